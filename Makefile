@@ -1,0 +1,55 @@
+# The two commands a newcomer needs: `make generate` and `make test`.
+# Everything runs from .venv, created from the pinned requirements.lock.
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+SPEC := spec/openapi.yaml
+OUT := generated
+PACKAGE := posthog_api
+STAMP := $(VENV)/.installed
+
+.PHONY: help venv generate check lint typecheck test test-fast bench corpus clean
+
+help:
+	@echo "make generate   set up .venv, lint the spec, generate $(OUT)/ from $(SPEC)"
+	@echo "make test       check + lint + typecheck + the test suite (what CI runs)"
+	@echo "make check      fail when $(OUT)/ is not what the spec and templates produce"
+	@echo "make lint       lint the spec"
+	@echo "make bench      benchmark suite (slow); make corpus: generate every corpus spec"
+	@echo "make clean      remove .venv and caches"
+
+venv: $(STAMP)
+
+$(STAMP): requirements.lock pyproject.toml
+	@test -n "$(PYTHON)" || { echo "Python 3.11 is needed (python3.11 or python3 on PATH)"; exit 2; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	@touch $@
+
+generate: venv lint
+	$(BIN)/python -m generator generate $(SPEC) --output $(OUT)
+
+check: venv
+	$(BIN)/python -m generator check $(SPEC) --output $(OUT)
+
+lint: venv
+	$(BIN)/python -m generator lint $(SPEC)
+
+typecheck: venv
+	cd $(OUT) && ../$(BIN)/mypy --strict --no-incremental --cache-dir=/dev/null -p $(PACKAGE)
+	$(BIN)/ruff check --no-cache $(OUT)
+
+test: check lint typecheck
+	$(BIN)/python -m pytest
+
+bench: venv
+	$(BIN)/python bench/run.py
+
+corpus: venv
+	$(BIN)/python bench/corpus.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +

@@ -1,0 +1,157 @@
+"""Pages of list operations, and iteration over every item across pages."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+from urllib.parse import parse_qsl, urlsplit
+
+__all__ = ["PageStyle", "SyncPage", "AsyncPage"]
+
+_T = TypeVar("_T")
+
+
+@dataclass(frozen=True)
+class PageStyle:
+    """How an operation pages: its style and the names of the fields and parameters involved."""
+
+    style: str  # "offset" or "page"
+    items: str = "results"
+    count: str | None = "count"
+    next: str | None = "next"
+    has_more: str | None = None
+    limit: str = "limit"
+    offset: str = "offset"
+    page: str = "page"
+
+
+def _field(envelope: Any, name: str | None) -> Any:
+    if name is None or envelope is None:
+        return None
+    if isinstance(envelope, Mapping):
+        return envelope.get(name)
+    value = getattr(envelope, name, None)
+    if value is None and getattr(envelope, "model_extra", None):
+        value = envelope.model_extra.get(name)
+    return value
+
+
+class _BasePage(Generic[_T]):
+    def __init__(self, *, envelope: Any, style: PageStyle, query: Mapping[str, object]) -> None:
+        self.envelope = envelope
+        self._style = style
+        self._query = dict(query)
+        items = _field(envelope, style.items) if not isinstance(envelope, list) else envelope
+        self.items: list[_T] = list(items or [])
+
+    @property
+    def count(self) -> int | None:
+        """The total number of items across all pages, when the server says."""
+        value = _field(self.envelope, self._style.count)
+        return value if isinstance(value, int) else None
+
+    def next_page_query(self) -> dict[str, object] | None:
+        """The query parameters of the next page, or None on the last page."""
+        style = self._style
+        next_url = _field(self.envelope, style.next)
+        if isinstance(next_url, str) and next_url:
+            # Follow the server's cursor, but through our own base URL and path.
+            return {
+                **self._query,
+                **dict(parse_qsl(urlsplit(next_url).query, keep_blank_values=True)),
+            }
+        if style.next is not None and style.has_more is None:
+            return None
+        if style.has_more is not None and not _field(self.envelope, style.has_more):
+            return None
+        if not self.items:
+            return None
+        if style.style == "page":
+            current = int(str(self._query.get(style.page) or 1))
+            return {**self._query, style.page: current + 1}
+        offset = int(str(self._query.get(style.offset) or 0))
+        return {**self._query, style.offset: offset + len(self.items)}
+
+    def has_next_page(self) -> bool:
+        return self.next_page_query() is not None
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(items={len(self.items)}, count={self.count!r}, has_next_page={self.has_next_page()})"
+
+
+class SyncPage(_BasePage[_T]):
+    """One page of a list; iterating it yields every item of every following page too.
+
+    ```py
+    page = client.insight_variables.list()
+    page.items  # this page only
+    for variable in page:  # all of them, fetching pages as needed
+        ...
+    ```
+    """
+
+    def __init__(
+        self,
+        *,
+        envelope: Any,
+        style: PageStyle,
+        query: Mapping[str, object],
+        fetch: Callable[[Mapping[str, object]], SyncPage[_T]],
+    ) -> None:
+        super().__init__(envelope=envelope, style=style, query=query)
+        self._fetch = fetch
+
+    def get_next_page(self) -> SyncPage[_T]:
+        query = self.next_page_query()
+        if query is None:
+            raise StopIteration("no next page")
+        return self._fetch(query)
+
+    def iter_pages(self) -> Iterator[SyncPage[_T]]:
+        page: SyncPage[_T] = self
+        while True:
+            yield page
+            query = page.next_page_query()
+            if query is None:
+                return
+            page = page._fetch(query)
+
+    def __iter__(self) -> Iterator[_T]:
+        for page in self.iter_pages():
+            yield from page.items
+
+
+class AsyncPage(_BasePage[_T]):
+    """One page of a list; `async for` over it yields every item of every following page."""
+
+    def __init__(
+        self,
+        *,
+        envelope: Any,
+        style: PageStyle,
+        query: Mapping[str, object],
+        fetch: Callable[[Mapping[str, object]], Awaitable[AsyncPage[_T]]],
+    ) -> None:
+        super().__init__(envelope=envelope, style=style, query=query)
+        self._fetch = fetch
+
+    async def get_next_page(self) -> AsyncPage[_T]:
+        query = self.next_page_query()
+        if query is None:
+            raise StopAsyncIteration("no next page")
+        return await self._fetch(query)
+
+    async def iter_pages(self) -> AsyncIterator[AsyncPage[_T]]:
+        page: AsyncPage[_T] = self
+        while True:
+            yield page
+            query = page.next_page_query()
+            if query is None:
+                return
+            page = await page._fetch(query)
+
+    async def __aiter__(self) -> AsyncIterator[_T]:
+        async for page in self.iter_pages():
+            for item in page.items:
+                yield item

@@ -1,0 +1,82 @@
+"""Server-Sent Events: a streamed `text/event-stream` response as an iterator of events."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncIterator, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+
+__all__ = ["ServerSentEvent", "iter_events", "aiter_events"]
+
+
+@dataclass(frozen=True)
+class ServerSentEvent:
+    """One event of a stream; `data` is the raw text, `json()` decodes it."""
+
+    data: str
+    event: str | None = None
+    id: str | None = None
+
+    def json(self) -> Any:
+        return json.loads(self.data)
+
+
+class _Decoder:
+    def __init__(self) -> None:
+        self._fields: dict[str, str] = {}
+
+    def feed(self, line: str) -> ServerSentEvent | None:
+        line = line.rstrip("\r")
+        if not line:
+            return self.flush()
+        if line.startswith(":"):
+            return None
+        if line.startswith(("{", "[")) and not self._fields:
+            # Some servers stream bare JSON lines without the `data:` prefix.
+            return ServerSentEvent(data=line)
+        name, _, value = line.partition(":")
+        value = value[1:] if value.startswith(" ") else value
+        if name == "data" and "data" in self._fields:
+            self._fields["data"] += "\n" + value
+        elif name in ("event", "data", "id"):
+            self._fields[name] = value
+        return None
+
+    def flush(self) -> ServerSentEvent | None:
+        if not self._fields:
+            return None
+        fields, self._fields = self._fields, {}
+        return ServerSentEvent(
+            data=fields.get("data", ""), event=fields.get("event"), id=fields.get("id")
+        )
+
+
+def iter_events(response: httpx.Response) -> Iterator[ServerSentEvent]:
+    decoder = _Decoder()
+    try:
+        for line in response.iter_lines():
+            event = decoder.feed(line)
+            if event is not None:
+                yield event
+        last = decoder.flush()
+        if last is not None:
+            yield last
+    finally:
+        response.close()
+
+
+async def aiter_events(response: httpx.Response) -> AsyncIterator[ServerSentEvent]:
+    decoder = _Decoder()
+    try:
+        async for line in response.aiter_lines():
+            event = decoder.feed(line)
+            if event is not None:
+                yield event
+        last = decoder.flush()
+        if last is not None:
+            yield last
+    finally:
+        await response.aclose()

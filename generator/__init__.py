@@ -1,0 +1,3 @@
+"""sdkgen: turn an OpenAPI 3.0/3.1 document into a typed Python client package."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,313 @@
+"""The typed intermediate model between the OpenAPI document and the templates.
+
+Plain dataclasses: `parse` builds them, templates read them. Every name here is
+already a valid, unique Python identifier (see `naming`); every piece of spec
+text is kept raw and reaches code only through the templates' escaping filters.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+# TypeRef kinds
+PRIMITIVE = "primitive"  # name: str int float bool bytes datetime date uuid
+LIST = "list"
+MAP = "map"
+MODEL = "model"
+ENUM = "enum"
+UNION = "union"
+LITERAL = "literal"
+ALIAS = "alias"  # a named union or other non-class type
+ANY = "any"
+NONE = "none"
+
+
+@dataclass(frozen=True)
+class TypeRef:
+    kind: str
+    name: str = ""  # primitive name, or the class / alias name
+    item: TypeRef | None = None  # list items, map values
+    variants: tuple[TypeRef, ...] = ()  # union members
+    value: Any = None  # literal value
+    nullable: bool = False
+
+    @property
+    def is_container(self) -> bool:
+        return self.kind in (LIST, MAP)
+
+    def with_nullable(self, nullable: bool = True) -> TypeRef:
+        return TypeRef(self.kind, self.name, self.item, self.variants, self.value, nullable)
+
+    def referenced_names(self) -> set[str]:
+        """Class and alias names this type mentions."""
+        names: set[str] = set()
+        if self.kind in (MODEL, ENUM, ALIAS):
+            names.add(self.name)
+        if self.item is not None:
+            names |= self.item.referenced_names()
+        for variant in self.variants:
+            names |= variant.referenced_names()
+        return names
+
+
+@dataclass
+class Field:
+    name: str  # Python attribute name
+    wire_name: str  # JSON property name
+    type: TypeRef
+    required: bool
+    description: str = ""
+    has_default: bool = False
+    default: Any = None
+    read_only: bool = False
+    write_only: bool = False
+    deprecated: bool = False
+
+    @property
+    def aliased(self) -> bool:
+        return self.name != self.wire_name
+
+
+@dataclass
+class Model:
+    name: str
+    pointer: str  # where the schema is in the bundled document
+    description: str = ""
+    fields: list[Field] = field(default_factory=list)
+    #: the type of additional properties when the schema constrains them
+    additional: TypeRef | None = None
+    closed: bool = False  # additionalProperties: false
+    discriminator_values: dict[str, str] = field(default_factory=dict)  # wire prop -> value
+
+
+@dataclass
+class EnumMember:
+    name: str
+    value: Any
+
+
+@dataclass
+class Enum:
+    name: str
+    pointer: str
+    value_type: str  # "str" or "int"
+    members: list[EnumMember]
+    description: str = ""
+
+
+@dataclass
+class UnionVariant:
+    type: TypeRef
+    tag: str | None = None  # discriminator value
+
+
+@dataclass
+class Alias:
+    """A named type that is not a class: a union, or a list/map/primitive schema."""
+
+    name: str
+    pointer: str
+    type: TypeRef
+    description: str = ""
+    discriminator: str | None = None  # wire property name
+    variants: list[UnionVariant] = field(default_factory=list)
+    fallback: str | None = None  # model accepting unknown discriminator values
+
+
+@dataclass
+class Parameter:
+    name: str  # Python argument name
+    wire_name: str
+    location: str  # path query header cookie
+    type: TypeRef
+    required: bool
+    description: str = ""
+    has_default: bool = False
+    default: Any = None
+    style: str = ""
+    explode: bool = True
+    client_default: str | None = None  # filled from the client's configuration
+    deprecated: bool = False
+
+
+@dataclass
+class BodyField:
+    """A top-level body property exposed as a keyword argument."""
+
+    name: str
+    wire_name: str
+    type: TypeRef
+    required: bool
+    description: str = ""
+
+
+@dataclass
+class Body:
+    media_type: str  # application/json, multipart/form-data, ...
+    encoding: str  # json form multipart binary text
+    type: TypeRef
+    required: bool
+    description: str = ""
+    #: set when the body is an object whose properties become keyword arguments
+    fields: list[BodyField] = field(default_factory=list)
+    model: str | None = None  # the body schema's class, if it has one
+
+
+@dataclass
+class Response:
+    status: str  # "200", "2XX", "default"
+    description: str
+    media_type: str | None  # None when there is no body
+    decoding: str  # json text binary sse none
+    type: TypeRef | None
+    example: Any = None
+    has_example: bool = False
+
+
+@dataclass
+class Pagination:
+    style: str  # offset page cursor
+    items: str
+    count: str | None
+    next: str | None
+    has_more: str | None
+    item_type: TypeRef | None
+    limit_param: str | None = None  # Python names of the paging parameters
+    offset_param: str | None = None
+    page_param: str | None = None
+
+
+@dataclass
+class LongRunning:
+    start: dict[str, Any]
+    status: str
+    id: str
+    complete: str
+    error: str
+    error_message: str
+    results: str
+    progress: str
+    poll: str  # operationId
+    poll_params: dict[str, Any]
+    cancel: str | None
+
+
+@dataclass
+class CliShortcut:
+    name: str
+    help: str
+    argument_name: str
+    argument_field: list[str]  # body path
+    body: dict[str, Any]
+    wait: bool
+
+
+@dataclass
+class Operation:
+    operation_id: str
+    method: str  # lower case
+    path: str
+    tag: str
+    namespace: str | None
+    name: str  # the Python method name
+    pointer: str
+    summary: str = ""
+    description: str = ""
+    deprecated: bool = False
+    parameters: list[Parameter] = field(default_factory=list)
+    body: Body | None = None
+    responses: list[Response] = field(default_factory=list)
+    errors: list[Response] = field(default_factory=list)
+    scopes: list[str] = field(default_factory=list)
+    public: bool = False
+    idempotent: bool = False
+    pagination: Pagination | None = None
+    long_running: LongRunning | None = None
+    cli: list[CliShortcut] = field(default_factory=list)
+
+    @property
+    def path_params(self) -> list[Parameter]:
+        return [p for p in self.parameters if p.location == "path"]
+
+    @property
+    def query_params(self) -> list[Parameter]:
+        return [p for p in self.parameters if p.location == "query"]
+
+    @property
+    def header_params(self) -> list[Parameter]:
+        return [p for p in self.parameters if p.location == "header"]
+
+    @property
+    def cookie_params(self) -> list[Parameter]:
+        return [p for p in self.parameters if p.location == "cookie"]
+
+    @property
+    def success(self) -> list[Response]:
+        return [r for r in self.responses]
+
+
+@dataclass
+class Resource:
+    """The operations of one tag within one namespace: a class of the client."""
+
+    tag: str
+    namespace: str | None
+    attribute: str  # client attribute: client.<attribute>
+    class_name: str  # e.g. Query or EnvironmentsQuery
+    module: str  # resources module name
+    description: str
+    operations: list[Operation] = field(default_factory=list)
+
+
+@dataclass
+class Namespace:
+    name: str  # attribute on the client
+    class_name: str
+    description: str
+    resources: list[Resource] = field(default_factory=list)
+
+
+@dataclass
+class SdkSettings:
+    client_name: str
+    package_name: str
+    distribution_name: str
+    cli_name: str
+    api_key_env: str
+    base_url_env: str
+    log_env: str
+    path_defaults: dict[str, str]  # param wire name -> environment variable
+    path_default_descriptions: dict[str, str]
+    auth_scheme: str  # bearer, header, query, none
+    auth_header: str
+    security_scheme: str | None
+
+
+@dataclass
+class Server:
+    url: str
+    description: str
+
+
+@dataclass
+class Api:
+    title: str
+    version: str
+    description: str
+    openapi_version: str
+    sdk: SdkSettings
+    servers: list[Server]
+    models: list[Model]
+    enums: list[Enum]
+    aliases: list[Alias]
+    operations: list[Operation]
+    resources: list[Resource]
+    namespaces: list[Namespace]
+    warnings: list[str] = field(default_factory=list)
+
+    def operation(self, operation_id: str) -> Operation:
+        for op in self.operations:
+            if op.operation_id == operation_id:
+                return op
+        raise KeyError(operation_id)

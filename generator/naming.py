@@ -1,0 +1,136 @@
+"""Every identifier decision in one place.
+
+Spec names are arbitrary text; Python names are not. These functions turn the
+one into the other so that the result is a valid identifier, is never a
+keyword, does not shadow what the generated code itself needs, and is stable:
+the same input always gives the same name.
+"""
+
+from __future__ import annotations
+
+import builtins
+import keyword
+import re
+import unicodedata
+from collections.abc import Iterable
+
+_RESERVED = frozenset(keyword.kwlist) | frozenset(keyword.softkwlist)
+_BUILTINS = frozenset(dir(builtins))
+#: names a pydantic model or our base classes use for themselves
+MODEL_RESERVED = frozenset(
+    {"model_config", "model_fields", "model_extra", "model_fields_set", "model_computed_fields", "copy", "dict",
+     "json", "schema", "schema_json", "construct", "validate", "parse_obj", "parse_raw", "parse_file",
+     "from_orm", "update_forward_refs", "fields", "register", "self", "cls"}
+)
+#: arguments every generated method already has
+ARGUMENT_RESERVED = frozenset(
+    {"self", "extra_headers", "extra_query", "extra_body", "timeout", "body", "cast", "httpx", "wait_timeout",
+     "on_progress", "run_to_completion", "async_run_to_completion"}
+)
+#: names the generated modules use at top level
+MODULE_RESERVED = frozenset(
+    {"BaseModel", "Field", "Any", "Literal", "Union", "Optional", "Annotated", "Enum", "datetime", "date",
+     "UUID", "NotGiven", "NOT_GIVEN", "Discriminator", "Tag", "TYPE_CHECKING", "annotations", "enum", "typing",
+     "pydantic", "StrEnum", "IntEnum", "ForwardCompatibleEnum", "UnknownVariant", "model_rebuild"}
+)
+
+_WORD_BOUNDARY = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])|[0-9]+")
+
+
+def _ascii(text: str) -> str:
+    """Fold accents away; anything else that is not a word character becomes a space."""
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^0-9A-Za-z]+", " ", folded)
+
+
+def words(text: str) -> list[str]:
+    """Split camelCase, snake_case, kebab-case and spaced text into words."""
+    result: list[str] = []
+    for chunk in _ascii(text).split():
+        result.extend(_WORD_BOUNDARY.findall(chunk))
+    return result
+
+
+def snake(text: str) -> str:
+    name = "_".join(word.lower() for word in words(text))
+    return name or "value"
+
+
+def pascal(text: str) -> str:
+    parts = words(text)
+    name = "".join(word[:1].upper() + word[1:] for word in parts)
+    return name or "Model"
+
+
+def constant(text: str) -> str:
+    return "_".join(word.upper() for word in words(text)) or "VALUE"
+
+
+def kebab(text: str) -> str:
+    return snake(text).replace("_", "-")
+
+
+def _leading_digit(name: str, prefix: str) -> str:
+    return prefix + name if name[:1].isdigit() else name
+
+
+def safe(name: str, reserved: Iterable[str] = (), avoid_builtins: bool = False) -> str:
+    """Append `_` until `name` is neither a keyword nor in `reserved`."""
+    reserved = frozenset(reserved)
+    while name in _RESERVED or name in reserved or (avoid_builtins and name in _BUILTINS):
+        name += "_"
+    return name
+
+
+def attribute_name(wire: str, reserved: Iterable[str] = MODEL_RESERVED) -> str:
+    """A model field or argument name for a JSON property or parameter name."""
+    name = _leading_digit(snake(wire), "n_")
+    if name.startswith("_"):
+        name = "f" + name
+    return safe(name, reserved)
+
+
+def class_name(text: str, reserved: Iterable[str] = MODULE_RESERVED) -> str:
+    return safe(_leading_digit(pascal(text), "N"), reserved, avoid_builtins=True)
+
+
+def enum_member(value: object) -> str:
+    if isinstance(value, str):
+        name = constant(value) if value else "EMPTY"
+    elif isinstance(value, bool):
+        name = "TRUE" if value else "FALSE"
+    elif isinstance(value, (int, float)):
+        name = ("MINUS_" if value < 0 else "") + constant(str(abs(value)).replace(".", "_"))
+    else:
+        name = "VALUE"
+    name = _leading_digit(name, "V_")
+    if name.startswith("_"):
+        name = "V" + name
+    return safe(name, ("name", "value", "mro"))
+
+
+def method_name(text: str) -> str:
+    return safe(_leading_digit(snake(text), "op_"), ARGUMENT_RESERVED | {"with_options", "with_raw_response"})
+
+
+class UniqueNames:
+    """Hands out names unique within one scope, deterministically: first come, first served."""
+
+    def __init__(self, taken: Iterable[str] = ()):
+        self._taken: set[str] = set(taken)
+
+    def claim(self, name: str) -> str:
+        candidate, n = name, 2
+        while candidate in self._taken:
+            candidate = f"{name}{n}"
+            n += 1
+        self._taken.add(candidate)
+        return candidate
+
+    def __contains__(self, name: str) -> bool:
+        return name in self._taken
+
+
+def unique(names: Iterable[str], taken: Iterable[str] = ()) -> list[str]:
+    pool = UniqueNames(taken)
+    return [pool.claim(name) for name in names]

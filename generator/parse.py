@@ -1,0 +1,740 @@
+"""OpenAPI document -> IR: resolve refs, merge allOf, name inline schemas,
+read the project's extensions (pagination, long-running operations, CLI).
+
+Nothing here produces code. Unsupported constructs become `Any` with a warning
+that names the JSON pointer; they never stop generation.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from . import ir, naming
+from .errors import SpecError
+from .load import Document, escape_pointer, unescape_pointer
+
+_METHODS = ("get", "put", "post", "patch", "delete", "options", "head", "trace")
+_JSON_MEDIA = re.compile(r"^application/([\w.+-]+\+)?json(;.*)?$|^\*/\*$")
+_DEFAULT_VALUE_TYPES = (str, int, float, bool, type(None), list, dict)
+
+
+class Parser:
+    def __init__(self, doc: Document, package_name: str | None = None):
+        self.doc = doc
+        self.data = doc.data
+        self.warnings: list[str] = []
+        self.names = naming.UniqueNames(naming.MODULE_RESERVED | {"UnknownVariant"})
+        self.types: dict[str, ir.TypeRef] = {}  # pointer -> type of the schema there
+        self.models: list[ir.Model] = []
+        self.enums: list[ir.Enum] = []
+        self.aliases: list[ir.Alias] = []
+        self.package_name = package_name
+        self.component_names: dict[str, str] = {}
+
+    # -- helpers ---------------------------------------------------------
+
+    def warn(self, pointer: str, message: str) -> None:
+        self.warnings.append(f"{self.doc.locate(pointer)}: warning: {message} (at #{pointer})")
+
+    def resolve(self, node: Any, pointer: str) -> tuple[Any, str]:
+        """Follow `$ref`s (within the bundled document) to the node they name."""
+        seen: set[str] = set()
+        while isinstance(node, dict) and isinstance(node.get("$ref"), str):
+            ref = node["$ref"]
+            if not ref.startswith("#"):
+                raise SpecError(f"$ref {ref!r} is not resolvable in the bundled document", self.doc.locate(pointer))
+            if ref in seen:
+                raise SpecError(f"$ref {ref!r} is a cycle of references", self.doc.locate(pointer))
+            seen.add(ref)
+            target: Any = self.data
+            for token in ref[1:].split("/")[1:]:
+                key = unescape_pointer(token)
+                if isinstance(target, dict) and key in target:
+                    target = target[key]
+                elif isinstance(target, list) and key.isdigit() and int(key) < len(target):
+                    target = target[int(key)]
+                else:
+                    raise SpecError(f"$ref {ref!r} cannot be resolved", self.doc.locate(pointer))
+            node, pointer = target, ref[1:]
+        return node, pointer
+
+    # -- schemas ---------------------------------------------------------
+
+    def parse_components(self) -> None:
+        schemas = (self.data.get("components") or {}).get("schemas") or {}
+        # Claim component names first so they keep their natural names.
+        for name in schemas:
+            self.component_names[name] = self.names.claim(naming.class_name(name))
+        for name, schema in schemas.items():
+            pointer = "/components/schemas/" + escape_pointer(name)
+            self.schema_type(schema, pointer, name, named=True)
+
+    def component_class_name(self, hint: str) -> str:
+        # Component names were claimed up front; reuse the claim instead of numbering it.
+        return self.component_names.get(hint) or self.names.claim(naming.class_name(hint))
+
+    def schema_type(self, schema: Any, pointer: str, hint: str, named: bool = False) -> ir.TypeRef:
+        """The type of the schema at `pointer`; named ones become classes or aliases."""
+        if isinstance(schema, dict) and "$ref" in schema:
+            ref = schema["$ref"]
+            target, target_ptr = self.resolve(schema, pointer)
+            if target_ptr in self.types:
+                return self.types[target_ptr]
+            if target_ptr.startswith("/components/schemas/") and target_ptr.count("/") == 3:
+                name = unescape_pointer(target_ptr.rsplit("/", 1)[1])
+                return self.schema_type(target, target_ptr, name, named=True)
+            return self.schema_type(target, target_ptr, hint or ref.rsplit("/", 1)[-1])
+        if pointer in self.types:
+            return self.types[pointer]
+        if schema is True or schema == {}:
+            return ir.TypeRef(ir.ANY)
+        if not isinstance(schema, dict):
+            if schema is False:
+                return ir.TypeRef(ir.NONE)
+            self.warn(pointer, "schema is not an object; using Any")
+            return ir.TypeRef(ir.ANY)
+
+        nullable = bool(schema.get("nullable"))
+        types = schema.get("type")
+        if isinstance(types, list):
+            nullable = nullable or "null" in types
+            types = [t for t in types if t != "null"]
+            if len(types) == 1:
+                types = types[0]
+            elif not types:
+                return ir.TypeRef(ir.NONE)
+
+        if "const" in schema:
+            return ir.TypeRef(ir.LITERAL, value=schema["const"], nullable=nullable)
+        if isinstance(schema.get("enum"), list) and schema["enum"]:
+            return self.enum_type(schema, pointer, hint, named, nullable)
+        if "allOf" in schema and isinstance(schema["allOf"], list):
+            parts = schema["allOf"]
+            extra = {k for k in schema if k not in ("allOf", "description", "title", "nullable", "readOnly", "writeOnly", "example", "examples", "default", "deprecated") and not k.startswith("x-")}
+            if len(parts) == 1 and not extra and not named:
+                inner = self.schema_type(parts[0], pointer + "/allOf/0", hint)
+                return inner.with_nullable(nullable or inner.nullable)
+            return self.model_type(schema, pointer, hint, named, nullable)
+        for key in ("oneOf", "anyOf"):
+            if isinstance(schema.get(key), list):
+                if "properties" in schema:
+                    self.warn(pointer, f"{key} beside properties: the properties are used, the {key} ignored")
+                    return self.model_type(schema, pointer, hint, named, nullable)
+                return self.union_type(schema, key, pointer, hint, named, nullable)
+        if isinstance(types, list):
+            variants = tuple(self.schema_type({**schema, "type": t}, pointer, hint) for t in types)
+            return ir.TypeRef(ir.UNION, variants=variants, nullable=nullable)
+        if types == "object" or "properties" in schema:
+            return self.model_type(schema, pointer, hint, named, nullable)
+        if types == "array" or "items" in schema:
+            items = schema.get("items")
+            if isinstance(items, list):  # tuple form
+                item_type = ir.TypeRef(ir.ANY)
+            else:
+                item_type = self.schema_type(items if items is not None else {}, pointer + "/items", hint + "Item")
+            result = ir.TypeRef(ir.LIST, item=item_type, nullable=nullable)
+            return self.named_alias(result, schema, pointer, hint) if named else result
+        primitive = self.primitive(types, schema.get("format"), pointer)
+        result = primitive.with_nullable(nullable)
+        if named and primitive.kind != ir.ANY:
+            return self.named_alias(result, schema, pointer, hint)
+        return result
+
+    def primitive(self, type_name: Any, fmt: Any, pointer: str) -> ir.TypeRef:
+        if type_name == "string":
+            if fmt == "date-time":
+                return ir.TypeRef(ir.PRIMITIVE, "datetime")
+            if fmt == "date":
+                return ir.TypeRef(ir.PRIMITIVE, "date")
+            if fmt == "binary":
+                return ir.TypeRef(ir.PRIMITIVE, "bytes")
+            return ir.TypeRef(ir.PRIMITIVE, "str")
+        if type_name == "integer":
+            return ir.TypeRef(ir.PRIMITIVE, "int")
+        if type_name == "number":
+            return ir.TypeRef(ir.PRIMITIVE, "float")
+        if type_name == "boolean":
+            return ir.TypeRef(ir.PRIMITIVE, "bool")
+        if type_name == "null":
+            return ir.TypeRef(ir.NONE)
+        if type_name not in (None, "object", "array"):
+            self.warn(pointer, f"unknown type {type_name!r}; using Any")
+        return ir.TypeRef(ir.ANY)
+
+    def named_alias(self, result: ir.TypeRef, schema: dict[str, Any], pointer: str, hint: str) -> ir.TypeRef:
+        name = self.component_class_name(hint)
+        ref = ir.TypeRef(ir.ALIAS, name, nullable=result.nullable)
+        self.types[pointer] = ref
+        self.aliases.append(ir.Alias(name, pointer, result.with_nullable(False), str(schema.get("description") or "")))
+        return ref
+
+    def enum_type(self, schema: dict[str, Any], pointer: str, hint: str, named: bool, nullable: bool) -> ir.TypeRef:
+        values = [v for v in schema["enum"] if v is not None]
+        nullable = nullable or len(values) != len(schema["enum"])
+        if not values:
+            return ir.TypeRef(ir.NONE)
+        if all(isinstance(v, str) for v in values):
+            value_type = "str"
+        elif all(isinstance(v, int) and not isinstance(v, bool) for v in values):
+            value_type = "int"
+        else:
+            literal_variants = tuple(ir.TypeRef(ir.LITERAL, value=v) for v in dict.fromkeys(values))
+            return ir.TypeRef(ir.UNION, variants=literal_variants, nullable=nullable)
+        name = self.component_class_name(hint) if named else self.names.claim(naming.class_name(hint))
+        ref = ir.TypeRef(ir.ENUM, name)
+        self.types[pointer] = ref
+        members: list[ir.EnumMember] = []
+        member_names = naming.UniqueNames()
+        for value in dict.fromkeys(values):  # drop duplicates, keep order
+            members.append(ir.EnumMember(member_names.claim(naming.enum_member(value)), value))
+        self.enums.append(ir.Enum(name, pointer, value_type, members, str(schema.get("description") or "")))
+        return ref.with_nullable(nullable)
+
+    def object_view(self, schema: dict[str, Any], pointer: str, depth: int = 0) -> tuple[dict[str, tuple[Any, str]], list[str], Any]:
+        """Properties (schema, pointer), required names and additionalProperties, with allOf merged."""
+        properties: dict[str, tuple[Any, str]] = {}
+        required: list[str] = []
+        additional: Any = schema.get("additionalProperties")
+        if depth > 20:
+            self.warn(pointer, "allOf nests too deeply; stopped merging")
+            return properties, required, additional
+        for index, part in enumerate(schema.get("allOf") or []):
+            resolved, part_ptr = self.resolve(part, f"{pointer}/allOf/{index}")
+            if not isinstance(resolved, dict):
+                continue
+            sub_props, sub_required, sub_additional = self.object_view(resolved, part_ptr, depth + 1)
+            for key, value in sub_props.items():
+                if key in properties and properties[key][0] != value[0]:
+                    self.warn(part_ptr, f"allOf redefines property {key!r}; the later definition wins")
+                properties[key] = value
+            required.extend(r for r in sub_required if r not in required)
+            if sub_additional is not None and additional is None:
+                additional = sub_additional
+        for key, value in (schema.get("properties") or {}).items():
+            properties[key] = (value, f"{pointer}/properties/{escape_pointer(key)}")
+        required.extend(r for r in schema.get("required") or [] if isinstance(r, str) and r not in required)
+        return properties, required, additional
+
+    def model_type(self, schema: dict[str, Any], pointer: str, hint: str, named: bool, nullable: bool) -> ir.TypeRef:
+        properties, required, additional = self.object_view(schema, pointer)
+        if not properties and not named:
+            if additional in (None, True, {}):
+                return ir.TypeRef(ir.MAP, item=ir.TypeRef(ir.ANY), nullable=nullable)
+            if additional is False:
+                return ir.TypeRef(ir.MAP, item=ir.TypeRef(ir.ANY), nullable=nullable)
+            value_type = self.schema_type(additional, pointer + "/additionalProperties", hint + "Value")
+            return ir.TypeRef(ir.MAP, item=value_type, nullable=nullable)
+        name = self.component_class_name(hint) if named else self.names.claim(naming.class_name(hint))
+        ref = ir.TypeRef(ir.MODEL, name)
+        self.types[pointer] = ref
+        model = ir.Model(name=name, pointer=pointer, description=str(schema.get("description") or schema.get("title") or ""))
+        self.models.append(model)
+        field_names = naming.UniqueNames(naming.MODEL_RESERVED | naming.MODULE_RESERVED)
+        for wire, (prop, prop_ptr) in properties.items():
+            resolved, _ = self.resolve(prop, prop_ptr) if isinstance(prop, dict) else (prop, prop_ptr)
+            prop_type = self.schema_type(prop, prop_ptr, name + naming.pascal(wire))
+            info = resolved if isinstance(resolved, dict) else {}
+            own = prop if isinstance(prop, dict) else {}
+            has_default = "default" in own or "default" in info
+            default = own.get("default", info.get("default"))
+            if not isinstance(default, _DEFAULT_VALUE_TYPES):
+                has_default = False
+            if prop_type.kind == ir.LITERAL and not has_default and wire in required:
+                has_default, default = True, prop_type.value
+            model.fields.append(
+                ir.Field(
+                    name=field_names.claim(naming.attribute_name(wire, naming.MODEL_RESERVED | naming.MODULE_RESERVED)),
+                    wire_name=wire,
+                    type=prop_type,
+                    required=wire in required,
+                    description=str(own.get("description") or info.get("description") or ""),
+                    has_default=has_default,
+                    default=default,
+                    read_only=bool(own.get("readOnly") or info.get("readOnly")),
+                    write_only=bool(own.get("writeOnly") or info.get("writeOnly")),
+                    deprecated=bool(own.get("deprecated") or info.get("deprecated")),
+                )
+            )
+        if additional is False:
+            model.closed = True
+        elif isinstance(additional, dict) and additional:
+            model.additional = self.schema_type(additional, pointer + "/additionalProperties", name + "Value")
+        return ref.with_nullable(nullable)
+
+    def union_type(self, schema: dict[str, Any], key: str, pointer: str, hint: str, named: bool, nullable: bool) -> ir.TypeRef:
+        variants: list[ir.UnionVariant] = []
+        members = schema[key]
+        for index, member in enumerate(members):
+            resolved, _ = self.resolve(member, f"{pointer}/{key}/{index}")
+            if isinstance(resolved, dict) and (resolved.get("type") == "null" or resolved.get("enum") == [None]):
+                nullable = True
+                continue
+            variant_hint = hint + (naming.pascal(str(resolved.get("title"))) if isinstance(resolved, dict) and resolved.get("title") else f"Variant{index + 1}")
+            variant = self.schema_type(member, f"{pointer}/{key}/{index}", variant_hint)
+            nullable = nullable or variant.nullable
+            variants.append(ir.UnionVariant(variant.with_nullable(False)))
+        unique: list[ir.UnionVariant] = []
+        for variant in variants:
+            if all(variant.type != seen.type for seen in unique):
+                unique.append(variant)
+        if not unique:
+            return ir.TypeRef(ir.NONE)
+        if len(unique) == 1 and not named:
+            return unique[0].type.with_nullable(nullable)
+        discriminator = schema.get("discriminator") if isinstance(schema.get("discriminator"), dict) else None
+        prop = discriminator.get("propertyName") if discriminator else None
+        if prop:
+            tags = self.discriminator_tags(discriminator, unique, prop, pointer)
+            if tags is None:
+                prop = None
+            else:
+                for variant, tag in zip(unique, tags):
+                    variant.tag = tag
+        union = ir.TypeRef(ir.UNION, variants=tuple(v.type for v in unique))
+        if not named and not prop:
+            return union.with_nullable(nullable)
+        name = self.component_class_name(hint) if named else self.names.claim(naming.class_name(hint))
+        ref = ir.TypeRef(ir.ALIAS, name)
+        self.types[pointer] = ref
+        self.aliases.append(
+            ir.Alias(
+                name=name,
+                pointer=pointer,
+                type=union,
+                description=str(schema.get("description") or ""),
+                discriminator=prop,
+                variants=unique,
+                fallback="UnknownVariant" if prop else None,
+            )
+        )
+        return ref.with_nullable(nullable)
+
+    def discriminator_tags(self, discriminator: dict[str, Any], variants: list[ir.UnionVariant], prop: str, pointer: str) -> list[str] | None:
+        """The discriminator value of each variant, or None when they cannot all be known."""
+        by_model: dict[str, str] = {}
+        for value, target in (discriminator.get("mapping") or {}).items():
+            if isinstance(target, str):
+                ref = target if target.startswith("#") else "#/components/schemas/" + target
+                _, target_ptr = self.resolve({"$ref": ref}, pointer + "/discriminator")
+                typ = self.types.get(target_ptr)
+                if typ is not None:
+                    by_model.setdefault(typ.name, str(value))
+        tags: list[str] = []
+        for variant in variants:
+            if variant.type.kind != ir.MODEL:
+                self.warn(pointer, f"discriminated union member {variant.type.name or variant.type.kind} is not an object; treated as a plain union")
+                return None
+            model = next(m for m in self.models if m.name == variant.type.name)
+            tag = by_model.get(model.name)
+            if tag is None:
+                literal = next((f.type.value for f in model.fields if f.wire_name == prop and f.type.kind == ir.LITERAL), None)
+                enum_field = next((f for f in model.fields if f.wire_name == prop and f.type.kind == ir.ENUM), None)
+                if literal is not None:
+                    tag = str(literal)
+                elif enum_field is not None:
+                    enum = next(e for e in self.enums if e.name == enum_field.type.name)
+                    tag = str(enum.members[0].value) if len(enum.members) == 1 else None
+                if tag is None:
+                    tag = model.pointer.rsplit("/", 1)[-1] if model.pointer.startswith("/components/schemas/") else None
+            if tag is None or tag in tags:
+                self.warn(pointer, f"cannot tell the {prop!r} value of {model.name}; treated as a plain union")
+                return None
+            tags.append(tag)
+            model.discriminator_values[prop] = tag
+        return tags
+
+    # -- operations ------------------------------------------------------
+
+    def sdk_settings(self) -> ir.SdkSettings:
+        info = self.data.get("info") or {}
+        ext = self.data.get("x-sdk") if isinstance(self.data.get("x-sdk"), dict) else {}
+        title = str(info.get("title") or "api")
+        base = naming.pascal(re.sub(r"(?i)\b(api|openapi|rest)\b", " ", title)) or "Api"
+        package = self.package_name or ext.get("package-name") or naming.snake(re.sub(r"(?i)\bopenapi\b", " ", title))
+        package = naming.safe(package if not package[:1].isdigit() else "api_" + package, ("test", "tests", "typing", "enum"), avoid_builtins=True)
+        prefix = naming.constant(package)
+        path_defaults: dict[str, str] = {}
+        path_default_descriptions: dict[str, str] = {}
+        for wire, spec in (ext.get("path-defaults") or {}).items():
+            if isinstance(spec, dict) and spec.get("env"):
+                path_defaults[str(wire)] = str(spec["env"])
+                path_default_descriptions[str(wire)] = str(spec.get("description") or "")
+        scheme_name, auth_scheme, auth_header = self.auth()
+        client_name = ext.get("client-name") or naming.class_name(base + "Client" if base in ("Client",) else base)
+        return ir.SdkSettings(
+            client_name=naming.class_name(str(client_name)),
+            package_name=package,
+            distribution_name=str(ext.get("distribution-name") or package.replace("_", "-")),
+            cli_name=str(ext.get("cli-name") or package.replace("_", "-")),
+            api_key_env=str(ext.get("api-key-env") or f"{prefix}_API_KEY"),
+            base_url_env=str(ext.get("base-url-env") or f"{prefix}_BASE_URL"),
+            log_env=str(ext.get("log-env") or f"{prefix}_LOG"),
+            path_defaults=path_defaults,
+            path_default_descriptions=path_default_descriptions,
+            auth_scheme=auth_scheme,
+            auth_header=auth_header,
+            security_scheme=scheme_name,
+        )
+
+    def auth(self) -> tuple[str | None, str, str]:
+        schemes = (self.data.get("components") or {}).get("securitySchemes") or {}
+        order = [name for req in self.data.get("security") or [] if isinstance(req, dict) for name in req]
+        order += [name for name in schemes if name not in order]
+        for name in order:
+            scheme, _ = self.resolve(schemes.get(name), f"/components/securitySchemes/{escape_pointer(name)}") if name in schemes else (None, "")
+            if not isinstance(scheme, dict):
+                continue
+            kind = scheme.get("type")
+            if kind == "http" and str(scheme.get("scheme", "")).lower() == "bearer":
+                return name, "bearer", "Authorization"
+            if kind in ("oauth2", "openIdConnect"):
+                return name, "bearer", "Authorization"
+            if kind == "apiKey" and scheme.get("in") in ("header", "query"):
+                return name, str(scheme["in"]), str(scheme.get("name") or "Authorization")
+            if kind == "http" and str(scheme.get("scheme", "")).lower() == "basic":
+                return name, "basic", "Authorization"
+        return None, "none", ""
+
+    def parse_operations(self, sdk: ir.SdkSettings) -> list[ir.Operation]:
+        operations: list[ir.Operation] = []
+        seen_ids: set[str] = set()
+        for path, item in (self.data.get("paths") or {}).items():
+            item_ptr = "/paths/" + escape_pointer(path)
+            item, item_ptr = self.resolve(item, item_ptr)
+            if not isinstance(item, dict):
+                continue
+            for method in [m for m in item if m in _METHODS]:
+                op_ptr = f"{item_ptr}/{method}"
+                op = item[method]
+                if not isinstance(op, dict):
+                    continue
+                operation = self.operation(path, method, op, item, op_ptr, item_ptr, sdk)
+                if operation.operation_id in seen_ids:
+                    raise SpecError(f"duplicate operationId {operation.operation_id!r}", self.doc.locate(op_ptr + "/operationId"))
+                seen_ids.add(operation.operation_id)
+                operations.append(operation)
+        return operations
+
+    def operation(self, path: str, method: str, op: dict[str, Any], item: dict[str, Any], op_ptr: str, item_ptr: str, sdk: ir.SdkSettings) -> ir.Operation:
+        operation_id = str(op.get("operationId") or naming.snake(f"{method} {path}"))
+        tags = op.get("tags") or ["default"]
+        tag = str(tags[0])
+        namespace = op.get("x-sdk-namespace")
+        namespace = str(namespace) if namespace else None
+        name = op.get("x-sdk-method")
+        if not name:
+            name = naming.snake(operation_id)
+            for prefix in (naming.snake(namespace) if namespace else None, naming.snake(tag)):
+                if prefix and name.startswith(prefix + "_") and len(name) > len(prefix) + 1:
+                    name = name[len(prefix) + 1 :]
+        result = ir.Operation(
+            operation_id=operation_id,
+            method=method,
+            path=path,
+            tag=tag,
+            namespace=namespace,
+            name=naming.method_name(str(name)),
+            pointer=op_ptr,
+            summary=str(op.get("summary") or ""),
+            description=str(op.get("description") or ""),
+            deprecated=bool(op.get("deprecated")),
+            idempotent=bool(op.get("x-idempotent")),
+        )
+        hint = naming.pascal(operation_id)
+        arg_names = naming.UniqueNames(naming.ARGUMENT_RESERVED)
+        # Parameters: operation-level ones override path-level ones of the same name and place.
+        params: dict[tuple[str, str], tuple[Any, str]] = {}
+        for source, ptr in ((item.get("parameters") or [], item_ptr + "/parameters"), (op.get("parameters") or [], op_ptr + "/parameters")):
+            for index, raw in enumerate(source):
+                param, param_ptr = self.resolve(raw, f"{ptr}/{index}")
+                if isinstance(param, dict) and "name" in param and "in" in param:
+                    params[(str(param["name"]), str(param["in"]))] = (param, param_ptr)
+        ordered = sorted(params.values(), key=lambda p: (0 if p[0]["in"] == "path" else 1, 0 if p[0].get("required") else 1))
+        # Path parameters in the order they appear in the path.
+        path_order = re.findall(r"\{([^}]+)\}", path)
+        ordered.sort(key=lambda p: (path_order.index(p[0]["name"]) if p[0]["in"] == "path" and p[0]["name"] in path_order else len(path_order)) if p[0]["in"] == "path" else len(path_order) + 1)
+        for param, param_ptr in ordered:
+            location = str(param["in"])
+            wire = str(param["name"])
+            schema = param.get("schema")
+            if schema is None and isinstance(param.get("content"), dict) and param["content"]:
+                schema = next(iter(param["content"].values())).get("schema")
+            ptype = self.schema_type(schema if schema is not None else {"type": "string"}, param_ptr + "/schema", hint + naming.pascal(wire))
+            resolved_schema, _ = self.resolve(schema, param_ptr + "/schema") if isinstance(schema, dict) else ({}, "")
+            default = resolved_schema.get("default") if isinstance(resolved_schema, dict) else None
+            client_default = sdk.path_defaults.get(wire) if location == "path" else None
+            result.parameters.append(
+                ir.Parameter(
+                    name=arg_names.claim(naming.attribute_name(wire, naming.ARGUMENT_RESERVED)),
+                    wire_name=wire,
+                    location=location,
+                    type=ptype,
+                    required=bool(param.get("required")) or location == "path",
+                    description=str(param.get("description") or ""),
+                    has_default=default is not None and isinstance(default, (str, int, float, bool)),
+                    default=default,
+                    style=str(param.get("style") or ("simple" if location in ("path", "header") else "form")),
+                    explode=bool(param.get("explode", param.get("style", "form") == "form")),
+                    client_default=client_default,
+                    deprecated=bool(param.get("deprecated")),
+                )
+            )
+        for wire in path_order:
+            if not any(p.location == "path" and p.wire_name == wire for p in result.parameters):
+                self.warn(op_ptr, f"path parameter {{{wire}}} is not declared; treating it as a required string")
+                result.parameters.append(ir.Parameter(arg_names.claim(naming.attribute_name(wire, naming.ARGUMENT_RESERVED)), wire, "path", ir.TypeRef(ir.PRIMITIVE, "str"), True, client_default=sdk.path_defaults.get(wire)))
+        if "requestBody" in op:
+            result.body = self.body(op["requestBody"], op_ptr + "/requestBody", hint, arg_names)
+        self.responses(op.get("responses") or {}, op_ptr + "/responses", hint, result)
+        security = op.get("security", self.data.get("security"))
+        if isinstance(security, list):
+            result.public = not security or bool(op.get("x-public"))
+            for requirement in security:
+                if isinstance(requirement, dict):
+                    for scopes in requirement.values():
+                        result.scopes.extend(str(s) for s in scopes or [] if str(s) not in result.scopes)
+        self.extensions(op, op_ptr, result)
+        return result
+
+    def media_preference(self, content: dict[str, Any]) -> list[str]:
+        def rank(media: str) -> int:
+            base = media.split(";")[0].strip().lower()
+            if _JSON_MEDIA.match(base):
+                return 0 if base != "*/*" else 5
+            if base == "multipart/form-data":
+                return 1
+            if base == "application/x-www-form-urlencoded":
+                return 2
+            if base == "text/event-stream":
+                return 3
+            return 4
+        return sorted(content, key=lambda m: (rank(m), list(content).index(m)))
+
+    @staticmethod
+    def encoding_of(media: str) -> str:
+        base = media.split(";")[0].strip().lower()
+        if _JSON_MEDIA.match(base) and base != "*/*":
+            return "json"
+        if base == "multipart/form-data":
+            return "multipart"
+        if base == "application/x-www-form-urlencoded":
+            return "form"
+        if base == "text/event-stream":
+            return "sse"
+        if base.startswith("text/") or base in ("application/xml", "application/csv"):
+            return "text"
+        if base == "*/*":
+            return "json"
+        return "binary"
+
+    def body(self, raw: Any, pointer: str, hint: str, arg_names: naming.UniqueNames) -> ir.Body | None:
+        body, pointer = self.resolve(raw, pointer)
+        if not isinstance(body, dict) or not isinstance(body.get("content"), dict) or not body["content"]:
+            return None
+        media = self.media_preference(body["content"])[0]
+        media_obj = body["content"][media] or {}
+        media_ptr = f"{pointer}/content/{escape_pointer(media)}"
+        schema = media_obj.get("schema", {})
+        encoding = self.encoding_of(media)
+        btype = self.schema_type(schema, media_ptr + "/schema", hint + "Body")
+        result = ir.Body(media, encoding, btype, bool(body.get("required")), str(body.get("description") or ""))
+        resolved, resolved_ptr = self.resolve(schema, media_ptr + "/schema") if isinstance(schema, dict) else ({}, "")
+        if btype.kind == ir.MODEL and encoding in ("json", "form", "multipart") and isinstance(resolved, dict):
+            result.model = btype.name
+            properties, required, _ = self.object_view(resolved, resolved_ptr)
+            model = next(m for m in self.models if m.name == btype.name)
+            by_wire = {f.wire_name: f for f in model.fields}
+            for wire in properties:
+                field = by_wire.get(wire)
+                if field is None or field.read_only:
+                    continue
+                result.fields.append(
+                    ir.BodyField(
+                        name=arg_names.claim(naming.attribute_name(wire, naming.ARGUMENT_RESERVED)),
+                        wire_name=wire,
+                        type=field.type,
+                        required=wire in required and not field.has_default,
+                        description=field.description,
+                    )
+                )
+        return result
+
+    def responses(self, responses: dict[str, Any], pointer: str, hint: str, op: ir.Operation) -> None:
+        statuses = [str(s) for s in responses]
+        has_success = any(s.startswith("2") for s in statuses)
+        for status, raw in responses.items():
+            status = str(status)
+            resp_ptr = f"{pointer}/{escape_pointer(status)}"
+            is_success = status.startswith("2") or (status == "default" and not has_success)
+            resp, resp_ptr = self.resolve(raw, resp_ptr)
+            if not isinstance(resp, dict):
+                continue
+            description = str(resp.get("description") or "")
+            content = resp.get("content") if isinstance(resp.get("content"), dict) else {}
+            target = op.responses if is_success else op.errors
+            if not content:
+                target.append(ir.Response(status, description, None, "none", None))
+                continue
+            for media in self.media_preference(content):
+                media_obj = content[media] or {}
+                media_ptr = f"{resp_ptr}/content/{escape_pointer(media)}"
+                decoding = self.encoding_of(media)
+                if decoding in ("form", "multipart"):
+                    decoding = "text"
+                schema = media_obj.get("schema")
+                suffix = "Response" if status in ("200", "201", "2XX", "default") else f"Response{status}"
+                rtype: ir.TypeRef | None
+                if decoding == "json":
+                    rtype = self.schema_type(schema if schema is not None else {}, media_ptr + "/schema", hint + suffix)
+                elif decoding == "sse":
+                    rtype = self.schema_type(schema, media_ptr + "/schema", hint + "Event") if isinstance(schema, dict) and schema.get("type") != "string" else ir.TypeRef(ir.ANY)
+                elif decoding == "text":
+                    rtype = ir.TypeRef(ir.PRIMITIVE, "str")
+                else:
+                    rtype = ir.TypeRef(ir.PRIMITIVE, "bytes")
+                example, has_example = None, False
+                if "example" in media_obj:
+                    example, has_example = media_obj["example"], True
+                elif isinstance(media_obj.get("examples"), dict):
+                    for value in media_obj["examples"].values():
+                        value, _ = self.resolve(value, media_ptr)
+                        if isinstance(value, dict) and "value" in value:
+                            example, has_example = value["value"], True
+                            break
+                target.append(ir.Response(status, description, media, decoding, rtype, example, has_example))
+
+    def extensions(self, op: dict[str, Any], op_ptr: str, result: ir.Operation) -> None:
+        pagination = op.get("x-pagination")
+        if isinstance(pagination, dict):
+            style = str(pagination.get("style") or "offset")
+            item_type = None
+            success = next((r for r in result.responses if r.decoding == "json" and r.type is not None), None)
+            items = str(pagination.get("items") or "results")
+            if success and success.type and success.type.kind == ir.MODEL:
+                model = next(m for m in self.models if m.name == success.type.name)
+                field = next((f for f in model.fields if f.wire_name == items), None)
+                if field and field.type.kind == ir.LIST:
+                    item_type = field.type.item
+            by_wire = {p.wire_name: p.name for p in result.query_params}
+            result.pagination = ir.Pagination(
+                style=style,
+                items=items,
+                count=pagination.get("count", "count") if "has-more" not in pagination else pagination.get("count"),
+                next=pagination.get("next", "next") if "has-more" not in pagination else pagination.get("next"),
+                has_more=pagination.get("has-more"),
+                item_type=item_type,
+                limit_param=by_wire.get(str(pagination.get("limit-param", "limit"))),
+                offset_param=by_wire.get(str(pagination.get("offset-param", "offset"))),
+                page_param=by_wire.get(str(pagination.get("page-param", "page"))),
+            )
+        lro = op.get("x-long-running")
+        if isinstance(lro, dict):
+            result.long_running = ir.LongRunning(
+                start=dict(lro.get("start") or {}),
+                status=str(lro.get("status") or "status"),
+                id=str(lro.get("id") or "id"),
+                complete=str(lro.get("complete") or "complete"),
+                error=str(lro.get("error") or "error"),
+                error_message=str(lro.get("error-message") or "error_message"),
+                results=str(lro.get("results") or "results"),
+                progress=str(lro.get("progress") or "progress"),
+                poll=str(lro.get("poll") or ""),
+                poll_params=dict(lro.get("poll-params") or {}),
+                cancel=str(lro["cancel"]) if lro.get("cancel") else None,
+            )
+        for index, shortcut in enumerate(op.get("x-cli") or []):
+            if not isinstance(shortcut, dict) or not shortcut.get("name"):
+                self.warn(f"{op_ptr}/x-cli/{index}", "x-cli entry needs a name; ignored")
+                continue
+            argument = shortcut.get("argument") or {}
+            field_path = [unescape_pointer(t) for t in str(argument.get("field") or "").split("/")[1:]]
+            result.cli.append(
+                ir.CliShortcut(
+                    name=naming.kebab(str(shortcut["name"])),
+                    help=str(shortcut.get("help") or ""),
+                    argument_name=naming.attribute_name(str(argument.get("name") or "value")),
+                    argument_field=field_path,
+                    body=dict(shortcut.get("body") or {}),
+                    wait=bool(shortcut.get("wait")),
+                )
+            )
+
+    # -- grouping --------------------------------------------------------
+
+    def group(self, operations: list[ir.Operation]) -> tuple[list[ir.Resource], list[ir.Namespace]]:
+        tag_info = {str(t.get("name")): str(t.get("description") or "") for t in self.data.get("tags") or [] if isinstance(t, dict)}
+        ns_info = ((self.data.get("x-sdk") or {}) if isinstance(self.data.get("x-sdk"), dict) else {}).get("namespaces") or {}
+        resources: dict[tuple[str | None, str], ir.Resource] = {}
+        attributes = naming.UniqueNames({"with_options", "with_raw_response", "close", "api_key", "base_url", "timeout", "max_retries", "copy", "request"} | set())
+        tag_attr: dict[str, str] = {}
+        ns_names: dict[str, str] = {}
+        for op in operations:
+            if op.namespace and op.namespace not in ns_names:
+                ns_names[op.namespace] = attributes.claim(naming.attribute_name(op.namespace))
+        for op in operations:
+            if op.tag not in tag_attr:
+                tag_attr[op.tag] = attributes.claim(naming.attribute_name(op.tag)) if op.tag not in ns_names else naming.attribute_name(op.tag) + "_"
+        modules = naming.UniqueNames()
+        for op in operations:
+            key = (op.namespace, op.tag)
+            if key not in resources:
+                prefix = naming.pascal(op.namespace) if op.namespace else ""
+                attr = tag_attr[op.tag]
+                resources[key] = ir.Resource(
+                    tag=op.tag,
+                    namespace=op.namespace,
+                    attribute=attr,
+                    class_name=naming.class_name(prefix + naming.pascal(op.tag) + "Resource"),
+                    module=modules.claim(naming.safe((naming.snake(op.namespace) + "_" if op.namespace else "") + naming.snake(op.tag))),
+                    description=tag_info.get(op.tag, ""),
+                )
+            resources[key].operations.append(op)
+        for resource in resources.values():
+            names = naming.UniqueNames({"with_options"})
+            for op in resource.operations:
+                op.name = names.claim(op.name)
+        namespaces: list[ir.Namespace] = []
+        for ns, attr in ns_names.items():
+            info = ns_info.get(ns) if isinstance(ns_info, dict) else None
+            namespaces.append(
+                ir.Namespace(
+                    name=attr,
+                    class_name=naming.class_name(naming.pascal(ns) + "Namespace"),
+                    description=str((info or {}).get("description") or "") if isinstance(info, dict) else "",
+                    resources=[r for r in resources.values() if r.namespace == ns],
+                )
+            )
+        return list(resources.values()), namespaces
+
+    def parse(self) -> ir.Api:
+        version = self.doc.version
+        info = self.data.get("info") or {}
+        self.parse_components()
+        sdk = self.sdk_settings()
+        operations = self.parse_operations(sdk)
+        resources, namespaces = self.group(operations)
+        servers = [
+            ir.Server(str(s.get("url")), str(s.get("description") or ""))
+            for s in self.data.get("servers") or []
+            if isinstance(s, dict) and isinstance(s.get("url"), str)
+        ]
+        return ir.Api(
+            title=str(info.get("title") or ""),
+            version=str(info.get("version") or ""),
+            description=str(info.get("description") or ""),
+            openapi_version=version,
+            sdk=sdk,
+            servers=servers,
+            models=self.models,
+            enums=self.enums,
+            aliases=self.aliases,
+            operations=operations,
+            resources=resources,
+            namespaces=namespaces,
+            warnings=self.warnings,
+        )
+
+
+def parse(doc: Document, package_name: str | None = None) -> ir.Api:
+    return Parser(doc, package_name).parse()

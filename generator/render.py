@@ -1,0 +1,328 @@
+"""IR -> files in memory, through the Jinja templates in `templates/`.
+
+One environment, StrictUndefined (a typo in a template is an error, not an
+empty string), autoescape off (we emit Python, not HTML). Spec text reaches a
+template only through the escaping filters defined here, so nothing in a spec
+can change the meaning of generated code.
+"""
+
+from __future__ import annotations
+
+import json
+import keyword
+import math
+import re
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from . import ir, views
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+
+PRIMITIVES = {
+    "str": "str",
+    "int": "int",
+    "float": "float",
+    "bool": "bool",
+    "bytes": "bytes",
+    "datetime": "datetime.datetime",
+    "date": "datetime.date",
+}
+
+#: builtin type names a generated method or field may shadow inside a class body
+_BUILTIN_TYPES = frozenset({"list", "dict", "str", "int", "float", "bool", "bytes"})
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u2028\u2029\ufeff]")
+
+
+class RenderError(Exception):
+    """A template produced something invalid: a bug in the generator, not in the spec."""
+
+
+# -- escaping filters -------------------------------------------------------
+
+
+def pyrepr(value: Any) -> str:
+    """A Python literal that evaluates to `value` (JSON-like data only)."""
+    if value is None or isinstance(value, bool):
+        return repr(value)
+    if isinstance(value, int):
+        return repr(value)
+    if isinstance(value, float):
+        if math.isnan(value):
+            return 'float("nan")'
+        if math.isinf(value):
+            return 'float("inf")' if value > 0 else 'float("-inf")'
+        return repr(value)
+    if isinstance(value, str):
+        return repr(value)  # escapes quotes, backslashes and every non-printable character
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(pyrepr(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{pyrepr(str(k))}: {pyrepr(v)}" for k, v in value.items()) + "}"
+    raise RenderError(f"cannot write {type(value).__name__} as a literal")
+
+
+def _clean(text: Any) -> str:
+    text = str(text).replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    ")
+    return _CONTROL.sub(" ", text)
+
+
+def docstring(text: Any, indent: int = 0) -> str:
+    """A triple-quoted docstring whose content cannot end or escape the string."""
+    body = _clean(text).strip()
+    body = body.replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
+    if body.endswith('"'):
+        body = body[:-1] + '\\"'
+    lines = [line.rstrip() for line in body.split("\n")]
+    pad = " " * indent
+    if len(lines) == 1:
+        return f'"""{lines[0]}"""'
+    rest = "\n".join((pad + line) if line else "" for line in lines[1:])
+    return f'"""{lines[0]}\n{rest}\n{pad}"""'
+
+
+def comment(text: Any) -> str:
+    """One line of text, safe inside a docstring or after `#`."""
+    line = " ".join(_clean(text).split())
+    return line.replace("\\", "\\\\").replace('"', '\\"')
+
+
+def markdown(text: Any) -> str:
+    return _clean(text).strip()
+
+
+def ident(name: Any) -> str:
+    """Assert that a name chosen by `naming` is a safe identifier (defence in depth)."""
+    text = str(name)
+    if not text.isidentifier() or keyword.iskeyword(text) or not text.isascii():
+        raise RenderError(f"not a safe identifier: {text!r}")
+    return text
+
+
+def tomlstr(value: Any) -> str:
+    return json.dumps(_clean(value), ensure_ascii=True)
+
+
+# -- environment -------------------------------------------------------------
+
+
+def environment(templates: Path = TEMPLATES) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(templates)),
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        autoescape=False,
+    )
+    env.filters.update(pyrepr=pyrepr, docstring=docstring, comment=comment, md=markdown, ident=ident, tomlstr=tomlstr)
+    env.globals["PRIMITIVES"] = PRIMITIVES
+    env.globals["shadowed"] = frozenset()
+    return env
+
+
+def _aliases_in_order(api: ir.Api) -> list[ir.Alias]:
+    """Aliases are runtime expressions: each must come after the aliases it mentions."""
+    by_name = {a.name: a for a in api.aliases}
+    ordered: list[ir.Alias] = []
+    state: dict[str, int] = {}
+
+    def visit(alias: ir.Alias) -> None:
+        if state.get(alias.name) is not None:
+            return
+        state[alias.name] = 1
+        for name in sorted(alias.type.referenced_names()):
+            if name in by_name:
+                visit(by_name[name])
+        state[alias.name] = 2
+        ordered.append(alias)
+
+    for alias in api.aliases:
+        visit(alias)
+    return ordered
+
+
+def render(api: ir.Api, *, package_version: str = "0.1.0", templates: Path = TEMPLATES) -> dict[str, str]:
+    """Every file of the generated project, by path relative to the output folder."""
+    views.attach_views(api)
+    env = environment(templates)
+    sdk = api.sdk
+    enums = {e.name: e for e in api.enums}
+    env.globals["default_of"] = lambda f: views.default_of(f, enums)
+    env.globals["enums_by_name"] = enums
+    path_defaults = [
+        {
+            "wire": wire,
+            "name": wire,
+            "env": env_var,
+            "description": sdk.path_default_descriptions.get(wire, ""),
+        }
+        for wire, env_var in sdk.path_defaults.items()
+    ]
+    default_base_url = api.servers[0].url if api.servers and "{" not in api.servers[0].url else "http://localhost"
+    if default_base_url.startswith("/"):
+        default_base_url = "http://localhost" + default_base_url
+    base_url_arg = "host" if sdk.base_url_env.endswith("_HOST") else "base_url"
+    raw_example = next(
+        (
+            f"{r.view.path.removeprefix('client.')}.with_raw_response.{o.name}(...)"
+            for r in api.resources
+            for o in r.operations
+            if not o.pagination and not o.view.stream
+        ),
+        "...",
+    )
+    context: dict[str, Any] = {
+        "api": api,
+        "sdk": sdk,
+        "package_version": package_version,
+        "path_defaults": path_defaults,
+        "default_base_url": default_base_url,
+        "base_url_arg": base_url_arg,
+        "other_servers": len(api.servers) > 1,
+        "root_resources": [r for r in api.resources if r.namespace is None],
+        "cli": False,
+        "has_long_running": any(o.long_running for o in api.operations),
+        "has_stream": any(o.view.stream for o in api.operations),
+        "raw_example": raw_example,
+        "client_doc": _client_doc(api, base_url_arg),
+    }
+    pkg = sdk.package_name
+    files: dict[str, str] = {}
+
+    def emit(template: str, path: str, **extra: Any) -> None:
+        files[path] = env.get_template(template).render(**context, **extra)
+
+    emit("project/pyproject.toml.jinja", "pyproject.toml")
+    emit("project/README.md.jinja", "README.md")
+    for name in ("__init__.py", "_base_client.py", "_client.py", "_models.py", "_pagination.py", "_polling.py",
+                 "_streaming.py", "_types.py", "_version.py", "errors.py", "py.typed"):
+        emit(f"package/{name}.jinja", f"{pkg}/{name}")
+    exported = [e.name for e in api.enums] + [m.name for m in api.models] + [a.name for a in api.aliases]
+    model_types = [f.type for m in api.models for f in m.fields] + [a.type for a in api.aliases]
+    model_shadowed = _BUILTIN_TYPES & {f.name for m in api.models for f in m.fields} & _builtins_used(model_types)
+    emit("package/models.py.jinja", f"{pkg}/models.py", exported=exported, aliases_in_order=_aliases_in_order(api),
+         model_imports=_model_imports(api, enums, model_shadowed), shadowed=model_shadowed)
+    emit("package/resources/__init__.py.jinja", f"{pkg}/resources/__init__.py")
+    for resource in api.resources:
+        shadowed = _BUILTIN_TYPES & {op.name for op in resource.operations} & _builtins_used(_resource_types(resource))
+        emit("package/resources/resource.py.jinja", f"{pkg}/resources/{resource.module}.py", resource=resource,
+             imports=_resource_imports(resource, shadowed), shadowed=shadowed)
+    return files
+
+
+def _client_doc(api: ir.Api, base_url_arg: str) -> str:
+    sdk = api.sdk
+    lines = [f"Client for the {api.title}." if api.title else "API client."]
+    attrs = [f"`{r.attribute}`" for r in api.resources if r.namespace is None] + [f"`{n.name}`" for n in api.namespaces]
+    if attrs:
+        lines.append("Operations are grouped by resource: " + ", ".join(attrs) + ".")
+    lines.append(f"Settings default to the environment: {sdk.api_key_env}, {sdk.base_url_env}"
+                 + "".join(f", {v}" for v in sdk.path_defaults.values()) + ".")
+    return "\n\n".join(lines)
+
+
+def _builtins_used(types: list[ir.TypeRef]) -> set[str]:
+    used: set[str] = set()
+    for root in types:
+        for t in views.walk(root):
+            if t.kind == ir.LIST:
+                used.add("list")
+            elif t.kind == ir.MAP:
+                used |= {"dict", "str"}
+            elif t.kind == ir.PRIMITIVE:
+                used.add(t.name)
+    return used
+
+
+def _resource_types(resource: ir.Resource) -> list[ir.TypeRef]:
+    types: list[ir.TypeRef] = []
+    for op in resource.operations:
+        v = op.view
+        for _, specs in v.responses:
+            types += [s.type for s in specs if s.type is not None]
+        types += v.returns + [a.type for a in v.positional + v.required + v.optional + v.defaulted]
+        types += [t for t in (v.item_type, v.wait.result_type if v.wait else None) if t is not None]
+    return types
+
+
+def _resource_imports(resource: ir.Resource, shadowed: frozenset[str]) -> dict[str, list[str]]:
+    """The exact imports a resource module needs (ruff would flag any unused one)."""
+    ops = resource.operations
+    types: list[ir.TypeRef] = []
+    arg_types: list[ir.TypeRef] = []
+    for op in ops:
+        v = op.view
+        for _, specs in v.responses:
+            types += [s.type for s in specs if s.type is not None]
+        types += v.returns
+        if v.item_type is not None:
+            types.append(v.item_type)
+        if v.wait is not None:
+            types.append(v.wait.result_type)
+        arg_types += [a.type for a in v.positional + v.required + v.optional]
+        types += [a.type for a in v.defaulted]
+    needs = views.module_typing_needs(types, arg_types)
+    has_pages = any(o.pagination for o in ops)
+    has_stream = any(o.view.stream for o in ops)
+    has_wait = any(o.view.wait for o in ops)
+    needs_body = any(o.body for o in ops)
+    typing_names = sorted({"cast"} | {n for n in ("Any", "Literal") if needs[n]})
+    stdlib = []
+    if shadowed:
+        stdlib.append("import builtins")
+    if needs["datetime"]:
+        stdlib.append("import datetime")
+    abc = sorted(({"AsyncIterator", "Iterator"} if has_stream else set()) | ({"Callable"} if has_wait else set()))
+    if abc:
+        stdlib.append(f"from collections.abc import {', '.join(abc)}")
+    stdlib.append("from functools import cached_property")
+    stdlib.append(f"from typing import {', '.join(typing_names)}")
+    base = ["AsyncAPIClient", "Operation", "ResponseSpec", "SyncAPIClient", "async_to_raw_response_wrapper",
+            "to_raw_response_wrapper"]
+    if all(o.pagination or o.view.stream for o in ops):
+        base = [b for b in base if "raw_response" not in b]
+    package = [f"from .._base_client import {', '.join(base)}"]
+    if has_pages:
+        package.append("from .._pagination import AsyncPage, PageStyle, SyncPage")
+    if has_wait:
+        package.append("from .._polling import LongRunningSpec, Progress, async_run_to_completion, run_to_completion")
+    if has_stream:
+        package.append("from .._streaming import ServerSentEvent, aiter_events, iter_events")
+    type_names = ["NOT_GIVEN"] + (["Body"] if needs_body else []) + ["Headers", "NotGiven", "Query"]
+    package.append(f"from .._types import {', '.join(type_names)}")
+    return {"stdlib": stdlib, "package": package, "models": views.referenced_names(types + arg_types)}
+
+
+def _model_imports(api: ir.Api, enums: dict[str, ir.Enum], shadowed: frozenset[str]) -> list[str]:
+    types = [f.type for m in api.models for f in m.fields] + [a.type for a in api.aliases]
+    needs = views.module_typing_needs(types, [])
+    discriminated = any(a.discriminator for a in api.aliases)
+    aliased = any(f.aliased for m in api.models for f in m.fields)
+    typing_names = sorted(
+        {n for n in ("Any", "Literal") if needs[n]}
+        | ({"Annotated"} if discriminated else set())
+        | ({"TypeAlias"} if api.aliases else set())
+    )
+    lines = []
+    if shadowed:
+        lines.append("import builtins")
+    if needs["datetime"]:
+        lines.append("import datetime")
+    if typing_names:
+        lines.append(f"from typing import {', '.join(typing_names)}")
+    pydantic_names = (["Discriminator"] if discriminated else []) + (["Field"] if aliased else []) + (["Tag"] if discriminated else [])
+    if pydantic_names:
+        lines.append("")
+        lines.append(f"from pydantic import {', '.join(pydantic_names)}")
+    ours = (["BaseModel"] if api.models else [])
+    ours += ["ForwardCompatibleEnum"] if any(e.value_type == "str" for e in api.enums) else []
+    ours += ["ForwardCompatibleIntEnum"] if any(e.value_type == "int" for e in api.enums) else []
+    ours += ["UnknownVariant", "discriminate"] if discriminated else []
+    if ours:
+        lines.append("")
+        lines.append(f"from ._models import {', '.join(ours)}")
+    return lines

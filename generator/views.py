@@ -1,0 +1,283 @@
+"""Derived data the templates need: argument lists, imports, docstrings.
+
+The IR says what the API is; a view says how one generated file presents it
+(which arguments are positional, which names a module imports, ...). Views are
+plain data; the templates turn them into code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import ir, naming
+
+
+@dataclass
+class Arg:
+    name: str
+    type: ir.TypeRef
+    description: str = ""
+
+
+@dataclass
+class ResponseSpecView:
+    decoding: str
+    type: ir.TypeRef | None
+
+
+@dataclass
+class WaitView:
+    method: str
+    poll_const: str
+    cancel_const: str | None
+    id_param: str
+    result_type: ir.TypeRef
+    docstring: str
+    op: ir.Operation
+
+
+@dataclass
+class OperationView:
+    const: str
+    positional: list[Arg]
+    required: list[Arg]
+    optional: list[Arg]
+    defaulted: list[Arg]
+    docstring: str
+    responses: list[tuple[str, list[ResponseSpecView]]]
+    returns: list[ir.TypeRef]
+    query_styles: list[tuple[str, str, bool]]
+    item_type: ir.TypeRef | None = None
+    page_wire: dict[str, str | None] = field(default_factory=dict)
+    stream: bool = False
+    wait: WaitView | None = None
+
+
+@dataclass
+class ResourceView:
+    docstring: str
+    path: str  # how users reach it: client.environments.query
+    example: str
+
+
+def walk(t: ir.TypeRef | None) -> list[ir.TypeRef]:
+    if t is None:
+        return []
+    out = [t]
+    if t.item is not None:
+        out += walk(t.item)
+    for v in t.variants:
+        out += walk(v)
+    return out
+
+
+def _args(op: ir.Operation) -> tuple[list[Arg], list[Arg], list[Arg], list[Arg]]:
+    positional, required, optional, defaulted = [], [], [], []
+    for p in op.parameters:
+        if p.location == "cookie":
+            continue  # sent through extra_headers; rare enough not to clutter signatures
+        arg = Arg(p.name, p.type, p.description)
+        if p.location == "path":
+            (defaulted if p.client_default else positional).append(arg)
+        elif p.required:
+            required.append(arg)
+        else:
+            optional.append(arg)
+    if op.body is not None:
+        if op.body.fields:
+            for f in op.body.fields:
+                (required if f.required else optional).append(Arg(f.name, f.type, f.description))
+        else:
+            (required if op.body.required else optional).append(Arg("body", op.body.type, op.body.description))
+    return positional, required, optional, defaulted
+
+
+def _docstring(op: ir.Operation, args: list[Arg], extra: list[tuple[str, str]] | None = None) -> str:
+    parts: list[str] = []
+    summary = " ".join(op.summary.split()) or " ".join(naming.words(op.operation_id)).capitalize()
+    parts.append(summary)
+    if op.description.strip() and op.description.strip() != op.summary.strip():
+        parts.append(op.description.strip())
+    if op.scopes:
+        parts.append("Required API key scopes: " + ", ".join(op.scopes) + ".")
+    if op.deprecated:
+        parts.append("Deprecated.")
+    documented = [(a.name, a.description) for a in args if a.description] + list(extra or [])
+    if documented:
+        lines = ["Args:"]
+        for name, description in documented:
+            text = " ".join(description.split())
+            lines.append(f"    {name}: {text}")
+        parts.append("\n".join(lines))
+    return "\n\n".join(parts)
+
+
+def operation_view(op: ir.Operation, const: str, resource: ir.Resource, consts: dict[str, str]) -> OperationView:
+    positional, required, optional, defaulted = _args(op)
+    responses: dict[str, list[ResponseSpecView]] = {}
+    returns: list[ir.TypeRef] = []
+    for r in op.responses:
+        responses.setdefault(r.status, []).append(ResponseSpecView(r.decoding, r.type if r.decoding == "json" else None))
+        rtype = r.type if r.decoding != "none" and r.type is not None else ir.TypeRef(ir.NONE)
+        if r.decoding == "sse":
+            continue
+        if rtype not in returns:
+            returns.append(rtype)
+    if any(t.kind == ir.ANY for t in returns):
+        returns = [ir.TypeRef(ir.ANY)]
+    elif ir.TypeRef(ir.NONE) in returns:
+        returns = [t for t in returns if t.kind != ir.NONE] + [ir.TypeRef(ir.NONE)]
+    if returns == [ir.TypeRef(ir.NONE)]:
+        returns = []
+    styles = [
+        (p.wire_name, p.style, p.explode)
+        for p in op.query_params
+        if (p.style, p.explode) != ("form", True)
+    ]
+    view = OperationView(
+        const=const,
+        positional=positional,
+        required=required,
+        optional=optional,
+        defaulted=defaulted,
+        docstring=_docstring(op, positional + required + optional + defaulted),
+        responses=list(responses.items()),
+        returns=returns,
+        query_styles=styles,
+        stream=any(r.decoding == "sse" for r in op.responses),
+    )
+    if op.pagination:
+        view.item_type = op.pagination.item_type or ir.TypeRef(ir.ANY)
+        by_name = {p.name: p.wire_name for p in op.query_params}
+        view.page_wire = {
+            "limit": by_name.get(op.pagination.limit_param or ""),
+            "offset": by_name.get(op.pagination.offset_param or ""),
+            "page": by_name.get(op.pagination.page_param or ""),
+        }
+    lro = op.long_running
+    if lro and lro.poll in consts:
+        poll = next(o for o in resource.operations if o.operation_id == lro.poll)
+        id_param = next((p.wire_name for p in poll.path_params if not p.client_default), "id")
+        success = next((r for r in op.responses if r.status in ("200", "201") and r.decoding == "json" and r.type), None)
+        result_type = success.type if success and success.type else ir.TypeRef(ir.ANY)
+        extra = [
+            ("wait_timeout", "seconds to wait for the result; the job is cancelled on the server when it passes (None waits forever)."),
+            ("on_progress", "called with a `Progress` (rows read, bytes read, elapsed) after each poll."),
+        ]
+        doc = _docstring(op, positional + required + optional + defaulted, extra)
+        first, _, rest = doc.partition("\n\n")
+        doc = (
+            f"{first.rstrip('.')}, and wait until it completes.\n\n"
+            f"Starts the job with {', '.join(f'{k}={v!r}' for k, v in lro.start.items()) or 'the given arguments'} "
+            f"unless told otherwise, polls `{lro.poll}` with backoff while it runs, and returns the result. "
+            f"Ctrl-C or `wait_timeout` cancels it on the server.\n\n{rest}"
+        )
+        view.wait = WaitView(
+            method=_wait_name(op, resource),
+            poll_const=consts[lro.poll],
+            cancel_const=consts.get(lro.cancel or ""),
+            id_param=id_param,
+            result_type=result_type,
+            docstring=doc.rstrip(),
+            op=op,
+        )
+    return view
+
+
+def _wait_name(op: ir.Operation, resource: ir.Resource) -> str:
+    taken = {o.name for o in resource.operations}
+    for candidate in ("run", f"{op.name}_and_wait"):
+        if candidate not in taken:
+            return candidate
+    return naming.UniqueNames(taken).claim(f"{op.name}_and_wait")
+
+
+def attach_views(api: ir.Api) -> None:
+    """Compute the view of every resource and operation (stored on them as `.view`)."""
+    for resource in api.resources:
+        consts: dict[str, str] = {}
+        pool = naming.UniqueNames()
+        for op in resource.operations:
+            consts[op.operation_id] = pool.claim("_" + naming.constant(op.name))
+        for op in resource.operations:
+            op.view = operation_view(op, consts[op.operation_id], resource, consts)  # type: ignore[attr-defined]
+        ns = next((n for n in api.namespaces if resource in n.resources), None)
+        path = f"client.{ns.name}.{resource.attribute}" if ns else f"client.{resource.attribute}"
+        resource.view = ResourceView(  # type: ignore[attr-defined]
+            docstring=(resource.description or f"Operations tagged {resource.tag}.")
+            + f"\n\nReached as `{path}`.",
+            path=path,
+            example=_example(resource, path),
+        )
+
+
+def _example(resource: ir.Resource, path: str) -> str:
+    """A short usage snippet for the README: the first operation with its required arguments."""
+    op = next((o for o in resource.operations if o.pagination), resource.operations[0])
+    view = op.view  # type: ignore[attr-defined]
+    args = [_placeholder(a) for a in view.positional] + [f"{a.name}={_placeholder(a)}" for a in view.required]
+    call = f"{path}.{op.name}({', '.join(args)})"
+    if op.pagination:
+        return f"for item in {call}:\n    print(item)"
+    return f"result = {call}\nprint(result)"
+
+
+def _placeholder(arg: Arg) -> str:
+    t = arg.type
+    if t.kind == ir.PRIMITIVE:
+        return {"str": '"..."', "int": "1", "float": "1.0", "bool": "True"}.get(t.name, "...")
+    if t.kind == ir.LIST:
+        return "[]"
+    if t.kind in (ir.MODEL, ir.MAP, ir.ALIAS):
+        return "{...}"
+    return "..."
+
+
+def module_typing_needs(types: list[ir.TypeRef], args: list[ir.TypeRef]) -> dict[str, bool]:
+    """Which typing names a module's annotations use, so it imports exactly those."""
+    all_types = [t for root in types for t in walk(root)]
+    arg_types = [t for root in args for t in walk(root)]
+    return {
+        "Any": any(t.kind == ir.ANY or (t.kind == ir.MAP) for t in all_types + arg_types)
+        or any(t.kind in (ir.MODEL, ir.ALIAS) for t in args)
+        or any(t.kind == ir.LIST and t.item is not None and t.item.kind in (ir.MODEL, ir.ALIAS) for t in args),
+        "Literal": any(t.kind == ir.LITERAL for t in all_types + arg_types) or any(t.kind == ir.ENUM for t in args),
+        "datetime": any(t.kind == ir.PRIMITIVE and t.name in ("datetime", "date") for t in all_types + arg_types),
+    }
+
+
+def referenced_names(types: list[ir.TypeRef]) -> list[str]:
+    names: set[str] = set()
+    for t in types:
+        names |= t.referenced_names()
+    return sorted(names)
+
+
+def default_of(f: ir.Field, enums: dict[str, ir.Enum]) -> dict[str, Any]:
+    """How a model field's default is written, or kind 'none' when it has none we can express."""
+    if not f.has_default:
+        return {"kind": "none"}
+    value = f.default
+    t = f.type
+    if value is None:
+        return {"kind": "none"}
+    if t.kind == ir.ENUM:
+        enum = enums.get(t.name)
+        member = next((m.name for m in enum.members if m.value == value), None) if enum else None
+        return {"kind": "enum", "enum": t.name, "member": member} if member else {"kind": "none"}
+    if t.kind == ir.LITERAL:
+        return {"kind": "value", "value": value} if value == t.value else {"kind": "none"}
+    if t.kind == ir.PRIMITIVE:
+        ok = {
+            "str": isinstance(value, str),
+            "int": isinstance(value, int) and not isinstance(value, bool),
+            "float": isinstance(value, (int, float)) and not isinstance(value, bool),
+            "bool": isinstance(value, bool),
+        }.get(t.name, False)
+        return {"kind": "value", "value": value} if ok else {"kind": "none"}
+    if t.kind == ir.LIST and isinstance(value, list) and not value:
+        return {"kind": "value", "value": value}
+    if t.kind == ir.MAP and isinstance(value, dict) and not value:
+        return {"kind": "value", "value": value}
+    return {"kind": "none"}
