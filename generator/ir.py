@@ -129,6 +129,9 @@ class Parameter:
     explode: bool = True
     client_default: str | None = None  # filled from the client's configuration
     deprecated: bool = False
+    schema: Any = None  # the JSON schema, as in the document (for fixtures and the mock server)
+    example: Any = None
+    has_example: bool = False
 
 
 @dataclass
@@ -152,6 +155,9 @@ class Body:
     #: set when the body is an object whose properties become keyword arguments
     fields: list[BodyField] = field(default_factory=list)
     model: str | None = None  # the body schema's class, if it has one
+    schema: Any = None
+    example: Any = None
+    has_example: bool = False
 
 
 @dataclass
@@ -163,6 +169,7 @@ class Response:
     type: TypeRef | None
     example: Any = None
     has_example: bool = False
+    schema: Any = None
 
 
 @dataclass
@@ -305,6 +312,8 @@ class Api:
     resources: list[Resource]
     namespaces: list[Namespace]
     warnings: list[str] = field(default_factory=list)
+    #: components.schemas of the bundled document, for fixtures and request validation
+    schemas: dict[str, Any] = field(default_factory=dict)
 
     def operation(self, operation_id: str) -> Operation:
         for op in self.operations:

@@ -478,6 +478,9 @@ class Parser:
                     explode=bool(param.get("explode", param.get("style", "form") == "form")),
                     client_default=client_default,
                     deprecated=bool(param.get("deprecated")),
+                    schema=schema if schema is not None else {"type": "string"},
+                    example=param.get("example"),
+                    has_example="example" in param,
                 )
             )
         for wire in path_order:
@@ -538,7 +541,8 @@ class Parser:
         schema = media_obj.get("schema", {})
         encoding = self.encoding_of(media)
         btype = self.schema_type(schema, media_ptr + "/schema", hint + "Body")
-        result = ir.Body(media, encoding, btype, bool(body.get("required")), str(body.get("description") or ""))
+        result = ir.Body(media, encoding, btype, bool(body.get("required")), str(body.get("description") or ""),
+                         schema=schema, example=media_obj.get("example"), has_example="example" in media_obj)
         resolved, resolved_ptr = self.resolve(schema, media_ptr + "/schema") if isinstance(schema, dict) else ({}, "")
         if btype.kind == ir.MODEL and encoding in ("json", "form", "multipart") and isinstance(resolved, dict):
             result.model = btype.name
@@ -602,7 +606,7 @@ class Parser:
                         if isinstance(value, dict) and "value" in value:
                             example, has_example = value["value"], True
                             break
-                target.append(ir.Response(status, description, media, decoding, rtype, example, has_example))
+                target.append(ir.Response(status, description, media, decoding, rtype, example, has_example, schema))
 
     def extensions(self, op: dict[str, Any], op_ptr: str, result: ir.Operation) -> None:
         pagination = op.get("x-pagination")
@@ -733,6 +737,7 @@ class Parser:
             resources=resources,
             namespaces=namespaces,
             warnings=self.warnings,
+            schemas=dict((self.data.get("components") or {}).get("schemas") or {}),
         )
 
 

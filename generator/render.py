@@ -17,7 +17,7 @@ from typing import Any
 
 import jinja2
 
-from . import ir, views
+from . import fixtures, ir, views
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -207,6 +207,17 @@ def render(api: ir.Api, *, package_version: str = "0.1.0", templates: Path = TEM
     emit("package/models.py.jinja", f"{pkg}/models.py", exported=exported, aliases_in_order=_aliases_in_order(api),
          model_imports=_model_imports(api, enums, model_shadowed), shadowed=model_shadowed)
     emit("package/resources/__init__.py.jinja", f"{pkg}/resources/__init__.py")
+    testing = {
+        "invalid_key": "phx_invalid",
+        "read_only_key": "phx_read_only",
+        "fixture_name": f"{pkg}_mock",
+        "example_operation": api.operations[0].operation_id if api.operations else "",
+    }
+    for name in ("__init__.py", "_mock.py", "_validator.py", "pytest_plugin.py", "server.py"):
+        emit(f"package/testing/{name}.jinja", f"{pkg}/testing/{name}", **testing)
+    files[f"{pkg}/testing/spec.json"] = fixtures.mock_spec(api)
+    for operation_id, text in fixtures.fixtures(api).items():
+        files[f"{pkg}/testing/fixtures/{operation_id}.json"] = text
     for resource in api.resources:
         shadowed = _BUILTIN_TYPES & {op.name for op in resource.operations} & _builtins_used(_resource_types(resource))
         emit("package/resources/resource.py.jinja", f"{pkg}/resources/{resource.module}.py", resource=resource,

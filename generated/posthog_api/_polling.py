@@ -19,6 +19,7 @@ import pydantic
 from . import errors
 from ._base_client import RAW_RESPONSE_HEADER, APIResponse, AsyncAPIClient, Operation, SyncAPIClient
 from ._models import validate_python
+from ._types import NotGiven
 
 __all__ = ["LongRunningSpec", "Progress", "run_to_completion", "async_run_to_completion"]
 
@@ -96,6 +97,12 @@ def _finished(status: dict[str, Any], spec: LongRunningSpec, job_id: str, respon
         ) from None
 
 
+def _start_body(spec: LongRunningSpec, body: Mapping[str, object]) -> dict[str, object]:
+    """The caller's body, with the fields that start the job in the background where the caller left them out."""
+    given = {k: v for k, v in body.items() if not isinstance(v, NotGiven)}
+    return {**spec.start_fields, **given}
+
+
 def _json(response: APIResponse[Any]) -> Any:
     try:
         return response.http_response.json()
@@ -117,7 +124,7 @@ def run_to_completion(
     started = time.monotonic()
     raw_headers = {**(extra_headers or {}), RAW_RESPONSE_HEADER: "true"}
     first: APIResponse[Any] = client.request(
-        spec.start, path=path, body={**spec.start_fields, **body}, extra_headers=raw_headers
+        spec.start, path=path, body=_start_body(spec, body), extra_headers=raw_headers
     )
     data = _json(first)
     status = _status_of(data, spec)
@@ -184,7 +191,7 @@ async def async_run_to_completion(
     started = time.monotonic()
     raw_headers = {**(extra_headers or {}), RAW_RESPONSE_HEADER: "true"}
     first: APIResponse[Any] = await client.request(
-        spec.start, path=path, body={**spec.start_fields, **body}, extra_headers=raw_headers
+        spec.start, path=path, body=_start_body(spec, body), extra_headers=raw_headers
     )
     data = _json(first)
     status = _status_of(data, spec)

@@ -48,7 +48,7 @@ _CREATE = Operation(
     idempotent=True,
 )
 
-_CHAT_CREATE = Operation(
+_CHAT = Operation(
     "environments_query_chat_create",
     "post",
     "/api/environments/{project_id}/query/chat/",
@@ -57,7 +57,7 @@ _CHAT_CREATE = Operation(
     },
 )
 
-_DRAFT_SQL_RETRIEVE = Operation(
+_DRAFT_SQL = Operation(
     "environments_query_draft_sql_retrieve",
     "get",
     "/api/environments/{project_id}/query/draft_sql/",
@@ -296,7 +296,7 @@ class EnvironmentsQueryResource:
             ),
         )
 
-    def chat_create(
+    def chat(
         self,
         *,
         messages: list[QueryChatMessage] | list[dict[str, Any]],
@@ -327,7 +327,7 @@ class EnvironmentsQueryResource:
             project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
         """
         response = self._client.request(
-            _CHAT_CREATE,
+            _CHAT,
             path={
                 "project_id": self._client._path_default("project_id", project_id),
             },
@@ -342,7 +342,7 @@ class EnvironmentsQueryResource:
         )
         return iter_events(response)
 
-    def draft_sql_retrieve(
+    def draft_sql(
         self,
         *,
         prompt: str,
@@ -371,7 +371,7 @@ class EnvironmentsQueryResource:
         return cast(
             "QueryDraftSqlResponse",
             self._client.request(
-                _DRAFT_SQL_RETRIEVE,
+                _DRAFT_SQL,
                 path={
                     "project_id": self._client._path_default("project_id", project_id),
                 },
@@ -477,7 +477,7 @@ class EnvironmentsQueryResourceWithRawResponse:
 
     def __init__(self, resource: EnvironmentsQueryResource) -> None:
         self.create = to_raw_response_wrapper(resource.create)
-        self.draft_sql_retrieve = to_raw_response_wrapper(resource.draft_sql_retrieve)
+        self.draft_sql = to_raw_response_wrapper(resource.draft_sql)
         self.retrieve = to_raw_response_wrapper(resource.retrieve)
         self.cancel = to_raw_response_wrapper(resource.cancel)
 
@@ -673,7 +673,7 @@ class AsyncEnvironmentsQueryResource:
             ),
         )
 
-    async def chat_create(
+    async def chat(
         self,
         *,
         messages: list[QueryChatMessage] | list[dict[str, Any]],
@@ -704,7 +704,7 @@ class AsyncEnvironmentsQueryResource:
             project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
         """
         response = await self._client.request(
-            _CHAT_CREATE,
+            _CHAT,
             path={
                 "project_id": self._client._path_default("project_id", project_id),
             },
@@ -719,7 +719,7 @@ class AsyncEnvironmentsQueryResource:
         )
         return aiter_events(response)
 
-    async def draft_sql_retrieve(
+    async def draft_sql(
         self,
         *,
         prompt: str,
@@ -748,7 +748,7 @@ class AsyncEnvironmentsQueryResource:
         return cast(
             "QueryDraftSqlResponse",
             await self._client.request(
-                _DRAFT_SQL_RETRIEVE,
+                _DRAFT_SQL,
                 path={
                     "project_id": self._client._path_default("project_id", project_id),
                 },
@@ -854,6 +854,6 @@ class AsyncEnvironmentsQueryResourceWithRawResponse:
 
     def __init__(self, resource: AsyncEnvironmentsQueryResource) -> None:
         self.create = async_to_raw_response_wrapper(resource.create)
-        self.draft_sql_retrieve = async_to_raw_response_wrapper(resource.draft_sql_retrieve)
+        self.draft_sql = async_to_raw_response_wrapper(resource.draft_sql)
         self.retrieve = async_to_raw_response_wrapper(resource.retrieve)
         self.cancel = async_to_raw_response_wrapper(resource.cancel)

@@ -48,7 +48,7 @@ _CREATE = Operation(
     idempotent=True,
 )
 
-_CHECK_AUTH_FOR_ASYNC_CREATE = Operation(
+_CHECK_AUTH_FOR_ASYNC = Operation(
     "query_check_auth_for_async_create",
     "post",
     "/api/projects/{project_id}/query/check_auth_for_async/",
@@ -57,7 +57,7 @@ _CHECK_AUTH_FOR_ASYNC_CREATE = Operation(
     },
 )
 
-_DRAFT_SQL_RETRIEVE = Operation(
+_DRAFT_SQL = Operation(
     "query_draft_sql_retrieve",
     "get",
     "/api/projects/{project_id}/query/draft_sql/",
@@ -66,7 +66,7 @@ _DRAFT_SQL_RETRIEVE = Operation(
     },
 )
 
-_UPGRADE_CREATE = Operation(
+_UPGRADE = Operation(
     "query_upgrade_create",
     "post",
     "/api/projects/{project_id}/query/upgrade/",
@@ -307,7 +307,7 @@ class QueryResource:
             ),
         )
 
-    def check_auth_for_async_create(
+    def check_auth_for_async(
         self,
         *,
         project_id: str | NotGiven = NOT_GIVEN,
@@ -330,7 +330,7 @@ class QueryResource:
         return cast(
             "QueryAuthCheckResponse",
             self._client.request(
-                _CHECK_AUTH_FOR_ASYNC_CREATE,
+                _CHECK_AUTH_FOR_ASYNC,
                 path={
                     "project_id": self._client._path_default("project_id", project_id),
                 },
@@ -340,7 +340,7 @@ class QueryResource:
             ),
         )
 
-    def draft_sql_retrieve(
+    def draft_sql(
         self,
         *,
         prompt: str,
@@ -369,7 +369,7 @@ class QueryResource:
         return cast(
             "QueryDraftSqlResponse",
             self._client.request(
-                _DRAFT_SQL_RETRIEVE,
+                _DRAFT_SQL,
                 path={
                     "project_id": self._client._path_default("project_id", project_id),
                 },
@@ -383,7 +383,7 @@ class QueryResource:
             ),
         )
 
-    def upgrade_create(
+    def upgrade(
         self,
         *,
         query: QueryNode | dict[str, Any],
@@ -407,7 +407,7 @@ class QueryResource:
         return cast(
             "QueryUpgradeResponse",
             self._client.request(
-                _UPGRADE_CREATE,
+                _UPGRADE,
                 path={
                     "project_id": self._client._path_default("project_id", project_id),
                 },
@@ -514,11 +514,9 @@ class QueryResourceWithRawResponse:
 
     def __init__(self, resource: QueryResource) -> None:
         self.create = to_raw_response_wrapper(resource.create)
-        self.check_auth_for_async_create = to_raw_response_wrapper(
-            resource.check_auth_for_async_create
-        )
-        self.draft_sql_retrieve = to_raw_response_wrapper(resource.draft_sql_retrieve)
-        self.upgrade_create = to_raw_response_wrapper(resource.upgrade_create)
+        self.check_auth_for_async = to_raw_response_wrapper(resource.check_auth_for_async)
+        self.draft_sql = to_raw_response_wrapper(resource.draft_sql)
+        self.upgrade = to_raw_response_wrapper(resource.upgrade)
         self.retrieve = to_raw_response_wrapper(resource.retrieve)
         self.cancel = to_raw_response_wrapper(resource.cancel)
 
@@ -716,7 +714,7 @@ class AsyncQueryResource:
             ),
         )
 
-    async def check_auth_for_async_create(
+    async def check_auth_for_async(
         self,
         *,
         project_id: str | NotGiven = NOT_GIVEN,
@@ -739,7 +737,7 @@ class AsyncQueryResource:
         return cast(
             "QueryAuthCheckResponse",
             await self._client.request(
-                _CHECK_AUTH_FOR_ASYNC_CREATE,
+                _CHECK_AUTH_FOR_ASYNC,
                 path={
                     "project_id": self._client._path_default("project_id", project_id),
                 },
@@ -749,7 +747,7 @@ class AsyncQueryResource:
             ),
         )
 
-    async def draft_sql_retrieve(
+    async def draft_sql(
         self,
         *,
         prompt: str,
@@ -778,7 +776,7 @@ class AsyncQueryResource:
         return cast(
             "QueryDraftSqlResponse",
             await self._client.request(
-                _DRAFT_SQL_RETRIEVE,
+                _DRAFT_SQL,
                 path={
                     "project_id": self._client._path_default("project_id", project_id),
                 },
@@ -792,7 +790,7 @@ class AsyncQueryResource:
             ),
         )
 
-    async def upgrade_create(
+    async def upgrade(
         self,
         *,
         query: QueryNode | dict[str, Any],
@@ -816,7 +814,7 @@ class AsyncQueryResource:
         return cast(
             "QueryUpgradeResponse",
             await self._client.request(
-                _UPGRADE_CREATE,
+                _UPGRADE,
                 path={
                     "project_id": self._client._path_default("project_id", project_id),
                 },
@@ -923,10 +921,8 @@ class AsyncQueryResourceWithRawResponse:
 
     def __init__(self, resource: AsyncQueryResource) -> None:
         self.create = async_to_raw_response_wrapper(resource.create)
-        self.check_auth_for_async_create = async_to_raw_response_wrapper(
-            resource.check_auth_for_async_create
-        )
-        self.draft_sql_retrieve = async_to_raw_response_wrapper(resource.draft_sql_retrieve)
-        self.upgrade_create = async_to_raw_response_wrapper(resource.upgrade_create)
+        self.check_auth_for_async = async_to_raw_response_wrapper(resource.check_auth_for_async)
+        self.draft_sql = async_to_raw_response_wrapper(resource.draft_sql)
+        self.upgrade = async_to_raw_response_wrapper(resource.upgrade)
         self.retrieve = async_to_raw_response_wrapper(resource.retrieve)
         self.cancel = async_to_raw_response_wrapper(resource.cancel)

@@ -1,0 +1,488 @@
+"""The behaviour of the mock API, shared by the in-process transport and the HTTP server.
+
+Given a request (method, path, query, headers, body) it finds the operation by
+the spec's paths, checks the request against the spec (bearer key, path and
+query parameters, body schema) and answers like the real API would: from
+responses a test registered, else from the operation's fixture. It also plays
+the asynchronous query flow (202 while running, then 200) and serves list
+operations as several pages with `next` links.
+
+Special API keys: `phx_invalid` is rejected (401); `phx_read_only` may
+only use operations whose scopes all end in `:read` (403 otherwise).
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import re
+import threading
+from collections import deque
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+from urllib.parse import parse_qsl, urlencode
+
+from ._validator import Invalid, validate
+
+__all__ = [
+    "Call",
+    "MockAPI",
+    "MockResponse",
+    "INVALID_KEY",
+    "READ_ONLY_KEY",
+    "load_fixture",
+    "operation_spec",
+]
+
+INVALID_KEY = "phx_invalid"
+READ_ONLY_KEY = "phx_read_only"
+#: items a paginated list serves in all, so that tests see several pages
+LIST_TOTAL = 5
+DEFAULT_PAGE_SIZE = 2
+
+
+@cache
+def _spec() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(
+        resources.files(__package__).joinpath("spec.json").read_text(encoding="utf-8")
+    )
+    return data
+
+
+def operation_spec(operation_id: str) -> dict[str, Any]:
+    """What the spec says about one operation (method, path, params, body, responses...)."""
+    operation: dict[str, Any] = _spec()["operations"][operation_id]
+    return operation
+
+
+@cache
+def _fixture_text(operation_id: str) -> str:
+    return (
+        resources.files(__package__)
+        .joinpath("fixtures", f"{operation_id}.json")
+        .read_text(encoding="utf-8")
+    )
+
+
+def load_fixture(operation_id: str) -> dict[str, Any]:
+    """The operation's fixture: {"request": {path, query, body}, "responses": {status: {content_type, body}}}."""
+    fixture: dict[str, Any] = json.loads(_fixture_text(operation_id))
+    return fixture
+
+
+@dataclass
+class MockResponse:
+    status: int
+    body: Any = None
+    headers: dict[str, str] = field(default_factory=dict)
+    content_type: str | None = "application/json"
+
+    def encode(self) -> tuple[int, dict[str, str], bytes]:
+        headers = dict(self.headers)
+        if self.body is None and self.content_type is None:
+            return self.status, headers, b""
+        if isinstance(self.body, bytes):
+            payload = self.body
+        elif isinstance(self.body, str) and self.content_type and "json" not in self.content_type:
+            payload = self.body.encode()
+        else:
+            payload = json.dumps(self.body).encode()
+        headers.setdefault("content-type", self.content_type or "application/json")
+        return self.status, headers, payload
+
+
+@dataclass
+class Call:
+    """One request the mock received."""
+
+    operation_id: str | None
+    method: str
+    path: str
+    query: dict[str, str]
+    headers: dict[str, str]
+    body: Any
+    status: int
+
+
+def _error(
+    status: int,
+    type_: str,
+    code: str,
+    detail: str,
+    attr: str | None = None,
+    headers: dict[str, str] | None = None,
+) -> MockResponse:
+    return MockResponse(
+        status, {"type": type_, "code": code, "detail": detail, "attr": attr}, headers or {}
+    )
+
+
+def _route_regex(template: str) -> re.Pattern[str]:
+    parts = re.split(r"(\{[^}]+\})", template)
+    pattern = "".join(
+        f"(?P<p{index}>[^/]+)" if part.startswith("{") else re.escape(part)
+        for index, part in enumerate(parts)
+    )
+    return re.compile(f"^{pattern}$")
+
+
+@cache
+def _routes() -> list[tuple[str, re.Pattern[str], list[str], str]]:
+    routes = []
+    for operation_id, op in _spec()["operations"].items():
+        names = [
+            part[1:-1] for part in re.split(r"(\{[^}]+\})", op["path"]) if part.startswith("{")
+        ]
+        routes.append((op["method"], _route_regex(op["path"]), names, operation_id))
+    # Literal segments win over parameters: /query/draft_sql/ before /query/{id}/.
+    routes.sort(key=lambda r: (r[1].pattern.count("(?P"), r[1].pattern))
+    return routes
+
+
+def _coerce(raw: str, schema: Any, schemas: dict[str, Any]) -> Any:
+    """A query or path string as the type its schema wants (so it can be validated)."""
+    while isinstance(schema, dict) and "$ref" in schema:
+        schema = schemas.get(schema["$ref"].rsplit("/", 1)[1], {})
+    types = schema.get("type") if isinstance(schema, dict) else None
+    names = types if isinstance(types, list) else [types]
+    if "integer" in names:
+        try:
+            return int(raw)
+        except ValueError:
+            return raw
+    if "number" in names:
+        try:
+            return float(raw)
+        except ValueError:
+            return raw
+    if "boolean" in names:
+        return {"true": True, "false": False, "1": True, "0": False}.get(raw.lower(), raw)
+    return raw
+
+
+class MockAPI:
+    """A fake of the API that answers from the spec's fixtures.
+
+    ```py
+    api = MockAPI()
+    api.respond("query_create", 200, {"results": [[1]]})  # the next call gets this
+    ```
+    """
+
+    def __init__(
+        self, *, polls_before_complete: int = 2, page_size: int = DEFAULT_PAGE_SIZE
+    ) -> None:
+        self.calls: list[Call] = []
+        self.polls_before_complete = polls_before_complete
+        self.page_size = page_size
+        self._queued: dict[str, deque[MockResponse]] = {}
+        self._jobs: dict[str, dict[str, Any]] = {}
+        self._ids = itertools.count(1)
+        self._lock = threading.Lock()
+
+    # -- configuring -------------------------------------------------------
+
+    def respond(
+        self,
+        operation_id: str,
+        status: int = 200,
+        body: Any = None,
+        *,
+        headers: dict[str, str] | None = None,
+        content_type: str | None = "application/json",
+        times: int = 1,
+    ) -> None:
+        """Answer the next `times` calls of `operation_id` with this response."""
+        operation_spec(operation_id)  # a typo fails here, not as a silent fixture answer
+        queue = self._queued.setdefault(operation_id, deque())
+        for _ in range(times):
+            queue.append(MockResponse(status, body, dict(headers or {}), content_type))
+
+    def calls_to(self, operation_id: str) -> list[Call]:
+        return [c for c in self.calls if c.operation_id == operation_id]
+
+    # -- handling ----------------------------------------------------------
+
+    def handle(
+        self,
+        method: str,
+        path: str,
+        query: list[tuple[str, str]],
+        headers: dict[str, str],
+        body: bytes,
+    ) -> tuple[int, dict[str, str], bytes]:
+        with self._lock:
+            operation_id, response, parsed_body = self._dispatch(
+                method.upper(), path, query, {k.lower(): v for k, v in headers.items()}, body
+            )
+            self.calls.append(
+                Call(
+                    operation_id,
+                    method.upper(),
+                    path,
+                    dict(query),
+                    dict(headers),
+                    parsed_body,
+                    response.status,
+                )
+            )
+        return response.encode()
+
+    def _dispatch(
+        self,
+        method: str,
+        path: str,
+        query: list[tuple[str, str]],
+        headers: dict[str, str],
+        raw_body: bytes,
+    ) -> tuple[str | None, MockResponse, Any]:
+        found = self._route(method, path)
+        if found is None:
+            return (
+                None,
+                _error(
+                    404, "invalid_request", "not_found", f"No operation matches {method} {path}."
+                ),
+                None,
+            )
+        operation_id, path_values = found
+        op = operation_spec(operation_id)
+        schemas = _spec()["schemas"]
+        body: Any = None
+        if raw_body:
+            try:
+                body = json.loads(raw_body)
+            except ValueError:
+                return (
+                    operation_id,
+                    _error(400, "validation_error", "parse_error", "JSON parse error."),
+                    raw_body.decode(errors="replace"),
+                )
+        denied = self._authorize(op, headers)
+        if denied is not None:
+            return operation_id, denied, body
+        problem = self._check(op, path_values, query, body, schemas)
+        if problem is not None:
+            return operation_id, problem, body
+        queued = self._queued.get(operation_id)
+        if queued:
+            return operation_id, queued.popleft(), body
+        return (
+            operation_id,
+            self._answer(operation_id, op, path, path_values, dict(query), body),
+            body,
+        )
+
+    def _route(self, method: str, path: str) -> tuple[str, dict[str, str]] | None:
+        for route_method, regex, names, operation_id in _routes():
+            if route_method != method:
+                continue
+            match = regex.match(path)
+            if match:
+                values = [
+                    match.group(group)
+                    for group in sorted(regex.groupindex, key=lambda g: int(g[1:]))
+                ]
+                return operation_id, dict(zip(names, values, strict=True))
+        return None
+
+    def _authorize(self, op: dict[str, Any], headers: dict[str, str]) -> MockResponse | None:
+        if op["public"]:
+            return None
+        auth = headers.get("authorization", "")
+        if not auth.startswith("Bearer ") or not auth[7:].strip():
+            return _error(
+                401,
+                "authentication_error",
+                "not_authenticated",
+                "Authentication credentials were not provided.",
+            )
+        key = auth[7:].strip()
+        if key == INVALID_KEY:
+            return _error(
+                401, "authentication_error", "invalid_personal_api_key", "Invalid Personal API key."
+            )
+        if key == READ_ONLY_KEY:
+            missing = [s for s in op["scopes"] if not s.endswith(":read")]
+            if missing:
+                return _error(
+                    403,
+                    "authentication_error",
+                    "permission_denied",
+                    f"API key missing required scope '{missing[0]}'",
+                )
+        return None
+
+    def _check(
+        self,
+        op: dict[str, Any],
+        path_values: dict[str, str],
+        query: list[tuple[str, str]],
+        body: Any,
+        schemas: dict[str, Any],
+    ) -> MockResponse | None:
+        given = dict(query)
+        try:
+            for param in op["params"]:
+                name, where = param["name"], param["in"]
+                if where == "path":
+                    validate(
+                        _coerce(path_values.get(name, ""), param["schema"], schemas),
+                        param["schema"],
+                        schemas,
+                        name,
+                    )
+                elif where == "query":
+                    if name not in given:
+                        if param["required"]:
+                            raise Invalid("This field is required.", name)
+                        continue
+                    validate(
+                        _coerce(given[name], param["schema"], schemas),
+                        param["schema"],
+                        schemas,
+                        name,
+                    )
+            spec_body = op["body"]
+            if spec_body is not None:
+                if body is None:
+                    if spec_body["required"]:
+                        raise Invalid("A request body is required.", None)
+                elif "json" in (spec_body["media_type"] or ""):
+                    validate(body, spec_body["schema"], schemas)
+        except Invalid as exc:
+            return _error(400, "validation_error", "invalid_input", exc.message, exc.attr)
+        return None
+
+    def _answer(
+        self,
+        operation_id: str,
+        op: dict[str, Any],
+        path: str,
+        path_values: dict[str, str],
+        query: dict[str, str],
+        body: Any,
+    ) -> MockResponse:
+        lro = op["long_running"]
+        if (
+            lro
+            and isinstance(body, dict)
+            and all(body.get(k) == v for k, v in lro["start"].items())
+        ):
+            return self._start_job(operation_id, lro)
+        for other_id, other in _spec()["operations"].items():
+            other_lro = other["long_running"]
+            if other_lro and other_id != operation_id:
+                if other_lro["poll"] == operation_id:
+                    job = self._job_for(path_values)
+                    if job is not None:
+                        return self._poll_job(job, other_lro)
+                if other_lro["cancel"] == operation_id:
+                    job = self._job_for(path_values)
+                    if job is not None:
+                        job["cancelled"] = True
+        if op["pagination"]:
+            return self._page(operation_id, op, path, query)
+        return self._fixture_response(operation_id)
+
+    def _fixture_response(self, operation_id: str) -> MockResponse:
+        responses = load_fixture(operation_id)["responses"]
+        status = sorted(responses, key=lambda s: (s != "200", s))[0] if responses else "200"
+        chosen = responses.get(status, {"content_type": None, "body": None})
+        code = int(status) if status.isdigit() else 200
+        return MockResponse(code, chosen["body"], {}, chosen["content_type"])
+
+    # -- the asynchronous job flow -----------------------------------------
+
+    def _job_for(self, path_values: dict[str, str]) -> dict[str, Any] | None:
+        for value in path_values.values():
+            if value in self._jobs:
+                return self._jobs[value]
+        return None
+
+    def _start_job(self, operation_id: str, lro: dict[str, Any]) -> MockResponse:
+        job_id = f"job{next(self._ids):04d}"
+        self._jobs[job_id] = {
+            "id": job_id,
+            "operation_id": operation_id,
+            "polls": 0,
+            "cancelled": False,
+        }
+        status = {
+            lro["id"]: job_id,
+            lro["complete"]: False,
+            lro["error"]: False,
+            lro["results"]: None,
+            "team_id": 1,
+        }
+        return MockResponse(202, {lro["status"]: status})
+
+    def _poll_job(self, job: dict[str, Any], lro: dict[str, Any]) -> MockResponse:
+        job["polls"] += 1
+        status: dict[str, Any] = {lro["id"]: job["id"], lro["error"]: False, "team_id": 1}
+        if job["cancelled"]:
+            status.update(
+                {lro["complete"]: True, lro["error"]: True, lro["error_message"]: "Query cancelled"}
+            )
+            return MockResponse(200, {lro["status"]: status})
+        if job["polls"] <= self.polls_before_complete:
+            status.update(
+                {
+                    lro["complete"]: False,
+                    lro["results"]: None,
+                    lro["progress"]: {
+                        "rows_read": 1000 * job["polls"],
+                        "bytes_read": 64000 * job["polls"],
+                        "estimated_rows_total": 1000 * (self.polls_before_complete + 1),
+                        "time_elapsed": job["polls"],
+                        "active_cpu_time": job["polls"],
+                    },
+                }
+            )
+            return MockResponse(202, {lro["status"]: status})
+        result = load_fixture(job["operation_id"])["responses"].get("200", {}).get("body")
+        status.update({lro["complete"]: True, lro["results"]: result})
+        return MockResponse(200, {lro["status"]: status})
+
+    # -- pagination --------------------------------------------------------
+
+    def _page(
+        self, operation_id: str, op: dict[str, Any], path: str, query: dict[str, str]
+    ) -> MockResponse:
+        paging = op["pagination"]
+        base = self._fixture_response(operation_id)
+        envelope = base.body if isinstance(base.body, dict) else {}
+        items_field = paging["items"]
+        template = list(envelope.get(items_field) or [])
+        template = template or [{}]
+        items = [template[i % len(template)] for i in range(LIST_TOTAL)]
+        if paging["style"] == "page":
+            page = max(int(query.get(paging["page"] or "page", "1") or 1), 1)
+            start, size = (page - 1) * self.page_size, self.page_size
+            next_query = {**query, (paging["page"] or "page"): str(page + 1)}
+        else:
+            limit_name, offset_name = paging["limit"] or "limit", paging["offset"] or "offset"
+            size = int(query.get(limit_name) or self.page_size)
+            start = int(query.get(offset_name) or 0)
+            next_query = {**query, limit_name: str(size), offset_name: str(start + size)}
+        chunk = items[start : start + size]
+        more = start + size < len(items)
+        body = dict(envelope)
+        body[items_field] = chunk
+        if paging["count"]:
+            body[paging["count"]] = len(items)
+        if paging["next"]:
+            body[paging["next"]] = (
+                f"http://mock.invalid{path}?{urlencode(sorted(next_query.items()))}"
+                if more
+                else None
+            )
+        if paging["has_more"]:
+            body[paging["has_more"]] = more
+        return MockResponse(200, body)
+
+
+def parse_query(raw: str) -> list[tuple[str, str]]:
+    return parse_qsl(raw, keep_blank_values=True)

@@ -1,0 +1,111 @@
+"""A mock of the API over real HTTP on loopback, answering from the spec's fixtures.
+
+    python -m posthog_api.testing.server --port 0
+
+prints the URL it listens on (`http://127.0.0.1:PORT`) on its first line of
+output and serves until interrupted or sent SIGTERM. It validates requests
+against the spec and answers errors in the API's format; see `_mock.MockAPI`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import signal
+import sys
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from types import FrameType
+from urllib.parse import urlsplit
+
+from ._mock import MockAPI, parse_query
+
+__all__ = ["MockServer", "main"]
+
+
+class _Handler(BaseHTTPRequestHandler):
+    server: MockServer
+    protocol_version = "HTTP/1.1"
+
+    def _serve(self) -> None:
+        length = int(self.headers.get("content-length") or 0)
+        body = self.rfile.read(length) if length else b""
+        url = urlsplit(self.path)
+        status, headers, payload = self.server.api.handle(
+            self.command, url.path, parse_query(url.query), dict(self.headers.items()), body
+        )
+        self.send_response(status)
+        for name, value in headers.items():
+            self.send_header(name, value)
+        self.send_header("content-length", str(len(payload)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(payload)
+
+    do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = do_HEAD = do_OPTIONS = _serve
+
+    def log_message(self, format: str, *args: object) -> None:
+        if self.server.verbose:
+            sys.stderr.write(f"{self.address_string()} {format % args}\n")
+
+
+class MockServer(ThreadingHTTPServer):
+    """The mock API on a loopback port; use as a context manager in tests."""
+
+    daemon_threads = True
+
+    def __init__(self, port: int = 0, *, api: MockAPI | None = None, verbose: bool = False) -> None:
+        super().__init__(("127.0.0.1", port), _Handler)
+        self.api = api or MockAPI()
+        self.verbose = verbose
+        self._thread: threading.Thread | None = None
+
+    @property
+    def url(self) -> str:
+        host, port = self.server_address[:2]
+        return f"http://{host!s}:{port}"
+
+    def __enter__(self) -> MockServer:
+        self._thread = threading.Thread(target=self.serve_forever, daemon=True)
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.shutdown()
+        self.server_close()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m posthog_api.testing.server", description=__doc__.split("\n")[0]
+    )
+    parser.add_argument("--port", type=int, default=0, help="port to listen on (0: any free port)")
+    parser.add_argument(
+        "--polls-before-complete",
+        type=int,
+        default=2,
+        help="202 answers before an async job completes",
+    )
+    parser.add_argument("--verbose", action="store_true", help="log every request to stderr")
+    args = parser.parse_args(argv)
+    server = MockServer(
+        args.port,
+        api=MockAPI(polls_before_complete=args.polls_before_complete),
+        verbose=args.verbose,
+    )
+
+    def stop(signum: int, frame: FrameType | None) -> None:
+        threading.Thread(target=server.shutdown, daemon=True).start()
+
+    signal.signal(signal.SIGTERM, stop)
+    print(server.url, flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
