@@ -184,7 +184,7 @@ def render(api: ir.Api, *, package_version: str = "0.1.0", templates: Path = TEM
         "base_url_arg": base_url_arg,
         "other_servers": len(api.servers) > 1,
         "root_resources": [r for r in api.resources if r.namespace is None],
-        "cli": False,
+        "cli": True,
         "has_long_running": any(o.long_running for o in api.operations),
         "has_stream": any(o.view.stream for o in api.operations),
         "raw_example": raw_example,
@@ -216,6 +216,13 @@ def render(api: ir.Api, *, package_version: str = "0.1.0", templates: Path = TEM
     for name in ("__init__.py", "_mock.py", "_validator.py", "pytest_plugin.py", "server.py"):
         emit(f"package/testing/{name}.jinja", f"{pkg}/testing/{name}", **testing)
     files[f"{pkg}/testing/spec.json"] = fixtures.mock_spec(api)
+    cli_context = {
+        "cli_commands": views.cli_commands(api),
+        "cli_groups": views.cli_groups(api),
+        "cli_root_help": (api.title + ": " if api.title else "") + "every API operation from the terminal.",
+    }
+    for name in ("__init__.py", "__main__.py", "_app.py", "_commands.py"):
+        emit(f"package/cli/{name}.jinja", f"{pkg}/cli/{name}", **cli_context)
     for operation_id, text in fixtures.fixtures(api).items():
         files[f"{pkg}/testing/fixtures/{operation_id}.json"] = text
     for resource in api.resources:

@@ -281,3 +281,125 @@ def default_of(f: ir.Field, enums: dict[str, ir.Enum]) -> dict[str, Any]:
     if t.kind == ir.MAP and isinstance(value, dict) and not value:
         return {"kind": "value", "value": value}
     return {"kind": "none"}
+
+
+# -- the generated CLI -------------------------------------------------------
+
+#: how a CLI option parses its text, by IR type
+def _cli_kind(t: ir.TypeRef, enums: dict[str, ir.Enum]) -> tuple[str, list[Any]]:
+    if t.kind == ir.PRIMITIVE and t.name in ("int", "float", "bool"):
+        return t.name, []
+    if t.kind == ir.PRIMITIVE:
+        return "str", []
+    if t.kind == ir.ENUM and t.name in enums:
+        return "choice", [m.value for m in enums[t.name].members]
+    if t.kind == ir.LITERAL:
+        return "choice", [t.value]
+    if t.kind == ir.ANY:
+        return "json", []
+    return "json", []
+
+
+def _first_sentence(text: str) -> str:
+    text = " ".join(text.split())
+    end = text.find(". ")
+    return text[: end + 1] if end > 0 else text
+
+
+def _cli_help(op: ir.Operation, command: list[str], cli_name: str, args: list[Arg]) -> str:
+    parts = [" ".join(op.summary.split()) or " ".join(naming.words(op.operation_id)).capitalize()]
+    if op.description.strip() and op.description.strip() != op.summary.strip():
+        parts.append(op.description.strip())
+    if op.scopes:
+        parts.append("Required API key scopes: " + ", ".join(op.scopes) + ".")
+    example = " ".join([cli_name, *command] + [f"<{naming.kebab(a.name).upper()}>" for a in args])
+    parts.append(f"Example: {example}")
+    return "\n\n".join(parts)
+
+
+def cli_commands(api: ir.Api) -> list[dict[str, Any]]:
+    """One entry per operation (and per x-cli shortcut): what the CLI runtime needs, as plain data."""
+    enums = {e.name: e for e in api.enums}
+    commands: list[dict[str, Any]] = []
+    top_level: dict[tuple[str, str], str] = {}
+    for resource in api.resources:
+        ns = next((n for n in api.namespaces if resource in n.resources), None)
+        groups = ([naming.kebab(ns.name)] if ns else []) + [naming.kebab(resource.attribute)]
+        attrs = ([ns.name] if ns else []) + [resource.attribute]
+        for op in resource.operations:
+            view: OperationView = op.view  # type: ignore[attr-defined]
+            name = naming.kebab(op.name)
+            options = []
+            for p in op.parameters:
+                if p.location not in ("query", "header"):
+                    continue
+                kind, choices = _cli_kind(p.type, enums)
+                options.append({"flag": naming.kebab(p.name), "name": p.name, "kind": kind, "choices": choices,
+                                "required": p.required, "help": _first_sentence(p.description), "target": "arg"})
+            body_mode = None
+            if op.body is not None:
+                body_mode = "fields" if op.body.fields else "whole"
+                for f in op.body.fields:
+                    kind, choices = _cli_kind(f.type, enums)
+                    options.append({"flag": naming.kebab(f.name), "name": f.name, "wire": f.wire_name, "kind": kind,
+                                    "choices": choices, "required": f.required, "help": _first_sentence(f.description),
+                                    "target": "body"})
+            entry = {
+                "groups": groups,
+                "name": name,
+                "operation_id": op.operation_id,
+                "attrs": attrs,
+                "method": op.name,
+                "help": _cli_help(op, groups + [name], api.sdk.cli_name, view.positional),
+                "short_help": " ".join(op.summary.split())[:80],
+                "arguments": [{"name": a.name, "metavar": naming.kebab(a.name).upper()} for a in view.positional],
+                "options": options,
+                "body": body_mode,
+                "body_required": bool(op.body and op.body.required),
+                "paginated": op.pagination is not None,
+                "stream": view.stream,
+                "alias_groups": None,
+                "shortcut": None,
+            }
+            commands.append(entry)
+            if not ns:
+                top_level[(groups[-1], name)] = op.operation_id
+            for shortcut in op.cli:
+                commands.append({
+                    **entry,
+                    "name": shortcut.name,
+                    "help": (shortcut.help or entry["help"]) + "\n\n"
+                    + f"Example: {api.sdk.cli_name} {' '.join(groups)} {shortcut.name} <{naming.kebab(shortcut.argument_name).upper()}>",
+                    "short_help": shortcut.help[:80],
+                    "shortcut": {
+                        "argument": shortcut.argument_name,
+                        "field": shortcut.argument_field,
+                        "body": shortcut.body,
+                        "wait": shortcut.wait and view.wait is not None,
+                        "wait_method": view.wait.method if view.wait else None,
+                    },
+                })
+    # A namespaced command is also reachable from its tag's top-level group when no
+    # root operation there has its name: `endpoints run` for `environments endpoints run`.
+    for entry in commands:
+        if len(entry["groups"]) > 1 and (entry["groups"][-1], entry["name"]) not in top_level:
+            entry["alias_groups"] = entry["groups"][-1:]
+            top_level[(entry["groups"][-1], entry["name"])] = entry["operation_id"]
+    return commands
+
+
+def cli_groups(api: ir.Api) -> list[dict[str, Any]]:
+    """The command groups and their help: namespaces, then tags."""
+    groups: list[dict[str, Any]] = []
+    seen: set[tuple[str, ...]] = set()
+    for ns in api.namespaces:
+        groups.append({"path": [naming.kebab(ns.name)], "help": ns.description.strip() or f"Operations in the {ns.name} namespace."})
+        seen.add((naming.kebab(ns.name),))
+    for resource in api.resources:
+        ns = next((n for n in api.namespaces if resource in n.resources), None)
+        path = ([naming.kebab(ns.name)] if ns else []) + [naming.kebab(resource.attribute)]
+        for candidate in (path, path[-1:]):
+            if tuple(candidate) not in seen:
+                seen.add(tuple(candidate))
+                groups.append({"path": candidate, "help": resource.description.strip() or f"Operations tagged {resource.tag}."})
+    return groups

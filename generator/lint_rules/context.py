@@ -1,0 +1,171 @@
+"""What every check gets: the bundled document, its index, helpers, and a place to report."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from ..load import Document, escape_pointer, unescape_pointer
+from .index import Index, Operation, build_index
+from .registry import Rule
+
+_MAX_REF_HOPS = 64
+_JSON_MEDIA = re.compile(r"^application/(?:[\w.+-]*\+)?json$|^\*/\*$")
+
+
+@dataclass(frozen=True)
+class Report:
+    rule: str
+    pointer: str
+    message: str
+
+
+@dataclass(frozen=True)
+class Property:
+    name: str
+    schema: Any
+    pointer: str
+
+
+class Context:
+    def __init__(self, doc: Document, version: str, options: dict[str, Any] | None = None):
+        self.doc = doc
+        self.data = doc.data
+        self.version = version  # "3.0" or "3.1"
+        self.options = options or {}
+        self.reports: list[Report] = []
+        self._targets: dict[str, tuple[Any, str] | None] = {}
+        self._properties: dict[int, tuple[Any, dict[str, Property]]] = {}
+        self.index: Index = build_index(self.data, self.lookup)
+
+    def report(self, rule: Rule, pointer: str, message: str) -> None:
+        self.reports.append(Report(rule.id, pointer, message))
+
+    # -- references ---------------------------------------------------------
+
+    def lookup(self, ref: str) -> tuple[Any, str] | None:
+        """The node a local `#/...` reference points at, with its pointer; None if it is missing."""
+        if ref in self._targets:
+            return self._targets[ref]
+        found: tuple[Any, str] | None = None
+        if ref.startswith("#"):
+            node: Any = self.data
+            pointer = ref[1:]
+            for token in pointer.split("/")[1:] if pointer else []:
+                key = unescape_pointer(token)
+                if isinstance(node, dict) and key in node:
+                    node = node[key]
+                elif isinstance(node, list) and key.isdigit() and int(key) < len(node):
+                    node = node[int(key)]
+                else:
+                    break
+            else:
+                found = (node, pointer)
+        self._targets[ref] = found
+        return found
+
+    def resolve(self, node: Any, pointer: str) -> tuple[Any, str]:
+        """Follow `$ref`s from `node`; a broken or circular chain gives (None, pointer)."""
+        for _ in range(_MAX_REF_HOPS):
+            if not (isinstance(node, dict) and isinstance(node.get("$ref"), str)):
+                return node, pointer
+            found = self.lookup(node["$ref"])
+            if found is None:
+                return None, pointer
+            node, pointer = found
+        return None, pointer
+
+    # -- schemas ------------------------------------------------------------
+
+    def properties(self, schema: Any, pointer: str = "") -> dict[str, Property]:
+        """Every property a schema may have: its own, its $ref's and its allOf/anyOf/oneOf members'."""
+        if not isinstance(schema, dict):
+            return {}
+        known = self._properties.get(id(schema))
+        if known is not None:
+            return known[1]
+        result: dict[str, Property] = {}
+        self._properties[id(schema)] = (schema, result)  # a recursive schema sees itself as empty
+        own = schema.get("properties")
+        if isinstance(own, dict):
+            for name, value in own.items():
+                result[str(name)] = Property(str(name), value, f"{pointer}/properties/{escape_pointer(str(name))}")
+        if isinstance(schema.get("$ref"), str):
+            target, target_pointer = self.resolve(schema, pointer)
+            for name, prop in self.properties(target, target_pointer).items():
+                result.setdefault(name, prop)
+        for keyword in ("allOf", "anyOf", "oneOf"):
+            members = schema.get(keyword)
+            if isinstance(members, list):
+                for i, member in enumerate(members):
+                    for name, prop in self.properties(member, f"{pointer}/{keyword}/{i}").items():
+                        result.setdefault(name, prop)
+        return result
+
+    def required(self, schema: Any, pointer: str = "", _seen: frozenset[int] = frozenset()) -> set[str]:
+        """Property names a schema requires, with those of its $ref and allOf members."""
+        if not isinstance(schema, dict) or id(schema) in _seen:
+            return set()
+        seen = _seen | {id(schema)}
+        names = {str(n) for n in schema.get("required") or [] if isinstance(n, str)} if isinstance(schema.get("required"), list) else set()
+        if isinstance(schema.get("$ref"), str):
+            names |= self.required(self.resolve(schema, pointer)[0], "", seen)
+        for member in schema.get("allOf") or [] if isinstance(schema.get("allOf"), list) else []:
+            names |= self.required(member, "", seen)
+        return names
+
+    def property_schema(self, prop: Property) -> tuple[Any, str]:
+        return self.resolve(prop.schema, prop.pointer)
+
+    # -- operations ---------------------------------------------------------
+
+    def parameters(self, operation: Operation) -> list[tuple[dict[str, Any], str]]:
+        """The operation's resolved parameters, its own overriding the path item's."""
+        chosen: dict[tuple[str, str], tuple[dict[str, Any], str]] = {}
+        for owner, owner_pointer in ((operation.path_item, operation.path_item_pointer), (operation.node, operation.pointer)):
+            params = owner.get("parameters")
+            if not isinstance(params, list):
+                continue
+            for i, raw in enumerate(params):
+                param, param_pointer = self.resolve(raw, f"{owner_pointer}/parameters/{i}")
+                if isinstance(param, dict) and isinstance(param.get("name"), str) and isinstance(param.get("in"), str):
+                    chosen[(param["name"], param["in"])] = (param, param_pointer)
+        return list(chosen.values())
+
+    def query_parameter_names(self, operation: Operation) -> set[str]:
+        return {param["name"] for param, _ in self.parameters(operation) if param["in"] == "query"}
+
+    def json_schema(self, holder: Any, holder_pointer: str) -> tuple[Any, str] | None:
+        """The (unresolved) schema of the JSON media type of a request body or response, if any."""
+        holder, holder_pointer = self.resolve(holder, holder_pointer)
+        content = holder.get("content") if isinstance(holder, dict) else None
+        if not isinstance(content, dict):
+            return None
+        for media, media_object in content.items():
+            if _JSON_MEDIA.match(str(media).split(";")[0].strip().lower()) and isinstance(media_object, dict):
+                if "schema" in media_object:
+                    return media_object["schema"], f"{holder_pointer}/content/{escape_pointer(str(media))}/schema"
+        return None
+
+    def success_schemas(self, operation: Operation) -> list[tuple[str, Any, str]]:
+        """(status, schema, pointer) of each 2xx JSON response, 200 first."""
+        responses = operation.node.get("responses")
+        if not isinstance(responses, dict):
+            return []
+        found = []
+        for status in sorted(responses, key=lambda s: (str(s) != "200", str(s))):
+            if str(status).startswith("2"):
+                schema = self.json_schema(responses[status], f"{operation.pointer}/responses/{escape_pointer(str(status))}")
+                if schema is not None:
+                    found.append((str(status), *schema))
+        return found
+
+    def request_schema(self, operation: Operation) -> tuple[Any, str] | None:
+        if "requestBody" not in operation.node:
+            return None
+        return self.json_schema(operation.node["requestBody"], operation.pointer + "/requestBody")
+
+
+def is_json_media(media: str) -> bool:
+    return bool(_JSON_MEDIA.match(media.split(";")[0].strip().lower()))

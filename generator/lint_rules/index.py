@@ -1,0 +1,194 @@
+"""One pass over the bundled document that lists what the rules look at.
+
+Rules then loop over these lists instead of walking the document themselves,
+which keeps a lint run linear in the size of the spec.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..load import escape_pointer
+
+METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+
+_SCHEMA_ONE = frozenset(
+    "items additionalProperties not contains propertyNames if then else unevaluatedItems "
+    "unevaluatedProperties additionalItems contentSchema".split()
+)
+_SCHEMA_LIST = frozenset("allOf anyOf oneOf prefixItems".split())
+_SCHEMA_MAP = frozenset("properties patternProperties $defs definitions dependentSchemas".split())
+
+#: container kind -> {key: child kind}; "*" applies to every key
+_CHILDREN: dict[str, dict[str, str]] = {
+    "root": {"paths": "paths", "webhooks": "paths", "components": "components"},
+    "paths": {"*": "pathItem"},
+    "pathItem": {"parameters": "parameterList", **{m: "operation" for m in METHODS}},
+    "operation": {
+        "parameters": "parameterList",
+        "requestBody": "requestBody",
+        "responses": "responses",
+        "callbacks": "callbackMap",
+    },
+    "parameterList": {"*": "parameter"},
+    "parameter": {"schema": "schema", "content": "content", "examples": "exampleMap"},
+    "header": {"schema": "schema", "content": "content", "examples": "exampleMap"},
+    "requestBody": {"content": "content"},
+    "responses": {"*": "response"},
+    "response": {"headers": "headerMap", "content": "content"},
+    "content": {"*": "mediaType"},
+    "mediaType": {"schema": "schema", "examples": "exampleMap", "encoding": "encodingMap"},
+    "encodingMap": {"*": "encoding"},
+    "encoding": {"headers": "headerMap"},
+    "exampleMap": {"*": "example"},
+    "headerMap": {"*": "header"},
+    "callbackMap": {"*": "callback"},
+    "callback": {"*": "pathItem"},
+    "components": {
+        "schemas": "schemaMap",
+        "parameters": "parameterMap",
+        "responses": "responseMap",
+        "requestBodies": "requestBodyMap",
+        "headers": "headerMap",
+        "examples": "exampleMap",
+        "callbacks": "callbackMap",
+        "pathItems": "pathItemMap",
+    },
+    "schemaMap": {"*": "schema"},
+    "parameterMap": {"*": "parameter"},
+    "responseMap": {"*": "response"},
+    "requestBodyMap": {"*": "requestBody"},
+    "pathItemMap": {"*": "pathItem"},
+}
+
+#: keys whose values are data (examples, defaults...), never OpenAPI objects
+_DATA_KEYS = frozenset("example value default enum const x-lint-waive".split())
+
+#: where a media type or parameter sits decides how readOnly/writeOnly apply to its examples
+_USAGE = {"requestBody": "request", "response": "response", "parameter": "parameter", "header": "parameter"}
+
+
+@dataclass
+class Operation:
+    path: str
+    method: str
+    node: dict[str, Any]
+    pointer: str
+    path_item: dict[str, Any]
+    path_item_pointer: str
+
+    @property
+    def label(self) -> str:
+        return f"{self.method.upper()} {self.path}"
+
+
+@dataclass
+class SchemaSite:
+    pointer: str
+    node: dict[str, Any]
+    parent: SchemaSite | None  # the schema this one is a direct subschema of
+    via: str  # the keyword of the parent that leads here ("allOf", "properties"...)
+
+
+@dataclass
+class Site:
+    """An OpenAPI object of some kind (media type, parameter, $ref...) and where it is."""
+
+    pointer: str
+    node: dict[str, Any]
+    kind: str
+    usage: str = ""  # request, response or parameter, for media types and parameters
+
+
+@dataclass
+class Index:
+    operations: list[Operation] = field(default_factory=list)
+    schemas: list[SchemaSite] = field(default_factory=list)
+    refs: list[Site] = field(default_factory=list)
+    media_types: list[Site] = field(default_factory=list)
+    parameters: list[Site] = field(default_factory=list)  # parameters and headers
+    texts: list[tuple[str, str]] = field(default_factory=list)  # (pointer, description or summary)
+    waivers: dict[str, Any] = field(default_factory=dict)  # object pointer -> its x-lint-waive
+
+
+def child_kind(kind: str | None, key: str) -> str | None:
+    if kind is None or key.startswith("x-"):
+        return None
+    if kind == "schema":
+        if key in _SCHEMA_ONE:
+            return "schema"
+        if key in _SCHEMA_LIST:
+            return "schemaList"
+        if key in _SCHEMA_MAP:
+            return "schemaMap"
+        return None
+    table = _CHILDREN.get(kind)
+    if table is None:
+        return None
+    return table.get(key) or table.get("*")
+
+
+def build_index(data: dict[str, Any], lookup: Any) -> Index:
+    """Walk `data` once (iteratively: specs can nest deeply); `lookup(ref)` resolves local $refs."""
+    index = Index()
+    # (node, kind, pointer, usage, schema parent, keyword that led here)
+    stack: list[tuple[Any, str | None, str, str, SchemaSite | None, str]] = [(data, "root", "", "", None, "")]
+    while stack:
+        node, kind, pointer, usage, parent, via = stack.pop()
+        if isinstance(node, list):
+            item_kind = "schema" if kind in ("schemaList", "schema") else ("parameter" if kind == "parameterList" else None)
+            if kind is not None and item_kind is None:
+                continue  # a list where an object was expected: oas-schema reports it
+            for i in range(len(node) - 1, -1, -1):
+                stack.append((node[i], item_kind, f"{pointer}/{i}", usage, parent, via))
+            continue
+        if not isinstance(node, dict):
+            continue
+        usage = _USAGE.get(kind or "", usage)
+        if "x-lint-waive" in node:
+            index.waivers[pointer] = node["x-lint-waive"]
+        for key in ("description", "summary"):
+            if isinstance(node.get(key), str):
+                index.texts.append((f"{pointer}/{key}", node[key]))
+        if kind is not None and isinstance(node.get("$ref"), str) and kind not in ("pathItem", "root"):
+            index.refs.append(Site(pointer, node, kind, usage))
+        site = None
+        if kind == "schema":
+            site = SchemaSite(pointer, node, parent, via)
+            index.schemas.append(site)
+        elif kind == "mediaType":
+            index.media_types.append(Site(pointer, node, kind, usage))
+        elif kind in ("parameter", "header") and "$ref" not in node:
+            index.parameters.append(Site(pointer, node, kind, usage))
+        for key, value in node.items():
+            if not isinstance(value, (dict, list)):
+                continue
+            child = child_kind(kind, key)
+            if child is None and (key in _DATA_KEYS or key == "examples"):
+                continue  # data (a JSON Schema `examples` list too), unless it is a name in a map
+            key_pointer = f"{pointer}/{escape_pointer(key)}"
+            stack.append((value, child, key_pointer, usage, site or parent, key if site else via))
+    index.operations = _operations(data, lookup)
+    return index
+
+
+def _operations(data: dict[str, Any], lookup: Any) -> list[Operation]:
+    paths = data.get("paths")
+    if not isinstance(paths, dict):
+        return []
+    operations = []
+    for path, item in paths.items():
+        item_pointer = "/paths/" + escape_pointer(str(path))
+        if isinstance(item, dict) and isinstance(item.get("$ref"), str):
+            found = lookup(item["$ref"])  # a single-file spec may $ref components/pathItems
+            if found is None:
+                continue
+            item, item_pointer = found
+        if not isinstance(item, dict):
+            continue
+        for method in METHODS:
+            op = item.get(method)
+            if isinstance(op, dict):
+                operations.append(Operation(str(path), method, op, f"{item_pointer}/{method}", item, item_pointer))
+    return operations

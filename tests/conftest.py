@@ -1,0 +1,42 @@
+"""Shared test helpers: where things are, and the IR of the curated spec."""
+
+from __future__ import annotations
+
+import functools
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SPEC = ROOT / "spec" / "openapi.yaml"
+GENERATED = ROOT / "generated"
+SHARED = ROOT.parent / "shared"
+CORPUS = SHARED / "corpus"
+
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+
+@functools.cache
+def curated_api():
+    """The parsed IR of spec/ (with template views attached), computed once per session."""
+    from generator.load import load
+    from generator.parse import parse
+    from generator.views import attach_views
+
+    api = parse(load(SPEC))
+    attach_views(api)
+    return api
+
+
+def need_shared() -> Path:
+    if not SHARED.is_dir():
+        pytest.skip(f"{SHARED} is absent: these tests read the shared reference material beside the project")
+    return SHARED
+
+
+def need_corpus() -> Path:
+    if not CORPUS.is_dir():
+        pytest.skip(f"{CORPUS} is absent: the real-world specs live beside the project in ../shared/corpus")
+    return CORPUS
