@@ -42,7 +42,7 @@ typecheck: venv
 	$(BIN)/ruff check --no-cache $(OUT)
 
 test: check lint typecheck
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -q
 
 bench: venv
 	$(BIN)/python bench/run.py

@@ -108,10 +108,10 @@ class Context:
         if not isinstance(schema, dict) or id(schema) in _seen:
             return set()
         seen = _seen | {id(schema)}
-        names = {str(n) for n in schema.get("required") or [] if isinstance(n, str)} if isinstance(schema.get("required"), list) else set()
+        names = {n for n in as_list(schema.get("required")) if isinstance(n, str)}
         if isinstance(schema.get("$ref"), str):
             names |= self.required(self.resolve(schema, pointer)[0], "", seen)
-        for member in schema.get("allOf") or [] if isinstance(schema.get("allOf"), list) else []:
+        for member in as_list(schema.get("allOf")):
             names |= self.required(member, "", seen)
         return names
 
@@ -165,6 +165,14 @@ class Context:
         if "requestBody" not in operation.node:
             return None
         return self.json_schema(operation.node["requestBody"], operation.pointer + "/requestBody")
+
+
+def as_list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+def as_dict(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
 
 
 def is_json_media(media: str) -> bool:

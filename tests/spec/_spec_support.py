@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import csv
+import sys
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterator
 
 import pytest
 
-from generator.load import Document, load, unescape_pointer
-
 ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:  # the generator package, also when run from another directory
+    sys.path.insert(0, str(ROOT))
+
+from generator.load import Document, load, unescape_pointer  # noqa: E402
 SPEC = ROOT / "spec" / "openapi.yaml"
 SHARED = ROOT.parent / "shared"
 OPERATIONS_TSV = SHARED / "seeds" / "OPERATIONS.tsv"

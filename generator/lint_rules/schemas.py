@@ -1,0 +1,206 @@
+"""Schemas say what they mean: the SDK's models are generated from them."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..load import escape_pointer, unescape_pointer
+from .context import Context, as_dict, as_list, is_json_media
+from .index import SchemaSite
+from .registry import check, rule
+
+REQUIRED_DEFINED = rule("schema-required-defined", "error", "Every `required` name is a property of the schema (allOf members included).")
+ENUM = rule("schema-enum", "error", "Enum values are unique and of the schema's type.")
+NULLABLE = rule("schema-nullable", "error", "Nullability is said the version's way: 3.0 `nullable` with a `type`, 3.1 `type: [..., 'null']`.")
+DISCRIMINATOR = rule("schema-discriminator", "error", "A discriminator's mapping targets exist and each requires the discriminator property.")
+UNUSED_COMPONENT = rule("unused-component", "warning", "Every component schema, parameter, response... is used by an operation.")
+NAMED_RESPONSE = rule(
+    "success-response-named-schema", "warning",
+    "A 2xx JSON response's object schema is a $ref to a named component (the SDK needs a class name).",
+)
+
+# Combinators whose members describe the same object as their parent.
+_SAME_OBJECT = frozenset({"allOf", "anyOf", "oneOf", "not", "if", "then", "else"})
+_COMPONENT_SECTIONS = ("schemas", "parameters", "responses", "requestBodies", "headers", "examples")
+
+
+def _types(schema: dict[str, Any]) -> list[str]:
+    declared = schema.get("type")
+    if isinstance(declared, str):
+        return [declared]
+    return [t for t in declared if isinstance(t, str)] if isinstance(declared, list) else []
+
+
+def _allows_extra(site: SchemaSite) -> bool:
+    additional = site.node.get("additionalProperties")
+    return bool(site.node.get("patternProperties")) or additional is True or (isinstance(additional, dict) and bool(additional))
+
+
+@check(REQUIRED_DEFINED)
+def required_properties_exist(ctx: Context) -> None:
+    for site in ctx.index.schemas:
+        required = site.node.get("required")
+        if not isinstance(required, list) or not required:
+            continue
+        known = set(ctx.properties(site.node, site.pointer))
+        owner: SchemaSite | None = site
+        while owner is not None and owner.via in _SAME_OBJECT and owner.parent is not None:
+            owner = owner.parent  # `oneOf: [{required: [a]}, ...]` requires the parent's properties
+            known |= set(ctx.properties(owner.node, owner.pointer))
+        if _allows_extra(site):
+            continue
+        for i, name in enumerate(required):
+            if isinstance(name, str) and name not in known:
+                ctx.report(REQUIRED_DEFINED, f"{site.pointer}/required/{i}", f"required property {name!r} is not defined in properties")
+
+
+def _matches_type(value: Any, type_name: str) -> bool:
+    if type_name == "string":
+        return isinstance(value, str)
+    if type_name == "integer":
+        return (isinstance(value, int) and not isinstance(value, bool)) or (isinstance(value, float) and value.is_integer())
+    if type_name == "number":
+        return isinstance(value, (int, float)) and not isinstance(value, bool)
+    if type_name == "boolean":
+        return isinstance(value, bool)
+    if type_name == "array":
+        return isinstance(value, list)
+    if type_name == "object":
+        return isinstance(value, dict)
+    if type_name == "null":
+        return value is None
+    return True  # an unknown type name is oas-schema's business
+
+
+@check(ENUM)
+def enum_values(ctx: Context) -> None:
+    for site in ctx.index.schemas:
+        values = site.node.get("enum")
+        if not isinstance(values, list):
+            continue
+        types = _types(site.node)
+        if site.node.get("nullable") is True:
+            types.append("null")
+        seen: set[str] = set()
+        for i, value in enumerate(values):
+            key = json.dumps(value, sort_keys=True, default=str) + type(value).__name__
+            if key in seen:
+                ctx.report(ENUM, f"{site.pointer}/enum/{i}", f"enum value {value!r} is listed twice")
+            seen.add(key)
+            if types and not any(_matches_type(value, t) for t in types):
+                ctx.report(ENUM, f"{site.pointer}/enum/{i}", f"enum value {value!r} is not of type {' or '.join(types)}")
+
+
+@check(NULLABLE)
+def nullability(ctx: Context) -> None:
+    for site in ctx.index.schemas:
+        node = site.node
+        if ctx.version == "3.1":
+            if "nullable" in node:
+                ctx.report(NULLABLE, site.pointer + "/nullable", "`nullable` is not part of OpenAPI 3.1; add 'null' to `type` instead")
+            declared = node.get("type")
+            if isinstance(declared, list) and len(set(map(str, declared))) != len(declared):
+                ctx.report(NULLABLE, site.pointer + "/type", f"type {declared} lists a type twice")
+            allows_null = "null" in _types(node)
+        else:
+            if node.get("nullable") is True and "type" not in node:
+                ctx.report(NULLABLE, site.pointer + "/nullable", "`nullable: true` has no effect without a `type` in the same schema")
+            allows_null = node.get("nullable") is True and "type" in node
+        values = node.get("enum")
+        if allows_null and isinstance(values, list) and None not in values:
+            ctx.report(NULLABLE, site.pointer + "/enum", "the schema allows null but its enum does not list null, so null is refused")
+
+
+def _mapping_target(target: str) -> str:
+    return target if target.startswith("#") or "/" in target else "#/components/schemas/" + escape_pointer(target)
+
+
+@check(DISCRIMINATOR)
+def discriminators(ctx: Context) -> None:
+    for site in ctx.index.schemas:
+        discriminator = site.node.get("discriminator")
+        if not isinstance(discriminator, dict) or not isinstance(discriminator.get("propertyName"), str):
+            continue
+        prop = discriminator["propertyName"]
+        # (ref, pointer of the mapping entry or oneOf member that names it)
+        targets: list[tuple[str, str]] = []
+        for value, target in as_dict(discriminator.get("mapping")).items():
+            where = f"{site.pointer}/discriminator/mapping/{escape_pointer(str(value))}"
+            if isinstance(target, str):
+                targets.append((_mapping_target(target), where))
+        for keyword in ("oneOf", "anyOf"):
+            for i, member in enumerate(as_list(site.node.get(keyword))):
+                if isinstance(member, dict) and isinstance(member.get("$ref"), str):
+                    targets.append((member["$ref"], f"{site.pointer}/{keyword}/{i}"))
+        checked: set[str] = set()
+        for ref, where in targets:
+            if ref in checked:
+                continue
+            checked.add(ref)
+            found = ctx.lookup(ref)
+            if found is None:
+                ctx.report(DISCRIMINATOR, where, f"discriminator mapping target {ref!r} does not exist")
+                continue
+            schema, pointer = ctx.resolve(*found)
+            if prop not in ctx.required(schema, pointer):
+                name = unescape_pointer(pointer.rsplit("/", 1)[-1])
+                ctx.report(DISCRIMINATOR, where, f"{name} does not require the discriminator property {prop!r}")
+
+
+def _component_of(pointer: str) -> tuple[str, str] | None:
+    """(section, name) when `pointer` is inside a tracked component."""
+    parts = pointer.split("/", 4)
+    if len(parts) >= 4 and parts[1] == "components" and parts[2] in _COMPONENT_SECTIONS:
+        return parts[2], escape_pointer(unescape_pointer(parts[3]))
+    return None
+
+
+@check(UNUSED_COMPONENT)
+def unused_components(ctx: Context) -> None:
+    edges: dict[tuple[str, str] | None, list[tuple[str, str]]] = {}
+    uses = [(site.pointer, site.node["$ref"]) for site in ctx.index.refs]
+    for site in ctx.index.schemas:  # discriminator mappings use components too
+        mapping = as_dict(as_dict(site.node.get("discriminator")).get("mapping"))
+        uses += [(site.pointer, _mapping_target(t)) for t in mapping.values() if isinstance(t, str)]
+    for pointer, ref in uses:
+        target = _component_of(ref[1:]) if ref.startswith("#") else None
+        if target is not None:
+            edges.setdefault(_component_of(pointer), []).append(target)
+    reached: set[tuple[str, str]] = set()
+    pending = list(edges.get(None, []))  # used from outside the tracked components
+    while pending:
+        component = pending.pop()
+        if component not in reached:
+            reached.add(component)
+            pending.extend(edges.get(component, []))
+    components = as_dict(ctx.data.get("components"))
+    for section in _COMPONENT_SECTIONS:
+        for name in as_dict(components.get(section)):
+            if (section, escape_pointer(str(name))) not in reached:
+                ctx.report(
+                    UNUSED_COMPONENT, f"/components/{section}/{escape_pointer(str(name))}",
+                    f"components.{section}.{name} is never used",
+                )
+
+
+def _is_anonymous_object(schema: Any) -> bool:
+    if not isinstance(schema, dict) or "$ref" in schema:
+        return False
+    return bool(schema.get("properties")) or any(k in schema for k in ("allOf", "oneOf", "anyOf"))
+
+
+@check(NAMED_RESPONSE)
+def success_responses_are_named(ctx: Context) -> None:
+    for op in ctx.index.operations:
+        for status, raw in as_dict(op.node.get("responses")).items():
+            if not str(status).startswith("2"):
+                continue
+            response, pointer = ctx.resolve(raw, f"{op.pointer}/responses/{escape_pointer(str(status))}")
+            for media, media_object in as_dict(as_dict(response).get("content")).items():
+                schema = as_dict(media_object).get("schema")
+                if is_json_media(str(media)) and _is_anonymous_object(schema):
+                    ctx.report(
+                        NAMED_RESPONSE, f"{pointer}/content/{escape_pointer(str(media))}/schema",
+                        f"the {status} response of {op.label} is an inline object; $ref a named component schema",
+                    )

@@ -1,0 +1,72 @@
+"""Security requirements name real schemes and declared scopes; no operation is open by accident."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..load import escape_pointer
+from .context import Context, as_dict, as_list
+from .registry import check, rule
+
+SCHEME_DEFINED = rule("security-scheme-defined", "error", "Every security requirement names a scheme in components.securitySchemes.")
+SCOPES_DECLARED = rule(
+    "security-scopes-declared", "error",
+    "Every scope a requirement uses is declared (oauth2: in its flows; other schemes: in x-scopes, with a description).",
+)
+OPERATION_SECURITY = rule("operation-security", "warning", "Every operation requires security unless it is marked `x-public: true`.")
+
+
+def _declared_scopes(scheme: dict[str, Any]) -> set[str] | None:
+    """The scopes a scheme declares; None when they cannot be known (OpenID Connect discovery)."""
+    if scheme.get("type") == "oauth2":
+        return {str(scope) for flow in as_dict(scheme.get("flows")).values() for scope in as_dict(as_dict(flow).get("scopes"))}
+    if "x-scopes" in scheme:
+        return {str(scope) for scope in as_dict(scheme.get("x-scopes"))}
+    return None if scheme.get("type") == "openIdConnect" else set()
+
+
+def _requirements(ctx: Context) -> list[tuple[Any, str]]:
+    found = [(ctx.data.get("security"), "/security")] if "security" in ctx.data else []
+    found += [(op.node["security"], op.pointer + "/security") for op in ctx.index.operations if "security" in op.node]
+    return found
+
+
+@check(SCHEME_DEFINED, SCOPES_DECLARED)
+def requirements_are_declared(ctx: Context) -> None:
+    schemes = as_dict(as_dict(ctx.data.get("components")).get("securitySchemes"))
+    for name, raw in schemes.items():
+        scheme, pointer = ctx.resolve(raw, "/components/securitySchemes/" + escape_pointer(str(name)))
+        for scope, text in as_dict(as_dict(scheme).get("x-scopes")).items():
+            if not isinstance(text, str) or not text.strip():
+                ctx.report(SCOPES_DECLARED, f"{pointer}/x-scopes/{escape_pointer(str(scope))}", f"scope {scope!r} has no description")
+    for requirements, pointer in _requirements(ctx):
+        for i, requirement in enumerate(as_list(requirements)):
+            for name, scopes in as_dict(requirement).items():
+                where = f"{pointer}/{i}/{escape_pointer(str(name))}"
+                if name not in schemes:
+                    ctx.report(SCHEME_DEFINED, where, f"security scheme {name!r} is not defined in components.securitySchemes")
+                    continue
+                scheme, _ = ctx.resolve(schemes[name], "")
+                declared = _declared_scopes(as_dict(scheme))
+                if declared is None:
+                    continue
+                for j, scope in enumerate(as_list(scopes)):
+                    if str(scope) not in declared:
+                        place = "its flows" if as_dict(scheme).get("type") == "oauth2" else "its x-scopes"
+                        ctx.report(SCOPES_DECLARED, f"{where}/{j}", f"scope {scope!r} is not declared by {name!r} in {place}")
+
+
+@check(OPERATION_SECURITY)
+def operations_are_secured(ctx: Context) -> None:
+    default = ctx.data.get("security")
+    for op in ctx.index.operations:
+        security = op.node.get("security", default)
+        secured = any(as_dict(requirement) for requirement in as_list(security))
+        public = op.node.get("x-public")
+        if "x-public" in op.node and not isinstance(public, bool):
+            ctx.report(OPERATION_SECURITY, op.pointer + "/x-public", "x-public must be true or false")
+        elif public is True and secured:
+            ctx.report(OPERATION_SECURITY, op.pointer + "/x-public", f"{op.label} is marked x-public but requires security")
+        elif public is not True and not secured:
+            where = op.pointer + "/security" if "security" in op.node else op.pointer
+            ctx.report(OPERATION_SECURITY, where, f"{op.label} requires no security; add a requirement or mark it `x-public: true`")

@@ -1,0 +1,206 @@
+"""The generated CLI, run as a subprocess against the generated mock server over loopback HTTP."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import GENERATED, curated_api
+
+
+def _env(server_url: str, **extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("POSTHOG_")}
+    env.update(
+        PYTHONPATH=str(GENERATED),
+        POSTHOG_PERSONAL_API_KEY="phx_cli_test_key",
+        POSTHOG_PROJECT_ID="7",
+        POSTHOG_HOST=server_url,
+    )
+    env.update(extra)
+    return env
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[str]:
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "posthog_api.testing.server", "--port", "0"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        env={**os.environ, "PYTHONPATH": str(GENERATED)},
+    )
+    assert proc.stdout is not None
+    url = proc.stdout.readline().strip()
+    assert url.startswith("http://127.0.0.1:"), url
+    yield url
+    proc.terminate()
+    assert proc.wait(timeout=10) == 0, "the mock server did not stop cleanly on SIGTERM"
+
+
+def cli(server_url: str, *args: str, stdin: str | None = None, **env: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "posthog_api.cli", *args],
+        capture_output=True, text=True, input=stdin, env=_env(server_url, **env), timeout=60,
+    )
+
+
+# One command of every tag, with what its output must contain.
+EVERY_TAG = [
+    (["query", "create", "--data", '{"query": {"kind": "HogQLQuery", "query": "select 1"}}'], "results"),
+    (["persons", "values", "--key", "$browser"], "count"),
+    (["session-recordings", "retrieve", "01890000-0000-7000-8000-000000000001"], "recording_duration"),
+    (["endpoints", "list"], "results"),
+    (["external-data-sources", "list-connections"], "prefix"),
+    (["insight-variables", "retrieve", "01890000-0000-7000-8000-000000000001"], "code_name"),
+    (["warehouse-saved-queries", "list"], "results"),
+]
+
+
+@pytest.mark.parametrize("args,expected", EVERY_TAG, ids=[a[0][0] for a in EVERY_TAG])
+def test_a_command_of_every_tag(server: str, args: list[str], expected: str) -> None:
+    result = cli(server, *args)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    data = json.loads(result.stdout)  # compact JSON when piped
+    assert expected in json.dumps(data)
+    assert "\n" not in result.stdout.strip()
+
+
+def test_query_run_polls_to_completion_and_prints_a_table(server: str) -> None:
+    result = cli(server, "query", "run", "select event, count() from events group by event", "-o", "table")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].split() == ["event", "c"]
+    assert lines[2].split() == ["$pageview", "18234"]
+    assert result.stderr == ""  # progress is only shown on a terminal
+
+
+def test_query_run_as_json(server: str) -> None:
+    result = cli(server, "query", "run", "select 1")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["columns"] == ["event", "c"]
+
+
+def test_all_walks_three_pages(server: str) -> None:
+    result = cli(server, "insight-variables", "list", "--all")
+    assert result.returncode == 0, result.stderr
+    items = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(items) == 5  # the mock serves 5 items, 2 per page: three pages
+    assert all("code_name" in item for item in items)
+
+
+def test_all_as_csv(server: str) -> None:
+    result = cli(server, "environments", "endpoints", "list", "--all", "-o", "csv")
+    assert result.returncode == 0, result.stderr
+    rows = result.stdout.splitlines()
+    assert rows[0].startswith("id,name")
+    assert len(rows) == 6
+
+
+def test_data_from_a_file_and_options_override(server: str, tmp_path: Path) -> None:
+    body = tmp_path / "variable.json"
+    body.write_text(json.dumps({"name": "Plan", "type": "List", "default_value": "free"}))
+    result = cli(server, "insight-variables", "create", "--data", f"@{body}", "--type", "String")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["name"]
+
+
+def test_data_from_stdin(server: str) -> None:
+    result = cli(server, "insight-variables", "create", "--data", "-", stdin='{"name": "Plan", "type": "List"}')
+    assert result.returncode == 0, result.stderr
+
+
+def test_invalid_key_is_one_line_and_exit_1(server: str) -> None:
+    result = cli(server, "insight-variables", "list", POSTHOG_PERSONAL_API_KEY="phx_invalid")
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert result.stderr.strip() == "Error: 401 invalid_personal_api_key: Invalid Personal API key."
+
+
+def test_missing_scope_is_named(server: str) -> None:
+    result = cli(server, "insight-variables", "create", "--name", "x", "--type", "String",
+                 POSTHOG_PERSONAL_API_KEY="phx_read_only")
+    assert result.returncode == 1
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "insight_variable:write" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_usage_error_exit_2(server: str) -> None:
+    result = cli(server, "insight-variables", "create", "--type", "Bogus")
+    assert result.returncode == 2
+    assert "'Bogus' is not one of" in result.stderr
+    assert result.stdout == ""
+
+
+def test_bad_json_in_data_is_a_usage_error(server: str) -> None:
+    result = cli(server, "query", "create", "--data", "{not json")
+    assert result.returncode == 2
+    assert "not valid JSON" in result.stderr
+
+
+def test_server_side_validation_error(server: str) -> None:
+    result = cli(server, "query", "create", "--data", '{"query": {"kind": "HogQLQuery"}}')
+    assert result.returncode == 1
+    assert result.stderr.strip() == "Error: 400 invalid_input: This field is required. (field: query.query)"
+
+
+def test_missing_api_key_names_the_variable(server: str) -> None:
+    result = cli(server, "endpoints", "list", POSTHOG_PERSONAL_API_KEY="")
+    assert result.returncode == 2
+    assert "POSTHOG_PERSONAL_API_KEY" in result.stderr
+
+
+def test_debug_redacts_the_key(server: str) -> None:
+    result = cli(server, "--debug", "endpoints", "list")
+    assert result.returncode == 0
+    assert "request GET" in result.stderr
+    assert "phx_cli_test_key" not in result.stderr + result.stdout
+    assert "<redacted>" in result.stderr
+
+
+def test_help_shows_summary_scopes_and_example(server: str) -> None:
+    result = cli(server, "environments", "endpoints", "run", "--help")
+    assert result.returncode == 0
+    assert "Required API key scopes: endpoint:read." in result.stdout
+    assert "Example: posthog-api environments endpoints run <NAME>" in result.stdout
+    assert "--variables JSON" in result.stdout
+
+
+def test_shell_completion(server: str) -> None:
+    result = cli(server, _POSTHOG_API_COMPLETE="bash_complete", COMP_WORDS="posthog-api insight-var", COMP_CWORD="1")
+    assert result.returncode == 0
+    assert "insight-variables" in result.stdout
+
+
+def _command_tree() -> set[tuple[str, ...]]:
+    sys.path.insert(0, str(GENERATED))
+    from posthog_api.cli import build
+
+    tree: set[tuple[str, ...]] = set()
+
+    def walk(group, prefix: tuple[str, ...]) -> None:
+        for name, command in group.commands.items():
+            if hasattr(command, "commands"):
+                walk(command, (*prefix, name))
+            else:
+                tree.add((*prefix, name))
+
+    walk(build(), ())
+    return tree
+
+
+def test_every_operation_has_a_command() -> None:
+    api = curated_api()
+    tree = _command_tree()
+    for op in api.operations:
+        groups = (["environments"] if op.namespace else []) + [op.tag.replace("_", "-")]
+        assert (*groups, op.name.replace("_", "-")) in tree, op.operation_id
+    shortcuts = sum(len(op.cli) for op in api.operations if op.namespace)
+    namespaced = sum(1 for op in api.operations if op.namespace)
+    assert len([c for c in tree if c[0] == "environments"]) == namespaced + shortcuts
+    assert ("query", "run") in tree and ("environments", "query", "run") in tree

@@ -1,0 +1,127 @@
+"""Stage 1: loading split YAML/JSON specs, with source positions and located errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.errors import SpecError
+from generator.load import load
+
+
+def write(folder: Path, files: dict[str, str]) -> Path:
+    for name, text in files.items():
+        target = folder / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text)
+    return folder / next(iter(files))
+
+
+ROOT = """\
+openapi: 3.1.0
+info: {title: Split, version: '1'}
+paths:
+  /pets/:
+    $ref: 'paths/pets.yaml#/pets'
+"""
+PETS = """\
+pets:
+  get:
+    operationId: list_pets
+    responses:
+      '200':
+        description: ok
+        content:
+          application/json:
+            schema:
+              $ref: '../schemas/pets.yaml#/PetList'
+"""
+SCHEMAS = """\
+PetList:
+  type: array
+  items:
+    $ref: '#/Pet'
+Pet:
+  type: object
+  required: [name]
+  properties:
+    name: {type: string}
+    born: {type: string, example: 2020-01-01}
+    flag: {type: string, enum: [yes, no, on]}
+    parent:
+      $ref: '#/Pet'
+"""
+
+
+def test_split_files_are_bundled_into_named_components(tmp_path: Path) -> None:
+    root = write(tmp_path, {"openapi.yaml": ROOT, "paths/pets.yaml": PETS, "schemas/pets.yaml": SCHEMAS})
+    doc = load(root)
+    op = doc.data["paths"]["/pets/"]["get"]
+    assert op["responses"]["200"]["content"]["application/json"]["schema"] == {"$ref": "#/components/schemas/PetList"}
+    schemas = doc.data["components"]["schemas"]
+    assert schemas["PetList"]["items"] == {"$ref": "#/components/schemas/Pet"}
+    assert schemas["Pet"]["properties"]["parent"] == {"$ref": "#/components/schemas/Pet"}  # recursion kept as a ref
+
+
+def test_yaml_scalars_follow_yaml_1_2(tmp_path: Path) -> None:
+    root = write(tmp_path, {"openapi.yaml": ROOT, "paths/pets.yaml": PETS, "schemas/pets.yaml": SCHEMAS})
+    pet = load(root).data["components"]["schemas"]["Pet"]
+    assert pet["properties"]["born"]["example"] == "2020-01-01"  # not a date object
+    assert pet["properties"]["flag"]["enum"] == ["yes", "no", "on"]  # not booleans
+
+
+def test_every_node_keeps_its_source_position(tmp_path: Path) -> None:
+    root = write(tmp_path, {"openapi.yaml": ROOT, "paths/pets.yaml": PETS, "schemas/pets.yaml": SCHEMAS})
+    doc = load(root)
+    where = doc.locate("/components/schemas/Pet/properties/name")
+    assert where.file.endswith("schemas/pets.yaml")
+    assert (where.line, where.col) == (9, 11)
+    op = doc.locate("/paths/~1pets~1/get/operationId")
+    assert op.file.endswith("paths/pets.yaml") and op.line == 3
+
+
+def test_unresolved_ref_is_located(tmp_path: Path) -> None:
+    root = write(tmp_path, {"openapi.yaml": ROOT, "paths/pets.yaml": PETS.replace("#/PetList", "#/Nope"), "schemas/pets.yaml": SCHEMAS})
+    with pytest.raises(SpecError) as caught:
+        load(root)
+    assert "paths/pets.yaml:10:" in str(caught.value)
+    assert "'../schemas/pets.yaml#/Nope' cannot be resolved" in str(caught.value)
+
+
+def test_missing_file_is_located(tmp_path: Path) -> None:
+    root = write(tmp_path, {"openapi.yaml": ROOT})
+    with pytest.raises(SpecError) as caught:
+        load(root)
+    assert "openapi.yaml:5:" in str(caught.value)
+    assert "file not found" in str(caught.value)
+
+
+def test_bad_yaml_is_located(tmp_path: Path) -> None:
+    root = write(tmp_path, {"openapi.yaml": "openapi: 3.1.0\ninfo: {title: x\npaths: {}\n"})
+    with pytest.raises(SpecError) as caught:
+        load(root)
+    assert str(caught.value).startswith(f"{root.relative_to(Path.cwd()) if root.is_relative_to(Path.cwd()) else root}:")
+    assert ":3:" in str(caught.value) and "invalid YAML" in str(caught.value)
+
+
+def test_duplicate_keys_are_refused(tmp_path: Path) -> None:
+    root = write(tmp_path, {"openapi.yaml": "openapi: 3.1.0\ninfo: {title: x, version: '1'}\npaths: {}\npaths: {}\n"})
+    with pytest.raises(SpecError, match=r":4:1: error: duplicate key 'paths'"):
+        load(root)
+
+
+def test_json_specs_load(tmp_path: Path) -> None:
+    root = write(tmp_path, {"api.json": '{"openapi": "3.0.3", "info": {"title": "j", "version": "1"}, "paths": {}}'})
+    assert load(root).version == "3.0.3"
+
+
+def test_colliding_component_names_are_refused(tmp_path: Path) -> None:
+    files = {
+        "openapi.yaml": ROOT,
+        "paths/pets.yaml": PETS + "      '201':\n        description: x\n        content:\n          application/json:\n            schema:\n              $ref: '../other/pets.yaml#/Pet'\n",
+        "schemas/pets.yaml": SCHEMAS,
+        "other/pets.yaml": "Pet: {type: string}\n",
+    }
+    with pytest.raises(SpecError, match="a different schema named 'Pet' already exists"):
+        load(write(tmp_path, files))

@@ -1,0 +1,103 @@
+"""Stage 3: OpenAPI -> IR, and the naming rules it relies on."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from generator import ir, naming
+from generator.load import load
+from generator.parse import parse
+
+
+def parse_spec(tmp_path: Path, spec: dict) -> ir.Api:
+    path = tmp_path / "openapi.yaml"
+    path.write_text(yaml.safe_dump(spec, sort_keys=False))
+    return parse(load(path))
+
+
+def spec_with(schemas: dict, paths: dict | None = None, version: str = "3.1.0") -> dict:
+    return {"openapi": version, "info": {"title": "Test API", "version": "1"}, "paths": paths or {}, "components": {"schemas": schemas}}
+
+
+def test_names_are_valid_unique_and_stable() -> None:
+    assert naming.snake("getHTTPResponseCode") == "get_http_response_code"
+    assert naming.pascal("pet-store item") == "PetStoreItem"
+    assert naming.attribute_name("class") == "class_"
+    assert naming.attribute_name("match") == "match_"  # soft keyword
+    assert naming.attribute_name("1st") == "n_1st"
+    assert naming.attribute_name("model_config") == "model_config_"  # would clash with pydantic
+    assert naming.class_name("list") == "List"
+    assert naming.class_name("str") == "Str"
+    assert naming.enum_member("") == "EMPTY"
+    assert naming.enum_member("a-b c") == "A_B_C"
+    assert naming.enum_member(-1) == "MINUS_1"
+    assert naming.snake("Zürich Straße") == "zurich_strae"
+    assert naming.unique(["a", "a", "a_", "a"]) == ["a", "a2", "a_", "a3"]
+
+
+def test_all_of_is_merged(tmp_path: Path) -> None:
+    api = parse_spec(tmp_path, spec_with({
+        "Base": {"type": "object", "required": ["id"], "properties": {"id": {"type": "integer"}}},
+        "Pet": {"allOf": [{"$ref": "#/components/schemas/Base"}, {"type": "object", "properties": {"name": {"type": "string"}}}]},
+    }))
+    pet = next(m for m in api.models if m.name == "Pet")
+    assert [(f.name, f.required) for f in pet.fields] == [("id", True), ("name", False)]
+
+
+def test_discriminated_union_with_mapping(tmp_path: Path) -> None:
+    api = parse_spec(tmp_path, spec_with({
+        "Cat": {"type": "object", "required": ["kind"], "properties": {"kind": {"const": "cat"}, "lives": {"type": "integer"}}},
+        "Dog": {"type": "object", "required": ["kind"], "properties": {"kind": {"type": "string", "enum": ["dog"]}}},
+        "Pet": {"oneOf": [{"$ref": "#/components/schemas/Cat"}, {"$ref": "#/components/schemas/Dog"}],
+                "discriminator": {"propertyName": "kind", "mapping": {"cat": "#/components/schemas/Cat", "dog": "#/components/schemas/Dog"}}},
+    }))
+    pet = next(a for a in api.aliases if a.name == "Pet")
+    assert pet.discriminator == "kind"
+    assert [(v.type.name, v.tag) for v in pet.variants] == [("Cat", "cat"), ("Dog", "dog")]
+    assert pet.fallback == "UnknownVariant"
+
+
+def test_nullable_in_both_versions(tmp_path: Path) -> None:
+    api30 = parse_spec(tmp_path, spec_with({"T": {"type": "object", "properties": {"a": {"type": "string", "nullable": True}}}}, version="3.0.3"))
+    api31 = parse_spec(tmp_path, spec_with({"T": {"type": "object", "properties": {"a": {"type": ["string", "null"]}}}}))
+    for api in (api30, api31):
+        field = api.models[0].fields[0]
+        assert field.type == ir.TypeRef(ir.PRIMITIVE, "str", nullable=True)
+
+
+def test_enums_with_awkward_values(tmp_path: Path) -> None:
+    api = parse_spec(tmp_path, spec_with({"E": {"type": "string", "enum": ["a", "A", "", "1x", "class", "a"]}}))
+    enum = api.enums[0]
+    assert [m.value for m in enum.members] == ["a", "A", "", "1x", "class"]
+    names = [m.name for m in enum.members]
+    assert len(set(names)) == len(names) and all(n.isidentifier() for n in names)
+
+
+def test_inline_schemas_get_deterministic_names(tmp_path: Path) -> None:
+    paths = {"/pets/{pet id}/": {"post": {
+        "operationId": "createPet",
+        "parameters": [{"name": "pet id", "in": "path", "required": True, "schema": {"type": "string"}}],
+        "requestBody": {"content": {"application/json": {"schema": {"type": "object", "properties": {"class": {"type": "string"}}}}}},
+        "responses": {"200": {"description": "ok", "content": {"application/json": {"schema": {"type": "object", "properties": {"inner": {"type": "object", "properties": {"x": {"type": "integer"}}}}}}}}},
+    }}}
+    api = parse_spec(tmp_path, spec_with({}, paths))
+    assert [m.name for m in api.models] == ["CreatePetBody", "CreatePetResponse", "CreatePetResponseInner"]
+    op = api.operations[0]
+    assert op.path_params[0].name == "pet_id" and op.path_params[0].wire_name == "pet id"
+    assert op.body.fields[0].name == "class_" and op.body.fields[0].wire_name == "class"
+
+
+def test_project_extensions_are_read(tmp_path: Path) -> None:
+    from tests.conftest import curated_api
+
+    api = curated_api()
+    create = api.operation("query_create")
+    assert create.idempotent and create.long_running and create.long_running.poll == "query_retrieve"
+    assert create.scopes == ["query:read"]
+    listing = api.operation("insight_variables_list")
+    assert listing.pagination.style == "page" and listing.pagination.item_type.name == "InsightVariable"
+    env = api.operation("environments_query_create")
+    assert env.namespace == "environments" and env.name == "create"
+    assert [c.name for c in create.cli] == ["run"]

@@ -1,0 +1,115 @@
+"""The pipeline end to end: determinism, writing, checking, and errors people can cause."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import ROOT
+
+PETSTORE = ROOT / "tests" / "golden" / "petstore" / "openapi.yaml"
+
+
+def run_generator(*args: str, cwd: Path = ROOT, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    full_env = {**os.environ, "PYTHONPATH": str(ROOT), "SDKGEN_NO_CACHE": "1", **(env or {})}
+    return subprocess.run([sys.executable, "-m", "generator", *args], capture_output=True, text=True, cwd=cwd, env=full_env, timeout=300)
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_output_is_identical_across_hash_seeds_locales_and_cwd(tmp_path: Path) -> None:
+    first, second = tmp_path / "a", tmp_path / "b"
+    spec = str(ROOT / "spec" / "openapi.yaml")
+    r1 = run_generator("generate", spec, "--output", str(first), env={"PYTHONHASHSEED": "1", "LC_ALL": "C"})
+    r2 = run_generator("generate", spec, "--output", str(second), cwd=tmp_path,
+                       env={"PYTHONHASHSEED": "4242", "LC_ALL": "C.UTF-8", "TZ": "Asia/Kolkata"})
+    assert r1.returncode == 0 and r2.returncode == 0, r1.stderr + r2.stderr
+    assert tree(first) == tree(second)
+
+
+def test_writes_only_what_changed_and_keeps_foreign_files(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert run_generator("generate", str(PETSTORE), "-o", str(out)).returncode == 0
+    foreign = out / "petstore" / "my_notes.txt"
+    foreign.write_text("mine")
+    models = out / "petstore" / "models.py"
+    before = models.stat().st_mtime_ns
+    result = run_generator("generate", str(PETSTORE), "-o", str(out))
+    assert result.returncode == 0
+    assert "0 written, 0 removed" in result.stderr
+    assert models.stat().st_mtime_ns == before
+    assert foreign.read_text() == "mine"
+
+
+def test_removes_files_it_no_longer_generates(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(PETSTORE.read_text())
+    assert run_generator("generate", str(spec), "-o", str(out)).returncode == 0
+    assert (out / "petstore" / "testing" / "fixtures" / "pets_destroy.json").exists()
+    spec.write_text(PETSTORE.read_text().replace("    delete:\n      operationId: pets_destroy", "    x-removed:\n      operationId: pets_destroy"))
+    result = run_generator("generate", str(spec), "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    assert "1 removed" in result.stderr
+    assert not (out / "petstore" / "testing" / "fixtures" / "pets_destroy.json").exists()
+
+
+def test_check_reports_a_hand_edit_with_a_diff(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert run_generator("generate", str(PETSTORE), "-o", str(out)).returncode == 0
+    assert run_generator("check", str(PETSTORE), "-o", str(out)).returncode == 0
+    models = out / "petstore" / "models.py"
+    models.write_text(models.read_text().replace("class Pet(BaseModel):", "class Pet(BaseModel):  # edited"))
+    result = run_generator("check", str(PETSTORE), "-o", str(out))
+    assert result.returncode == 1
+    assert "-class Pet(BaseModel):  # edited" in result.stdout
+    assert "+class Pet(BaseModel):" in result.stdout
+    assert "run `make generate`" in result.stderr
+    assert run_generator("generate", str(PETSTORE), "-o", str(out)).returncode == 0
+    assert run_generator("check", str(PETSTORE), "-o", str(out)).returncode == 0
+
+
+def test_a_failed_generation_leaves_the_output_untouched(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(PETSTORE.read_text())
+    assert run_generator("generate", str(spec), "-o", str(out)).returncode == 0
+    before = tree(out)
+    spec.write_text(PETSTORE.read_text().replace("$ref: '#/components/schemas/Pets'", "$ref: '#/components/schemas/Nope'"))
+    result = run_generator("generate", str(spec), "-o", str(out))
+    assert result.returncode == 2
+    assert tree(out) == before
+
+
+def test_user_errors_are_one_located_line(tmp_path: Path) -> None:
+    cases = {
+        "bad.yaml": ("openapi: 3.1.0\ninfo: [unclosed\n", ":3:1: error: invalid YAML"),
+        "swagger.yaml": ("swagger: '2.0'\ninfo: {title: x, version: '1'}\npaths: {}\n", "swagger.yaml:1:10: error: this is a Swagger 2.0 document"),
+        "ref.yaml": ("openapi: 3.1.0\ninfo: {title: x, version: '1'}\npaths:\n  /a/:\n    $ref: 'missing.yaml#/a'\n", "ref.yaml:5:5: error: $ref 'missing.yaml#/a' cannot be resolved: file not found"),
+    }
+    for name, (text, expected) in cases.items():
+        spec = tmp_path / name
+        spec.write_text(text)
+        result = run_generator("generate", str(spec), "-o", str(tmp_path / "out"), cwd=tmp_path)
+        assert result.returncode == 2, name
+        assert "Traceback" not in result.stderr
+        assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+        assert expected in result.stderr, result.stderr
+    missing = run_generator("generate", str(tmp_path / "nope.yaml"), "-o", str(tmp_path / "out"))
+    assert missing.returncode == 2 and "file not found" in missing.stderr
+
+
+def test_help_and_package_name(tmp_path: Path) -> None:
+    for command in ("generate", "check", "lint"):
+        result = run_generator(command, "--help")
+        assert result.returncode == 0 and "Usage:" in result.stdout
+    out = tmp_path / "petstore_out"
+    result = run_generator("generate", str(PETSTORE), "--output", str(out), "--package-name", "my_pets")
+    assert result.returncode == 0
+    assert (out / "my_pets" / "models.py").exists()
+    shutil.rmtree(out)
