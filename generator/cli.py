@@ -22,6 +22,10 @@ STRICT = click.option("--strict", is_flag=True, help="Treat spec validation warn
 NO_CACHE = click.option("--no-cache", is_flag=True, help="Do not use the local formatting cache.")
 
 
+def _formatter_option(default: str | None, help_text: str):  # type: ignore[no-untyped-def]
+    return click.option("--formatter", type=click.Choice(["black", "ruff"]), default=default, help=help_text)
+
+
 def _fail(exc: SpecError) -> None:
     click.echo(str(exc), err=True)
     sys.exit(2)
@@ -52,8 +56,9 @@ def main() -> None:
 @PACKAGE
 @STRICT
 @NO_CACHE
+@_formatter_option("black", "Code formatter: black (the default) or ruff (much faster; output close to black's, not identical).")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
-def generate(spec: Path, output: Path, package_name: str | None, strict: bool, no_cache: bool, quiet: bool) -> None:
+def generate(spec: Path, output: Path, package_name: str | None, strict: bool, no_cache: bool, formatter: str, quiet: bool) -> None:
     """Generate the client package from SPEC into --output.
 
     Only files whose content changed are rewritten; files generated before and no
@@ -63,13 +68,17 @@ def generate(spec: Path, output: Path, package_name: str | None, strict: bool, n
     Example:
       python -m generator generate spec/openapi.yaml --output out/petstore --package-name petstore
     """
-    from .pipeline import default_cache_dir, generate as run
+    from .pipeline import default_cache_dir, generate as run, write_stamp
     from .write import write_files
 
     started = time.perf_counter()
     try:
-        result = run(spec, output, package_name=package_name, strict=strict, cache_dir=None if no_cache else default_cache_dir())
+        result = run(
+            spec, output, package_name=package_name, strict=strict,
+            cache_dir=None if no_cache else default_cache_dir(), formatter=formatter,
+        )
         written = write_files(output, result.files, result.manifest)
+        write_stamp(output, result)
     except SpecError as exc:
         _fail(exc)
         return
@@ -89,7 +98,8 @@ def generate(spec: Path, output: Path, package_name: str | None, strict: bool, n
 @PACKAGE
 @STRICT
 @NO_CACHE
-def check(spec: Path, output: Path, package_name: str | None, strict: bool, no_cache: bool) -> None:
+@_formatter_option(None, "Code formatter to compare with (default: the one that generated --output, from its manifest).")
+def check(spec: Path, output: Path, package_name: str | None, strict: bool, no_cache: bool, formatter: str | None) -> None:
     """Fail (exit 1) when --output is not exactly what SPEC and the templates generate.
 
     Prints a unified diff of every difference and the command that fixes it.
@@ -98,7 +108,10 @@ def check(spec: Path, output: Path, package_name: str | None, strict: bool, no_c
     from .pipeline import default_cache_dir, generate as run
 
     try:
-        result = run(spec, output, package_name=package_name, strict=strict, cache_dir=None if no_cache else default_cache_dir())
+        result = run(
+            spec, output, package_name=package_name, strict=strict,
+            cache_dir=None if no_cache else default_cache_dir(), formatter=formatter,
+        )
     except SpecError as exc:
         _fail(exc)
         return
@@ -117,16 +130,28 @@ def check(spec: Path, output: Path, package_name: str | None, strict: bool, no_c
 @main.command()
 @SPEC
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "github", "sarif"]), default="text", show_default=True, help="Output format.")
-def lint(spec: Path, fmt: str) -> None:
+@click.option(
+    "--config", "config_file", type=click.Path(dir_okay=False, path_type=Path),
+    help="TOML file with a [tool.sdkgen.lint] table (default: the pyproject.toml nearest SPEC).",
+)
+def lint(spec: Path, fmt: str, config_file: Path | None) -> None:
     """Check SPEC against the OpenAPI schema and the project's rules.
 
     One finding per line as `file:line:col: severity [rule] message`; exit 1 when
-    there is an error, 2 when the spec cannot be read.
+    there is an error, 2 when the spec or the configuration cannot be read.
+
+    \b
+    Configure in pyproject.toml:
+      [tool.sdkgen.lint]
+      rules = { "unused-component" = "off", "path-trailing-slash" = "error" }
+    Waive one finding in the spec with `x-lint-waive: {rule-id: reason}` on the
+    object it points at (or an ancestor).
     """
     from .lint import lint as run_lint, render_findings
+    from .lint_config import load_config
 
     try:
-        findings = run_lint(spec)
+        findings = run_lint(spec, load_config(config_file) if config_file else None)
     except SpecError as exc:
         _fail(exc)
         return

@@ -7,10 +7,11 @@
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+import tomllib
 
 from .errors import Location, SpecError
 from .lint_rules import RULES, Rule
@@ -36,8 +37,8 @@ class LintConfig:
 
 
 def nearest_pyproject(spec: Path) -> Path | None:
-    folder = Path(spec).resolve().parent
-    for folder in (folder, *folder.parents):
+    start = Path(spec).resolve().parent
+    for folder in (start, *start.parents):
         candidate = folder / "pyproject.toml"
         if candidate.is_file():
             return candidate

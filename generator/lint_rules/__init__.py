@@ -2,9 +2,21 @@
 
 from __future__ import annotations
 
-from . import examples, extensions, markdown, operations, paths, schemas, security, structure  # noqa: F401  (registers)
+from . import (  # noqa: F401  (importing a module registers its rules)
+    cli_shortcuts,
+    examples,
+    extensions,
+    long_running,
+    markdown,
+    operations,
+    pagination,
+    paths,
+    schemas,
+    security,
+    structure,
+)
 from .context import Context, Report
-from .extensions import valid_waivers
-from .registry import CHECKS, RULES, SEVERITIES, UNUSED_WAIVER, Rule
+from .extensions import UNUSED_WAIVER, valid_waivers
+from .registry import CHECKS, RULES, SEVERITIES, Rule
 
 __all__ = ["CHECKS", "RULES", "SEVERITIES", "UNUSED_WAIVER", "Context", "Report", "Rule", "valid_waivers"]

@@ -118,6 +118,10 @@ class Context:
     def property_schema(self, prop: Property) -> tuple[Any, str]:
         return self.resolve(prop.schema, prop.pointer)
 
+    def object_properties(self, schema: Any, pointer: str) -> dict[str, Property]:
+        """properties() of what `schema` refers to."""
+        return self.properties(*self.resolve(schema, pointer))
+
     # -- operations ---------------------------------------------------------
 
     def parameters(self, operation: Operation) -> list[tuple[dict[str, Any], str]]:

@@ -42,6 +42,8 @@ class ExampleValidator:
         base = Draft202012Validator if ctx.version == "3.1" else OAS30Validator
         # An opaque resource: the document is not itself a schema, so no $id handling at its top.
         self.registry: Registry[Any] = Registry().with_resource(_BASE_URI, Resource.opaque(ctx.data))
+        self._validators: dict[tuple[str, str], Any] = {}
+        self._active: set[tuple[str, int]] = set()
         self.classes = {
             usage: extend(
                 base,
@@ -53,8 +55,6 @@ class ExampleValidator:
             )
             for usage, excused in _EXCUSED.items()
         }
-        self._validators: dict[tuple[str, str], Any] = {}
-        self._active: set[tuple[str, int]] = set()
 
     def first_error(self, schema_pointer: str, usage: str, instance: Any) -> ValidationError | None:
         """The most relevant way `instance` fails the schema at `schema_pointer`, or None."""
@@ -113,7 +113,8 @@ def _chosen_member(ctx: Context, schema: dict[str, Any], instance: Any) -> str |
     discriminator = schema.get("discriminator")
     if not isinstance(discriminator, dict) or not isinstance(instance, dict):
         return None
-    value = instance.get(discriminator.get("propertyName"))
+    prop = discriminator.get("propertyName")
+    value = instance.get(prop) if isinstance(prop, str) else None
     if not isinstance(value, str):
         return None
     mapping = discriminator.get("mapping")

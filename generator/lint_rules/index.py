@@ -6,6 +6,7 @@ which keeps a lint run linear in the size of the spec.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -64,6 +65,9 @@ _CHILDREN: dict[str, dict[str, str]] = {
 
 #: keys whose values are data (examples, defaults...), never OpenAPI objects
 _DATA_KEYS = frozenset("example value default enum const x-lint-waive".split())
+
+#: resolves a local `#/...` reference to (node, pointer), or None
+Lookup = Callable[[str], "tuple[Any, str] | None"]
 
 #: where a media type or parameter sits decides how readOnly/writeOnly apply to its examples
 _USAGE = {"requestBody": "request", "response": "response", "parameter": "parameter", "header": "parameter"}
@@ -129,7 +133,7 @@ def child_kind(kind: str | None, key: str) -> str | None:
     return table.get(key) or table.get("*")
 
 
-def build_index(data: dict[str, Any], lookup: Any) -> Index:
+def build_index(data: dict[str, Any], lookup: Lookup) -> Index:
     """Walk `data` once (iteratively: specs can nest deeply); `lookup(ref)` resolves local $refs."""
     index = Index()
     # (node, kind, pointer, usage, schema parent, keyword that led here)
@@ -173,7 +177,7 @@ def build_index(data: dict[str, Any], lookup: Any) -> Index:
     return index
 
 
-def _operations(data: dict[str, Any], lookup: Any) -> list[Operation]:
+def _operations(data: dict[str, Any], lookup: Lookup) -> list[Operation]:
     paths = data.get("paths")
     if not isinstance(paths, dict):
         return []

@@ -43,7 +43,3 @@ def check(*rules: Rule) -> Callable[[Callable[[Context], None]], Callable[[Conte
         return run
 
     return register
-
-
-# Rules reported by the driver (generator/lint.py) rather than by a check.
-UNUSED_WAIVER = rule("unused-waiver", "warning", "An x-lint-waive entry waives a finding that no longer exists.")

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import csv
 import sys
+from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import pytest
 
@@ -15,6 +16,7 @@ if str(ROOT) not in sys.path:  # the generator package, also when run from anoth
     sys.path.insert(0, str(ROOT))
 
 from generator.load import Document, load, unescape_pointer  # noqa: E402
+
 SPEC = ROOT / "spec" / "openapi.yaml"
 SHARED = ROOT.parent / "shared"
 OPERATIONS_TSV = SHARED / "seeds" / "OPERATIONS.tsv"

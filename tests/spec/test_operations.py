@@ -14,7 +14,6 @@ import re
 from typing import Any
 
 import pytest
-
 from _spec_support import bundled, deref, operations, ref_name, seed_operations
 
 DATA = bundled().data
@@ -189,7 +188,7 @@ def test_error_schema_is_posthog_format() -> None:
 def test_error_responses_use_posthog_format(method: str, path: str, op: dict[str, Any]) -> None:
     wrong = []
     for code, response in (op.get("responses") or {}).items():
-        if not code[:1] in ("4", "5") or (op.get("operationId"), code) in ERROR_FORMAT_EXCEPTIONS:
+        if code[:1] not in ("4", "5") or (op.get("operationId"), code) in ERROR_FORMAT_EXCEPTIONS:
             continue
         content = deref(DATA, response).get("content") or {}
         schema = (content.get("application/json") or {}).get("schema")

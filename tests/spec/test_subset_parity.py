@@ -24,17 +24,16 @@ Python to print every difference with the entry that allows it.
 from __future__ import annotations
 
 import json
-import re
 import sys
 import warnings
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from fnmatch import fnmatchcase
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import pytest
 import yaml
-
 from _spec_support import SUBSET_JSON, bundled, operations, require_shared, seed_operations
 
 ALLOWLIST = Path(__file__).with_name("subset_allowlist.yaml")
@@ -75,7 +74,7 @@ class Shape:
 
 
 class Side:
-    """One document (the spec or the subset), with ref lookup and shape caching."""
+    """One document (the spec or the subset): follows its local `$ref`s and normalises its schemas."""
 
     def __init__(self, label: str, data: dict[str, Any]) -> None:
         self.label = label
@@ -175,10 +174,11 @@ class Side:
                 side=items.side if items else self,
             )
         variants: list[tuple[str, Shape]] = []
-        for index, s in enumerate(shapes):
-            for sub in s.variants or [(None, s)]:
-                sub_shape = sub[1]
-                variants.append((_variant_label(sub_shape, index), sub_shape))
+        for index, member in enumerate(shapes):
+            if member.variants:  # a union inside a union: flatten it
+                variants.extend(member.variants)
+            else:
+                variants.append((_variant_label(member, index), member))
         types = frozenset().union(*(s.types for s in shapes))
         return Shape(types=types, nullable=nullable, variants=variants, side=self)
 
@@ -283,14 +283,17 @@ def compare(ours: Shape, theirs: Shape, path: str, depth: int, seen: frozenset[t
     if ours.variants or theirs.variants:
         yield from _compare_variants(ours, theirs, path, depth, seen)
         return
+    if {ours.types, theirs.types} == {frozenset({"object"}), frozenset({"array"})}:
+        yield from _compare_object_with_list(ours, theirs, path, depth, seen)
+        return
     if ours.is_object and theirs.is_object and (ours.properties or theirs.properties):
         assert ours.side is not None and theirs.side is not None
         for name in sorted(set(ours.properties) | set(theirs.properties)):
             sub = f"{path}.{name}"
             if name not in theirs.properties:
-                yield sub, "only in spec" + (", required there" if name in ours.required else "")
+                yield sub, "only in spec" + _flags_there(ours, name)
             elif name not in ours.properties:
-                yield sub, "only in subset" + (", required there" if name in theirs.required else "")
+                yield sub, "only in subset" + _flags_there(theirs, name)
             else:
                 if (name in ours.required) != (name in theirs.required):
                     yield sub, f"required {str(name in ours.required).lower()} vs {str(name in theirs.required).lower()}"
@@ -300,6 +303,35 @@ def compare(ours: Shape, theirs: Shape, path: str, depth: int, seen: frozenset[t
     if "array" in ours.types and "array" in theirs.types and ours.items is not None and theirs.items is not None:
         assert ours.side is not None and theirs.side is not None
         yield from compare(ours.side.shape(ours.items), theirs.side.shape(theirs.items), f"{path}[]", depth + 1, seen)
+
+
+def _flags_there(shape: Shape, name: str) -> str:
+    """` (required, readOnly there)`: what the side that has a property says about it."""
+    assert shape.side is not None
+    prop = shape.side.shape(shape.properties[name])
+    flags = [flag for flag, on in (("required", name in shape.required), ("readOnly", prop.read_only), ("writeOnly", prop.write_only)) if on]
+    return f" ({', '.join(flags)} there)" if flags else ""
+
+
+def _compare_object_with_list(ours: Shape, theirs: Shape, path: str, depth: int, seen: frozenset[tuple[str, str]]) -> Iterator[tuple[str, str]]:
+    """One side is a single object, the other a list of (or a page of) such objects: compare the items."""
+    assert ours.side is not None and theirs.side is not None
+    spec_is_list = "array" in ours.types
+    listed, single = (ours, theirs) if spec_is_list else (theirs, ours)
+    assert listed.side is not None and single.side is not None
+    item = listed.side.shape(listed.items) if listed.items is not None else Shape()
+    if not item.is_object:
+        return
+    target, where = single, f"{path}[]"
+    if not set(item.properties) & set(single.properties) and "results" in single.properties:
+        page = single.side.shape(single.properties["results"])  # a paginated envelope around the items
+        if page.items is None:
+            return
+        target, where = single.side.shape(page.items), f"{path}.results[]"
+    if not set(item.properties) & set(target.properties):
+        return
+    pair = (item, target) if spec_is_list else (target, item)
+    yield from compare(pair[0], pair[1], where, depth + 1, seen)
 
 
 def _compare_variants(ours: Shape, theirs: Shape, path: str, depth: int, seen: frozenset[tuple[str, str]]) -> Iterator[tuple[str, str]]:
@@ -313,7 +345,6 @@ def _compare_variants(ours: Shape, theirs: Shape, path: str, depth: int, seen: f
     others = dict(theirs.variants)
     subset_side = theirs.side
     assert subset_side is not None
-    matched = 0
     for label in sorted(mine):
         other = others.get(label)
         if other is None and label in (subset_side.data.get("components", {}).get("schemas") or {}):
@@ -322,7 +353,6 @@ def _compare_variants(ours: Shape, theirs: Shape, path: str, depth: int, seen: f
         if other is None:
             yield f"{path or '.'}<{label}>", "variant only in spec"
             continue
-        matched += 1
         yield from compare(mine[label], other, f"{path or '.'}<{label}>", depth + 1, seen)
     unmatched = sorted(set(others) - set(mine))
     if unmatched:

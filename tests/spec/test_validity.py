@@ -13,17 +13,18 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, Iterator
+from typing import Any
 
 import jsonschema
 import pytest
+from _spec_support import METHODS, bundled, deref, operations, resolve_pointer
 from jsonschema import Draft202012Validator, ValidationError
 from openapi_spec_validator import OpenAPIV31SpecValidator
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
-from _spec_support import METHODS, bundled, deref, operations, resolve_pointer
 from generator.load import escape_pointer
 
 DATA = bundled().data
@@ -299,6 +300,21 @@ def test_success_json_response_has_an_example(where: str, body: dict[str, Any]) 
 
 # ---------------------------------------------------------------------------
 # The checker itself must catch what it is meant to catch
+
+
+def test_query_node_union_lets_unknown_kinds_through() -> None:
+    """Kinds the spec does not model pass as OtherQueryNode; a modelled kind must match its own node."""
+    union = DATA["components"]["schemas"]["QueryNode"]
+    mapped = set(union["discriminator"]["mapping"])
+    catch_all = [deref(DATA, m) for m in union["oneOf"] if m["$ref"].rsplit("/", 1)[-1] not in mapped]
+    assert len(catch_all) == 1, "QueryNode needs exactly one catch-all member outside the discriminator mapping"
+    excluded = set(catch_all[0]["properties"]["kind"]["not"]["enum"])
+    assert excluded == mapped, "OtherQueryNode must exclude exactly the kinds of the discriminator mapping"
+    node = "/components/schemas/QueryNode"
+    assert validation_errors({"kind": "WebOverviewQuery", "dateRange": {"date_from": "-7d"}}, node, REQUEST) == []
+    assert validation_errors({"kind": "HogQLQuery", "query": "select 1"}, node, REQUEST) == []
+    assert validation_errors({"kind": "HogQLQuery"}, node, REQUEST), "a HogQLQuery without `query` must not pass"
+    assert validation_errors({"query": "select 1"}, node, REQUEST), "a node without `kind` must not pass"
 
 
 def test_checker_applies_read_only_and_write_only() -> None:

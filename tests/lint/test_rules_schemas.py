@@ -1,0 +1,124 @@
+"""required, enum, nullable, discriminator, unused components, named success responses."""
+
+from __future__ import annotations
+
+from spec_builders import CLEAN_SPEC, LintYaml, add_schemas
+
+SPEC_30 = """\
+openapi: 3.0.3
+info: {title: Old API, version: '1'}
+paths: {}
+components:
+  schemas:
+    Maybe:
+      nullable: true
+      allOf:
+        - {type: string}
+"""
+
+def _use(spec: str, schema: str) -> str:
+    """Make ItemPage.results use `schema` too, so it is not an unused component."""
+    return spec.replace(
+        "          items:\n            $ref: '#/components/schemas/Item'\n",
+        f"          items:\n            anyOf:\n              - $ref: '#/components/schemas/Item'\n              - $ref: '#/components/schemas/{schema}'\n",
+    )
+
+
+def test_required_defined(lint_yaml: LintYaml) -> None:
+    result = lint_yaml(CLEAN_SPEC.replace("required: [id, name]", "required: [id, name, colour]"))
+    assert result.positions("schema-required-defined") == [result.at("colour")]
+
+
+def test_required_defined_sees_allof_members_and_the_parent_of_oneof_branches(lint_yaml: LintYaml) -> None:
+    spec = add_schemas(
+        _use(CLEAN_SPEC, "Named"),
+        """\
+        Named:
+          allOf:
+            - $ref: '#/components/schemas/Item'
+            - required: [name, label]
+              properties:
+                label: {type: string}
+          oneOf:
+            - required: [label]
+            - required: [nickname]
+        """,
+    )
+    result = lint_yaml(spec)
+    assert result.positions("schema-required-defined") == [result.at("nickname")]
+
+
+def test_enum_unique_and_typed(lint_yaml: LintYaml) -> None:
+    result = lint_yaml(CLEAN_SPEC.replace("enum: [small, large, null]", "enum: [tiny, large, tiny, 42, null]"))
+    assert result.positions("schema-enum") == [result.at("tiny", 2), result.at("42")]
+    assert result.messages("schema-enum") == ["enum value 'tiny' is listed twice", "enum value 42 is not of type string or null"]
+
+
+def test_nullable_in_31(lint_yaml: LintYaml) -> None:
+    result = lint_yaml(CLEAN_SPEC.replace("detail: {type: string}", "detail: {type: string, nullable: true}"))
+    assert result.positions("schema-nullable") == [result.after("nullable: ")]
+
+
+def test_nullable_type_without_null_in_enum(lint_yaml: LintYaml) -> None:
+    result = lint_yaml(CLEAN_SPEC.replace("enum: [small, large, null]", "enum: [small, large]"))
+    assert result.positions("schema-nullable") == [result.at("[small, large]")]
+
+
+def test_nullable_in_30_needs_a_type(lint_yaml: LintYaml) -> None:
+    result = lint_yaml(SPEC_30)
+    assert result.positions("schema-nullable") == [result.after("nullable: ")]
+
+
+def test_discriminator(lint_yaml: LintYaml) -> None:
+    spec = add_schemas(
+        _use(CLEAN_SPEC, "Pet"),
+        """\
+        Pet:
+          oneOf:
+            - $ref: '#/components/schemas/Cat'
+            - $ref: '#/components/schemas/Dog'
+          discriminator:
+            propertyName: kind
+            mapping:
+              cat: Cat
+              dog: '#/components/schemas/Dog'
+              bird: Bird
+        Cat:
+          type: object
+          required: [kind]
+          properties:
+            kind: {type: string}
+        Dog:
+          type: object
+          properties:
+            kind: {type: string}
+        """,
+    )
+    result = lint_yaml(spec)
+    assert result.positions("schema-discriminator") == [result.after("dog: "), result.after("bird: ")]
+    assert result.messages("schema-discriminator") == [
+        "Dog does not require the discriminator property 'kind'",
+        "discriminator mapping target '#/components/schemas/Bird' does not exist",
+    ]
+
+
+def test_unused_component_follows_references(lint_yaml: LintYaml) -> None:
+    spec = add_schemas(
+        CLEAN_SPEC,
+        """\
+        Orphan:
+          title: An orphan
+          type: object
+          properties:
+            child: {$ref: '#/components/schemas/OrphanChild'}
+        OrphanChild: {type: string}
+        """,
+    )
+    result = lint_yaml(spec)
+    assert result.positions("unused-component") == [result.at("title: An orphan"), result.after("OrphanChild: ")]
+
+
+def test_success_response_named_schema(lint_yaml: LintYaml) -> None:
+    inline = "                type: object\n                properties:\n                  id: {type: string}\n"
+    result = lint_yaml(CLEAN_SPEC.replace("                $ref: '#/components/schemas/Item'\n        '404'", inline + "        '404'"))
+    assert result.positions("success-response-named-schema") == [result.at("type: object\n                properties")]

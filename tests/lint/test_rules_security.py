@@ -1,0 +1,55 @@
+"""Security requirements, scopes and unsecured operations."""
+
+from __future__ import annotations
+
+from spec_builders import CLEAN_SPEC, LintYaml
+
+RETRIEVE = "      operationId: items_retrieve\n"
+
+
+def test_security_scheme_defined(lint_yaml: LintYaml) -> None:
+    result = lint_yaml(CLEAN_SPEC.replace("  - Key: ['items:read']", "  - Token: ['items:read']"))
+    assert result.positions("security-scheme-defined") == [result.at("['items:read']")]
+
+
+def test_security_scopes_declared(lint_yaml: LintYaml) -> None:
+    result = lint_yaml(CLEAN_SPEC.replace("- Key: ['items:write']", "- Key: ['items:delete']"))
+    assert result.positions("security-scopes-declared") == [result.at("'items:delete'")]
+
+
+def test_security_scopes_need_a_description(lint_yaml: LintYaml) -> None:
+    result = lint_yaml(CLEAN_SPEC.replace("items:write: Create items.", "items:write: ''"))
+    assert result.positions("security-scopes-declared") == [result.at("''")]
+
+
+def test_oauth2_scopes_come_from_the_flows(lint_yaml: LintYaml) -> None:
+    oauth = """\
+    Key:
+      type: oauth2
+      flows:
+        clientCredentials:
+          tokenUrl: https://example.com/token
+          scopes:
+            items:read: Read items.
+"""
+    spec = CLEAN_SPEC.replace(
+        "    Key:\n      type: http\n      scheme: bearer\n      x-scopes:\n        items:read: Read items.\n        items:write: Create items.\n",
+        oauth,
+    )
+    result = lint_yaml(spec)
+    assert result.positions("security-scopes-declared") == [result.at("'items:write'")]
+
+
+def test_operation_security(lint_yaml: LintYaml) -> None:
+    result = lint_yaml(CLEAN_SPEC.replace(RETRIEVE, RETRIEVE + "      security: []\n"))
+    assert result.positions("operation-security") == [result.after("security: ")]
+
+
+def test_operation_security_public_operation(lint_yaml: LintYaml) -> None:
+    result = lint_yaml(CLEAN_SPEC.replace(RETRIEVE, RETRIEVE + "      security: []\n      x-public: true\n"))
+    assert result.findings == []
+
+
+def test_operation_security_public_but_secured(lint_yaml: LintYaml) -> None:
+    result = lint_yaml(CLEAN_SPEC.replace(RETRIEVE, RETRIEVE + "      x-public: true\n"))
+    assert result.positions("operation-security") == [result.after("x-public: ")]
