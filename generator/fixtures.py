@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from . import ir
+from . import ir, naming
 
 MAX_DEPTH = 6
 
@@ -186,11 +186,18 @@ def operation_fixture(op: ir.Operation, synth: Synthesiser) -> dict[str, Any]:
     return {"operation_id": op.operation_id, "request": request, "responses": responses}
 
 
+def fixture_files(api: ir.Api) -> dict[str, str]:
+    """operation id -> its fixture's file name. Operation ids are spec text, so never a path as such."""
+    names = naming.UniqueNames()
+    return {op.operation_id: names.claim(naming.snake(op.operation_id)) + ".json" for op in api.operations}
+
+
 def fixtures(api: ir.Api) -> dict[str, str]:
-    """operation id -> the fixture as deterministic JSON text."""
+    """fixture file name -> the fixture as deterministic JSON text."""
     synth = Synthesiser(api.schemas)
+    files = fixture_files(api)
     return {
-        op.operation_id: json.dumps(operation_fixture(op, synth), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+        files[op.operation_id]: json.dumps(operation_fixture(op, synth), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
         for op in api.operations
     }
 
@@ -198,8 +205,10 @@ def fixtures(api: ir.Api) -> dict[str, str]:
 def mock_spec(api: ir.Api) -> str:
     """What the generated mock server needs to know about each operation, as JSON."""
     operations: dict[str, Any] = {}
+    files = fixture_files(api)
     for op in api.operations:
         entry: dict[str, Any] = {
+            "fixture": files[op.operation_id],
             "method": op.method.upper(),
             "path": op.path,
             "params": [

@@ -75,7 +75,10 @@ def docstring(text: Any, indent: int = 0) -> str:
     body = _clean(text).strip()
     body = body.replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
     if body.endswith('"'):
-        body = body[:-1] + '\\"'
+        # An unescaped quote right before the closing quotes would end the string early.
+        backslashes = len(body[:-1]) - len(body[:-1].rstrip("\\"))
+        if backslashes % 2 == 0:
+            body = body[:-1] + '\\"'
     lines = [line.rstrip() for line in body.split("\n")]
     pad = " " * indent
     if len(lines) == 1:
@@ -223,8 +226,8 @@ def render(api: ir.Api, *, package_version: str = "0.1.0", templates: Path = TEM
     }
     for name in ("__init__.py", "__main__.py", "_app.py", "_commands.py"):
         emit(f"package/cli/{name}.jinja", f"{pkg}/cli/{name}", **cli_context)
-    for operation_id, text in fixtures.fixtures(api).items():
-        files[f"{pkg}/testing/fixtures/{operation_id}.json"] = text
+    for name, text in fixtures.fixtures(api).items():
+        files[f"{pkg}/testing/fixtures/{name}"] = text
     for resource in api.resources:
         shadowed = _BUILTIN_TYPES & {op.name for op in resource.operations} & _builtins_used(_resource_types(resource))
         emit("package/resources/resource.py.jinja", f"{pkg}/resources/{resource.module}.py", resource=resource,
