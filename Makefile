@@ -41,14 +41,14 @@ typecheck: venv
 	cd $(OUT) && ../$(BIN)/mypy --strict --no-incremental --cache-dir=/dev/null -p $(PACKAGE)
 	$(BIN)/ruff check --no-cache $(OUT)
 
-test: check lint typecheck
+test: check lint typecheck corpus
 	$(BIN)/python -m pytest -q
 
 bench: venv
-	$(BIN)/python bench/run.py
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 corpus: venv
-	$(BIN)/python bench/corpus.py
+	$(BIN)/python bench/corpus.py  # skips itself when ../shared/corpus is absent
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -73,7 +73,8 @@ class Synthesiser:
                     resolved = self.resolve(option)
                     if isinstance(resolved, dict) and resolved.get("type") == "null":
                         continue
-                    return self.sample(option, direction=direction, depth=depth + 1, hint=hint)
+                    value = self.sample(option, direction=direction, depth=depth + 1, hint=hint)
+                    return self.tagged(value, schema, option)
                 return None
         if isinstance(schema.get("allOf"), list):
             merged: dict[str, Any] = {}
@@ -106,6 +107,20 @@ class Synthesiser:
         if types == "null":
             return None
         return {}
+
+    @staticmethod
+    def tagged(value: Any, union: dict[str, Any], option: Any) -> Any:
+        """Set the discriminator property to the value that selects `option`."""
+        discriminator = union.get("discriminator")
+        if not isinstance(discriminator, dict) or not isinstance(value, dict) or not isinstance(option, dict):
+            return value
+        prop, ref = discriminator.get("propertyName"), option.get("$ref")
+        if not isinstance(prop, str) or not isinstance(ref, str):
+            return value
+        tags = [tag for tag, target in (discriminator.get("mapping") or {}).items() if target == ref]
+        if prop in value and not tags and value[prop] != prop:
+            return value  # the member's own schema fixed it (const or enum)
+        return {**value, prop: tags[0] if tags else ref.rsplit("/", 1)[-1]}
 
     def object(self, schema: dict[str, Any], direction: str, depth: int) -> dict[str, Any]:
         if depth >= MAX_DEPTH:

@@ -191,6 +191,14 @@ def render(api: ir.Api, *, package_version: str = "0.1.0", templates: Path = TEM
         "has_long_running": any(o.long_running for o in api.operations),
         "has_stream": any(o.view.stream for o in api.operations),
         "raw_example": raw_example,
+        "cli_example": next(
+            (
+                " ".join(c["groups"] + [c["name"]] + ["<" + a["metavar"] + ">" for a in c["arguments"]])
+                for c in views.cli_commands(api)
+                if c["paginated"]
+            ),
+            "--help",
+        ) + " --all -o table",
         "client_doc": _client_doc(api, base_url_arg),
     }
     pkg = sdk.package_name

@@ -113,3 +113,20 @@ def test_help_and_package_name(tmp_path: Path) -> None:
     assert result.returncode == 0
     assert (out / "my_pets" / "models.py").exists()
     shutil.rmtree(out)
+
+
+def test_lenient_by_default_strict_on_request(tmp_path: Path) -> None:
+    spec = tmp_path / "loose.yaml"
+    spec.write_text(
+        "openapi: 3.0.3\ninfo: {title: Loose, version: '1'}\npaths:\n  /a:\n    get:\n      operationId: a\n"
+        "      responses:\n        '200':\n          content:\n            application/json:\n"
+        "              schema: {type: object, properties: {x: {type: strange}}}\n"
+    )
+    lenient = run_generator("generate", str(spec), "-o", str(tmp_path / "out"))
+    assert lenient.returncode == 0, lenient.stderr
+    assert "loose.yaml:" in lenient.stderr and "warning:" in lenient.stderr
+    assert "unknown type 'strange'; using Any (at #/paths/~1a/get/responses/200/content/application~1json/schema/properties/x)" in lenient.stderr
+    strict = run_generator("generate", str(spec), "-o", str(tmp_path / "out2"), "--strict")
+    assert strict.returncode == 2
+    assert "error:" in strict.stderr and "Traceback" not in strict.stderr
+    assert not (tmp_path / "out2").exists()
