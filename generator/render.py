@@ -57,7 +57,12 @@ def pyrepr(value: Any) -> str:
             return 'float("inf")' if value > 0 else 'float("-inf")'
         return repr(value)
     if isinstance(value, str):
-        return repr(value)  # escapes quotes, backslashes and every non-printable character
+        text = repr(value)  # escapes quotes, backslashes and every non-printable character
+        if text[0] == "'" and '"' not in value:
+            # repr picked single quotes, so the value has no "'" either: the same literal in
+            # black's double quotes, which spares black re-quoting every string.
+            return '"' + text[1:-1] + '"'
+        return text
     if isinstance(value, (list, tuple)):
         return "[" + ", ".join(pyrepr(v) for v in value) + "]"
     if isinstance(value, dict):

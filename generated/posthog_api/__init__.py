@@ -17,6 +17,7 @@ from ._version import __version__
 if TYPE_CHECKING:
     from ._base_client import APIResponse
     from ._client import DEFAULT_BASE_URL, AsyncPostHog, PostHog
+    from ._models import UnknownVariant
     from ._pagination import AsyncPage, SyncPage
     from ._polling import Progress
     from ._streaming import ServerSentEvent
@@ -54,6 +55,7 @@ _LAZY = {
     "ServerSentEvent": "._streaming",
     "NOT_GIVEN": "._types",
     "NotGiven": "._types",
+    "UnknownVariant": "._models",
 }
 _ERRORS = {
     "APIConnectionError",
@@ -97,6 +99,7 @@ __all__ = [
     "ServerSentEvent",
     "NOT_GIVEN",
     "NotGiven",
+    "UnknownVariant",
     "__version__",
     "PostHogError",
     "APIError",

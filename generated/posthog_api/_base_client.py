@@ -4,6 +4,12 @@ The generated resources describe each operation as data (method, path,
 parameters, how to parse each status) and hand it to `SyncAPIClient.request`
 or `AsyncAPIClient.request`; everything that is the same for every operation
 lives here.
+
+Retries follow one rule: a request is sent again only when doing so cannot
+change the outcome on the server. A request that never left (connection
+refused, no free connection) may always be resent; one that may have reached
+the server is resent only for operations that are safe to repeat (GET, PUT,
+DELETE, and those the API document marks `x-idempotent`).
 """
 
 from __future__ import annotations
@@ -43,11 +49,19 @@ DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=10.0)
 DEFAULT_MAX_RETRIES = 2
 INITIAL_RETRY_DELAY = 0.5
 MAX_RETRY_DELAY = 8.0
-#: a Retry-After longer than this is not waited for: the error is raised instead
+#: a Retry-After longer than this is not waited for: the error is raised at once, with `retry_after` set
 MAX_RETRY_AFTER = 60.0
-RETRY_STATUSES = frozenset({408, 409, 429, 500, 502, 503, 504})
+#: statuses worth another try besides 5xx: timeout, conflict (a concurrent edit), rate limit
+RETRY_STATUSES = frozenset({408, 409, 429})
 _SAFE_METHODS = frozenset({"get", "head", "options", "delete", "put"})
+#: transport failures that happen before any byte of the request is sent
+_NEVER_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 _REDACTED = "<redacted>"
+_SECRET_HEADERS = frozenset(
+    {"authorization", "proxy-authorization", "cookie", "set-cookie", "x-api-key"}
+)
+#: how much of a response body a debug log line shows
+_LOG_BODY_LIMIT = 2000
 
 
 @dataclass(frozen=True)
@@ -73,6 +87,7 @@ class Operation:
 
     @property
     def retry_safe(self) -> bool:
+        """Whether sending the request twice has the same effect as sending it once."""
         return self.idempotent or self.method in _SAFE_METHODS
 
 
@@ -81,7 +96,7 @@ class APIResponse(Generic[_T]):
     """A response together with its parsed value: `client.x.with_raw_response.y(...)`."""
 
     http_response: httpx.Response
-    _parse: Any
+    _parse: Callable[[], Any]
     retries_taken: int = 0
 
     @property
@@ -180,20 +195,51 @@ def retry_after_seconds(response: httpx.Response) -> float | None:
     try:
         return max(float(header), 0.0)
     except ValueError:
-        parsed = email.utils.parsedate_to_datetime(header) if header else None
-        if parsed is None:
-            return None
-        return max(parsed.timestamp() - time.time(), 0.0)
+        pass
+    when = _http_date(header)
+    if when is None:
+        return None
+    # Measured against the response's own Date when it has one, so a skewed local clock doesn't matter.
+    now = _http_date(response.headers.get("date", "")) or time.time()
+    return max(when - now, 0.0)
+
+
+def _http_date(text: str) -> float | None:
+    """An HTTP date (`Wed, 21 Oct 2015 07:28:00 GMT`) as a timestamp, or None."""
+    try:
+        return email.utils.parsedate_to_datetime(text).timestamp()
+    except (TypeError, ValueError, IndexError):
+        return None
 
 
 def retry_delay(attempt: int, response: httpx.Response | None) -> float | None:
     """Seconds to wait before retry number `attempt` (0-based); None when the server asks for too long."""
-    if response is not None:
-        wanted = retry_after_seconds(response)
-        if wanted is not None:
-            return wanted if wanted <= MAX_RETRY_AFTER else None
+    wanted = retry_after_seconds(response) if response is not None else None
+    if wanted is not None:
+        return wanted if wanted <= MAX_RETRY_AFTER else None
     delay = min(INITIAL_RETRY_DELAY * 2.0**attempt, MAX_RETRY_DELAY)
+    # Jitter spreads out the retries of many clients that failed at the same moment.
     return delay * (1 - 0.25 * random.random())
+
+
+def _retryable_status(response: httpx.Response) -> bool:
+    """Whether the status says another try may succeed; the server can override with x-should-retry."""
+    override = str(response.headers.get("x-should-retry", "")).lower()
+    if override in ("true", "false"):
+        return override == "true"
+    return response.status_code in RETRY_STATUSES or response.status_code >= 500
+
+
+def _connection_error(
+    exc: httpx.TransportError, request: httpx.Request
+) -> errors.APIConnectionError:
+    if isinstance(exc, httpx.TimeoutException):
+        return errors.APITimeoutError(request=request)
+    reason = str(exc) or type(exc).__name__
+    where = request.url.copy_with(query=None)
+    return errors.APIConnectionError(
+        f"Connection error: {reason} ({request.method} {where})", request=request
+    )
 
 
 def _error_body(response: httpx.Response) -> Any:
@@ -204,20 +250,26 @@ def _error_body(response: httpx.Response) -> Any:
 
 
 def make_status_error(response: httpx.Response, operation: Operation) -> errors.APIStatusError:
+    """The exception for an error status, with the API's error body decoded when it is JSON."""
     body = _error_body(response)
     cls = errors.error_class(response.status_code)
+    common: dict[str, Any] = {
+        "required_scopes": operation.scopes,
+        "operation_id": operation.operation_id,
+    }
     if cls is errors.RateLimitError:
         return errors.RateLimitError(
-            response,
-            body,
-            required_scopes=operation.scopes,
-            retry_after=retry_after_seconds(response),
+            response, body, retry_after=retry_after_seconds(response), **common
         )
-    return cls(response, body, required_scopes=operation.scopes)
+    return cls(response, body, **common)
 
 
-def parse_response(response: httpx.Response, operation: Operation) -> Any:
-    """Decode a success response according to the operation's response specs."""
+#: the content type that tells each decoding apart when a status has several
+_CONTENT_TYPE_MARKERS = {"json": "json", "text": "text/", "sse": "event-stream"}
+
+
+def _response_spec(response: httpx.Response, operation: Operation) -> ResponseSpec | None:
+    """The spec of the response's status, chosen by content type when there are several."""
     status = str(response.status_code)
     specs = (
         operation.responses.get(status)
@@ -226,69 +278,107 @@ def parse_response(response: httpx.Response, operation: Operation) -> Any:
         or ()
     )
     if not specs:
-        if not response.content:
-            return None
-        specs = (ResponseSpec("json"),)
-    content_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
-    spec = specs[0]
-    for candidate in specs:
-        wanted = (
-            {"json": "json", "text": "text/", "sse": "event-stream", "binary": ""}[
-                candidate.decoding
-            ]
-            if candidate.decoding in ("json", "text", "sse", "binary")
-            else ""
-        )
-        if wanted and wanted in content_type:
-            spec = candidate
-            break
+        return None
+    content_type = _content_type(response)
+    for spec in specs:
+        marker = _CONTENT_TYPE_MARKERS.get(spec.decoding)
+        if marker and marker in content_type:
+            return spec
+    return specs[0]
+
+
+def _content_type(response: httpx.Response) -> str:
+    content_type = str(response.headers.get("content-type", ""))
+    return content_type.split(";")[0].strip().lower()
+
+
+def parse_response(response: httpx.Response, operation: Operation) -> Any:
+    """Decode a success response according to the operation's response specs."""
+    spec = _response_spec(response, operation)
+    if spec is None:
+        # A status the document does not list: return its JSON, if it has any.
+        spec = ResponseSpec("json") if response.content else ResponseSpec("none")
     if spec.decoding == "none" or (not response.content and spec.decoding != "text"):
         return None
-    if spec.decoding == "text":
+    if spec.decoding in ("text", "sse"):
         return response.text
     if spec.decoding == "binary":
         return response.content
-    if spec.decoding == "sse":
-        return response.text
     if spec.type is None:
         try:
             return response.json()
-        except ValueError as exc:
-            raise errors.ResponseValidationError(response, f"invalid JSON ({exc})") from None
+        except ValueError:
+            raise errors.ResponseValidationError(response, _not_json(response)) from None
     try:
         return validate_json(spec.type, response.content)
     except pydantic.ValidationError as exc:
-        problem = _describe_validation(exc)
-        raise errors.ResponseValidationError(response, problem) from None
+        raise errors.ResponseValidationError(
+            response, describe_validation_error(exc, response)
+        ) from None
 
 
-def _describe_validation(exc: pydantic.ValidationError) -> str:
+def _not_json(response: httpx.Response) -> str:
+    content_type = _content_type(response)
+    if content_type and "json" not in content_type:
+        return f"expected JSON, got {content_type}"
+    return "the body is not valid JSON"
+
+
+def describe_validation_error(exc: pydantic.ValidationError, response: httpx.Response) -> str:
+    """The first mismatch, as `field.path: message (and N more)`; never the offending value."""
     first = exc.errors()[0]
     if first.get("type") == "json_invalid":
-        return "invalid JSON"
+        return _not_json(response)
     where = ".".join(str(part) for part in first.get("loc", ()))
     more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
     return f"{where or 'body'}: {first.get('msg')}{more}"
 
 
 def redact_headers(headers: Mapping[str, str]) -> dict[str, str]:
-    secret = {"authorization", "cookie", "x-api-key"}
-    return {k: (_REDACTED if k.lower() in secret else v) for k, v in headers.items()}
+    return {k: (_REDACTED if k.lower() in _SECRET_HEADERS else v) for k, v in headers.items()}
 
 
-def _log_enabled() -> bool:
-    return os.environ.get("POSTHOG_LOG", "").lower() in ("debug", "info") or log.isEnabledFor(
-        logging.DEBUG
+def configure_logging_from_env() -> None:
+    """`POSTHOG_LOG=debug` (or `info`) prints this package's log to stderr, once per process."""
+    level = {"debug": logging.DEBUG, "info": logging.INFO}.get(
+        os.environ.get("POSTHOG_LOG", "").lower()
     )
+    if level is None or log.handlers:
+        return
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("[%(name)s] %(levelname)s %(message)s"))
+    log.addHandler(handler)
+    log.setLevel(level)
+
+
+def _body_preview(response: httpx.Response) -> str:
+    """The start of a body for a debug log, on one line (an HTML page would span dozens)."""
+    try:
+        text = response.text
+    except httpx.ResponseNotRead:
+        return "<streamed>"
+    if len(text) > _LOG_BODY_LIMIT:
+        text = text[:_LOG_BODY_LIMIT] + "..."
+    return text.replace("\r", "\\r").replace("\n", "\\n")
+
+
+def normalize_base_url(url: str) -> httpx.URL:
+    """`eu.example.com` and `https://eu.example.com/` both become `https://eu.example.com/`."""
+    url = url.strip()
+    if "://" not in url:
+        url = "https://" + url
+    return httpx.URL(url.rstrip("/") + "/")
 
 
 class _BaseClient:
-    """Settings shared by the sync and async clients."""
+    """Settings shared by the sync and async clients, and what both do the same way."""
 
     api_key: str | None
     base_url: httpx.URL
     timeout: float | httpx.Timeout | None
     max_retries: int
+    #: the clock polling measures waits with; tests replace it together with `_sleep`
+    _clock = staticmethod(time.monotonic)
 
     def _setup(
         self,
@@ -299,17 +389,23 @@ class _BaseClient:
         max_retries: int,
         default_headers: Mapping[str, str] | None,
     ) -> None:
+        if max_retries < 0:
+            raise errors.ConfigurationError(f"max_retries must be 0 or more, got {max_retries}")
         self.api_key = api_key
-        self.base_url = httpx.URL(base_url.rstrip("/") + "/")
+        self.base_url = normalize_base_url(base_url)
         self.timeout = timeout
         self.max_retries = max_retries
         self._default_headers = dict(default_headers or {})
         self._path_defaults: dict[str, object] = {}
-        if os.environ.get("POSTHOG_LOG", "").lower() == "debug" and not log.handlers:
-            handler = logging.StreamHandler()
-            handler.setFormatter(logging.Formatter("[%(name)s] %(message)s"))
-            log.addHandler(handler)
-            log.setLevel(logging.DEBUG)
+        # Computed once: every request starts from these (the hot path stays a dict copy).
+        self._base_url_text = str(self.base_url)
+        self._fixed_headers: dict[str, str] = {
+            "Accept": "application/json",
+            "User-Agent": f"posthog-api-python/{__version__}",
+            **self._auth_headers(),
+            **self._default_headers,
+        }
+        configure_logging_from_env()
 
     def _path_default(self, name: str, value: object) -> object:
         """A path parameter's value: the argument when given, else the client's configured default."""
@@ -339,51 +435,25 @@ class _BaseClient:
         extra_body: Mapping[str, object] | None,
         timeout: float | httpx.Timeout | None | NotGiven,
     ) -> httpx.Request:
-        url = self.base_url.join(path_with_params(operation.path, path).lstrip("/"))
-        params = build_query({**query, **(extra_query or {})}, operation.query_styles)
-        all_headers: dict[str, str] = {
-            "Accept": "application/json",
-            "User-Agent": f"posthog-api-python/{__version__}",
-            **self._auth_headers(),
-            **self._default_headers,
-        }
+        # The base URL ends with "/", so plain concatenation is the join (and cheaper than URL.join).
+        url = self._base_url_text + path_with_params(operation.path, path).lstrip("/")
+        params = build_query(
+            {**query, **extra_query} if extra_query else query, operation.query_styles
+        )
+        all_headers = dict(self._fixed_headers)
         for name, value in headers.items():
             if value is not None and not isinstance(value, NotGiven):
                 all_headers[name] = _query_value(value)
         all_headers.update(extra_headers or {})
         all_headers.pop(RAW_RESPONSE_HEADER, None)
-        content: bytes | None = None
-        data: dict[str, Any] | None = None
-        files: dict[str, Any] | None = None
         if extra_body:
             body = {**(body if isinstance(body, Mapping) else {}), **extra_body}
-        if body is not None and not isinstance(body, NotGiven):
-            encoding = operation.body_encoding
-            if encoding == "json":
-                content = json.dumps(
-                    to_json_data(body), separators=(",", ":"), ensure_ascii=False
-                ).encode()
-                all_headers.setdefault("Content-Type", "application/json")
-            elif encoding == "form":
-                data = {k: _query_value(v) for k, v in to_json_data(body).items()}
-            elif encoding == "multipart":
-                files, data = {}, {}
-                for key, value in dict(body).items():
-                    if isinstance(value, (bytes, tuple)) or hasattr(value, "read"):
-                        files[key] = value
-                    elif not isinstance(value, NotGiven):
-                        data[key] = _query_value(value)
-            elif encoding == "text":
-                content = str(body).encode()
-                all_headers.setdefault("Content-Type", "text/plain")
-            else:
-                content = body if isinstance(body, bytes) else bytes(body)
-                all_headers.setdefault("Content-Type", "application/octet-stream")
+        content, data, files = _encode_body(body, operation.body_encoding, all_headers)
         request_timeout = self.timeout if isinstance(timeout, NotGiven) else timeout
         return http.build_request(
             operation.method.upper(),
             url,
-            params=httpx.QueryParams(params),
+            params=httpx.QueryParams(params) if params else None,
             headers=all_headers,
             content=content,
             data=data,
@@ -391,35 +461,110 @@ class _BaseClient:
             timeout=request_timeout if request_timeout is not None else httpx.Timeout(None),
         )
 
+    # -- retries -------------------------------------------------------------
+
+    def _delay_after_failure(
+        self, exc: httpx.TransportError, operation: Operation, attempt: int
+    ) -> float | None:
+        """Seconds to wait before resending after a transport failure, or None to give up."""
+        if attempt >= self.max_retries:
+            return None
+        if not operation.retry_safe and not isinstance(exc, _NEVER_SENT):
+            return None  # the server may have acted on it: a second send could act twice
+        return retry_delay(attempt, None)
+
+    def _delay_after_status(
+        self, response: httpx.Response, operation: Operation, attempt: int
+    ) -> float | None:
+        """Seconds to wait before resending after an error status, or None to raise it."""
+        if (
+            attempt >= self.max_retries
+            or not operation.retry_safe
+            or not _retryable_status(response)
+        ):
+            return None
+        return retry_delay(attempt, response)
+
+    # -- secrets and logging -------------------------------------------------
+
+    def _redact(self, text: str) -> str:
+        """`text` without the API key, in case a server or proxy echoed it back."""
+        return text.replace(self.api_key, _REDACTED) if self.api_key else text
+
+    def _redact_error(self, exc: errors.APIError) -> None:
+        if self.api_key:
+            exc.remove_secret(self.api_key, _REDACTED)
+
     def _log_request(self, request: httpx.Request, attempt: int) -> None:
-        if _log_enabled():
+        if log.isEnabledFor(logging.DEBUG):
+            headers = redact_headers(dict(request.headers))
             log.debug(
-                "request %s %s (attempt %d) headers=%s",
-                request.method,
-                request.url,
-                attempt + 1,
-                redact_headers(dict(request.headers)),
+                self._redact(
+                    f"request {request.method} {request.url} (attempt {attempt + 1}) headers={headers}"
+                )
             )
 
     def _log_response(self, response: httpx.Response) -> None:
-        if _log_enabled():
-            body = (
-                response.text[:2000]
-                if not response.is_stream_consumed or response.is_closed
-                else "<stream>"
-            )
+        if log.isEnabledFor(logging.DEBUG):
+            request = response.request
+            headers = redact_headers(dict(response.headers))
             log.debug(
-                "response %s %s -> %d headers=%s body=%s",
-                response.request.method,
-                response.request.url,
-                response.status_code,
-                redact_headers(dict(response.headers)),
-                body,
+                self._redact(
+                    f"response {request.method} {request.url} -> {response.status_code} "
+                    f"headers={headers} body={_body_preview(response)}"
+                )
             )
+
+    def _log_retry(self, request: httpx.Request, reason: str, delay: float, attempt: int) -> None:
+        log.info(
+            self._redact(
+                f"retrying {request.method} {request.url.path} in {delay:.2f}s after {reason} "
+                f"(retry {attempt + 1} of {self.max_retries})"
+            )
+        )
 
     def __repr__(self) -> str:
         key = _REDACTED if self.api_key else None
         return f"{type(self).__name__}(base_url={str(self.base_url)!r}, api_key={key!r})"
+
+
+def _encode_body(
+    body: Any, encoding: str, headers: dict[str, str]
+) -> tuple[bytes | None, dict[str, Any] | None, dict[str, Any] | None]:
+    """The request body as (content, form data, files) for httpx; sets Content-Type where httpx doesn't."""
+    if body is None or isinstance(body, NotGiven):
+        return None, None, None
+    if encoding == "json":
+        headers.setdefault("Content-Type", "application/json")
+        return (
+            json.dumps(to_json_data(body), separators=(",", ":"), ensure_ascii=False).encode(),
+            None,
+            None,
+        )
+    if encoding == "form":
+        return None, {k: _query_value(v) for k, v in to_json_data(body).items()}, None
+    if encoding == "multipart":
+        files: dict[str, Any] = {}
+        data: dict[str, Any] = {}
+        for key, value in dict(body).items():
+            if isinstance(value, (bytes, tuple)) or hasattr(value, "read"):
+                files[key] = value
+            elif not isinstance(value, NotGiven):
+                data[key] = _query_value(value)
+        return None, data, files
+    if encoding == "text":
+        headers.setdefault("Content-Type", "text/plain")
+        return str(body).encode(), None, None
+    headers.setdefault("Content-Type", "application/octet-stream")
+    return (body if isinstance(body, bytes) else bytes(body)), None, None
+
+
+def _wants_raw(extra_headers: Mapping[str, str] | None) -> bool:
+    return bool(extra_headers and extra_headers.get(RAW_RESPONSE_HEADER))
+
+
+def _non_empty(query: Mapping[str, object] | None) -> dict[str, object]:
+    return {k: v for k, v in (query or {}).items() if v is not None and not isinstance(v, NotGiven)}
 
 
 class SyncAPIClient(_BaseClient):
@@ -441,7 +586,6 @@ class SyncAPIClient(_BaseClient):
         stream: bool = False,
     ) -> Any:
         """Send one operation with retries; return its parsed value (or APIResponse when raw)."""
-        raw = bool(extra_headers and extra_headers.get(RAW_RESPONSE_HEADER))
         request = self._build_request(
             self._http,
             operation,
@@ -454,12 +598,18 @@ class SyncAPIClient(_BaseClient):
             extra_body=extra_body,
             timeout=timeout,
         )
-        response, retries = self._send(request, operation, stream=stream)
-        if stream:
-            return response
-        if raw:
-            return APIResponse(response, lambda: parse_response(response, operation), retries)
-        return parse_response(response, operation)
+        try:
+            response, retries = self._send(request, operation, stream=stream)
+            if stream:
+                return response
+            if _wants_raw(extra_headers):
+                return APIResponse(
+                    response, functools.partial(parse_response, response, operation), retries
+                )
+            return parse_response(response, operation)
+        except errors.APIError as exc:
+            self._redact_error(exc)
+            raise
 
     def request_page(
         self,
@@ -487,101 +637,35 @@ class SyncAPIClient(_BaseClient):
             )
             return SyncPage(envelope=envelope, style=style, query=page_query, fetch=fetch)
 
-        return fetch(
-            {
-                k: v
-                for k, v in (query or {}).items()
-                if v is not None and not isinstance(v, NotGiven)
-            }
-        )
+        return fetch(_non_empty(query))
 
     def _send(
         self, request: httpx.Request, operation: Operation, *, stream: bool = False
     ) -> tuple[httpx.Response, int]:
+        """Send until a success, an error not worth retrying, or the last retry; return the response and retries taken."""
         attempt = 0
         while True:
             self._log_request(request, attempt)
-            can_retry = attempt < self.max_retries
             try:
                 response = self._http.send(request, stream=stream)
-            except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
-                # Nothing reached the server: safe to retry whatever the method.
-                delay = retry_delay(attempt, None)
-                if can_retry and delay is not None:
-                    log.info(
-                        "retrying %s %s after %s in %.2fs",
-                        request.method,
-                        request.url.path,
-                        type(exc).__name__,
-                        delay,
-                    )
-                    self._sleep(delay)
-                    attempt += 1
-                    continue
-                if isinstance(exc, httpx.ConnectTimeout):
-                    raise errors.APITimeoutError(request=request) from None
-                raise errors.APIConnectionError(
-                    f"Connection error: {_exc_text(exc)}", request=request
-                ) from None
-            except httpx.TimeoutException:
-                delay = retry_delay(attempt, None)
-                if can_retry and operation.retry_safe and delay is not None:
-                    log.info(
-                        "retrying %s %s after a timeout in %.2fs",
-                        request.method,
-                        request.url.path,
-                        delay,
-                    )
-                    self._sleep(delay)
-                    attempt += 1
-                    continue
-                raise errors.APITimeoutError(request=request) from None
             except httpx.TransportError as exc:
-                delay = retry_delay(attempt, None)
-                if can_retry and operation.retry_safe and delay is not None:
-                    log.info(
-                        "retrying %s %s after %s in %.2fs",
-                        request.method,
-                        request.url.path,
-                        type(exc).__name__,
-                        delay,
-                    )
-                    self._sleep(delay)
-                    attempt += 1
-                    continue
-                raise errors.APIConnectionError(
-                    f"Connection error: {_exc_text(exc)}", request=request
-                ) from None
-            if response.status_code >= 400:
-                if stream:
-                    response.read()
+                delay = self._delay_after_failure(exc, operation, attempt)
+                if delay is None:
+                    raise _connection_error(exc, request) from exc
+                self._log_retry(request, type(exc).__name__, delay, attempt)
+            else:
+                if response.status_code < 400:
+                    self._log_response(response)
+                    return response, attempt
+                response.read()  # a streamed error still needs its body for the exception
                 self._log_response(response)
-                delay = (
-                    retry_delay(attempt, response)
-                    if response.status_code in RETRY_STATUSES
-                    else None
-                )
-                if (
-                    can_retry
-                    and operation.retry_safe
-                    and delay is not None
-                    and response.headers.get("x-should-retry") != "false"
-                ):
-                    log.info(
-                        "retrying %s %s after status %d in %.2fs",
-                        request.method,
-                        request.url.path,
-                        response.status_code,
-                        delay,
-                    )
-                    response.close()
-                    self._sleep(delay)
-                    attempt += 1
-                    continue
-                raise make_status_error(response, operation)
-            if not stream:
-                self._log_response(response)
-            return response, attempt
+                delay = self._delay_after_status(response, operation, attempt)
+                if delay is None:
+                    raise make_status_error(response, operation)
+                response.close()
+                self._log_retry(request, f"status {response.status_code}", delay, attempt)
+            self._sleep(delay)
+            attempt += 1
 
     def close(self) -> None:
         """Close the underlying connections (only when the client created them)."""
@@ -607,7 +691,7 @@ class AsyncAPIClient(_BaseClient):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         stream: bool = False,
     ) -> Any:
-        raw = bool(extra_headers and extra_headers.get(RAW_RESPONSE_HEADER))
+        """Send one operation with retries; return its parsed value (or APIResponse when raw)."""
         request = self._build_request(
             self._http,
             operation,
@@ -620,12 +704,18 @@ class AsyncAPIClient(_BaseClient):
             extra_body=extra_body,
             timeout=timeout,
         )
-        response, retries = await self._send(request, operation, stream=stream)
-        if stream:
-            return response
-        if raw:
-            return APIResponse(response, lambda: parse_response(response, operation), retries)
-        return parse_response(response, operation)
+        try:
+            response, retries = await self._send(request, operation, stream=stream)
+            if stream:
+                return response
+            if _wants_raw(extra_headers):
+                return APIResponse(
+                    response, functools.partial(parse_response, response, operation), retries
+                )
+            return parse_response(response, operation)
+        except errors.APIError as exc:
+            self._redact_error(exc)
+            raise
 
     async def request_page(
         self,
@@ -639,6 +729,8 @@ class AsyncAPIClient(_BaseClient):
         extra_query: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> AsyncPage[Any]:
+        """The first page of a list operation; the page fetches the following ones itself."""
+
         async def fetch(page_query: Mapping[str, object]) -> AsyncPage[Any]:
             envelope = await self.request(
                 operation,
@@ -651,81 +743,40 @@ class AsyncAPIClient(_BaseClient):
             )
             return AsyncPage(envelope=envelope, style=style, query=page_query, fetch=fetch)
 
-        return await fetch(
-            {
-                k: v
-                for k, v in (query or {}).items()
-                if v is not None and not isinstance(v, NotGiven)
-            }
-        )
+        return await fetch(_non_empty(query))
 
     async def _send(
         self, request: httpx.Request, operation: Operation, *, stream: bool = False
     ) -> tuple[httpx.Response, int]:
+        """Send until a success, an error not worth retrying, or the last retry; return the response and retries taken."""
         attempt = 0
         while True:
             self._log_request(request, attempt)
-            can_retry = attempt < self.max_retries
             try:
                 response = await self._http.send(request, stream=stream)
-            except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
-                delay = retry_delay(attempt, None)
-                if can_retry and delay is not None:
-                    await self._sleep(delay)
-                    attempt += 1
-                    continue
-                if isinstance(exc, httpx.ConnectTimeout):
-                    raise errors.APITimeoutError(request=request) from None
-                raise errors.APIConnectionError(
-                    f"Connection error: {_exc_text(exc)}", request=request
-                ) from None
-            except httpx.TimeoutException:
-                delay = retry_delay(attempt, None)
-                if can_retry and operation.retry_safe and delay is not None:
-                    await self._sleep(delay)
-                    attempt += 1
-                    continue
-                raise errors.APITimeoutError(request=request) from None
             except httpx.TransportError as exc:
-                delay = retry_delay(attempt, None)
-                if can_retry and operation.retry_safe and delay is not None:
-                    await self._sleep(delay)
-                    attempt += 1
-                    continue
-                raise errors.APIConnectionError(
-                    f"Connection error: {_exc_text(exc)}", request=request
-                ) from None
-            if response.status_code >= 400:
-                if stream:
-                    await response.aread()
+                delay = self._delay_after_failure(exc, operation, attempt)
+                if delay is None:
+                    raise _connection_error(exc, request) from exc
+                self._log_retry(request, type(exc).__name__, delay, attempt)
+            else:
+                if response.status_code < 400:
+                    self._log_response(response)
+                    return response, attempt
+                await response.aread()  # a streamed error still needs its body for the exception
                 self._log_response(response)
-                delay = (
-                    retry_delay(attempt, response)
-                    if response.status_code in RETRY_STATUSES
-                    else None
-                )
-                if (
-                    can_retry
-                    and operation.retry_safe
-                    and delay is not None
-                    and response.headers.get("x-should-retry") != "false"
-                ):
-                    await response.aclose()
-                    await self._sleep(delay)
-                    attempt += 1
-                    continue
-                raise make_status_error(response, operation)
-            if not stream:
-                self._log_response(response)
-            return response, attempt
+                delay = self._delay_after_status(response, operation, attempt)
+                if delay is None:
+                    raise make_status_error(response, operation)
+                await response.aclose()
+                self._log_retry(request, f"status {response.status_code}", delay, attempt)
+            await self._sleep(delay)
+            attempt += 1
 
     async def close(self) -> None:
+        """Close the underlying connections (only when the client created them)."""
         if getattr(self, "_owns_http", False):
             await self._http.aclose()
-
-
-def _exc_text(exc: Exception) -> str:
-    return str(exc) or type(exc).__name__
 
 
 _P = ParamSpec("_P")
@@ -748,6 +799,8 @@ def to_raw_response_wrapper(func: Callable[_P, _R]) -> Callable[_P, APIResponse[
 def async_to_raw_response_wrapper(
     func: Callable[_P, Awaitable[_R]],
 ) -> Callable[_P, Awaitable[APIResponse[_R]]]:
+    """The async twin of `to_raw_response_wrapper`."""
+
     @functools.wraps(func)
     async def wrapped(*args: _P.args, **kwargs: _P.kwargs) -> APIResponse[_R]:
         headers = dict(cast("Mapping[str, str]", kwargs.get("extra_headers") or {}))

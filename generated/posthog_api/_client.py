@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Mapping
-from typing import Any
 
 import httpx
 
@@ -36,16 +36,100 @@ from .resources.warehouse_saved_queries import (
     WarehouseSavedQueriesResource,
 )
 
-__all__ = ["PostHog", "AsyncPostHog", "DEFAULT_BASE_URL"]
+__all__ = ["PostHog", "AsyncPostHog", "DEFAULT_BASE_URL", "HOSTS"]
 
 #: where requests go when neither the argument nor POSTHOG_HOST says otherwise
 DEFAULT_BASE_URL = "https://us.posthog.com"
-#: other servers the API document lists
-SERVERS = {
-    "https://us.posthog.com": "US Cloud",
-    "https://eu.posthog.com": "EU Cloud",
-    "{host}": "Self-hosted PostHog",
+#: short names accepted for the host: `host="eu"`; anything else is a URL (self-hosted)
+HOSTS: dict[str, str] = {
+    "us": "https://us.posthog.com",
+    "eu": "https://eu.posthog.com",
 }
+TIMEOUT_ENV = "POSTHOG_TIMEOUT"
+MAX_RETRIES_ENV = "POSTHOG_MAX_RETRIES"
+DEFAULT_HEADERS_ENV = "POSTHOG_DEFAULT_HEADERS"
+
+
+def _env(name: str) -> str | None:
+    """An environment variable, with an empty value treated as unset."""
+    value = os.environ.get(name, "").strip()
+    return value or None
+
+
+def _resolve_api_key(api_key: str | None) -> str | None:
+    api_key = api_key or _env("POSTHOG_PERSONAL_API_KEY")
+    if not api_key:
+        raise ConfigurationError(
+            "No API key: pass api_key=... or set the POSTHOG_PERSONAL_API_KEY environment variable"
+        )
+    return api_key
+
+
+def _resolve_base_url(url: str | None) -> str:
+    """The argument, else POSTHOG_HOST, else the default; a short name from HOSTS becomes its URL."""
+    url = url or _env("POSTHOG_HOST") or DEFAULT_BASE_URL
+    return HOSTS.get(url.strip().lower(), url)
+
+
+def _resolve_timeout(
+    timeout: float | httpx.Timeout | None | NotGiven,
+) -> float | httpx.Timeout | None:
+    if not isinstance(timeout, NotGiven):
+        return timeout
+    text = _env(TIMEOUT_ENV)
+    if text is None:
+        return DEFAULT_TIMEOUT
+    try:
+        seconds = float(text)
+    except ValueError:
+        raise ConfigurationError(
+            f"{TIMEOUT_ENV} must be a number of seconds, not {text!r}"
+        ) from None
+    if seconds <= 0:
+        raise ConfigurationError(f"{TIMEOUT_ENV} must be more than 0 seconds, not {text!r}")
+    return seconds
+
+
+def _resolve_max_retries(max_retries: int | None) -> int:
+    if max_retries is not None:
+        return max_retries
+    text = _env(MAX_RETRIES_ENV)
+    if text is None:
+        return DEFAULT_MAX_RETRIES
+    try:
+        return int(text)
+    except ValueError:
+        raise ConfigurationError(
+            f"{MAX_RETRIES_ENV} must be a whole number, not {text!r}"
+        ) from None
+
+
+def _resolve_default_headers(headers: Mapping[str, str] | None) -> Mapping[str, str] | None:
+    """The argument, else POSTHOG_DEFAULT_HEADERS as a JSON object: `{"X-Team": "data"}`."""
+    if headers is not None:
+        return headers
+    text = _env(DEFAULT_HEADERS_ENV)
+    if text is None:
+        return None
+    try:
+        parsed = json.loads(text)
+    except ValueError:
+        parsed = None
+    if not isinstance(parsed, dict) or not all(isinstance(v, str) for v in parsed.values()):
+        # The value is not echoed: a header may hold a credential.
+        raise ConfigurationError(
+            f'{DEFAULT_HEADERS_ENV} must be a JSON object of strings, like {{"X-Name": "value"}}'
+        )
+    return {str(k): v for k, v in parsed.items()}
+
+
+def _resolve_path_default(name: str, value: str | None, env: str) -> str:
+    value = value or _env(env)
+    if not value:
+        raise ConfigurationError(
+            f"No {name}: pass {name}=... or set the {env} environment variable"
+        )
+    return value
 
 
 class EnvironmentsNamespace:
@@ -81,8 +165,8 @@ class PostHog(SyncAPIClient):
         api_key: str | None = None,
         host: str | None = None,
         project_id: str | None = None,
-        timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
-        max_retries: int = DEFAULT_MAX_RETRIES,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | None = None,
         default_headers: Mapping[str, str] | None = None,
         http_client: httpx.Client | None = None,
     ) -> None:
@@ -92,33 +176,22 @@ class PostHog(SyncAPIClient):
             api_key: the API key; defaults to the POSTHOG_PERSONAL_API_KEY environment variable.
             host: the server's base URL; defaults to POSTHOG_HOST, else https://us.posthog.com.
             project_id: The project that operations act on when no project_id is passed.; defaults to POSTHOG_PROJECT_ID.
-            timeout: seconds (or an `httpx.Timeout`) for each request; None waits forever.
-            max_retries: how often a failed request that is safe to repeat is retried (0 turns retries off).
-            default_headers: headers sent with every request.
+            timeout: seconds (or an `httpx.Timeout`) for each request; None waits forever; defaults to POSTHOG_TIMEOUT, else 60.
+            max_retries: how often a failed request that is safe to repeat is retried (0 turns retries off); defaults to POSTHOG_MAX_RETRIES, else 2.
+            default_headers: headers sent with every request; defaults to POSTHOG_DEFAULT_HEADERS (a JSON object).
             http_client: an `httpx.Client` to send requests with (proxies, custom transports).
         """
-        if api_key is None:
-            api_key = os.environ.get("POSTHOG_PERSONAL_API_KEY") or None
-        if api_key is None:
-            raise ConfigurationError(
-                "No API key: pass api_key=... or set the POSTHOG_PERSONAL_API_KEY environment variable"
-            )
-        if host is None:
-            host = os.environ.get("POSTHOG_HOST") or DEFAULT_BASE_URL
+        timeout = _resolve_timeout(timeout)
         self._setup(
-            api_key=api_key,
-            base_url=host,
+            api_key=_resolve_api_key(api_key),
+            base_url=_resolve_base_url(host),
             timeout=timeout,
-            max_retries=max_retries,
-            default_headers=default_headers,
+            max_retries=_resolve_max_retries(max_retries),
+            default_headers=_resolve_default_headers(default_headers),
         )
-        if project_id is None:
-            project_id = os.environ.get("POSTHOG_PROJECT_ID") or None
-        if project_id is None:
-            raise ConfigurationError(
-                "No project_id: pass project_id=... or set the POSTHOG_PROJECT_ID environment variable"
-            )
-        self._path_defaults["project_id"] = project_id
+        self._path_defaults["project_id"] = _resolve_path_default(
+            "project_id", project_id, "POSTHOG_PROJECT_ID"
+        )
         self._owns_http = http_client is None
         self._http = http_client if http_client is not None else httpx.Client(timeout=timeout)
         self.query = QueryResource(self)
@@ -141,30 +214,28 @@ class PostHog(SyncAPIClient):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         default_headers: Mapping[str, str] | NotGiven = NOT_GIVEN,
+        http_client: httpx.Client | NotGiven = NOT_GIVEN,
     ) -> PostHog:
-        """A copy of this client with some settings changed; it shares the connection pool.
+        """A copy of this client with some settings changed; it shares the connection pool unless given another.
 
         ```py
-        client.with_options(max_retries=5).query.create(...)
+        impatient = client.with_options(max_retries=0, timeout=5)
         ```
         """
-        options: dict[str, Any] = {
-            "api_key": self.api_key if isinstance(api_key, NotGiven) else api_key,
-            "host": str(self.base_url) if isinstance(host, NotGiven) else host,
-            "project_id": (
-                self._path_defaults.get("project_id")
-                if isinstance(project_id, NotGiven)
-                else project_id
-            ),
-            "timeout": self.timeout if isinstance(timeout, NotGiven) else timeout,
-            "max_retries": self.max_retries if isinstance(max_retries, NotGiven) else max_retries,
-            "default_headers": (
+        copy = type(self)(
+            api_key=self.api_key if isinstance(api_key, NotGiven) else api_key,
+            host=str(self.base_url) if isinstance(host, NotGiven) else host,
+            project_id=self.project_id if isinstance(project_id, NotGiven) else project_id,
+            timeout=self.timeout if isinstance(timeout, NotGiven) else timeout,
+            max_retries=self.max_retries if isinstance(max_retries, NotGiven) else max_retries,
+            default_headers=(
                 self._default_headers if isinstance(default_headers, NotGiven) else default_headers
             ),
-            "http_client": self._http,
-        }
-        copy = type(self)(**options)
-        copy._owns_http = False
+            http_client=self._http if isinstance(http_client, NotGiven) else http_client,
+        )
+        copy._owns_http = False  # the pool belongs to this client (or to the caller)
+        # Carry over hooks a test may have replaced on this instance (`client._sleep = ...`).
+        copy._sleep, copy._clock = self._sleep, self._clock
         return copy
 
     def __enter__(self) -> PostHog:
@@ -207,8 +278,8 @@ class AsyncPostHog(AsyncAPIClient):
         api_key: str | None = None,
         host: str | None = None,
         project_id: str | None = None,
-        timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
-        max_retries: int = DEFAULT_MAX_RETRIES,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | None = None,
         default_headers: Mapping[str, str] | None = None,
         http_client: httpx.AsyncClient | None = None,
     ) -> None:
@@ -218,33 +289,22 @@ class AsyncPostHog(AsyncAPIClient):
             api_key: the API key; defaults to the POSTHOG_PERSONAL_API_KEY environment variable.
             host: the server's base URL; defaults to POSTHOG_HOST, else https://us.posthog.com.
             project_id: The project that operations act on when no project_id is passed.; defaults to POSTHOG_PROJECT_ID.
-            timeout: seconds (or an `httpx.Timeout`) for each request; None waits forever.
-            max_retries: how often a failed request that is safe to repeat is retried (0 turns retries off).
-            default_headers: headers sent with every request.
+            timeout: seconds (or an `httpx.Timeout`) for each request; None waits forever; defaults to POSTHOG_TIMEOUT, else 60.
+            max_retries: how often a failed request that is safe to repeat is retried (0 turns retries off); defaults to POSTHOG_MAX_RETRIES, else 2.
+            default_headers: headers sent with every request; defaults to POSTHOG_DEFAULT_HEADERS (a JSON object).
             http_client: an `httpx.AsyncClient` to send requests with (proxies, custom transports).
         """
-        if api_key is None:
-            api_key = os.environ.get("POSTHOG_PERSONAL_API_KEY") or None
-        if api_key is None:
-            raise ConfigurationError(
-                "No API key: pass api_key=... or set the POSTHOG_PERSONAL_API_KEY environment variable"
-            )
-        if host is None:
-            host = os.environ.get("POSTHOG_HOST") or DEFAULT_BASE_URL
+        timeout = _resolve_timeout(timeout)
         self._setup(
-            api_key=api_key,
-            base_url=host,
+            api_key=_resolve_api_key(api_key),
+            base_url=_resolve_base_url(host),
             timeout=timeout,
-            max_retries=max_retries,
-            default_headers=default_headers,
+            max_retries=_resolve_max_retries(max_retries),
+            default_headers=_resolve_default_headers(default_headers),
         )
-        if project_id is None:
-            project_id = os.environ.get("POSTHOG_PROJECT_ID") or None
-        if project_id is None:
-            raise ConfigurationError(
-                "No project_id: pass project_id=... or set the POSTHOG_PROJECT_ID environment variable"
-            )
-        self._path_defaults["project_id"] = project_id
+        self._path_defaults["project_id"] = _resolve_path_default(
+            "project_id", project_id, "POSTHOG_PROJECT_ID"
+        )
         self._owns_http = http_client is None
         self._http = http_client if http_client is not None else httpx.AsyncClient(timeout=timeout)
         self.query = AsyncQueryResource(self)
@@ -267,30 +327,28 @@ class AsyncPostHog(AsyncAPIClient):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         default_headers: Mapping[str, str] | NotGiven = NOT_GIVEN,
+        http_client: httpx.AsyncClient | NotGiven = NOT_GIVEN,
     ) -> AsyncPostHog:
-        """A copy of this client with some settings changed; it shares the connection pool.
+        """A copy of this client with some settings changed; it shares the connection pool unless given another.
 
         ```py
-        client.with_options(max_retries=5).query.create(...)
+        impatient = client.with_options(max_retries=0, timeout=5)
         ```
         """
-        options: dict[str, Any] = {
-            "api_key": self.api_key if isinstance(api_key, NotGiven) else api_key,
-            "host": str(self.base_url) if isinstance(host, NotGiven) else host,
-            "project_id": (
-                self._path_defaults.get("project_id")
-                if isinstance(project_id, NotGiven)
-                else project_id
-            ),
-            "timeout": self.timeout if isinstance(timeout, NotGiven) else timeout,
-            "max_retries": self.max_retries if isinstance(max_retries, NotGiven) else max_retries,
-            "default_headers": (
+        copy = type(self)(
+            api_key=self.api_key if isinstance(api_key, NotGiven) else api_key,
+            host=str(self.base_url) if isinstance(host, NotGiven) else host,
+            project_id=self.project_id if isinstance(project_id, NotGiven) else project_id,
+            timeout=self.timeout if isinstance(timeout, NotGiven) else timeout,
+            max_retries=self.max_retries if isinstance(max_retries, NotGiven) else max_retries,
+            default_headers=(
                 self._default_headers if isinstance(default_headers, NotGiven) else default_headers
             ),
-            "http_client": self._http,
-        }
-        copy = type(self)(**options)
-        copy._owns_http = False
+            http_client=self._http if isinstance(http_client, NotGiven) else http_client,
+        )
+        copy._owns_http = False  # the pool belongs to this client (or to the caller)
+        # Carry over hooks a test may have replaced on this instance (`client._sleep = ...`).
+        copy._sleep, copy._clock = self._sleep, self._clock
         return copy
 
     async def __aenter__(self) -> AsyncPostHog:

@@ -26,6 +26,10 @@ class PageStyle:
     page: str = "page"
 
 
+def _as_strings(query: Mapping[str, object]) -> dict[str, str]:
+    return {key: str(value) for key, value in query.items()}
+
+
 def _field(envelope: Any, name: str | None) -> Any:
     if name is None or envelope is None:
         return None
@@ -56,13 +60,16 @@ class _BasePage(Generic[_T]):
         style = self._style
         next_url = _field(self.envelope, style.next)
         if isinstance(next_url, str) and next_url:
-            # Follow the server's cursor, but through our own base URL and path.
-            return {
+            # Take only the link's query: the request keeps our own base URL, path and API key,
+            # so a link to another host can never receive the key.
+            linked = {
                 **self._query,
                 **dict(parse_qsl(urlsplit(next_url).query, keep_blank_values=True)),
             }
+            # A server that links a page to itself would otherwise be walked forever.
+            return None if _as_strings(linked) == _as_strings(self._query) else linked
         if style.next is not None and style.has_more is None:
-            return None
+            return None  # pages are linked, and this one links nowhere: it is the last
         if style.has_more is not None and not _field(self.envelope, style.has_more):
             return None
         if not self.items:
@@ -105,7 +112,9 @@ class SyncPage(_BasePage[_T]):
     def get_next_page(self) -> SyncPage[_T]:
         query = self.next_page_query()
         if query is None:
-            raise StopIteration("no next page")
+            raise RuntimeError(
+                "this is the last page: check has_next_page() before get_next_page()"
+            )
         return self._fetch(query)
 
     def iter_pages(self) -> Iterator[SyncPage[_T]]:
@@ -139,7 +148,9 @@ class AsyncPage(_BasePage[_T]):
     async def get_next_page(self) -> AsyncPage[_T]:
         query = self.next_page_query()
         if query is None:
-            raise StopAsyncIteration("no next page")
+            raise RuntimeError(
+                "this is the last page: check has_next_page() before get_next_page()"
+            )
         return await self._fetch(query)
 
     async def iter_pages(self) -> AsyncIterator[AsyncPage[_T]]:

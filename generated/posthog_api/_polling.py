@@ -2,30 +2,44 @@
 
 PostHog's asynchronous queries work this way: `POST query/` with
 `refresh: "async"` answers 202 with a status object; `GET query/{id}/` answers
-202 while the query runs and 200 with the results when it is done; `DELETE
-query/{id}/` cancels it. The field names come from the spec's `x-long-running`.
+202 while the query runs, 200 with the results when it is done and 400 (with
+the same status object) when it failed; `DELETE query/{id}/` cancels it. The
+field names come from the spec's `x-long-running`.
 """
 
 from __future__ import annotations
 
 import asyncio
-import time
+import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+import httpx
 import pydantic
 
 from . import errors
-from ._base_client import RAW_RESPONSE_HEADER, APIResponse, AsyncAPIClient, Operation, SyncAPIClient
+from ._base_client import (
+    RAW_RESPONSE_HEADER,
+    APIResponse,
+    AsyncAPIClient,
+    Operation,
+    SyncAPIClient,
+    describe_validation_error,
+)
 from ._models import validate_python
 from ._types import NotGiven
 
 __all__ = ["LongRunningSpec", "Progress", "run_to_completion", "async_run_to_completion"]
 
+log = logging.getLogger("posthog_api")
+
+#: seconds before the first poll; each wait is POLL_BACKOFF times the last, up to MAX_POLL_DELAY
 FIRST_POLL_DELAY = 0.2
 MAX_POLL_DELAY = 2.0
 POLL_BACKOFF = 1.5
+#: seconds the cancel request may take: it runs while the caller is waiting to get control back
+CANCEL_TIMEOUT = 10.0
 
 
 @dataclass(frozen=True)
@@ -55,10 +69,135 @@ class Progress:
     rows_read: int | None = None
     bytes_read: int | None = None
     estimated_rows_total: int | None = None
-    raw: Any = None
+    raw: Any = None  # the server's whole progress object
 
 
 ProgressCallback = Callable[[Progress], None]
+
+
+class _Job:
+    """One run of a job as it is polled: its id, last status and deadline.
+
+    The sync and async loops share it, so each of them only does the I/O.
+    """
+
+    def __init__(
+        self,
+        spec: LongRunningSpec,
+        path: Mapping[str, object],
+        clock: Callable[[], float],
+        wait_timeout: float | None,
+        on_progress: ProgressCallback | None,
+    ) -> None:
+        self.spec = spec
+        self.path = path
+        self.clock = clock
+        self.started = clock()
+        self.wait_timeout = wait_timeout
+        self.on_progress = on_progress
+        self.id = ""
+        self.status: dict[str, Any] = {}
+        self.response: httpx.Response | None = None
+        self._delay = FIRST_POLL_DELAY
+
+    def start_body(self, body: Mapping[str, object]) -> dict[str, object]:
+        """The caller's body, with the fields that start the job in the background where the caller left them out."""
+        given = {k: v for k, v in body.items() if not isinstance(v, NotGiven)}
+        return {**self.spec.start_fields, **given}
+
+    def begin(self, first: APIResponse[Any]) -> bool:
+        """Read the start call's answer; True when it is the final result itself (a cached or blocking run)."""
+        status = _status_of(_json(first.http_response), self.spec)
+        if status is None:
+            return True
+        if (
+            first.status_code != 202
+            and status.get(self.spec.complete)
+            and status.get(self.spec.results) is None
+        ):
+            return True  # a finished result that merely carries its status along
+        job_id = status.get(self.spec.id)
+        if not isinstance(job_id, (str, int)) or isinstance(job_id, bool):
+            raise errors.ResponseValidationError(
+                first.http_response, f"{self.spec.status}.{self.spec.id}: missing"
+            )
+        self.id = str(job_id)
+        self.status, self.response = status, first.http_response
+        return False
+
+    @property
+    def complete(self) -> bool:
+        return bool(self.status.get(self.spec.complete))
+
+    @property
+    def job_path(self) -> dict[str, object]:
+        return {**self.path, self.spec.id_param: self.id}
+
+    def report_progress(self) -> None:
+        if self.on_progress is None:
+            return
+        raw = self.status.get(self.spec.progress)
+        data = raw if isinstance(raw, dict) else {}
+        self.on_progress(
+            Progress(
+                job_id=self.id,
+                elapsed=self.clock() - self.started,
+                rows_read=data.get("rows_read"),
+                bytes_read=data.get("bytes_read"),
+                estimated_rows_total=data.get("estimated_rows_total"),
+                raw=raw,
+            )
+        )
+
+    def next_delay(self) -> float:
+        """Seconds to wait before the next poll; raises LongRunningTimeoutError once the deadline has passed."""
+        delay = self._delay
+        self._delay = min(self._delay * POLL_BACKOFF, MAX_POLL_DELAY)
+        if self.wait_timeout is None:
+            return delay
+        remaining = self.wait_timeout - (self.clock() - self.started)
+        if remaining <= 0:
+            raise errors.LongRunningTimeoutError(
+                f"Query {self.id} did not finish within {self.wait_timeout:g}s; it was cancelled",
+                job_id=self.id,
+                status=self.status,
+            )
+        return min(delay, remaining)
+
+    def accept(self, polled: APIResponse[Any]) -> None:
+        self.status = _status_of(_json(polled.http_response), self.spec) or {}
+        self.response = polled.http_response
+
+    def failure_in(self, exc: errors.APIStatusError) -> errors.LongRunningError | None:
+        """The job's own error when an error status carries a failed job's status (PostHog answers 400)."""
+        status = _status_of(exc.body, self.spec)
+        if status is None or not status.get(self.spec.error):
+            return None
+        self.status = status
+        return self.failure()
+
+    def failure(self) -> errors.LongRunningError:
+        message = self.status.get(self.spec.error_message)
+        text = " ".join(str(message).split()) if message else "it failed without an error message"
+        return errors.LongRunningError(
+            f"Query {self.id} failed: {text}",
+            job_id=self.id,
+            status=self.status,
+            error_message=message,
+        )
+
+    def result(self) -> Any:
+        """The finished job's typed result; raises the job's error if it failed."""
+        if self.status.get(self.spec.error):
+            raise self.failure()
+        try:
+            return validate_python(self.spec.result_type, self.status.get(self.spec.results))
+        except pydantic.ValidationError as exc:
+            assert self.response is not None  # set by begin() before any result exists
+            problem = describe_validation_error(exc, self.response)
+            raise errors.ResponseValidationError(
+                self.response, f"results of query {self.id}: {problem}"
+            ) from None
 
 
 def _status_of(body: Any, spec: LongRunningSpec) -> dict[str, Any] | None:
@@ -68,46 +207,16 @@ def _status_of(body: Any, spec: LongRunningSpec) -> dict[str, Any] | None:
     return None
 
 
-def _progress(
-    status: dict[str, Any], spec: LongRunningSpec, job_id: str, started: float
-) -> Progress:
-    raw = status.get(spec.progress)
-    data = raw if isinstance(raw, dict) else {}
-    return Progress(
-        job_id=job_id,
-        elapsed=time.monotonic() - started,
-        rows_read=data.get("rows_read"),
-        bytes_read=data.get("bytes_read"),
-        estimated_rows_total=data.get("estimated_rows_total"),
-        raw=raw,
-    )
-
-
-def _finished(status: dict[str, Any], spec: LongRunningSpec, job_id: str, response: Any) -> Any:
-    if status.get(spec.error):
-        message = status.get(spec.error_message) or "the job failed without a message"
-        raise errors.LongRunningError(
-            f"Query {job_id} failed: {message}", job_id=job_id, status=status
-        )
+def _json(response: httpx.Response) -> Any:
     try:
-        return validate_python(spec.result_type, status.get(spec.results))
-    except pydantic.ValidationError as exc:
-        raise errors.ResponseValidationError(
-            response, f"results of job {job_id}: {exc.errors()[0].get('msg')}"
-        ) from None
-
-
-def _start_body(spec: LongRunningSpec, body: Mapping[str, object]) -> dict[str, object]:
-    """The caller's body, with the fields that start the job in the background where the caller left them out."""
-    given = {k: v for k, v in body.items() if not isinstance(v, NotGiven)}
-    return {**spec.start_fields, **given}
-
-
-def _json(response: APIResponse[Any]) -> Any:
-    try:
-        return response.http_response.json()
+        return response.json()
     except ValueError:
-        raise errors.ResponseValidationError(response.http_response, "invalid JSON") from None
+        raise errors.ResponseValidationError(response, "the body is not valid JSON") from None
+
+
+def _raw(extra_headers: Mapping[str, str] | None) -> dict[str, str]:
+    """Ask `request` for the whole response: polling needs the status code and the raw status object."""
+    return {**(extra_headers or {}), RAW_RESPONSE_HEADER: "true"}
 
 
 def run_to_completion(
@@ -120,62 +229,60 @@ def run_to_completion(
     on_progress: ProgressCallback | None,
     extra_headers: Mapping[str, str] | None = None,
 ) -> Any:
-    """Start the job, poll until it completes, return its typed result."""
-    started = time.monotonic()
-    raw_headers = {**(extra_headers or {}), RAW_RESPONSE_HEADER: "true"}
+    """Start the job, poll until it completes, return its typed result.
+
+    The job is cancelled on the server when `wait_timeout` passes or the caller
+    presses Ctrl-C; the error (or KeyboardInterrupt) is raised after that.
+    """
+    job = _Job(spec, path, client._clock, wait_timeout, on_progress)
     first: APIResponse[Any] = client.request(
-        spec.start, path=path, body=_start_body(spec, body), extra_headers=raw_headers
+        spec.start, path=path, body=job.start_body(body), extra_headers=_raw(extra_headers)
     )
-    data = _json(first)
-    status = _status_of(data, spec)
-    if status is None or (
-        first.status_code != 202 and status.get(spec.complete) and status.get(spec.results) is None
-    ):
-        # Answered at once (a cached or blocking run): the body is the result itself.
-        return first.parse()
-    job_id = str(status.get(spec.id))
-    delay = FIRST_POLL_DELAY
     try:
-        while not status.get(spec.complete):
-            if on_progress is not None:
-                on_progress(_progress(status, spec, job_id, started))
-            if wait_timeout is not None and time.monotonic() - started + delay > wait_timeout:
-                raise errors.LongRunningTimeoutError(
-                    f"Query {job_id} did not finish within {wait_timeout:g}s; it was cancelled",
-                    job_id=job_id,
-                    status=status,
-                )
-            client._sleep(delay)
-            delay = min(delay * POLL_BACKOFF, MAX_POLL_DELAY)
-            polled: APIResponse[Any] = client.request(
-                spec.poll,
-                path={**path, spec.id_param: job_id},
-                query=spec.poll_query,
-                extra_headers=raw_headers,
-            )
-            status = _status_of(_json(polled), spec) or {}
-            first = polled
-        return _finished(status, spec, job_id, first.http_response)
-    except (errors.LongRunningTimeoutError, KeyboardInterrupt):
-        _cancel(client, spec, path, job_id, extra_headers)
+        if job.begin(first):
+            return first.parse()
+        try:
+            while not job.complete:
+                job.report_progress()
+                client._sleep(job.next_delay())
+                job.accept(_poll(client, job, extra_headers))
+        except (errors.LongRunningTimeoutError, KeyboardInterrupt):
+            _cancel(client, job, extra_headers)
+            raise
+        return job.result()
+    except errors.APIError as exc:
+        client._redact_error(exc)
         raise
 
 
-def _cancel(
-    client: SyncAPIClient,
-    spec: LongRunningSpec,
-    path: Mapping[str, object],
-    job_id: str,
-    extra_headers: Mapping[str, str] | None,
-) -> None:
-    if spec.cancel is None:
+def _poll(
+    client: SyncAPIClient, job: _Job, extra_headers: Mapping[str, str] | None
+) -> APIResponse[Any]:
+    try:
+        polled: APIResponse[Any] = client.request(
+            job.spec.poll,
+            path=job.job_path,
+            query=job.spec.poll_query,
+            extra_headers=_raw(extra_headers),
+        )
+    except errors.APIStatusError as exc:
+        failure = job.failure_in(exc)
+        if failure is None:
+            raise
+        raise failure from exc
+    return polled
+
+
+def _cancel(client: SyncAPIClient, job: _Job, extra_headers: Mapping[str, str] | None) -> None:
+    if job.spec.cancel is None:
         return
     try:
         client.request(
-            spec.cancel, path={**path, spec.id_param: job_id}, extra_headers=extra_headers
+            job.spec.cancel, path=job.job_path, extra_headers=extra_headers, timeout=CANCEL_TIMEOUT
         )
-    except errors.APIError:
-        pass  # best effort: the job may have finished meanwhile
+    except errors.APIError as exc:
+        # Best effort: the job may have finished meanwhile; the caller's own error matters more.
+        log.warning(client._redact(f"could not cancel query {job.id}: {exc}"))
 
 
 async def async_run_to_completion(
@@ -188,46 +295,57 @@ async def async_run_to_completion(
     on_progress: ProgressCallback | None,
     extra_headers: Mapping[str, str] | None = None,
 ) -> Any:
-    started = time.monotonic()
-    raw_headers = {**(extra_headers or {}), RAW_RESPONSE_HEADER: "true"}
+    """Start the job, poll until it completes, return its typed result (see `run_to_completion`).
+
+    Cancelling the awaiting task cancels the job on the server too.
+    """
+    job = _Job(spec, path, client._clock, wait_timeout, on_progress)
     first: APIResponse[Any] = await client.request(
-        spec.start, path=path, body=_start_body(spec, body), extra_headers=raw_headers
+        spec.start, path=path, body=job.start_body(body), extra_headers=_raw(extra_headers)
     )
-    data = _json(first)
-    status = _status_of(data, spec)
-    if status is None or (
-        first.status_code != 202 and status.get(spec.complete) and status.get(spec.results) is None
-    ):
-        return first.parse()
-    job_id = str(status.get(spec.id))
-    delay = FIRST_POLL_DELAY
     try:
-        while not status.get(spec.complete):
-            if on_progress is not None:
-                on_progress(_progress(status, spec, job_id, started))
-            if wait_timeout is not None and time.monotonic() - started + delay > wait_timeout:
-                raise errors.LongRunningTimeoutError(
-                    f"Query {job_id} did not finish within {wait_timeout:g}s; it was cancelled",
-                    job_id=job_id,
-                    status=status,
-                )
-            await client._sleep(delay)
-            delay = min(delay * POLL_BACKOFF, MAX_POLL_DELAY)
-            polled: APIResponse[Any] = await client.request(
-                spec.poll,
-                path={**path, spec.id_param: job_id},
-                query=spec.poll_query,
-                extra_headers=raw_headers,
-            )
-            status = _status_of(_json(polled), spec) or {}
-            first = polled
-        return _finished(status, spec, job_id, first.http_response)
-    except (errors.LongRunningTimeoutError, asyncio.CancelledError, KeyboardInterrupt):
-        if spec.cancel is not None:
-            try:
-                await client.request(
-                    spec.cancel, path={**path, spec.id_param: job_id}, extra_headers=extra_headers
-                )
-            except errors.APIError:
-                pass
+        if job.begin(first):
+            return first.parse()
+        try:
+            while not job.complete:
+                job.report_progress()
+                await client._sleep(job.next_delay())
+                job.accept(await _async_poll(client, job, extra_headers))
+        except (errors.LongRunningTimeoutError, asyncio.CancelledError, KeyboardInterrupt):
+            await _async_cancel(client, job, extra_headers)
+            raise
+        return job.result()
+    except errors.APIError as exc:
+        client._redact_error(exc)
         raise
+
+
+async def _async_poll(
+    client: AsyncAPIClient, job: _Job, extra_headers: Mapping[str, str] | None
+) -> APIResponse[Any]:
+    try:
+        polled: APIResponse[Any] = await client.request(
+            job.spec.poll,
+            path=job.job_path,
+            query=job.spec.poll_query,
+            extra_headers=_raw(extra_headers),
+        )
+    except errors.APIStatusError as exc:
+        failure = job.failure_in(exc)
+        if failure is None:
+            raise
+        raise failure from exc
+    return polled
+
+
+async def _async_cancel(
+    client: AsyncAPIClient, job: _Job, extra_headers: Mapping[str, str] | None
+) -> None:
+    if job.spec.cancel is None:
+        return
+    try:
+        await client.request(
+            job.spec.cancel, path=job.job_path, extra_headers=extra_headers, timeout=CANCEL_TIMEOUT
+        )
+    except errors.APIError as exc:
+        log.warning(client._redact(f"could not cancel query {job.id}: {exc}"))

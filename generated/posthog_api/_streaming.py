@@ -9,6 +9,8 @@ from typing import Any
 
 import httpx
 
+from . import errors
+
 __all__ = ["ServerSentEvent", "iter_events", "aiter_events"]
 
 
@@ -55,6 +57,7 @@ class _Decoder:
 
 
 def iter_events(response: httpx.Response) -> Iterator[ServerSentEvent]:
+    """The events of a streamed response, as they arrive; the response is closed at the end."""
     decoder = _Decoder()
     try:
         for line in response.iter_lines():
@@ -64,11 +67,14 @@ def iter_events(response: httpx.Response) -> Iterator[ServerSentEvent]:
         last = decoder.flush()
         if last is not None:
             yield last
+    except httpx.TransportError as exc:
+        raise _broken_stream(exc, response) from exc
     finally:
         response.close()
 
 
 async def aiter_events(response: httpx.Response) -> AsyncIterator[ServerSentEvent]:
+    """The events of a streamed response, as they arrive; the response is closed at the end."""
     decoder = _Decoder()
     try:
         async for line in response.aiter_lines():
@@ -78,5 +84,19 @@ async def aiter_events(response: httpx.Response) -> AsyncIterator[ServerSentEven
         last = decoder.flush()
         if last is not None:
             yield last
+    except httpx.TransportError as exc:
+        raise _broken_stream(exc, response) from exc
     finally:
         await response.aclose()
+
+
+def _broken_stream(
+    exc: httpx.TransportError, response: httpx.Response
+) -> errors.APIConnectionError:
+    """The stream broke after it started: the same errors as a request that failed outright."""
+    if isinstance(exc, httpx.TimeoutException):
+        return errors.APITimeoutError(request=response.request)
+    reason = str(exc) or type(exc).__name__
+    return errors.APIConnectionError(
+        f"Connection error while streaming: {reason}", request=response.request
+    )

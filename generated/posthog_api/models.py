@@ -126,6 +126,7 @@ __all__ = [
     "LifecycleFilter",
     "LifecycleQuery",
     "MinimalPerson",
+    "OtherQueryNode",
     "PaginatedDataWarehouseSavedQueryMinimalList",
     "PaginatedEndpointResponseList",
     "PaginatedEndpointVersionResponseList",
@@ -1066,7 +1067,7 @@ class UserBasic(BaseModel):
     last_name: str | None = None
     email: str
     is_email_verified: bool | None = None
-    hedgehog_config: dict[str, Any] | None = None
+    hedgehog_config: dict[str, Any] | None
     role_at_organization: RoleAtOrganizationEnum | None = None
     """The user's role in their organization."""
 
@@ -1277,7 +1278,7 @@ class EndpointResponse(BaseModel):
     """When the endpoint was last updated."""
 
     created_by: UserBasic
-    """The user who created an object."""
+    """The user who created the endpoint."""
 
     is_materialized: bool
     """Whether the current version's results are pre-computed to S3."""
@@ -1285,7 +1286,7 @@ class EndpointResponse(BaseModel):
     current_version: int
     """Latest version number."""
 
-    current_version_id: str | None = None
+    current_version_id: str | None
     """Identifier of the current version."""
 
     versions_count: int
@@ -1331,7 +1332,7 @@ class EndpointRunRequest(BaseModel):
     debug: bool | None = False
     """Include debug information (such as the executed HogQL and timings) in the answer."""
 
-    filters_override: dict[str, Any] | None = None
+    filters_override: DashboardFilter | None = None
     """Deprecated: a dashboard filter (`date_from`, `date_to`, `properties`,
     `breakdown_filter`) applied to an insight endpoint. Rejected for HogQL
     endpoints; use `variables` instead.
@@ -1434,7 +1435,7 @@ class EndpointVersionResponse(BaseModel):
     """When the endpoint was last updated."""
 
     created_by: UserBasic
-    """The user who created an object."""
+    """The user who created the endpoint."""
 
     is_materialized: bool
     """Whether this version's results are pre-computed to S3."""
@@ -1442,7 +1443,7 @@ class EndpointVersionResponse(BaseModel):
     current_version: int
     """The endpoint's latest version number."""
 
-    current_version_id: str | None = None
+    current_version_id: str | None
     """Identifier of this version (same as `version_id`)."""
 
     versions_count: int
@@ -2332,6 +2333,16 @@ class MinimalPerson(BaseModel):
     uuid: str
 
 
+class OtherQueryNode(BaseModel):
+    """Any other query node kind PostHog supports (`WebOverviewQuery`,
+    `ErrorTrackingQuery`, `FunnelCorrelationQuery`, ...), passed through
+    unchanged: `kind` plus that node's fields.
+    """
+
+    kind: str
+    """The node kind."""
+
+
 class PaginatedDataWarehouseSavedQueryMinimalList(BaseModel):
     """A page of views (page-number pagination)."""
 
@@ -2935,8 +2946,9 @@ class QueryRequest(BaseModel):
     ones documented for API use (`HogQLQuery` first of all) plus the insight
     and series nodes. PostHog supports many more kinds (web analytics, error
     tracking, revenue analytics, experiments, taxonomy queries and others);
-    those pass through unchanged: send them as an object with their `kind`
-    and fields, and their responses come back as a `GenericQueryResponse`.
+    those pass through unchanged as an `OtherQueryNode`: send them as an
+    object with their `kind` and fields, and their responses come back as a
+    `GenericQueryResponse`.
     """
 
     client_query_id: str | None = None
@@ -2987,8 +2999,9 @@ class QueryUpgradeRequest(BaseModel):
     ones documented for API use (`HogQLQuery` first of all) plus the insight
     and series nodes. PostHog supports many more kinds (web analytics, error
     tracking, revenue analytics, experiments, taxonomy queries and others);
-    those pass through unchanged: send them as an object with their `kind`
-    and fields, and their responses come back as a `GenericQueryResponse`.
+    those pass through unchanged as an `OtherQueryNode`: send them as an
+    object with their `kind` and fields, and their responses come back as a
+    `GenericQueryResponse`.
     """
 
 
@@ -3000,8 +3013,9 @@ class QueryUpgradeResponse(BaseModel):
     ones documented for API use (`HogQLQuery` first of all) plus the insight
     and series nodes. PostHog supports many more kinds (web analytics, error
     tracking, revenue analytics, experiments, taxonomy queries and others);
-    those pass through unchanged: send them as an object with their `kind`
-    and fields, and their responses come back as a `GenericQueryResponse`.
+    those pass through unchanged as an `OtherQueryNode`: send them as an
+    object with their `kind` and fields, and their responses come back as a
+    `GenericQueryResponse`.
     """
 
 
@@ -3060,7 +3074,12 @@ class SessionRecording(BaseModel):
     """When the recording will be deleted under the retention period."""
 
     recording_ttl: int | None
-    """Days left before the recording expires."""
+    """Whole days left before the recording expires. PostHog's published
+    schema types this (untyped) serializer field as a string; the server
+    returns a number of days, as PostHog's own `SessionRecordingType`
+    (`recording_ttl: float | None`, "Number of whole days left until the
+    recording expires") says.
+    """
 
     snapshot_source: str | None
     """The kind of client that was recorded, `web` or `mobile`."""
@@ -3184,6 +3203,7 @@ QueryNode: TypeAlias = Annotated[
     | Annotated[EventsNode, Tag("EventsNode")]
     | Annotated[ActionsNode, Tag("ActionsNode")]
     | Annotated[DataWarehouseNode, Tag("DataWarehouseNode")]
+    | Annotated[OtherQueryNode, Tag("OtherQueryNode")]
     | Annotated[UnknownVariant, Tag("__unknown__")],
     Discriminator(
         discriminate(
@@ -3202,6 +3222,7 @@ QueryNode: TypeAlias = Annotated[
                     "EventsNode",
                     "ActionsNode",
                     "DataWarehouseNode",
+                    "OtherQueryNode",
                 }
             ),
         )
@@ -3211,8 +3232,9 @@ QueryNode: TypeAlias = Annotated[
 ones documented for API use (`HogQLQuery` first of all) plus the insight
 and series nodes. PostHog supports many more kinds (web analytics, error
 tracking, revenue analytics, experiments, taxonomy queries and others);
-those pass through unchanged: send them as an object with their `kind`
-and fields, and their responses come back as a `GenericQueryResponse`.
+those pass through unchanged as an `OtherQueryNode`: send them as an
+object with their `kind` and fields, and their responses come back as a
+`GenericQueryResponse`.
 """
 
 

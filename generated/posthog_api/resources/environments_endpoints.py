@@ -22,6 +22,7 @@ from .._base_client import (
 from .._pagination import AsyncPage, PageStyle, SyncPage
 from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query
 from ..models import (
+    DashboardFilter,
     EndpointDataFreshnessSeconds,
     EndpointQuery,
     EndpointRefreshMode,
@@ -545,7 +546,7 @@ class EnvironmentsEndpointsResource:
         *,
         client_query_id: str | None | NotGiven = NOT_GIVEN,
         debug: bool | None | NotGiven = NOT_GIVEN,
-        filters_override: dict[str, Any] | None | NotGiven = NOT_GIVEN,
+        filters_override: DashboardFilter | dict[str, Any] | None | NotGiven = NOT_GIVEN,
         limit: int | None | NotGiven = NOT_GIVEN,
         offset: int | None | NotGiven = NOT_GIVEN,
         refresh: (
@@ -1109,7 +1110,7 @@ class AsyncEnvironmentsEndpointsResource:
         *,
         client_query_id: str | None | NotGiven = NOT_GIVEN,
         debug: bool | None | NotGiven = NOT_GIVEN,
-        filters_override: dict[str, Any] | None | NotGiven = NOT_GIVEN,
+        filters_override: DashboardFilter | dict[str, Any] | None | NotGiven = NOT_GIVEN,
         limit: int | None | NotGiven = NOT_GIVEN,
         offset: int | None | NotGiven = NOT_GIVEN,
         refresh: (

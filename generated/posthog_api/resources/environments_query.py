@@ -172,7 +172,7 @@ class EnvironmentsQueryResource:
         Required API key scopes: query:read.
 
         Args:
-            query: A query node, told apart by its `kind`. The kinds modelled here are the ones documented for API use (`HogQLQuery` first of all) plus the insight and series nodes. PostHog supports many more kinds (web analytics, error tracking, revenue analytics, experiments, taxonomy queries and others); those pass through unchanged: send them as an object with their `kind` and fields, and their responses come back as a `GenericQueryResponse`.
+            query: A query node, told apart by its `kind`. The kinds modelled here are the ones documented for API use (`HogQLQuery` first of all) plus the insight and series nodes. PostHog supports many more kinds (web analytics, error tracking, revenue analytics, experiments, taxonomy queries and others); those pass through unchanged as an `OtherQueryNode`: send them as an object with their `kind` and fields, and their responses come back as a `GenericQueryResponse`.
             client_query_id: Client provided query ID. Can be used to retrieve the status or cancel the query. When absent the server generates one (a UUIDv7 in hex).
             refresh: Whether results should be calculated sync or async, and how much to rely on the cache. Defaults to `blocking`.
             async_: Legacy switch, kept for old clients: `true` behaves like `refresh: async` and overrides `refresh`. Use `refresh` instead.
@@ -260,7 +260,7 @@ class EnvironmentsQueryResource:
         Required API key scopes: query:read.
 
         Args:
-            query: A query node, told apart by its `kind`. The kinds modelled here are the ones documented for API use (`HogQLQuery` first of all) plus the insight and series nodes. PostHog supports many more kinds (web analytics, error tracking, revenue analytics, experiments, taxonomy queries and others); those pass through unchanged: send them as an object with their `kind` and fields, and their responses come back as a `GenericQueryResponse`.
+            query: A query node, told apart by its `kind`. The kinds modelled here are the ones documented for API use (`HogQLQuery` first of all) plus the insight and series nodes. PostHog supports many more kinds (web analytics, error tracking, revenue analytics, experiments, taxonomy queries and others); those pass through unchanged as an `OtherQueryNode`: send them as an object with their `kind` and fields, and their responses come back as a `GenericQueryResponse`.
             client_query_id: Client provided query ID. Can be used to retrieve the status or cancel the query. When absent the server generates one (a UUIDv7 in hex).
             refresh: Whether results should be calculated sync or async, and how much to rely on the cache. Defaults to `blocking`.
             async_: Legacy switch, kept for old clients: `true` behaves like `refresh: async` and overrides `refresh`. Use `refresh` instead.
@@ -549,7 +549,7 @@ class AsyncEnvironmentsQueryResource:
         Required API key scopes: query:read.
 
         Args:
-            query: A query node, told apart by its `kind`. The kinds modelled here are the ones documented for API use (`HogQLQuery` first of all) plus the insight and series nodes. PostHog supports many more kinds (web analytics, error tracking, revenue analytics, experiments, taxonomy queries and others); those pass through unchanged: send them as an object with their `kind` and fields, and their responses come back as a `GenericQueryResponse`.
+            query: A query node, told apart by its `kind`. The kinds modelled here are the ones documented for API use (`HogQLQuery` first of all) plus the insight and series nodes. PostHog supports many more kinds (web analytics, error tracking, revenue analytics, experiments, taxonomy queries and others); those pass through unchanged as an `OtherQueryNode`: send them as an object with their `kind` and fields, and their responses come back as a `GenericQueryResponse`.
             client_query_id: Client provided query ID. Can be used to retrieve the status or cancel the query. When absent the server generates one (a UUIDv7 in hex).
             refresh: Whether results should be calculated sync or async, and how much to rely on the cache. Defaults to `blocking`.
             async_: Legacy switch, kept for old clients: `true` behaves like `refresh: async` and overrides `refresh`. Use `refresh` instead.
@@ -637,7 +637,7 @@ class AsyncEnvironmentsQueryResource:
         Required API key scopes: query:read.
 
         Args:
-            query: A query node, told apart by its `kind`. The kinds modelled here are the ones documented for API use (`HogQLQuery` first of all) plus the insight and series nodes. PostHog supports many more kinds (web analytics, error tracking, revenue analytics, experiments, taxonomy queries and others); those pass through unchanged: send them as an object with their `kind` and fields, and their responses come back as a `GenericQueryResponse`.
+            query: A query node, told apart by its `kind`. The kinds modelled here are the ones documented for API use (`HogQLQuery` first of all) plus the insight and series nodes. PostHog supports many more kinds (web analytics, error tracking, revenue analytics, experiments, taxonomy queries and others); those pass through unchanged as an `OtherQueryNode`: send them as an object with their `kind` and fields, and their responses come back as a `GenericQueryResponse`.
             client_query_id: Client provided query ID. Can be used to retrieve the status or cancel the query. When absent the server generates one (a UUIDv7 in hex).
             refresh: Whether results should be calculated sync or async, and how much to rely on the cache. Defaults to `blocking`.
             async_: Legacy switch, kept for old clients: `true` behaves like `refresh: async` and overrides `refresh`. Use `refresh` instead.

@@ -59,11 +59,8 @@ def operation_spec(operation_id: str) -> dict[str, Any]:
 
 @cache
 def _fixture_text(operation_id: str) -> str:
-    return (
-        resources.files(__package__)
-        .joinpath("fixtures", f"{operation_id}.json")
-        .read_text(encoding="utf-8")
-    )
+    name = operation_spec(operation_id)["fixture"]
+    return resources.files(__package__).joinpath("fixtures", name).read_text(encoding="utf-8")
 
 
 def load_fixture(operation_id: str) -> dict[str, Any]:

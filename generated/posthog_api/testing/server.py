@@ -25,6 +25,8 @@ __all__ = ["MockServer", "main"]
 class _Handler(BaseHTTPRequestHandler):
     server: MockServer
     protocol_version = "HTTP/1.1"
+    # Small JSON answers must not wait for the peer's delayed ACK (Nagle).
+    disable_nagle_algorithm = True
 
     def _serve(self) -> None:
         length = int(self.headers.get("content-length") or 0)
@@ -65,7 +67,9 @@ class MockServer(ThreadingHTTPServer):
         return f"http://{host!s}:{port}"
 
     def __enter__(self) -> MockServer:
-        self._thread = threading.Thread(target=self.serve_forever, daemon=True)
+        self._thread = threading.Thread(
+            target=self.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
         self._thread.start()
         return self
 
@@ -99,7 +103,7 @@ def main(argv: list[str] | None = None) -> int:
     signal.signal(signal.SIGTERM, stop)
     print(server.url, flush=True)
     try:
-        server.serve_forever()
+        server.serve_forever(poll_interval=0.05)
     except KeyboardInterrupt:
         pass
     finally:
