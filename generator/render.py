@@ -239,8 +239,14 @@ def render(api: ir.Api, *, package_version: str = "0.1.0", templates: Path = TEM
     }
     for name in ("__init__.py", "__main__.py", "_app.py", "_commands.py"):
         emit(f"package/cli/{name}.jinja", f"{pkg}/cli/{name}", **cli_context)
-    for name, text in fixtures.fixtures(api).items():
+    fixture_texts = fixtures.fixtures(api)
+    for name, text in fixture_texts.items():
         files[f"{pkg}/testing/fixtures/{name}"] = text
+    by_op = {json.loads(text)["operation_id"]: json.loads(text) for text in fixture_texts.values()}
+    cases = views.contract_cases(api, by_op)
+    emit("project/tests/test_contract.py.jinja", "tests/test_contract.py", contract_cases=cases,
+         contract_needs_datetime=any("datetime." in e for c in cases for e in c["expected"]),
+         contract_needs_unknown=any("UnknownVariant" in c["expected"] for c in cases))
     for resource in api.resources:
         shadowed = _BUILTIN_TYPES & {op.name for op in resource.operations} & _builtins_used(_resource_types(resource))
         emit("package/resources/resource.py.jinja", f"{pkg}/resources/{resource.module}.py", resource=resource,

@@ -403,3 +403,80 @@ def cli_groups(api: ir.Api) -> list[dict[str, Any]]:
                 seen.add(tuple(candidate))
                 groups.append({"path": candidate, "help": resource.description.strip() or f"Operations tagged {resource.tag}."})
     return groups
+
+
+# -- generated contract tests ---------------------------------------------------
+
+
+def _expected_classes(t: ir.TypeRef | None, aliases: dict[str, ir.Alias]) -> list[str]:
+    """Class names a parsed value of type `t` may have (for isinstance checks)."""
+    if t is None or t.kind == ir.NONE:
+        return ["None"]
+    if t.kind == ir.MODEL:
+        return [f"models.{t.name}"]
+    if t.kind == ir.ALIAS and t.name in aliases:
+        alias = aliases[t.name]
+        names: list[str] = []
+        for variant in alias.type.variants or (alias.type,):
+            names += [n for n in _expected_classes(variant, aliases) if n not in names]
+        if alias.discriminator:
+            names.append("UnknownVariant")
+        return names
+    if t.kind == ir.LIST:
+        return ["list"]
+    if t.kind == ir.MAP:
+        return ["dict"]
+    if t.kind == ir.PRIMITIVE:
+        return [{"datetime": "datetime.datetime", "date": "datetime.date"}.get(t.name, t.name)]
+    if t.kind == ir.ENUM:
+        return [f"models.{t.name}"]
+    return ["object"]
+
+
+def contract_cases(api: ir.Api, fixtures_by_op: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    """One contract test per operation: the call built from its fixture, and what must come back."""
+    aliases = {a.name: a for a in api.aliases}
+    cases = []
+    test_names = naming.UniqueNames()
+    for resource in api.resources:
+        ns = next((n for n in api.namespaces if resource in n.resources), None)
+        for op in resource.operations:
+            view: OperationView = op.view  # type: ignore[attr-defined]
+            fixture = fixtures_by_op[op.operation_id]
+            request = fixture["request"]
+            by_wire = {p.wire_name: p for p in op.parameters}
+            args = [request["path"].get(next(p.wire_name for p in op.path_params if p.name == a.name)) for a in view.positional]
+            kwargs: dict[str, Any] = {by_wire[w].name: v for w, v in request["query"].items() if w in by_wire}
+            body = request.get("body")
+            if op.body is not None and body is not None:
+                if op.body.fields and isinstance(body, dict):
+                    names = {f.wire_name: f.name for f in op.body.fields}
+                    kwargs.update({names[w]: v for w, v in body.items() if w in names})
+                    extra = {w: v for w, v in body.items() if w not in names}
+                    if extra:
+                        kwargs["extra_body"] = extra
+                elif not op.body.fields:
+                    kwargs["body"] = body
+            kind = "page" if op.pagination else "stream" if view.stream else "plain"
+            if kind == "page":
+                expected = _expected_classes(view.item_type, aliases)
+            else:
+                # Any documented success may come back (e.g. 202 when a query starts in the background).
+                expected = []
+                for r in op.responses:
+                    if r.decoding == "sse":
+                        continue
+                    found = {"text": ["str"], "binary": ["bytes"], "none": ["None"]}.get(r.decoding) or _expected_classes(r.type, aliases)
+                    expected += [e for e in found if e not in expected]
+                if "None" in expected and len(expected) > 1:
+                    expected = [e for e in expected if e != "None"] + ["type(None)"]
+            cases.append({
+                "test": test_names.claim("test_" + naming.snake(op.operation_id)),
+                "operation_id": op.operation_id,
+                "target": ".".join((["client"] + ([ns.name] if ns else []) + [resource.attribute, op.name])),
+                "args": args,
+                "kwargs": kwargs,
+                "kind": kind,
+                "expected": expected,
+            })
+    return cases
