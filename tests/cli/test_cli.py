@@ -204,3 +204,29 @@ def test_every_operation_has_a_command() -> None:
     namespaced = sum(1 for op in api.operations if op.namespace)
     assert len([c for c in tree if c[0] == "environments"]) == namespaced + shortcuts
     assert ("query", "run") in tree and ("environments", "query", "run") in tree
+
+
+def test_ctrl_c_cancels_the_running_query_on_the_server() -> None:
+    import signal
+    import time
+
+    server = subprocess.Popen(
+        [sys.executable, "-m", "posthog_api.testing.server", "--port", "0", "--polls-before-complete", "1000", "--verbose"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env={**os.environ, "PYTHONPATH": str(GENERATED)},
+    )
+    try:
+        assert server.stdout is not None
+        url = server.stdout.readline().strip()
+        run = subprocess.Popen([sys.executable, "-m", "posthog_api.cli", "query", "run", "select 1"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=_env(url))
+        time.sleep(2.0)  # let it start the query and poll a few times
+        run.send_signal(signal.SIGINT)
+        out, err = run.communicate(timeout=30)
+        assert run.returncode == 130, err
+        assert "cancelled" in err and "Traceback" not in err
+    finally:
+        server.terminate()
+        _, log = server.communicate(timeout=10)
+    assert '"POST /api/projects/7/query/ HTTP/1.1" 202' in log
+    assert '"GET /api/projects/7/query/job0001/?show_progress=true HTTP/1.1" 202' in log
+    assert '"DELETE /api/projects/7/query/job0001/ HTTP/1.1" 200' in log
