@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
+from .cache import cache_root
 from .errors import SpecError
 from .format import (
     DEFAULT_FORMATTER,
@@ -57,10 +58,8 @@ class Generated:
 
 
 def default_cache_dir() -> Path | None:
-    if os.environ.get("SDKGEN_NO_CACHE"):
-        return None
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "sdkgen" / "black"
+    root = cache_root()
+    return root / "black" if root else None
 
 
 def generate(

@@ -18,6 +18,7 @@ from typing import Any
 import jinja2
 
 from . import fixtures, ir, views
+from .cache import cache_root
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -117,9 +118,20 @@ def tomlstr(value: Any) -> str:
 # -- environment -------------------------------------------------------------
 
 
+def _ensure(folder: Path) -> Path | None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        return folder
+    except OSError:
+        return None
+
+
 def environment(templates: Path = TEMPLATES) -> jinja2.Environment:
+    root = cache_root()
+    bytecode = jinja2.FileSystemBytecodeCache(str(_ensure(root / "jinja"))) if root and _ensure(root / "jinja") else None
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates)),
+        bytecode_cache=bytecode,
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
         trim_blocks=True,
