@@ -195,6 +195,7 @@ def render(api: ir.Api, *, package_version: str = "0.1.0", templates: Path = TEM
         ),
         "...",
     )
+    cli_commands = views.cli_commands(api)
     context: dict[str, Any] = {
         "api": api,
         "sdk": sdk,
@@ -211,7 +212,7 @@ def render(api: ir.Api, *, package_version: str = "0.1.0", templates: Path = TEM
         "cli_example": next(
             (
                 " ".join(c["groups"] + [c["name"]] + ["<" + a["metavar"] + ">" for a in c["arguments"]])
-                for c in views.cli_commands(api)
+                for c in cli_commands
                 if c["paginated"]
             ),
             "--help",
@@ -245,7 +246,7 @@ def render(api: ir.Api, *, package_version: str = "0.1.0", templates: Path = TEM
         emit(f"package/testing/{name}.jinja", f"{pkg}/testing/{name}", **testing)
     files[f"{pkg}/testing/spec.json"] = fixtures.mock_spec(api)
     cli_context = {
-        "cli_commands": views.cli_commands(api),
+        "cli_commands": cli_commands,
         "cli_groups": views.cli_groups(api),
         "cli_root_help": (api.title + ": " if api.title else "") + "every API operation from the terminal.",
     }
@@ -301,55 +302,43 @@ def _resource_types(resource: ir.Resource) -> list[ir.TypeRef]:
     return types
 
 
-def _resource_imports(resource: ir.Resource, shadowed: frozenset[str]) -> dict[str, list[str]]:
-    """The exact imports a resource module needs (ruff would flag any unused one)."""
+def _resource_imports(resource: ir.Resource, shadowed: frozenset[str]) -> dict[str, Any]:
+    """The exact imports a resource module needs (ruff would flag any unused one), as data:
+    a list of (module, names) per block; no names means `import module`."""
     ops = resource.operations
-    types: list[ir.TypeRef] = []
-    arg_types: list[ir.TypeRef] = []
-    for op in ops:
-        v = op.view
-        for _, specs in v.responses:
-            types += [s.type for s in specs if s.type is not None]
-        types += v.returns
-        if v.item_type is not None:
-            types.append(v.item_type)
-        if v.wait is not None:
-            types.append(v.wait.result_type)
-        arg_types += [a.type for a in v.positional + v.required + v.optional]
-        types += [a.type for a in v.defaulted]
+    types = _resource_types(resource)
+    arg_types = [a.type for op in ops for a in op.view.positional + op.view.required + op.view.optional]
     needs = views.module_typing_needs(types, arg_types)
     has_pages = any(o.pagination for o in ops)
     has_stream = any(o.view.stream for o in ops)
     has_wait = any(o.view.wait for o in ops)
-    needs_body = any(o.body for o in ops)
-    typing_names = sorted({"cast"} | {n for n in ("Any", "Literal") if needs[n]})
-    stdlib = []
+    stdlib: list[tuple[str, list[str]]] = []
     if shadowed:
-        stdlib.append("import builtins")
+        stdlib.append(("builtins", []))
     if needs["datetime"]:
-        stdlib.append("import datetime")
+        stdlib.append(("datetime", []))
     abc = sorted(({"AsyncIterator", "Iterator"} if has_stream else set()) | ({"Callable"} if has_wait else set()))
     if abc:
-        stdlib.append(f"from collections.abc import {', '.join(abc)}")
-    stdlib.append("from functools import cached_property")
-    stdlib.append(f"from typing import {', '.join(typing_names)}")
-    base = ["AsyncAPIClient", "Operation", "ResponseSpec", "SyncAPIClient", "async_to_raw_response_wrapper",
-            "to_raw_response_wrapper"]
-    if all(o.pagination or o.view.stream for o in ops):
-        base = [b for b in base if "raw_response" not in b]
-    package = [f"from .._base_client import {', '.join(base)}"]
+        stdlib.append(("collections.abc", abc))
+    stdlib.append(("functools", ["cached_property"]))
+    stdlib.append(("typing", sorted({"cast"} | {n for n in ("Any", "Literal") if needs[n]})))
+    base = ["AsyncAPIClient", "Operation", "ResponseSpec", "SyncAPIClient"]
+    if not all(o.pagination or o.view.stream for o in ops):
+        base += ["async_to_raw_response_wrapper", "to_raw_response_wrapper"]
+    package: list[tuple[str, list[str]]] = [(".._base_client", base)]
     if has_pages:
-        package.append("from .._pagination import AsyncPage, PageStyle, SyncPage")
+        package.append((".._pagination", ["AsyncPage", "PageStyle", "SyncPage"]))
     if has_wait:
-        package.append("from .._polling import LongRunningSpec, Progress, async_run_to_completion, run_to_completion")
+        package.append((".._polling", ["LongRunningSpec", "Progress", "async_run_to_completion", "run_to_completion"]))
     if has_stream:
-        package.append("from .._streaming import ServerSentEvent, aiter_events, iter_events")
-    type_names = ["NOT_GIVEN"] + (["Body"] if needs_body else []) + ["Headers", "NotGiven", "Query"]
-    package.append(f"from .._types import {', '.join(type_names)}")
+        package.append((".._streaming", ["ServerSentEvent", "aiter_events", "iter_events"]))
+    type_names = ["NOT_GIVEN"] + (["Body"] if any(o.body for o in ops) else []) + ["Headers", "NotGiven", "Query"]
+    package.append((".._types", type_names))
     return {"stdlib": stdlib, "package": package, "models": views.referenced_names(types + arg_types)}
 
 
-def _model_imports(api: ir.Api, enums: dict[str, ir.Enum], shadowed: frozenset[str]) -> list[str]:
+def _model_imports(api: ir.Api, enums: dict[str, ir.Enum], shadowed: frozenset[str]) -> list[list[tuple[str, list[str]]]]:
+    """The import blocks of models.py, as data (see _resource_imports)."""
     types = [f.type for m in api.models for f in m.fields] + [a.type for a in api.aliases]
     needs = views.module_typing_needs(types, [])
     discriminated = any(a.discriminator for a in api.aliases)
@@ -359,22 +348,17 @@ def _model_imports(api: ir.Api, enums: dict[str, ir.Enum], shadowed: frozenset[s
         | ({"Annotated"} if discriminated else set())
         | ({"TypeAlias"} if api.aliases else set())
     )
-    lines = []
+    stdlib: list[tuple[str, list[str]]] = []
     if shadowed:
-        lines.append("import builtins")
+        stdlib.append(("builtins", []))
     if needs["datetime"]:
-        lines.append("import datetime")
+        stdlib.append(("datetime", []))
     if typing_names:
-        lines.append(f"from typing import {', '.join(typing_names)}")
+        stdlib.append(("typing", typing_names))
     pydantic_names = (["Discriminator"] if discriminated else []) + (["Field"] if aliased else []) + (["Tag"] if discriminated else [])
-    if pydantic_names:
-        lines.append("")
-        lines.append(f"from pydantic import {', '.join(pydantic_names)}")
     ours = (["BaseModel"] if api.models else [])
     ours += ["ForwardCompatibleEnum"] if any(e.value_type == "str" for e in api.enums) else []
     ours += ["ForwardCompatibleIntEnum"] if any(e.value_type == "int" for e in api.enums) else []
     ours += ["UnknownVariant", "discriminate"] if discriminated else []
-    if ours:
-        lines.append("")
-        lines.append(f"from ._models import {', '.join(ours)}")
-    return lines
+    blocks = [stdlib, [("pydantic", pydantic_names)] if pydantic_names else [], [("._models", ours)] if ours else []]
+    return [block for block in blocks if block]
