@@ -241,8 +241,9 @@ _HOIST = {
 }
 
 
-def _child_kind(kind: str, key: str) -> str | None:
-    if key.startswith("x-"):
+def child_kind(kind: str | None, key: str) -> str | None:
+    """The kind of OpenAPI object under `key` of a `kind` object (None: plain data)."""
+    if kind is None or key.startswith("x-"):
         return None  # extensions are data
     if kind == "schema":
         if key in _SCHEMA_ONE:
@@ -310,7 +311,7 @@ class _Bundler:
                 return self.reference(node, kind, src, src_ptr, out_ptr)
             out: dict[str, Any] = {}
             for key, value in node.items():
-                child = _child_kind(kind, key) if kind else None
+                child = child_kind(kind, key) if kind else None
                 key_ptr = "/" + escape_pointer(key)
                 if kind == "schema" and key == "discriminator" and isinstance(value, dict):
                     out[key] = self.discriminator(value, src, src_ptr + key_ptr, out_ptr + key_ptr)
@@ -320,7 +321,7 @@ class _Bundler:
                     out[key] = self.walk(value, child, src, src_ptr + key_ptr, out_ptr + key_ptr)
             return out
         if isinstance(node, list):
-            child = _child_kind(kind, "*") if kind in ("parameterList", "schemaList") else None
+            child = child_kind(kind, "*") if kind in ("parameterList", "schemaList") else None
             if kind == "schema":  # draft-4 tuple `items: [...]`
                 child = "schema"
             return [
@@ -427,7 +428,7 @@ class _Bundler:
                 inlined = {**inlined, **{k: self.walk(v, None, src, f"{src_ptr}/{escape_pointer(k)}", f"{out_ptr}/{escape_pointer(k)}") for k, v in siblings.items()}}
             return inlined
         for key, value in siblings.items():
-            child = _child_kind(kind, key)
+            child = child_kind(kind, key)
             key_ptr = "/" + escape_pointer(key)
             out[key] = (
                 self.walk(value, child, src, src_ptr + key_ptr, out_ptr + key_ptr)

@@ -10,58 +10,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..load import escape_pointer
+from ..load import child_kind, escape_pointer
 
 METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
-
-_SCHEMA_ONE = frozenset(
-    "items additionalProperties not contains propertyNames if then else unevaluatedItems "
-    "unevaluatedProperties additionalItems contentSchema".split()
-)
-_SCHEMA_LIST = frozenset("allOf anyOf oneOf prefixItems".split())
-_SCHEMA_MAP = frozenset("properties patternProperties $defs definitions dependentSchemas".split())
-
-#: container kind -> {key: child kind}; "*" applies to every key
-_CHILDREN: dict[str, dict[str, str]] = {
-    "root": {"paths": "paths", "webhooks": "paths", "components": "components"},
-    "paths": {"*": "pathItem"},
-    "pathItem": {"parameters": "parameterList", **{m: "operation" for m in METHODS}},
-    "operation": {
-        "parameters": "parameterList",
-        "requestBody": "requestBody",
-        "responses": "responses",
-        "callbacks": "callbackMap",
-    },
-    "parameterList": {"*": "parameter"},
-    "parameter": {"schema": "schema", "content": "content", "examples": "exampleMap"},
-    "header": {"schema": "schema", "content": "content", "examples": "exampleMap"},
-    "requestBody": {"content": "content"},
-    "responses": {"*": "response"},
-    "response": {"headers": "headerMap", "content": "content"},
-    "content": {"*": "mediaType"},
-    "mediaType": {"schema": "schema", "examples": "exampleMap", "encoding": "encodingMap"},
-    "encodingMap": {"*": "encoding"},
-    "encoding": {"headers": "headerMap"},
-    "exampleMap": {"*": "example"},
-    "headerMap": {"*": "header"},
-    "callbackMap": {"*": "callback"},
-    "callback": {"*": "pathItem"},
-    "components": {
-        "schemas": "schemaMap",
-        "parameters": "parameterMap",
-        "responses": "responseMap",
-        "requestBodies": "requestBodyMap",
-        "headers": "headerMap",
-        "examples": "exampleMap",
-        "callbacks": "callbackMap",
-        "pathItems": "pathItemMap",
-    },
-    "schemaMap": {"*": "schema"},
-    "parameterMap": {"*": "parameter"},
-    "responseMap": {"*": "response"},
-    "requestBodyMap": {"*": "requestBody"},
-    "pathItemMap": {"*": "pathItem"},
-}
 
 #: keys whose values are data (examples, defaults...), never OpenAPI objects
 _DATA_KEYS = frozenset("example value default enum const x-lint-waive".split())
@@ -114,23 +65,6 @@ class Index:
     parameters: list[Site] = field(default_factory=list)  # parameters and headers
     texts: list[tuple[str, str]] = field(default_factory=list)  # (pointer, description or summary)
     waivers: dict[str, Any] = field(default_factory=dict)  # object pointer -> its x-lint-waive
-
-
-def child_kind(kind: str | None, key: str) -> str | None:
-    if kind is None or key.startswith("x-"):
-        return None
-    if kind == "schema":
-        if key in _SCHEMA_ONE:
-            return "schema"
-        if key in _SCHEMA_LIST:
-            return "schemaList"
-        if key in _SCHEMA_MAP:
-            return "schemaMap"
-        return None
-    table = _CHILDREN.get(kind)
-    if table is None:
-        return None
-    return table.get(key) or table.get("*")
 
 
 def build_index(data: dict[str, Any], lookup: Lookup) -> Index:
