@@ -129,8 +129,14 @@ def test_pytest_plugin_gives_a_wired_client(tmp_path: Path) -> None:
         "    assert page.items == [] and page.count == 0\n"
         "    assert posthog_api_mock.calls[-1].path == '/api/projects/1/insight_variables/'\n"
     )
+    from importlib.metadata import entry_points
+
+    # Loaded by name the way the entry point loads it, unless the package is installed
+    # in this environment already (then pytest loads the entry point itself).
+    installed = any(ep.name == "posthog_api" for ep in entry_points(group="pytest11"))
+    load = [] if installed else ["-p", "posthog_api.testing.pytest_plugin"]
     result = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "posthog_api.testing.pytest_plugin", "-p", "no:cacheprovider", str(test_file)],
+        [sys.executable, "-m", "pytest", "-q", *load, "-p", "no:cacheprovider", str(test_file)],
         capture_output=True, text=True, cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(GENERATED)}, timeout=120,
     )
     assert result.returncode == 0, result.stdout + result.stderr
