@@ -32,10 +32,6 @@ class TypeRef:
     value: Any = None  # literal value
     nullable: bool = False
 
-    @property
-    def is_container(self) -> bool:
-        return self.kind in (LIST, MAP)
-
     def with_nullable(self, nullable: bool = True) -> TypeRef:
         return TypeRef(self.kind, self.name, self.item, self.variants, self.value, nullable)
 
@@ -245,13 +241,6 @@ class Operation:
     def header_params(self) -> list[Parameter]:
         return [p for p in self.parameters if p.location == "header"]
 
-    @property
-    def cookie_params(self) -> list[Parameter]:
-        return [p for p in self.parameters if p.location == "cookie"]
-
-    @property
-    def success(self) -> list[Response]:
-        return [r for r in self.responses]
 
 
 @dataclass

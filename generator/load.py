@@ -78,6 +78,20 @@ def unescape_pointer(token: str) -> str:
     return unquote(token).replace("~1", "/").replace("~0", "~")
 
 
+def follow_pointer(root: Any, pointer: str) -> Any:
+    """The node at JSON pointer `pointer` ("" is the root); LookupError names the first missing token."""
+    node = root
+    for token in pointer.split("/")[1:] if pointer else []:
+        key = unescape_pointer(token)
+        if isinstance(node, dict) and key in node:
+            node = node[key]
+        elif isinstance(node, list) and key.isdigit() and int(key) < len(node):
+            node = node[int(key)]
+        else:
+            raise LookupError(key)
+    return node
+
+
 def display_path(path: str) -> str:
     """A path relative to the working directory when that is shorter."""
     try:
@@ -373,16 +387,11 @@ class _Bundler:
             target_file = self.file(path)
         except SpecError as exc:
             raise SpecError(f"$ref {ref!r} cannot be resolved: {exc.message}", self.location(src, src_ptr)) from None
-        node = target_file.data
-        for token in pointer.split("/")[1:] if pointer else []:
-            key = unescape_pointer(token)
-            if isinstance(node, dict) and key in node:
-                node = node[key]
-            elif isinstance(node, list) and key.isdigit() and int(key) < len(node):
-                node = node[int(key)]
-            else:
-                raise SpecError(f"$ref {ref!r} cannot be resolved: no {key!r} in {target_file.shown}", self.location(src, src_ptr))
-        return target_file, node
+        try:
+            return target_file, follow_pointer(target_file.data, pointer)
+        except LookupError as missing:
+            message = f"$ref {ref!r} cannot be resolved: no {missing.args[0]!r} in {target_file.shown}"
+            raise SpecError(message, self.location(src, src_ptr)) from None
 
     def rewrite_ref(self, ref: str, kind: str, src: _File, src_ptr: str, out_ptr: str) -> str:
         """The bundled form of a $ref string found in `src` (hoisting its target)."""

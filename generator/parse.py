@@ -12,7 +12,7 @@ from typing import Any
 
 from . import ir, naming
 from .errors import SpecError
-from .load import Document, escape_pointer, unescape_pointer
+from .load import Document, escape_pointer, follow_pointer, unescape_pointer
 
 _METHODS = ("get", "put", "post", "patch", "delete", "options", "head", "trace")
 _JSON_MEDIA = re.compile(r"^application/([\w.+-]+\+)?json(;.*)?$|^\*/\*$")
@@ -47,16 +47,10 @@ class Parser:
             if ref in seen:
                 raise SpecError(f"$ref {ref!r} is a cycle of references", self.doc.locate(pointer))
             seen.add(ref)
-            target: Any = self.data
-            for token in ref[1:].split("/")[1:]:
-                key = unescape_pointer(token)
-                if isinstance(target, dict) and key in target:
-                    target = target[key]
-                elif isinstance(target, list) and key.isdigit() and int(key) < len(target):
-                    target = target[int(key)]
-                else:
-                    raise SpecError(f"$ref {ref!r} cannot be resolved", self.doc.locate(pointer))
-            node, pointer = target, ref[1:]
+            try:
+                node, pointer = follow_pointer(self.data, ref[1:]), ref[1:]
+            except LookupError:
+                raise SpecError(f"$ref {ref!r} cannot be resolved", self.doc.locate(pointer)) from None
         return node, pointer
 
     # -- schemas ---------------------------------------------------------

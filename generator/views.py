@@ -285,8 +285,8 @@ def default_of(f: ir.Field, enums: dict[str, ir.Enum]) -> dict[str, Any]:
 
 # -- the generated CLI -------------------------------------------------------
 
-#: how a CLI option parses its text, by IR type
 def _cli_kind(t: ir.TypeRef, enums: dict[str, ir.Enum]) -> tuple[str, list[Any]]:
+    """How a CLI option parses its text (str, int, float, bool, choice or json), and its choices."""
     if t.kind == ir.PRIMITIVE and t.name in ("int", "float", "bool"):
         return t.name, []
     if t.kind == ir.PRIMITIVE:
@@ -295,9 +295,7 @@ def _cli_kind(t: ir.TypeRef, enums: dict[str, ir.Enum]) -> tuple[str, list[Any]]
         return "choice", [m.value for m in enums[t.name].members]
     if t.kind == ir.LITERAL:
         return "choice", [t.value]
-    if t.kind == ir.ANY:
-        return "json", []
-    return "json", []
+    return "json", []  # objects, lists, unions and Any
 
 
 def _first_sentence(text: str) -> str:

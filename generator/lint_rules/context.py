@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from ..load import Document, escape_pointer, unescape_pointer
+from ..load import Document, escape_pointer, follow_pointer
 from .index import Index, Operation, build_index
 from .registry import Rule
 
@@ -50,18 +50,10 @@ class Context:
             return self._targets[ref]
         found: tuple[Any, str] | None = None
         if ref.startswith("#"):
-            node: Any = self.data
-            pointer = ref[1:]
-            for token in pointer.split("/")[1:] if pointer else []:
-                key = unescape_pointer(token)
-                if isinstance(node, dict) and key in node:
-                    node = node[key]
-                elif isinstance(node, list) and key.isdigit() and int(key) < len(node):
-                    node = node[int(key)]
-                else:
-                    break
-            else:
-                found = (node, pointer)
+            try:
+                found = (follow_pointer(self.data, ref[1:]), ref[1:])
+            except LookupError:
+                found = None
         self._targets[ref] = found
         return found
 
