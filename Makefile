@@ -39,7 +39,7 @@ lint: venv
 
 typecheck: venv
 	cd $(OUT) && ../$(BIN)/mypy --strict --no-incremental --cache-dir=/dev/null -p $(PACKAGE)
-	$(BIN)/ruff check --no-cache $(OUT)
+	$(BIN)/ruff check --no-cache $(OUT) generator tests bench
 
 test: check lint typecheck corpus
 	$(BIN)/python -m pytest -q

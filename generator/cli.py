@@ -68,7 +68,8 @@ def generate(spec: Path, output: Path, package_name: str | None, strict: bool, n
     Example:
       python -m generator generate spec/openapi.yaml --output out/petstore --package-name petstore
     """
-    from .pipeline import default_cache_dir, generate as run, write_stamp
+    from .pipeline import default_cache_dir, write_stamp
+    from .pipeline import generate as run
     from .write import write_files
 
     started = time.perf_counter()
@@ -105,7 +106,8 @@ def check(spec: Path, output: Path, package_name: str | None, strict: bool, no_c
     Prints a unified diff of every difference and the command that fixes it.
     """
     from .check import compare, report
-    from .pipeline import default_cache_dir, generate as run
+    from .pipeline import default_cache_dir
+    from .pipeline import generate as run
 
     try:
         result = run(
@@ -147,7 +149,8 @@ def lint(spec: Path, fmt: str, config_file: Path | None) -> None:
     Waive one finding in the spec with `x-lint-waive: {rule-id: reason}` on the
     object it points at (or an ancestor).
     """
-    from .lint import lint as run_lint, render_findings
+    from .lint import lint as run_lint
+    from .lint import render_findings
     from .lint_config import load_config
 
     try:

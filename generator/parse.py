@@ -283,7 +283,7 @@ class Parser:
             if tags is None:
                 prop = None
             else:
-                for variant, tag in zip(unique, tags):
+                for variant, tag in zip(unique, tags, strict=False):
                     variant.tag = tag
         union = ir.TypeRef(ir.UNION, variants=tuple(v.type for v in unique))
         if not named and not prop:

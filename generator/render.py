@@ -10,15 +10,15 @@ from __future__ import annotations
 
 import json
 import keyword
-import math
 import re
 from pathlib import Path
 from typing import Any
 
 import jinja2
 
-from . import fixtures, ir, views
+from . import fixtures, ir, layout, views
 from .cache import cache_root
+from .layout import RenderError, pyrepr
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -36,39 +36,6 @@ PRIMITIVES = {
 _BUILTIN_TYPES = frozenset({"list", "dict", "str", "int", "float", "bool", "bytes"})
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u2028\u2029\ufeff]")
-
-
-class RenderError(Exception):
-    """A template produced something invalid: a bug in the generator, not in the spec."""
-
-
-# -- escaping filters -------------------------------------------------------
-
-
-def pyrepr(value: Any) -> str:
-    """A Python literal that evaluates to `value` (JSON-like data only)."""
-    if value is None or isinstance(value, bool):
-        return repr(value)
-    if isinstance(value, int):
-        return repr(value)
-    if isinstance(value, float):
-        if math.isnan(value):
-            return 'float("nan")'
-        if math.isinf(value):
-            return 'float("inf")' if value > 0 else 'float("-inf")'
-        return repr(value)
-    if isinstance(value, str):
-        text = repr(value)  # escapes quotes, backslashes and every non-printable character
-        if text[0] == "'" and '"' not in value:
-            # repr picked single quotes, so the value has no "'" either: the same literal in
-            # black's double quotes, which spares black re-quoting every string.
-            return '"' + text[1:-1] + '"'
-        return text
-    if isinstance(value, (list, tuple)):
-        return "[" + ", ".join(pyrepr(v) for v in value) + "]"
-    if isinstance(value, dict):
-        return "{" + ", ".join(f"{pyrepr(str(k))}: {pyrepr(v)}" for k, v in value.items()) + "}"
-    raise RenderError(f"cannot write {type(value).__name__} as a literal")
 
 
 def _clean(text: Any) -> str:
@@ -137,9 +104,15 @@ def environment(templates: Path = TEMPLATES) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         autoescape=False,
+        extensions=["jinja2.ext.do"],
     )
     env.filters.update(pyrepr=pyrepr, docstring=docstring, comment=comment, md=markdown, ident=ident, tomlstr=tomlstr)
     env.globals["PRIMITIVES"] = PRIMITIVES
+    # black-shaped layout of lines that can run long (generator/layout.py)
+    env.globals.update(
+        param_line=layout.parameter, field_line=layout.field, assign_line=layout.assign,
+        import_from=layout.import_from, bracketed=layout.bracketed, literal=layout.literal,
+    )
     env.globals["shadowed"] = frozenset()
     return env
 
@@ -252,6 +225,9 @@ def render(api: ir.Api, *, package_version: str = "0.1.0", templates: Path = TEM
     }
     for name in ("__init__.py", "__main__.py", "_app.py", "_commands.py"):
         emit(f"package/cli/{name}.jinja", f"{pkg}/cli/{name}", **cli_context)
+    files[f"{pkg}/cli/commands.json"] = json.dumps(
+        {"groups": cli_context["cli_groups"], "commands": cli_commands}, indent=1, ensure_ascii=False
+    ) + "\n"
     fixture_texts = fixtures.fixtures(api)
     for name, text in fixture_texts.items():
         files[f"{pkg}/testing/fixtures/{name}"] = text

@@ -471,7 +471,7 @@ def contract_cases(api: ir.Api, fixtures_by_op: dict[str, dict[str, Any]]) -> li
             cases.append({
                 "test": test_names.claim("test_" + naming.snake(op.operation_id)),
                 "operation_id": op.operation_id,
-                "target": ".".join((["client"] + ([ns.name] if ns else []) + [resource.attribute, op.name])),
+                "target": ".".join(["client"] + ([ns.name] if ns else []) + [resource.attribute, op.name]),
                 "args": args,
                 "kwargs": kwargs,
                 "kind": kind,

@@ -340,9 +340,8 @@ def redact_headers(headers: Mapping[str, str]) -> dict[str, str]:
 
 def configure_logging_from_env() -> None:
     """`POSTHOG_LOG=debug` (or `info`) prints this package's log to stderr, once per process."""
-    level = {"debug": logging.DEBUG, "info": logging.INFO}.get(
-        os.environ.get("POSTHOG_LOG", "").lower()
-    )
+    setting = os.environ.get("POSTHOG_LOG", "")
+    level = {"debug": logging.DEBUG, "info": logging.INFO}.get(setting.lower())
     if level is None or log.handlers:
         return
     handler = logging.StreamHandler()

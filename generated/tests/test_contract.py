@@ -41,12 +41,7 @@ def test_environments_query_create(client: PostHog) -> None:
         refresh="async",
     )
     assert isinstance(
-        result,
-        (
-            models.HogQLQueryResponse,
-            models.GenericQueryResponse,
-            models.QueryStatusResponse,
-        ),
+        result, (models.HogQLQueryResponse, models.GenericQueryResponse, models.QueryStatusResponse)
     )
 
 
@@ -94,12 +89,7 @@ def test_query_create(client: PostHog) -> None:
         refresh="blocking",
     )
     assert isinstance(
-        result,
-        (
-            models.HogQLQueryResponse,
-            models.GenericQueryResponse,
-            models.QueryStatusResponse,
-        ),
+        result, (models.HogQLQueryResponse, models.GenericQueryResponse, models.QueryStatusResponse)
     )
 
 
@@ -138,13 +128,7 @@ def test_query_destroy(client: PostHog) -> None:
 
 def test_environments_persons_path_retrieve(client: PostHog) -> None:
     result = client.environments.persons.path()
-    assert isinstance(
-        result,
-        (
-            models.PersonsPathResponse,
-            str,
-        ),
-    )
+    assert isinstance(result, (models.PersonsPathResponse, str))
 
 
 def test_environments_persons_path_create(client: PostHog) -> None:
@@ -155,48 +139,24 @@ def test_environments_persons_path_create(client: PostHog) -> None:
         path_type="$pageview",
         start_point="/pricing",
     )
-    assert isinstance(
-        result,
-        (
-            models.PersonsPathResponse,
-            str,
-        ),
-    )
+    assert isinstance(result, (models.PersonsPathResponse, str))
 
 
 def test_environments_persons_retention_retrieve(client: PostHog) -> None:
     result = client.environments.persons.retention()
-    assert isinstance(
-        result,
-        (
-            models.PersonsRetentionResponse,
-            str,
-        ),
-    )
+    assert isinstance(result, (models.PersonsRetentionResponse, str))
 
 
 def test_environments_persons_stickiness_retrieve(client: PostHog) -> None:
     result = client.environments.persons.stickiness()
-    assert isinstance(
-        result,
-        (
-            models.PersonsStickinessResponse,
-            str,
-        ),
-    )
+    assert isinstance(result, (models.PersonsStickinessResponse, str))
 
 
 def test_environments_persons_values_retrieve(client: PostHog) -> None:
     result = client.environments.persons.values(
         key="plan",
     )
-    assert isinstance(
-        result,
-        (
-            list,
-            str,
-        ),
-    )
+    assert isinstance(result, (list, str))
 
 
 def test_environments_session_recordings_list(client: PostHog) -> None:

@@ -33,6 +33,7 @@ from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
 import httpx
+
 from posthog_api import AsyncPostHog, PostHog
 
 #: the API key every scripted client uses; no log line or error message may contain it

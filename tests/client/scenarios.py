@@ -15,11 +15,11 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 import pytest
+
 from posthog_api import errors
 from posthog_api._models import UnknownVariant
 from posthog_api.models import HogQLQueryResponse, InsightVariableTypeEnum
 from posthog_api.testing import load_fixture
-
 from tests.client._faults import PROJECT, STALL_TIMEOUT, Backend, Reply, Reset, Stall
 
 _E = TypeVar("_E", bound=BaseException)

@@ -13,11 +13,11 @@ import threading
 from collections.abc import Callable, Iterator
 
 import pytest
+
 from posthog_api import PostHog, errors
 from posthog_api.models import HogQLQueryResponse
 from posthog_api.testing import READ_ONLY_KEY, MockAPI
 from posthog_api.testing.server import MockServer
-
 from tests.client import scenarios
 from tests.client._faults import PROJECT, SECRET_KEY, Backend, FakeTime, LoopbackBackend
 from tests.client.scenarios import HOGQL, INVALID_KEY, SERVER_ERROR, THROTTLED, VARIABLE_ID

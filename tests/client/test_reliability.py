@@ -14,9 +14,9 @@ from typing import Any
 
 import httpx
 import pytest
+
 from posthog_api import AsyncPostHog, PostHog, errors
 from posthog_api.models import HogQLQueryResponse
-
 from tests.client import scenarios
 from tests.client._faults import (
     PROJECT,

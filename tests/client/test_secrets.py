@@ -11,10 +11,10 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterator
 
-import posthog_api._base_client as base_client
 import pytest
-from posthog_api import errors
 
+import posthog_api._base_client as base_client
+from posthog_api import errors
 from tests.client import scenarios
 from tests.client._faults import (
     SECRET_KEY,

@@ -27,7 +27,10 @@ from ..models import (
     PaginatedEndpointResponseList,
 )
 
-__all__ = ["EndpointsResource", "AsyncEndpointsResource"]
+__all__ = [
+    "EndpointsResource",
+    "AsyncEndpointsResource",
+]
 
 _LIST = Operation(
     "endpoints_retrieve",

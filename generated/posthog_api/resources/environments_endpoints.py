@@ -34,7 +34,10 @@ from ..models import (
     QueryStatusResponse,
 )
 
-__all__ = ["EnvironmentsEndpointsResource", "AsyncEnvironmentsEndpointsResource"]
+__all__ = [
+    "EnvironmentsEndpointsResource",
+    "AsyncEnvironmentsEndpointsResource",
+]
 
 _LIST = Operation(
     "environments_endpoints_retrieve",

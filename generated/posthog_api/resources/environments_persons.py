@@ -27,17 +27,17 @@ from ..models import (
     PersonsStickinessResponse,
 )
 
-__all__ = ["EnvironmentsPersonsResource", "AsyncEnvironmentsPersonsResource"]
+__all__ = [
+    "EnvironmentsPersonsResource",
+    "AsyncEnvironmentsPersonsResource",
+]
 
 _PATH = Operation(
     "environments_persons_path_retrieve",
     "get",
     "/api/environments/{project_id}/persons/path/",
     responses={
-        "200": (
-            ResponseSpec("json", PersonsPathResponse),
-            ResponseSpec("text"),
-        ),
+        "200": (ResponseSpec("json", PersonsPathResponse), ResponseSpec("text")),
     },
 )
 
@@ -46,10 +46,7 @@ _CREATE_PATH = Operation(
     "post",
     "/api/environments/{project_id}/persons/path/",
     responses={
-        "200": (
-            ResponseSpec("json", PersonsPathResponse),
-            ResponseSpec("text"),
-        ),
+        "200": (ResponseSpec("json", PersonsPathResponse), ResponseSpec("text")),
     },
     idempotent=True,
 )
@@ -59,10 +56,7 @@ _RETENTION = Operation(
     "get",
     "/api/environments/{project_id}/persons/retention/",
     responses={
-        "200": (
-            ResponseSpec("json", PersonsRetentionResponse),
-            ResponseSpec("text"),
-        ),
+        "200": (ResponseSpec("json", PersonsRetentionResponse), ResponseSpec("text")),
     },
 )
 
@@ -71,10 +65,7 @@ _STICKINESS = Operation(
     "get",
     "/api/environments/{project_id}/persons/stickiness/",
     responses={
-        "200": (
-            ResponseSpec("json", PersonsStickinessResponse),
-            ResponseSpec("text"),
-        ),
+        "200": (ResponseSpec("json", PersonsStickinessResponse), ResponseSpec("text")),
     },
 )
 
@@ -83,10 +74,7 @@ _VALUES = Operation(
     "get",
     "/api/environments/{project_id}/persons/values/",
     responses={
-        "200": (
-            ResponseSpec("json", PersonPropertyValues),
-            ResponseSpec("text"),
-        ),
+        "200": (ResponseSpec("json", PersonPropertyValues), ResponseSpec("text")),
     },
     scopes=("person:read",),
 )

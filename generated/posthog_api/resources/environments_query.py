@@ -34,7 +34,10 @@ from ..models import (
     RefreshType,
 )
 
-__all__ = ["EnvironmentsQueryResource", "AsyncEnvironmentsQueryResource"]
+__all__ = [
+    "EnvironmentsQueryResource",
+    "AsyncEnvironmentsQueryResource",
+]
 
 _CREATE = Operation(
     "environments_query_create",

@@ -29,7 +29,10 @@ from ..models import (
     SharingConfiguration,
 )
 
-__all__ = ["EnvironmentsSessionRecordingsResource", "AsyncEnvironmentsSessionRecordingsResource"]
+__all__ = [
+    "EnvironmentsSessionRecordingsResource",
+    "AsyncEnvironmentsSessionRecordingsResource",
+]
 
 _LIST = Operation(
     "environments_session_recordings_list",

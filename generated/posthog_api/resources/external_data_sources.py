@@ -34,7 +34,10 @@ from ..models import (
     ExternalDataSourceWizard,
 )
 
-__all__ = ["ExternalDataSourcesResource", "AsyncExternalDataSourcesResource"]
+__all__ = [
+    "ExternalDataSourcesResource",
+    "AsyncExternalDataSourcesResource",
+]
 
 _CHECK_CDC_PREREQUISITES = Operation(
     "external_data_sources_check_cdc_prerequisites_create",

@@ -26,7 +26,10 @@ from ..models import (
     PaginatedInsightVariableList,
 )
 
-__all__ = ["InsightVariablesResource", "AsyncInsightVariablesResource"]
+__all__ = [
+    "InsightVariablesResource",
+    "AsyncInsightVariablesResource",
+]
 
 _LIST = Operation(
     "insight_variables_list",

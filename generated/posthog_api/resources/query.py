@@ -34,7 +34,10 @@ from ..models import (
     RefreshType,
 )
 
-__all__ = ["QueryResource", "AsyncQueryResource"]
+__all__ = [
+    "QueryResource",
+    "AsyncQueryResource",
+]
 
 _CREATE = Operation(
     "query_create",

@@ -27,7 +27,10 @@ from ..models import (
     PaginatedDataWarehouseSavedQueryMinimalList,
 )
 
-__all__ = ["WarehouseSavedQueriesResource", "AsyncWarehouseSavedQueriesResource"]
+__all__ = [
+    "WarehouseSavedQueriesResource",
+    "AsyncWarehouseSavedQueriesResource",
+]
 
 _LIST = Operation(
     "warehouse_saved_queries_list",

@@ -82,14 +82,22 @@ def _async_transport(api: MockAPI) -> httpx.MockTransport:
 
 def mock_client(api: MockAPI, **options: object) -> PostHog:
     """A `PostHog` whose requests go to `api` (no retries unless asked)."""
-    settings: dict[str, object] = {"api_key": MOCK_API_KEY, "host": MOCK_BASE_URL, "max_retries": 0}
+    settings: dict[str, object] = {
+        "api_key": MOCK_API_KEY,
+        "host": MOCK_BASE_URL,
+        "max_retries": 0,
+    }
     settings["project_id"] = "1"
     settings.update(options)
     return PostHog(http_client=httpx.Client(transport=mock_transport(api)), **settings)  # type: ignore[arg-type]
 
 
 def mock_async_client(api: MockAPI, **options: object) -> AsyncPostHog:
-    settings: dict[str, object] = {"api_key": MOCK_API_KEY, "host": MOCK_BASE_URL, "max_retries": 0}
+    settings: dict[str, object] = {
+        "api_key": MOCK_API_KEY,
+        "host": MOCK_BASE_URL,
+        "max_retries": 0,
+    }
     settings["project_id"] = "1"
     settings.update(options)
     return AsyncPostHog(http_client=httpx.AsyncClient(transport=_async_transport(api)), **settings)  # type: ignore[arg-type]

@@ -20,7 +20,10 @@ from .._base_client import (
 )
 from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query
 
-__all__ = ["FilesResource", "AsyncFilesResource"]
+__all__ = [
+    "FilesResource",
+    "AsyncFilesResource",
+]
 
 _UPLOAD = Operation(
     "upload",

@@ -31,7 +31,10 @@ from ..models import (
     Pet,
 )
 
-__all__ = ["ItemsResource", "AsyncItemsResource"]
+__all__ = [
+    "ItemsResource",
+    "AsyncItemsResource",
+]
 
 _GET_ITEM = Operation(
     "getItem",

@@ -23,7 +23,10 @@ from ..models import (
     Pet,
 )
 
-__all__ = ["PetsResource", "AsyncPetsResource"]
+__all__ = [
+    "PetsResource",
+    "AsyncPetsResource",
+]
 
 _LIST_PETS = Operation(
     "listPets",

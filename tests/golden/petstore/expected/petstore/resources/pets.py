@@ -27,7 +27,10 @@ from ..models import (
     Status,
 )
 
-__all__ = ["PetsResource", "AsyncPetsResource"]
+__all__ = [
+    "PetsResource",
+    "AsyncPetsResource",
+]
 
 _LIST = Operation(
     "pets_list",
