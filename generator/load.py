@@ -54,16 +54,29 @@ class Document:
     locations: dict[str, Location] = field(default_factory=dict)
     #: every file read, relative to the working directory where possible
     files: list[str] = field(default_factory=list)
+    #: data subtrees (examples, enums, extensions) copied as they are: JSON pointer in
+    #: `data` -> (file shown, that file's positions, pointer in that file); their inner
+    #: nodes are located on demand, which spares the loader a walk over all the data
+    data_sources: dict[str, tuple[str, dict[str, tuple[int, int]], str]] = field(default_factory=dict)
 
     def locate(self, pointer: str) -> Location:
         """The location of a pointer, or of its nearest located ancestor."""
+        probe = pointer
         while True:
-            found = self.locations.get(pointer)
+            source = self.data_sources.get(probe)
+            if source is not None:
+                shown, positions, src_probe = source
+                src_probe += pointer[len(probe):]
+                while src_probe not in positions and src_probe != source[2]:
+                    src_probe = src_probe.rsplit("/", 1)[0]
+                line_col = positions.get(src_probe)
+                return Location(shown, *line_col) if line_col else Location(shown)
+            found = self.locations.get(probe)
             if found is not None:
                 return found
-            if not pointer:
+            if not probe:
                 return Location(self.root_file)
-            pointer = pointer.rsplit("/", 1)[0]
+            probe = probe.rsplit("/", 1)[0]
 
     @property
     def version(self) -> str:
@@ -286,6 +299,7 @@ class _Bundler:
         self.hoisted: dict[tuple[str, str], tuple[str, str]] = {}
         self.hoisted_by_target: dict[tuple[str, str, str], str] = {}
         self.components: dict[str, dict[str, Any]] = {}
+        self.data_sources: dict[str, tuple[str, dict[str, tuple[int, int]], str]] = {}
 
     def file(self, path: str) -> _File:
         loaded = self.files.get(path)
@@ -311,7 +325,7 @@ class _Bundler:
                 for name in sorted(self.components[section]):
                     target[name] = self.components[section][name]
         files = [self.files[p].shown for p in self.files]
-        return Document(data=data, root_file=root.shown, locations=self.locations, files=files)
+        return Document(data=data, root_file=root.shown, locations=self.locations, files=files, data_sources=self.data_sources)
 
     def walk(self, node: Any, kind: str | None, src: _File, src_ptr: str, out_ptr: str) -> Any:
         """Copy `node` (from `src` at `src_ptr`) to the bundled tree at `out_ptr`."""
@@ -345,16 +359,13 @@ class _Bundler:
         return node
 
     def copy_data(self, value: Any, src: _File, src_ptr: str, out_ptr: str) -> Any:
-        """Data (examples, enums, extensions) is copied as is; only its position is noted."""
+        """Data (examples, enums, extensions) is copied as is; where it came from is noted
+        (see Document.data_sources)."""
         line_col = src.positions.get(src_ptr)
         if line_col is not None:
             self.locations[out_ptr] = Location(src.shown, *line_col)
-        if isinstance(value, dict) and src.positions:
-            for key, item in value.items():
-                self.copy_data(item, src, f"{src_ptr}/{escape_pointer(key)}", f"{out_ptr}/{escape_pointer(key)}")
-        elif isinstance(value, list) and src.positions:
-            for i, item in enumerate(value):
-                self.copy_data(item, src, f"{src_ptr}/{i}", f"{out_ptr}/{i}")
+        if isinstance(value, (dict, list)) and src.positions:
+            self.data_sources[out_ptr] = (src.shown, src.positions, src_ptr)
         return value
 
     def discriminator(self, value: dict[str, Any], src: _File, src_ptr: str, out_ptr: str) -> dict[str, Any]:

@@ -218,7 +218,7 @@ def validate_cached(doc: Document, fp: str, store: Path | None) -> list[Problem]
     problems: list[Problem] | None = None
     if isinstance(base, dict) and isinstance(doc.data.get("paths"), dict):
         changed = {k: v for k, v in doc.data["paths"].items() if base.get(str(k)) != items.get(str(k))}
-        if _unique_operation_ids(doc) and (not changed or not validate(Document({**doc.data, "paths": changed}, doc.root_file, doc.locations, doc.files), limit=1)):
+        if _unique_operation_ids(doc) and (not changed or not validate(Document({**doc.data, "paths": changed}, doc.root_file, doc.locations, doc.files, doc.data_sources), limit=1)):
             problems = []
     if problems is None:
         problems = validate(doc)

@@ -118,7 +118,10 @@ def operation_view(op: ir.Operation, const: str, resource: ir.Resource, consts: 
     responses: dict[str, list[ResponseSpecView]] = {}
     returns: list[ir.TypeRef] = []
     for r in op.responses:
-        responses.setdefault(r.status, []).append(ResponseSpecView(r.decoding, r.type if r.decoding == "json" else None))
+        spec = ResponseSpecView(r.decoding, r.type if r.decoding == "json" else None)
+        specs = responses.setdefault(r.status, [])
+        if spec not in specs:  # several media types often decode alike (json, json;stream=watch)
+            specs.append(spec)
         rtype = r.type if r.decoding != "none" and r.type is not None else ir.TypeRef(ir.NONE)
         if r.decoding == "sse":
             continue
