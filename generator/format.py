@@ -408,6 +408,54 @@ def format_text(text: str) -> str:
         return _black(text)
 
 
+def _format_jobs(jobs: list[tuple[str, Any]]) -> list[tuple[str, str, Any, str | None]]:
+    """Format ("whole", (path, text)) and ("piece", Piece) jobs: (kind, path or piece key,
+    formatted text or None, problem)."""
+    out: list[tuple[str, str, Any, str | None]] = []
+    for kind, job in jobs:
+        if kind == "whole":
+            path, text, problem = _format_whole_job(job)
+            out.append((kind, path, text, problem))
+        else:
+            key, text = _format_piece_job(job)
+            out.append((kind, key, text, None))
+    return out
+
+
+def _chunks(work: list[tuple[str, Any]], count: int) -> list[list[tuple[str, Any]]]:
+    size = max(1, len(work) // count)
+    return [work[i:i + size] for i in range(0, len(work), size)]
+
+
+def _shared(pool: WarmPool, work: list[tuple[str, Any]], steal: bool) -> list[tuple[str, str, Any, str | None]]:
+    """The warm worker takes the jobs from the front; with `steal`, this process takes
+    them from the back (cancelling what the worker has not started), so both cores
+    work and neither waits for the other for long."""
+    chunks = _chunks(work, 32 if steal else 1)
+    futures = [pool.executor.submit(_format_jobs, chunk) for chunk in chunks]
+    results: list[tuple[str, str, Any, str | None]] = []
+    taken = 0
+    if steal:
+        for future, chunk in zip(reversed(futures), reversed(chunks), strict=True):
+            if not future.cancel():
+                break
+            results += _format_jobs(chunk)
+            taken += 1
+    for future in futures[: len(futures) - taken]:
+        results += future.result()
+    return results
+
+
+def _in_pool(work: list[tuple[str, Any]], workers: int) -> list[tuple[str, str, Any, str | None]]:
+    from concurrent.futures import ProcessPoolExecutor
+
+    results: list[tuple[str, str, Any, str | None]] = []
+    with ProcessPoolExecutor(max_workers=workers) as executor:
+        for part in executor.map(_format_jobs, _chunks(work, workers * 8)):
+            results += part
+    return results
+
+
 def _format_piece_job(piece: Piece) -> tuple[str, str | None]:
     try:
         return piece.key, format_piece(piece)
@@ -483,6 +531,40 @@ class FormatCache:
 # -- formatting a set of files ------------------------------------------------
 
 
+def _import_black() -> None:
+    import black  # noqa: F401
+
+
+class WarmPool:
+    """A worker process that imports black while this process is still parsing and
+    rendering: started before the work is known, so even one changed piece is formatted
+    by a process that has black ready (the import costs about 0.1 s)."""
+
+    def __init__(self) -> None:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        # one worker: this process formats too when there is a lot to do (see _shared),
+        # and a second importing process would slow the parsing it is meant to overlap
+        self.executor = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
+        self.executor.submit(_import_black)
+
+    @classmethod
+    def start(cls) -> WarmPool | None:
+        """A pool when this machine has more than one core and can fork; else None."""
+        import multiprocessing
+
+        if _workers(None) < 2 or os.environ.get("SDKGEN_NO_FORK") or "fork" not in multiprocessing.get_all_start_methods():
+            return None
+        try:
+            return cls()
+        except (OSError, ValueError):
+            return None
+
+    def close(self) -> None:
+        self.executor.shutdown(wait=True, cancel_futures=True)
+
+
 def format_files(
     files: Mapping[str, str],
     *,
@@ -490,6 +572,7 @@ def format_files(
     cache: FormatCache | None = None,
     jobs: int | None = None,
     formatter: str = DEFAULT_FORMATTER,
+    pool: WarmPool | None = None,
 ) -> tuple[dict[str, str], dict[str, str]]:
     """Format the `.py` files; return (formatted files, render hash per formatted path).
 
@@ -518,7 +601,7 @@ def format_files(
             continue
         todo[path] = text
     if todo:
-        done = _ruff_files(todo) if formatter == "ruff" else _black_files(todo, cache, jobs)
+        done = _ruff_files(todo) if formatter == "ruff" else _black_files(todo, cache, jobs, pool)
         for path, formatted in done.items():
             out[path] = formatted
             if cache:
@@ -535,7 +618,9 @@ def _workers(jobs: int | None) -> int:
         return os.cpu_count() or 1
 
 
-def _black_files(todo: Mapping[str, str], cache: FormatCache | None, jobs: int | None) -> dict[str, str]:
+def _black_files(
+    todo: Mapping[str, str], cache: FormatCache | None, jobs: int | None, pool: WarmPool | None = None
+) -> dict[str, str]:
     plans: dict[str, list[Any]] = {}
     whole: dict[str, str] = {}
     for path, text in todo.items():
@@ -560,30 +645,25 @@ def _black_files(todo: Mapping[str, str], cache: FormatCache | None, jobs: int |
             else:
                 pending[key] = piece
     work_chars = sum(len(p.text) for p in pending.values()) + sum(map(len, whole.values()))
-    workers = _workers(jobs)
-    failed: set[str] = set()
-    results_whole: list[tuple[str, str, str | None]]
-    if work_chars >= _PARALLEL_MIN_CHARS and workers > 1 and len(pending) + len(whole) > 1:
-        from concurrent.futures import ProcessPoolExecutor
-
-        # biggest first, so that no long job starts last
-        jobs_pieces = sorted(pending.values(), key=lambda p: -len(p.text))
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            whole_future = [pool.submit(_format_whole_job, item) for item in whole.items()]
-            for key, piece_text in pool.map(_format_piece_job, jobs_pieces, chunksize=max(1, len(jobs_pieces) // (workers * 8))):
-                if piece_text is None:
-                    failed.add(key)
-                else:
-                    formatted[key] = piece_text
-            results_whole = [f.result() for f in whole_future]
+    # whole files first (they cannot be cut), then pieces biggest first: no long job last
+    work: list[tuple[str, Any]] = [("whole", item) for item in whole.items()]
+    work += [("piece", piece) for piece in sorted(pending.values(), key=lambda p: -len(p.text))]
+    big = work_chars >= _PARALLEL_MIN_CHARS
+    if pool is not None and jobs is None and work:
+        results = _shared(pool, work, steal=big)
+    elif work and big and _workers(jobs) > 1:
+        results = _in_pool(work, _workers(jobs))
     else:
-        for piece in pending.values():
-            key, piece_text = _format_piece_job(piece)
-            if piece_text is None:
-                failed.add(key)
-            else:
-                formatted[key] = piece_text
-        results_whole = [_format_whole_job(item) for item in whole.items()]
+        results = _format_jobs(work)
+    failed: set[str] = set()
+    results_whole: list[tuple[str, str, str | None]] = []
+    for kind, key, text, problem in results:
+        if kind == "whole":
+            results_whole.append((key, text, problem))
+        elif text is None:
+            failed.add(key)
+        else:
+            formatted[key] = text
 
     done: dict[str, str] = {}
     for path, text, problem in results_whole:

@@ -16,6 +16,7 @@ against black.
 from __future__ import annotations
 
 import math
+import unicodedata
 from collections.abc import Sequence
 from typing import Any
 
@@ -54,7 +55,11 @@ def _string(value: str) -> str:
     """repr's literal (it escapes quotes, backslashes and every non-printable character),
     in double quotes unless that needs more escapes: the quotes black would choose."""
     text = repr(value)
-    if text[0] == '"' or value.count('"') > value.count("'"):
+    if text[0] == '"':  # repr chose double quotes itself (the value has a "'" and no '"')
+        return text
+    if "'" not in value:  # no quote of either kind needs escaping: swap the quotes
+        return '"' + text[1:-1] + '"' if '"' not in value else text
+    if value.count('"') > value.count("'"):
         return text
     body: list[str] = []
     i = 1
@@ -69,8 +74,17 @@ def _string(value: str) -> str:
     return '"' + "".join(body) + '"'
 
 
+def width(line: str) -> int:
+    """The width black measures: wide East Asian characters count twice (black's own
+    table differs on a few symbols and unassigned code points; a miss costs a
+    formatting pass, nothing else)."""
+    if line.isascii():
+        return len(line)
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line)
+
+
 def _fits(line: str) -> bool:
-    return len(line) <= LINE_LENGTH
+    return width(line) <= LINE_LENGTH
 
 
 def _top_level(text: str, separator: str) -> list[str]:

@@ -9,6 +9,7 @@ the same input always gives the same name.
 from __future__ import annotations
 
 import builtins
+import functools
 import keyword
 import re
 import unicodedata
@@ -37,18 +38,26 @@ MODULE_RESERVED = frozenset(
 _WORD_BOUNDARY = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])|[0-9]+")
 
 
+_NOT_WORD = re.compile(r"[^0-9A-Za-z]+")
+
+
 def _ascii(text: str) -> str:
     """Fold accents away; anything else that is not a word character becomes a space."""
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^0-9A-Za-z]+", " ", folded)
+    folded = text if text.isascii() else unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return _NOT_WORD.sub(" ", folded)
+
+
+@functools.lru_cache(maxsize=65536)
+def _words(text: str) -> tuple[str, ...]:
+    result: list[str] = []
+    for chunk in _ascii(text).split():
+        result.extend(_WORD_BOUNDARY.findall(chunk))
+    return tuple(result)
 
 
 def words(text: str) -> list[str]:
     """Split camelCase, snake_case, kebab-case and spaced text into words."""
-    result: list[str] = []
-    for chunk in _ascii(text).split():
-        result.extend(_WORD_BOUNDARY.findall(chunk))
-    return result
+    return list(_words(text))
 
 
 def snake(text: str) -> str:

@@ -31,6 +31,7 @@ from .errors import SpecError
 from .format import (
     DEFAULT_FORMATTER,
     FormatCache,
+    WarmPool,
     content_hash,
     format_files,
     formatter_id,
@@ -91,6 +92,19 @@ def generate(
         if unchanged is not None:
             return unchanged
 
+    # black's workers start now, to import it while this process parses and renders
+    pool = WarmPool.start() if formatter == "black" else None
+    try:
+        return _generate(doc, output, recorded, fp, fmt_id, formatter, inputs, package_name, strict, validate_spec,
+                         cache_dir, templates, pool)
+    finally:
+        if pool is not None:
+            pool.close()
+
+
+def _generate(doc: Document, output: Path, recorded: dict[str, str], fp: str, fmt_id: str, formatter: str,
+              inputs: str, package_name: str | None, strict: bool, validate_spec: bool, cache_dir: Path | None,
+              templates: Path, pool: WarmPool | None) -> Generated:
     from .parse import parse
     from .render import render
 
@@ -115,7 +129,7 @@ def generate(
             raise SpecError(api.warnings[0].split(": warning: ", 1)[-1])
         rendered = render(api, templates=templates)
         known = previous.known_formatted(output) if recorded.get("formatter", fmt_id) == fmt_id else {}
-        formatted, hashes = format_files(rendered, known=known, cache=FormatCache(cache_dir), formatter=formatter)
+        formatted, hashes = format_files(rendered, known=known, cache=FormatCache(cache_dir), formatter=formatter, pool=pool)
     except SpecError:
         if strict:
             validation_warnings()

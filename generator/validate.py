@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import Location, SpecError
-from .load import Document, escape_pointer
+from .load import Document, escape_pointer, unescape_pointer
 
 
 @dataclass(frozen=True, order=True)
@@ -95,7 +95,10 @@ def fingerprint(doc: Document) -> str:
     return digest.hexdigest()[:32]
 
 
-def validate(doc: Document, limit: int = 50) -> list[Problem]:
+_LIMIT = 50
+
+
+def validate(doc: Document, limit: int = _LIMIT) -> list[Problem]:
     """Problems openapi-spec-validator finds, at most `limit`, each with a location."""
     version = check_version(doc)
     validator_class = _validator_class(version)
@@ -125,17 +128,24 @@ def validate(doc: Document, limit: int = 50) -> list[Problem]:
 #
 # * the same document (same fingerprint) was validated before: its problems are kept in
 #   the cache folder (and a clean result in the output's manifest, see pipeline.py);
-# * only path items changed since a document that validated cleanly: everything else
+# * only path items changed since a document validated before: everything else
 #   (components, info, tags, servers, ...) is byte-identical. openapi-spec-validator
 #   checks each path item on its own (the OpenAPI schema validates `paths` property by
 #   property; its keyword validators walk one path item at a time) except for one thing,
-#   duplicate operationIds, which is checked here over the whole document. So the
-#   document is clean when a copy holding only the changed path items (and everything
-#   else) is clean and no operationId repeats. When that copy has any problem, or an
-#   operationId repeats, the whole document is validated, so what is reported is always
-#   exactly what validate() reports.
+#   duplicate operationIds, which is checked here over the whole document. So when the
+#   earlier document had no problem in the path items that changed (or went away), and
+#   the changed path items have none either, the new document's problems are exactly
+#   the earlier one's: the validator meets the same errors in the same order, so even a
+#   list cut at `limit` is the same. The changed path items are checked in a copy that
+#   keeps only the components they reach (the rest is unchanged and was checked). When
+#   anything does not fit, the whole document is validated, so what is reported is
+#   always exactly what validate() reports.
 
 _METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+_COMPONENT_REF = "#/components/"
+_REFERENCED_SECTIONS = frozenset(
+    "schemas responses parameters examples requestBodies headers links callbacks pathItems".split()
+)
 
 
 def _part_hash(value: object) -> str:
@@ -151,6 +161,63 @@ def _parts(doc: Document, fp_prefix: str) -> tuple[str, dict[str, str]]:
     root = _part_hash([fp_prefix, rest, isinstance(paths, dict)])
     items = {str(k): _part_hash(v) for k, v in paths.items()} if isinstance(paths, dict) else {}
     return root, items
+
+
+def _reached_components(start: object, components: dict[str, Any]) -> dict[str, Any] | None:
+    """The components `start` reaches through references, section by section; None when
+    a reference is of a kind this cannot follow (then everything is kept)."""
+    kept: dict[str, dict[str, Any]] = {}
+    todo = [start]
+    while todo:
+        node = todo.pop()
+        if isinstance(node, dict):
+            todo.extend(node.values())
+            ref = node.get("$ref")
+            if isinstance(ref, str) and not ref.startswith(_COMPONENT_REF):
+                return None
+        elif isinstance(node, list):
+            todo.extend(node)
+        elif isinstance(node, str) and node.startswith(_COMPONENT_REF):
+            # $ref values, and discriminator mappings that name components
+            parts = node[len(_COMPONENT_REF):].split("/")
+            if len(parts) < 2:
+                return None
+            section, name = parts[0], unescape_pointer(parts[1])
+            target = components.get(section)
+            if isinstance(target, dict) and name in target and name not in kept.setdefault(section, {}):
+                kept[section][name] = target[name]
+                todo.append(target[name])
+    # sections of named definitions shrink to what is reached; others (securitySchemes,
+    # named in security requirements rather than referenced) stay whole
+    return {
+        section: dict(kept.get(section, {})) if section in _REFERENCED_SECTIONS and isinstance(value, dict) else value
+        for section, value in components.items()
+    }
+
+
+def _placed(pointer: str, touched: list[str]) -> bool:
+    """The pointer is absolute, in the components or in a path item that did not change."""
+    if pointer.startswith("/components/"):
+        return True
+    return pointer.startswith("/paths/") and not any(pointer == p or pointer.startswith(p + "/") for p in touched)
+
+
+def _changed_paths_clean(doc: Document, changed: dict[str, Any], known: set[tuple[str, str]], complete: bool) -> bool:
+    """True when the changed path items have no problem in a copy of the document that
+    holds them, and the components they reach, in place of all paths and components."""
+    data = doc.data
+    copy = {**data, "paths": changed}
+    components = data.get("components")
+    if isinstance(components, dict):
+        reached = _reached_components(changed, components)
+        if reached is not None:
+            copy["components"] = reached
+    problems = validate(Document(copy, doc.root_file, doc.locations, doc.files, doc.data_sources), limit=10_000)
+    # the components kept are byte-identical to the last document's, so their problems
+    # are not news: the last validation listed them, or found more than it listed
+    return all(
+        p.pointer.startswith("/components/") and ((p.message, p.pointer) in known or not complete) for p in problems
+    )
 
 
 def _unique_operation_ids(doc: Document) -> bool:
@@ -216,13 +283,27 @@ def validate_cached(doc: Document, fp: str, store: Path | None) -> list[Problem]
     root, items = _parts(doc, _versions_prefix())
     base = _read_json(store / f"root-{root}.json")
     problems: list[Problem] | None = None
-    if isinstance(base, dict) and isinstance(doc.data.get("paths"), dict):
-        changed = {k: v for k, v in doc.data["paths"].items() if base.get(str(k)) != items.get(str(k))}
-        if _unique_operation_ids(doc) and (not changed or not validate(Document({**doc.data, "paths": changed}, doc.root_file, doc.locations, doc.files, doc.data_sources), limit=1)):
-            problems = []
+    paths = doc.data.get("paths")
+    if isinstance(base, dict) and isinstance(base.get("items"), dict) and isinstance(base.get("problems"), list) and isinstance(paths, dict):
+        before: dict[str, str] = base["items"]
+        changed = {k: v for k, v in paths.items() if before.get(str(k)) != items.get(str(k))}
+        touched = ["/paths/" + escape_pointer(str(k)) for k in [*changed, *(k for k in before if k not in items)]]
+        try:
+            known = [(str(message), str(pointer)) for message, pointer in base["problems"]]
+        except (TypeError, ValueError):
+            known = None
+        if (
+            known is not None
+            # every known problem is placed, and none in what changed (the validator
+            # reports some problems relative to a schema, which could be anywhere)
+            and all(_placed(pointer, touched) for _, pointer in known)
+            and _unique_operation_ids(doc)
+            and (not changed or _changed_paths_clean(doc, changed, set(known), len(known) < _LIMIT))
+        ):
+            problems = sorted(Problem(doc.locate(pointer), message, pointer) for message, pointer in known)
     if problems is None:
         problems = validate(doc)
-    _write_json(store / f"{fp}.json", [[p.message, p.pointer] for p in problems])
-    if not problems:
-        _write_json(store / f"root-{root}.json", items)
+    saved_problems = [[p.message, p.pointer] for p in problems]
+    _write_json(store / f"{fp}.json", saved_problems)
+    _write_json(store / f"root-{root}.json", {"items": items, "problems": saved_problems})
     return problems
