@@ -7,6 +7,7 @@ that names the JSON pointer; they never stop generation.
 
 from __future__ import annotations
 
+import keyword
 import re
 from typing import Any
 
@@ -17,6 +18,10 @@ from .load import Document, escape_pointer, follow_pointer, unescape_pointer
 _METHODS = ("get", "put", "post", "patch", "delete", "options", "head", "trace")
 _JSON_MEDIA = re.compile(r"^application/([\w.+-]+\+)?json(;.*)?$|^\*/\*$")
 _DEFAULT_VALUE_TYPES = (str, int, float, bool, type(None), list, dict)
+
+#: environment variable names, and package / command names (PEP 508), as x-sdk may set them
+_ENV_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,99}")
+_DIST_NAME = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9._-]{0,98}[A-Za-z0-9])?")
 
 
 class Parser:
@@ -340,6 +345,17 @@ class Parser:
 
     # -- operations ------------------------------------------------------
 
+    def setting(self, ext: dict[str, Any], key: str, pattern: re.Pattern[str], default: str) -> str:
+        """An x-sdk name that generated code and files embed: it must match `pattern`
+        (spec text never reaches code unchecked); else a warning and the default."""
+        value = ext.get(key)
+        if value is None or value == "":
+            return default
+        if isinstance(value, str) and pattern.fullmatch(value):
+            return value
+        self.warn(f"/x-sdk/{key}", f"x-sdk {key} {str(value)[:60]!r} is not a valid name; using {default!r}")
+        return default
+
     def sdk_settings(self) -> ir.SdkSettings:
         info = self.data.get("info") or {}
         ext = self.data.get("x-sdk") if isinstance(self.data.get("x-sdk"), dict) else {}
@@ -350,20 +366,27 @@ class Parser:
         prefix = naming.constant(package)
         path_defaults: dict[str, str] = {}
         path_default_descriptions: dict[str, str] = {}
-        for wire, spec in (ext.get("path-defaults") or {}).items():
-            if isinstance(spec, dict) and spec.get("env"):
-                path_defaults[str(wire)] = str(spec["env"])
-                path_default_descriptions[str(wire)] = str(spec.get("description") or "")
+        defaults = ext.get("path-defaults")
+        for wire, spec in (defaults.items() if isinstance(defaults, dict) else ()):
+            if not isinstance(spec, dict) or not spec.get("env"):
+                continue
+            where = "/x-sdk/path-defaults/" + escape_pointer(str(wire))
+            if not str(wire).isidentifier() or keyword.iskeyword(str(wire)) or not _ENV_NAME.fullmatch(str(spec["env"])):
+                self.warn(where, "a path default needs a parameter name that is an identifier and an environment variable name; ignored")
+                continue
+            path_defaults[str(wire)] = str(spec["env"])
+            path_default_descriptions[str(wire)] = str(spec.get("description") or "")
         scheme_name, auth_scheme, auth_header = self.auth()
         client_name = ext.get("client-name") or naming.class_name(base + "Client" if base in ("Client",) else base)
+        dist_default = package.replace("_", "-")
         return ir.SdkSettings(
             client_name=naming.class_name(str(client_name)),
             package_name=package,
-            distribution_name=str(ext.get("distribution-name") or package.replace("_", "-")),
-            cli_name=str(ext.get("cli-name") or package.replace("_", "-")),
-            api_key_env=str(ext.get("api-key-env") or f"{prefix}_API_KEY"),
-            base_url_env=str(ext.get("base-url-env") or f"{prefix}_BASE_URL"),
-            log_env=str(ext.get("log-env") or f"{prefix}_LOG"),
+            distribution_name=self.setting(ext, "distribution-name", _DIST_NAME, dist_default),
+            cli_name=self.setting(ext, "cli-name", _DIST_NAME, dist_default),
+            api_key_env=self.setting(ext, "api-key-env", _ENV_NAME, f"{prefix}_API_KEY"),
+            base_url_env=self.setting(ext, "base-url-env", _ENV_NAME, f"{prefix}_BASE_URL"),
+            log_env=self.setting(ext, "log-env", _ENV_NAME, f"{prefix}_LOG"),
             path_defaults=path_defaults,
             path_default_descriptions=path_default_descriptions,
             auth_scheme=auth_scheme,

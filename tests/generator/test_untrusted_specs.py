@@ -150,3 +150,38 @@ def test_random_schemas_compile_import_and_round_trip(tmp_path_factory, componen
         instance = cls.model_validate(data)
         again = cls.model_validate(instance.model_dump(mode="json", by_alias=True, exclude_unset=True))
         assert again == instance
+
+
+def test_hostile_sdk_settings_and_operation_ids_stay_out_of_code(tmp_path: Path) -> None:
+    """x-sdk names (environment variables, command and distribution names, path
+    defaults) end up in code and files, and so does an operation id in the docs of the
+    testing module: hostile ones are refused with a warning or escaped."""
+    texts = (HOSTILE * 2)[:40]
+    spec = hostile_spec(texts)
+    hostile = "\"\"\"; __import__('os').system('echo pwned > /tmp/pwned'); \"\"\""
+    spec["paths"]["/things/{id}/"]["get"]["operationId"] = hostile
+    spec["x-sdk"] = {
+        "cli-name": hostile, "distribution-name": "a b", "api-key-env": hostile, "base-url-env": 'X"Y',
+        "log-env": "1X", "path-defaults": {hostile: {"env": "OK"}, "id": {"env": hostile}},
+    }
+    folder = tmp_path / "gen"
+    folder.mkdir()
+    spec_path = folder / "openapi.yaml"
+    spec_path.write_text(yaml.safe_dump(spec, allow_unicode=True))
+    result = generate(spec_path, folder / "out", package_name="p" + uuid.uuid4().hex[:10], cache_dir=None, validate_spec=False)
+    warned = "\n".join(result.warnings)
+    for key in ("cli-name", "distribution-name", "api-key-env", "base-url-env", "log-env", "path-defaults"):
+        assert key in warned
+    for rel, text in result.files.items():
+        if rel.endswith(".py"):
+            compile(text, rel, "exec")  # e.g. the operation id in the testing module's docs cannot end them
+        if rel.endswith(".toml"):
+            assert "pwned" not in text
+    package, out = write_package(spec, tmp_path)
+    import_package(package, out)
+    sys.path.insert(0, str(out))
+    try:
+        importlib.import_module(f"{package}.testing")
+    finally:
+        sys.path.remove(str(out))
+    assert not Path("/tmp/pwned").exists()
