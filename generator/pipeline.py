@@ -92,8 +92,10 @@ def generate(
         if unchanged is not None:
             return unchanged
 
-    # black's workers start now, to import it while this process parses and renders
-    pool = WarmPool.start() if formatter == "black" else None
+    # When there is an earlier output, little is likely to need formatting: a worker
+    # starts now, to import black while this process parses and renders. (A first
+    # generation formats everything, in a pool of its own.)
+    pool = WarmPool.start() if formatter == "black" and recorded else None
     try:
         return _generate(doc, output, recorded, fp, fmt_id, formatter, inputs, package_name, strict, validate_spec,
                          cache_dir, templates, pool)

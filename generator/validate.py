@@ -100,9 +100,14 @@ _LIMIT = 50
 
 def validate(doc: Document, limit: int = _LIMIT) -> list[Problem]:
     """Problems openapi-spec-validator finds, at most `limit`, each with a location."""
+    return sorted(Problem(doc.locate(pointer), message, pointer) for message, pointer in _found(doc, limit))
+
+
+def _found(doc: Document, limit: int) -> list[tuple[str, str]]:
+    """(message, pointer) of the first `limit` problems, in the validator's order."""
     version = check_version(doc)
     validator_class = _validator_class(version)
-    problems: list[Problem] = []
+    found: list[tuple[str, str]] = []
     try:
         for error in validator_class(doc.data).iter_errors():
             path = getattr(error, "absolute_path", None) or getattr(error, "path", None) or []
@@ -110,15 +115,15 @@ def validate(doc: Document, limit: int = _LIMIT) -> list[Problem]:
             message = " ".join(str(getattr(error, "message", error)).split())
             if len(message) > 300:
                 message = message[:297] + "..."
-            problems.append(Problem(doc.locate(pointer), message, pointer))
-            if len(problems) >= limit:
+            found.append((message, pointer))
+            if len(found) >= limit:
                 break
     except RecursionError:
-        problems.append(Problem(doc.locate(""), "the document nests too deeply to validate", ""))
+        found.append(("the document nests too deeply to validate", ""))
     except Exception as exc:  # the validator's own failures (unresolvable refs, ...) are findings too
         message = " ".join(str(exc).split())[:300]
-        problems.append(Problem(doc.locate(""), f"validation stopped: {message}", ""))
-    return sorted(problems)
+        found.append((f"validation stopped: {message}", ""))
+    return found
 
 
 # -- not validating twice -----------------------------------------------------
@@ -202,22 +207,49 @@ def _placed(pointer: str, touched: list[str]) -> bool:
     return pointer.startswith("/paths/") and not any(pointer == p or pointer.startswith(p + "/") for p in touched)
 
 
+def _reduced(doc: Document, paths: dict[str, Any], reach_from: object) -> Document:
+    """The document with `paths` as its only path items and, of the components, those
+    `reach_from` reaches (all of them when a reference cannot be followed)."""
+    data = doc.data
+    copy = {**data, "paths": paths}
+    components = data.get("components")
+    if isinstance(components, dict):
+        reached = _reached_components(reach_from, components)
+        if reached is not None:
+            copy["components"] = reached
+    return Document(copy, doc.root_file, doc.locations, doc.files, doc.data_sources)
+
+
 def _changed_paths_clean(doc: Document, changed: dict[str, Any], known: set[tuple[str, str]], complete: bool) -> bool:
     """True when the changed path items have no problem in a copy of the document that
     holds them, and the components they reach, in place of all paths and components."""
-    data = doc.data
-    copy = {**data, "paths": changed}
-    components = data.get("components")
-    if isinstance(components, dict):
-        reached = _reached_components(changed, components)
-        if reached is not None:
-            copy["components"] = reached
-    problems = validate(Document(copy, doc.root_file, doc.locations, doc.files, doc.data_sources), limit=10_000)
+    found = _found(_reduced(doc, changed, changed), 10_000)
     # the components kept are byte-identical to the last document's, so their problems
     # are not news: the last validation listed them, or found more than it listed
-    return all(
-        p.pointer.startswith("/components/") and ((p.message, p.pointer) in known or not complete) for p in problems
-    )
+    return all(pointer.startswith("/components/") and ((message, pointer) in known or not complete) for message, pointer in found)
+
+
+def _same_as_before(doc: Document, changed: dict[str, Any], before: dict[str, Any]) -> bool:
+    """True when the changed path items meet the validator exactly as their earlier
+    versions did: the same problems in the same order, in copies of the document that
+    hold only them and the components either version reaches. Then the whole document
+    meets the same errors in the same order as the earlier one, wherever the validator
+    says they are (some it places relative to a schema)."""
+    old = _reduced(doc, before, [before, changed])
+    new = _reduced(doc, changed, [before, changed])
+    return _found(new, 10_000) == _found(old, 10_000)
+
+
+def _item_path(store: Path, digest: str) -> Path:
+    return store / "items" / digest[:2] / f"{digest}.json"
+
+
+def _keep_items(store: Path, paths: dict[str, Any], items: dict[str, str]) -> None:
+    """Path items by content hash, for _same_as_before to compare a later change with."""
+    for key, digest in items.items():
+        target = _item_path(store, digest)
+        if not target.exists():
+            _write_json(target, paths[key])
 
 
 def _unique_operation_ids(doc: Document) -> bool:
@@ -292,18 +324,33 @@ def validate_cached(doc: Document, fp: str, store: Path | None) -> list[Problem]
             known = [(str(message), str(pointer)) for message, pointer in base["problems"]]
         except (TypeError, ValueError):
             known = None
-        if (
-            known is not None
-            # every known problem is placed, and none in what changed (the validator
-            # reports some problems relative to a schema, which could be anywhere)
-            and all(_placed(pointer, touched) for _, pointer in known)
-            and _unique_operation_ids(doc)
-            and (not changed or _changed_paths_clean(doc, changed, set(known), len(known) < _LIMIT))
-        ):
+        if known is not None and _unique_operation_ids(doc) and _carries_over(doc, store, changed, before, items, known, touched):
             problems = sorted(Problem(doc.locate(pointer), message, pointer) for message, pointer in known)
     if problems is None:
         problems = validate(doc)
     saved_problems = [[p.message, p.pointer] for p in problems]
     _write_json(store / f"{fp}.json", saved_problems)
     _write_json(store / f"root-{root}.json", {"items": items, "problems": saved_problems})
+    if isinstance(paths, dict):
+        _keep_items(store, paths, items)
     return problems
+
+
+def _carries_over(
+    doc: Document, store: Path, changed: dict[str, Any], before: dict[str, str], items: dict[str, str],
+    known: list[tuple[str, str]], touched: list[str],
+) -> bool:
+    """Whether the last document's problems are the new one's too (see above)."""
+    if not changed:
+        return all(_placed(pointer, touched) for _, pointer in known) or set(items) == set(before)
+    if all(_placed(pointer, touched) for _, pointer in known):
+        # every known problem is placed, and none in what changed
+        return _changed_paths_clean(doc, changed, set(known), len(known) < _LIMIT)
+    # some problem could come from anywhere: compare the changed items with their
+    # earlier versions (same path items, in the same order, only some contents changed)
+    if list(items) != list(before):
+        return False
+    earlier = {key: _read_json(_item_path(store, before[key])) for key in changed}
+    if any(value is None for value in earlier.values()):
+        return False
+    return _same_as_before(doc, changed, earlier)

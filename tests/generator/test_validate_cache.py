@@ -33,16 +33,16 @@ def answers(data: dict[str, Any], tmp_path: Path, name: str, store: Path, monkey
     biggest document validate_cached validated held)."""
     doc = document(data, tmp_path, name)
     sizes: list[int] = []
-    real = validation.validate
+    real = validation._found
 
-    def spy(d: Document, limit: int = 50) -> list[Any]:
+    def spy(d: Document, limit: int) -> list[Any]:
         sizes.append(len(d.data.get("paths") or {}))
         return real(d, limit)
 
-    monkeypatch.setattr(validation, "validate", spy)
+    monkeypatch.setattr(validation, "_found", spy)
     cached = validation.validate_cached(doc, validation.fingerprint(doc), store)
-    monkeypatch.setattr(validation, "validate", real)
-    full = real(doc)
+    monkeypatch.setattr(validation, "_found", real)
+    full = validation.validate(doc)
     strip = lambda problems: [(p.message, p.pointer, p.location.line) for p in problems]  # noqa: E731
     return strip(cached), strip(full), max(sizes, default=0)
 
@@ -115,3 +115,24 @@ def test_a_problem_reported_relative_to_a_schema_is_never_carried_over(spec: dic
     first_operation(fixed)["responses"]["200"]["content"]["application/json"]["schema"]["required"] = ["id"]
     cached, full, _ = answers(fixed, tmp_path, "b", store, monkeypatch)
     assert cached == full == []
+
+
+def test_problems_the_validator_cannot_place_carry_over_only_when_the_change_meets_them_alike(spec: dict[str, Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A default that breaks its schema is reported with no place at all (pointer ""):
+    a change elsewhere keeps it, with only the changed path item validated; a change
+    that adds another is found."""
+    store = tmp_path / "store"
+    spec["components"]["schemas"]["Pets"]["default"] = {}  # `results` is required: reported at ""
+    cached, full, _ = answers(spec, tmp_path, "a", store, monkeypatch)
+    assert ("'results' is a required property", "", 1) in [(m, p, 1) for m, p, _ in full] and cached == full
+    changed = copy.deepcopy(spec)
+    first_operation(changed)["description"] = "Changed."
+    cached, full, biggest = answers(changed, tmp_path, "b", store, monkeypatch)
+    assert cached == full
+    assert biggest == 1
+    worse = copy.deepcopy(spec)
+    first_operation(worse)["parameters"] = [
+        {"name": "q", "in": "query", "schema": {"type": "object", "required": ["x"], "default": {}}}
+    ]
+    cached, full, _ = answers(worse, tmp_path, "c", store, monkeypatch)
+    assert len(full) > 1 and cached == full
