@@ -483,10 +483,6 @@ def _format_whole_job(item: tuple[str, str]) -> tuple[str, str, str | None]:
         return path, text, f"{type(exc).__name__}: {exc}"
 
 
-# Kept for callers of the old name.
-_format_one = _format_whole_job
-
-
 # -- caches -------------------------------------------------------------------
 
 
