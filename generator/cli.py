@@ -68,6 +68,7 @@ def generate(spec: Path, output: Path, package_name: str | None, strict: bool, n
     Example:
       python -m generator generate spec/openapi.yaml --output out/petstore --package-name petstore
     """
+    from .cache import cache_root, prune
     from .pipeline import default_cache_dir, write_stamp
     from .pipeline import generate as run
     from .write import write_files
@@ -80,6 +81,8 @@ def generate(spec: Path, output: Path, package_name: str | None, strict: bool, n
         )
         written = write_files(output, result.files, result.manifest)
         write_stamp(output, result)
+        if not no_cache:
+            prune(cache_root())  # at most once a day: keeps ~/.cache/sdkgen under 256 MB
     except SpecError as exc:
         _fail(exc)
         return

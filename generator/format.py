@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .cache import touch
 from .errors import SpecError
 
 try:  # black's version without importing black (0.1 s): only needed when something is formatted
@@ -496,10 +497,13 @@ class FormatCache:
     def get(self, key: str) -> str | None:
         if self.folder is None:
             return None
+        path = self.folder / key[:2] / key
         try:
-            return (self.folder / key[:2] / key).read_text(encoding="utf-8")
+            text = path.read_text(encoding="utf-8")
         except OSError:
             return None
+        touch(path)
+        return text
 
     def _write(self, target: Path, text: str) -> None:
         try:
@@ -528,6 +532,7 @@ class FormatCache:
             data = json.loads(target.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return {}
+        touch(target)
         return data if isinstance(data, dict) else {}
 
     def put_pieces(self, path: str, pieces: Mapping[str, str]) -> None:
