@@ -50,7 +50,7 @@ def lint(spec: Path, config: LintConfig | None = None) -> list[Finding]:
     kept, unused = _apply_waivers(reports, context.index.waivers, config)
     reports = kept + unused
     findings = [
-        Finding(doc.locate(r.pointer), config.severity(RULES[r.rule]), r.rule, r.message, r.pointer)
+        Finding(doc.locate_precisely(r.pointer), config.severity(RULES[r.rule]), r.rule, r.message, r.pointer)
         for r in reports
         if config.severity(RULES[r.rule]) != "off"
     ]

@@ -58,6 +58,25 @@ class Document:
     #: `data` -> (file shown, that file's positions, pointer in that file); their inner
     #: nodes are located on demand, which spares the loader a walk over all the data
     data_sources: dict[str, tuple[str, dict[str, tuple[int, int]], str]] = field(default_factory=dict)
+    #: the root file's text when it is JSON (read with the json module, which keeps no
+    #: positions): locate_precisely finds lines in it on demand
+    json_root_text: str | None = field(default=None, repr=False)
+    _json_positions: dict[str, tuple[int, int]] | None = field(default=None, repr=False)
+
+    def locate_precisely(self, pointer: str) -> Location:
+        """locate(), with a line and column in a JSON root file too: the file is parsed
+        again with positions the first time one is asked for (a quarter of a second for
+        a few megabytes, so only where positions matter: lint findings)."""
+        found = self.locate(pointer)
+        if found.line or self.json_root_text is None or found.file != self.root_file:
+            return found
+        if self._json_positions is None:
+            self._json_positions = _json_positions(self.json_root_text, self.root_file)
+        probe = pointer
+        while probe not in self._json_positions and probe:
+            probe = probe.rsplit("/", 1)[0]
+        line_col = self._json_positions.get(probe)
+        return Location(self.root_file, *line_col) if line_col else found
 
     def locate(self, pointer: str) -> Location:
         """The location of a pointer, or of its nearest located ancestor."""
@@ -124,6 +143,7 @@ class _File:
     shown: str  # as printed in messages
     data: Any
     positions: dict[str, tuple[int, int]]  # pointer -> (line, col)
+    json_text: str | None = None  # a JSON file's text: positions are found only when asked
 
 
 def _read_file(path: str) -> _File:
@@ -141,7 +161,7 @@ def _read_file(path: str) -> _File:
         raise SpecError(f"not UTF-8 text (byte {exc.start})", Location(shown)) from None
     if path.endswith(".json") or text.lstrip()[:1] in ("{", "["):
         try:
-            return _File(path, shown, json.loads(text), {})
+            return _File(path, shown, json.loads(text), {}, text)
         except json.JSONDecodeError as exc:
             if path.endswith(".json"):
                 raise SpecError(f"invalid JSON: {exc.msg}", Location(shown, exc.lineno, exc.colno)) from None
@@ -160,6 +180,19 @@ def _read_file(path: str) -> _File:
 
 
 _scalar_loader = _SpecLoader("")
+
+
+def _json_positions(text: str, shown: str) -> dict[str, tuple[int, int]]:
+    """pointer -> (line, col) in a JSON text, read as YAML (JSON is YAML's flow style);
+    empty when that fails: messages then give the file and the pointer, as before."""
+    positions: dict[str, tuple[int, int]] = {}
+    try:
+        node = yaml.compose(text, Loader=_SpecLoader)
+        if node is not None:
+            _to_python(node, "", positions, shown)
+    except (yaml.YAMLError, SpecError, RecursionError, ValueError):
+        return {}
+    return positions
 
 
 def _to_python(node: yaml.Node, pointer: str, positions: dict[str, tuple[int, int]], shown: str) -> Any:
@@ -325,7 +358,10 @@ class _Bundler:
                 for name in sorted(self.components[section]):
                     target[name] = self.components[section][name]
         files = [self.files[p].shown for p in self.files]
-        return Document(data=data, root_file=root.shown, locations=self.locations, files=files, data_sources=self.data_sources)
+        return Document(
+            data=data, root_file=root.shown, locations=self.locations, files=files, data_sources=self.data_sources,
+            json_root_text=root.json_text,
+        )
 
     def walk(self, node: Any, kind: str | None, src: _File, src_ptr: str, out_ptr: str) -> Any:
         """Copy `node` (from `src` at `src_ptr`) to the bundled tree at `out_ptr`."""

@@ -6,12 +6,14 @@ import json
 import re
 from pathlib import Path
 
+import yaml
 from click.testing import CliRunner
-from spec_builders import CLEAN_SPEC
+from spec_builders import CLEAN_SPEC, Linted
 
 from generator.cli import main
 from generator.errors import Location
-from generator.lint import Finding, render_findings
+from generator.lint import Finding, lint, render_findings
+from generator.lint_config import LintConfig
 from generator.lint_rules import RULES
 
 FINDINGS = [
@@ -105,3 +107,22 @@ def test_every_rule_is_exercised_by_a_test() -> None:
     sources = "".join(path.read_text() for path in Path(__file__).parent.glob("test_*.py"))
     untested = [rule_id for rule_id in RULES if f'"{rule_id}"' not in sources]
     assert untested == []
+
+
+def test_json_specs_get_lines_and_columns(tmp_path: Path) -> None:
+    """A JSON spec is read with the json module (fast, no positions); lint finds the
+    positions of its findings by reading the file again as YAML, only when it has some."""
+    data = yaml.safe_load(CLEAN_SPEC)
+    first = next(iter(data["paths"].values()))
+    operation = next(v for k, v in first.items() if k in ("get", "post"))
+    operation["operationId"] = "NotSnake"
+    spec = tmp_path / "openapi.json"
+    text = json.dumps(data, indent=2)
+    spec.write_text(text)
+    findings = [f for f in lint(spec, LintConfig()) if f.rule == "operation-id-snake-case"]
+    assert len(findings) == 1
+    linted = Linted(text, findings)
+    line, col = linted.after('"operationId": ')
+    assert (findings[0].location.line, findings[0].location.col) == (line, col)
+    github = render_findings(findings, "github")
+    assert f"line={line},col={col}" in github
