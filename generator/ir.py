@@ -284,6 +284,9 @@ class SdkSettings:
 class Server:
     url: str
     description: str
+    #: x-aliases: other addresses users may give for this server (normalised: lower
+    #: case, no trailing slash); the client sends their requests to `url`
+    aliases: list[str] = field(default_factory=list)
 
 
 @dataclass

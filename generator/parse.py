@@ -22,6 +22,8 @@ _DEFAULT_VALUE_TYPES = (str, int, float, bool, type(None), list, dict)
 #: environment variable names, and package / command names (PEP 508), as x-sdk may set them
 _ENV_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,99}")
 _DIST_NAME = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9._-]{0,98}[A-Za-z0-9])?")
+#: a server's x-aliases entry: an absolute http(s) URL with nothing a client could not request
+ALIAS_URL = re.compile(r"https?://[A-Za-z0-9.-]+(:[0-9]+)?(/[A-Za-z0-9._~/-]*)?")
 
 
 class Parser:
@@ -344,6 +346,23 @@ class Parser:
         return tags
 
     # -- operations ------------------------------------------------------
+
+    def server_aliases(self, server: dict[str, Any], index: int) -> list[str]:
+        """A server's `x-aliases`: absolute http(s) URLs, normalised; others are warned about."""
+        aliases = server.get("x-aliases")
+        if aliases is None:
+            return []
+        where = f"/servers/{index}/x-aliases"
+        if not isinstance(aliases, list):
+            self.warn(where, "x-aliases must be a list of URLs; ignored")
+            return []
+        kept: list[str] = []
+        for n, alias in enumerate(aliases):
+            if isinstance(alias, str) and ALIAS_URL.fullmatch(alias):
+                kept.append(alias.rstrip("/").lower())
+            else:
+                self.warn(f"{where}/{n}", f"{str(alias)[:60]!r} is not an http(s) URL; ignored")
+        return kept
 
     def setting(self, ext: dict[str, Any], key: str, pattern: re.Pattern[str], default: str) -> str:
         """An x-sdk name that generated code and files embed: it must match `pattern`
@@ -736,8 +755,8 @@ class Parser:
         operations = self.parse_operations(sdk)
         resources, namespaces = self.group(operations)
         servers = [
-            ir.Server(str(s.get("url")), str(s.get("description") or ""))
-            for s in self.data.get("servers") or []
+            ir.Server(str(s.get("url")), str(s.get("description") or ""), self.server_aliases(s, index))
+            for index, s in enumerate(self.data.get("servers") or [])
             if isinstance(s, dict) and isinstance(s.get("url"), str)
         ]
         return ir.Api(

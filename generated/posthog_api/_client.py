@@ -36,7 +36,7 @@ from .resources.warehouse_saved_queries import (
     WarehouseSavedQueriesResource,
 )
 
-__all__ = ["PostHog", "AsyncPostHog", "DEFAULT_BASE_URL", "HOSTS"]
+__all__ = ["PostHog", "AsyncPostHog", "DEFAULT_BASE_URL", "HOSTS", "HOST_ALIASES"]
 
 #: where requests go when neither the argument nor POSTHOG_HOST says otherwise
 DEFAULT_BASE_URL = "https://us.posthog.com"
@@ -44,6 +44,12 @@ DEFAULT_BASE_URL = "https://us.posthog.com"
 HOSTS: dict[str, str] = {
     "us": "https://us.posthog.com",
     "eu": "https://eu.posthog.com",
+}
+#: other addresses of the same servers (the spec's x-aliases), sent to the server they name
+HOST_ALIASES: dict[str, str] = {
+    "https://us.i.posthog.com": "https://us.posthog.com",
+    "https://app.posthog.com": "https://us.posthog.com",
+    "https://eu.i.posthog.com": "https://eu.posthog.com",
 }
 TIMEOUT_ENV = "POSTHOG_TIMEOUT"
 MAX_RETRIES_ENV = "POSTHOG_MAX_RETRIES"
@@ -66,9 +72,11 @@ def _resolve_api_key(api_key: str | None) -> str | None:
 
 
 def _resolve_base_url(url: str | None) -> str:
-    """The argument, else POSTHOG_HOST, else the default; a short name from HOSTS becomes its URL."""
+    """The argument, else POSTHOG_HOST, else the default; a short name from HOSTS
+    or an alias from HOST_ALIASES becomes its URL."""
     url = url or _env("POSTHOG_HOST") or DEFAULT_BASE_URL
-    return HOSTS.get(url.strip().lower(), url)
+    key = url.strip().lower()
+    return HOSTS.get(key) or HOST_ALIASES.get(key.rstrip("/")) or url
 
 
 def _resolve_timeout(

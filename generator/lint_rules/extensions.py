@@ -1,4 +1,5 @@
-"""The project's x- extensions (spec/README.md): shared helpers, x-sdk-namespace and x-lint-waive.
+"""The project's x- extensions (spec/README.md): shared helpers, x-sdk-namespace, x-aliases
+and x-lint-waive.
 
 x-pagination, x-long-running and x-cli have a module each.
 """
@@ -14,6 +15,7 @@ from .index import Operation
 from .registry import RULES, Rule, check, rule
 
 X_SDK_NAMESPACE = rule("x-sdk-namespace", "error", "x-sdk-namespace names a namespace declared in the root x-sdk.namespaces.")
+X_ALIASES = rule("x-aliases", "error", "A server's x-aliases lists absolute http(s) URLs that no other server uses.")
 X_LINT_WAIVE = rule("x-lint-waive", "error", "x-lint-waive maps known rule ids to the reason for waiving them.")
 # Reported by generator/lint.py, which applies the waivers once every check has run.
 UNUSED_WAIVER = rule("unused-waiver", "warning", "An x-lint-waive entry waives a finding that no longer exists.")
@@ -49,6 +51,31 @@ def sdk_namespaces(ctx: Context) -> None:
         namespace = op.node.get("x-sdk-namespace")
         if "x-sdk-namespace" in op.node and (not isinstance(namespace, str) or namespace not in declared):
             ctx.report(X_SDK_NAMESPACE, op.pointer + "/x-sdk-namespace", f"namespace {namespace!r} is not declared in x-sdk.namespaces")
+
+
+@check(X_ALIASES)
+def server_aliases(ctx: Context) -> None:
+    from ..parse import ALIAS_URL
+
+    servers = ctx.data.get("servers")
+    servers = servers if isinstance(servers, list) else []
+    claimed = {str(s.get("url")).rstrip("/").lower(): f"/servers/{i}" for i, s in enumerate(servers) if isinstance(s, dict)}
+    for i, server in enumerate(servers):
+        if not isinstance(server, dict) or "x-aliases" not in server:
+            continue
+        where = f"/servers/{i}/x-aliases"
+        aliases = server["x-aliases"]
+        if not isinstance(aliases, list):
+            ctx.report(X_ALIASES, where, "x-aliases must be a list of URLs")
+            continue
+        for n, alias in enumerate(aliases):
+            if not isinstance(alias, str) or not ALIAS_URL.fullmatch(alias):
+                ctx.report(X_ALIASES, f"{where}/{n}", f"{str(alias)[:60]!r} is not an absolute http(s) URL")
+                continue
+            key = alias.rstrip("/").lower()
+            if key in claimed:
+                ctx.report(X_ALIASES, f"{where}/{n}", f"{alias} already names {claimed[key]} (its url or another alias)")
+            claimed.setdefault(key, f"/servers/{i}")
 
 
 @check(X_LINT_WAIVE)

@@ -200,6 +200,23 @@ def test_arguments_win_over_the_environment(clean_env: pytest.MonkeyPatch) -> No
     assert (client.max_retries, client.timeout) == (0, None)
 
 
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        ("https://us.i.posthog.com", "https://us.posthog.com/"),
+        ("https://EU.i.posthog.com/", "https://eu.posthog.com/"),
+        ("https://app.posthog.com", "https://us.posthog.com/"),
+        ("https://posthog.internal.example.com", "https://posthog.internal.example.com/"),
+    ],
+)
+def test_an_ingestion_host_is_taken_to_mean_its_api_host(clean_env: pytest.MonkeyPatch, given: str, expected: str) -> None:
+    """PostHog's docs give us.i.posthog.com to SDKs that capture events; this API lives on
+    us.posthog.com (the spec's x-aliases), so a host copied from there still works."""
+    clean_env.setenv("POSTHOG_HOST", given)
+    assert str(PostHog(api_key=SECRET_KEY, project_id="1").base_url) == expected
+    assert str(PostHog(api_key=SECRET_KEY, project_id="1", host=given).base_url) == expected
+
+
 def test_us_cloud_is_the_default_host(clean_env: pytest.MonkeyPatch) -> None:
     assert str(PostHog(api_key=SECRET_KEY, project_id="1").base_url) == "https://us.posthog.com/"
 

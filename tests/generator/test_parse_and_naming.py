@@ -101,3 +101,15 @@ def test_project_extensions_are_read(tmp_path: Path) -> None:
     env = api.operation("environments_query_create")
     assert env.namespace == "environments" and env.name == "create"
     assert [c.name for c in create.cli] == ["run"]
+
+
+def test_server_aliases_are_normalised_urls_and_anything_else_is_warned_about(tmp_path: Path) -> None:
+    spec = spec_with({})
+    spec["servers"] = [
+        {"url": "https://api.example.com", "x-aliases": ["https://Ingest.Example.com/", "javascript:alert(1)", 7]},
+        {"url": "https://eu.example.com", "x-aliases": "https://x.example.com"},
+    ]
+    api = parse_spec(tmp_path, spec)
+    assert [s.aliases for s in api.servers] == [["https://ingest.example.com"], []]
+    assert len([w for w in api.warnings if "x-aliases" in w]) == 3
+    assert all(":" in w.split(": warning:")[0] for w in api.warnings)  # located at file:line:col

@@ -63,6 +63,26 @@ def test_sdk_namespace(lint_yaml: LintYaml) -> None:
     assert result.positions("x-sdk-namespace") == [result.at("envs")]
 
 
+def test_server_aliases(lint_yaml: LintYaml) -> None:
+    servers = (
+        "servers:\n"
+        "  - url: https://api.example.com\n"
+        "    x-aliases: [https://ingest.example.com, 'ftp://files.example.com', https://API.example.com/]\n"
+        "  - url: https://eu.example.com\n"
+        "    x-aliases: [https://ingest.example.com]\n"
+        "tags:\n"
+    )
+    result = lint_yaml(CLEAN_SPEC.replace("tags:\n", servers, 1))
+    assert result.positions("x-aliases") == [
+        result.at("'ftp://files.example.com'"),
+        result.at("https://API.example.com/"),
+        result.at("https://ingest.example.com", 2),
+    ]
+    fine = servers.replace(", 'ftp://files.example.com', https://API.example.com/", "").replace(
+        "    x-aliases: [https://ingest.example.com]\n", "")
+    assert "x-aliases" not in lint_yaml(CLEAN_SPEC.replace("tags:\n", fine, 1)).rules()
+
+
 def test_lint_waive_shape(lint_yaml: LintYaml) -> None:
     retrieve = "      operationId: items_retrieve\n"
     waivers = "      x-lint-waive:\n        operation-summary: ''\n        no-such-rule: typo\n"

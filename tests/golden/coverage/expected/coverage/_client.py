@@ -15,7 +15,7 @@ from .resources.files import AsyncFilesResource, FilesResource
 from .resources.items import AsyncItemsResource, ItemsResource
 from .resources.pets import AsyncPetsResource, PetsResource
 
-__all__ = ["Coverage", "AsyncCoverage", "DEFAULT_BASE_URL", "HOSTS"]
+__all__ = ["Coverage", "AsyncCoverage", "DEFAULT_BASE_URL", "HOSTS", "HOST_ALIASES"]
 
 #: where requests go when neither the argument nor COVERAGE_BASE_URL says otherwise
 DEFAULT_BASE_URL = "https://api.example.com"
@@ -23,6 +23,8 @@ DEFAULT_BASE_URL = "https://api.example.com"
 HOSTS: dict[str, str] = {
     "api": "https://api.example.com",
 }
+#: other addresses of the same servers (the spec's x-aliases), sent to the server they name
+HOST_ALIASES: dict[str, str] = {}
 TIMEOUT_ENV = "COVERAGE_TIMEOUT"
 MAX_RETRIES_ENV = "COVERAGE_MAX_RETRIES"
 DEFAULT_HEADERS_ENV = "COVERAGE_DEFAULT_HEADERS"
@@ -40,9 +42,11 @@ def _resolve_api_key(api_key: str | None) -> str | None:
 
 
 def _resolve_base_url(url: str | None) -> str:
-    """The argument, else COVERAGE_BASE_URL, else the default; a short name from HOSTS becomes its URL."""
+    """The argument, else COVERAGE_BASE_URL, else the default; a short name from HOSTS
+    or an alias from HOST_ALIASES becomes its URL."""
     url = url or _env("COVERAGE_BASE_URL") or DEFAULT_BASE_URL
-    return HOSTS.get(url.strip().lower(), url)
+    key = url.strip().lower()
+    return HOSTS.get(key) or HOST_ALIASES.get(key.rstrip("/")) or url
 
 
 def _resolve_timeout(

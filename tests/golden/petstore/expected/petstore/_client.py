@@ -13,7 +13,7 @@ from ._types import NOT_GIVEN, NotGiven
 from .errors import ConfigurationError
 from .resources.pets import AsyncPetsResource, PetsResource
 
-__all__ = ["Petstore", "AsyncPetstore", "DEFAULT_BASE_URL", "HOSTS"]
+__all__ = ["Petstore", "AsyncPetstore", "DEFAULT_BASE_URL", "HOSTS", "HOST_ALIASES"]
 
 #: where requests go when neither the argument nor PETSTORE_BASE_URL says otherwise
 DEFAULT_BASE_URL = "https://petstore.example.com/v1"
@@ -21,6 +21,8 @@ DEFAULT_BASE_URL = "https://petstore.example.com/v1"
 HOSTS: dict[str, str] = {
     "petstore": "https://petstore.example.com/v1",
 }
+#: other addresses of the same servers (the spec's x-aliases), sent to the server they name
+HOST_ALIASES: dict[str, str] = {}
 TIMEOUT_ENV = "PETSTORE_TIMEOUT"
 MAX_RETRIES_ENV = "PETSTORE_MAX_RETRIES"
 DEFAULT_HEADERS_ENV = "PETSTORE_DEFAULT_HEADERS"
@@ -42,9 +44,11 @@ def _resolve_api_key(api_key: str | None) -> str | None:
 
 
 def _resolve_base_url(url: str | None) -> str:
-    """The argument, else PETSTORE_BASE_URL, else the default; a short name from HOSTS becomes its URL."""
+    """The argument, else PETSTORE_BASE_URL, else the default; a short name from HOSTS
+    or an alias from HOST_ALIASES becomes its URL."""
     url = url or _env("PETSTORE_BASE_URL") or DEFAULT_BASE_URL
-    return HOSTS.get(url.strip().lower(), url)
+    key = url.strip().lower()
+    return HOSTS.get(key) or HOST_ALIASES.get(key.rstrip("/")) or url
 
 
 def _resolve_timeout(
