@@ -24,27 +24,6 @@ from generator.parse import parse  # noqa: E402
 from generator.render import render  # noqa: E402
 
 
-def pieces(text: str) -> list[fmt.Piece]:
-    steps = fmt.plan(text)
-    return list(fmt.pieces_of(steps)) if steps else [fmt.Piece("module", text)]
-
-
-def stability(files: dict[str, str]) -> dict[str, tuple[int, int, list[tuple[str, str]]]]:
-    """path -> (pieces, pieces black changes, [(input, output) of each changed piece])."""
-    out: dict[str, tuple[int, int, list[tuple[str, str]]]] = {}
-    for path, text in sorted(files.items()):
-        if not path.endswith(".py"):
-            continue
-        changed = []
-        all_pieces = pieces(text)
-        for piece in all_pieces:
-            formatted = fmt.format_piece(piece)
-            if formatted != piece.text:
-                changed.append((piece.text, formatted))
-        out[path] = (len(all_pieces), len(changed), changed)
-    return out
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("spec", type=Path)
@@ -52,10 +31,11 @@ def main() -> int:
     parser.add_argument("--max", type=int, default=3, help="changed pieces to print per file (default 3)")
     args = parser.parse_args()
     files = render(parse(load(args.spec), None))
-    report = stability(files)
+    report = fmt.black_changes(files)
     total = changed_total = 0
     groups: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    for path, (n, changed, diffs) in report.items():
+    for path, (n, diffs) in report.items():
+        changed = len(diffs)
         group = "resources/*" if "/resources/" in path and not path.endswith("__init__.py") else path
         groups[group][0] += n
         groups[group][1] += changed

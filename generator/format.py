@@ -398,6 +398,21 @@ def pieces_of(steps: list[Any]) -> Iterable[Piece]:
                 yield from pieces
 
 
+def black_changes(files: Mapping[str, str]) -> dict[str, tuple[int, list[tuple[str, str]]]]:
+    """For each `.py` file: (its number of pieces, [(piece, black's output)] for each piece
+    black changes). Pieces black leaves as they are cost one pass instead of two, so the
+    templates aim for none (bench/black_stability.py reports this for any spec)."""
+    out: dict[str, tuple[int, list[tuple[str, str]]]] = {}
+    for path, text in sorted(files.items()):
+        if not path.endswith(".py"):
+            continue
+        steps = plan(text)
+        pieces = list(pieces_of(steps)) if steps else [Piece("module", text)]
+        changed = [(p.text, formatted) for p in pieces if (formatted := format_piece(p)) != p.text]
+        out[path] = (len(pieces), changed)
+    return out
+
+
 def format_text(text: str) -> str:
     """Black's output for a whole file, computed in pieces when that is possible."""
     steps = plan(text)

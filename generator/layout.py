@@ -241,10 +241,15 @@ def bracketed(
 
 
 def _item(indent: int, item: str, trailer: str) -> str:
-    """One item of a split bracket; a call that does not fit is split in turn."""
+    """One item of a split bracket; a call, list or set that does not fit is split in turn."""
     line = " " * indent + item + trailer
+    if _fits(line):
+        return line
+    if item[:1] + item[-1:] in ("[]", "{}") and len(_top_level(item, ", ")) == 1:
+        inner = _top_level(item[1:-1], ", ")
+        return bracketed(indent, item[0], inner, item[-1], trailer, collection=True)
     name, bracket, rest = item.partition("(")
-    if _fits(line) or not bracket or not name.isidentifier() or not rest.endswith(")"):
+    if not bracket or not name.isidentifier() or not rest.endswith(")"):
         return line
     return bracketed(indent, name + "(", _top_level(rest[:-1], ", "), ")", trailer)
 
