@@ -523,6 +523,8 @@ def main() -> int:
     parser.add_argument("--only", default="", help=f"comma-separated sections: {', '.join(SECTIONS)}")
     parser.add_argument("--no-peers", action="store_true", help="skip the peer generators")
     parser.add_argument("--specs", default=",".join(BIG), help="corpus specs for sections corpus and peers")
+    parser.add_argument("--out", type=Path, default=RESULTS / "latest.md",
+                        help="where to write the table (default bench/results/latest.md)")
     args = parser.parse_args()
     args.argv = sys.argv[1:]
     runs = 1 if args.quick else args.runs
@@ -574,11 +576,11 @@ def main() -> int:
             if biggest:
                 memory(report, tmp, biggest)
     text = report.markdown(args)
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    (RESULTS / "latest.md").write_text(text, encoding="utf-8")
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(text, encoding="utf-8")
     print()
     print(text)
-    print(f"written to {RESULTS / 'latest.md'} in {time.perf_counter() - started:.0f} s")
+    print(f"written to {args.out} in {time.perf_counter() - started:.0f} s")
     return 0
 
 
