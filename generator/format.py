@@ -457,22 +457,26 @@ def _chunks(work: list[tuple[str, Any]], count: int) -> list[list[tuple[str, Any
 
 def _shared(pool: WarmPool, work: list[tuple[str, Any]]) -> list[tuple[str, str, Any, str | None]]:
     """A little work: the warm worker does it (black is already imported there)."""
-    return pool.executor.submit(_format_jobs, work).result()  # type: ignore[no-any-return]
+    return pool.pool.apply(_format_jobs, (work,))  # type: ignore[no-any-return]
 
 
 def _in_pool(work: list[tuple[str, Any]], workers: int) -> list[tuple[str, str, Any, str | None]]:
     """A lot of work: one process per core. The objects this process holds (the spec, the
     model, the rendered text) are frozen first, so that the workers, which inherit them,
-    never scan them when they collect garbage."""
-    from concurrent.futures import ProcessPoolExecutor
-
+    never scan them when they collect garbage. On Ctrl-C (or any error) the workers are
+    stopped at once rather than left to finish the queue."""
     results: list[tuple[str, str, Any, str | None]] = []
     gc.freeze()
+    pool = _fork_context().Pool(workers, initializer=ignore_interrupt)
     try:
-        with ProcessPoolExecutor(max_workers=workers, mp_context=_fork_context()) as executor:
-            for part in executor.map(_format_jobs, _chunks(work, workers * 8)):
-                results += part
+        for part in pool.imap(_format_jobs, _chunks(work, workers * 8)):
+            results += part
+        pool.close()
+    except BaseException:
+        pool.terminate()
+        raise
     finally:
+        pool.join()
         gc.unfreeze()
     return results
 
@@ -559,6 +563,15 @@ class FormatCache:
 # -- formatting a set of files ------------------------------------------------
 
 
+def ignore_interrupt() -> None:
+    """For a helper process: Ctrl-C reaches every process of the terminal's group; the
+    parent reports it ("Aborted!") and stops its helpers, which must not print a
+    traceback of their own nor break the pool under it."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _import_black() -> None:
     import black  # noqa: F401
 
@@ -569,12 +582,10 @@ class WarmPool:
     by a process that has black ready (the import costs about 0.1 s)."""
 
     def __init__(self) -> None:
-        from concurrent.futures import ProcessPoolExecutor
-
         # one worker: a second importing process would slow the parsing it is meant to
         # overlap, and a lot of work goes to a pool of its own anyway (see _in_pool)
-        self.executor = ProcessPoolExecutor(max_workers=1, mp_context=_fork_context())
-        self.executor.submit(_import_black)
+        self.pool = _fork_context().Pool(1, initializer=ignore_interrupt)
+        self.pool.apply_async(_import_black)
 
     @classmethod
     def start(cls) -> WarmPool | None:
@@ -589,7 +600,9 @@ class WarmPool:
             return None
 
     def close(self) -> None:
-        self.executor.shutdown(wait=True, cancel_futures=True)
+        """Stop the worker (its results, if any, have been received)."""
+        self.pool.terminate()
+        self.pool.join()
 
 
 def format_files(

@@ -36,6 +36,7 @@ from .format import (
     format_files,
     formatter_id,
     formatter_of,
+    ignore_interrupt,
     manifest_text,
 )
 from .load import Document, load
@@ -259,6 +260,7 @@ class _Validation:
             self.process = None
 
     def _child(self, send: Any) -> None:
+        ignore_interrupt()  # on Ctrl-C the parent stops this process (see cancel)
         try:
             problems = validate_cached(self.doc, self.fp, self.store)
             send.send([[p.message, p.pointer] for p in problems])

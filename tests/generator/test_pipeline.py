@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import ROOT
 
 PETSTORE = ROOT / "tests" / "golden" / "petstore" / "openapi.yaml"
@@ -130,3 +132,42 @@ def test_lenient_by_default_strict_on_request(tmp_path: Path) -> None:
     assert strict.returncode == 2
     assert "error:" in strict.stderr and "Traceback" not in strict.stderr
     assert not (tmp_path / "out2").exists()
+
+
+@pytest.mark.parametrize(("earlier_output", "after"), [(False, 0.6), (False, 1.6), (True, 0.35), (True, 0.6)])
+def test_ctrl_c_stops_generation_cleanly(tmp_path: Path, earlier_output: bool, after: float) -> None:
+    """Ctrl-C reaches the whole process group (the generator, its validation process,
+    black's workers and, with an earlier output, the worker started early): the user sees
+    one line, no traceback, the output is not half-written, and no helper is left behind."""
+    import signal
+    import time
+
+    from tests.conftest import need_corpus
+
+    spec = tmp_path / "asana.yaml"  # big enough to interrupt in any stage
+    text = (need_corpus() / "asana.yaml").read_text(encoding="utf-8")
+    spec.write_text(text, encoding="utf-8")
+    out = tmp_path / "interrupted-output"
+    command = [sys.executable, "-m", "generator", "generate", str(spec), "-o", str(out), "-q"]
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    if earlier_output:
+        subprocess.run(command, cwd=ROOT, env=env, check=True, capture_output=True)
+        spec.write_text(text.replace("Get multiple tasks", "Get many tasks", 1), encoding="utf-8")
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} if earlier_output else {}
+    proc = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+                            start_new_session=True)
+    time.sleep(after)
+    os.killpg(proc.pid, signal.SIGINT)  # as a terminal does
+    _, stderr = proc.communicate(timeout=30)
+    if proc.returncode == 0:
+        pytest.skip("finished before the interrupt")
+    assert "Traceback" not in stderr and "Aborted!" in stderr
+    after_files = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} if out.exists() else {}
+    assert after_files == before  # nothing written (files are replaced only once all is ready)
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline:
+        left = subprocess.run(["pgrep", "-f", str(out)], capture_output=True, text=True).stdout.split()
+        if not left:
+            break
+        time.sleep(0.1)
+    assert not left, f"helper processes left: {left}"
