@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
 from pathlib import Path
@@ -178,3 +179,25 @@ def bundle(spec: Path) -> None:
         _fail(exc)
         return
     click.echo(json.dumps(doc.data, indent=2, ensure_ascii=False))
+
+
+def run(prog_name: str = "sdkgen") -> None:
+    """The command-line entry point: `main`, then a hard exit once output is flushed.
+
+    Tearing down the interpreter frees the whole spec, model and rendered output object
+    by object (about 0.05 s on a big spec), work nobody waits for: the files are written
+    and closed, the helper processes stopped, so the process ends at once (mypy does the
+    same)."""
+    code: int = 0
+    try:
+        main(prog_name=prog_name)
+    except SystemExit as exc:
+        if isinstance(exc.code, str):
+            print(exc.code, file=sys.stderr)
+            code = 1
+        else:
+            code = exc.code or 0
+    finally:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    os._exit(code)
