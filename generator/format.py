@@ -21,6 +21,7 @@ Black is by far the slowest stage, and on big files it is worse than linear, so:
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import hashlib
 import json
@@ -30,7 +31,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -455,11 +456,6 @@ def _chunks(work: list[tuple[str, Any]], count: int) -> list[list[tuple[str, Any
     return [work[i:i + size] for i in range(0, len(work), size)]
 
 
-def _shared(pool: WarmPool, work: list[tuple[str, Any]]) -> list[tuple[str, str, Any, str | None]]:
-    """A little work: the warm worker does it (black is already imported there)."""
-    return pool.pool.apply(_format_jobs, (work,))  # type: ignore[no-any-return]
-
-
 def _in_pool(work: list[tuple[str, Any]], workers: int) -> list[tuple[str, str, Any, str | None]]:
     """A lot of work: one process per core. The objects this process holds (the spec, the
     model, the rendered text) are frozen first, so that the workers, which inherit them,
@@ -588,21 +584,28 @@ class WarmPool:
         self.pool.apply_async(_import_black)
 
     @classmethod
-    def start(cls) -> WarmPool | None:
-        """A pool when this machine has more than one core and can fork; else None."""
+    @contextlib.contextmanager
+    def start(cls, wanted: bool = True) -> Iterator[WarmPool | None]:
+        """A pool while the block runs, when `wanted` and this machine has more than one
+        core and can fork (else None); the worker is stopped when the block ends."""
         import multiprocessing
 
-        if _workers(None) < 2 or os.environ.get("SDKGEN_NO_FORK") or "fork" not in multiprocessing.get_all_start_methods():
-            return None
+        pool = None
+        if wanted and _workers(None) > 1 and not os.environ.get("SDKGEN_NO_FORK") and "fork" in multiprocessing.get_all_start_methods():
+            try:
+                pool = cls()
+            except (OSError, ValueError):
+                pool = None
         try:
-            return cls()
-        except (OSError, ValueError):
-            return None
+            yield pool
+        finally:
+            if pool is not None:
+                pool.pool.terminate()  # its results, if any, have been received
+                pool.pool.join()
 
-    def close(self) -> None:
-        """Stop the worker (its results, if any, have been received)."""
-        self.pool.terminate()
-        self.pool.join()
+    def format(self, work: list[tuple[str, Any]]) -> list[tuple[str, str, Any, str | None]]:
+        """A little work, done by the worker (black is already imported there)."""
+        return self.pool.apply(_format_jobs, (work,))  # type: ignore[no-any-return]
 
 
 def format_files(
@@ -692,7 +695,7 @@ def _black_files(
     if work and big and _workers(jobs) > 1:
         results = _in_pool(work, _workers(jobs))
     elif work and pool is not None and jobs is None:
-        results = _shared(pool, work)
+        results = pool.format(work)
     else:
         results = _format_jobs(work)
     failed: set[str] = set()

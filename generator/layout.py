@@ -177,25 +177,15 @@ def field(indent: int, name: str, hint: str, default: str | None = None) -> str:
     line = f"{pad}{name}: {hint}{tail}"
     if _fits(line):
         return line
-    head = f"{pad}{name}: {hint} = "
     if default is not None and default.startswith("Field(") and default.endswith(")"):
         # black splits at the call's brackets when its first line fits, else wraps the call
-        if _fits(head + "Field("):
-            args = default[len("Field("):-1]
-            if _fits(f"{pad}    {args}"):
-                return f"{head}Field(\n{pad}    {args}\n{pad})"
-            items = _top_level(args, ", ")
-            if any(not _fits(f"{pad}    {item},") for item in items):
-                return line
-            return f"{head}Field(\n" + "".join(f"{pad}    {item},\n" for item in items) + f"{pad})"
-        if _fits(head + "(") and _fits(f"{pad}    {default}"):
-            return f"{head}(\n{pad}    {default}\n{pad})"
+        # (both as for any assigned call), else it wraps the annotation
+        call = f"{name}: {hint} = Field("
+        if _fits(pad + call) or _fits(f"{pad}{name}: {hint} = (") and _fits(f"{pad}    {default}"):
+            return bracketed(indent, call, _top_level(default[len("Field("):-1], ", "), ")")
         return _wrapped_annotation(indent, name, hint, tail) or line
     if default is not None and "." in default and default.replace(".", "").isidentifier():
-        # an enum member: black wraps the value, not the annotation
-        if _fits(head + "(") and _fits(f"{pad}    {default}"):
-            return f"{head}(\n{pad}    {default}\n{pad})"
-        return line
+        return assign(indent, f"{name}: {hint}", default)  # an enum member: black wraps the value
     return _wrapped_annotation(indent, name, hint, tail) or line
 
 

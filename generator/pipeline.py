@@ -93,66 +93,55 @@ def generate(
         if unchanged is not None:
             return unchanged
 
-    # When there is an earlier output, little is likely to need formatting: a worker
-    # starts now, to import black while this process parses and renders. (A first
-    # generation formats everything, in a pool of its own.)
-    pool = WarmPool.start() if formatter == "black" and recorded else None
-    try:
-        return _generate(doc, output, recorded, fp, fmt_id, formatter, inputs, package_name, strict, validate_spec,
-                         cache_dir, templates, pool)
-    finally:
-        if pool is not None:
-            pool.close()
-
-
-def _generate(doc: Document, output: Path, recorded: dict[str, str], fp: str, fmt_id: str, formatter: str,
-              inputs: str, package_name: str | None, strict: bool, validate_spec: bool, cache_dir: Path | None,
-              templates: Path, pool: WarmPool | None) -> Generated:
     from .parse import parse
     from .render import render
 
-    previous = Manifest.read(output)
-    warnings: list[str] = []
-    validated = None
-    validation = _Validation(doc, fp, recorded.get("validated"), cache_dir) if validate_spec else None
+    # When there is an earlier output, little is likely to need formatting: a worker
+    # starts now, to import black while this process parses and renders. (A first
+    # generation formats everything, in a pool of its own.)
+    with WarmPool.start(formatter == "black" and bool(recorded)) as pool:
+        previous = Manifest.read(output)
+        warnings: list[str] = []
+        validated = None
+        validation = _Validation(doc, fp, recorded.get("validated"), cache_dir) if validate_spec else None
 
-    def validation_warnings() -> list[str]:
-        """The validation's findings as warnings; in strict mode, the first one raised."""
-        lines = []
-        for problem in validation.result() if validation else []:
+        def validation_warnings() -> list[str]:
+            """The validation's findings as warnings; in strict mode, the first one raised."""
+            lines = []
+            for problem in validation.result() if validation else []:
+                if strict:
+                    raise SpecError(problem.message, problem.location, problem.pointer)
+                lines.append(f"{problem.location}: warning: {problem.message}")
+            return lines
+
+        try:
+            api = parse(doc, package_name)
+            if strict and api.warnings:
+                validation_warnings()  # a validation error comes first, as it would without the child
+                raise SpecError(api.warnings[0].split(": warning: ", 1)[-1])
+            rendered = render(api, templates=templates)
+            known = previous.known_formatted(output) if recorded.get("formatter", fmt_id) == fmt_id else {}
+            formatted, hashes = format_files(rendered, known=known, cache=FormatCache(cache_dir), formatter=formatter, pool=pool)
+        except SpecError:
             if strict:
-                raise SpecError(problem.message, problem.location, problem.pointer)
-            lines.append(f"{problem.location}: warning: {problem.message}")
-        return lines
-
-    try:
-        api = parse(doc, package_name)
-        if strict and api.warnings:
-            validation_warnings()  # a validation error comes first, as it would without the child
-            raise SpecError(api.warnings[0].split(": warning: ", 1)[-1])
-        rendered = render(api, templates=templates)
-        known = previous.known_formatted(output) if recorded.get("formatter", fmt_id) == fmt_id else {}
-        formatted, hashes = format_files(rendered, known=known, cache=FormatCache(cache_dir), formatter=formatter, pool=pool)
-    except SpecError:
-        if strict:
-            validation_warnings()
-        if validation:
-            validation.cancel()
-        raise
-    except BaseException:
-        if validation:
-            validation.cancel()
-        raise
-    if validate_spec:
-        warnings = validation_warnings()
-        validated = None if warnings else fp
-    elif recorded.get("validated") == fp:
-        validated = fp  # not validated now, but this very document was, cleanly
-    warnings += api.warnings
-    manifest = manifest_text(formatted, hashes, f"sdkgen-{__version__}", formatter=fmt_id, validated=validated)
-    if MANIFEST in formatted or STAMP in formatted:
-        raise SpecError(f"the generated files include {MANIFEST} or {STAMP}, which the generator reserves")
-    return Generated(formatted, manifest, warnings, inputs if validate_spec and not warnings else None)
+                validation_warnings()
+            if validation:
+                validation.cancel()
+            raise
+        except BaseException:
+            if validation:
+                validation.cancel()
+            raise
+        if validate_spec:
+            warnings = validation_warnings()
+            validated = None if warnings else fp
+        elif recorded.get("validated") == fp:
+            validated = fp  # not validated now, but this very document was, cleanly
+        warnings += api.warnings
+        manifest = manifest_text(formatted, hashes, f"sdkgen-{__version__}", formatter=fmt_id, validated=validated)
+        if MANIFEST in formatted or STAMP in formatted:
+            raise SpecError(f"the generated files include {MANIFEST} or {STAMP}, which the generator reserves")
+        return Generated(formatted, manifest, warnings, inputs if validate_spec and not warnings else None)
 
 
 def inputs_hash(fp: str, package_name: str | None, templates: Path, fmt_id: str) -> str:

@@ -101,18 +101,19 @@ def test_known_component_problems_carry_over_and_new_duplicate_ids_are_caught(sp
     assert any("operationId" in message or "Operation ID" in message for message, _, _ in full)
 
 
-def test_a_problem_reported_relative_to_a_schema_is_never_carried_over(spec: dict[str, Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The validator places some problems relative to the schema it was checking
-    ("/required"): such a problem could come from the path item that changed."""
+def test_a_problem_the_validator_cannot_place_is_not_carried_over_once_fixed(spec: dict[str, Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The validator reports a default that breaks its schema with no place at all
+    (pointer ""): such a problem could come from the path item that changed, so fixing
+    that item must make it go away, as a full validation says."""
     store = tmp_path / "store"
     broken = copy.deepcopy(spec)
-    first_operation(broken)["responses"] = {
-        "200": {"description": "x", "content": {"application/json": {"schema": {"type": "object", "required": "id"}}}}
-    }
+    first_operation(broken)["parameters"] = [
+        {"name": "q", "in": "query", "schema": {"type": "object", "required": ["x"], "default": {}}}
+    ]
     cached, full, _ = answers(broken, tmp_path, "a", store, monkeypatch)
-    assert any(pointer == "/required" for _, pointer, _ in full) and cached == full
+    assert [pointer for _, pointer, _ in full] == [""] and cached == full  # only an unplaced problem
     fixed = copy.deepcopy(broken)
-    first_operation(fixed)["responses"]["200"]["content"]["application/json"]["schema"]["required"] = ["id"]
+    first_operation(fixed)["parameters"][0]["schema"]["default"] = {"x": 1}
     cached, full, _ = answers(fixed, tmp_path, "b", store, monkeypatch)
     assert cached == full == []
 
