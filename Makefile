@@ -38,9 +38,13 @@ check: venv
 lint: venv
 	$(BIN)/python -m generator lint $(SPEC)
 
+# black is the style authority (ruff formats): the generated project's own settings, and
+# black's defaults at our line length for the golden copies
 typecheck: venv
 	cd $(OUT) && ../$(BIN)/mypy --strict --no-incremental --cache-dir=/dev/null -p $(PACKAGE)
-	$(BIN)/ruff check --no-cache $(OUT) generator tests bench
+	$(BIN)/ruff check --no-cache --config pyproject.toml $(OUT) generator tests bench
+	cd $(OUT) && ../$(BIN)/black --check --quiet .
+	$(BIN)/black --check --quiet --line-length 100 --target-version py310 tests/golden
 
 test: check lint typecheck corpus bench-smoke
 	$(BIN)/python -m pytest -q

@@ -6,8 +6,8 @@ import difflib
 from dataclasses import dataclass
 from pathlib import Path
 
+from .manifest import MANIFEST, Manifest
 from .pipeline import Generated
-from .write import MANIFEST, Manifest
 
 MAX_DIFF_LINES = 400
 
@@ -19,9 +19,9 @@ class Difference:
     diff: list[str]
 
 
-def compare(generated: Generated, output: Path) -> list[Difference]:
+def compare(generated: Generated, output: Path, on_disk: Manifest) -> list[Difference]:
     differences: list[Difference] = []
-    expected = {**generated.files, MANIFEST: generated.manifest}
+    expected = {**generated.files, MANIFEST: generated.manifest.text()}
     for rel in sorted(expected):
         want = expected[rel]
         try:
@@ -40,10 +40,9 @@ def compare(generated: Generated, output: Path) -> list[Difference]:
                 )
             )
             differences.append(Difference(rel, "changed", diff))
-    for rel in sorted(Manifest.read(output).files):
-        if rel not in expected:
-            if (output / rel).exists():
-                differences.append(Difference(rel, "stale", []))
+    for rel in sorted(on_disk.files):
+        if rel not in expected and (output / rel).exists():
+            differences.append(Difference(rel, "stale", []))
     return differences
 
 

@@ -1,4 +1,4 @@
-"""The generator's command line: `python -m generator generate|check|lint|bundle`."""
+"""The generator's command line: `sdkgen generate|check|lint|bundle` (or `python -m generator`)."""
 
 from __future__ import annotations
 
@@ -6,39 +6,99 @@ import json
 import os
 import sys
 import time
+import traceback
+from collections.abc import Callable
 from pathlib import Path
+from types import TracebackType
+from typing import Any, TypeVar
 
 import click
 
 from . import __version__
-from .errors import SpecError
+from .diagnostics import (
+    EXIT_BUG,
+    EXIT_FOUND,
+    EXIT_INPUT,
+    EXIT_INTERRUPTED,
+    FORMATS,
+    Diagnostic,
+    GeneratorBug,
+    SpecError,
+    render,
+)
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 SPEC = click.argument("spec", type=click.Path(dir_okay=False, path_type=Path))
+def _output_folder(ctx: click.Context, param: click.Parameter, value: str) -> Path:
+    if not value.strip():
+        raise click.BadParameter("must name a folder (use . for the current one)")
+    return Path(value)
+
+
 OUTPUT = click.option(
-    "--output", "-o", type=click.Path(file_okay=False, path_type=Path), default=Path("generated"),
+    "--output", "-o", type=click.Path(file_okay=False), default="generated", callback=_output_folder,
     show_default=True, help="Folder of the generated package project.",
 )
 PACKAGE = click.option("--package-name", help="Python package name (default: from x-sdk, else the spec's title).")
-STRICT = click.option("--strict", is_flag=True, help="Treat spec validation warnings as errors.")
-NO_CACHE = click.option("--no-cache", is_flag=True, help="Do not use the local formatting cache.")
+STRICT = click.option("--strict", is_flag=True, help="Treat every warning (validation, unsupported constructs) as an error.")
+DIAGNOSTICS_FORMAT = click.option(
+    "--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
+    help="How problems are printed: text for people; json, github (annotations) or sarif for CI.",
+)
+QUIET = click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
+DEBUG = click.option("--debug", is_flag=True, help="On an internal error, print the Python traceback.")
+
+#: warnings printed in text form before "... and N more" (all of them in the CI formats)
+MAX_WARNINGS = 20
 
 
-def _formatter_option(default: str | None, help_text: str):  # type: ignore[no-untyped-def]
-    return click.option("--formatter", type=click.Choice(["black", "ruff"]), default=default, help=help_text)
+def _formatter_option(default: str | None, help_text: str) -> Callable[[F], F]:
+    return click.option("--formatter", type=click.Choice(["ruff", "black"]), default=default, help=help_text)
 
 
-def _fail(exc: SpecError) -> None:
-    click.echo(str(exc), err=True)
-    sys.exit(2)
+class _Progress:
+    """Stage names on one terminal line while a long run works; nothing on a pipe."""
+
+    def __init__(self, enabled: bool):
+        self.enabled = enabled and sys.stderr.isatty()
+        self.started = time.perf_counter()
+        self.shown = False
+
+    def __call__(self, stage: str) -> None:
+        if self.enabled:
+            elapsed = time.perf_counter() - self.started
+            sys.stderr.write(f"\r\x1b[K{stage} ... ({elapsed:.1f}s)")
+            sys.stderr.flush()
+            self.shown = True
+
+    def done(self) -> None:
+        if self.shown:
+            sys.stderr.write("\r\x1b[K")
+            sys.stderr.flush()
+            self.shown = False
 
 
-def _warn(lines: list[str], quiet: bool) -> None:
-    if quiet:
+def _print_diagnostics(diagnostics: list[Diagnostic], fmt: str, quiet: bool) -> None:
+    shown = [d for d in diagnostics if d.severity == "error"] if quiet else diagnostics
+    if not shown:
         return
-    for line in lines[:20]:
-        click.echo(line, err=True)
-    if len(lines) > 20:
-        click.echo(f"... and {len(lines) - 20} more warnings", err=True)
+    if fmt != "text":
+        click.echo(render(shown, fmt), nl=False)
+        return
+    for d in sorted(shown)[:MAX_WARNINGS]:
+        click.echo(str(d), err=True)
+    if len(shown) > MAX_WARNINGS:
+        click.echo(f"... and {len(shown) - MAX_WARNINGS} more (--format json lists them all)", err=True)
+
+
+def _fail(exc: SpecError, fmt: str = "text") -> None:
+    if fmt == "text":
+        for d in exc.diagnostics:
+            click.echo(str(d), err=True)
+    else:
+        click.echo(render(exc.diagnostics, fmt), nl=False)
+    sys.exit(EXIT_INPUT)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -47,7 +107,8 @@ def main() -> None:
     """Generate a typed Python client (and its CLI, fixtures and mock server) from an OpenAPI document.
 
     \b
-    Exit codes: 0 ok, 1 check or lint found problems, 2 the input could not be used.
+    Exit codes: 0 ok, 1 check or lint found problems, 2 the input could not be used,
+    3 internal error (a bug in the generator), 130 interrupted.
     """
 
 
@@ -56,38 +117,38 @@ def main() -> None:
 @OUTPUT
 @PACKAGE
 @STRICT
-@NO_CACHE
-@_formatter_option("black", "Code formatter: black (the default) or ruff (much faster; output close to black's, not identical).")
-@click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
-def generate(spec: Path, output: Path, package_name: str | None, strict: bool, no_cache: bool, formatter: str, quiet: bool) -> None:
+@_formatter_option("ruff", "Code formatter: ruff (the default; black's style) or black itself.")
+@click.option("--force", is_flag=True, help="Write into a folder that holds files the generator did not create, replacing those with generated names.")
+@DIAGNOSTICS_FORMAT
+@QUIET
+@DEBUG
+def generate(spec: Path, output: Path, package_name: str | None, strict: bool, formatter: str, force: bool,
+             fmt: str, quiet: bool, debug: bool) -> None:
     """Generate the client package from SPEC into --output.
 
     Only files whose content changed are rewritten; files generated before and no
-    longer produced are removed; files the generator did not create are left alone.
+    longer produced are removed; files the generator did not create are never
+    replaced (without --force) and never removed.
 
     \b
     Example:
-      python -m generator generate spec/openapi.yaml --output out/petstore --package-name petstore
+      sdkgen generate openapi.yaml --output out/petstore --package-name petstore
     """
-    from .cache import cache_root, prune
-    from .pipeline import default_cache_dir, write_stamp
     from .pipeline import generate as run
     from .write import write_files
 
     started = time.perf_counter()
+    progress = _Progress(not quiet)
     try:
-        result = run(
-            spec, output, package_name=package_name, strict=strict,
-            cache_dir=None if no_cache else default_cache_dir(), formatter=formatter,
-        )
-        written = write_files(output, result.files, result.manifest)
-        write_stamp(output, result)
-        if not no_cache:
-            prune(cache_root())  # at most once a day: keeps ~/.cache/sdkgen under 256 MB
+        result = run(spec, package_name=package_name, strict=strict, formatter=formatter, progress=progress)
+        progress("write")
+        written = write_files(output, result.files, result.manifest, force=force)
     except SpecError as exc:
-        _fail(exc)
+        progress.done()
+        _fail(exc, fmt)
         return
-    _warn(result.warnings, quiet)
+    progress.done()
+    _print_diagnostics(result.diagnostics, fmt, quiet)
     if not quiet:
         elapsed = time.perf_counter() - started
         click.echo(
@@ -102,45 +163,49 @@ def generate(spec: Path, output: Path, package_name: str | None, strict: bool, n
 @OUTPUT
 @PACKAGE
 @STRICT
-@NO_CACHE
 @_formatter_option(None, "Code formatter to compare with (default: the one that generated --output, from its manifest).")
-def check(spec: Path, output: Path, package_name: str | None, strict: bool, no_cache: bool, formatter: str | None) -> None:
+@DIAGNOSTICS_FORMAT
+@DEBUG
+def check(spec: Path, output: Path, package_name: str | None, strict: bool, formatter: str | None, fmt: str,
+          debug: bool) -> None:
     """Fail (exit 1) when --output is not exactly what SPEC and the templates generate.
 
     Prints a unified diff of every difference and the command that fixes it.
     """
     from .check import compare, report
-    from .pipeline import default_cache_dir
+    from .format import DEFAULT_FORMATTER, FORMATTERS
+    from .manifest import Manifest
     from .pipeline import generate as run
 
     try:
-        result = run(
-            spec, output, package_name=package_name, strict=strict,
-            cache_dir=None if no_cache else default_cache_dir(), formatter=formatter,
-        )
+        on_disk = Manifest.read(output)
+        recorded = on_disk.formatter.split("-", 1)[0]
+        chosen = formatter or (recorded if recorded in FORMATTERS else DEFAULT_FORMATTER)
+        result = run(spec, package_name=package_name, strict=strict, formatter=chosen)
     except SpecError as exc:
-        _fail(exc)
+        _fail(exc, fmt)
         return
-    differences = compare(result, output)
+    differences = compare(result, output, on_disk)
     if differences:
         click.echo(report(differences, output), nl=False)
         click.echo(
             f"{output}: {len(differences)} file(s) differ from what {spec} generates; "
-            "run `make generate` and commit the result",
+            "run `make generate` (or `sdkgen generate`) and commit the result",
             err=True,
         )
-        sys.exit(1)
+        sys.exit(EXIT_FOUND)
     click.echo(f"{output}: up to date with {spec}", err=True)
 
 
 @main.command()
 @SPEC
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "github", "sarif"]), default="text", show_default=True, help="Output format.")
+@DIAGNOSTICS_FORMAT
 @click.option(
     "--config", "config_file", type=click.Path(dir_okay=False, path_type=Path),
     help="TOML file with a [tool.sdkgen.lint] table (default: the pyproject.toml nearest SPEC).",
 )
-def lint(spec: Path, fmt: str, config_file: Path | None) -> None:
+@DEBUG
+def lint(spec: Path, fmt: str, config_file: Path | None, debug: bool) -> None:
     """Check SPEC against the OpenAPI schema and the project's rules.
 
     One finding per line as `file:line:col: severity [rule] message`; exit 1 when
@@ -154,22 +219,22 @@ def lint(spec: Path, fmt: str, config_file: Path | None) -> None:
     object it points at (or an ancestor).
     """
     from .lint import lint as run_lint
-    from .lint import render_findings
     from .lint_config import load_config
 
     try:
         findings = run_lint(spec, load_config(config_file) if config_file else None)
     except SpecError as exc:
-        _fail(exc)
+        _fail(exc, fmt)
         return
-    click.echo(render_findings(findings, fmt), nl=False)
+    click.echo(render(findings, fmt), nl=False)
     if any(f.severity == "error" for f in findings):
-        sys.exit(1)
+        sys.exit(EXIT_FOUND)
 
 
 @main.command()
 @SPEC
-def bundle(spec: Path) -> None:
+@DEBUG
+def bundle(spec: Path, debug: bool) -> None:
     """Print SPEC as one JSON document, its $refs into other files turned into components."""
     from .load import load
 
@@ -181,23 +246,64 @@ def bundle(spec: Path) -> None:
     click.echo(json.dumps(doc.data, indent=2, ensure_ascii=False))
 
 
-def run(prog_name: str = "sdkgen") -> None:
-    """The command-line entry point: `main`, then a hard exit once output is flushed.
+def _processing_pointer(tb: TracebackType | None) -> str | None:
+    """The JSON pointer the innermost frame that names one was working on (the stages
+    keep the pointer of the node at hand in a local variable called `pointer`)."""
+    found = None
+    while tb is not None:
+        for name in ("pointer", "op_ptr", "item_ptr"):
+            value = tb.tb_frame.f_locals.get(name)
+            if isinstance(value, str) and (not value or value.startswith("/")):
+                found = value
+                break
+        tb = tb.tb_next
+    return found
 
-    Tearing down the interpreter frees the whole spec, model and rendered output object
-    by object (about 0.05 s on a big spec), work nobody waits for: the files are written
-    and closed, the helper processes stopped, so the process ends at once (mypy does the
-    same)."""
-    code: int = 0
+
+def _report_bug(exc: BaseException, debug: bool) -> int:
+    if debug:
+        traceback.print_exception(exc)
+    if isinstance(exc, GeneratorBug):
+        bug = exc if exc.pointer is not None else GeneratorBug(str(exc.args[0]), _processing_pointer(exc.__traceback__))
+    else:
+        detail = f"{type(exc).__name__}: {exc}".splitlines()[0][:300]
+        bug = GeneratorBug(detail, _processing_pointer(exc.__traceback__))
+    hint = "" if debug else " (--debug shows the traceback)"
+    print(f"sdkgen: {bug}{hint}", file=sys.stderr)
+    return EXIT_BUG
+
+
+def run(prog_name: str = "sdkgen") -> None:
+    """The command-line entry point: `main`, with every outcome mapped to an exit code,
+    then a hard exit once output is flushed (tearing down a big heap object by object is
+    work nobody waits for)."""
+    code = 0
+    debug = "--debug" in sys.argv[1:]
     try:
-        main(prog_name=prog_name)
+        main(prog_name=prog_name, standalone_mode=False)
+    except click.exceptions.Abort:
+        print("Aborted!", file=sys.stderr)
+        code = EXIT_INTERRUPTED
+    except KeyboardInterrupt:
+        print("Aborted!", file=sys.stderr)
+        code = EXIT_INTERRUPTED
+    except click.ClickException as exc:
+        exc.show()
+        code = exc.exit_code
     except SystemExit as exc:
         if isinstance(exc.code, str):
             print(exc.code, file=sys.stderr)
-            code = 1
+            code = EXIT_FOUND
         else:
             code = exc.code or 0
+    except RecursionError as exc:
+        code = _report_bug(exc, debug)
+    except Exception as exc:  # noqa: BLE001 - anything else is a bug: one line, exit 3
+        code = _report_bug(exc, debug)
     finally:
-        sys.stdout.flush()
-        sys.stderr.flush()
+        try:
+            sys.stdout.flush()
+            sys.stderr.flush()
+        except OSError:
+            pass
     os._exit(code)

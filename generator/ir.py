@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from .diagnostics import Diagnostic
+
 # TypeRef kinds
 PRIMITIVE = "primitive"  # name: str int float bool bytes datetime date uuid
 LIST = "list"
@@ -303,7 +305,7 @@ class Api:
     operations: list[Operation]
     resources: list[Resource]
     namespaces: list[Namespace]
-    warnings: list[str] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
     #: components.schemas of the bundled document, for fixtures and request validation
     schemas: dict[str, Any] = field(default_factory=dict)
 

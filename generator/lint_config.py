@@ -13,7 +13,7 @@ from typing import Any
 
 import tomllib
 
-from .errors import Location, SpecError
+from .diagnostics import Location, SpecError
 from .lint_rules import RULES, Rule
 
 SEVERITIES = ("error", "warning", "info", "off")

@@ -19,7 +19,7 @@ from urllib.parse import unquote
 
 import yaml
 
-from .errors import Location, SpecError
+from .diagnostics import REF, Location, SpecError
 
 try:  # libyaml's C parser is several times faster; fall back when absent
     _BaseLoader: type = yaml.CSafeLoader
@@ -438,24 +438,24 @@ class _Bundler:
     def split_ref(self, ref: str, src: _File, src_ptr: str) -> tuple[str, str]:
         file_part, _, fragment = ref.partition("#")
         if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*://", file_part) and not file_part.startswith("file://"):
-            raise SpecError(f"remote $ref {ref!r} is not supported; download it next to the spec", self.location(src, src_ptr))
+            raise SpecError(f"remote $ref {ref!r} is not supported; download it next to the spec", self.location(src, src_ptr), code=REF)
         if file_part.startswith("file://"):
             file_part = file_part[len("file://") :]
         path = os.path.normpath(os.path.join(os.path.dirname(src.path), unquote(file_part))) if file_part else src.path
         if fragment and not fragment.startswith("/"):
-            raise SpecError(f"$ref {ref!r}: only JSON-pointer fragments are supported", self.location(src, src_ptr))
+            raise SpecError(f"$ref {ref!r}: only JSON-pointer fragments are supported", self.location(src, src_ptr), code=REF)
         return path, fragment
 
     def resolve(self, path: str, pointer: str, ref: str, src: _File, src_ptr: str) -> tuple[_File, Any]:
         try:
             target_file = self.file(path)
         except SpecError as exc:
-            raise SpecError(f"$ref {ref!r} cannot be resolved: {exc.message}", self.location(src, src_ptr)) from None
+            raise SpecError(f"$ref {ref!r} cannot be resolved: {exc.message}", self.location(src, src_ptr), code=REF) from None
         try:
             return target_file, follow_pointer(target_file.data, pointer)
         except LookupError as missing:
             message = f"$ref {ref!r} cannot be resolved: no {missing.args[0]!r} in {target_file.shown}"
-            raise SpecError(message, self.location(src, src_ptr)) from None
+            raise SpecError(message, self.location(src, src_ptr), code=REF) from None
 
     def rewrite_ref(self, ref: str, kind: str, src: _File, src_ptr: str, out_ptr: str) -> str:
         """The bundled form of a $ref string found in `src` (hoisting its target)."""
@@ -495,7 +495,7 @@ class _Bundler:
             path, pointer = self.split_ref(ref, src, src_ptr + "/$ref")
             target_file, target = self.resolve(path, pointer, ref, src, src_ptr)
             if path == src.path and pointer and src_ptr.startswith(pointer):
-                raise SpecError(f"$ref {ref!r} refers to itself", self.location(src, src_ptr))
+                raise SpecError(f"$ref {ref!r} refers to itself", self.location(src, src_ptr), code=REF)
             inlined = self.walk(target, kind, target_file, pointer, out_ptr)
             if isinstance(inlined, dict):
                 inlined = {**inlined, **{k: self.walk(v, None, src, f"{src_ptr}/{escape_pointer(k)}", f"{out_ptr}/{escape_pointer(k)}") for k, v in siblings.items()}}

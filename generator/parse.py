@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from . import ir, naming
-from .errors import SpecError
+from .diagnostics import AMBIGUOUS, EXTENSION, UNSUPPORTED, Code, Diagnostic, SpecError
 from .load import Document, escape_pointer, follow_pointer, unescape_pointer
 
 _METHODS = ("get", "put", "post", "patch", "delete", "options", "head", "trace")
@@ -30,7 +30,7 @@ class Parser:
     def __init__(self, doc: Document, package_name: str | None = None):
         self.doc = doc
         self.data = doc.data
-        self.warnings: list[str] = []
+        self.diagnostics: list[Diagnostic] = []
         self.names = naming.UniqueNames(naming.MODULE_RESERVED | {"UnknownVariant"})
         self.types: dict[str, ir.TypeRef] = {}  # pointer -> type of the schema there
         self.models: list[ir.Model] = []
@@ -41,8 +41,8 @@ class Parser:
 
     # -- helpers ---------------------------------------------------------
 
-    def warn(self, pointer: str, message: str) -> None:
-        self.warnings.append(f"{self.doc.locate(pointer)}: warning: {message} (at #{pointer})")
+    def warn(self, pointer: str, message: str, kind: Code = UNSUPPORTED) -> None:
+        self.diagnostics.append(Diagnostic(self.doc.locate(pointer), "warning", kind.id, message, pointer))
 
     def resolve(self, node: Any, pointer: str) -> tuple[Any, str]:
         """Follow `$ref`s (within the bundled document) to the node they name."""
@@ -120,7 +120,7 @@ class Parser:
         for key in ("oneOf", "anyOf"):
             if isinstance(schema.get(key), list):
                 if "properties" in schema:
-                    self.warn(pointer, f"{key} beside properties: the properties are used, the {key} ignored")
+                    self.warn(pointer, f"{key} beside properties: the properties are used, the {key} ignored", AMBIGUOUS)
                     return self.model_type(schema, pointer, hint, named, nullable)
                 return self.union_type(schema, key, pointer, hint, named, nullable)
         if isinstance(types, list):
@@ -207,7 +207,7 @@ class Parser:
             sub_props, sub_required, sub_additional = self.object_view(resolved, part_ptr, depth + 1)
             for key, value in sub_props.items():
                 if key in properties and properties[key][0] != value[0]:
-                    self.warn(part_ptr, f"allOf redefines property {key!r}; the later definition wins")
+                    self.warn(part_ptr, f"allOf redefines property {key!r}; the later definition wins", AMBIGUOUS)
                 properties[key] = value
             required.extend(r for r in sub_required if r not in required)
             if sub_additional is not None and additional is None:
@@ -324,7 +324,7 @@ class Parser:
         tags: list[str] = []
         for variant in variants:
             if variant.type.kind != ir.MODEL:
-                self.warn(pointer, f"discriminated union member {variant.type.name or variant.type.kind} is not an object; treated as a plain union")
+                self.warn(pointer, f"discriminated union member {variant.type.name or variant.type.kind} is not an object; treated as a plain union", AMBIGUOUS)
                 return None
             model = next(m for m in self.models if m.name == variant.type.name)
             tag = by_model.get(model.name)
@@ -339,7 +339,7 @@ class Parser:
                 if tag is None:
                     tag = model.pointer.rsplit("/", 1)[-1] if model.pointer.startswith("/components/schemas/") else None
             if tag is None or tag in tags:
-                self.warn(pointer, f"cannot tell the {prop!r} value of {model.name}; treated as a plain union")
+                self.warn(pointer, f"cannot tell the {prop!r} value of {model.name}; treated as a plain union", AMBIGUOUS)
                 return None
             tags.append(tag)
             model.discriminator_values[prop] = tag
@@ -354,14 +354,14 @@ class Parser:
             return []
         where = f"/servers/{index}/x-aliases"
         if not isinstance(aliases, list):
-            self.warn(where, "x-aliases must be a list of URLs; ignored")
+            self.warn(where, "x-aliases must be a list of URLs; ignored", EXTENSION)
             return []
         kept: list[str] = []
         for n, alias in enumerate(aliases):
             if isinstance(alias, str) and ALIAS_URL.fullmatch(alias):
                 kept.append(alias.rstrip("/").lower())
             else:
-                self.warn(f"{where}/{n}", f"{str(alias)[:60]!r} is not an http(s) URL; ignored")
+                self.warn(f"{where}/{n}", f"{str(alias)[:60]!r} is not an http(s) URL; ignored", EXTENSION)
         return kept
 
     def setting(self, ext: dict[str, Any], key: str, pattern: re.Pattern[str], default: str) -> str:
@@ -372,7 +372,7 @@ class Parser:
             return default
         if isinstance(value, str) and pattern.fullmatch(value):
             return value
-        self.warn(f"/x-sdk/{key}", f"x-sdk {key} {str(value)[:60]!r} is not a valid name; using {default!r}")
+        self.warn(f"/x-sdk/{key}", f"x-sdk {key} {str(value)[:60]!r} is not a valid name; using {default!r}", EXTENSION)
         return default
 
     def sdk_settings(self) -> ir.SdkSettings:
@@ -391,7 +391,7 @@ class Parser:
                 continue
             where = "/x-sdk/path-defaults/" + escape_pointer(str(wire))
             if not str(wire).isidentifier() or keyword.iskeyword(str(wire)) or not _ENV_NAME.fullmatch(str(spec["env"])):
-                self.warn(where, "a path default needs a parameter name that is an identifier and an environment variable name; ignored")
+                self.warn(where, "a path default needs a parameter name that is an identifier and an environment variable name; ignored", EXTENSION)
                 continue
             path_defaults[str(wire)] = str(spec["env"])
             path_default_descriptions[str(wire)] = str(spec.get("description") or "")
@@ -521,7 +521,7 @@ class Parser:
             )
         for wire in path_order:
             if not any(p.location == "path" and p.wire_name == wire for p in result.parameters):
-                self.warn(op_ptr, f"path parameter {{{wire}}} is not declared; treating it as a required string")
+                self.warn(op_ptr, f"path parameter {{{wire}}} is not declared; treating it as a required string", AMBIGUOUS)
                 result.parameters.append(ir.Parameter(arg_names.claim(naming.attribute_name(wire, naming.ARGUMENT_RESERVED)), wire, "path", ir.TypeRef(ir.PRIMITIVE, "str"), True, client_default=sdk.path_defaults.get(wire)))
         if "requestBody" in op:
             result.body = self.body(op["requestBody"], op_ptr + "/requestBody", hint, arg_names)
@@ -685,7 +685,7 @@ class Parser:
             )
         for index, shortcut in enumerate(op.get("x-cli") or []):
             if not isinstance(shortcut, dict) or not shortcut.get("name"):
-                self.warn(f"{op_ptr}/x-cli/{index}", "x-cli entry needs a name; ignored")
+                self.warn(f"{op_ptr}/x-cli/{index}", "x-cli entry needs a name; ignored", EXTENSION)
                 continue
             argument = shortcut.get("argument") or {}
             field_path = [unescape_pointer(t) for t in str(argument.get("field") or "").split("/")[1:]]
@@ -772,7 +772,7 @@ class Parser:
             operations=operations,
             resources=resources,
             namespaces=namespaces,
-            warnings=self.warnings,
+            diagnostics=self.diagnostics,
             schemas=dict((self.data.get("components") or {}).get("schemas") or {}),
         )
 

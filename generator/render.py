@@ -10,15 +10,16 @@ from __future__ import annotations
 
 import json
 import keyword
+import math
 import re
 from pathlib import Path
 from typing import Any
 
 import jinja2
 
-from . import fixtures, ir, layout, views
-from .cache import cache_root
-from .layout import RenderError, pyrepr
+from . import fixtures, ir, views
+from .diagnostics import GeneratorBug
+from .format import LINE_LENGTH, TARGET_VERSION
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -34,6 +35,48 @@ PRIMITIVES = {
 
 #: builtin type names a generated method or field may shadow inside a class body
 _BUILTIN_TYPES = frozenset({"list", "dict", "str", "int", "float", "bool", "bytes"})
+
+def pyrepr(value: Any) -> str:
+    """A Python literal that evaluates to `value` (JSON-like data only)."""
+    if value is None or isinstance(value, (bool, int)):
+        return repr(value)
+    if isinstance(value, float):
+        if math.isnan(value):
+            return 'float("nan")'
+        if math.isinf(value):
+            return 'float("inf")' if value > 0 else 'float("-inf")'
+        return repr(value)
+    if isinstance(value, str):
+        return _string(value)
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(pyrepr(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{pyrepr(str(k))}: {pyrepr(v)}" for k, v in value.items()) + "}"
+    raise GeneratorBug(f"cannot write {type(value).__name__} as a literal")
+
+
+def _string(value: str) -> str:
+    """repr's literal (it escapes quotes, backslashes and every non-printable character),
+    in double quotes unless that needs more escapes: the quotes black would choose."""
+    text = repr(value)
+    if text[0] == '"':  # repr chose double quotes itself (the value has a "'" and no '"')
+        return text
+    if "'" not in value:  # no quote of either kind needs escaping: swap the quotes
+        return '"' + text[1:-1] + '"' if '"' not in value else text
+    if value.count('"') > value.count("'"):
+        return text
+    body: list[str] = []
+    i = 1
+    while i < len(text) - 1:
+        if text[i] == "\\":
+            pair = text[i:i + 2]
+            body.append("'" if pair == "\\'" else pair)
+            i += 2
+            continue
+        body.append('\\"' if text[i] == '"' else text[i])
+        i += 1
+    return '"' + "".join(body) + '"'
+
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u2028\u2029\ufeff]")
 
@@ -74,7 +117,7 @@ def ident(name: Any) -> str:
     """Assert that a name chosen by `naming` is a safe identifier (defence in depth)."""
     text = str(name)
     if not text.isidentifier() or keyword.iskeyword(text) or not text.isascii():
-        raise RenderError(f"not a safe identifier: {text!r}")
+        raise GeneratorBug(f"a generated name is not a safe identifier: {text!r}")
     return text
 
 
@@ -85,20 +128,9 @@ def tomlstr(value: Any) -> str:
 # -- environment -------------------------------------------------------------
 
 
-def _ensure(folder: Path) -> Path | None:
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        return folder
-    except OSError:
-        return None
-
-
 def environment(templates: Path = TEMPLATES) -> jinja2.Environment:
-    root = cache_root()
-    bytecode = jinja2.FileSystemBytecodeCache(str(_ensure(root / "jinja"))) if root and _ensure(root / "jinja") else None
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates)),
-        bytecode_cache=bytecode,
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
         trim_blocks=True,
@@ -108,11 +140,6 @@ def environment(templates: Path = TEMPLATES) -> jinja2.Environment:
     )
     env.filters.update(pyrepr=pyrepr, docstring=docstring, comment=comment, md=markdown, ident=ident, tomlstr=tomlstr)
     env.globals["PRIMITIVES"] = PRIMITIVES
-    # black-shaped layout of lines that can run long (generator/layout.py)
-    env.globals.update(
-        param_line=layout.parameter, field_line=layout.field, assign_line=layout.assign,
-        import_from=layout.import_from, bracketed=layout.bracketed, literal=layout.literal,
-    )
     env.globals["shadowed"] = frozenset()
     return env
 
@@ -171,6 +198,8 @@ def render(api: ir.Api, *, package_version: str = "0.1.0", templates: Path = TEM
     cli_commands = views.cli_commands(api)
     context: dict[str, Any] = {
         "api": api,
+        "line_length": LINE_LENGTH,
+        "target_version": TARGET_VERSION,
         "sdk": sdk,
         "package_version": package_version,
         "path_defaults": path_defaults,

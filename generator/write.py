@@ -1,56 +1,27 @@
 """Put generated files on disk: only what changed, atomically, never a file we don't own.
 
-The output folder holds a manifest (`MANIFEST`) naming every file the generator
-wrote. A file that was generated before and is no longer emitted is removed; a
-file that is not in the manifest is never touched. All new contents are written
-to temporary files first and renamed into place only when every one of them was
-written, so a failure leaves the previous output intact.
+The rules, in the order they are checked (nothing is written until all hold):
+
+* every path is inside the output folder, through no symbolic link that leads out of it;
+* a file that exists and is not in the manifest is the user's: it is never replaced,
+  and a folder that holds files but no manifest is not written into at all, unless
+  `force` is given;
+* new contents go to temporary files first and are renamed into place only when all
+  of them were written (the manifest last), so a failure leaves the output as it was;
+* a file the manifest names that is no longer generated is removed, if it is still a
+  regular file inside the output folder.
 """
 
 from __future__ import annotations
 
-import json
 import os
 import tempfile
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import Location, SpecError
-from .format import content_hash
-
-MANIFEST = ".generator-manifest.json"
-
-
-@dataclass
-class Manifest:
-    files: dict[str, dict[str, str]] = field(default_factory=dict)
-
-    @classmethod
-    def read(cls, output: Path) -> Manifest:
-        try:
-            data = json.loads((output / MANIFEST).read_text(encoding="utf-8"))
-            files = data.get("files") if isinstance(data, dict) else None
-            if isinstance(files, dict):
-                return cls({str(k): dict(v) for k, v in files.items() if isinstance(v, dict)})
-        except (OSError, ValueError):
-            pass
-        return cls()
-
-    def known_formatted(self, output: Path) -> dict[str, tuple[str, str]]:
-        """path -> (render hash, text on disk) for files still exactly as the generator wrote them."""
-        known: dict[str, tuple[str, str]] = {}
-        for path, info in self.files.items():
-            render = info.get("render")
-            if not render:
-                continue
-            try:
-                text = (output / path).read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError):
-                continue
-            if content_hash(text) == info.get("content"):
-                known[path] = (render, text)
-        return known
+from .diagnostics import OUTPUT, GeneratorBug, Location, SpecError
+from .manifest import MANIFEST, Manifest, is_safe_path
 
 
 @dataclass
@@ -60,32 +31,78 @@ class WriteResult:
     unchanged: int
 
 
-def _safe_relative(path: str) -> str:
-    parts = Path(path).parts
-    if Path(path).is_absolute() or ".." in parts or not parts:
-        raise SpecError(f"refusing to write outside the output folder: {path!r}", Location("<generator>"))
-    return path
+def _inside(path: Path, root: Path) -> bool:
+    """`path` (which may not exist yet) resolves to a place inside `root`."""
+    try:
+        path.resolve().relative_to(root)
+        return True
+    except ValueError:
+        return False
 
 
-def write_files(output: Path, files: Mapping[str, str], manifest_text: str) -> WriteResult:
-    old = Manifest.read(output)
+def plan_writes(output: Path, files: Mapping[str, str], old: Manifest, *, force: bool = False) -> dict[str, str]:
+    """The files whose content on disk differs from `files`; SpecError when writing them
+    would break one of the rules above."""
+    if str(output) == "":
+        raise SpecError("the output folder must be named (--output)", Location("<output>"), code=OUTPUT)
+    if output.exists() and not output.is_dir():
+        raise SpecError("the output is not a folder", Location(str(output)), code=OUTPUT)
+    root = output.resolve()
+    if not old.present and not force and output.is_dir() and any(output.iterdir()):
+        shown = sorted(p.name for p in output.iterdir())[:5]
+        raise SpecError(
+            f"the output folder holds files the generator did not create ({', '.join(shown)}"
+            f"{', ...' if len(shown) == 5 else ''}) and no {MANIFEST}; choose an empty folder, or pass --force "
+            "to write into it (files with the generated names are then replaced)",
+            Location(str(output)),
+            code=OUTPUT,
+        )
     changes: dict[str, str] = {}
-    unchanged = 0
-    for rel, text in {**files, MANIFEST: manifest_text}.items():
-        target = output / _safe_relative(rel)
+    foreign: list[str] = []
+    for rel, text in files.items():
+        if not is_safe_path(rel):
+            raise GeneratorBug(f"the generator produced an unsafe output path {rel!r}")
+        target = output / rel
+        if not _inside(target, root):
+            raise SpecError(f"{rel} would be written outside the output folder (through a symbolic link)",
+                            Location(str(output)), code=OUTPUT)
         try:
             current = target.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
+        except FileNotFoundError:
             current = None
+        except (OSError, UnicodeDecodeError):
+            current = ""  # unreadable: replace it if it is ours
         if current == text:
-            unchanged += 1
-        else:
-            changes[rel] = text
-    stale = sorted(p for p in old.files if p not in files and p != MANIFEST)
+            continue
+        if current is not None and rel not in old.files and not force and old.present:
+            foreign.append(rel)
+        changes[rel] = text
+    if foreign:
+        raise SpecError(
+            f"{', '.join(sorted(foreign)[:5])} exist(s) in the output folder but the generator did not create "
+            "them; move them away, or pass --force to replace them",
+            Location(str(output)),
+            code=OUTPUT,
+        )
+    return changes
+
+
+def write_files(output: Path, files: Mapping[str, str], manifest: Manifest, *, force: bool = False) -> WriteResult:
+    old = Manifest.read(output)
+    changes = plan_writes(output, files, old, force=force)
+    manifest_text = manifest.text()
+    try:
+        current_manifest = (output / MANIFEST).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        current_manifest = None
+    if current_manifest != manifest_text:
+        changes[MANIFEST] = manifest_text
+    unchanged = len(files) - len([rel for rel in changes if rel != MANIFEST])
+    stale = sorted(p for p in old.files if p not in files)
 
     staged: list[tuple[Path, Path]] = []
     try:
-        for rel, text in sorted(changes.items()):
+        for rel, text in sorted(changes.items(), key=lambda item: item[0] == MANIFEST):
             target = output / rel
             target.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
@@ -95,19 +112,17 @@ def write_files(output: Path, files: Mapping[str, str], manifest_text: str) -> W
     except OSError as exc:
         for tmp, _ in staged:
             tmp.unlink(missing_ok=True)
-        raise SpecError(f"cannot write the output: {exc}", Location(str(output))) from None
-    # Everything is on disk: rename into place, the manifest last.
-    staged.sort(key=lambda pair: pair[1].name == MANIFEST)
-    for tmp, target in staged:
+        raise SpecError(f"cannot write the output: {exc}", Location(str(output)), code=OUTPUT) from None
+    for tmp, target in staged:  # everything is on disk: rename into place, the manifest last
         os.replace(tmp, target)
+    root = output.resolve()
     removed = []
     for rel in stale:
         target = output / rel
-        try:
-            target.unlink()
-            removed.append(rel)
-        except FileNotFoundError:
-            pass
+        if target.is_symlink() or not target.is_file() or not _inside(target.parent, root):
+            continue  # not a file we wrote any more: leave it
+        target.unlink()
+        removed.append(rel)
         _remove_empty_dirs(target.parent, output)
     written = sorted(rel for rel in changes if rel != MANIFEST)
     return WriteResult(written=written, removed=removed, unchanged=unchanged)

@@ -6,17 +6,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..diagnostics import CODES, SEVERITIES, Code, code
+
 if TYPE_CHECKING:
     from .context import Context
 
-SEVERITIES = ("error", "warning", "info")
-
-
-@dataclass(frozen=True)
-class Rule:
-    id: str
-    severity: str  # the default; pyproject.toml may change it or switch the rule off
-    summary: str  # one line, shown in SARIF and `--format json`
+#: a lint rule is a diagnostic code (its default severity may be changed in pyproject.toml)
+Rule = Code
 
 
 @dataclass(frozen=True)
@@ -25,14 +21,23 @@ class Check:
     run: Callable[[Context], None]
 
 
+#: the lint rules (diagnostic codes that a lint check reports)
 RULES: dict[str, Rule] = {}
 CHECKS: list[Check] = []
 
 
 def rule(rule_id: str, severity: str, summary: str) -> Rule:
-    assert severity in SEVERITIES and rule_id not in RULES, rule_id
-    RULES[rule_id] = Rule(rule_id, severity, summary)
+    RULES[rule_id] = code(rule_id, severity, summary)
     return RULES[rule_id]
+
+
+def adopt(existing: Code) -> Rule:
+    """A code another stage reports (validation) that lint reports too."""
+    RULES[existing.id] = existing
+    return existing
+
+
+__all__ = ["CHECKS", "CODES", "RULES", "SEVERITIES", "Check", "Rule", "adopt", "rule"]
 
 
 def check(*rules: Rule) -> Callable[[Callable[[Context], None]], Callable[[Context], None]]:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from ..load import escape_pointer
+from ..validate import OAS_SCHEMA as VALIDATION
 from ..validate import validate
 from .context import Context
-from .registry import check, rule
+from .registry import adopt, check, rule
 
-OAS_SCHEMA = rule("oas-schema", "error", "The document is valid OpenAPI (openapi-spec-validator).")
+OAS_SCHEMA = adopt(VALIDATION)
 REF_RESOLVES = rule("ref-resolves", "error", "Every $ref points at something that exists.")
 REF_SIBLINGS = rule("ref-siblings", "error", "A $ref has no sibling keys that the OpenAPI version ignores.")
 

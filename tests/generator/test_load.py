@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.errors import SpecError
+from generator.diagnostics import SpecError
 from generator.load import load
 
 
@@ -107,7 +107,7 @@ def test_bad_yaml_is_located(tmp_path: Path) -> None:
 
 def test_duplicate_keys_are_refused(tmp_path: Path) -> None:
     root = write(tmp_path, {"openapi.yaml": "openapi: 3.1.0\ninfo: {title: x, version: '1'}\npaths: {}\npaths: {}\n"})
-    with pytest.raises(SpecError, match=r":4:1: error: duplicate key 'paths'"):
+    with pytest.raises(SpecError, match=r":4:1: error \[input\] duplicate key 'paths'"):
         load(root)
 
 

@@ -111,5 +111,5 @@ def test_server_aliases_are_normalised_urls_and_anything_else_is_warned_about(tm
     ]
     api = parse_spec(tmp_path, spec)
     assert [s.aliases for s in api.servers] == [["https://ingest.example.com"], []]
-    assert len([w for w in api.warnings if "x-aliases" in w]) == 3
-    assert all(":" in w.split(": warning:")[0] for w in api.warnings)  # located at file:line:col
+    assert len([d for d in api.diagnostics if "x-aliases" in d.pointer]) == 3
+    assert all(d.location.line for d in api.diagnostics)  # located at file:line:col

@@ -28,7 +28,7 @@ def write_package(spec: dict, folder: Path) -> tuple[str, Path]:
     spec_path = folder / "openapi.yaml"
     spec_path.write_text(yaml.safe_dump(spec, allow_unicode=True))
     out = folder / "out"
-    result = generate(spec_path, out, package_name=package, cache_dir=None, validate_spec=False)
+    result = generate(spec_path, package_name=package, validate_spec=False)
     for rel, text in result.files.items():
         target = out / rel
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -168,8 +168,8 @@ def test_hostile_sdk_settings_and_operation_ids_stay_out_of_code(tmp_path: Path)
     folder.mkdir()
     spec_path = folder / "openapi.yaml"
     spec_path.write_text(yaml.safe_dump(spec, allow_unicode=True))
-    result = generate(spec_path, folder / "out", package_name="p" + uuid.uuid4().hex[:10], cache_dir=None, validate_spec=False)
-    warned = "\n".join(result.warnings)
+    result = generate(spec_path, package_name="p" + uuid.uuid4().hex[:10], validate_spec=False)
+    warned = "\n".join(f"{d} {d.pointer}" for d in result.diagnostics)
     for key in ("cli-name", "distribution-name", "api-key-env", "base-url-env", "log-env", "path-defaults"):
         assert key in warned
     for rel, text in result.files.items():

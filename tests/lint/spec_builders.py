@@ -6,7 +6,7 @@ import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from generator.lint import Finding
+from generator.diagnostics import Diagnostic as Finding
 
 #: A small OpenAPI 3.1 document with no findings; each test breaks one thing in it.
 CLEAN_SPEC = """\
@@ -170,13 +170,13 @@ class Linted:
         return line, col + len(needle)
 
     def rules(self) -> set[str]:
-        return {f.rule for f in self.findings}
+        return {f.code for f in self.findings}
 
     def positions(self, rule: str) -> list[tuple[int, int]]:
-        return [(f.location.line, f.location.col) for f in self.findings if f.rule == rule]
+        return [(f.location.line, f.location.col) for f in self.findings if f.code == rule]
 
     def messages(self, rule: str) -> list[str]:
-        return [f.message for f in self.findings if f.rule == rule]
+        return [f.message for f in self.findings if f.code == rule]
 
 
 #: A long-running query operation with its poll and cancel operations (add with add_paths).

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from spec_builders import CLEAN_SPEC, LintYaml
 
-from generator.errors import SpecError
+from generator.diagnostics import SpecError
 from generator.lint import lint
 from generator.lint_config import LintConfig, config_for, load_config
 
@@ -28,13 +28,13 @@ def test_pyproject_nearest_the_spec_switches_rules_off_and_changes_severities(tm
     pyproject = '[tool.sdkgen.lint]\nrules = { "operation-summary" = "error", "operation-description" = "off" }\n'
     spec = _write(tmp_path / "spec", NO_SUMMARY.replace("      description: Reads one item.\n", ""), pyproject)
     findings = lint(spec)
-    assert [(f.rule, f.severity) for f in findings] == [("operation-summary", "error")]
+    assert [(f.code, f.severity) for f in findings] == [("operation-summary", "error")]
 
 
 def test_without_configuration_the_defaults_apply(tmp_path: Path) -> None:
     spec = _write(tmp_path / "spec", NO_SUMMARY, "[project]\nname = 'x'\n")
     assert config_for(spec) == LintConfig(source=str(tmp_path / "pyproject.toml"))
-    assert [(f.rule, f.severity) for f in lint(spec)] == [("operation-summary", "warning")]
+    assert [(f.code, f.severity) for f in lint(spec)] == [("operation-summary", "warning")]
 
 
 @pytest.mark.parametrize(

@@ -11,8 +11,10 @@ from click.testing import CliRunner
 from spec_builders import CLEAN_SPEC, Linted
 
 from generator.cli import main
-from generator.errors import Location
-from generator.lint import Finding, lint, render_findings
+from generator.diagnostics import CODES, Location
+from generator.diagnostics import Diagnostic as Finding
+from generator.diagnostics import render as render_findings
+from generator.lint import lint
 from generator.lint_config import LintConfig
 from generator.lint_rules import RULES
 
@@ -54,7 +56,7 @@ def test_sarif_for_code_scanning() -> None:
     assert log["version"] == "2.1.0"
     run = log["runs"][0]
     rules = run["tool"]["driver"]["rules"]
-    assert [rule["id"] for rule in rules] == sorted(RULES)
+    assert [rule["id"] for rule in rules] == sorted(CODES) and set(RULES) <= set(CODES)
     result = run["results"][1]
     assert result["ruleId"] == "operation-id" and rules[result["ruleIndex"]]["id"] == "operation-id"
     assert result["level"] == "error"
@@ -119,7 +121,7 @@ def test_json_specs_get_lines_and_columns(tmp_path: Path) -> None:
     spec = tmp_path / "openapi.json"
     text = json.dumps(data, indent=2)
     spec.write_text(text)
-    findings = [f for f in lint(spec, LintConfig()) if f.rule == "operation-id-snake-case"]
+    findings = [f for f in lint(spec, LintConfig()) if f.code == "operation-id-snake-case"]
     assert len(findings) == 1
     linted = Linted(text, findings)
     line, col = linted.after('"operationId": ')

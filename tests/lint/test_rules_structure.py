@@ -39,7 +39,7 @@ def test_ref_resolves_local_reference(lint_yaml: LintYaml) -> None:
 def test_ref_resolves_reference_into_another_file(lint_yaml: LintYaml) -> None:
     spec = CLEAN_SPEC.replace("$ref: '#/components/schemas/ItemPage'", "$ref: 'schemas.yaml#/Missing'")
     result = lint_yaml(spec, files={"schemas.yaml": "Present: {type: string}\n"})
-    assert [(f.rule, f.location.line, f.location.col) for f in result.findings] == [
+    assert [(f.code, f.location.line, f.location.col) for f in result.findings] == [
         ("ref-resolves", *result.at("$ref: 'schemas.yaml#/Missing'"))
     ]
 
@@ -69,6 +69,6 @@ def test_findings_point_into_the_split_files(lint_yaml: LintYaml) -> None:
     root = CLEAN_SPEC.replace(item_component, "").replace("'#/components/schemas/Item'", "'schemas/items.yaml#/Item'")
     item = "# Items\nItem:\n  type: object\n  required: [id, name, colour]\n  properties:\n    id: {type: string, readOnly: true}\n    name: {type: string}\n"
     result = lint_yaml(root, files={"schemas/items.yaml": item})
-    [finding] = [f for f in result.findings if f.rule == "schema-required-defined"]
+    [finding] = [f for f in result.findings if f.code == "schema-required-defined"]
     assert (finding.location.line, finding.location.col) == (4, item.splitlines()[3].index("colour") + 1)
     assert finding.location.file.endswith("schemas/items.yaml")

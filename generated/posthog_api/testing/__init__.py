@@ -18,6 +18,7 @@ The same behaviour over real HTTP: `python -m posthog_api.testing.server --port 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import httpx
 
@@ -80,27 +81,27 @@ def _async_transport(api: MockAPI) -> httpx.MockTransport:
     return httpx.MockTransport(handler)
 
 
-def mock_client(api: MockAPI, **options: object) -> PostHog:
+def mock_client(api: MockAPI, **options: Any) -> PostHog:
     """A `PostHog` whose requests go to `api` (no retries unless asked)."""
-    settings: dict[str, object] = {
+    settings: dict[str, Any] = {
         "api_key": MOCK_API_KEY,
         "host": MOCK_BASE_URL,
         "max_retries": 0,
     }
     settings["project_id"] = "1"
     settings.update(options)
-    return PostHog(http_client=httpx.Client(transport=mock_transport(api)), **settings)  # type: ignore[arg-type]
+    return PostHog(http_client=httpx.Client(transport=mock_transport(api)), **settings)
 
 
-def mock_async_client(api: MockAPI, **options: object) -> AsyncPostHog:
-    settings: dict[str, object] = {
+def mock_async_client(api: MockAPI, **options: Any) -> AsyncPostHog:
+    settings: dict[str, Any] = {
         "api_key": MOCK_API_KEY,
         "host": MOCK_BASE_URL,
         "max_retries": 0,
     }
     settings["project_id"] = "1"
     settings.update(options)
-    return AsyncPostHog(http_client=httpx.AsyncClient(transport=_async_transport(api)), **settings)  # type: ignore[arg-type]
+    return AsyncPostHog(http_client=httpx.AsyncClient(transport=_async_transport(api)), **settings)
 
 
 @dataclass

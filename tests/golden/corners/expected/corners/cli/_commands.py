@@ -12,10 +12,10 @@ import json
 from importlib import resources
 from typing import Any
 
-CLI_NAME = "coverage"
-ROOT_HELP = "Coverage: every API operation from the terminal."
-API_KEY_ENV = "COVERAGE_API_KEY"
-BASE_URL_ENV = "COVERAGE_BASE_URL"
+CLI_NAME = "corners"
+ROOT_HELP = "Corners: every API operation from the terminal."
+API_KEY_ENV = "CORNERS_API_KEY"
+BASE_URL_ENV = "CORNERS_BASE_URL"
 BASE_URL_ARGUMENT = "base_url"
 #: path parameters the client fills from its settings: (option, client argument, environment variable)
 PATH_DEFAULTS: list[tuple[str, str, str]] = []

@@ -14,13 +14,13 @@ import pytest
 from generator.pipeline import generate
 from tests.conftest import ROOT
 
-SPEC = ROOT / "tests" / "golden" / "coverage" / "openapi.yaml"
+SPEC = ROOT / "tests" / "golden" / "corners" / "openapi.yaml"
 
 
 @pytest.fixture(scope="module")
 def package(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("coverage")
-    result = generate(SPEC, out, cache_dir=None)
+    out = tmp_path_factory.mktemp("corners")
+    result = generate(SPEC)
     for rel, text in result.files.items():
         (out / rel).parent.mkdir(parents=True, exist_ok=True)
         (out / rel).write_text(text)
@@ -30,13 +30,13 @@ def package(tmp_path_factory) -> Path:
 
 
 def test_type_checks(package: Path) -> None:
-    result = subprocess.run([sys.executable, "-m", "mypy", "--strict", "--no-incremental", "--cache-dir=/dev/null", "-p", "coverage"],
+    result = subprocess.run([sys.executable, "-m", "mypy", "--strict", "--no-incremental", "--cache-dir=/dev/null", "-p", "corners"],
                             cwd=package, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout[-3000:]
 
 
 def test_names_are_valid_and_wire_names_kept(package: Path) -> None:
-    from coverage import models
+    from corners import models
 
     fields = models.Item.model_fields
     assert {f: fields[f].alias for f in ("class_", "self_", "model_config_", "n_2fa", "name2")} == {
@@ -49,7 +49,7 @@ def test_names_are_valid_and_wire_names_kept(package: Path) -> None:
 
 
 def test_unions_recursion_and_discriminator(package: Path) -> None:
-    from coverage import models
+    from corners import models
 
     item = models.Item.model_validate({"id": "x", "name": "n", "mixed": ["a", 1, {"petType": "Cat", "lives": 9}],
                                        "tree": {"children": [{"other": {"back": {"children": []}}}]}})
@@ -61,9 +61,9 @@ def test_unions_recursion_and_discriminator(package: Path) -> None:
 
 
 def _client(handler):
-    from coverage import Coverage
+    from corners import Corners
 
-    return Coverage(base_url="https://api.example.com", http_client=httpx.Client(transport=httpx.MockTransport(handler)))
+    return Corners(base_url="https://api.example.com", http_client=httpx.Client(transport=httpx.MockTransport(handler)))
 
 
 def test_parameter_styles_headers_and_ranges(package: Path) -> None:
@@ -107,7 +107,7 @@ def test_bodies_of_every_kind(package: Path) -> None:
 
 
 def test_default_response_is_an_error_for_4xx(package: Path) -> None:
-    from coverage import NotFoundError
+    from corners import NotFoundError
 
     def handler(request: httpx.Request) -> httpx.Response:
         return httpx.Response(404, json={"detail": "no such item"})
@@ -129,7 +129,7 @@ def test_fixtures_validate_against_their_schemas(package: Path) -> None:
     import yaml
 
     spec = yaml.safe_load(SPEC.read_text())
-    for fixture_file in (package / "coverage" / "testing" / "fixtures").glob("*.json"):
+    for fixture_file in (package / "corners" / "testing" / "fixtures").glob("*.json"):
         fixture = json.loads(fixture_file.read_text())
         for status, response in fixture["responses"].items():
             if response["content_type"] and "json" in response["content_type"]:

@@ -1,4 +1,4 @@
-"""Typed models for every schema of the Coverage API.
+"""Typed models for every schema of the Corners API.
 
 Generated from the OpenAPI document: do not edit; change the spec and run
 `make generate`.

@@ -1,4 +1,4 @@
-"""`Coverage` and `AsyncCoverage`: the entry points of the SDK."""
+"""`Corners` and `AsyncCorners`: the entry points of the SDK."""
 
 from __future__ import annotations
 
@@ -15,9 +15,9 @@ from .resources.files import AsyncFilesResource, FilesResource
 from .resources.items import AsyncItemsResource, ItemsResource
 from .resources.pets import AsyncPetsResource, PetsResource
 
-__all__ = ["Coverage", "AsyncCoverage", "DEFAULT_BASE_URL", "HOSTS", "HOST_ALIASES"]
+__all__ = ["Corners", "AsyncCorners", "DEFAULT_BASE_URL", "HOSTS", "HOST_ALIASES"]
 
-#: where requests go when neither the argument nor COVERAGE_BASE_URL says otherwise
+#: where requests go when neither the argument nor CORNERS_BASE_URL says otherwise
 DEFAULT_BASE_URL = "https://api.example.com"
 #: short names accepted for the base_url: `base_url="api"`; anything else is a URL (self-hosted)
 HOSTS: dict[str, str] = {
@@ -25,9 +25,9 @@ HOSTS: dict[str, str] = {
 }
 #: other addresses of the same servers (the spec's x-aliases), sent to the server they name
 HOST_ALIASES: dict[str, str] = {}
-TIMEOUT_ENV = "COVERAGE_TIMEOUT"
-MAX_RETRIES_ENV = "COVERAGE_MAX_RETRIES"
-DEFAULT_HEADERS_ENV = "COVERAGE_DEFAULT_HEADERS"
+TIMEOUT_ENV = "CORNERS_TIMEOUT"
+MAX_RETRIES_ENV = "CORNERS_MAX_RETRIES"
+DEFAULT_HEADERS_ENV = "CORNERS_DEFAULT_HEADERS"
 
 
 def _env(name: str) -> str | None:
@@ -37,14 +37,14 @@ def _env(name: str) -> str | None:
 
 
 def _resolve_api_key(api_key: str | None) -> str | None:
-    api_key = api_key or _env("COVERAGE_API_KEY")
+    api_key = api_key or _env("CORNERS_API_KEY")
     return api_key
 
 
 def _resolve_base_url(url: str | None) -> str:
-    """The argument, else COVERAGE_BASE_URL, else the default; a short name from HOSTS
+    """The argument, else CORNERS_BASE_URL, else the default; a short name from HOSTS
     or an alias from HOST_ALIASES becomes its URL."""
-    url = url or _env("COVERAGE_BASE_URL") or DEFAULT_BASE_URL
+    url = url or _env("CORNERS_BASE_URL") or DEFAULT_BASE_URL
     key = url.strip().lower()
     return HOSTS.get(key) or HOST_ALIASES.get(key.rstrip("/")) or url
 
@@ -83,7 +83,7 @@ def _resolve_max_retries(max_retries: int | None) -> int:
 
 
 def _resolve_default_headers(headers: Mapping[str, str] | None) -> Mapping[str, str] | None:
-    """The argument, else COVERAGE_DEFAULT_HEADERS as a JSON object: `{"X-Team": "data"}`."""
+    """The argument, else CORNERS_DEFAULT_HEADERS as a JSON object: `{"X-Team": "data"}`."""
     if headers is not None:
         return headers
     text = _env(DEFAULT_HEADERS_ENV)
@@ -110,12 +110,12 @@ def _resolve_path_default(name: str, value: str | None, env: str) -> str:
     return value
 
 
-class Coverage(SyncAPIClient):
-    """Client for the Coverage.
+class Corners(SyncAPIClient):
+    """Client for the Corners.
 
     Operations are grouped by resource: `items`, `files`, `pets`.
 
-    Settings default to the environment: COVERAGE_API_KEY, COVERAGE_BASE_URL.
+    Settings default to the environment: CORNERS_API_KEY, CORNERS_BASE_URL.
     """
 
     items: ItemsResource
@@ -135,11 +135,11 @@ class Coverage(SyncAPIClient):
         """Create a client.
 
         Args:
-            api_key: the API key; defaults to the COVERAGE_API_KEY environment variable.
-            base_url: the server's base URL; defaults to COVERAGE_BASE_URL, else https://api.example.com.
-            timeout: seconds (or an `httpx.Timeout`) for each request; None waits forever; defaults to COVERAGE_TIMEOUT, else 60.
-            max_retries: how often a failed request that is safe to repeat is retried (0 turns retries off); defaults to COVERAGE_MAX_RETRIES, else 2.
-            default_headers: headers sent with every request; defaults to COVERAGE_DEFAULT_HEADERS (a JSON object).
+            api_key: the API key; defaults to the CORNERS_API_KEY environment variable.
+            base_url: the server's base URL; defaults to CORNERS_BASE_URL, else https://api.example.com.
+            timeout: seconds (or an `httpx.Timeout`) for each request; None waits forever; defaults to CORNERS_TIMEOUT, else 60.
+            max_retries: how often a failed request that is safe to repeat is retried (0 turns retries off); defaults to CORNERS_MAX_RETRIES, else 2.
+            default_headers: headers sent with every request; defaults to CORNERS_DEFAULT_HEADERS (a JSON object).
             http_client: an `httpx.Client` to send requests with (proxies, custom transports).
         """
         timeout = _resolve_timeout(timeout)
@@ -165,7 +165,7 @@ class Coverage(SyncAPIClient):
         max_retries: int | NotGiven = NOT_GIVEN,
         default_headers: Mapping[str, str] | NotGiven = NOT_GIVEN,
         http_client: httpx.Client | NotGiven = NOT_GIVEN,
-    ) -> Coverage:
+    ) -> Corners:
         """A copy of this client with some settings changed; it shares the connection pool unless given another.
 
         ```py
@@ -187,19 +187,19 @@ class Coverage(SyncAPIClient):
         copy._sleep, copy._clock = self._sleep, self._clock
         return copy
 
-    def __enter__(self) -> Coverage:
+    def __enter__(self) -> Corners:
         return self
 
     def __exit__(self, *exc_info: object) -> None:
         self.close()
 
 
-class AsyncCoverage(AsyncAPIClient):
-    """Client for the Coverage.
+class AsyncCorners(AsyncAPIClient):
+    """Client for the Corners.
 
     Operations are grouped by resource: `items`, `files`, `pets`.
 
-    Settings default to the environment: COVERAGE_API_KEY, COVERAGE_BASE_URL.
+    Settings default to the environment: CORNERS_API_KEY, CORNERS_BASE_URL.
     """
 
     items: AsyncItemsResource
@@ -219,11 +219,11 @@ class AsyncCoverage(AsyncAPIClient):
         """Create a client.
 
         Args:
-            api_key: the API key; defaults to the COVERAGE_API_KEY environment variable.
-            base_url: the server's base URL; defaults to COVERAGE_BASE_URL, else https://api.example.com.
-            timeout: seconds (or an `httpx.Timeout`) for each request; None waits forever; defaults to COVERAGE_TIMEOUT, else 60.
-            max_retries: how often a failed request that is safe to repeat is retried (0 turns retries off); defaults to COVERAGE_MAX_RETRIES, else 2.
-            default_headers: headers sent with every request; defaults to COVERAGE_DEFAULT_HEADERS (a JSON object).
+            api_key: the API key; defaults to the CORNERS_API_KEY environment variable.
+            base_url: the server's base URL; defaults to CORNERS_BASE_URL, else https://api.example.com.
+            timeout: seconds (or an `httpx.Timeout`) for each request; None waits forever; defaults to CORNERS_TIMEOUT, else 60.
+            max_retries: how often a failed request that is safe to repeat is retried (0 turns retries off); defaults to CORNERS_MAX_RETRIES, else 2.
+            default_headers: headers sent with every request; defaults to CORNERS_DEFAULT_HEADERS (a JSON object).
             http_client: an `httpx.AsyncClient` to send requests with (proxies, custom transports).
         """
         timeout = _resolve_timeout(timeout)
@@ -249,7 +249,7 @@ class AsyncCoverage(AsyncAPIClient):
         max_retries: int | NotGiven = NOT_GIVEN,
         default_headers: Mapping[str, str] | NotGiven = NOT_GIVEN,
         http_client: httpx.AsyncClient | NotGiven = NOT_GIVEN,
-    ) -> AsyncCoverage:
+    ) -> AsyncCorners:
         """A copy of this client with some settings changed; it shares the connection pool unless given another.
 
         ```py
@@ -271,7 +271,7 @@ class AsyncCoverage(AsyncAPIClient):
         copy._sleep, copy._clock = self._sleep, self._clock
         return copy
 
-    async def __aenter__(self) -> AsyncCoverage:
+    async def __aenter__(self) -> AsyncCorners:
         return self
 
     async def __aexit__(self, *exc_info: object) -> None:
