@@ -42,9 +42,10 @@ lint: venv
 # black's defaults at our line length for the golden copies
 typecheck: venv
 	cd $(OUT) && ../$(BIN)/mypy --strict --no-incremental --cache-dir=/dev/null -p $(PACKAGE)
-	$(BIN)/ruff check --no-cache --config pyproject.toml $(OUT) generator tests bench
+	cd templates && MYPYPATH=. ../$(BIN)/mypy --strict --no-incremental --cache-dir=/dev/null -p runtime
+	$(BIN)/ruff check --no-cache --config pyproject.toml $(OUT) generator tests bench templates/runtime
 	cd $(OUT) && ../$(BIN)/black --check --quiet .
-	$(BIN)/black --check --quiet --line-length 100 --target-version py310 tests/golden
+	$(BIN)/black --check --quiet --line-length 100 --target-version py310 tests/golden templates/runtime
 
 test: check lint typecheck corpus bench-smoke
 	$(BIN)/python -m pytest -q

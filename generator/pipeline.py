@@ -66,6 +66,6 @@ def generate(
     if MANIFEST in files:
         raise GeneratorBug(f"the generated files include {MANIFEST}, which the generator reserves")
     progress("format")
-    files = format_files(files, formatter)
+    files = format_files(files, formatter, package=api.sdk.package_name)
     manifest = Manifest.build(files, f"sdkgen-{__version__}", formatter_id(formatter))
     return Generated(files, manifest, sorted(diagnostics))

@@ -1,8 +1,9 @@
-"""Derived data the templates need: argument lists, imports, docstrings.
+"""Derived data the templates need: argument lists, docstrings, the CLI table, the
+contract tests.
 
-The IR says what the API is; a view says how one generated file presents it
-(which arguments are positional, which names a module imports, ...). Views are
-plain data; the templates turn them into code.
+The IR says what the API is; a view says how a generated file presents it (which
+arguments are positional, which builtins a module must qualify, ...). `build` computes
+them all once, as typed values; nothing is attached to the IR.
 """
 
 from __future__ import annotations
@@ -12,53 +13,195 @@ from typing import Any
 
 from . import ir, naming
 
+#: builtin type names a generated method or field may shadow inside a class body
+BUILTIN_TYPES = frozenset({"list", "dict", "str", "int", "float", "bool", "bytes"})
 
-@dataclass
+
+@dataclass(frozen=True)
 class Arg:
     name: str
     type: ir.TypeRef
     description: str = ""
 
 
-@dataclass
+@dataclass(frozen=True)
 class ResponseSpecView:
     decoding: str
     type: ir.TypeRef | None
 
 
+@dataclass(frozen=True)
+class ResponsesOfStatus:
+    status: str
+    specs: list[ResponseSpecView]
+
+
 @dataclass
 class WaitView:
+    """A long-running operation's `run`: start it and poll until it completes."""
+
     method: str
     poll_const: str
     cancel_const: str | None
     id_param: str
     result_type: ir.TypeRef
     docstring: str
-    op: ir.Operation
 
 
 @dataclass
 class OperationView:
-    const: str
+    op: ir.Operation
+    const: str  # the module constant holding its descriptor
     positional: list[Arg]
     required: list[Arg]
     optional: list[Arg]
-    defaulted: list[Arg]
+    defaulted: list[Arg]  # path parameters the client fills in from its settings
     docstring: str
-    responses: list[tuple[str, list[ResponseSpecView]]]
-    returns: list[ir.TypeRef]
+    responses: list[ResponsesOfStatus]
+    returns: list[ir.TypeRef]  # the return type's members; empty: returns None
     query_styles: list[tuple[str, str, bool]]
     item_type: ir.TypeRef | None = None
     page_wire: dict[str, str | None] = field(default_factory=dict)
     stream: bool = False
     wait: WaitView | None = None
 
+    @property
+    def all_args(self) -> list[Arg]:
+        return self.positional + self.required + self.optional + self.defaulted
+
 
 @dataclass
 class ResourceView:
+    resource: ir.Resource
+    operations: list[OperationView]
     docstring: str
     path: str  # how users reach it: client.environments.query
     example: str
+    #: builtin names the class's own methods shadow, written `builtins.x` in its annotations
+    shadowed: frozenset[str]
+
+
+@dataclass
+class NamespaceView:
+    namespace: ir.Namespace
+    resources: list[ResourceView]
+
+
+@dataclass(frozen=True)
+class DefaultValue:
+    """How a model field's default is written: kind none (no default we can express),
+    value (a literal) or enum (a member)."""
+
+    kind: str
+    value: Any = None
+    enum: str = ""
+    member: str = ""
+
+
+@dataclass(frozen=True)
+class PathDefault:
+    name: str
+    env: str
+    description: str
+
+
+@dataclass(frozen=True)
+class Host:
+    name: str
+    url: str
+
+
+@dataclass
+class SettingsView:
+    default_base_url: str
+    base_url_arg: str  # the client's keyword for the server address: host or base_url
+    env_prefix: str  # of the variables without their own x-sdk name (POSTHOG_TIMEOUT, ...)
+    hosts: list[Host]
+    path_defaults: list[PathDefault]
+    cli_root_help: str
+
+
+@dataclass
+class ModelsView:
+    exported: list[str]
+    aliases_in_order: list[ir.Alias]
+    shadowed: frozenset[str]
+    defaults: dict[tuple[str, str], DefaultValue]  # (model, field) -> its default
+
+
+@dataclass
+class ContractCase:
+    test: str
+    operation_id: str
+    target: str  # client.x.y
+    args: list[Any]
+    kwargs: dict[str, Any]
+    kind: str  # page stream plain
+    expected: list[str]  # class names an isinstance check accepts
+
+
+@dataclass
+class ApiView:
+    api: ir.Api
+    settings: SettingsView
+    resources: list[ResourceView]
+    namespaces: list[NamespaceView]
+    models: ModelsView
+    client_doc: str
+    #: the CLI's command table and groups, as the JSON data the CLI runtime reads
+    cli_commands: list[dict[str, Any]]
+    cli_groups: list[dict[str, Any]]
+
+    @property
+    def root_resources(self) -> list[ResourceView]:
+        return [r for r in self.resources if r.resource.namespace is None]
+
+    @property
+    def has_long_running(self) -> bool:
+        return any(o.wait for r in self.resources for o in r.operations)
+
+    @property
+    def has_stream(self) -> bool:
+        return any(o.stream for r in self.resources for o in r.operations)
+
+    @property
+    def raw_example(self) -> str:
+        for r in self.resources:
+            for o in r.operations:
+                if not o.op.pagination and not o.stream:
+                    return f"{r.path.removeprefix('client.')}.with_raw_response.{o.op.name}(...)"
+        return "..."
+
+    @property
+    def cli_example(self) -> str:
+        for c in self.cli_commands:
+            if c["paginated"]:
+                words = c["groups"] + [c["name"]] + ["<" + a["metavar"] + ">" for a in c["arguments"]]
+                return " ".join(words) + " --all -o table"
+        return "--help"
+
+
+# -- building ----------------------------------------------------------------
+
+
+def build(api: ir.Api) -> ApiView:
+    enums = {e.name: e for e in api.enums}
+    resources = [_resource_view(api, resource) for resource in api.resources]
+    by_resource = {id(r.resource): r for r in resources}
+    namespaces = [NamespaceView(ns, [by_resource[id(r)] for r in ns.resources]) for ns in api.namespaces]
+    settings = _settings_view(api)
+    view = ApiView(
+        api=api,
+        settings=settings,
+        resources=resources,
+        namespaces=namespaces,
+        models=_models_view(api, enums),
+        client_doc=_client_doc(api),
+        cli_commands=[],
+        cli_groups=cli_groups(api, namespaces, resources),
+    )
+    view.cli_commands = cli_commands(api, view)
+    return view
 
 
 def walk(t: ir.TypeRef | None) -> list[ir.TypeRef]:
@@ -72,8 +215,63 @@ def walk(t: ir.TypeRef | None) -> list[ir.TypeRef]:
     return out
 
 
+def builtins_used(types: list[ir.TypeRef]) -> set[str]:
+    used: set[str] = set()
+    for root in types:
+        for t in walk(root):
+            if t.kind == ir.LIST:
+                used.add("list")
+            elif t.kind == ir.MAP:
+                used |= {"dict", "str"}
+            elif t.kind == ir.PRIMITIVE:
+                used.add(t.name)
+    return used
+
+
+def _settings_view(api: ir.Api) -> SettingsView:
+    sdk = api.sdk
+    first = api.servers[0].url if api.servers else ""
+    default_base_url = first if first and "{" not in first else "http://localhost"
+    if default_base_url.startswith("/"):
+        default_base_url = "http://localhost" + default_base_url
+    hosts: list[Host] = []
+    for server in api.servers:
+        if "{" in server.url or "://" not in server.url:
+            continue
+        hostname = server.url.split("://")[1].split("/")[0]
+        short = hostname.split(".")[0]
+        if hostname.count(".") >= 2 and short.isidentifier() and short not in [h.name for h in hosts]:
+            hosts.append(Host(short, server.url))
+    # The settings without their own x-sdk variable share the prefix of the log variable (POSTHOG_LOG -> POSTHOG_).
+    env_prefix = sdk.log_env[:-4] if sdk.log_env.endswith("_LOG") else sdk.client_name.upper()
+    return SettingsView(
+        default_base_url=default_base_url,
+        base_url_arg="host" if sdk.base_url_env.endswith("_HOST") else "base_url",
+        env_prefix=env_prefix,
+        hosts=hosts,
+        path_defaults=[
+            PathDefault(wire, env, sdk.path_default_descriptions.get(wire, "")) for wire, env in sdk.path_defaults.items()
+        ],
+        cli_root_help=(api.title + ": " if api.title else "") + "every API operation from the terminal.",
+    )
+
+
+def _client_doc(api: ir.Api) -> str:
+    sdk = api.sdk
+    lines = [f"Client for the {api.title}." if api.title else "API client."]
+    attrs = [f"`{r.attribute}`" for r in api.resources if r.namespace is None] + [f"`{n.name}`" for n in api.namespaces]
+    if attrs:
+        lines.append("Operations are grouped by resource: " + ", ".join(attrs) + ".")
+    names = [sdk.api_key_env, sdk.base_url_env, *sdk.path_defaults.values()]
+    lines.append("Settings default to the environment: " + ", ".join(names) + ".")
+    return "\n\n".join(lines)
+
+
 def _args(op: ir.Operation) -> tuple[list[Arg], list[Arg], list[Arg], list[Arg]]:
-    positional, required, optional, defaulted = [], [], [], []
+    positional: list[Arg] = []
+    required: list[Arg] = []
+    optional: list[Arg] = []
+    defaulted: list[Arg] = []
     for p in op.parameters:
         if p.location == "cookie":
             continue  # sent through extra_headers; rare enough not to clutter signatures
@@ -107,47 +305,45 @@ def _docstring(op: ir.Operation, args: list[Arg], extra: list[tuple[str, str]] |
     if documented:
         lines = ["Args:"]
         for name, description in documented:
-            text = " ".join(description.split())
-            lines.append(f"    {name}: {text}")
+            lines.append(f"    {name}: {' '.join(description.split())}")
         parts.append("\n".join(lines))
     return "\n\n".join(parts)
 
 
-def operation_view(op: ir.Operation, const: str, resource: ir.Resource, consts: dict[str, str]) -> OperationView:
+def _returns(op: ir.Operation) -> list[ir.TypeRef]:
+    returns: list[ir.TypeRef] = []
+    for r in op.responses:
+        if r.decoding == "sse":
+            continue
+        rtype = r.type if r.decoding != "none" and r.type is not None else ir.TypeRef(ir.NONE)
+        if rtype not in returns:
+            returns.append(rtype)
+    if any(t.kind == ir.ANY for t in returns):
+        return [ir.TypeRef(ir.ANY)]
+    if ir.TypeRef(ir.NONE) in returns:
+        returns = [t for t in returns if t.kind != ir.NONE] + [ir.TypeRef(ir.NONE)]
+    return [] if returns == [ir.TypeRef(ir.NONE)] else returns
+
+
+def _operation_view(op: ir.Operation, const: str, resource: ir.Resource, consts: dict[str, str]) -> OperationView:
     positional, required, optional, defaulted = _args(op)
     responses: dict[str, list[ResponseSpecView]] = {}
-    returns: list[ir.TypeRef] = []
     for r in op.responses:
         spec = ResponseSpecView(r.decoding, r.type if r.decoding == "json" else None)
         specs = responses.setdefault(r.status, [])
         if spec not in specs:  # several media types often decode alike (json, json;stream=watch)
             specs.append(spec)
-        rtype = r.type if r.decoding != "none" and r.type is not None else ir.TypeRef(ir.NONE)
-        if r.decoding == "sse":
-            continue
-        if rtype not in returns:
-            returns.append(rtype)
-    if any(t.kind == ir.ANY for t in returns):
-        returns = [ir.TypeRef(ir.ANY)]
-    elif ir.TypeRef(ir.NONE) in returns:
-        returns = [t for t in returns if t.kind != ir.NONE] + [ir.TypeRef(ir.NONE)]
-    if returns == [ir.TypeRef(ir.NONE)]:
-        returns = []
-    styles = [
-        (p.wire_name, p.style, p.explode)
-        for p in op.query_params
-        if (p.style, p.explode) != ("form", True)
-    ]
     view = OperationView(
+        op=op,
         const=const,
         positional=positional,
         required=required,
         optional=optional,
         defaulted=defaulted,
         docstring=_docstring(op, positional + required + optional + defaulted),
-        responses=list(responses.items()),
-        returns=returns,
-        query_styles=styles,
+        responses=[ResponsesOfStatus(status, specs) for status, specs in responses.items()],
+        returns=_returns(op),
+        query_styles=[(p.wire_name, p.style, p.explode) for p in op.query_params if (p.style, p.explode) != ("form", True)],
         stream=any(r.decoding == "sse" for r in op.responses),
     )
     if op.pagination:
@@ -163,27 +359,24 @@ def operation_view(op: ir.Operation, const: str, resource: ir.Resource, consts: 
         poll = next(o for o in resource.operations if o.operation_id == lro.poll)
         id_param = next((p.wire_name for p in poll.path_params if not p.client_default), "id")
         success = next((r for r in op.responses if r.status in ("200", "201") and r.decoding == "json" and r.type), None)
-        result_type = success.type if success and success.type else ir.TypeRef(ir.ANY)
         extra = [
             ("wait_timeout", "seconds to wait for the result; the job is cancelled on the server when it passes (None waits forever)."),
             ("on_progress", "called with a `Progress` (rows read, bytes read, elapsed) after each poll."),
         ]
-        doc = _docstring(op, positional + required + optional + defaulted, extra)
-        first, _, rest = doc.partition("\n\n")
+        first, _, rest = _docstring(op, positional + required + optional + defaulted, extra).partition("\n\n")
+        starts = ", ".join(f"{k}={v!r}" for k, v in lro.start.items()) or "the given arguments"
         doc = (
             f"{first.rstrip('.')}, and wait until it completes.\n\n"
-            f"Starts the job with {', '.join(f'{k}={v!r}' for k, v in lro.start.items()) or 'the given arguments'} "
-            f"unless told otherwise, polls `{lro.poll}` with backoff while it runs, and returns the result. "
-            f"Ctrl-C or `wait_timeout` cancels it on the server.\n\n{rest}"
+            f"Starts the job with {starts} unless told otherwise, polls `{lro.poll}` with backoff while it "
+            f"runs, and returns the result. Ctrl-C or `wait_timeout` cancels it on the server.\n\n{rest}"
         )
         view.wait = WaitView(
             method=_wait_name(op, resource),
             poll_const=consts[lro.poll],
             cancel_const=consts.get(lro.cancel or ""),
             id_param=id_param,
-            result_type=result_type,
+            result_type=success.type if success and success.type else ir.TypeRef(ir.ANY),
             docstring=doc.rstrip(),
-            op=op,
         )
     return view
 
@@ -196,32 +389,47 @@ def _wait_name(op: ir.Operation, resource: ir.Resource) -> str:
     return naming.UniqueNames(taken).claim(f"{op.name}_and_wait")
 
 
-def attach_views(api: ir.Api) -> None:
-    """Compute the view of every resource and operation (stored on them as `.view`)."""
-    for resource in api.resources:
-        consts: dict[str, str] = {}
-        pool = naming.UniqueNames()
-        for op in resource.operations:
-            consts[op.operation_id] = pool.claim("_" + naming.constant(op.name))
-        for op in resource.operations:
-            op.view = operation_view(op, consts[op.operation_id], resource, consts)  # type: ignore[attr-defined]
-        ns = next((n for n in api.namespaces if resource in n.resources), None)
-        path = f"client.{ns.name}.{resource.attribute}" if ns else f"client.{resource.attribute}"
-        resource.view = ResourceView(  # type: ignore[attr-defined]
-            docstring=(resource.description or f"Operations tagged {resource.tag}.")
-            + f"\n\nReached as `{path}`.",
-            path=path,
-            example=_example(resource, path),
-        )
+#: names of the resource modules' own top-level definitions besides the operation constants
+RESOURCE_MODULE_NAMES = frozenset(
+    {"_Operation", "_ResponseSpec", "_PageStyle", "_SyncPage", "_AsyncPage", "_SyncAPIResource",
+     "_AsyncAPIResource", "_NOT_GIVEN", "_NotGiven", "_Headers", "_Query", "_Body", "_Any", "_Literal",
+     "_Callable", "_Iterator", "_AsyncIterator", "_LongRunningSpec", "_Progress", "_ServerSentEvent",
+     "_run_to_completion", "_async_run_to_completion", "_iter_events", "_aiter_events",
+     "_to_raw_response_wrapper", "_async_to_raw_response_wrapper", "_builtins", "_datetime", "_httpx",
+     "_cached_property"}
+)
 
 
-def _example(resource: ir.Resource, path: str) -> str:
+def _resource_view(api: ir.Api, resource: ir.Resource) -> ResourceView:
+    consts: dict[str, str] = {}
+    pool = naming.UniqueNames(RESOURCE_MODULE_NAMES)
+    for op in resource.operations:
+        consts[op.operation_id] = pool.claim("_" + naming.constant(op.name))
+    operations = [_operation_view(op, consts[op.operation_id], resource, consts) for op in resource.operations]
+    ns = next((n for n in api.namespaces if resource in n.resources), None)
+    path = f"client.{ns.name}.{resource.attribute}" if ns else f"client.{resource.attribute}"
+    types: list[ir.TypeRef] = []
+    for o in operations:
+        types += [s.type for r in o.responses for s in r.specs if s.type is not None]
+        types += o.returns + [a.type for a in o.all_args]
+        types += [t for t in (o.item_type, o.wait.result_type if o.wait else None) if t is not None]
+    method_names = {o.op.name for o in operations} | {o.wait.method for o in operations if o.wait}
+    return ResourceView(
+        resource=resource,
+        operations=operations,
+        docstring=(resource.description or f"Operations tagged {resource.tag}.") + f"\n\nReached as `{path}`.",
+        path=path,
+        example=_example(operations, path),
+        shadowed=frozenset(BUILTIN_TYPES & method_names & builtins_used(types)),
+    )
+
+
+def _example(operations: list[OperationView], path: str) -> str:
     """A short usage snippet for the README: the first operation with its required arguments."""
-    op = next((o for o in resource.operations if o.pagination), resource.operations[0])
-    view = op.view  # type: ignore[attr-defined]
+    view = next((o for o in operations if o.op.pagination), operations[0])
     args = [_placeholder(a) for a in view.positional] + [f"{a.name}={_placeholder(a)}" for a in view.required]
-    call = f"{path}.{op.name}({', '.join(args)})"
-    if op.pagination:
+    call = f"{path}.{view.op.name}({', '.join(args)})"
+    if view.op.pagination:
         return f"for item in {call}:\n    print(item)"
     return f"result = {call}\nprint(result)"
 
@@ -237,40 +445,56 @@ def _placeholder(arg: Arg) -> str:
     return "..."
 
 
-def module_typing_needs(types: list[ir.TypeRef], args: list[ir.TypeRef]) -> dict[str, bool]:
-    """Which typing names a module's annotations use, so it imports exactly those."""
-    all_types = [t for root in types for t in walk(root)]
-    arg_types = [t for root in args for t in walk(root)]
-    return {
-        "Any": any(t.kind == ir.ANY or (t.kind == ir.MAP) for t in all_types + arg_types)
-        or any(t.kind in (ir.MODEL, ir.ALIAS) for t in args)
-        or any(t.kind == ir.LIST and t.item is not None and t.item.kind in (ir.MODEL, ir.ALIAS) for t in args),
-        "Literal": any(t.kind == ir.LITERAL for t in all_types + arg_types) or any(t.kind == ir.ENUM for t in args),
-        "datetime": any(t.kind == ir.PRIMITIVE and t.name in ("datetime", "date") for t in all_types + arg_types),
-    }
+# -- models ------------------------------------------------------------------
 
 
-def referenced_names(types: list[ir.TypeRef]) -> list[str]:
-    names: set[str] = set()
-    for t in types:
-        names |= t.referenced_names()
-    return sorted(names)
+def _aliases_in_order(api: ir.Api) -> list[ir.Alias]:
+    """Aliases are runtime expressions: each must come after the aliases it mentions."""
+    by_name = {a.name: a for a in api.aliases}
+    ordered: list[ir.Alias] = []
+    state: dict[str, int] = {}
+    for start in api.aliases:
+        stack: list[tuple[ir.Alias, bool]] = [(start, False)]
+        while stack:
+            alias, done = stack.pop()
+            if done:
+                state[alias.name] = 2
+                ordered.append(alias)
+                continue
+            if alias.name in state:
+                continue
+            state[alias.name] = 1
+            stack.append((alias, True))
+            for name in sorted(alias.type.referenced_names(), reverse=True):
+                if name in by_name and name not in state:
+                    stack.append((by_name[name], False))
+    return ordered
 
 
-def default_of(f: ir.Field, enums: dict[str, ir.Enum]) -> dict[str, Any]:
+def _models_view(api: ir.Api, enums: dict[str, ir.Enum]) -> ModelsView:
+    types = [f.type for m in api.models for f in m.fields] + [a.type for a in api.aliases]
+    shadowed = BUILTIN_TYPES & {f.name for m in api.models for f in m.fields} & builtins_used(types)
+    return ModelsView(
+        exported=[e.name for e in api.enums] + [m.name for m in api.models] + [a.name for a in api.aliases],
+        aliases_in_order=_aliases_in_order(api),
+        shadowed=frozenset(shadowed),
+        defaults={(m.name, f.name): default_of(f, enums) for m in api.models for f in m.fields},
+    )
+
+
+def default_of(f: ir.Field, enums: dict[str, ir.Enum]) -> DefaultValue:
     """How a model field's default is written, or kind 'none' when it has none we can express."""
-    if not f.has_default:
-        return {"kind": "none"}
+    none = DefaultValue("none")
+    if not f.has_default or f.default is None:
+        return none
     value = f.default
     t = f.type
-    if value is None:
-        return {"kind": "none"}
     if t.kind == ir.ENUM:
         enum = enums.get(t.name)
         member = next((m.name for m in enum.members if m.value == value), None) if enum else None
-        return {"kind": "enum", "enum": t.name, "member": member} if member else {"kind": "none"}
+        return DefaultValue("enum", enum=t.name, member=member) if member else none
     if t.kind == ir.LITERAL:
-        return {"kind": "value", "value": value} if value == t.value else {"kind": "none"}
+        return DefaultValue("value", value) if value == t.value else none
     if t.kind == ir.PRIMITIVE:
         ok = {
             "str": isinstance(value, str),
@@ -278,15 +502,16 @@ def default_of(f: ir.Field, enums: dict[str, ir.Enum]) -> dict[str, Any]:
             "float": isinstance(value, (int, float)) and not isinstance(value, bool),
             "bool": isinstance(value, bool),
         }.get(t.name, False)
-        return {"kind": "value", "value": value} if ok else {"kind": "none"}
+        return DefaultValue("value", value) if ok else none
     if t.kind == ir.LIST and isinstance(value, list) and not value:
-        return {"kind": "value", "value": value}
+        return DefaultValue("value", value)
     if t.kind == ir.MAP and isinstance(value, dict) and not value:
-        return {"kind": "value", "value": value}
-    return {"kind": "none"}
+        return DefaultValue("value", value)
+    return none
 
 
 # -- the generated CLI -------------------------------------------------------
+
 
 def _cli_kind(t: ir.TypeRef, enums: dict[str, ir.Enum]) -> tuple[str, list[Any]]:
     """How a CLI option parses its text (str, int, float, bool, choice or json), and its choices."""
@@ -318,19 +543,20 @@ def _cli_help(op: ir.Operation, command: list[str], cli_name: str, args: list[Ar
     return "\n\n".join(parts)
 
 
-def cli_commands(api: ir.Api) -> list[dict[str, Any]]:
+def cli_commands(api: ir.Api, view: ApiView) -> list[dict[str, Any]]:
     """One entry per operation (and per x-cli shortcut): what the CLI runtime needs, as plain data."""
     enums = {e.name: e for e in api.enums}
     commands: list[dict[str, Any]] = []
     top_level: dict[tuple[str, str], str] = {}
-    for resource in api.resources:
+    for rv in view.resources:
+        resource = rv.resource
         ns = next((n for n in api.namespaces if resource in n.resources), None)
         groups = ([naming.kebab(ns.name)] if ns else []) + [naming.kebab(resource.attribute)]
         attrs = ([ns.name] if ns else []) + [resource.attribute]
-        for op in resource.operations:
-            view: OperationView = op.view  # type: ignore[attr-defined]
+        for ov in rv.operations:
+            op = ov.op
             name = naming.kebab(op.name)
-            options = []
+            options: list[dict[str, Any]] = []
             for p in op.parameters:
                 if p.location not in ("query", "header"):
                     continue
@@ -345,20 +571,20 @@ def cli_commands(api: ir.Api) -> list[dict[str, Any]]:
                     options.append({"flag": naming.kebab(f.name), "name": f.name, "wire": f.wire_name, "kind": kind,
                                     "choices": choices, "required": f.required, "help": _first_sentence(f.description),
                                     "target": "body"})
-            entry = {
+            entry: dict[str, Any] = {
                 "groups": groups,
                 "name": name,
                 "operation_id": op.operation_id,
                 "attrs": attrs,
                 "method": op.name,
-                "help": _cli_help(op, groups + [name], api.sdk.cli_name, view.positional),
+                "help": _cli_help(op, groups + [name], api.sdk.cli_name, ov.positional),
                 "short_help": " ".join(op.summary.split())[:80],
-                "arguments": [{"name": a.name, "metavar": naming.kebab(a.name).upper()} for a in view.positional],
+                "arguments": [{"name": a.name, "metavar": naming.kebab(a.name).upper()} for a in ov.positional],
                 "options": options,
                 "body": body_mode,
                 "body_required": bool(op.body and op.body.required),
                 "paginated": op.pagination is not None,
-                "stream": view.stream,
+                "stream": ov.stream,
                 "alias_groups": None,
                 "shortcut": None,
             }
@@ -366,18 +592,19 @@ def cli_commands(api: ir.Api) -> list[dict[str, Any]]:
             if not ns:
                 top_level[(groups[-1], name)] = op.operation_id
             for shortcut in op.cli:
+                argument = naming.kebab(shortcut.argument_name).upper()
                 commands.append({
                     **entry,
                     "name": shortcut.name,
                     "help": (shortcut.help or entry["help"]) + "\n\n"
-                    + f"Example: {api.sdk.cli_name} {' '.join(groups)} {shortcut.name} <{naming.kebab(shortcut.argument_name).upper()}>",
+                    + f"Example: {api.sdk.cli_name} {' '.join(groups)} {shortcut.name} <{argument}>",
                     "short_help": shortcut.help[:80],
                     "shortcut": {
                         "argument": shortcut.argument_name,
                         "field": shortcut.argument_field,
                         "body": shortcut.body,
-                        "wait": shortcut.wait and view.wait is not None,
-                        "wait_method": view.wait.method if view.wait else None,
+                        "wait": shortcut.wait and ov.wait is not None,
+                        "wait_method": ov.wait.method if ov.wait else None,
                     },
                 })
     # A namespaced command is also reachable from its tag's top-level group when no
@@ -389,16 +616,18 @@ def cli_commands(api: ir.Api) -> list[dict[str, Any]]:
     return commands
 
 
-def cli_groups(api: ir.Api) -> list[dict[str, Any]]:
+def cli_groups(api: ir.Api, namespaces: list[NamespaceView], resources: list[ResourceView]) -> list[dict[str, Any]]:
     """The command groups and their help: namespaces, then tags."""
     groups: list[dict[str, Any]] = []
     seen: set[tuple[str, ...]] = set()
-    for ns in api.namespaces:
+    for nv in namespaces:
+        ns = nv.namespace
         groups.append({"path": [naming.kebab(ns.name)], "help": ns.description.strip() or f"Operations in the {ns.name} namespace."})
         seen.add((naming.kebab(ns.name),))
-    for resource in api.resources:
-        ns = next((n for n in api.namespaces if resource in n.resources), None)
-        path = ([naming.kebab(ns.name)] if ns else []) + [naming.kebab(resource.attribute)]
+    for rv in resources:
+        resource = rv.resource
+        ns_view = next((n for n in namespaces if rv in n.resources), None)
+        path = ([naming.kebab(ns_view.namespace.name)] if ns_view else []) + [naming.kebab(resource.attribute)]
         for candidate in (path, path[-1:]):
             if tuple(candidate) not in seen:
                 seen.add(tuple(candidate))
@@ -413,7 +642,7 @@ def _expected_classes(t: ir.TypeRef | None, aliases: dict[str, ir.Alias]) -> lis
     """Class names a parsed value of type `t` may have (for isinstance checks)."""
     if t is None or t.kind == ir.NONE:
         return ["None"]
-    if t.kind == ir.MODEL:
+    if t.kind in (ir.MODEL, ir.ENUM):
         return [f"models.{t.name}"]
     if t.kind == ir.ALIAS and t.name in aliases:
         alias = aliases[t.name]
@@ -429,24 +658,23 @@ def _expected_classes(t: ir.TypeRef | None, aliases: dict[str, ir.Alias]) -> lis
         return ["dict"]
     if t.kind == ir.PRIMITIVE:
         return [{"datetime": "datetime.datetime", "date": "datetime.date"}.get(t.name, t.name)]
-    if t.kind == ir.ENUM:
-        return [f"models.{t.name}"]
     return ["object"]
 
 
-def contract_cases(api: ir.Api, fixtures_by_op: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+def contract_cases(view: ApiView, fixtures_by_op: dict[str, dict[str, Any]]) -> list[ContractCase]:
     """One contract test per operation: the call built from its fixture, and what must come back."""
+    api = view.api
     aliases = {a.name: a for a in api.aliases}
     cases = []
     test_names = naming.UniqueNames()
-    for resource in api.resources:
+    for rv in view.resources:
+        resource = rv.resource
         ns = next((n for n in api.namespaces if resource in n.resources), None)
-        for op in resource.operations:
-            view: OperationView = op.view  # type: ignore[attr-defined]
-            fixture = fixtures_by_op[op.operation_id]
-            request = fixture["request"]
+        for ov in rv.operations:
+            op = ov.op
+            request = fixtures_by_op[op.operation_id]["request"]
             by_wire = {p.wire_name: p for p in op.parameters}
-            args = [request["path"].get(next(p.wire_name for p in op.path_params if p.name == a.name)) for a in view.positional]
+            args = [request["path"].get(next(p.wire_name for p in op.path_params if p.name == a.name)) for a in ov.positional]
             kwargs: dict[str, Any] = {by_wire[w].name: v for w, v in request["query"].items() if w in by_wire}
             body = request.get("body")
             if op.body is not None and body is not None:
@@ -458,9 +686,9 @@ def contract_cases(api: ir.Api, fixtures_by_op: dict[str, dict[str, Any]]) -> li
                         kwargs["extra_body"] = extra
                 elif not op.body.fields:
                     kwargs["body"] = body
-            kind = "page" if op.pagination else "stream" if view.stream else "plain"
+            kind = "page" if op.pagination else "stream" if ov.stream else "plain"
             if kind == "page":
-                expected = _expected_classes(view.item_type, aliases)
+                expected = _expected_classes(ov.item_type, aliases)
             else:
                 # Any documented success may come back (e.g. 202 when a query starts in the background).
                 expected = []
@@ -471,13 +699,13 @@ def contract_cases(api: ir.Api, fixtures_by_op: dict[str, dict[str, Any]]) -> li
                     expected += [e for e in found if e not in expected]
                 if "None" in expected and len(expected) > 1:
                     expected = [e for e in expected if e != "None"] + ["type(None)"]
-            cases.append({
-                "test": test_names.claim("test_" + naming.snake(op.operation_id)),
-                "operation_id": op.operation_id,
-                "target": ".".join(["client"] + ([ns.name] if ns else []) + [resource.attribute, op.name]),
-                "args": args,
-                "kwargs": kwargs,
-                "kind": kind,
-                "expected": expected,
-            })
+            cases.append(ContractCase(
+                test=test_names.claim("test_" + naming.snake(op.operation_id)),
+                operation_id=op.operation_id,
+                target=".".join(["client"] + ([ns.name] if ns else []) + [resource.attribute, op.name]),
+                args=args,
+                kwargs=kwargs,
+                kind=kind,
+                expected=expected,
+            ))
     return cases

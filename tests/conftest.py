@@ -20,14 +20,19 @@ if str(ROOT) not in sys.path:
 
 @functools.cache
 def curated_api():
-    """The parsed IR of spec/ (with template views attached), computed once per session."""
+    """The parsed IR of spec/, computed once per session."""
     from generator.load import load
     from generator.parse import parse
-    from generator.views import attach_views
 
-    api = parse(load(SPEC))
-    attach_views(api)
-    return api
+    return parse(load(SPEC))
+
+
+@functools.cache
+def curated_operation_views():
+    """operation id -> the templates' view of that operation (arguments, streaming, ...)."""
+    from generator.views import build
+
+    return {ov.op.operation_id: ov for rv in build(curated_api()).resources for ov in rv.operations}
 
 
 def need_shared() -> Path:

@@ -15,53 +15,79 @@ DELETE, and those the API document marks `x-idempotent`).
 from __future__ import annotations
 
 import asyncio
+import base64
 import email.utils
 import functools
 import json
 import logging
+import math
 import os
 import random
 import time
-from collections.abc import Awaitable, Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Generic, ParamSpec, TypeVar, cast
+from typing import Any, Generic, TypeVar, cast
 from urllib.parse import quote
 
 import httpx
 import pydantic
 
-from . import errors
+from . import _config
+from . import _exceptions as errors
+from . import _settings as settings
 from ._models import to_json_data, validate_json
 from ._pagination import AsyncPage, PageStyle, SyncPage
 from ._types import NOT_GIVEN, NotGiven
-from ._version import __version__
 
-__all__ = ["Operation", "SyncAPIClient", "AsyncAPIClient", "APIResponse", "RAW_RESPONSE_HEADER"]
+__all__ = [
+    "APIResponse",
+    "AsyncAPIClient",
+    "Operation",
+    "RAW_RESPONSE_HEADER",
+    "ResponseSpec",
+    "SyncAPIClient",
+]
 
-log = logging.getLogger("posthog_api")
+__version__ = settings.VERSION
+log = logging.getLogger(settings.PACKAGE)
 
 _T = TypeVar("_T")
+_ItemT = TypeVar("_ItemT")
+_ClientT = TypeVar("_ClientT", bound="_BaseClient")
 
 #: set by `with_raw_response` wrappers: return the APIResponse instead of the parsed value
 RAW_RESPONSE_HEADER = "X-SDK-Raw-Response"
 
-DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=10.0)
-DEFAULT_MAX_RETRIES = 2
+DEFAULT_TIMEOUT = _config.DEFAULT_TIMEOUT
+DEFAULT_MAX_RETRIES = _config.DEFAULT_MAX_RETRIES
+#: a response body (decompressed) larger than this raises ResponseTooLargeError
+DEFAULT_MAX_RESPONSE_BYTES = 200 * 1024 * 1024
 INITIAL_RETRY_DELAY = 0.5
 MAX_RETRY_DELAY = 8.0
 #: a Retry-After longer than this is not waited for: the error is raised at once, with `retry_after` set
 MAX_RETRY_AFTER = 60.0
 #: statuses worth another try besides 5xx: timeout, conflict (a concurrent edit), rate limit
 RETRY_STATUSES = frozenset({408, 409, 429})
+#: statuses that say the request was not acted on: worth another try whatever the method
+_NOT_PROCESSED = frozenset({429})
 _SAFE_METHODS = frozenset({"get", "head", "options", "delete", "put"})
 #: transport failures that happen before any byte of the request is sent
 _NEVER_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 _REDACTED = "<redacted>"
 _SECRET_HEADERS = frozenset(
-    {"authorization", "proxy-authorization", "cookie", "set-cookie", "x-api-key"}
+    {
+        "authorization",
+        "proxy-authorization",
+        "cookie",
+        "set-cookie",
+        "x-api-key",
+        settings.AUTH_NAME.lower(),
+    }
 )
 #: how much of a response body a debug log line shows
 _LOG_BODY_LIMIT = 2000
+#: path parameter values that would change which resource a URL names once dot segments are resolved
+_DOT_SEGMENTS = frozenset({".", ".."})
 
 
 @dataclass(frozen=True)
@@ -73,8 +99,12 @@ class ResponseSpec:
 
 
 @dataclass(frozen=True)
-class Operation:
-    """What the generated code knows about one API operation."""
+class Operation(Generic[_T]):
+    """What the generated code knows about one API operation; `_T` is what it returns.
+
+    `path_defaults` names the path parameters the client fills in from its settings
+    when the caller leaves them out (PostHog's `project_id`).
+    """
 
     operation_id: str
     method: str
@@ -84,6 +114,7 @@ class Operation:
     idempotent: bool = False
     body_encoding: str = "json"
     query_styles: Mapping[str, tuple[str, bool]] = field(default_factory=dict)
+    path_defaults: Sequence[str] = ()
 
     @property
     def retry_safe(self) -> bool:
@@ -122,16 +153,22 @@ class APIResponse(Generic[_T]):
 
 
 def path_with_params(template: str, values: Mapping[str, object]) -> str:
-    """Fill `{name}` placeholders; values are percent-encoded, so `/` can't escape the path."""
+    """Fill `{name}` placeholders. Values are percent-encoded, so `/`, `?` and `#` stay
+    inside their segment; `.`, `..` and empty values are refused, because URL
+    normalisation would turn them into a request for another resource (the parent)."""
     path = template
     for name, value in values.items():
-        if value is None or isinstance(value, NotGiven) or value == "":
-            raise ValueError(f"Expected a non-empty value for `{name}` but received {value!r}")
+        if value is None or isinstance(value, NotGiven):
+            raise errors.InvalidArgumentError(f"`{name}` is required, but no value was given")
         text = (
             str(to_json_data(value)).lower()
             if isinstance(value, bool)
             else str(to_json_data(value))
         )
+        if text.strip() == "" or text in _DOT_SEGMENTS:
+            raise errors.InvalidArgumentError(
+                f"`{name}` cannot be {text!r}: it would address a different resource than the one named"
+            )
         path = path.replace("{" + name + "}", quote(text, safe=""))
     return path
 
@@ -186,16 +223,21 @@ def retry_after_seconds(response: httpx.Response) -> float | None:
     millis = response.headers.get("retry-after-ms")
     if millis:
         try:
-            return max(float(millis) / 1000, 0.0)
+            seconds = float(millis) / 1000
         except ValueError:
             pass
+        else:
+            if math.isfinite(seconds):
+                return max(seconds, 0.0)
     header = response.headers.get("retry-after")
     if not header:
         return None
     try:
-        return max(float(header), 0.0)
+        seconds = float(header)
     except ValueError:
         pass
+    else:
+        return max(seconds, 0.0) if math.isfinite(seconds) else None
     when = _http_date(header)
     if when is None:
         return None
@@ -249,14 +291,13 @@ def _error_body(response: httpx.Response) -> Any:
         return None
 
 
-def make_status_error(response: httpx.Response, operation: Operation) -> errors.APIStatusError:
+def make_status_error(response: httpx.Response, operation: Operation[Any]) -> errors.APIStatusError:
     """The exception for an error status, with the API's error body decoded when it is JSON."""
     body = _error_body(response)
+    if 300 <= response.status_code < 400:
+        return errors.RedirectError(response, body, **_error_context(operation))
     cls = errors.error_class(response.status_code)
-    common: dict[str, Any] = {
-        "required_scopes": operation.scopes,
-        "operation_id": operation.operation_id,
-    }
+    common = _error_context(operation)
     if cls is errors.RateLimitError:
         return errors.RateLimitError(
             response, body, retry_after=retry_after_seconds(response), **common
@@ -264,11 +305,15 @@ def make_status_error(response: httpx.Response, operation: Operation) -> errors.
     return cls(response, body, **common)
 
 
+def _error_context(operation: Operation[Any]) -> dict[str, Any]:
+    return {"required_scopes": operation.scopes, "operation_id": operation.operation_id}
+
+
 #: the content type that tells each decoding apart when a status has several
 _CONTENT_TYPE_MARKERS = {"json": "json", "text": "text/", "sse": "event-stream"}
 
 
-def _response_spec(response: httpx.Response, operation: Operation) -> ResponseSpec | None:
+def _response_spec(response: httpx.Response, operation: Operation[Any]) -> ResponseSpec | None:
     """The spec of the response's status, chosen by content type when there are several."""
     status = str(response.status_code)
     specs = (
@@ -292,13 +337,22 @@ def _content_type(response: httpx.Response) -> str:
     return content_type.split(";")[0].strip().lower()
 
 
-def parse_response(response: httpx.Response, operation: Operation) -> Any:
+def parse_response(response: httpx.Response, operation: Operation[Any]) -> Any:
     """Decode a success response according to the operation's response specs."""
     spec = _response_spec(response, operation)
     if spec is None:
         # A status the document does not list: return its JSON, if it has any.
         spec = ResponseSpec("json") if response.content else ResponseSpec("none")
-    if spec.decoding == "none" or (not response.content and spec.decoding != "text"):
+    if spec.decoding == "none":
+        return None
+    if not response.content and spec.decoding != "text":
+        if spec.type is not None:
+            # The method promises a value: an empty body must not turn into a silent None.
+            raise errors.ResponseValidationError(
+                response,
+                f"{operation.operation_id} answered {response.status_code} with an empty body, "
+                "where the API document promises one",
+            )
         return None
     if spec.decoding in ("text", "sse"):
         return response.text
@@ -339,8 +393,8 @@ def redact_headers(headers: Mapping[str, str]) -> dict[str, str]:
 
 
 def configure_logging_from_env() -> None:
-    """`POSTHOG_LOG=debug` (or `info`) prints this package's log to stderr, once per process."""
-    setting = os.environ.get("POSTHOG_LOG", "")
+    """`<LOG_ENV>=debug` (or `info`) prints this package's log to stderr, once per process."""
+    setting = os.environ.get(settings.LOG_ENV, "")
     level = {"debug": logging.DEBUG, "info": logging.INFO}.get(setting.lower())
     if level is None or log.handlers:
         return
@@ -361,12 +415,15 @@ def _body_preview(response: httpx.Response) -> str:
     return text.replace("\r", "\\r").replace("\n", "\\n")
 
 
-def normalize_base_url(url: str) -> httpx.URL:
-    """`eu.example.com` and `https://eu.example.com/` both become `https://eu.example.com/`."""
-    url = url.strip()
-    if "://" not in url:
-        url = "https://" + url
-    return httpx.URL(url.rstrip("/") + "/")
+def _attempt_seconds(timeout: float | httpx.Timeout | None) -> float | None:
+    """How long one attempt may take in all, body included: a server that trickles its
+    answer byte by byte must not outlast the timeout the caller gave."""
+    if timeout is None or isinstance(timeout, (int, float)):
+        return None if timeout is None else float(timeout)
+    parts = [
+        t for t in (timeout.connect, timeout.read, timeout.write, timeout.pool) if t is not None
+    ]
+    return max(parts) if parts else None
 
 
 class _BaseClient:
@@ -376,54 +433,92 @@ class _BaseClient:
     base_url: httpx.URL
     timeout: float | httpx.Timeout | None
     max_retries: int
-    #: the clock polling measures waits with; tests replace it together with `_sleep`
+    #: a response body (decompressed) larger than this raises ResponseTooLargeError
+    max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES
+    #: the clock polling and deadlines are measured with; tests replace it together with `_sleep`
     _clock = staticmethod(time.monotonic)
+    _sleep: Any
+    _http: Any
+    _owns_http: bool
 
-    def _setup(
+    def _configure(
         self,
         *,
         api_key: str | None,
-        base_url: str,
-        timeout: float | httpx.Timeout | None,
-        max_retries: int,
+        base_url: str | None,
+        path_defaults: Mapping[str, str | None],
+        timeout: float | httpx.Timeout | None | NotGiven,
+        max_retries: int | None,
         default_headers: Mapping[str, str] | None,
     ) -> None:
-        if max_retries < 0:
-            raise errors.ConfigurationError(f"max_retries must be 0 or more, got {max_retries}")
-        self.api_key = api_key
-        self.base_url = normalize_base_url(base_url)
-        self.timeout = timeout
-        self.max_retries = max_retries
-        self._default_headers = dict(default_headers or {})
-        self._path_defaults: dict[str, object] = {}
+        config = _config.resolve(
+            api_key=api_key,
+            base_url=base_url,
+            path_defaults=path_defaults,
+            timeout=timeout,
+            max_retries=max_retries,
+            default_headers=default_headers,
+        )
+        self.api_key = config.api_key
+        self.base_url = config.base_url
+        self.timeout = config.timeout
+        self.max_retries = config.max_retries
+        self._default_headers = dict(config.default_headers)
+        self._path_defaults: dict[str, str] = dict(config.path_defaults)
         # Computed once: every request starts from these (the hot path stays a dict copy).
         self._base_url_text = str(self.base_url)
         self._fixed_headers: dict[str, str] = {
             "Accept": "application/json",
-            "User-Agent": f"posthog-api-python/{__version__}",
+            "User-Agent": f"{settings.DISTRIBUTION}-python/{__version__}",
             **self._auth_headers(),
             **self._default_headers,
         }
         configure_logging_from_env()
 
-    def _path_default(self, name: str, value: object) -> object:
-        """A path parameter's value: the argument when given, else the client's configured default."""
-        if not isinstance(value, NotGiven):
-            return value
-        configured = self._path_defaults.get(name)
-        if configured is None:
-            raise errors.ConfigurationError(
-                f"No {name} given: pass {name}=... to the call or to the client"
-            )
-        return configured
+    def _path_default_value(self, name: str) -> str:
+        return self._path_defaults[name]
+
+    def _settings_for_copy(self) -> dict[str, Any]:
+        """The constructor's arguments that make an equal client (see `with_options`)."""
+        return {
+            "api_key": self.api_key,
+            settings.BASE_URL_ARGUMENT: str(self.base_url),
+            **self._path_defaults,
+            "timeout": self.timeout,
+            "max_retries": self.max_retries,
+            "default_headers": self._default_headers,
+        }
+
+    def _copy(self: _ClientT, http_client: Any, changes: Mapping[str, Any]) -> _ClientT:
+        """A client like this one with `changes` (NOT_GIVEN: keep); it shares the connection
+        pool unless given another."""
+        merged = self._settings_for_copy()
+        merged.update({k: v for k, v in changes.items() if not isinstance(v, NotGiven)})
+        shared = isinstance(http_client, NotGiven)
+        make: Any = type(self)  # a generated client class: its keywords are the settings above
+        copy: _ClientT = make(**merged, http_client=self._http if shared else http_client)
+        copy._owns_http = False  # the pool belongs to this client (or to the caller)
+        copy.max_response_bytes = self.max_response_bytes
+        # Carry over hooks a test may have replaced on this instance (`client._sleep = ...`).
+        copy._sleep, copy._clock = self._sleep, self._clock
+        return copy
 
     def _auth_headers(self) -> dict[str, str]:
-        return {"Authorization": f"Bearer {self.api_key}"} if self.api_key else {}
+        if not self.api_key:
+            return {}
+        if settings.AUTH_SCHEME == "bearer":
+            return {"Authorization": f"Bearer {self.api_key}"}
+        if settings.AUTH_SCHEME == "header":
+            return {settings.AUTH_NAME: self.api_key}
+        if settings.AUTH_SCHEME == "basic":
+            token = self.api_key if ":" in self.api_key else self.api_key + ":"
+            return {"Authorization": "Basic " + base64.b64encode(token.encode()).decode()}
+        return {}
 
     def _build_request(
         self,
         http: httpx.Client | httpx.AsyncClient,
-        operation: Operation,
+        operation: Operation[Any],
         *,
         path: Mapping[str, object],
         query: Mapping[str, object],
@@ -434,11 +529,22 @@ class _BaseClient:
         extra_body: Mapping[str, object] | None,
         timeout: float | httpx.Timeout | None | NotGiven,
     ) -> httpx.Request:
+        if operation.path_defaults:
+            path = {
+                name: (
+                    self._path_defaults.get(name, value)
+                    if name in operation.path_defaults and isinstance(value, NotGiven)
+                    else value
+                )
+                for name, value in path.items()
+            }
         # The base URL ends with "/", so plain concatenation is the join (and cheaper than URL.join).
         url = self._base_url_text + path_with_params(operation.path, path).lstrip("/")
         params = build_query(
             {**query, **extra_query} if extra_query else query, operation.query_styles
         )
+        if settings.AUTH_SCHEME == "query" and self.api_key:
+            params.append((settings.AUTH_NAME, self.api_key))
         all_headers = dict(self._fixed_headers)
         for name, value in headers.items():
             if value is not None and not isinstance(value, NotGiven):
@@ -460,10 +566,41 @@ class _BaseClient:
             timeout=request_timeout if request_timeout is not None else httpx.Timeout(None),
         )
 
+    # -- deadlines -------------------------------------------------------------
+
+    def _attempt_deadline(self, request: httpx.Request, deadline: float | None) -> float | None:
+        """When this attempt must be over: the request's own timeout (for the whole
+        attempt, body included) or the caller's deadline, whichever comes first. The
+        request's socket timeouts are cut down to what is left of the caller's deadline."""
+        own = _attempt_seconds(_timeout_of(request))
+        now = self._clock()
+        ends = [t for t in (now + own if own is not None else None, deadline) if t is not None]
+        if not ends:
+            return None
+        end = min(ends)
+        if deadline is not None:
+            left = max(deadline - now, 0.001)
+            timeouts = dict(request.extensions.get("timeout") or {})
+            request.extensions["timeout"] = {
+                key: left if value is None else min(value, left) for key, value in timeouts.items()
+            } or httpx.Timeout(left).as_dict()
+        return end
+
+    def _check_deadline(self, request: httpx.Request, deadline: float | None) -> None:
+        if deadline is not None and self._clock() >= deadline:
+            raise errors.APITimeoutError(request=request)
+
+    def _accept_chunk(self, request: httpx.Request, total: int, end: float | None) -> None:
+        """Called after each chunk of a body is read: enforce the size cap and the deadline."""
+        if total > self.max_response_bytes:
+            raise errors.ResponseTooLargeError(request, self.max_response_bytes)
+        if end is not None and self._clock() > end:
+            raise errors.APITimeoutError(request=request)
+
     # -- retries -------------------------------------------------------------
 
     def _delay_after_failure(
-        self, exc: httpx.TransportError, operation: Operation, attempt: int
+        self, exc: httpx.TransportError, operation: Operation[Any], attempt: int
     ) -> float | None:
         """Seconds to wait before resending after a transport failure, or None to give up."""
         if attempt >= self.max_retries:
@@ -473,14 +610,12 @@ class _BaseClient:
         return retry_delay(attempt, None)
 
     def _delay_after_status(
-        self, response: httpx.Response, operation: Operation, attempt: int
+        self, response: httpx.Response, operation: Operation[Any], attempt: int
     ) -> float | None:
         """Seconds to wait before resending after an error status, or None to raise it."""
-        if (
-            attempt >= self.max_retries
-            or not operation.retry_safe
-            or not _retryable_status(response)
-        ):
+        if attempt >= self.max_retries or not _retryable_status(response):
+            return None
+        if not operation.retry_safe and response.status_code not in _NOT_PROCESSED:
             return None
         return retry_delay(attempt, response)
 
@@ -527,6 +662,18 @@ class _BaseClient:
         return f"{type(self).__name__}(base_url={str(self.base_url)!r}, api_key={key!r})"
 
 
+def _timeout_of(request: httpx.Request) -> httpx.Timeout | None:
+    values = request.extensions.get("timeout")
+    if not values:
+        return None
+    timeout = httpx.Timeout(**values)
+    return (
+        None
+        if all(v is None for v in (timeout.connect, timeout.read, timeout.write, timeout.pool))
+        else timeout
+    )
+
+
 def _encode_body(
     body: Any, encoding: str, headers: dict[str, str]
 ) -> tuple[bytes | None, dict[str, Any] | None, dict[str, Any] | None]:
@@ -566,13 +713,41 @@ def _non_empty(query: Mapping[str, object] | None) -> dict[str, object]:
     return {k: v for k, v in (query or {}).items() if v is not None and not isinstance(v, NotGiven)}
 
 
+def _keep_body(response: httpx.Response, chunks: list[bytes]) -> None:
+    """Make the body read chunk by chunk the response's content, as `read()` would."""
+    response._content = b"".join(chunks)  # what httpx.Response.read() itself sets
+
+
 class SyncAPIClient(_BaseClient):
     _http: httpx.Client
+    _owns_http: bool
     _sleep = staticmethod(time.sleep)
+
+    def __init__(
+        self,
+        *,
+        api_key: str | None,
+        base_url: str | None,
+        path_defaults: Mapping[str, str | None],
+        timeout: float | httpx.Timeout | None | NotGiven,
+        max_retries: int | None,
+        default_headers: Mapping[str, str] | None,
+        http_client: httpx.Client | None,
+    ) -> None:
+        self._configure(
+            api_key=api_key,
+            base_url=base_url,
+            path_defaults=path_defaults,
+            timeout=timeout,
+            max_retries=max_retries,
+            default_headers=default_headers,
+        )
+        self._owns_http = http_client is None
+        self._http = http_client if http_client is not None else httpx.Client(timeout=self.timeout)
 
     def request(
         self,
-        operation: Operation,
+        operation: Operation[_T],
         *,
         path: Mapping[str, object] | None = None,
         query: Mapping[str, object] | None = None,
@@ -582,9 +757,11 @@ class SyncAPIClient(_BaseClient):
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
-        stream: bool = False,
-    ) -> Any:
-        """Send one operation with retries; return its parsed value (or APIResponse when raw)."""
+        deadline: float | None = None,
+    ) -> _T:
+        """Send one operation with retries; return its parsed value (or APIResponse when raw).
+
+        `deadline` (a time on `_clock`) bounds the whole call, retries included."""
         request = self._build_request(
             self._http,
             operation,
@@ -598,22 +775,53 @@ class SyncAPIClient(_BaseClient):
             timeout=timeout,
         )
         try:
-            response, retries = self._send(request, operation, stream=stream)
-            if stream:
-                return response
+            response, retries = self._send(request, operation, deadline=deadline)
             if _wants_raw(extra_headers):
-                return APIResponse(
+                raw: APIResponse[_T] = APIResponse(
                     response, functools.partial(parse_response, response, operation), retries
                 )
-            return parse_response(response, operation)
+                return cast(_T, raw)
+            return cast(_T, parse_response(response, operation))
+        except errors.APIError as exc:
+            self._redact_error(exc)
+            raise
+
+    def request_stream(
+        self,
+        operation: Operation[Any],
+        *,
+        path: Mapping[str, object] | None = None,
+        query: Mapping[str, object] | None = None,
+        headers: Mapping[str, object] | None = None,
+        body: Any = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> httpx.Response:
+        """Send one operation with retries; return the open response, its body unread."""
+        request = self._build_request(
+            self._http,
+            operation,
+            path=path or {},
+            query=query or {},
+            headers=headers or {},
+            body=body,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )
+        try:
+            return self._send(request, operation, stream=True)[0]
         except errors.APIError as exc:
             self._redact_error(exc)
             raise
 
     def request_page(
         self,
-        operation: Operation,
-        style: PageStyle,
+        operation: Operation[Any],
+        style: PageStyle[_ItemT],
         *,
         path: Mapping[str, object] | None = None,
         query: Mapping[str, object] | None = None,
@@ -621,10 +829,10 @@ class SyncAPIClient(_BaseClient):
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
-    ) -> SyncPage[Any]:
+    ) -> SyncPage[_ItemT]:
         """The first page of a list operation; the page fetches the following ones itself."""
 
-        def fetch(page_query: Mapping[str, object]) -> SyncPage[Any]:
+        def fetch(page_query: Mapping[str, object]) -> SyncPage[_ItemT]:
             envelope = self.request(
                 operation,
                 path=path,
@@ -639,32 +847,54 @@ class SyncAPIClient(_BaseClient):
         return fetch(_non_empty(query))
 
     def _send(
-        self, request: httpx.Request, operation: Operation, *, stream: bool = False
+        self,
+        request: httpx.Request,
+        operation: Operation[Any],
+        *,
+        stream: bool = False,
+        deadline: float | None = None,
     ) -> tuple[httpx.Response, int]:
-        """Send until a success, an error not worth retrying, or the last retry; return the response and retries taken."""
+        """Send until a success, an error not worth retrying, or the last retry; return the
+        response (its body read, unless `stream`) and the retries taken."""
         attempt = 0
         while True:
+            self._check_deadline(request, deadline)
+            end = self._attempt_deadline(request, deadline)
             self._log_request(request, attempt)
             try:
-                response = self._http.send(request, stream=stream)
+                response = self._http.send(request, stream=True)
+                if not stream or response.status_code >= 300:
+                    self._read(response, request, end)
             except httpx.TransportError as exc:
                 delay = self._delay_after_failure(exc, operation, attempt)
                 if delay is None:
                     raise _connection_error(exc, request) from exc
                 self._log_retry(request, type(exc).__name__, delay, attempt)
             else:
-                if response.status_code < 400:
+                if response.status_code < 300:
                     self._log_response(response)
                     return response, attempt
-                response.read()  # a streamed error still needs its body for the exception
                 self._log_response(response)
                 delay = self._delay_after_status(response, operation, attempt)
                 if delay is None:
                     raise make_status_error(response, operation)
-                response.close()
                 self._log_retry(request, f"status {response.status_code}", delay, attempt)
+            if deadline is not None:
+                delay = min(delay, max(deadline - self._clock(), 0.0))
             self._sleep(delay)
             attempt += 1
+
+    def _read(self, response: httpx.Response, request: httpx.Request, end: float | None) -> None:
+        chunks: list[bytes] = []
+        total = 0
+        try:
+            for chunk in response.iter_bytes():
+                total += len(chunk)
+                chunks.append(chunk)
+                self._accept_chunk(request, total, end)
+        finally:
+            response.close()
+        _keep_body(response, chunks)
 
     def close(self) -> None:
         """Close the underlying connections (only when the client created them)."""
@@ -674,11 +904,36 @@ class SyncAPIClient(_BaseClient):
 
 class AsyncAPIClient(_BaseClient):
     _http: httpx.AsyncClient
+    _owns_http: bool
     _sleep = staticmethod(asyncio.sleep)
+
+    def __init__(
+        self,
+        *,
+        api_key: str | None,
+        base_url: str | None,
+        path_defaults: Mapping[str, str | None],
+        timeout: float | httpx.Timeout | None | NotGiven,
+        max_retries: int | None,
+        default_headers: Mapping[str, str] | None,
+        http_client: httpx.AsyncClient | None,
+    ) -> None:
+        self._configure(
+            api_key=api_key,
+            base_url=base_url,
+            path_defaults=path_defaults,
+            timeout=timeout,
+            max_retries=max_retries,
+            default_headers=default_headers,
+        )
+        self._owns_http = http_client is None
+        self._http = (
+            http_client if http_client is not None else httpx.AsyncClient(timeout=self.timeout)
+        )
 
     async def request(
         self,
-        operation: Operation,
+        operation: Operation[_T],
         *,
         path: Mapping[str, object] | None = None,
         query: Mapping[str, object] | None = None,
@@ -688,8 +943,8 @@ class AsyncAPIClient(_BaseClient):
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
-        stream: bool = False,
-    ) -> Any:
+        deadline: float | None = None,
+    ) -> _T:
         """Send one operation with retries; return its parsed value (or APIResponse when raw)."""
         request = self._build_request(
             self._http,
@@ -704,22 +959,53 @@ class AsyncAPIClient(_BaseClient):
             timeout=timeout,
         )
         try:
-            response, retries = await self._send(request, operation, stream=stream)
-            if stream:
-                return response
+            response, retries = await self._send(request, operation, deadline=deadline)
             if _wants_raw(extra_headers):
-                return APIResponse(
+                raw: APIResponse[_T] = APIResponse(
                     response, functools.partial(parse_response, response, operation), retries
                 )
-            return parse_response(response, operation)
+                return cast(_T, raw)
+            return cast(_T, parse_response(response, operation))
+        except errors.APIError as exc:
+            self._redact_error(exc)
+            raise
+
+    async def request_stream(
+        self,
+        operation: Operation[Any],
+        *,
+        path: Mapping[str, object] | None = None,
+        query: Mapping[str, object] | None = None,
+        headers: Mapping[str, object] | None = None,
+        body: Any = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> httpx.Response:
+        """Send one operation with retries; return the open response, its body unread."""
+        request = self._build_request(
+            self._http,
+            operation,
+            path=path or {},
+            query=query or {},
+            headers=headers or {},
+            body=body,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )
+        try:
+            return (await self._send(request, operation, stream=True))[0]
         except errors.APIError as exc:
             self._redact_error(exc)
             raise
 
     async def request_page(
         self,
-        operation: Operation,
-        style: PageStyle,
+        operation: Operation[Any],
+        style: PageStyle[_ItemT],
         *,
         path: Mapping[str, object] | None = None,
         query: Mapping[str, object] | None = None,
@@ -727,10 +1013,10 @@ class AsyncAPIClient(_BaseClient):
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
-    ) -> AsyncPage[Any]:
+    ) -> AsyncPage[_ItemT]:
         """The first page of a list operation; the page fetches the following ones itself."""
 
-        async def fetch(page_query: Mapping[str, object]) -> AsyncPage[Any]:
+        async def fetch(page_query: Mapping[str, object]) -> AsyncPage[_ItemT]:
             envelope = await self.request(
                 operation,
                 path=path,
@@ -745,66 +1031,58 @@ class AsyncAPIClient(_BaseClient):
         return await fetch(_non_empty(query))
 
     async def _send(
-        self, request: httpx.Request, operation: Operation, *, stream: bool = False
+        self,
+        request: httpx.Request,
+        operation: Operation[Any],
+        *,
+        stream: bool = False,
+        deadline: float | None = None,
     ) -> tuple[httpx.Response, int]:
-        """Send until a success, an error not worth retrying, or the last retry; return the response and retries taken."""
+        """Send until a success, an error not worth retrying, or the last retry; return the
+        response (its body read, unless `stream`) and the retries taken."""
         attempt = 0
         while True:
+            self._check_deadline(request, deadline)
+            end = self._attempt_deadline(request, deadline)
             self._log_request(request, attempt)
             try:
-                response = await self._http.send(request, stream=stream)
+                response = await self._http.send(request, stream=True)
+                if not stream or response.status_code >= 300:
+                    await self._read(response, request, end)
             except httpx.TransportError as exc:
                 delay = self._delay_after_failure(exc, operation, attempt)
                 if delay is None:
                     raise _connection_error(exc, request) from exc
                 self._log_retry(request, type(exc).__name__, delay, attempt)
             else:
-                if response.status_code < 400:
+                if response.status_code < 300:
                     self._log_response(response)
                     return response, attempt
-                await response.aread()  # a streamed error still needs its body for the exception
                 self._log_response(response)
                 delay = self._delay_after_status(response, operation, attempt)
                 if delay is None:
                     raise make_status_error(response, operation)
-                await response.aclose()
                 self._log_retry(request, f"status {response.status_code}", delay, attempt)
+            if deadline is not None:
+                delay = min(delay, max(deadline - self._clock(), 0.0))
             await self._sleep(delay)
             attempt += 1
+
+    async def _read(
+        self, response: httpx.Response, request: httpx.Request, end: float | None
+    ) -> None:
+        chunks: list[bytes] = []
+        total = 0
+        try:
+            async for chunk in response.aiter_bytes():
+                total += len(chunk)
+                chunks.append(chunk)
+                self._accept_chunk(request, total, end)
+        finally:
+            await response.aclose()
+        _keep_body(response, chunks)
 
     async def close(self) -> None:
         """Close the underlying connections (only when the client created them)."""
         if getattr(self, "_owns_http", False):
             await self._http.aclose()
-
-
-_P = ParamSpec("_P")
-_R = TypeVar("_R")
-
-
-def to_raw_response_wrapper(func: Callable[_P, _R]) -> Callable[_P, APIResponse[_R]]:
-    """Wrap a resource method so that it returns the `APIResponse` rather than the parsed value."""
-
-    @functools.wraps(func)
-    def wrapped(*args: _P.args, **kwargs: _P.kwargs) -> APIResponse[_R]:
-        headers = dict(cast("Mapping[str, str]", kwargs.get("extra_headers") or {}))
-        headers[RAW_RESPONSE_HEADER] = "true"
-        kwargs["extra_headers"] = headers
-        return cast("APIResponse[_R]", func(*args, **kwargs))
-
-    return wrapped
-
-
-def async_to_raw_response_wrapper(
-    func: Callable[_P, Awaitable[_R]],
-) -> Callable[_P, Awaitable[APIResponse[_R]]]:
-    """The async twin of `to_raw_response_wrapper`."""
-
-    @functools.wraps(func)
-    async def wrapped(*args: _P.args, **kwargs: _P.kwargs) -> APIResponse[_R]:
-        headers = dict(cast("Mapping[str, str]", kwargs.get("extra_headers") or {}))
-        headers[RAW_RESPONSE_HEADER] = "true"
-        kwargs["extra_headers"] = headers
-        return cast("APIResponse[_R]", await func(*args, **kwargs))
-
-    return wrapped

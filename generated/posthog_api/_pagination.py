@@ -13,8 +13,9 @@ _T = TypeVar("_T")
 
 
 @dataclass(frozen=True)
-class PageStyle:
-    """How an operation pages: its style and the names of the fields and parameters involved."""
+class PageStyle(Generic[_T]):
+    """How an operation pages: its style and the names of the fields and parameters
+    involved (wire names). `_T` is the type of the items, for the type checker."""
 
     style: str  # "offset" or "page"
     items: str = "results"
@@ -30,24 +31,33 @@ def _as_strings(query: Mapping[str, object]) -> dict[str, str]:
     return {key: str(value) for key, value in query.items()}
 
 
+#: a run of this many empty pages that still link onwards ends the walk
+MAX_EMPTY_PAGES = 3
+
+
 def _field(envelope: Any, name: str | None) -> Any:
+    """The envelope's field of that wire name: a model's field by its alias (never an
+    attribute of the model class, such as `json` or `copy`), else an extra field."""
     if name is None or envelope is None:
         return None
     if isinstance(envelope, Mapping):
         return envelope.get(name)
-    value = getattr(envelope, name, None)
-    if value is None and getattr(envelope, "model_extra", None):
-        value = envelope.model_extra.get(name)
-    return value
+    fields = getattr(type(envelope), "model_fields", None)
+    if isinstance(fields, Mapping):
+        for attribute, info in fields.items():
+            if (getattr(info, "alias", None) or attribute) == name:
+                return getattr(envelope, attribute, None)
+    extra = getattr(envelope, "model_extra", None)
+    return extra.get(name) if isinstance(extra, Mapping) else None
 
 
 class _BasePage(Generic[_T]):
-    def __init__(self, *, envelope: Any, style: PageStyle, query: Mapping[str, object]) -> None:
+    def __init__(self, *, envelope: Any, style: PageStyle[_T], query: Mapping[str, object]) -> None:
         self.envelope = envelope
         self._style = style
         self._query = dict(query)
         items = _field(envelope, style.items) if not isinstance(envelope, list) else envelope
-        self.items: list[_T] = list(items or [])
+        self.items: list[_T] = list(items) if isinstance(items, (list, tuple)) else []
 
     @property
     def count(self) -> int | None:
@@ -83,8 +93,27 @@ class _BasePage(Generic[_T]):
     def has_next_page(self) -> bool:
         return self.next_page_query() is not None
 
+    def _key(self) -> tuple[tuple[str, str], ...]:
+        return tuple(sorted(_as_strings(self._query).items()))
+
     def __repr__(self) -> str:
         return f"{type(self).__name__}(items={len(self.items)}, count={self.count!r}, has_next_page={self.has_next_page()})"
+
+
+class _Walk:
+    """Guards a walk over pages: a page asked for twice (A -> B -> A) or a run of empty
+    pages that keep linking onwards ends it, rather than looping for ever."""
+
+    def __init__(self) -> None:
+        self.seen: set[tuple[tuple[str, str], ...]] = set()
+        self.empty_run = 0
+
+    def goes_on(self, page: _BasePage[Any], query: Mapping[str, object] | None) -> bool:
+        self.seen.add(page._key())
+        self.empty_run = self.empty_run + 1 if not page.items else 0
+        if query is None or self.empty_run >= MAX_EMPTY_PAGES:
+            return False
+        return tuple(sorted(_as_strings(query).items())) not in self.seen
 
 
 class SyncPage(_BasePage[_T]):
@@ -102,7 +131,7 @@ class SyncPage(_BasePage[_T]):
         self,
         *,
         envelope: Any,
-        style: PageStyle,
+        style: PageStyle[_T],
         query: Mapping[str, object],
         fetch: Callable[[Mapping[str, object]], SyncPage[_T]],
     ) -> None:
@@ -119,10 +148,11 @@ class SyncPage(_BasePage[_T]):
 
     def iter_pages(self) -> Iterator[SyncPage[_T]]:
         page: SyncPage[_T] = self
+        walk = _Walk()
         while True:
             yield page
             query = page.next_page_query()
-            if query is None:
+            if query is None or not walk.goes_on(page, query):
                 return
             page = page._fetch(query)
 
@@ -138,7 +168,7 @@ class AsyncPage(_BasePage[_T]):
         self,
         *,
         envelope: Any,
-        style: PageStyle,
+        style: PageStyle[_T],
         query: Mapping[str, object],
         fetch: Callable[[Mapping[str, object]], Awaitable[AsyncPage[_T]]],
     ) -> None:
@@ -155,10 +185,11 @@ class AsyncPage(_BasePage[_T]):
 
     async def iter_pages(self) -> AsyncIterator[AsyncPage[_T]]:
         page: AsyncPage[_T] = self
+        walk = _Walk()
         while True:
             yield page
             query = page.next_page_query()
-            if query is None:
+            if query is None or not walk.goes_on(page, query):
                 return
             page = await page._fetch(query)
 

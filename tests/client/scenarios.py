@@ -124,11 +124,19 @@ def rate_limit_longer_than_the_cap_is_raised(b: Backend) -> None:
     assert b.count("GET") == 1 and b.time.sleeps == []
 
 
-def rate_limited_post_is_not_repeated(b: Backend) -> None:
-    b.script(_rate_limited("7"))
+def rate_limited_post_is_repeated(b: Backend) -> None:
+    """429 means the server did not act on the request: resending a POST is safe."""
+    b.script(_rate_limited("7"), Reply(201, VARIABLE))
+    variable = _create_variable(b)()
+    assert variable.id == VARIABLE_ID
+    assert b.lines == [f"POST {VARIABLES}"] * 2 and b.time.sleeps == [7]
+
+
+def rate_limited_post_runs_out_of_retries(b: Backend) -> None:
+    b.script(_rate_limited("7"), _rate_limited("7"), _rate_limited("7"))
     error = expect(b, errors.RateLimitError, _create_variable(b))
     assert error.retry_after == 7 and error.status_code == 429
-    assert b.lines == [f"POST {VARIABLES}"]
+    assert b.lines == [f"POST {VARIABLES}"] * 3
 
 
 # -- server errors -----------------------------------------------------------------------------
@@ -443,7 +451,8 @@ SCENARIOS = [
     rate_limited_get_waits_for_retry_after,
     rate_limited_get_honours_an_http_date,
     rate_limit_longer_than_the_cap_is_raised,
-    rate_limited_post_is_not_repeated,
+    rate_limited_post_is_repeated,
+    rate_limited_post_runs_out_of_retries,
     server_error_then_success,
     server_error_on_an_idempotent_post_is_retried,
     server_error_on_a_post_is_not_repeated,

@@ -15,10 +15,11 @@ from urllib.parse import quote
 import httpx
 import pytest
 
-from tests.conftest import curated_api
+from tests.conftest import curated_api, curated_operation_views
 
 API = curated_api()
 OPERATIONS = {op.operation_id: op for op in API.operations}
+VIEWS = curated_operation_views()
 PROJECT = "4242"
 
 
@@ -36,7 +37,7 @@ def _success(fixture: dict[str, Any]) -> tuple[int, dict[str, Any]]:
 def _call_arguments(op, fixture) -> tuple[list[Any], dict[str, Any], str, dict[str, str], Any]:
     """Positional args, keyword args, the expected path, query and JSON body."""
     request = fixture["request"]
-    view = op.view
+    view = VIEWS[op.operation_id]
     args: list[Any] = []
     kwargs: dict[str, Any] = {}
     path_values = dict(request["path"])
@@ -128,7 +129,7 @@ def _check_result(result: Any, op, status: int, response: dict[str, Any]) -> Non
         assert isinstance(result, (SyncPage, AsyncPage))
         assert len(result.items) == len(response["body"][op.pagination.items])
         return
-    if op.view.stream:
+    if VIEWS[op.operation_id].stream:
         return
     expected = _expected_type(op, status, response)
     assert isinstance(result, expected), f"{op.operation_id}: got {type(result).__name__}, expected {expected.__name__}"
@@ -146,7 +147,7 @@ def test_sync_client_sends_and_parses(operation_id: str) -> None:
     client = PostHog(api_key="phx_test", project_id="1", host="http://posthog.test",
                      http_client=httpx.Client(transport=_transport(seen, status, response)))
     result = _target(client, op)(*args, **kwargs)
-    if op.view.stream:
+    if VIEWS[op.operation_id].stream:
         events = list(result)
         assert events, "the stream yielded no event"
     assert len(seen) == 1
@@ -168,14 +169,14 @@ def test_async_client_sends_and_parses(operation_id: str) -> None:
         client = AsyncPostHog(api_key="phx_test", project_id="1", host="http://posthog.test",
                               http_client=httpx.AsyncClient(transport=_transport(seen, status, response)))
         result = await _target(client, op)(*args, **kwargs)
-        if op.view.stream:
+        if VIEWS[op.operation_id].stream:
             return [event async for event in result]
         return result
 
     result = asyncio.run(run())
     assert len(seen) == 1
     _check_request(seen[0], op, path, query, body)
-    if op.view.stream:
+    if VIEWS[op.operation_id].stream:
         assert result, "the stream yielded no event"
     else:
         _check_result(result, op, status, response)

@@ -1,8 +1,8 @@
-"""The `posthog-api` command: every API operation from the terminal.
+"""The package's command: every API operation from the terminal.
 
-Needs the `cli` extra (`pip install 'posthog-api[cli]'`). Start-up stays
-quick because nothing but click and a table of commands is imported until a
-command actually runs.
+Needs the `cli` extra (`pip install '<distribution>[cli]'`). Start-up stays quick
+because nothing but click and a table of commands is imported until a command
+actually runs.
 """
 
 from ._app import build, main

@@ -17,6 +17,7 @@ from typing import Any
 
 import click
 
+from .. import _settings as settings
 from ._commands import (
     API_KEY_ENV,
     BASE_URL_ARGUMENT,
@@ -183,15 +184,20 @@ def _emit_all(items: Iterable[Any], fmt: str) -> None:
 # -- running a command ---------------------------------------------------------
 
 
-def _client(settings: dict[str, Any]) -> Any:
-    from .._client import PostHog
-    from ..errors import ConfigurationError
+def _client(given: dict[str, Any]) -> Any:
+    """The API client (imported only now: `--help` does not pay for it)."""
+    import importlib
 
-    options: dict[str, Any] = {BASE_URL_ARGUMENT: settings.get("host")}
+    from .._exceptions import ConfigurationError
+
+    client_class = getattr(
+        importlib.import_module(f"{settings.PACKAGE}._client"), settings.CLIENT_NAME
+    )
+    options: dict[str, Any] = {BASE_URL_ARGUMENT: given.get("host")}
     for _, name, _ in PATH_DEFAULTS:
-        options[name] = settings.get(name)
+        options[name] = given.get(name)
     try:
-        return PostHog(**options)
+        return client_class(**options)
     except ConfigurationError as exc:
         raise click.UsageError(str(exc)) from None
 
@@ -219,11 +225,11 @@ def _progress_printer() -> Any:
 
 def _run(entry: dict[str, Any], params: dict[str, Any]) -> None:
     ctx = click.get_current_context()
-    settings: dict[str, Any] = dict(ctx.find_root().obj)
-    settings["output"] = params.pop("output", None) or settings["output"]
+    given: dict[str, Any] = dict(ctx.find_root().obj)
+    given["output"] = params.pop("output", None) or given["output"]
     for _, name, _ in PATH_DEFAULTS:
-        settings[name] = params.pop(name, None) or settings.get(name)
-    from ..errors import APIError
+        given[name] = params.pop(name, None) or given.get(name)
+    from .._exceptions import APIError
 
     args = [params.pop(a["name"]) for a in entry["arguments"]]
     kwargs: dict[str, Any] = {}
@@ -265,22 +271,22 @@ def _run(entry: dict[str, Any], params: dict[str, Any]) -> None:
     elif entry["body"] == "whole" and entry["body_required"] and "body" not in kwargs:
         raise click.UsageError("This command needs a request body: give it with --data.")
 
-    if settings["debug"]:
+    if given["debug"]:
         handler = logging.StreamHandler(sys.stderr)
         handler.setFormatter(logging.Formatter("[debug] %(message)s"))
-        logger = logging.getLogger("posthog_api")
+        logger = logging.getLogger(settings.PACKAGE)
         logger.addHandler(handler)
         logger.setLevel(logging.DEBUG)
 
-    client = _client(settings)
+    client = _client(given)
     target = client
     for attr in entry["attrs"]:
         target = getattr(target, attr)
-    fmt = settings["output"]
+    fmt = given["output"]
     try:
         if shortcut is not None and shortcut["wait"]:
             method = getattr(target, shortcut["wait_method"])
-            show = _progress_printer() if sys.stderr.isatty() and not settings["quiet"] else None
+            show = _progress_printer() if sys.stderr.isatty() and not given["quiet"] else None
             try:
                 result = method(*args, on_progress=show, **kwargs)
             finally:

@@ -1,9 +1,7 @@
-"""The command table of the CLI, generated from the API document: plain data.
+"""The command table of the CLI: plain data generated from the API document.
 
-The groups and commands are in `commands.json` beside this module: data read once at
-start-up (a Python literal of this size would only cost formatting and byte-compiling).
-
-Generated from the OpenAPI document: do not edit; change the spec and run `make generate`.
+The groups and commands are in `commands.json` beside this module, read once at
+start-up; the settings (names, environment variables) come from `_settings`.
 """
 
 from __future__ import annotations
@@ -12,14 +10,17 @@ import json
 from importlib import resources
 from typing import Any
 
-CLI_NAME = "posthog-api"
-ROOT_HELP = "PostHog API: every API operation from the terminal."
-API_KEY_ENV = "POSTHOG_PERSONAL_API_KEY"
-BASE_URL_ENV = "POSTHOG_HOST"
-BASE_URL_ARGUMENT = "host"
+from .. import _settings as settings
+
+CLI_NAME = settings.CLI_NAME
+ROOT_HELP = settings.CLI_HELP
+API_KEY_ENV = settings.API_KEY_ENV
+BASE_URL_ENV = settings.BASE_URL_ENV
+BASE_URL_ARGUMENT = settings.BASE_URL_ARGUMENT
 #: path parameters the client fills from its settings: (option, client argument, environment variable)
 PATH_DEFAULTS: list[tuple[str, str, str]] = [
-    ("project-id", "project_id", "POSTHOG_PROJECT_ID"),
+    (name.replace("_", "-"), name, env)
+    for name, (env, _description) in settings.PATH_DEFAULTS.items()
 ]
 
 _TABLE: dict[str, Any] = json.loads(

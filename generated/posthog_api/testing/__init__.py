@@ -32,9 +32,18 @@ from ._mock import (
     load_fixture,
     operation_spec,
 )
+from ._transport import (
+    MOCK_API_KEY,
+    MOCK_BASE_URL,
+    async_mock_transport,
+    client_options,
+    mock_transport,
+)
 
 __all__ = [
     "INVALID_KEY",
+    "MOCK_API_KEY",
+    "MOCK_BASE_URL",
     "READ_ONLY_KEY",
     "Call",
     "MockAPI",
@@ -47,61 +56,20 @@ __all__ = [
     "operation_spec",
 ]
 
-MOCK_BASE_URL = "http://mock.invalid"
-MOCK_API_KEY = "phx_mock_key"
-
-
-def mock_transport(api: MockAPI) -> httpx.MockTransport:
-    """An httpx transport that sends every request to `api`."""
-
-    def handler(request: httpx.Request) -> httpx.Response:
-        status, headers, content = api.handle(
-            request.method,
-            request.url.path,
-            list(request.url.params.multi_items()),
-            dict(request.headers),
-            request.read(),
-        )
-        return httpx.Response(status, headers=headers, content=content)
-
-    return httpx.MockTransport(handler)
-
-
-def _async_transport(api: MockAPI) -> httpx.MockTransport:
-    async def handler(request: httpx.Request) -> httpx.Response:
-        status, headers, content = api.handle(
-            request.method,
-            request.url.path,
-            list(request.url.params.multi_items()),
-            dict(request.headers),
-            await request.aread(),
-        )
-        return httpx.Response(status, headers=headers, content=content)
-
-    return httpx.MockTransport(handler)
-
 
 def mock_client(api: MockAPI, **options: Any) -> PostHog:
     """A `PostHog` whose requests go to `api` (no retries unless asked)."""
-    settings: dict[str, Any] = {
-        "api_key": MOCK_API_KEY,
-        "host": MOCK_BASE_URL,
-        "max_retries": 0,
-    }
-    settings["project_id"] = "1"
-    settings.update(options)
-    return PostHog(http_client=httpx.Client(transport=mock_transport(api)), **settings)
+    return PostHog(
+        http_client=httpx.Client(transport=mock_transport(api)), **client_options(options)
+    )
 
 
 def mock_async_client(api: MockAPI, **options: Any) -> AsyncPostHog:
-    settings: dict[str, Any] = {
-        "api_key": MOCK_API_KEY,
-        "host": MOCK_BASE_URL,
-        "max_retries": 0,
-    }
-    settings["project_id"] = "1"
-    settings.update(options)
-    return AsyncPostHog(http_client=httpx.AsyncClient(transport=_async_transport(api)), **settings)
+    """An `AsyncPostHog` whose requests go to `api` (no retries unless asked)."""
+    return AsyncPostHog(
+        http_client=httpx.AsyncClient(transport=async_mock_transport(api)),
+        **client_options(options),
+    )
 
 
 @dataclass

@@ -1,6 +1,6 @@
 """A mock of the API over real HTTP on loopback, answering from the spec's fixtures.
 
-    python -m posthog_api.testing.server --port 0
+    python -m <package>.testing.server --port 0
 
 prints the URL it listens on (`http://127.0.0.1:PORT`) on its first line of
 output and serves until interrupted or sent SIGTERM. It validates requests
@@ -17,6 +17,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import FrameType
 from urllib.parse import urlsplit
 
+from .. import _settings as settings
 from ._mock import MockAPI, parse_query
 
 __all__ = ["MockServer", "main"]
@@ -80,7 +81,7 @@ class MockServer(ThreadingHTTPServer):
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m posthog_api.testing.server", description=__doc__.split("\n")[0]
+        prog=f"python -m {settings.PACKAGE}.testing.server", description=__doc__.split("\n")[0]
     )
     parser.add_argument("--port", type=int, default=0, help="port to listen on (0: any free port)")
     parser.add_argument(

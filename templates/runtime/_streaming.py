@@ -9,7 +9,7 @@ from typing import Any
 
 import httpx
 
-from . import errors
+from . import _exceptions as errors
 
 __all__ = ["ServerSentEvent", "iter_events", "aiter_events"]
 

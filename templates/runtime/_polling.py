@@ -18,7 +18,8 @@ from typing import Any
 import httpx
 import pydantic
 
-from . import errors
+from . import _exceptions as errors
+from . import _settings as settings
 from ._base_client import (
     RAW_RESPONSE_HEADER,
     APIResponse,
@@ -32,7 +33,7 @@ from ._types import NotGiven
 
 __all__ = ["LongRunningSpec", "Progress", "run_to_completion", "async_run_to_completion"]
 
-log = logging.getLogger("{{ sdk.package_name }}")
+log = logging.getLogger(settings.PACKAGE)
 
 #: seconds before the first poll; each wait is POLL_BACKOFF times the last, up to MAX_POLL_DELAY
 FIRST_POLL_DELAY = 0.2
@@ -44,9 +45,9 @@ CANCEL_TIMEOUT = 10.0
 
 @dataclass(frozen=True)
 class LongRunningSpec:
-    start: Operation
-    poll: Operation
-    cancel: Operation | None
+    start: Operation[Any]
+    poll: Operation[Any]
+    cancel: Operation[Any] | None
     id_param: str  # the poll and cancel operations' path parameter that takes the job id
     start_fields: Mapping[str, object]
     poll_query: Mapping[str, object]
@@ -157,12 +158,20 @@ class _Job:
             return delay
         remaining = self.wait_timeout - (self.clock() - self.started)
         if remaining <= 0:
-            raise errors.LongRunningTimeoutError(
-                f"Query {self.id} did not finish within {self.wait_timeout:g}s; it was cancelled",
-                job_id=self.id,
-                status=self.status,
-            )
+            raise self.timed_out()
         return min(delay, remaining)
+
+    @property
+    def deadline(self) -> float | None:
+        """When waiting ends (on `clock`): every poll, retries included, ends by then."""
+        return None if self.wait_timeout is None else self.started + self.wait_timeout
+
+    def timed_out(self) -> errors.LongRunningTimeoutError:
+        return errors.LongRunningTimeoutError(
+            f"Query {self.id} did not finish within {self.wait_timeout:g}s; it was cancelled",
+            job_id=self.id,
+            status=self.status,
+        )
 
     def accept(self, polled: APIResponse[Any]) -> None:
         self.status = _status_of(_json(polled.http_response), self.spec) or {}
@@ -264,7 +273,12 @@ def _poll(
             path=job.job_path,
             query=job.spec.poll_query,
             extra_headers=_raw(extra_headers),
+            deadline=job.deadline,
         )
+    except errors.APITimeoutError as exc:
+        if job.deadline is not None and client._clock() >= job.deadline:
+            raise job.timed_out() from exc
+        raise
     except errors.APIStatusError as exc:
         failure = job.failure_in(exc)
         if failure is None:
@@ -329,7 +343,12 @@ async def _async_poll(
             path=job.job_path,
             query=job.spec.poll_query,
             extra_headers=_raw(extra_headers),
+            deadline=job.deadline,
         )
+    except errors.APITimeoutError as exc:
+        if job.deadline is not None and client._clock() >= job.deadline:
+            raise job.timed_out() from exc
+        raise
     except errors.APIStatusError as exc:
         failure = job.failure_in(exc)
         if failure is None:

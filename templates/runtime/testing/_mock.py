@@ -7,7 +7,7 @@ responses a test registered, else from the operation's fixture. It also plays
 the asynchronous query flow (202 while running, then 200) and serves list
 operations as several pages with `next` links.
 
-Special API keys: `{{ invalid_key }}` is rejected (401); `{{ read_only_key }}` may
+Special API keys: `phx_invalid` is rejected (401); `phx_read_only` may
 only use operations whose scopes all end in `:read` (403 otherwise).
 """
 
@@ -36,8 +36,8 @@ __all__ = [
     "operation_spec",
 ]
 
-INVALID_KEY = {{ invalid_key | pyrepr }}
-READ_ONLY_KEY = {{ read_only_key | pyrepr }}
+INVALID_KEY = "phx_invalid"
+READ_ONLY_KEY = "phx_read_only"
 #: items a paginated list serves in all, so that tests see several pages
 LIST_TOTAL = 5
 DEFAULT_PAGE_SIZE = 2

@@ -1,0 +1,181 @@
+"""The client's settings: from its arguments, else the environment, else the defaults.
+
+Which environment variables, hosts and path defaults exist is the API's business
+(`_settings`); how they are read and checked is the same for every API.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import warnings
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+import httpx
+
+from . import _settings as settings
+from ._exceptions import ConfigurationError
+from ._types import NotGiven
+
+__all__ = ["DEFAULT_MAX_RETRIES", "DEFAULT_TIMEOUT", "ClientConfig", "resolve"]
+
+DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=10.0)
+DEFAULT_MAX_RETRIES = 2
+#: hosts that may be reached over plain http without a warning (the key would cross the network in clear)
+_LOCAL_HOSTS = frozenset(
+    {"localhost", "127.0.0.1", "::1", "[::1]", "0.0.0.0", "host.docker.internal"}
+)
+_RESERVED_SUFFIXES = (".localhost", ".test", ".invalid", ".example", ".internal", ".local")
+
+
+@dataclass(frozen=True)
+class ClientConfig:
+    api_key: str | None
+    base_url: httpx.URL
+    timeout: float | httpx.Timeout | None
+    max_retries: int
+    default_headers: Mapping[str, str] = field(default_factory=dict)
+    path_defaults: Mapping[str, str] = field(default_factory=dict)
+
+
+def _env(name: str) -> str | None:
+    """An environment variable, with an empty value treated as unset."""
+    value = os.environ.get(name, "").strip()
+    return value or None
+
+
+def resolve(
+    *,
+    api_key: str | None,
+    base_url: str | None,
+    path_defaults: Mapping[str, str | None],
+    timeout: float | httpx.Timeout | None | NotGiven,
+    max_retries: int | None,
+    default_headers: Mapping[str, str] | None,
+) -> ClientConfig:
+    """Every setting from its argument, else its environment variable, else its default;
+    ConfigurationError names what is missing or malformed (never the value of a secret)."""
+    return ClientConfig(
+        api_key=_api_key(api_key),
+        base_url=normalize_base_url(_base_url(base_url)),
+        timeout=_timeout(timeout),
+        max_retries=_max_retries(max_retries),
+        default_headers=_default_headers(default_headers),
+        path_defaults={name: _path_default(name, value) for name, value in path_defaults.items()},
+    )
+
+
+def _api_key(api_key: str | None) -> str | None:
+    api_key = api_key or _env(settings.API_KEY_ENV)
+    if not api_key and settings.AUTH_SCHEME != "none":
+        raise ConfigurationError(
+            f"No API key: pass api_key=... or set the {settings.API_KEY_ENV} environment variable"
+        )
+    return api_key
+
+
+def _base_url(url: str | None) -> str:
+    """The argument, else BASE_URL_ENV, else the default; a short name from HOSTS or an
+    alias from HOST_ALIASES becomes its URL."""
+    url = url or _env(settings.BASE_URL_ENV) or settings.DEFAULT_BASE_URL
+    key = url.strip().lower()
+    return settings.HOSTS.get(key) or settings.HOST_ALIASES.get(key.rstrip("/")) or url
+
+
+def normalize_base_url(url: str) -> httpx.URL:
+    """`eu.example.com` and `https://eu.example.com/` both become `https://eu.example.com/`;
+    credentials written into the URL are refused (they would show in logs and errors)."""
+    url = url.strip()
+    if "://" not in url:
+        url = "https://" + url
+    try:
+        parsed = httpx.URL(url.rstrip("/") + "/")
+    except httpx.InvalidURL as exc:
+        raise ConfigurationError(f"The server address is not a URL: {exc}") from None
+    if parsed.scheme not in ("http", "https") or not parsed.host:
+        raise ConfigurationError("The server address must be an http(s) URL with a host name")
+    if parsed.userinfo:
+        raise ConfigurationError(
+            "The server address must not contain a user name or password; give the key as api_key"
+        )
+    if parsed.scheme == "http" and not _local(parsed.host):
+        warnings.warn(
+            f"{parsed.host} is reached over plain http: the API key crosses the network unencrypted "
+            "(use https://)",
+            InsecureHostWarning,
+            stacklevel=4,
+        )
+    return parsed
+
+
+def _local(host: str) -> bool:
+    """This machine, or a name reserved never to resolve on the internet (RFC 2606, 6761)."""
+    return host in _LOCAL_HOSTS or host.endswith(_RESERVED_SUFFIXES)
+
+
+class InsecureHostWarning(UserWarning):
+    """The client talks to a host other than this machine over plain http."""
+
+
+def _timeout(timeout: float | httpx.Timeout | None | NotGiven) -> float | httpx.Timeout | None:
+    if not isinstance(timeout, NotGiven):
+        return timeout
+    text = _env(settings.TIMEOUT_ENV)
+    if text is None:
+        return DEFAULT_TIMEOUT
+    try:
+        seconds = float(text)
+    except ValueError:
+        raise ConfigurationError(
+            f"{settings.TIMEOUT_ENV} must be a number of seconds, not {text!r}"
+        ) from None
+    if not seconds > 0 or seconds == float("inf"):
+        raise ConfigurationError(
+            f"{settings.TIMEOUT_ENV} must be more than 0 seconds, not {text!r}"
+        )
+    return seconds
+
+
+def _max_retries(max_retries: int | None) -> int:
+    if max_retries is None:
+        text = _env(settings.MAX_RETRIES_ENV)
+        if text is None:
+            return DEFAULT_MAX_RETRIES
+        try:
+            max_retries = int(text)
+        except ValueError:
+            raise ConfigurationError(
+                f"{settings.MAX_RETRIES_ENV} must be a whole number, not {text!r}"
+            ) from None
+    if max_retries < 0:
+        raise ConfigurationError(f"max_retries must be 0 or more, got {max_retries}")
+    return max_retries
+
+
+def _default_headers(headers: Mapping[str, str] | None) -> Mapping[str, str]:
+    """The argument, else DEFAULT_HEADERS_ENV as a JSON object: `{"X-Team": "data"}`."""
+    if headers is not None:
+        return dict(headers)
+    text = _env(settings.DEFAULT_HEADERS_ENV)
+    if text is None:
+        return {}
+    try:
+        parsed = json.loads(text)
+    except ValueError:
+        parsed = None
+    if not isinstance(parsed, dict) or not all(isinstance(v, str) for v in parsed.values()):
+        # The value is not echoed: a header may hold a credential.
+        raise ConfigurationError(
+            f'{settings.DEFAULT_HEADERS_ENV} must be a JSON object of strings, like {{"X-Name": "value"}}'
+        )
+    return {str(k): v for k, v in parsed.items()}
+
+
+def _path_default(name: str, value: str | None) -> str:
+    env, _description = settings.PATH_DEFAULTS.get(name, ("", ""))
+    value = value or (_env(env) if env else None)
+    if not value:
+        where = f" or set the {env} environment variable" if env else ""
+        raise ConfigurationError(f"No {name}: pass {name}=...{where}")
+    return value

@@ -1,0 +1,26 @@
+"""Stand-in for the generated `_settings` module, so that the runtime type-checks where
+it stands (tests/runtime). Never copied: every package gets its own, generated from
+its API document (templates/package/_settings.py.jinja)."""
+
+from __future__ import annotations
+
+PACKAGE = "example_api"
+DISTRIBUTION = "example-api"
+VERSION = "0.1.0"
+API_TITLE = "Example API"
+CLIENT_NAME = "Example"
+CLI_NAME = "example-api"
+CLI_HELP = "Example API: every API operation from the terminal."
+API_KEY_ENV = "EXAMPLE_API_KEY"
+BASE_URL_ENV = "EXAMPLE_BASE_URL"
+LOG_ENV = "EXAMPLE_LOG"
+TIMEOUT_ENV = "EXAMPLE_TIMEOUT"
+MAX_RETRIES_ENV = "EXAMPLE_MAX_RETRIES"
+DEFAULT_HEADERS_ENV = "EXAMPLE_DEFAULT_HEADERS"
+BASE_URL_ARGUMENT = "base_url"
+AUTH_SCHEME = "bearer"
+AUTH_NAME = "Authorization"
+DEFAULT_BASE_URL = "https://api.example.com"
+HOSTS: dict[str, str] = {}
+HOST_ALIASES: dict[str, str] = {}
+PATH_DEFAULTS: dict[str, tuple[str, str]] = {}
