@@ -54,7 +54,14 @@ def check_spec(spec: Path, work: Path) -> Outcome:
     package = _package(out)
     lines = sum(p.read_text(encoding="utf-8").count("\n") for p in (out / package).rglob("*.py"))
     env = {**os.environ, "PYTHONPATH": str(out)}
-    imp = subprocess.run([PY, "-c", f"import {package}, {package}.models, {package}._client, {package}.cli._commands"],
+    every_module = (
+        "import importlib, pkgutil, sys\n"
+        f"import {package}\n"
+        f"for info in pkgutil.walk_packages({package}.__path__, {package!r} + '.'):\n"
+        "    if not info.name.endswith('.__main__'):\n"
+        "        importlib.import_module(info.name)\n"
+    )
+    imp = subprocess.run([PY, "-c", every_module],
                          capture_output=True, text=True, env=env)
     if imp.returncode != 0:
         return Outcome(spec.name, False, elapsed, lines, note=f"import failed: {imp.stderr.strip().splitlines()[-1][:200]}")

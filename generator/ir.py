@@ -92,6 +92,9 @@ class Enum:
     value_type: str  # "str" or "int"
     members: list[EnumMember]
     description: str = ""
+    #: the name of `Enum | Literal[values]`, what arguments of this type accept (set when
+    #: an operation takes one)
+    param_alias: str | None = None
 
 
 @dataclass

@@ -382,7 +382,7 @@ class Parser:
         base = naming.pascal(re.sub(r"(?i)\b(api|openapi|rest)\b", " ", title)) or "Api"
         package = self.package_name or ext.get("package-name") or naming.snake(re.sub(r"(?i)\bopenapi\b", " ", title))
         package = naming.safe(package if not package[:1].isdigit() else "api_" + package, ("test", "tests", "typing", "enum"), avoid_builtins=True)
-        prefix = naming.constant(package)
+        prefix = naming.constant(package).removesuffix("_API") or naming.constant(package)  # NOTION_API_KEY, not NOTION_API_API_KEY
         path_defaults: dict[str, str] = {}
         path_default_descriptions: dict[str, str] = {}
         defaults = ext.get("path-defaults")
@@ -747,12 +747,27 @@ class Parser:
             )
         return list(resources.values()), namespaces
 
+    def name_parameter_enums(self, operations: list[ir.Operation]) -> None:
+        """Enums that arguments take get an alias `<Enum>Param` = the enum or its values as literals."""
+        used: set[str] = set()
+        for op in operations:
+            types = [p.type for p in op.parameters]
+            if op.body is not None:
+                types += [f.type for f in op.body.fields] or [op.body.type]
+            for t in types:
+                if t.kind == ir.ENUM:
+                    used.add(t.name)
+        for enum in self.enums:
+            if enum.name in used:
+                enum.param_alias = self.names.claim(naming.class_name(enum.name + "Param"))
+
     def parse(self) -> ir.Api:
         version = self.doc.version
         info = self.data.get("info") or {}
         self.parse_components()
         sdk = self.sdk_settings()
         operations = self.parse_operations(sdk)
+        self.name_parameter_enums(operations)
         resources, namespaces = self.group(operations)
         servers = [
             ir.Server(str(s.get("url")), str(s.get("description") or ""), self.server_aliases(s, index))

@@ -190,7 +190,11 @@ def render(api: ir.Api, *, package_version: str = "0.1.0", templates: Path = TEM
     for name in ("__init__.py", "_settings.py", "_client.py", "errors.py", "resources/__init__.py",
                  "testing/__init__.py", "testing/pytest_plugin.py"):
         emit(f"package/{name}.jinja", f"{pkg}/{name}")
-    emit("package/models.py.jinja", f"{pkg}/models.py", models=view.models, shadowed=view.models.shadowed)
+    emit("package/models/__init__.py.jinja", f"{pkg}/models/__init__.py")
+    emit("package/types.py.jinja", f"{pkg}/types.py")
+    for module in view.models.modules:
+        emit("package/models/module.py.jinja", f"{pkg}/models/{module.name}.py", module=module,
+             models=view.models, shadowed=module.shadowed)
     for rv in view.resources:
         emit("package/resources/resource.py.jinja", f"{pkg}/resources/{rv.resource.module}.py", rv=rv,
              shadowed=rv.shadowed)

@@ -79,6 +79,10 @@ class ResourceView:
     example: str
     #: builtin names the class's own methods shadow, written `builtins.x` in its annotations
     shadowed: frozenset[str]
+    #: every type its signatures and descriptors mention
+    types: list[ir.TypeRef] = field(default_factory=list)
+    #: models module -> the names this resource module imports from it
+    model_imports: dict[str, list[str]] = field(default_factory=dict)
 
 
 @dataclass
@@ -122,11 +126,45 @@ class SettingsView:
 
 
 @dataclass
-class ModelsView:
-    exported: list[str]
-    aliases_in_order: list[ir.Alias]
+class ModelModule:
+    """One module of the `models` package: the schemas of one tag, or those several tags
+    share (`common`). A tag module imports from `common` only; `common` imports nothing."""
+
+    name: str
+    enums: list[ir.Enum]
+    models: list[ir.Model]
+    aliases: list[ir.Alias]  # in dependency order
+    #: module name -> names it takes from that module
+    imports: dict[str, list[str]]
     shadowed: frozenset[str]
+
+    @property
+    def exported(self) -> list[str]:
+        enums = [n for e in self.enums for n in (e.name, e.param_alias) if n]
+        return enums + [m.name for m in self.models] + [a.name for a in self.aliases]
+
+
+@dataclass
+class ModelsView:
+    modules: list[ModelModule]
+    #: every exported name -> the module defining it
+    where: dict[str, str]
     defaults: dict[tuple[str, str], DefaultValue]  # (model, field) -> its default
+    #: names re-exported by the package itself: the request and response types of operations
+    top_level: list[str]
+    #: enum name -> its <Enum>Param alias, for the enums arguments take
+    param_aliases: dict[str, str] = field(default_factory=dict)
+
+    def imports_for(self, types: list[ir.TypeRef]) -> dict[str, list[str]]:
+        """module -> names, for code that mentions `types`."""
+        by_module: dict[str, list[str]] = {}
+        for name in referenced_names(types):
+            if name in self.where:
+                by_module.setdefault(self.where[name], []).append(name)
+                alias = self.param_aliases.get(name)
+                if alias:  # arguments of an enum type are annotated with its Param alias
+                    by_module[self.where[name]].append(alias)
+        return {module: sorted(names) for module, names in sorted(by_module.items())}
 
 
 @dataclass
@@ -190,18 +228,28 @@ def build(api: ir.Api) -> ApiView:
     by_resource = {id(r.resource): r for r in resources}
     namespaces = [NamespaceView(ns, [by_resource[id(r)] for r in ns.resources]) for ns in api.namespaces]
     settings = _settings_view(api)
+    models = _models_view(api, enums, resources)
+    for rv in resources:
+        rv.model_imports = models.imports_for(rv.types)
     view = ApiView(
         api=api,
         settings=settings,
         resources=resources,
         namespaces=namespaces,
-        models=_models_view(api, enums),
+        models=models,
         client_doc=_client_doc(api),
         cli_commands=[],
         cli_groups=cli_groups(api, namespaces, resources),
     )
     view.cli_commands = cli_commands(api, view)
     return view
+
+
+def referenced_names(types: list[ir.TypeRef]) -> set[str]:
+    names: set[str] = set()
+    for t in types:
+        names |= t.referenced_names()
+    return names
 
 
 def walk(t: ir.TypeRef | None) -> list[ir.TypeRef]:
@@ -413,6 +461,8 @@ def _resource_view(api: ir.Api, resource: ir.Resource) -> ResourceView:
         types += [s.type for r in o.responses for s in r.specs if s.type is not None]
         types += o.returns + [a.type for a in o.all_args]
         types += [t for t in (o.item_type, o.wait.result_type if o.wait else None) if t is not None]
+        if o.op.body is not None:
+            types.append(o.op.body.type)  # the request model, when its fields are the arguments
     method_names = {o.op.name for o in operations} | {o.wait.method for o in operations if o.wait}
     return ResourceView(
         resource=resource,
@@ -421,6 +471,7 @@ def _resource_view(api: ir.Api, resource: ir.Resource) -> ResourceView:
         path=path,
         example=_example(operations, path),
         shadowed=frozenset(BUILTIN_TYPES & method_names & builtins_used(types)),
+        types=types,
     )
 
 
@@ -448,12 +499,12 @@ def _placeholder(arg: Arg) -> str:
 # -- models ------------------------------------------------------------------
 
 
-def _aliases_in_order(api: ir.Api) -> list[ir.Alias]:
+def _aliases_in_order(aliases: list[ir.Alias]) -> list[ir.Alias]:
     """Aliases are runtime expressions: each must come after the aliases it mentions."""
-    by_name = {a.name: a for a in api.aliases}
+    by_name = {a.name: a for a in aliases}
     ordered: list[ir.Alias] = []
     state: dict[str, int] = {}
-    for start in api.aliases:
+    for start in aliases:
         stack: list[tuple[ir.Alias, bool]] = [(start, False)]
         while stack:
             alias, done = stack.pop()
@@ -471,14 +522,92 @@ def _aliases_in_order(api: ir.Api) -> list[ir.Alias]:
     return ordered
 
 
-def _models_view(api: ir.Api, enums: dict[str, ir.Enum]) -> ModelsView:
-    types = [f.type for m in api.models for f in m.fields] + [a.type for a in api.aliases]
-    shadowed = BUILTIN_TYPES & {f.name for m in api.models for f in m.fields} & builtins_used(types)
+def _references(api: ir.Api) -> dict[str, set[str]]:
+    """Named type -> the named types its definition mentions."""
+    refs: dict[str, set[str]] = {}
+    for e in api.enums:
+        refs[e.name] = set()
+    for m in api.models:
+        types = [f.type for f in m.fields] + ([m.additional] if m.additional else [])
+        refs[m.name] = referenced_names(types)
+    for a in api.aliases:
+        refs[a.name] = a.type.referenced_names() | {n for v in a.variants for n in v.type.referenced_names()}
+    return refs
+
+
+def _closure(start: set[str], refs: dict[str, set[str]]) -> set[str]:
+    seen: set[str] = set()
+    todo = [n for n in start if n in refs]
+    while todo:
+        name = todo.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        todo.extend(n for n in refs[name] if n in refs and n not in seen)
+    return seen
+
+
+COMMON_MODULE = "common"
+
+
+def _models_view(api: ir.Api, enums: dict[str, ir.Enum], resources: list[ResourceView]) -> ModelsView:
+    """Split the named types into modules: a type only one tag's operations reach lives in
+    that tag's module, every other one (reached by several tags, or by none) in `common`,
+    together with everything it mentions; so tag modules import from `common` and from
+    nothing else, and `common` from nowhere: there is no import cycle."""
+    refs = _references(api)
+    reached_by: dict[str, set[str]] = {name: set() for name in refs}
+    tag_module: dict[str, str] = {}
+    names = naming.UniqueNames({COMMON_MODULE})
+    for rv in resources:
+        tag = rv.resource.tag
+        if tag not in tag_module:
+            tag_module[tag] = names.claim(naming.safe(naming.snake(tag)))
+        for name in _closure(referenced_names(rv.types), refs):
+            reached_by[name].add(tag_module[tag])
+    home = {name: next(iter(tags)) if len(tags) == 1 else COMMON_MODULE for name, tags in reached_by.items()}
+    todo = [name for name, module in home.items() if module == COMMON_MODULE]
+    while todo:  # what a common type mentions is common too
+        for name in refs[todo.pop()]:
+            if name in home and home[name] != COMMON_MODULE:
+                home[name] = COMMON_MODULE
+                todo.append(name)
+    order = [COMMON_MODULE] + sorted(set(home.values()) - {COMMON_MODULE})
+    modules: list[ModelModule] = []
+    for module in order:
+        mine = {name for name, where in home.items() if where == module}
+        if not mine:
+            continue
+        module_enums = [e for e in api.enums if e.name in mine]
+        module_models = [m for m in api.models if m.name in mine]
+        module_aliases = _aliases_in_order([a for a in api.aliases if a.name in mine])
+        types = [f.type for m in module_models for f in m.fields] + [a.type for a in module_aliases]
+        types += [m.additional for m in module_models if m.additional]
+        used = referenced_names(types) | {n for a in module_aliases for v in a.variants for n in v.type.referenced_names()}
+        imports: dict[str, list[str]] = {}
+        for name in sorted(used - mine):
+            if name in home:
+                imports.setdefault(home[name], []).append(name)
+        shadowed = BUILTIN_TYPES & {f.name for m in module_models for f in m.fields} & builtins_used(types)
+        modules.append(ModelModule(module, module_enums, module_models, module_aliases, imports, frozenset(shadowed)))
+    top_level: set[str] = set()
+    aliases = {a.name: a for a in api.aliases}
+    for rv in resources:
+        for ov in rv.operations:
+            for t in ov.returns + [a.type for a in ov.required + ov.optional] + ([ov.item_type] if ov.item_type else []):
+                if t.kind in (ir.MODEL, ir.ALIAS):
+                    top_level.add(t.name)
+                if t.kind == ir.ALIAS and t.name in aliases:  # and the members of a union (HogQLQuery)
+                    top_level |= {v.name for v in aliases[t.name].type.variants if v.kind == ir.MODEL}
+    for e in api.enums:
+        if e.param_alias:
+            home[e.param_alias] = home[e.name]
     return ModelsView(
-        exported=[e.name for e in api.enums] + [m.name for m in api.models] + [a.name for a in api.aliases],
-        aliases_in_order=_aliases_in_order(api),
-        shadowed=frozenset(shadowed),
+        modules=modules,
+        where=home,
+        param_aliases={e.name: e.param_alias for e in api.enums if e.param_alias},
         defaults={(m.name, f.name): default_of(f, enums) for m in api.models for f in m.fields},
+        top_level=sorted(top_level),
     )
 
 

@@ -219,14 +219,21 @@ def test_ctrl_c_cancels_the_running_query_on_the_server() -> None:
         url = server.stdout.readline().strip()
         run = subprocess.Popen([sys.executable, "-m", "posthog_api.cli", "query", "run", "select 1"],
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=_env(url))
-        time.sleep(2.0)  # let it start the query and poll a few times
+        assert server.stderr is not None
+        seen: list[str] = []
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:  # wait until the query is running and being polled
+            seen.append(server.stderr.readline())
+            if "GET /api/projects/7/query/job0001/" in seen[-1]:
+                break
         run.send_signal(signal.SIGINT)
         out, err = run.communicate(timeout=30)
         assert run.returncode == 130, err
         assert "cancelled" in err and "Traceback" not in err
     finally:
         server.terminate()
-        _, log = server.communicate(timeout=10)
+        _, rest = server.communicate(timeout=10)
+    log = "".join(seen) + rest
     assert '"POST /api/projects/7/query/ HTTP/1.1" 202' in log
     assert '"GET /api/projects/7/query/job0001/?show_progress=true HTTP/1.1" 202' in log
     assert '"DELETE /api/projects/7/query/job0001/ HTTP/1.1" 200' in log

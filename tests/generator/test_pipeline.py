@@ -39,7 +39,7 @@ def test_writes_only_what_changed_and_keeps_foreign_files(tmp_path: Path) -> Non
     assert run_generator("generate", str(PETSTORE), "-o", str(out)).returncode == 0
     foreign = out / "petstore" / "my_notes.txt"
     foreign.write_text("mine")
-    models = out / "petstore" / "models.py"
+    models = out / "petstore" / "models" / "pets.py"
     before = models.stat().st_mtime_ns
     result = run_generator("generate", str(PETSTORE), "-o", str(out))
     assert result.returncode == 0
@@ -65,7 +65,7 @@ def test_check_reports_a_hand_edit_with_a_diff(tmp_path: Path) -> None:
     out = tmp_path / "out"
     assert run_generator("generate", str(PETSTORE), "-o", str(out)).returncode == 0
     assert run_generator("check", str(PETSTORE), "-o", str(out)).returncode == 0
-    models = out / "petstore" / "models.py"
+    models = out / "petstore" / "models" / "pets.py"
     models.write_text(models.read_text().replace("class Pet(_BaseModel):", "class Pet(_BaseModel):  # edited"))
     result = run_generator("check", str(PETSTORE), "-o", str(out))
     assert result.returncode == 1
@@ -113,7 +113,7 @@ def test_help_and_package_name(tmp_path: Path) -> None:
     out = tmp_path / "petstore_out"
     result = run_generator("generate", str(PETSTORE), "--output", str(out), "--package-name", "my_pets")
     assert result.returncode == 0
-    assert (out / "my_pets" / "models.py").exists()
+    assert (out / "my_pets" / "models" / "__init__.py").exists()
     shutil.rmtree(out)
 
 

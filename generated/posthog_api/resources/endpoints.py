@@ -9,7 +9,6 @@ from __future__ import annotations
 # schema name can shadow them (ruff drops the ones a module does not use).
 from functools import cached_property as _cached_property
 from typing import Any as _Any
-from typing import Literal as _Literal
 
 import httpx as _httpx
 
@@ -27,8 +26,8 @@ from .._types import Body as _Body
 from .._types import Headers as _Headers
 from .._types import NotGiven as _NotGiven
 from .._types import Query as _Query
-from ..models import (
-    EndpointDataFreshnessSeconds,
+from ..models.endpoints import (
+    EndpointDataFreshnessSecondsParam,
     EndpointQuery,
     EndpointResponse,
     PaginatedEndpointResponseList,
@@ -152,12 +151,7 @@ class EndpointsResource(_SyncAPIResource):
         name: str,
         query: EndpointQuery | dict[str, _Any],
         description: str | None | _NotGiven = _NOT_GIVEN,
-        data_freshness_seconds: (
-            EndpointDataFreshnessSeconds
-            | _Literal[900, 1800, 3600, 21600, 43200, 86400, 604800]
-            | None
-            | _NotGiven
-        ) = _NOT_GIVEN,
+        data_freshness_seconds: EndpointDataFreshnessSecondsParam | None | _NotGiven = _NOT_GIVEN,
         is_active: bool | None | _NotGiven = _NOT_GIVEN,
         is_materialized: bool | None | _NotGiven = _NOT_GIVEN,
         derived_from_insight: str | None | _NotGiven = _NOT_GIVEN,
@@ -255,12 +249,7 @@ class EndpointsResource(_SyncAPIResource):
         name2: str | None | _NotGiven = _NOT_GIVEN,
         query: EndpointQuery | dict[str, _Any] | None | _NotGiven = _NOT_GIVEN,
         description: str | None | _NotGiven = _NOT_GIVEN,
-        data_freshness_seconds: (
-            EndpointDataFreshnessSeconds
-            | _Literal[900, 1800, 3600, 21600, 43200, 86400, 604800]
-            | None
-            | _NotGiven
-        ) = _NOT_GIVEN,
+        data_freshness_seconds: EndpointDataFreshnessSecondsParam | None | _NotGiven = _NOT_GIVEN,
         is_active: bool | None | _NotGiven = _NOT_GIVEN,
         is_materialized: bool | None | _NotGiven = _NOT_GIVEN,
         derived_from_insight: str | None | _NotGiven = _NOT_GIVEN,
@@ -395,12 +384,7 @@ class AsyncEndpointsResource(_AsyncAPIResource):
         name: str,
         query: EndpointQuery | dict[str, _Any],
         description: str | None | _NotGiven = _NOT_GIVEN,
-        data_freshness_seconds: (
-            EndpointDataFreshnessSeconds
-            | _Literal[900, 1800, 3600, 21600, 43200, 86400, 604800]
-            | None
-            | _NotGiven
-        ) = _NOT_GIVEN,
+        data_freshness_seconds: EndpointDataFreshnessSecondsParam | None | _NotGiven = _NOT_GIVEN,
         is_active: bool | None | _NotGiven = _NOT_GIVEN,
         is_materialized: bool | None | _NotGiven = _NOT_GIVEN,
         derived_from_insight: str | None | _NotGiven = _NOT_GIVEN,
@@ -498,12 +482,7 @@ class AsyncEndpointsResource(_AsyncAPIResource):
         name2: str | None | _NotGiven = _NOT_GIVEN,
         query: EndpointQuery | dict[str, _Any] | None | _NotGiven = _NOT_GIVEN,
         description: str | None | _NotGiven = _NOT_GIVEN,
-        data_freshness_seconds: (
-            EndpointDataFreshnessSeconds
-            | _Literal[900, 1800, 3600, 21600, 43200, 86400, 604800]
-            | None
-            | _NotGiven
-        ) = _NOT_GIVEN,
+        data_freshness_seconds: EndpointDataFreshnessSecondsParam | None | _NotGiven = _NOT_GIVEN,
         is_active: bool | None | _NotGiven = _NOT_GIVEN,
         is_materialized: bool | None | _NotGiven = _NOT_GIVEN,
         derived_from_insight: str | None | _NotGiven = _NOT_GIVEN,

@@ -10,7 +10,6 @@ from __future__ import annotations
 import builtins as _builtins
 from functools import cached_property as _cached_property
 from typing import Any as _Any
-from typing import Literal as _Literal
 
 import httpx as _httpx
 
@@ -28,17 +27,19 @@ from .._types import Body as _Body
 from .._types import Headers as _Headers
 from .._types import NotGiven as _NotGiven
 from .._types import Query as _Query
-from ..models import (
+from ..models.common import (
     DashboardFilter,
-    EndpointDataFreshnessSeconds,
+    QueryStatusResponse,
+)
+from ..models.endpoints import (
+    EndpointDataFreshnessSecondsParam,
     EndpointQuery,
-    EndpointRefreshMode,
+    EndpointRefreshModeParam,
     EndpointResponse,
     EndpointRunResponse,
     EndpointVersionResponse,
     PaginatedEndpointResponseList,
     PaginatedEndpointVersionResponseList,
-    QueryStatusResponse,
 )
 
 __all__ = ["EnvironmentsEndpointsResource", "AsyncEnvironmentsEndpointsResource"]
@@ -236,12 +237,7 @@ class EnvironmentsEndpointsResource(_SyncAPIResource):
         name: str,
         query: EndpointQuery | dict[str, _Any],
         description: str | None | _NotGiven = _NOT_GIVEN,
-        data_freshness_seconds: (
-            EndpointDataFreshnessSeconds
-            | _Literal[900, 1800, 3600, 21600, 43200, 86400, 604800]
-            | None
-            | _NotGiven
-        ) = _NOT_GIVEN,
+        data_freshness_seconds: EndpointDataFreshnessSecondsParam | None | _NotGiven = _NOT_GIVEN,
         is_active: bool | None | _NotGiven = _NOT_GIVEN,
         is_materialized: bool | None | _NotGiven = _NOT_GIVEN,
         derived_from_insight: str | None | _NotGiven = _NOT_GIVEN,
@@ -381,12 +377,7 @@ class EnvironmentsEndpointsResource(_SyncAPIResource):
         name2: str | None | _NotGiven = _NOT_GIVEN,
         query: EndpointQuery | dict[str, _Any] | None | _NotGiven = _NOT_GIVEN,
         description: str | None | _NotGiven = _NOT_GIVEN,
-        data_freshness_seconds: (
-            EndpointDataFreshnessSeconds
-            | _Literal[900, 1800, 3600, 21600, 43200, 86400, 604800]
-            | None
-            | _NotGiven
-        ) = _NOT_GIVEN,
+        data_freshness_seconds: EndpointDataFreshnessSecondsParam | None | _NotGiven = _NOT_GIVEN,
         is_active: bool | None | _NotGiven = _NOT_GIVEN,
         is_materialized: bool | None | _NotGiven = _NOT_GIVEN,
         derived_from_insight: str | None | _NotGiven = _NOT_GIVEN,
@@ -542,9 +533,7 @@ class EnvironmentsEndpointsResource(_SyncAPIResource):
         filters_override: DashboardFilter | dict[str, _Any] | None | _NotGiven = _NOT_GIVEN,
         limit: int | None | _NotGiven = _NOT_GIVEN,
         offset: int | None | _NotGiven = _NOT_GIVEN,
-        refresh: (
-            EndpointRefreshMode | _Literal["cache", "force", "direct"] | None | _NotGiven
-        ) = _NOT_GIVEN,
+        refresh: EndpointRefreshModeParam | None | _NotGiven = _NOT_GIVEN,
         variables: dict[str, _Any] | None | _NotGiven = _NOT_GIVEN,
         version: int | None | _NotGiven = _NOT_GIVEN,
         project_id: str | _NotGiven = _NOT_GIVEN,
@@ -767,12 +756,7 @@ class AsyncEnvironmentsEndpointsResource(_AsyncAPIResource):
         name: str,
         query: EndpointQuery | dict[str, _Any],
         description: str | None | _NotGiven = _NOT_GIVEN,
-        data_freshness_seconds: (
-            EndpointDataFreshnessSeconds
-            | _Literal[900, 1800, 3600, 21600, 43200, 86400, 604800]
-            | None
-            | _NotGiven
-        ) = _NOT_GIVEN,
+        data_freshness_seconds: EndpointDataFreshnessSecondsParam | None | _NotGiven = _NOT_GIVEN,
         is_active: bool | None | _NotGiven = _NOT_GIVEN,
         is_materialized: bool | None | _NotGiven = _NOT_GIVEN,
         derived_from_insight: str | None | _NotGiven = _NOT_GIVEN,
@@ -912,12 +896,7 @@ class AsyncEnvironmentsEndpointsResource(_AsyncAPIResource):
         name2: str | None | _NotGiven = _NOT_GIVEN,
         query: EndpointQuery | dict[str, _Any] | None | _NotGiven = _NOT_GIVEN,
         description: str | None | _NotGiven = _NOT_GIVEN,
-        data_freshness_seconds: (
-            EndpointDataFreshnessSeconds
-            | _Literal[900, 1800, 3600, 21600, 43200, 86400, 604800]
-            | None
-            | _NotGiven
-        ) = _NOT_GIVEN,
+        data_freshness_seconds: EndpointDataFreshnessSecondsParam | None | _NotGiven = _NOT_GIVEN,
         is_active: bool | None | _NotGiven = _NOT_GIVEN,
         is_materialized: bool | None | _NotGiven = _NOT_GIVEN,
         derived_from_insight: str | None | _NotGiven = _NOT_GIVEN,
@@ -1073,9 +1052,7 @@ class AsyncEnvironmentsEndpointsResource(_AsyncAPIResource):
         filters_override: DashboardFilter | dict[str, _Any] | None | _NotGiven = _NOT_GIVEN,
         limit: int | None | _NotGiven = _NOT_GIVEN,
         offset: int | None | _NotGiven = _NOT_GIVEN,
-        refresh: (
-            EndpointRefreshMode | _Literal["cache", "force", "direct"] | None | _NotGiven
-        ) = _NOT_GIVEN,
+        refresh: EndpointRefreshModeParam | None | _NotGiven = _NOT_GIVEN,
         variables: dict[str, _Any] | None | _NotGiven = _NOT_GIVEN,
         version: int | None | _NotGiven = _NOT_GIVEN,
         project_id: str | _NotGiven = _NOT_GIVEN,

@@ -9,7 +9,6 @@ from __future__ import annotations
 # schema name can shadow them (ruff drops the ones a module does not use).
 from functools import cached_property as _cached_property
 from typing import Any as _Any
-from typing import Literal as _Literal
 
 import httpx as _httpx
 
@@ -24,8 +23,8 @@ from .._types import Body as _Body
 from .._types import Headers as _Headers
 from .._types import NotGiven as _NotGiven
 from .._types import Query as _Query
-from ..models import (
-    EnvironmentsPersonsPathRetrieveFormat,
+from ..models.persons import (
+    EnvironmentsPersonsPathRetrieveFormatParam,
     PersonPropertyValues,
     PersonsPathResponse,
     PersonsRetentionResponse,
@@ -101,9 +100,7 @@ class EnvironmentsPersonsResource(_SyncAPIResource):
     def path(
         self,
         *,
-        format: (
-            EnvironmentsPersonsPathRetrieveFormat | _Literal["csv", "json"] | _NotGiven
-        ) = _NOT_GIVEN,
+        format: EnvironmentsPersonsPathRetrieveFormatParam | _NotGiven = _NOT_GIVEN,
         project_id: str | _NotGiven = _NOT_GIVEN,
         extra_headers: _Headers | None = None,
         extra_query: _Query | None = None,
@@ -146,9 +143,7 @@ class EnvironmentsPersonsResource(_SyncAPIResource):
     def create_path(
         self,
         *,
-        format: (
-            EnvironmentsPersonsPathRetrieveFormat | _Literal["csv", "json"] | _NotGiven
-        ) = _NOT_GIVEN,
+        format: EnvironmentsPersonsPathRetrieveFormatParam | _NotGiven = _NOT_GIVEN,
         date_from: str | _NotGiven = _NOT_GIVEN,
         date_to: str | None | _NotGiven = _NOT_GIVEN,
         path_type: str | _NotGiven = _NOT_GIVEN,
@@ -229,9 +224,7 @@ class EnvironmentsPersonsResource(_SyncAPIResource):
     def retention(
         self,
         *,
-        format: (
-            EnvironmentsPersonsPathRetrieveFormat | _Literal["csv", "json"] | _NotGiven
-        ) = _NOT_GIVEN,
+        format: EnvironmentsPersonsPathRetrieveFormatParam | _NotGiven = _NOT_GIVEN,
         project_id: str | _NotGiven = _NOT_GIVEN,
         extra_headers: _Headers | None = None,
         extra_query: _Query | None = None,
@@ -274,9 +267,7 @@ class EnvironmentsPersonsResource(_SyncAPIResource):
     def stickiness(
         self,
         *,
-        format: (
-            EnvironmentsPersonsPathRetrieveFormat | _Literal["csv", "json"] | _NotGiven
-        ) = _NOT_GIVEN,
+        format: EnvironmentsPersonsPathRetrieveFormatParam | _NotGiven = _NOT_GIVEN,
         project_id: str | _NotGiven = _NOT_GIVEN,
         extra_headers: _Headers | None = None,
         extra_query: _Query | None = None,
@@ -321,9 +312,7 @@ class EnvironmentsPersonsResource(_SyncAPIResource):
         *,
         key: str,
         value: str | _NotGiven = _NOT_GIVEN,
-        format: (
-            EnvironmentsPersonsPathRetrieveFormat | _Literal["csv", "json"] | _NotGiven
-        ) = _NOT_GIVEN,
+        format: EnvironmentsPersonsPathRetrieveFormatParam | _NotGiven = _NOT_GIVEN,
         project_id: str | _NotGiven = _NOT_GIVEN,
         extra_headers: _Headers | None = None,
         extra_query: _Query | None = None,
@@ -391,9 +380,7 @@ class AsyncEnvironmentsPersonsResource(_AsyncAPIResource):
     async def path(
         self,
         *,
-        format: (
-            EnvironmentsPersonsPathRetrieveFormat | _Literal["csv", "json"] | _NotGiven
-        ) = _NOT_GIVEN,
+        format: EnvironmentsPersonsPathRetrieveFormatParam | _NotGiven = _NOT_GIVEN,
         project_id: str | _NotGiven = _NOT_GIVEN,
         extra_headers: _Headers | None = None,
         extra_query: _Query | None = None,
@@ -436,9 +423,7 @@ class AsyncEnvironmentsPersonsResource(_AsyncAPIResource):
     async def create_path(
         self,
         *,
-        format: (
-            EnvironmentsPersonsPathRetrieveFormat | _Literal["csv", "json"] | _NotGiven
-        ) = _NOT_GIVEN,
+        format: EnvironmentsPersonsPathRetrieveFormatParam | _NotGiven = _NOT_GIVEN,
         date_from: str | _NotGiven = _NOT_GIVEN,
         date_to: str | None | _NotGiven = _NOT_GIVEN,
         path_type: str | _NotGiven = _NOT_GIVEN,
@@ -519,9 +504,7 @@ class AsyncEnvironmentsPersonsResource(_AsyncAPIResource):
     async def retention(
         self,
         *,
-        format: (
-            EnvironmentsPersonsPathRetrieveFormat | _Literal["csv", "json"] | _NotGiven
-        ) = _NOT_GIVEN,
+        format: EnvironmentsPersonsPathRetrieveFormatParam | _NotGiven = _NOT_GIVEN,
         project_id: str | _NotGiven = _NOT_GIVEN,
         extra_headers: _Headers | None = None,
         extra_query: _Query | None = None,
@@ -564,9 +547,7 @@ class AsyncEnvironmentsPersonsResource(_AsyncAPIResource):
     async def stickiness(
         self,
         *,
-        format: (
-            EnvironmentsPersonsPathRetrieveFormat | _Literal["csv", "json"] | _NotGiven
-        ) = _NOT_GIVEN,
+        format: EnvironmentsPersonsPathRetrieveFormatParam | _NotGiven = _NOT_GIVEN,
         project_id: str | _NotGiven = _NOT_GIVEN,
         extra_headers: _Headers | None = None,
         extra_query: _Query | None = None,
@@ -611,9 +592,7 @@ class AsyncEnvironmentsPersonsResource(_AsyncAPIResource):
         *,
         key: str,
         value: str | _NotGiven = _NOT_GIVEN,
-        format: (
-            EnvironmentsPersonsPathRetrieveFormat | _Literal["csv", "json"] | _NotGiven
-        ) = _NOT_GIVEN,
+        format: EnvironmentsPersonsPathRetrieveFormatParam | _NotGiven = _NOT_GIVEN,
         project_id: str | _NotGiven = _NOT_GIVEN,
         extra_headers: _Headers | None = None,
         extra_query: _Query | None = None,

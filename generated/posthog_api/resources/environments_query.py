@@ -12,7 +12,6 @@ from collections.abc import Callable as _Callable
 from collections.abc import Iterator as _Iterator
 from functools import cached_property as _cached_property
 from typing import Any as _Any
-from typing import Literal as _Literal
 
 import httpx as _httpx
 
@@ -34,16 +33,18 @@ from .._types import Body as _Body
 from .._types import Headers as _Headers
 from .._types import NotGiven as _NotGiven
 from .._types import Query as _Query
-from ..models import (
+from ..models.common import (
     DashboardFilter,
+    QueryStatusResponse,
+)
+from ..models.query import (
     QueryCancelResponse,
     QueryChatMessage,
     QueryDraftSqlResponse,
-    QueryLimitContext,
+    QueryLimitContextParam,
     QueryNode,
     QueryResponse,
-    QueryStatusResponse,
-    RefreshType,
+    RefreshTypeParam,
 )
 
 __all__ = ["EnvironmentsQueryResource", "AsyncEnvironmentsQueryResource"]
@@ -138,25 +139,12 @@ class EnvironmentsQueryResource(_SyncAPIResource):
         *,
         query: QueryNode | dict[str, _Any],
         client_query_id: str | None | _NotGiven = _NOT_GIVEN,
-        refresh: (
-            RefreshType
-            | _Literal[
-                "async",
-                "async_except_on_cache_miss",
-                "blocking",
-                "force_async",
-                "force_blocking",
-                "force_cache",
-                "lazy_async",
-            ]
-            | None
-            | _NotGiven
-        ) = _NOT_GIVEN,
+        refresh: RefreshTypeParam | None | _NotGiven = _NOT_GIVEN,
         async_: bool | None | _NotGiven = _NOT_GIVEN,
         filters_override: DashboardFilter | dict[str, _Any] | None | _NotGiven = _NOT_GIVEN,
         variables_override: dict[str, dict[str, _Any]] | None | _NotGiven = _NOT_GIVEN,
         name: str | None | _NotGiven = _NOT_GIVEN,
-        limit_context: QueryLimitContext | _Literal["posthog_ai"] | None | _NotGiven = _NOT_GIVEN,
+        limit_context: QueryLimitContextParam | None | _NotGiven = _NOT_GIVEN,
         project_id: str | _NotGiven = _NOT_GIVEN,
         extra_headers: _Headers | None = None,
         extra_query: _Query | None = None,
@@ -222,25 +210,12 @@ class EnvironmentsQueryResource(_SyncAPIResource):
         *,
         query: QueryNode | dict[str, _Any],
         client_query_id: str | None | _NotGiven = _NOT_GIVEN,
-        refresh: (
-            RefreshType
-            | _Literal[
-                "async",
-                "async_except_on_cache_miss",
-                "blocking",
-                "force_async",
-                "force_blocking",
-                "force_cache",
-                "lazy_async",
-            ]
-            | None
-            | _NotGiven
-        ) = _NOT_GIVEN,
+        refresh: RefreshTypeParam | None | _NotGiven = _NOT_GIVEN,
         async_: bool | None | _NotGiven = _NOT_GIVEN,
         filters_override: DashboardFilter | dict[str, _Any] | None | _NotGiven = _NOT_GIVEN,
         variables_override: dict[str, dict[str, _Any]] | None | _NotGiven = _NOT_GIVEN,
         name: str | None | _NotGiven = _NOT_GIVEN,
-        limit_context: QueryLimitContext | _Literal["posthog_ai"] | None | _NotGiven = _NOT_GIVEN,
+        limit_context: QueryLimitContextParam | None | _NotGiven = _NOT_GIVEN,
         project_id: str | _NotGiven = _NOT_GIVEN,
         wait_timeout: float | None = None,
         on_progress: _Callable[[_Progress], None] | None = None,
@@ -497,25 +472,12 @@ class AsyncEnvironmentsQueryResource(_AsyncAPIResource):
         *,
         query: QueryNode | dict[str, _Any],
         client_query_id: str | None | _NotGiven = _NOT_GIVEN,
-        refresh: (
-            RefreshType
-            | _Literal[
-                "async",
-                "async_except_on_cache_miss",
-                "blocking",
-                "force_async",
-                "force_blocking",
-                "force_cache",
-                "lazy_async",
-            ]
-            | None
-            | _NotGiven
-        ) = _NOT_GIVEN,
+        refresh: RefreshTypeParam | None | _NotGiven = _NOT_GIVEN,
         async_: bool | None | _NotGiven = _NOT_GIVEN,
         filters_override: DashboardFilter | dict[str, _Any] | None | _NotGiven = _NOT_GIVEN,
         variables_override: dict[str, dict[str, _Any]] | None | _NotGiven = _NOT_GIVEN,
         name: str | None | _NotGiven = _NOT_GIVEN,
-        limit_context: QueryLimitContext | _Literal["posthog_ai"] | None | _NotGiven = _NOT_GIVEN,
+        limit_context: QueryLimitContextParam | None | _NotGiven = _NOT_GIVEN,
         project_id: str | _NotGiven = _NOT_GIVEN,
         extra_headers: _Headers | None = None,
         extra_query: _Query | None = None,
@@ -581,25 +543,12 @@ class AsyncEnvironmentsQueryResource(_AsyncAPIResource):
         *,
         query: QueryNode | dict[str, _Any],
         client_query_id: str | None | _NotGiven = _NOT_GIVEN,
-        refresh: (
-            RefreshType
-            | _Literal[
-                "async",
-                "async_except_on_cache_miss",
-                "blocking",
-                "force_async",
-                "force_blocking",
-                "force_cache",
-                "lazy_async",
-            ]
-            | None
-            | _NotGiven
-        ) = _NOT_GIVEN,
+        refresh: RefreshTypeParam | None | _NotGiven = _NOT_GIVEN,
         async_: bool | None | _NotGiven = _NOT_GIVEN,
         filters_override: DashboardFilter | dict[str, _Any] | None | _NotGiven = _NOT_GIVEN,
         variables_override: dict[str, dict[str, _Any]] | None | _NotGiven = _NOT_GIVEN,
         name: str | None | _NotGiven = _NOT_GIVEN,
-        limit_context: QueryLimitContext | _Literal["posthog_ai"] | None | _NotGiven = _NOT_GIVEN,
+        limit_context: QueryLimitContextParam | None | _NotGiven = _NOT_GIVEN,
         project_id: str | _NotGiven = _NOT_GIVEN,
         wait_timeout: float | None = None,
         on_progress: _Callable[[_Progress], None] | None = None,

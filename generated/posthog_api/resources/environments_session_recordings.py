@@ -9,7 +9,6 @@ from __future__ import annotations
 # schema name can shadow them (ruff drops the ones a module does not use).
 from functools import cached_property as _cached_property
 from typing import Any as _Any
-from typing import Literal as _Literal
 
 import httpx as _httpx
 
@@ -27,9 +26,9 @@ from .._types import Body as _Body
 from .._types import Headers as _Headers
 from .._types import NotGiven as _NotGiven
 from .._types import Query as _Query
-from ..models import (
-    EnvironmentsSessionRecordingsListOrder,
-    EnvironmentsSessionRecordingsListOrderDirection,
+from ..models.session_recordings import (
+    EnvironmentsSessionRecordingsListOrderDirectionParam,
+    EnvironmentsSessionRecordingsListOrderParam,
     SessionRecording,
     SessionRecordingList,
     SessionRecordingUpdateResult,
@@ -123,25 +122,9 @@ class EnvironmentsSessionRecordingsResource(_SyncAPIResource):
         date_from: str | _NotGiven = _NOT_GIVEN,
         date_to: str | _NotGiven = _NOT_GIVEN,
         person_uuid: str | _NotGiven = _NOT_GIVEN,
-        order: (
-            EnvironmentsSessionRecordingsListOrder
-            | _Literal[
-                "start_time",
-                "duration",
-                "recording_duration",
-                "active_seconds",
-                "inactive_seconds",
-                "console_error_count",
-                "click_count",
-                "keypress_count",
-                "mouse_activity_count",
-                "activity_score",
-                "recording_ttl",
-            ]
-            | _NotGiven
-        ) = _NOT_GIVEN,
+        order: EnvironmentsSessionRecordingsListOrderParam | _NotGiven = _NOT_GIVEN,
         order_direction: (
-            EnvironmentsSessionRecordingsListOrderDirection | _Literal["ASC", "DESC"] | _NotGiven
+            EnvironmentsSessionRecordingsListOrderDirectionParam | _NotGiven
         ) = _NOT_GIVEN,
         project_id: str | _NotGiven = _NOT_GIVEN,
         extra_headers: _Headers | None = None,
@@ -375,25 +358,9 @@ class AsyncEnvironmentsSessionRecordingsResource(_AsyncAPIResource):
         date_from: str | _NotGiven = _NOT_GIVEN,
         date_to: str | _NotGiven = _NOT_GIVEN,
         person_uuid: str | _NotGiven = _NOT_GIVEN,
-        order: (
-            EnvironmentsSessionRecordingsListOrder
-            | _Literal[
-                "start_time",
-                "duration",
-                "recording_duration",
-                "active_seconds",
-                "inactive_seconds",
-                "console_error_count",
-                "click_count",
-                "keypress_count",
-                "mouse_activity_count",
-                "activity_score",
-                "recording_ttl",
-            ]
-            | _NotGiven
-        ) = _NOT_GIVEN,
+        order: EnvironmentsSessionRecordingsListOrderParam | _NotGiven = _NOT_GIVEN,
         order_direction: (
-            EnvironmentsSessionRecordingsListOrderDirection | _Literal["ASC", "DESC"] | _NotGiven
+            EnvironmentsSessionRecordingsListOrderDirectionParam | _NotGiven
         ) = _NOT_GIVEN,
         project_id: str | _NotGiven = _NOT_GIVEN,
         extra_headers: _Headers | None = None,

@@ -9,7 +9,6 @@ from __future__ import annotations
 # schema name can shadow them (ruff drops the ones a module does not use).
 from functools import cached_property as _cached_property
 from typing import Any as _Any
-from typing import Literal as _Literal
 
 import httpx as _httpx
 
@@ -27,9 +26,9 @@ from .._types import Body as _Body
 from .._types import Headers as _Headers
 from .._types import NotGiven as _NotGiven
 from .._types import Query as _Query
-from ..models import (
+from ..models.insight_variables import (
     InsightVariable,
-    InsightVariableTypeEnum,
+    InsightVariableTypeEnumParam,
     PaginatedInsightVariableList,
 )
 
@@ -150,7 +149,7 @@ class InsightVariablesResource(_SyncAPIResource):
         self,
         *,
         name: str,
-        type: InsightVariableTypeEnum | _Literal["String", "Number", "Boolean", "List", "Date"],
+        type: InsightVariableTypeEnumParam,
         default_value: _Any | _NotGiven = _NOT_GIVEN,
         values: _Any | _NotGiven = _NOT_GIVEN,
         is_multi: bool | _NotGiven = _NOT_GIVEN,
@@ -235,11 +234,7 @@ class InsightVariablesResource(_SyncAPIResource):
         id: str,
         *,
         name: str | _NotGiven = _NOT_GIVEN,
-        type: (
-            InsightVariableTypeEnum
-            | _Literal["String", "Number", "Boolean", "List", "Date"]
-            | _NotGiven
-        ) = _NOT_GIVEN,
+        type: InsightVariableTypeEnumParam | _NotGiven = _NOT_GIVEN,
         default_value: _Any | _NotGiven = _NOT_GIVEN,
         values: _Any | _NotGiven = _NOT_GIVEN,
         is_multi: bool | _NotGiven = _NOT_GIVEN,
@@ -383,7 +378,7 @@ class AsyncInsightVariablesResource(_AsyncAPIResource):
         self,
         *,
         name: str,
-        type: InsightVariableTypeEnum | _Literal["String", "Number", "Boolean", "List", "Date"],
+        type: InsightVariableTypeEnumParam,
         default_value: _Any | _NotGiven = _NOT_GIVEN,
         values: _Any | _NotGiven = _NOT_GIVEN,
         is_multi: bool | _NotGiven = _NOT_GIVEN,
@@ -468,11 +463,7 @@ class AsyncInsightVariablesResource(_AsyncAPIResource):
         id: str,
         *,
         name: str | _NotGiven = _NOT_GIVEN,
-        type: (
-            InsightVariableTypeEnum
-            | _Literal["String", "Number", "Boolean", "List", "Date"]
-            | _NotGiven
-        ) = _NOT_GIVEN,
+        type: InsightVariableTypeEnumParam | _NotGiven = _NOT_GIVEN,
         default_value: _Any | _NotGiven = _NOT_GIVEN,
         values: _Any | _NotGiven = _NOT_GIVEN,
         is_multi: bool | _NotGiven = _NOT_GIVEN,

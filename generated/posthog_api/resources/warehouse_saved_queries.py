@@ -26,7 +26,7 @@ from .._types import Body as _Body
 from .._types import Headers as _Headers
 from .._types import NotGiven as _NotGiven
 from .._types import Query as _Query
-from ..models import (
+from ..models.warehouse_saved_queries import (
     DataWarehouseSavedQuery,
     DataWarehouseSavedQueryDefinition,
     DataWarehouseSavedQueryMinimal,

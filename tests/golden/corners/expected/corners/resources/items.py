@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as _datetime
 from functools import cached_property as _cached_property
 from typing import Any as _Any
-from typing import Literal as _Literal
 
 import httpx as _httpx
 
@@ -25,15 +24,17 @@ from .._types import Body as _Body
 from .._types import Headers as _Headers
 from .._types import NotGiven as _NotGiven
 from .._types import Query as _Query
-from ..models import (
+from ..models.common import (
+    Pet,
+)
+from ..models.items import (
     GetItemFilter,
     Item,
     ItemClosed,
-    ItemConst,
-    ItemLevel,
-    ItemMode,
+    ItemConstParam,
+    ItemLevelParam,
+    ItemModeParam,
     Node,
-    Pet,
 )
 
 __all__ = ["ItemsResource", "AsyncItemsResource"]
@@ -124,9 +125,9 @@ class ItemsResource(_SyncAPIResource):
         closed: ItemClosed | dict[str, _Any] | _NotGiven = _NOT_GIVEN,
         mixed: list[str | int | Pet] | _NotGiven = _NOT_GIVEN,
         maybe: str | None | _NotGiven = _NOT_GIVEN,
-        level: ItemLevel | _Literal[1, 2, 3] | _NotGiven = _NOT_GIVEN,
-        mode: ItemMode | _Literal["a", "A", "", "x-y", "class", "1st"] | _NotGiven = _NOT_GIVEN,
-        const: ItemConst | _Literal["fixed"] | _NotGiven = _NOT_GIVEN,
+        level: ItemLevelParam | _NotGiven = _NOT_GIVEN,
+        mode: ItemModeParam | _NotGiven = _NOT_GIVEN,
+        const: ItemConstParam | _NotGiven = _NOT_GIVEN,
         tree: Node | dict[str, _Any] | _NotGiven = _NOT_GIVEN,
         extra_headers: _Headers | None = None,
         extra_query: _Query | None = None,
@@ -236,9 +237,9 @@ class AsyncItemsResource(_AsyncAPIResource):
         closed: ItemClosed | dict[str, _Any] | _NotGiven = _NOT_GIVEN,
         mixed: list[str | int | Pet] | _NotGiven = _NOT_GIVEN,
         maybe: str | None | _NotGiven = _NOT_GIVEN,
-        level: ItemLevel | _Literal[1, 2, 3] | _NotGiven = _NOT_GIVEN,
-        mode: ItemMode | _Literal["a", "A", "", "x-y", "class", "1st"] | _NotGiven = _NOT_GIVEN,
-        const: ItemConst | _Literal["fixed"] | _NotGiven = _NOT_GIVEN,
+        level: ItemLevelParam | _NotGiven = _NOT_GIVEN,
+        mode: ItemModeParam | _NotGiven = _NOT_GIVEN,
+        const: ItemConstParam | _NotGiven = _NOT_GIVEN,
         tree: Node | dict[str, _Any] | _NotGiven = _NOT_GIVEN,
         extra_headers: _Headers | None = None,
         extra_query: _Query | None = None,

@@ -21,7 +21,7 @@ from .._types import NOT_GIVEN as _NOT_GIVEN
 from .._types import Headers as _Headers
 from .._types import NotGiven as _NotGiven
 from .._types import Query as _Query
-from ..models import (
+from ..models.common import (
     Pet,
 )
 

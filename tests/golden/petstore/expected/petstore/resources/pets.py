@@ -9,7 +9,6 @@ from __future__ import annotations
 # schema name can shadow them (ruff drops the ones a module does not use).
 import datetime as _datetime
 from functools import cached_property as _cached_property
-from typing import Literal as _Literal
 
 import httpx as _httpx
 
@@ -27,10 +26,10 @@ from .._types import Body as _Body
 from .._types import Headers as _Headers
 from .._types import NotGiven as _NotGiven
 from .._types import Query as _Query
-from ..models import (
+from ..models.pets import (
     Pet,
     Pets,
-    Status,
+    StatusParam,
 )
 
 __all__ = ["PetsResource", "AsyncPetsResource"]
@@ -97,7 +96,7 @@ class PetsResource(_SyncAPIResource):
         *,
         limit: int | _NotGiven = _NOT_GIVEN,
         offset: int | _NotGiven = _NOT_GIVEN,
-        status: Status | _Literal["available", "pending", "sold"] | _NotGiven = _NOT_GIVEN,
+        status: StatusParam | _NotGiven = _NOT_GIVEN,
         extra_headers: _Headers | None = None,
         extra_query: _Query | None = None,
         timeout: float | _httpx.Timeout | None | _NotGiven = _NOT_GIVEN,
@@ -121,7 +120,7 @@ class PetsResource(_SyncAPIResource):
         *,
         name: str,
         tag: str | None | _NotGiven = _NOT_GIVEN,
-        status: Status | _Literal["available", "pending", "sold"] | _NotGiven = _NOT_GIVEN,
+        status: StatusParam | _NotGiven = _NOT_GIVEN,
         born: _datetime.datetime | _NotGiven = _NOT_GIVEN,
         extra_headers: _Headers | None = None,
         extra_query: _Query | None = None,
@@ -211,7 +210,7 @@ class AsyncPetsResource(_AsyncAPIResource):
         *,
         limit: int | _NotGiven = _NOT_GIVEN,
         offset: int | _NotGiven = _NOT_GIVEN,
-        status: Status | _Literal["available", "pending", "sold"] | _NotGiven = _NOT_GIVEN,
+        status: StatusParam | _NotGiven = _NOT_GIVEN,
         extra_headers: _Headers | None = None,
         extra_query: _Query | None = None,
         timeout: float | _httpx.Timeout | None | _NotGiven = _NOT_GIVEN,
@@ -235,7 +234,7 @@ class AsyncPetsResource(_AsyncAPIResource):
         *,
         name: str,
         tag: str | None | _NotGiven = _NOT_GIVEN,
-        status: Status | _Literal["available", "pending", "sold"] | _NotGiven = _NOT_GIVEN,
+        status: StatusParam | _NotGiven = _NOT_GIVEN,
         born: _datetime.datetime | _NotGiven = _NOT_GIVEN,
         extra_headers: _Headers | None = None,
         extra_query: _Query | None = None,
