@@ -13,7 +13,7 @@ not be used, 3 internal error (a generator bug), 130 interrupted.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -130,11 +130,11 @@ class GeneratorBug(Exception):
 
 def render(diagnostics: Iterable[Diagnostic], fmt: str = "text", *, summary: bool = True) -> str:
     """The diagnostics, sorted, in one of FORMATS."""
-    renderers = {"text": _text, "json": _json, "github": _github, "sarif": _sarif}
     items = sorted(diagnostics)
     if fmt == "text":
         return _text(items, summary)
-    return renderers[fmt](items)  # type: ignore[operator]
+    renderers: dict[str, Callable[[list[Diagnostic]], str]] = {"json": _json, "github": _github, "sarif": _sarif}
+    return renderers[fmt](items)
 
 
 def counts(diagnostics: Iterable[Diagnostic]) -> dict[str, int]:

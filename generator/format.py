@@ -99,7 +99,9 @@ def _ruff(files: Mapping[str, str], package: str, *, format_code: bool) -> dict[
 def _black(files: Mapping[str, str]) -> dict[str, str]:
     import black
 
-    mode = black.Mode(target_versions={black.TargetVersion[TARGET_VERSION.upper()]}, line_length=LINE_LENGTH)
+    from black.mode import TargetVersion
+
+    mode = black.Mode(target_versions={TargetVersion[TARGET_VERSION.upper()]}, line_length=LINE_LENGTH)
     done: dict[str, str] = {}
     for path, text in files.items():
         try:

@@ -27,7 +27,7 @@ except AttributeError:  # pragma: no cover - depends on how PyYAML was built
     _BaseLoader = yaml.SafeLoader
 
 
-class _SpecLoader(_BaseLoader):  # type: ignore[misc, valid-type]
+class _SpecLoader(_BaseLoader):  # type: ignore[misc]
     """YAML 1.2-ish scalars: timestamps stay strings, only true/false are booleans."""
 
 

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import builtins
 import functools
+import hashlib
 import keyword
 import re
+import sys
 import unicodedata
 from collections.abc import Iterable
 
@@ -28,12 +30,27 @@ ARGUMENT_RESERVED = frozenset(
     {"self", "extra_headers", "extra_query", "extra_body", "timeout", "body", "cast", "httpx", "wait_timeout",
      "on_progress", "run_to_completion", "async_run_to_completion"}
 )
-#: names the generated modules use at top level
-MODULE_RESERVED = frozenset(
-    {"BaseModel", "Field", "Any", "Literal", "Union", "Optional", "Annotated", "Enum", "datetime", "date",
-     "UUID", "NotGiven", "NOT_GIVEN", "Discriminator", "Tag", "TYPE_CHECKING", "annotations", "enum", "typing",
-     "pydantic", "StrEnum", "IntEnum", "ForwardCompatibleEnum", "UnknownVariant", "model_rebuild"}
+#: names a schema's class may not take: none, since generated modules import every name
+#: from outside the API document under a private alias (`_Any`, `_BaseModel`, ...)
+MODULE_RESERVED: frozenset[str] = frozenset()
+
+BUILTIN_NAMES = frozenset(name for name in dir(builtins) if not name.startswith("_"))
+#: top-level module names a generated package must not take: the standard library's and
+#: those of the packages it or its tests import
+TAKEN_MODULES = frozenset(sys.stdlib_module_names) | frozenset(
+    {"test", "tests", "httpx", "httpcore", "pydantic", "pydantic_core", "click", "pytest", "anyio", "mcp", "yaml",
+     "jmespath", "typing_extensions", "annotated_types", "certifi", "idna", "h11", "sniffio"}
 )
+#: what the generated client class has besides its resources (an attribute named so
+#: would hide it)
+CLIENT_MEMBERS = frozenset(
+    {"with_options", "with_raw_response", "close", "api_key", "base_url", "host", "timeout", "max_retries",
+     "copy", "request", "request_page", "request_stream", "max_response_bytes", "default_headers", "http_client"}
+)
+#: what every resource class has besides its operations
+RESOURCE_MEMBERS = frozenset({"with_options", "with_raw_response", "with_streaming_response"})
+#: class names the generated modules define or import unaliased besides the API's
+RUNTIME_CLASS_NAMES = frozenset({"SyncAPIClient", "AsyncAPIClient", "APIResponse"})
 
 _WORD_BOUNDARY = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])|[0-9]+")
 
@@ -116,6 +133,21 @@ def enum_member(value: object) -> str:
     if name.startswith("_"):
         name = "V" + name
     return safe(name, ("name", "value", "mro"))
+
+
+#: module and file names are kept short enough for every file system (a name part has
+#: 255 bytes at most) and for people; a longer one ends in a hash of the whole text
+MAX_MODULE_NAME = 64
+
+
+def module_name(text: str) -> str:
+    """A valid module name for `text` (a tag or namespace): snake case, no leading digit,
+    not a keyword or a builtin, at most MAX_MODULE_NAME characters."""
+    name = _leading_digit(snake(text), "n_")
+    if len(name) > MAX_MODULE_NAME:
+        digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+        name = name[: MAX_MODULE_NAME - 9].rstrip("_") + "_" + digest
+    return safe(name, ("test", "tests", "types", "models", "common"), avoid_builtins=True)
 
 
 def method_name(text: str) -> str:

@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from . import ir, naming
-from .diagnostics import AMBIGUOUS, EXTENSION, UNSUPPORTED, Code, Diagnostic, SpecError
+from .diagnostics import AMBIGUOUS, EXTENSION, NAMING, UNSUPPORTED, Code, Diagnostic, SpecError
 from .load import Document, escape_pointer, follow_pointer, unescape_pointer
 
 _METHODS = ("get", "put", "post", "patch", "delete", "options", "head", "trace")
@@ -22,6 +22,8 @@ _DEFAULT_VALUE_TYPES = (str, int, float, bool, type(None), list, dict)
 #: environment variable names, and package / command names (PEP 508), as x-sdk may set them
 _ENV_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,99}")
 _DIST_NAME = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9._-]{0,98}[A-Za-z0-9])?")
+#: a Python package name, as x-sdk may set it
+_PACKAGE_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,99}")
 #: a server's x-aliases entry: an absolute http(s) URL with nothing a client could not request
 ALIAS_URL = re.compile(r"https?://[A-Za-z0-9.-]+(:[0-9]+)?(/[A-Za-z0-9._~/-]*)?")
 
@@ -38,6 +40,8 @@ class Parser:
         self.aliases: list[ir.Alias] = []
         self.package_name = package_name
         self.component_names: dict[str, str] = {}
+        #: pointers of the schemas being typed right now (a cycle comes back to one of them)
+        self.in_progress: set[str] = set()
 
     # -- helpers ---------------------------------------------------------
 
@@ -88,6 +92,19 @@ class Parser:
             return self.schema_type(target, target_ptr, hint or ref.rsplit("/", 1)[-1])
         if pointer in self.types:
             return self.types[pointer]
+        if pointer in self.in_progress:
+            # The schema reaches itself before it has a class to refer to (a union or a list
+            # of itself, such as a JSON value): the inner occurrence is Any. Through a model
+            # the cycle is kept (models are registered before their fields are read).
+            return ir.TypeRef(ir.ANY)
+        self.in_progress.add(pointer)
+        try:
+            return self.build_type(schema, pointer, hint, named)
+        finally:
+            self.in_progress.discard(pointer)
+
+    def build_type(self, schema: Any, pointer: str, hint: str, named: bool) -> ir.TypeRef:
+        """The type of a schema that is not a reference (see schema_type)."""
         if schema is True or schema == {}:
             return ir.TypeRef(ir.ANY)
         if not isinstance(schema, dict):
@@ -107,7 +124,13 @@ class Parser:
                 return ir.TypeRef(ir.NONE)
 
         if "const" in schema:
-            return ir.TypeRef(ir.LITERAL, value=schema["const"], nullable=nullable)
+            const = schema["const"]
+            if isinstance(const, (str, int)) and not isinstance(const, float):
+                return ir.TypeRef(ir.LITERAL, value=const, nullable=nullable)
+            if const is None:
+                return ir.TypeRef(ir.NONE)
+            # a Literal cannot hold a float, an object or a list: the value's plain type
+            return self.build_type({k: v for k, v in schema.items() if k != "const"}, pointer, hint, named)
         if isinstance(schema.get("enum"), list) and schema["enum"]:
             return self.enum_type(schema, pointer, hint, named, nullable)
         if "allOf" in schema and isinstance(schema["allOf"], list):
@@ -124,7 +147,7 @@ class Parser:
                     return self.model_type(schema, pointer, hint, named, nullable)
                 return self.union_type(schema, key, pointer, hint, named, nullable)
         if isinstance(types, list):
-            variants = tuple(self.schema_type({**schema, "type": t}, pointer, hint) for t in types)
+            variants = tuple(self.build_type({**schema, "type": t}, pointer, hint, False) for t in types)
             return ir.TypeRef(ir.UNION, variants=variants, nullable=nullable)
         if types == "object" or "properties" in schema:
             return self.model_type(schema, pointer, hint, named, nullable)
@@ -175,13 +198,22 @@ class Parser:
         nullable = nullable or len(values) != len(schema["enum"])
         if not values:
             return ir.TypeRef(ir.NONE)
+        plain = {k: v for k, v in schema.items() if k != "enum"}
+        if not all(isinstance(v, (str, int, float)) for v in values):  # bool is an int
+            self.warn(pointer + "/enum", "enum values that are objects or lists cannot be typed; using the schema without its enum")
+            return self.build_type(plain, pointer, hint, named).with_nullable(nullable)
         if all(isinstance(v, str) for v in values):
             value_type = "str"
         elif all(isinstance(v, int) and not isinstance(v, bool) for v in values):
             value_type = "int"
         else:
-            literal_variants = tuple(ir.TypeRef(ir.LITERAL, value=v) for v in dict.fromkeys(values))
-            return ir.TypeRef(ir.UNION, variants=literal_variants, nullable=nullable)
+            # a mix: literals where Python allows them (str, int, bool), float for the rest
+            variants: list[ir.TypeRef] = []
+            for v in dict.fromkeys(values):
+                t = ir.TypeRef(ir.PRIMITIVE, "float") if isinstance(v, float) else ir.TypeRef(ir.LITERAL, value=v)
+                if t not in variants:
+                    variants.append(t)
+            return ir.TypeRef(ir.UNION, variants=tuple(variants), nullable=nullable) if len(variants) > 1 else variants[0].with_nullable(nullable)
         name = self.component_class_name(hint) if named else self.names.claim(naming.class_name(hint))
         ref = ir.TypeRef(ir.ENUM, name)
         self.types[pointer] = ref
@@ -276,22 +308,24 @@ class Parser:
             nullable = nullable or variant.nullable
             variants.append(ir.UnionVariant(variant.with_nullable(False)))
         unique: list[ir.UnionVariant] = []
-        for variant in variants:
-            if all(variant.type != seen.type for seen in unique):
-                unique.append(variant)
+        for candidate in variants:
+            if all(candidate.type != seen.type for seen in unique):
+                unique.append(candidate)
         if not unique:
             return ir.TypeRef(ir.NONE)
         if len(unique) == 1 and not named:
             return unique[0].type.with_nullable(nullable)
-        discriminator = schema.get("discriminator") if isinstance(schema.get("discriminator"), dict) else None
-        prop = discriminator.get("propertyName") if discriminator else None
-        if prop:
+        discriminator = schema.get("discriminator")
+        prop = discriminator.get("propertyName") if isinstance(discriminator, dict) else None
+        if isinstance(discriminator, dict) and isinstance(prop, str) and prop:
             tags = self.discriminator_tags(discriminator, unique, prop, pointer)
             if tags is None:
                 prop = None
             else:
-                for variant, tag in zip(unique, tags, strict=False):
-                    variant.tag = tag
+                for member, tag in zip(unique, tags, strict=False):
+                    member.tag = tag
+        else:
+            prop = None
         union = ir.TypeRef(ir.UNION, variants=tuple(v.type for v in unique))
         if not named and not prop:
             return union.with_nullable(nullable)
@@ -376,12 +410,14 @@ class Parser:
         return default
 
     def sdk_settings(self) -> ir.SdkSettings:
-        info = self.data.get("info") or {}
-        ext = self.data.get("x-sdk") if isinstance(self.data.get("x-sdk"), dict) else {}
+        given = self.data.get("info")
+        info: dict[str, Any] = given if isinstance(given, dict) else {}
+        found = self.data.get("x-sdk")
+        ext: dict[str, Any] = found if isinstance(found, dict) else {}
         title = str(info.get("title") or "api")
         base = naming.pascal(re.sub(r"(?i)\b(api|openapi|rest)\b", " ", title)) or "Api"
-        package = self.package_name or ext.get("package-name") or naming.snake(re.sub(r"(?i)\bopenapi\b", " ", title))
-        package = naming.safe(package if not package[:1].isdigit() else "api_" + package, ("test", "tests", "typing", "enum"), avoid_builtins=True)
+        package = self.package_name or self.setting(ext, "package-name", _PACKAGE_NAME, "") or naming.snake(re.sub(r"(?i)\bopenapi\b", " ", title))
+        package = naming.safe(package if not package[:1].isdigit() else "api_" + package, naming.TAKEN_MODULES, avoid_builtins=True)
         prefix = naming.constant(package).removesuffix("_API") or naming.constant(package)  # NOTION_API_KEY, not NOTION_API_API_KEY
         path_defaults: dict[str, str] = {}
         path_default_descriptions: dict[str, str] = {}
@@ -434,7 +470,7 @@ class Parser:
 
     def parse_operations(self, sdk: ir.SdkSettings) -> list[ir.Operation]:
         operations: list[ir.Operation] = []
-        seen_ids: set[str] = set()
+        seen_ids = naming.UniqueNames()
         for path, item in (self.data.get("paths") or {}).items():
             item_ptr = "/paths/" + escape_pointer(path)
             item, item_ptr = self.resolve(item, item_ptr)
@@ -446,9 +482,15 @@ class Parser:
                 if not isinstance(op, dict):
                     continue
                 operation = self.operation(path, method, op, item, op_ptr, item_ptr, sdk)
-                if operation.operation_id in seen_ids:
-                    raise SpecError(f"duplicate operationId {operation.operation_id!r}", self.doc.locate(op_ptr + "/operationId"))
-                seen_ids.add(operation.operation_id)
+                unique_id = seen_ids.claim(operation.operation_id)
+                if unique_id != operation.operation_id:
+                    self.warn(
+                        op_ptr + "/operationId",
+                        f"operationId {operation.operation_id!r} is used by an earlier operation too; "
+                        f"this one is {unique_id!r} in the SDK",
+                        NAMING,
+                    )
+                    operation.operation_id = unique_id
                 operations.append(operation)
         return operations
 
@@ -702,11 +744,16 @@ class Parser:
 
     # -- grouping --------------------------------------------------------
 
-    def group(self, operations: list[ir.Operation]) -> tuple[list[ir.Resource], list[ir.Namespace]]:
+    def group(self, operations: list[ir.Operation], sdk: ir.SdkSettings) -> tuple[list[ir.Resource], list[ir.Namespace]]:
+        """One resource per (namespace, tag), with names unique where they must be: client
+        attributes (never a builtin or a member of the client), class names across the
+        package, module names, method names within a resource."""
         tag_info = {str(t.get("name")): str(t.get("description") or "") for t in self.data.get("tags") or [] if isinstance(t, dict)}
         ns_info = ((self.data.get("x-sdk") or {}) if isinstance(self.data.get("x-sdk"), dict) else {}).get("namespaces") or {}
         resources: dict[tuple[str | None, str], ir.Resource] = {}
-        attributes = naming.UniqueNames({"with_options", "with_raw_response", "close", "api_key", "base_url", "timeout", "max_retries", "copy", "request"} | set())
+        attributes = naming.UniqueNames(naming.CLIENT_MEMBERS | set(sdk.path_defaults) | naming.BUILTIN_NAMES)
+        classes = naming.UniqueNames(naming.RUNTIME_CLASS_NAMES | {sdk.client_name, "Async" + sdk.client_name})
+        modules = naming.UniqueNames()
         tag_attr: dict[str, str] = {}
         ns_names: dict[str, str] = {}
         for op in operations:
@@ -714,24 +761,22 @@ class Parser:
                 ns_names[op.namespace] = attributes.claim(naming.attribute_name(op.namespace))
         for op in operations:
             if op.tag not in tag_attr:
-                tag_attr[op.tag] = attributes.claim(naming.attribute_name(op.tag)) if op.tag not in ns_names else naming.attribute_name(op.tag) + "_"
-        modules = naming.UniqueNames()
+                tag_attr[op.tag] = attributes.claim(naming.attribute_name(op.tag))
         for op in operations:
             key = (op.namespace, op.tag)
             if key not in resources:
                 prefix = naming.pascal(op.namespace) if op.namespace else ""
-                attr = tag_attr[op.tag]
                 resources[key] = ir.Resource(
                     tag=op.tag,
                     namespace=op.namespace,
-                    attribute=attr,
-                    class_name=naming.class_name(prefix + naming.pascal(op.tag) + "Resource"),
-                    module=modules.claim(naming.safe((naming.snake(op.namespace) + "_" if op.namespace else "") + naming.snake(op.tag))),
+                    attribute=tag_attr[op.tag],
+                    class_name=classes.claim(naming.class_name(prefix + naming.pascal(op.tag) + "Resource")),
+                    module=modules.claim(naming.module_name(((op.namespace + " ") if op.namespace else "") + op.tag)),
                     description=tag_info.get(op.tag, ""),
                 )
             resources[key].operations.append(op)
         for resource in resources.values():
-            names = naming.UniqueNames({"with_options"})
+            names = naming.UniqueNames(naming.RESOURCE_MEMBERS)
             for op in resource.operations:
                 op.name = names.claim(op.name)
         namespaces: list[ir.Namespace] = []
@@ -740,7 +785,7 @@ class Parser:
             namespaces.append(
                 ir.Namespace(
                     name=attr,
-                    class_name=naming.class_name(naming.pascal(ns) + "Namespace"),
+                    class_name=classes.claim(naming.class_name(naming.pascal(ns) + "Namespace")),
                     description=str((info or {}).get("description") or "") if isinstance(info, dict) else "",
                     resources=[r for r in resources.values() if r.namespace == ns],
                 )
@@ -768,7 +813,7 @@ class Parser:
         sdk = self.sdk_settings()
         operations = self.parse_operations(sdk)
         self.name_parameter_enums(operations)
-        resources, namespaces = self.group(operations)
+        resources, namespaces = self.group(operations, sdk)
         servers = [
             ir.Server(str(s.get("url")), str(s.get("description") or ""), self.server_aliases(s, index))
             for index, s in enumerate(self.data.get("servers") or [])

@@ -562,7 +562,7 @@ def _models_view(api: ir.Api, enums: dict[str, ir.Enum], resources: list[Resourc
     for rv in resources:
         tag = rv.resource.tag
         if tag not in tag_module:
-            tag_module[tag] = names.claim(naming.safe(naming.snake(tag)))
+            tag_module[tag] = names.claim(naming.module_name(tag))
         for name in _closure(referenced_names(rv.types), refs):
             reached_by[name].add(tag_module[tag])
     home = {name: next(iter(tags)) if len(tags) == 1 else COMMON_MODULE for name, tags in reached_by.items()}

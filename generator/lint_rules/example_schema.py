@@ -13,12 +13,11 @@ Two OpenAPI rules are added on top of both:
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 
 from jsonschema import Draft202012Validator
-from jsonschema._keywords import anyOf as plain_any_of
-from jsonschema._keywords import oneOf as plain_one_of
+from jsonschema import _keywords
 from jsonschema.exceptions import ValidationError, best_match
 from jsonschema.validators import extend
 from openapi_schema_validator import OAS30Validator
@@ -44,8 +43,11 @@ class ExampleValidator:
         self.registry: Registry[Any] = Registry().with_resource(_BASE_URI, Resource.opaque(ctx.data))
         self._validators: dict[tuple[str, str], Any] = {}
         self._active: set[tuple[str, int]] = set()
+        # generators, which jsonschema's stubs type as returning None
+        plain_one_of = cast(Keyword, _keywords.oneOf)
+        plain_any_of = cast(Keyword, _keywords.anyOf)
         self.classes = {
-            usage: extend(
+            usage: extend(  # type: ignore[no-untyped-call]
                 base,
                 {
                     "required": self._required(excused),
@@ -64,7 +66,8 @@ class ExampleValidator:
         if validator is None:
             ref = f"{_BASE_URI}#{quote(schema_pointer, safe='/~')}"
             validator = self._validators[key] = self.classes[usage]({"$ref": ref}, registry=self.registry)
-        return best_match(validator.iter_errors(instance))
+        found: ValidationError | None = best_match(validator.iter_errors(instance))
+        return found
 
     def _required(self, excused: tuple[str, ...]) -> Keyword:
         ctx = self.ctx

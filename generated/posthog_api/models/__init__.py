@@ -201,7 +201,7 @@ if _TYPE_CHECKING:
     )
 
 #: every model's name -> the module that defines it
-_WHERE = {
+_WHERE: dict[str, str] = {
     "PropertyOperator": ".common",
     "BreakdownType": ".common",
     "RoleAtOrganizationEnum": ".common",
@@ -384,7 +384,7 @@ def __getattr__(name: str) -> _Any:
     return value
 
 
-__all__ = [
+__all__: list[str] = [
     "PropertyOperator",
     "BreakdownType",
     "RoleAtOrganizationEnum",

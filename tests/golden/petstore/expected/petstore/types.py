@@ -34,7 +34,7 @@ def __getattr__(name: str) -> _Any:
     return value
 
 
-__all__ = [
+__all__: list[str] = [
     "Error",
     "Status",
     "StatusParam",

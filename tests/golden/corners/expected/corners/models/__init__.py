@@ -40,7 +40,7 @@ if _TYPE_CHECKING:
     )
 
 #: every model's name -> the module that defines it
-_WHERE = {
+_WHERE: dict[str, str] = {
     "CatPetType": ".common",
     "DogPetType": ".common",
     "Cat": ".common",
@@ -72,7 +72,7 @@ def __getattr__(name: str) -> _Any:
     return value
 
 
-__all__ = [
+__all__: list[str] = [
     "CatPetType",
     "DogPetType",
     "Cat",

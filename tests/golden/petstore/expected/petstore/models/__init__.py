@@ -24,7 +24,7 @@ if _TYPE_CHECKING:
     )
 
 #: every model's name -> the module that defines it
-_WHERE = {
+_WHERE: dict[str, str] = {
     "Error": ".common",
     "Status": ".pets",
     "StatusParam": ".pets",
@@ -42,7 +42,7 @@ def __getattr__(name: str) -> _Any:
     return value
 
 
-__all__ = [
+__all__: list[str] = [
     "Error",
     "Status",
     "StatusParam",
