@@ -40,7 +40,16 @@ OUTPUT = click.option(
     "--output", "-o", type=click.Path(file_okay=False), default="generated", callback=_output_folder,
     show_default=True, help="Folder of the generated package project.",
 )
-PACKAGE = click.option("--package-name", help="Python package name (default: from x-sdk, else the spec's title).")
+def _package_name(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is not None and not (value.isidentifier() and value.isascii()):
+        raise click.BadParameter(f"{value!r} is not a Python package name (letters, digits and _)")
+    return value
+
+
+PACKAGE = click.option(
+    "--package-name", callback=_package_name,
+    help="Python package name (default: from x-sdk, else the spec's title).",
+)
 STRICT = click.option("--strict", is_flag=True, help="Treat every warning (validation, unsupported constructs) as an error.")
 DIAGNOSTICS_FORMAT = click.option(
     "--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,

@@ -78,16 +78,19 @@ class Synthesiser:
                 return None
         if isinstance(schema.get("allOf"), list):
             merged: dict[str, Any] = {}
+            scalar: list[Any] = []
             for part in schema["allOf"]:
                 value = self.sample(part, direction=direction, depth=depth + 1, hint=hint)
                 if isinstance(value, dict):
                     merged.update(value)
+                else:
+                    scalar.append(value)  # allOf: [$ref: SomeEnum] narrows a value, not an object
             own = {k: v for k, v in schema.items() if k != "allOf"}
             if own.get("properties"):
                 value = self.sample({**own, "type": "object"}, direction=direction, depth=depth, hint=hint)
                 if isinstance(value, dict):
                     merged.update(value)
-            return merged
+            return scalar[0] if scalar and not merged else merged
         if types == "object" or "properties" in schema:
             return self.object(schema, direction, depth)
         if types == "array" or "items" in schema:

@@ -98,7 +98,6 @@ def _ruff(files: Mapping[str, str], package: str, *, format_code: bool) -> dict[
 
 def _black(files: Mapping[str, str]) -> dict[str, str]:
     import black
-
     from black.mode import TargetVersion
 
     mode = black.Mode(target_versions={TargetVersion[TARGET_VERSION.upper()]}, line_length=LINE_LENGTH)

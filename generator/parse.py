@@ -416,7 +416,11 @@ class Parser:
         ext: dict[str, Any] = found if isinstance(found, dict) else {}
         title = str(info.get("title") or "api")
         base = naming.pascal(re.sub(r"(?i)\b(api|openapi|rest)\b", " ", title)) or "Api"
-        package = self.package_name or self.setting(ext, "package-name", _PACKAGE_NAME, "") or naming.snake(re.sub(r"(?i)\bopenapi\b", " ", title))
+        package = (
+            (naming.snake(self.package_name) if self.package_name else "")
+            or self.setting(ext, "package-name", _PACKAGE_NAME, "")
+            or naming.snake(re.sub(r"(?i)\bopenapi\b", " ", title))
+        )
         package = naming.safe(package if not package[:1].isdigit() else "api_" + package, naming.TAKEN_MODULES, avoid_builtins=True)
         prefix = naming.constant(package).removesuffix("_API") or naming.constant(package)  # NOTION_API_KEY, not NOTION_API_API_KEY
         path_defaults: dict[str, str] = {}
@@ -462,7 +466,7 @@ class Parser:
                 return name, "bearer", "Authorization"
             if kind in ("oauth2", "openIdConnect"):
                 return name, "bearer", "Authorization"
-            if kind == "apiKey" and scheme.get("in") in ("header", "query"):
+            if kind == "apiKey" and scheme.get("in") in ("header", "query", "cookie"):
                 return name, str(scheme["in"]), str(scheme.get("name") or "Authorization")
             if kind == "http" and str(scheme.get("scheme", "")).lower() == "basic":
                 return name, "basic", "Authorization"

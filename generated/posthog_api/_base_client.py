@@ -513,6 +513,8 @@ class _BaseClient:
         if settings.AUTH_SCHEME == "basic":
             token = self.api_key if ":" in self.api_key else self.api_key + ":"
             return {"Authorization": "Basic " + base64.b64encode(token.encode()).decode()}
+        if settings.AUTH_SCHEME == "cookie":
+            return {"Cookie": f"{settings.AUTH_NAME}={self.api_key}"}
         return {}
 
     def _build_request(

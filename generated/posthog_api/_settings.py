@@ -26,7 +26,7 @@ DEFAULT_HEADERS_ENV = "POSTHOG_DEFAULT_HEADERS"
 #: the client's keyword argument for the server address
 BASE_URL_ARGUMENT = "host"
 
-#: how the API key is sent: "bearer", "basic", "header" or "query" (named AUTH_NAME), or "none"
+#: how the API key is sent: "bearer", "basic", "header", "query" or "cookie" (named AUTH_NAME), or "none"
 AUTH_SCHEME = "bearer"
 AUTH_NAME = "Authorization"
 

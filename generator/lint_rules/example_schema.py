@@ -16,8 +16,7 @@ from collections.abc import Callable, Iterator
 from typing import Any, cast
 from urllib.parse import quote
 
-from jsonschema import Draft202012Validator
-from jsonschema import _keywords
+from jsonschema import Draft202012Validator, _keywords
 from jsonschema.exceptions import ValidationError, best_match
 from jsonschema.validators import extend
 from openapi_schema_validator import OAS30Validator

@@ -13,17 +13,20 @@ only use operations whose scopes all end in `:read` (403 otherwise).
 
 from __future__ import annotations
 
+import base64
 import itertools
 import json
 import re
 import threading
 from collections import deque
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Any
-from urllib.parse import parse_qsl, urlencode
+from urllib.parse import parse_qsl, unquote, urlencode
 
+from .. import _settings as settings
 from ._validator import Invalid, validate
 
 __all__ = [
@@ -103,6 +106,31 @@ class Call:
     status: int
 
 
+def presented_key(headers: Mapping[str, str], query: list[tuple[str, str]]) -> str:
+    """The API key a request carries, the way the API document's security scheme sends it."""
+    lowered = {k.lower(): v for k, v in headers.items()}
+    scheme, name = settings.AUTH_SCHEME, settings.AUTH_NAME
+    if scheme == "bearer":
+        auth = lowered.get("authorization", "")
+        return auth[7:].strip() if auth.startswith("Bearer ") else ""
+    if scheme == "basic":
+        auth = lowered.get("authorization", "")
+        if not auth.startswith("Basic "):
+            return ""
+        try:
+            return base64.b64decode(auth[6:]).decode().split(":", 1)[0]
+        except (ValueError, UnicodeDecodeError):
+            return ""
+    if scheme == "header":
+        return lowered.get(name.lower(), "").strip()
+    if scheme == "query":
+        return next((v for k, v in query if k == name), "").strip()
+    if scheme == "cookie":
+        cookies = (part.strip().split("=", 1) for part in lowered.get("cookie", "").split(";"))
+        return next((pair[1] for pair in cookies if len(pair) == 2 and pair[0] == name), "").strip()
+    return ""
+
+
 def _error(
     status: int,
     type_: str,
@@ -116,25 +144,25 @@ def _error(
     )
 
 
-def _route_regex(template: str) -> re.Pattern[str]:
-    parts = re.split(r"(\{[^}]+\})", template)
-    pattern = "".join(
-        f"(?P<p{index}>[^/]+)" if part.startswith("{") else re.escape(part)
-        for index, part in enumerate(parts)
-    )
-    return re.compile(f"^{pattern}$")
+def _segment_regex(template_segment: str) -> tuple[re.Pattern[str], list[str]]:
+    parts = re.split(r"(\{[^}]+\})", template_segment)
+    names = [part[1:-1] for part in parts if part.startswith("{")]
+    pattern = "".join("(.+?)" if part.startswith("{") else re.escape(part) for part in parts)
+    return re.compile(f"^{pattern}$", re.DOTALL), names
+
+
+Route = tuple[str, list[tuple[re.Pattern[str], list[str]]], str]
 
 
 @cache
-def _routes() -> list[tuple[str, re.Pattern[str], list[str], str]]:
-    routes = []
+def _routes() -> list[Route]:
+    """(method, a matcher per path segment, operation id), literal segments first:
+    /query/draft_sql/ is tried before /query/{id}/."""
+    routes: list[Route] = []
     for operation_id, op in _spec()["operations"].items():
-        names = [
-            part[1:-1] for part in re.split(r"(\{[^}]+\})", op["path"]) if part.startswith("{")
-        ]
-        routes.append((op["method"], _route_regex(op["path"]), names, operation_id))
-    # Literal segments win over parameters: /query/draft_sql/ before /query/{id}/.
-    routes.sort(key=lambda r: (r[1].pattern.count("(?P"), r[1].pattern))
+        segments = [_segment_regex(segment) for segment in op["path"].split("/")]
+        routes.append((op["method"], segments, operation_id))
+    routes.sort(key=lambda r: (sum(len(names) for _, names in r[1]), [m.pattern for m, _ in r[1]]))
     return routes
 
 
@@ -257,7 +285,7 @@ class MockAPI:
                     _error(400, "validation_error", "parse_error", "JSON parse error."),
                     raw_body.decode(errors="replace"),
                 )
-        denied = self._authorize(op, headers)
+        denied = self._authorize(op, headers, query)
         if denied is not None:
             return operation_id, denied, body
         problem = self._check(op, path_values, query, body, schemas)
@@ -273,30 +301,36 @@ class MockAPI:
         )
 
     def _route(self, method: str, path: str) -> tuple[str, dict[str, str]] | None:
-        for route_method, regex, names, operation_id in _routes():
-            if route_method != method:
+        """The operation a request path names, and its path parameters. The path is
+        compared segment by segment, each percent-decoded: a literal segment that needs
+        encoding (`état`) matches, and an encoded `/` inside a value stays in it."""
+        segments = [unquote(segment) for segment in path.split("/")]
+        for route_method, matchers, operation_id in _routes():
+            if route_method != method or len(matchers) != len(segments):
                 continue
-            match = regex.match(path)
-            if match:
-                values = [
-                    match.group(group)
-                    for group in sorted(regex.groupindex, key=lambda g: int(g[1:]))
-                ]
-                return operation_id, dict(zip(names, values, strict=True))
+            values: dict[str, str] = {}
+            for (matcher, names), segment in zip(matchers, segments, strict=True):
+                found = matcher.match(segment)
+                if found is None:
+                    break
+                values.update(zip(names, found.groups(), strict=True))
+            else:
+                return operation_id, values
         return None
 
-    def _authorize(self, op: dict[str, Any], headers: dict[str, str]) -> MockResponse | None:
-        if op["public"]:
+    def _authorize(
+        self, op: dict[str, Any], headers: dict[str, str], query: list[tuple[str, str]]
+    ) -> MockResponse | None:
+        if op["public"] or settings.AUTH_SCHEME == "none":
             return None
-        auth = headers.get("authorization", "")
-        if not auth.startswith("Bearer ") or not auth[7:].strip():
+        key = presented_key(headers, query)
+        if not key:
             return _error(
                 401,
                 "authentication_error",
                 "not_authenticated",
                 "Authentication credentials were not provided.",
             )
-        key = auth[7:].strip()
         if key == INVALID_KEY:
             return _error(
                 401, "authentication_error", "invalid_personal_api_key", "Invalid Personal API key."

@@ -28,7 +28,7 @@ def mock_transport(api: MockAPI) -> httpx.MockTransport:
     def handler(request: httpx.Request) -> httpx.Response:
         status, headers, content = api.handle(
             request.method,
-            request.url.path,
+            _raw_path(request),
             list(request.url.params.multi_items()),
             dict(request.headers),
             request.read(),
@@ -44,7 +44,7 @@ def async_mock_transport(api: MockAPI) -> httpx.MockTransport:
     async def handler(request: httpx.Request) -> httpx.Response:
         status, headers, content = api.handle(
             request.method,
-            request.url.path,
+            _raw_path(request),
             list(request.url.params.multi_items()),
             dict(request.headers),
             await request.aread(),
@@ -52,6 +52,11 @@ def async_mock_transport(api: MockAPI) -> httpx.MockTransport:
         return httpx.Response(status, headers=headers, content=content)
 
     return httpx.MockTransport(handler)
+
+
+def _raw_path(request: httpx.Request) -> str:
+    """The path as sent, still percent-encoded (as a server receives it)."""
+    return request.url.raw_path.split(b"?", 1)[0].decode("ascii")
 
 
 def client_options(options: dict[str, Any]) -> dict[str, Any]:
