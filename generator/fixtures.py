@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from . import ir, naming
+from . import ir, naming, openapi
 
 MAX_DEPTH = 6
 
@@ -32,19 +32,15 @@ _FORMATS = {
 
 
 class Synthesiser:
-    def __init__(self, schemas: dict[str, Any]):
-        self.schemas = schemas
+    """Values for schemas of one document (its local references resolved)."""
+
+    def __init__(self, document: dict[str, Any]):
+        self.resolver = openapi.Resolver(document)
 
     def resolve(self, schema: Any) -> Any:
-        seen = 0
-        while isinstance(schema, dict) and isinstance(schema.get("$ref"), str) and seen < 50:
-            ref = schema["$ref"]
-            prefix = "#/components/schemas/"
-            if not ref.startswith(prefix):
-                return {}
-            schema = self.schemas.get(ref[len(prefix):].replace("~1", "/").replace("~0", "~"), {})
-            seen += 1
-        return schema
+        """What a schema refers to; a broken reference samples as an empty schema."""
+        resolved, _ = self.resolver.resolve_or_none(schema, "")
+        return {} if resolved is None else resolved
 
     def sample(self, schema: Any, *, direction: str = "response", depth: int = 0, hint: str = "") -> Any:
         """A value valid against `schema`. direction: 'request' drops readOnly, 'response' writeOnly."""
@@ -212,7 +208,7 @@ def fixture_files(api: ir.Api) -> dict[str, str]:
 
 def fixtures(api: ir.Api) -> dict[str, str]:
     """fixture file name -> the fixture as deterministic JSON text."""
-    synth = Synthesiser(api.schemas)
+    synth = Synthesiser(api.document)
     files = fixture_files(api)
     return {
         files[op.operation_id]: json.dumps(operation_fixture(op, synth), indent=2, sort_keys=True, ensure_ascii=False) + "\n"

@@ -311,6 +311,8 @@ class Api:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     #: components.schemas of the bundled document, for fixtures and request validation
     schemas: dict[str, Any] = field(default_factory=dict)
+    #: the bundled document itself: the fixtures resolve the references of raw schemas in it
+    document: dict[str, Any] = field(default_factory=dict)
 
     def operation(self, operation_id: str) -> Operation:
         for op in self.operations:

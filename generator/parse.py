@@ -11,12 +11,10 @@ import keyword
 import re
 from typing import Any
 
-from . import ir, naming
-from .diagnostics import AMBIGUOUS, EXTENSION, NAMING, UNSUPPORTED, Code, Diagnostic, SpecError
-from .load import Document, escape_pointer, follow_pointer, unescape_pointer
+from . import ir, naming, openapi
+from .diagnostics import AMBIGUOUS, EXTENSION, NAMING, REF, UNSUPPORTED, Code, Diagnostic, SpecError
+from .load import Document, escape_pointer, unescape_pointer
 
-_METHODS = ("get", "put", "post", "patch", "delete", "options", "head", "trace")
-_JSON_MEDIA = re.compile(r"^application/([\w.+-]+\+)?json(;.*)?$|^\*/\*$")
 _DEFAULT_VALUE_TYPES = (str, int, float, bool, type(None), list, dict)
 
 #: environment variable names, and package / command names (PEP 508), as x-sdk may set them
@@ -32,6 +30,7 @@ class Parser:
     def __init__(self, doc: Document, package_name: str | None = None):
         self.doc = doc
         self.data = doc.data
+        self.resolver = openapi.Resolver(doc.data)
         self.diagnostics: list[Diagnostic] = []
         self.names = naming.UniqueNames(naming.MODULE_RESERVED | {"UnknownVariant"})
         self.types: dict[str, ir.TypeRef] = {}  # pointer -> type of the schema there
@@ -50,19 +49,10 @@ class Parser:
 
     def resolve(self, node: Any, pointer: str) -> tuple[Any, str]:
         """Follow `$ref`s (within the bundled document) to the node they name."""
-        seen: set[str] = set()
-        while isinstance(node, dict) and isinstance(node.get("$ref"), str):
-            ref = node["$ref"]
-            if not ref.startswith("#"):
-                raise SpecError(f"$ref {ref!r} is not resolvable in the bundled document", self.doc.locate(pointer))
-            if ref in seen:
-                raise SpecError(f"$ref {ref!r} is a cycle of references", self.doc.locate(pointer))
-            seen.add(ref)
-            try:
-                node, pointer = follow_pointer(self.data, ref[1:]), ref[1:]
-            except LookupError:
-                raise SpecError(f"$ref {ref!r} cannot be resolved", self.doc.locate(pointer)) from None
-        return node, pointer
+        try:
+            return self.resolver.resolve(node, pointer)
+        except openapi.UnresolvedRef as exc:
+            raise SpecError(str(exc), self.doc.locate(pointer), pointer, code=REF) from None
 
     # -- schemas ---------------------------------------------------------
 
@@ -224,30 +214,14 @@ class Parser:
         self.enums.append(ir.Enum(name, pointer, value_type, members, str(schema.get("description") or "")))
         return ref.with_nullable(nullable)
 
-    def object_view(self, schema: dict[str, Any], pointer: str, depth: int = 0) -> tuple[dict[str, tuple[Any, str]], list[str], Any]:
+    def object_view(self, schema: dict[str, Any], pointer: str) -> tuple[dict[str, tuple[Any, str]], list[str], Any]:
         """Properties (schema, pointer), required names and additionalProperties, with allOf merged."""
-        properties: dict[str, tuple[Any, str]] = {}
-        required: list[str] = []
-        additional: Any = schema.get("additionalProperties")
-        if depth > 20:
+        view = openapi.object_view(self.resolver, schema, pointer)
+        for key, where in view.conflicts:
+            self.warn(where, f"allOf redefines property {key!r}; the later definition wins", AMBIGUOUS)
+        if view.too_deep:
             self.warn(pointer, "allOf nests too deeply; stopped merging")
-            return properties, required, additional
-        for index, part in enumerate(schema.get("allOf") or []):
-            resolved, part_ptr = self.resolve(part, f"{pointer}/allOf/{index}")
-            if not isinstance(resolved, dict):
-                continue
-            sub_props, sub_required, sub_additional = self.object_view(resolved, part_ptr, depth + 1)
-            for key, value in sub_props.items():
-                if key in properties and properties[key][0] != value[0]:
-                    self.warn(part_ptr, f"allOf redefines property {key!r}; the later definition wins", AMBIGUOUS)
-                properties[key] = value
-            required.extend(r for r in sub_required if r not in required)
-            if sub_additional is not None and additional is None:
-                additional = sub_additional
-        for key, value in (schema.get("properties") or {}).items():
-            properties[key] = (value, f"{pointer}/properties/{escape_pointer(key)}")
-        required.extend(r for r in schema.get("required") or [] if isinstance(r, str) and r not in required)
-        return properties, required, additional
+        return view.properties, view.required, view.additional
 
     def model_type(self, schema: dict[str, Any], pointer: str, hint: str, named: bool, nullable: bool) -> ir.TypeRef:
         properties, required, additional = self.object_view(schema, pointer)
@@ -480,7 +454,7 @@ class Parser:
             item, item_ptr = self.resolve(item, item_ptr)
             if not isinstance(item, dict):
                 continue
-            for method in [m for m in item if m in _METHODS]:
+            for method in [m for m in item if m in openapi.METHODS]:
                 op_ptr = f"{item_ptr}/{method}"
                 op = item[method]
                 if not isinstance(op, dict):
@@ -526,13 +500,12 @@ class Parser:
         hint = naming.pascal(operation_id)
         arg_names = naming.UniqueNames(naming.ARGUMENT_RESERVED)
         # Parameters: operation-level ones override path-level ones of the same name and place.
-        params: dict[tuple[str, str], tuple[Any, str]] = {}
-        for source, ptr in ((item.get("parameters") or [], item_ptr + "/parameters"), (op.get("parameters") or [], op_ptr + "/parameters")):
-            for index, raw in enumerate(source):
-                param, param_ptr = self.resolve(raw, f"{ptr}/{index}")
-                if isinstance(param, dict) and "name" in param and "in" in param:
-                    params[(str(param["name"]), str(param["in"]))] = (param, param_ptr)
-        ordered = sorted(params.values(), key=lambda p: (0 if p[0]["in"] == "path" else 1, 0 if p[0].get("required") else 1))
+        site = openapi.OperationSite(path, method, op, op_ptr, item, item_ptr)
+        try:
+            params = openapi.parameters(self.resolver, site, skip_broken=False)
+        except openapi.UnresolvedRef as exc:
+            raise SpecError(str(exc), self.doc.locate(op_ptr), op_ptr, code=REF) from None
+        ordered = sorted(params, key=lambda p: (0 if p[0]["in"] == "path" else 1, 0 if p[0].get("required") else 1))
         # Path parameters in the order they appear in the path.
         path_order = re.findall(r"\{([^}]+)\}", path)
         ordered.sort(key=lambda p: (path_order.index(p[0]["name"]) if p[0]["in"] == "path" and p[0]["name"] in path_order else len(path_order)) if p[0]["in"] == "path" else len(path_order) + 1)
@@ -582,46 +555,15 @@ class Parser:
         self.extensions(op, op_ptr, result)
         return result
 
-    def media_preference(self, content: dict[str, Any]) -> list[str]:
-        def rank(media: str) -> int:
-            base = media.split(";")[0].strip().lower()
-            if _JSON_MEDIA.match(base):
-                return 0 if base != "*/*" else 5
-            if base == "multipart/form-data":
-                return 1
-            if base == "application/x-www-form-urlencoded":
-                return 2
-            if base == "text/event-stream":
-                return 3
-            return 4
-        return sorted(content, key=lambda m: (rank(m), list(content).index(m)))
-
-    @staticmethod
-    def encoding_of(media: str) -> str:
-        base = media.split(";")[0].strip().lower()
-        if _JSON_MEDIA.match(base) and base != "*/*":
-            return "json"
-        if base == "multipart/form-data":
-            return "multipart"
-        if base == "application/x-www-form-urlencoded":
-            return "form"
-        if base == "text/event-stream":
-            return "sse"
-        if base.startswith("text/") or base in ("application/xml", "application/csv"):
-            return "text"
-        if base == "*/*":
-            return "json"
-        return "binary"
-
     def body(self, raw: Any, pointer: str, hint: str, arg_names: naming.UniqueNames) -> ir.Body | None:
         body, pointer = self.resolve(raw, pointer)
         if not isinstance(body, dict) or not isinstance(body.get("content"), dict) or not body["content"]:
             return None
-        media = self.media_preference(body["content"])[0]
+        media = openapi.media_preference(body["content"])[0]
         media_obj = body["content"][media] or {}
         media_ptr = f"{pointer}/content/{escape_pointer(media)}"
         schema = media_obj.get("schema", {})
-        encoding = self.encoding_of(media)
+        encoding = openapi.encoding_of(media)
         btype = self.schema_type(schema, media_ptr + "/schema", hint + "Body")
         result = ir.Body(media, encoding, btype, bool(body.get("required")), str(body.get("description") or ""),
                          schema=schema, example=media_obj.get("example"), has_example="example" in media_obj)
@@ -662,10 +604,10 @@ class Parser:
             if not content:
                 target.append(ir.Response(status, description, None, "none", None))
                 continue
-            for media in self.media_preference(content):
+            for media in openapi.media_preference(content):
                 media_obj = content[media] or {}
                 media_ptr = f"{resp_ptr}/content/{escape_pointer(media)}"
-                decoding = self.encoding_of(media)
+                decoding = openapi.encoding_of(media)
                 if decoding in ("form", "multipart"):
                     decoding = "text"
                 schema = media_obj.get("schema")
@@ -838,6 +780,7 @@ class Parser:
             namespaces=namespaces,
             diagnostics=self.diagnostics,
             schemas=dict((self.data.get("components") or {}).get("schemas") or {}),
+            document=self.data,
         )
 
 

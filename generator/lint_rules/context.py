@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any
 
-from ..load import Document, escape_pointer, follow_pointer
+from .. import openapi
+from ..load import Document, escape_pointer
+from ..openapi import is_json_media
 from .index import Index, Operation, build_index
 from .registry import Rule
-
-_MAX_REF_HOPS = 64
-_JSON_MEDIA = re.compile(r"^application/(?:[\w.+-]*\+)?json$|^\*/\*$")
 
 
 @dataclass(frozen=True)
@@ -35,9 +33,9 @@ class Context:
         self.version = version  # "3.0" or "3.1"
         self.options = options or {}
         self.reports: list[Report] = []
-        self._targets: dict[str, tuple[Any, str] | None] = {}
+        self.resolver = openapi.Resolver(doc.data)
         self._properties: dict[int, tuple[Any, dict[str, Property]]] = {}
-        self.index: Index = build_index(self.data, self.lookup)
+        self.index: Index = build_index(self.data, self.resolver)
 
     def report(self, rule: Rule, pointer: str, message: str) -> None:
         self.reports.append(Report(rule.id, pointer, message))
@@ -46,27 +44,11 @@ class Context:
 
     def lookup(self, ref: str) -> tuple[Any, str] | None:
         """The node a local `#/...` reference points at, with its pointer; None if it is missing."""
-        if ref in self._targets:
-            return self._targets[ref]
-        found: tuple[Any, str] | None = None
-        if ref.startswith("#"):
-            try:
-                found = (follow_pointer(self.data, ref[1:]), ref[1:])
-            except LookupError:
-                found = None
-        self._targets[ref] = found
-        return found
+        return self.resolver.lookup(ref)
 
     def resolve(self, node: Any, pointer: str) -> tuple[Any, str]:
         """Follow `$ref`s from `node`; a broken or circular chain gives (None, pointer)."""
-        for _ in range(_MAX_REF_HOPS):
-            if not (isinstance(node, dict) and isinstance(node.get("$ref"), str)):
-                return node, pointer
-            found = self.lookup(node["$ref"])
-            if found is None:
-                return None, pointer
-            node, pointer = found
-        return None, pointer
+        return self.resolver.resolve_or_none(node, pointer)
 
     # -- schemas ------------------------------------------------------------
 
@@ -118,16 +100,7 @@ class Context:
 
     def parameters(self, operation: Operation) -> list[tuple[dict[str, Any], str]]:
         """The operation's resolved parameters, its own overriding the path item's."""
-        chosen: dict[tuple[str, str], tuple[dict[str, Any], str]] = {}
-        for owner, owner_pointer in ((operation.path_item, operation.path_item_pointer), (operation.node, operation.pointer)):
-            params = owner.get("parameters")
-            if not isinstance(params, list):
-                continue
-            for i, raw in enumerate(params):
-                param, param_pointer = self.resolve(raw, f"{owner_pointer}/parameters/{i}")
-                if isinstance(param, dict) and isinstance(param.get("name"), str) and isinstance(param.get("in"), str):
-                    chosen[(param["name"], param["in"])] = (param, param_pointer)
-        return list(chosen.values())
+        return openapi.parameters(self.resolver, operation)
 
     def query_parameter_names(self, operation: Operation) -> set[str]:
         return {param["name"] for param, _ in self.parameters(operation) if param["in"] == "query"}
@@ -139,7 +112,7 @@ class Context:
         if not isinstance(content, dict):
             return None
         for media, media_object in content.items():
-            if _JSON_MEDIA.match(str(media).split(";")[0].strip().lower()) and isinstance(media_object, dict):
+            if is_json_media(str(media)) and isinstance(media_object, dict):
                 if "schema" in media_object:
                     return media_object["schema"], f"{holder_pointer}/content/{escape_pointer(str(media))}/schema"
         return None
@@ -170,6 +143,3 @@ def as_list(value: Any) -> list[Any]:
 def as_dict(value: Any) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
 
-
-def is_json_media(media: str) -> bool:
-    return bool(_JSON_MEDIA.match(media.split(";")[0].strip().lower()))

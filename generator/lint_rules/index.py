@@ -6,36 +6,21 @@ which keeps a lint run linear in the size of the spec.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..load import child_kind, escape_pointer
-
-METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+from ..openapi import OperationSite, Resolver, operations
 
 #: keys whose values are data (examples, defaults...), never OpenAPI objects
 _DATA_KEYS = frozenset("example value default enum const x-lint-waive".split())
-
-#: resolves a local `#/...` reference to (node, pointer), or None
-Lookup = Callable[[str], "tuple[Any, str] | None"]
 
 #: where a media type or parameter sits decides how readOnly/writeOnly apply to its examples
 _USAGE = {"requestBody": "request", "response": "response", "parameter": "parameter", "header": "parameter"}
 
 
-@dataclass
-class Operation:
-    path: str
-    method: str
-    node: dict[str, Any]
-    pointer: str
-    path_item: dict[str, Any]
-    path_item_pointer: str
-
-    @property
-    def label(self) -> str:
-        return f"{self.method.upper()} {self.path}"
+#: an operation and where it sits (the same thing the parser walks)
+Operation = OperationSite
 
 
 @dataclass
@@ -67,8 +52,8 @@ class Index:
     waivers: dict[str, Any] = field(default_factory=dict)  # object pointer -> its x-lint-waive
 
 
-def build_index(data: dict[str, Any], lookup: Lookup) -> Index:
-    """Walk `data` once (iteratively: specs can nest deeply); `lookup(ref)` resolves local $refs."""
+def build_index(data: dict[str, Any], resolver: Resolver) -> Index:
+    """Walk `data` once (iteratively: specs can nest deeply)."""
     index = Index()
     # (node, kind, pointer, usage, schema parent, keyword that led here)
     stack: list[tuple[Any, str | None, str, str, SchemaSite | None, str]] = [(data, "root", "", "", None, "")]
@@ -107,26 +92,5 @@ def build_index(data: dict[str, Any], lookup: Lookup) -> Index:
                 continue  # data (a JSON Schema `examples` list too), unless it is a name in a map
             key_pointer = f"{pointer}/{escape_pointer(key)}"
             stack.append((value, child, key_pointer, usage, site or parent, key if site else via))
-    index.operations = _operations(data, lookup)
+    index.operations = list(operations(resolver))
     return index
-
-
-def _operations(data: dict[str, Any], lookup: Lookup) -> list[Operation]:
-    paths = data.get("paths")
-    if not isinstance(paths, dict):
-        return []
-    operations = []
-    for path, item in paths.items():
-        item_pointer = "/paths/" + escape_pointer(str(path))
-        if isinstance(item, dict) and isinstance(item.get("$ref"), str):
-            found = lookup(item["$ref"])  # a single-file spec may $ref components/pathItems
-            if found is None:
-                continue
-            item, item_pointer = found
-        if not isinstance(item, dict):
-            continue
-        for method in METHODS:
-            op = item.get(method)
-            if isinstance(op, dict):
-                operations.append(Operation(str(path), method, op, f"{item_pointer}/{method}", item, item_pointer))
-    return operations

@@ -6,7 +6,8 @@ import json
 from typing import Any
 
 from ..load import escape_pointer, unescape_pointer
-from .context import Context, as_dict, as_list, is_json_media
+from ..openapi import is_json_media
+from .context import Context, as_dict, as_list
 from .index import SchemaSite
 from .registry import check, rule
 

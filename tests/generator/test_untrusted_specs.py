@@ -142,7 +142,7 @@ def test_random_schemas_compile_import_and_round_trip(tmp_path_factory, componen
     }
     package, out = write_package(spec, folder)
     models, _ = import_package(package, out)
-    synth = Synthesiser(json.loads(json.dumps(components)))
+    synth = Synthesiser(json.loads(json.dumps({"components": {"schemas": components}})))
     for key, schema in components.items():
         cls = getattr(models, models.__all__[[n.lower() for n in models.__all__].index(key.lower())]) if key.lower() in [n.lower() for n in models.__all__] else None
         if cls is None:

@@ -1,0 +1,206 @@
+"""OpenAPI's semantics, once: references, the operations of a document, an operation's
+parameters, what media types mean, and the properties an allOf composes.
+
+The parser, the lint rules and the fixtures all ask these questions of the bundled
+document; they get the same answers from here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from .load import escape_pointer, follow_pointer
+
+#: the HTTP methods a path item may hold, in OpenAPI's order
+METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+#: application/json, application/<anything>+json, and */* (which JSON APIs mean as JSON)
+_JSON_MEDIA = re.compile(r"^application/(?:[\w.+-]+\+)?json$|^\*/\*$")
+#: how many $ref hops a chain may take before it is called circular
+MAX_REF_HOPS = 64
+
+
+def media_base(media: str) -> str:
+    """The media type without its parameters, lower case: `application/json`."""
+    return media.split(";")[0].strip().lower()
+
+
+def is_json_media(media: str) -> bool:
+    return bool(_JSON_MEDIA.match(media_base(media)))
+
+
+def encoding_of(media: str) -> str:
+    """How a body of this media type is written or read: json, multipart, form, sse, text
+    or binary."""
+    base = media_base(media)
+    if _JSON_MEDIA.match(base):
+        return "json"
+    if base == "multipart/form-data":
+        return "multipart"
+    if base == "application/x-www-form-urlencoded":
+        return "form"
+    if base == "text/event-stream":
+        return "sse"
+    if base.startswith("text/") or base in ("application/xml", "application/csv"):
+        return "text"
+    return "binary"
+
+
+def media_preference(content: dict[str, Any]) -> list[str]:
+    """The media types of a content map, the one a client should pick first: JSON (`*/*`
+    last of them), multipart, form, event stream, anything else; ties keep their order."""
+    order = {"json": 0, "multipart": 1, "form": 2, "sse": 3}
+
+    def rank(item: tuple[int, str]) -> tuple[int, int]:
+        index, media = item
+        kind = encoding_of(media)
+        value = order.get(kind, 4)
+        if kind == "json" and media_base(media) == "*/*":
+            value = 5
+        return value, index
+
+    return [media for _, media in sorted(enumerate(content), key=rank)]
+
+
+class UnresolvedRef(Exception):
+    """A `$ref` that names nothing in the document, or a chain of them that loops."""
+
+    def __init__(self, ref: str, why: str):
+        super().__init__(f"$ref {ref!r} {why}")
+        self.ref = ref
+
+
+class Resolver:
+    """Local references (`#/...`) of one bundled document, looked up once each."""
+
+    def __init__(self, data: Any):
+        self.data = data
+        self._targets: dict[str, tuple[Any, str] | None] = {}
+
+    def lookup(self, ref: str) -> tuple[Any, str] | None:
+        """The node a local reference points at, with its pointer; None when it is missing."""
+        if ref in self._targets:
+            return self._targets[ref]
+        found: tuple[Any, str] | None = None
+        if ref.startswith("#"):
+            try:
+                found = (follow_pointer(self.data, ref[1:]), ref[1:])
+            except LookupError:
+                found = None
+        self._targets[ref] = found
+        return found
+
+    def resolve(self, node: Any, pointer: str) -> tuple[Any, str]:
+        """Follow `$ref`s from `node` to what they name; UnresolvedRef when one is missing
+        or the chain loops."""
+        seen: set[str] = set()
+        while isinstance(node, dict) and isinstance(node.get("$ref"), str):
+            ref = node["$ref"]
+            if ref in seen or len(seen) >= MAX_REF_HOPS:
+                raise UnresolvedRef(ref, "is a cycle of references")
+            seen.add(ref)
+            found = self.lookup(ref)
+            if found is None:
+                raise UnresolvedRef(ref, "cannot be resolved" if ref.startswith("#") else "is not a local reference")
+            node, pointer = found
+        return node, pointer
+
+    def resolve_or_none(self, node: Any, pointer: str) -> tuple[Any, str]:
+        """resolve(), with (None, pointer) for a broken chain (lint reports those itself)."""
+        try:
+            return self.resolve(node, pointer)
+        except UnresolvedRef:
+            return None, pointer
+
+
+@dataclass(frozen=True)
+class OperationSite:
+    path: str
+    method: str
+    node: dict[str, Any]
+    pointer: str
+    path_item: dict[str, Any]
+    path_item_pointer: str
+
+    @property
+    def label(self) -> str:
+        return f"{self.method.upper()} {self.path}"
+
+
+def operations(resolver: Resolver) -> Iterator[OperationSite]:
+    """Every operation of the document, in its order; path items that are references are
+    followed (a broken one is skipped: validation and lint name it)."""
+    paths = resolver.data.get("paths") if isinstance(resolver.data, dict) else None
+    if not isinstance(paths, dict):
+        return
+    for path, raw in paths.items():
+        item, item_pointer = resolver.resolve_or_none(raw, "/paths/" + escape_pointer(str(path)))
+        if not isinstance(item, dict):
+            continue
+        for method in [key for key in item if key in METHODS]:  # the document's order
+            node = item[method]
+            if isinstance(node, dict):
+                yield OperationSite(str(path), method, node, f"{item_pointer}/{method}", item, item_pointer)
+
+
+def parameters(resolver: Resolver, site: OperationSite, *, skip_broken: bool = True) -> list[tuple[dict[str, Any], str]]:
+    """An operation's parameters, resolved, the operation's own overriding the path
+    item's of the same name and place; in declaration order. A broken reference is
+    skipped, or raises UnresolvedRef when not `skip_broken`."""
+    chosen: dict[tuple[str, str], tuple[dict[str, Any], str]] = {}
+    for owner, owner_pointer in ((site.path_item, site.path_item_pointer), (site.node, site.pointer)):
+        params = owner.get("parameters")
+        if not isinstance(params, list):
+            continue
+        for i, raw in enumerate(params):
+            where = f"{owner_pointer}/parameters/{i}"
+            param, param_pointer = resolver.resolve_or_none(raw, where) if skip_broken else resolver.resolve(raw, where)
+            if isinstance(param, dict) and isinstance(param.get("name"), str) and isinstance(param.get("in"), str):
+                chosen[(param["name"], param["in"])] = (param, param_pointer)
+    return list(chosen.values())
+
+
+@dataclass
+class ObjectView:
+    """What an object schema composes: its properties (schema, pointer) with those of its
+    allOf members merged in order, the names it requires, its additionalProperties, and
+    the properties that more than one member defines differently (later wins)."""
+
+    properties: dict[str, tuple[Any, str]]
+    required: list[str]
+    additional: Any
+    conflicts: list[tuple[str, str]]  # (property, pointer of the member that redefined it)
+    too_deep: bool = False
+
+
+#: allOf members nested deeper than this are not merged
+MAX_ALLOF_DEPTH = 20
+
+
+def object_view(resolver: Resolver, schema: dict[str, Any], pointer: str, depth: int = 0) -> ObjectView:
+    view = ObjectView({}, [], schema.get("additionalProperties"), [])
+    if depth > MAX_ALLOF_DEPTH:
+        view.too_deep = True
+        return view
+    for index, part in enumerate(schema.get("allOf") or [] if isinstance(schema.get("allOf"), list) else []):
+        resolved, part_pointer = resolver.resolve_or_none(part, f"{pointer}/allOf/{index}")
+        if not isinstance(resolved, dict):
+            continue
+        inner = object_view(resolver, resolved, part_pointer, depth + 1)
+        view.too_deep = view.too_deep or inner.too_deep
+        view.conflicts += inner.conflicts
+        for key, value in inner.properties.items():
+            if key in view.properties and view.properties[key][0] != value[0]:
+                view.conflicts.append((key, part_pointer))
+            view.properties[key] = value
+        view.required += [r for r in inner.required if r not in view.required]
+        if inner.additional is not None and view.additional is None:
+            view.additional = inner.additional
+    own = schema.get("properties")
+    for key, value in (own.items() if isinstance(own, dict) else ()):
+        view.properties[str(key)] = (value, f"{pointer}/properties/{escape_pointer(str(key))}")
+    required = schema.get("required")
+    view.required += [r for r in (required if isinstance(required, list) else []) if isinstance(r, str) and r not in view.required]
+    return view
