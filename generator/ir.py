@@ -199,6 +199,8 @@ class LongRunning:
     poll: str  # operationId
     poll_params: dict[str, Any]
     cancel: str | None
+    #: how many of these jobs the server runs at once for one account (more wait or fail)
+    max_concurrent: int | None = None
 
 
 @dataclass

@@ -670,6 +670,7 @@ class Parser:
                 poll=str(lro.get("poll") or ""),
                 poll_params=dict(lro.get("poll-params") or {}),
                 cancel=str(lro["cancel"]) if lro.get("cancel") else None,
+                max_concurrent=_positive_int(lro.get("max-concurrent")),
             )
         for index, shortcut in enumerate(op.get("x-cli") or []):
             if not isinstance(shortcut, dict) or not shortcut.get("name"):
@@ -782,6 +783,10 @@ class Parser:
             schemas=dict((self.data.get("components") or {}).get("schemas") or {}),
             document=self.data,
         )
+
+
+def _positive_int(value: Any) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) and value >= 1 else None
 
 
 def parse(doc: Document, package_name: str | None = None) -> ir.Api:

@@ -199,6 +199,12 @@ class ApiView:
         return any(o.wait for r in self.resources for o in r.operations)
 
     @property
+    def job_limit(self) -> int | None:
+        """The API document's limit of long-running jobs at once, if it sets one."""
+        limits = [o.op.long_running.max_concurrent for r in self.resources for o in r.operations if o.op.long_running]
+        return next((limit for limit in limits if limit), None)
+
+    @property
     def has_stream(self) -> bool:
         return any(o.stream for r in self.resources for o in r.operations)
 

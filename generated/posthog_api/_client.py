@@ -101,6 +101,8 @@ class PostHog(_SyncAPIClient):
         max_retries: int | None = None,
         default_headers: _Mapping[str, str] | None = None,
         http_client: _httpx.Client | None = None,
+        strict_response_validation: bool | None = None,
+        max_concurrent_jobs: int | None = None,
     ) -> None:
         """Create a client.
 
@@ -112,6 +114,8 @@ class PostHog(_SyncAPIClient):
             max_retries: how often a failed request that is safe to repeat is retried (0 turns retries off); defaults to POSTHOG_MAX_RETRIES, else 2.
             default_headers: headers sent with every request; defaults to POSTHOG_DEFAULT_HEADERS (a JSON object).
             http_client: an `httpx.Client` to send requests with (proxies, custom transports).
+            max_concurrent_jobs: how many long-running jobs (queries) this process runs at once against one account; the others wait for a slot; defaults to what the API document says (3).
+            strict_response_validation: raise `ResponseValidationError` when a response does not match the API document; by default it is read as far as it goes and the differences are logged at debug level; defaults to POSTHOG_STRICT_RESPONSE_VALIDATION.
         """
         super().__init__(
             api_key=api_key,
@@ -121,6 +125,8 @@ class PostHog(_SyncAPIClient):
             max_retries=max_retries,
             default_headers=default_headers,
             http_client=http_client,
+            strict_response_validation=strict_response_validation,
+            max_concurrent_jobs=max_concurrent_jobs,
         )
 
     @property
@@ -176,6 +182,8 @@ class PostHog(_SyncAPIClient):
         max_retries: int | _NotGiven = _NOT_GIVEN,
         default_headers: _Mapping[str, str] | _NotGiven = _NOT_GIVEN,
         http_client: _httpx.Client | _NotGiven = _NOT_GIVEN,
+        strict_response_validation: bool | _NotGiven = _NOT_GIVEN,
+        max_concurrent_jobs: int | None | _NotGiven = _NOT_GIVEN,
     ) -> PostHog:
         """A copy of this client with some settings changed; it shares the connection pool unless given another.
 
@@ -190,6 +198,8 @@ class PostHog(_SyncAPIClient):
             "timeout": timeout,
             "max_retries": max_retries,
             "default_headers": default_headers,
+            "strict_response_validation": strict_response_validation,
+            "max_concurrent_jobs": max_concurrent_jobs,
         }
         return self._copy(http_client, changes)
 
@@ -253,6 +263,8 @@ class AsyncPostHog(_AsyncAPIClient):
         max_retries: int | None = None,
         default_headers: _Mapping[str, str] | None = None,
         http_client: _httpx.AsyncClient | None = None,
+        strict_response_validation: bool | None = None,
+        max_concurrent_jobs: int | None = None,
     ) -> None:
         """Create a client.
 
@@ -264,6 +276,8 @@ class AsyncPostHog(_AsyncAPIClient):
             max_retries: how often a failed request that is safe to repeat is retried (0 turns retries off); defaults to POSTHOG_MAX_RETRIES, else 2.
             default_headers: headers sent with every request; defaults to POSTHOG_DEFAULT_HEADERS (a JSON object).
             http_client: an `httpx.AsyncClient` to send requests with (proxies, custom transports).
+            max_concurrent_jobs: how many long-running jobs (queries) this process runs at once against one account; the others wait for a slot; defaults to what the API document says (3).
+            strict_response_validation: raise `ResponseValidationError` when a response does not match the API document; by default it is read as far as it goes and the differences are logged at debug level; defaults to POSTHOG_STRICT_RESPONSE_VALIDATION.
         """
         super().__init__(
             api_key=api_key,
@@ -273,6 +287,8 @@ class AsyncPostHog(_AsyncAPIClient):
             max_retries=max_retries,
             default_headers=default_headers,
             http_client=http_client,
+            strict_response_validation=strict_response_validation,
+            max_concurrent_jobs=max_concurrent_jobs,
         )
 
     @property
@@ -328,6 +344,8 @@ class AsyncPostHog(_AsyncAPIClient):
         max_retries: int | _NotGiven = _NOT_GIVEN,
         default_headers: _Mapping[str, str] | _NotGiven = _NOT_GIVEN,
         http_client: _httpx.AsyncClient | _NotGiven = _NOT_GIVEN,
+        strict_response_validation: bool | _NotGiven = _NOT_GIVEN,
+        max_concurrent_jobs: int | None | _NotGiven = _NOT_GIVEN,
     ) -> AsyncPostHog:
         """A copy of this client with some settings changed; it shares the connection pool unless given another.
 
@@ -342,6 +360,8 @@ class AsyncPostHog(_AsyncAPIClient):
             "timeout": timeout,
             "max_retries": max_retries,
             "default_headers": default_headers,
+            "strict_response_validation": strict_response_validation,
+            "max_concurrent_jobs": max_concurrent_jobs,
         }
         return self._copy(http_client, changes)
 

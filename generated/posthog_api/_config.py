@@ -37,6 +37,7 @@ class ClientConfig:
     max_retries: int
     default_headers: Mapping[str, str] = field(default_factory=dict)
     path_defaults: Mapping[str, str] = field(default_factory=dict)
+    strict_response_validation: bool = False
 
 
 def _env(name: str) -> str | None:
@@ -53,6 +54,7 @@ def resolve(
     timeout: float | httpx.Timeout | None | NotGiven,
     max_retries: int | None,
     default_headers: Mapping[str, str] | None,
+    strict_response_validation: bool | None = None,
 ) -> ClientConfig:
     """Every setting from its argument, else its environment variable, else its default;
     ConfigurationError names what is missing or malformed (never the value of a secret)."""
@@ -63,6 +65,7 @@ def resolve(
         max_retries=_max_retries(max_retries),
         default_headers=_default_headers(default_headers),
         path_defaults={name: _path_default(name, value) for name, value in path_defaults.items()},
+        strict_response_validation=_flag(strict_response_validation, settings.STRICT_ENV),
     )
 
 
@@ -170,6 +173,19 @@ def _default_headers(headers: Mapping[str, str] | None) -> Mapping[str, str]:
             f'{settings.DEFAULT_HEADERS_ENV} must be a JSON object of strings, like {{"X-Name": "value"}}'
         )
     return {str(k): v for k, v in parsed.items()}
+
+
+def _flag(value: bool | None, env: str) -> bool:
+    if value is not None:
+        return value
+    text = _env(env)
+    if text is None:
+        return False
+    if text.lower() in ("1", "true", "yes", "on"):
+        return True
+    if text.lower() in ("0", "false", "no", "off"):
+        return False
+    raise ConfigurationError(f"{env} must be true or false, not {text!r}")
 
 
 def _path_default(name: str, value: str | None) -> str:

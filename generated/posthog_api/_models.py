@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import enum
+import typing
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
@@ -11,7 +12,14 @@ import pydantic
 
 from ._types import NotGiven
 
-__all__ = ["BaseModel", "UnknownVariant", "ForwardCompatibleEnum", "discriminate", "to_json_data"]
+__all__ = [
+    "BaseModel",
+    "UnknownVariant",
+    "ForwardCompatibleEnum",
+    "construct",
+    "discriminate",
+    "to_json_data",
+]
 
 _T = TypeVar("_T")
 
@@ -30,7 +38,14 @@ class BaseModel(pydantic.BaseModel):
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON-compatible dict of the fields that were set, by their wire names."""
-        return self.model_dump(mode="json", by_alias=True, exclude_unset=True)
+        # warnings=False: a leniently read field keeps the server's value, whatever its type
+        return self.model_dump(mode="json", by_alias=True, exclude_unset=True, warnings=False)
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """to_dict() as JSON text."""
+        return self.model_dump_json(
+            by_alias=True, exclude_unset=True, indent=indent, warnings=False
+        )
 
 
 class UnknownVariant(BaseModel):
@@ -119,3 +134,72 @@ def validate_json(type_: Any, raw: bytes) -> Any:
     if adapter is None:
         adapter = _adapters[type_] = pydantic.TypeAdapter(type_)
     return adapter.validate_json(raw)
+
+
+# -- lenient reading -------------------------------------------------------------------
+#
+# A response that does not match the API document is read as far as it goes, the way
+# hand-written code would read it: each field that validates is typed, one that does not
+# keeps the value the server sent, missing fields are absent, extra fields are kept, an
+# unknown union member passes through as sent. Every difference is reported to
+# `on_difference` (the client logs them at debug level); `strict_response_validation`
+# makes the client raise instead.
+
+
+def construct(
+    type_: Any, data: Any, on_difference: Callable[[str, str], None], where: str = ""
+) -> Any:
+    """`data` as `type_`, as well as it fits; never raises on a shape difference."""
+    try:
+        return validate_python(type_, data)
+    except pydantic.ValidationError as exc:
+        problem = exc.errors(include_url=False, include_input=False)[0]
+        first_where = ".".join(str(part) for part in problem.get("loc", ()))
+        if not (isinstance(type_, type) and issubclass(type_, pydantic.BaseModel)):
+            origin = typing.get_origin(type_)
+            if origin is list and isinstance(data, list):
+                (item,) = typing.get_args(type_) or (Any,)
+                return [
+                    construct(item, value, on_difference, f"{where}[{i}]")
+                    for i, value in enumerate(data)
+                ]
+            if origin is dict and isinstance(data, dict):
+                args = typing.get_args(type_)
+                value_type = args[1] if len(args) == 2 else Any
+                return {
+                    k: construct(value_type, v, on_difference, f"{where}.{k}")
+                    for k, v in data.items()
+                }
+            on_difference(
+                _join(where, first_where) or "body", str(problem.get("msg", "does not match"))
+            )
+            return data
+    # a model that did not validate: field by field
+    if not isinstance(data, Mapping):
+        on_difference(
+            where or "body", f"expected an object for {type_.__name__}, got {type(data).__name__}"
+        )
+        return data
+    model: type[pydantic.BaseModel] = type_
+    values: dict[str, Any] = {}
+    taken: set[str] = set()
+    for name, info in model.model_fields.items():
+        key = info.alias or name
+        if key not in data:
+            if info.is_required():
+                on_difference(_join(where, key), "missing")
+            continue
+        taken.add(key)
+        values[name] = construct(info.annotation, data[key], on_difference, _join(where, key))
+    extra = {k: v for k, v in data.items() if k not in taken}
+    instance = model.model_construct(_fields_set=set(values), **values)
+    if extra:
+        if instance.__pydantic_extra__ is None:
+            object.__setattr__(instance, "__pydantic_extra__", {})
+        assert instance.__pydantic_extra__ is not None
+        instance.__pydantic_extra__.update(extra)
+    return instance
+
+
+def _join(where: str, key: str) -> str:
+    return f"{where}.{key}" if where and key else where or key

@@ -24,6 +24,7 @@ def client() -> Iterator[PostHog]:
             host=server.url,
             project_id="1",
             max_retries=0,
+            strict_response_validation=True,
         ) as client,
     ):
         yield client

@@ -12,7 +12,8 @@ from .registry import check, rule
 
 X_LONG_RUNNING = rule("x-long-running", "error", "x-long-running names existing operations, response properties and request body fields.")
 
-_KEYS = {"start", "status", "id", "complete", "error", "error-message", "results", "progress", "poll", "poll-params", "cancel"}
+_KEYS = {"start", "status", "id", "complete", "error", "error-message", "results", "progress", "poll", "poll-params", "cancel",
+         "max-concurrent"}
 #: status fields the client always reads, with their defaults; the others are checked when written
 _STATUS_FIELDS = (("id", "id"), ("complete", "complete"))
 _OPTIONAL_STATUS_FIELDS = ("error", "error-message", "results", "progress")
@@ -26,6 +27,9 @@ def long_running(ctx: Context) -> None:
         _operations(ctx, spec, pointer, by_id)
         _status(ctx, op, spec, pointer)
         _start(ctx, op, spec, pointer)
+        limit = spec.get("max-concurrent")
+        if "max-concurrent" in spec and not (isinstance(limit, int) and not isinstance(limit, bool) and limit >= 1):
+            ctx.report(X_LONG_RUNNING, f"{pointer}/max-concurrent", "max-concurrent must be a whole number of at least 1")
 
 
 def _operations(ctx: Context, spec: dict[str, Any], pointer: str, by_id: dict[str, Operation]) -> None:

@@ -35,7 +35,7 @@ import pydantic
 from . import _config
 from . import _exceptions as errors
 from . import _settings as settings
-from ._models import to_json_data, validate_json
+from ._models import construct, to_json_data, validate_json
 from ._pagination import AsyncPage, PageStyle, SyncPage
 from ._types import NOT_GIVEN, NotGiven
 
@@ -337,8 +337,12 @@ def _content_type(response: httpx.Response) -> str:
     return content_type.split(";")[0].strip().lower()
 
 
-def parse_response(response: httpx.Response, operation: Operation[Any]) -> Any:
-    """Decode a success response according to the operation's response specs."""
+def parse_response(response: httpx.Response, operation: Operation[Any], strict: bool = True) -> Any:
+    """Decode a success response according to the operation's response specs.
+
+    A body that does not match the document raises ResponseValidationError when
+    `strict`; otherwise it is read as far as it goes (see `_models.construct`) and each
+    difference is logged at debug level."""
     spec = _response_spec(response, operation)
     if spec is None:
         # A status the document does not list: return its JSON, if it has any.
@@ -366,9 +370,17 @@ def parse_response(response: httpx.Response, operation: Operation[Any]) -> Any:
     try:
         return validate_json(spec.type, response.content)
     except pydantic.ValidationError as exc:
-        raise errors.ResponseValidationError(
-            response, describe_validation_error(exc, response)
-        ) from None
+        if strict or exc.errors()[0].get("type") == "json_invalid":
+            raise errors.ResponseValidationError(
+                response, describe_validation_error(exc, response)
+            ) from None
+    request = response.request
+    where = f"{request.method} {request.url.copy_with(query=None)}"
+
+    def note(field: str, problem: str) -> None:
+        log.debug(f"response of {where} differs from the API document at {field}: {problem}")
+
+    return construct(spec.type, response.json(), note)
 
 
 def _not_json(response: httpx.Response) -> str:
@@ -435,6 +447,12 @@ class _BaseClient:
     max_retries: int
     #: a response body (decompressed) larger than this raises ResponseTooLargeError
     max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES
+    #: raise ResponseValidationError when a response does not match the API document
+    #: (otherwise it is read as far as it goes, and the differences logged at debug level)
+    strict_response_validation: bool = False
+    #: long-running jobs (queries) this process runs at once against one account; None:
+    #: what the API document says (x-long-running max-concurrent), if anything
+    max_concurrent_jobs: int | None = None
     #: the clock polling and deadlines are measured with; tests replace it together with `_sleep`
     _clock = staticmethod(time.monotonic)
     _sleep: Any
@@ -450,6 +468,7 @@ class _BaseClient:
         timeout: float | httpx.Timeout | None | NotGiven,
         max_retries: int | None,
         default_headers: Mapping[str, str] | None,
+        strict_response_validation: bool | None,
     ) -> None:
         config = _config.resolve(
             api_key=api_key,
@@ -458,7 +477,9 @@ class _BaseClient:
             timeout=timeout,
             max_retries=max_retries,
             default_headers=default_headers,
+            strict_response_validation=strict_response_validation,
         )
+        self.strict_response_validation = config.strict_response_validation
         self.api_key = config.api_key
         self.base_url = config.base_url
         self.timeout = config.timeout
@@ -487,6 +508,8 @@ class _BaseClient:
             "timeout": self.timeout,
             "max_retries": self.max_retries,
             "default_headers": self._default_headers,
+            "strict_response_validation": self.strict_response_validation,
+            "max_concurrent_jobs": self.max_concurrent_jobs,
         }
 
     def _copy(self: _ClientT, http_client: Any, changes: Mapping[str, Any]) -> _ClientT:
@@ -735,7 +758,10 @@ class SyncAPIClient(_BaseClient):
         max_retries: int | None,
         default_headers: Mapping[str, str] | None,
         http_client: httpx.Client | None,
+        strict_response_validation: bool | None = None,
+        max_concurrent_jobs: int | None = None,
     ) -> None:
+        self.max_concurrent_jobs = max_concurrent_jobs
         self._configure(
             api_key=api_key,
             base_url=base_url,
@@ -743,6 +769,7 @@ class SyncAPIClient(_BaseClient):
             timeout=timeout,
             max_retries=max_retries,
             default_headers=default_headers,
+            strict_response_validation=strict_response_validation,
         )
         self._owns_http = http_client is None
         self._http = http_client if http_client is not None else httpx.Client(timeout=self.timeout)
@@ -780,10 +807,14 @@ class SyncAPIClient(_BaseClient):
             response, retries = self._send(request, operation, deadline=deadline)
             if _wants_raw(extra_headers):
                 raw: APIResponse[_T] = APIResponse(
-                    response, functools.partial(parse_response, response, operation), retries
+                    response,
+                    functools.partial(
+                        parse_response, response, operation, self.strict_response_validation
+                    ),
+                    retries,
                 )
                 return cast(_T, raw)
-            return cast(_T, parse_response(response, operation))
+            return cast(_T, parse_response(response, operation, self.strict_response_validation))
         except errors.APIError as exc:
             self._redact_error(exc)
             raise
@@ -919,7 +950,10 @@ class AsyncAPIClient(_BaseClient):
         max_retries: int | None,
         default_headers: Mapping[str, str] | None,
         http_client: httpx.AsyncClient | None,
+        strict_response_validation: bool | None = None,
+        max_concurrent_jobs: int | None = None,
     ) -> None:
+        self.max_concurrent_jobs = max_concurrent_jobs
         self._configure(
             api_key=api_key,
             base_url=base_url,
@@ -927,6 +961,7 @@ class AsyncAPIClient(_BaseClient):
             timeout=timeout,
             max_retries=max_retries,
             default_headers=default_headers,
+            strict_response_validation=strict_response_validation,
         )
         self._owns_http = http_client is None
         self._http = (
@@ -964,10 +999,14 @@ class AsyncAPIClient(_BaseClient):
             response, retries = await self._send(request, operation, deadline=deadline)
             if _wants_raw(extra_headers):
                 raw: APIResponse[_T] = APIResponse(
-                    response, functools.partial(parse_response, response, operation), retries
+                    response,
+                    functools.partial(
+                        parse_response, response, operation, self.strict_response_validation
+                    ),
+                    retries,
                 )
                 return cast(_T, raw)
-            return cast(_T, parse_response(response, operation))
+            return cast(_T, parse_response(response, operation, self.strict_response_validation))
         except errors.APIError as exc:
             self._redact_error(exc)
             raise

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -26,9 +27,10 @@ from ._base_client import (
     AsyncAPIClient,
     Operation,
     SyncAPIClient,
+    _BaseClient,
     describe_validation_error,
 )
-from ._models import validate_python
+from ._models import construct, validate_python
 from ._types import NotGiven
 
 __all__ = ["LongRunningSpec", "Progress", "run_to_completion", "async_run_to_completion"]
@@ -41,6 +43,8 @@ MAX_POLL_DELAY = 2.0
 POLL_BACKOFF = 1.5
 #: seconds the cancel request may take: it runs while the caller is waiting to get control back
 CANCEL_TIMEOUT = 10.0
+#: how often an asyncio task waiting for a job slot looks again
+SLOT_POLL_INTERVAL = 0.05
 
 
 @dataclass(frozen=True)
@@ -59,6 +63,57 @@ class LongRunningSpec:
     results: str
     progress: str
     result_type: Any
+    #: how many such jobs the server runs at once for one account (None: no limit)
+    max_concurrent: int | None = None
+
+
+class _Slots:
+    """A count of jobs in flight, shared by the threads and asyncio tasks of a process."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.in_use = 0
+        self._ready = threading.Condition()
+
+    def try_acquire(self) -> bool:
+        with self._ready:
+            if self.in_use < self.limit:
+                self.in_use += 1
+                return True
+            return False
+
+    def acquire(self) -> None:
+        with self._ready:
+            self._ready.wait_for(lambda: self.in_use < self.limit)
+            self.in_use += 1
+
+    async def acquire_async(self) -> None:
+        # Polled rather than waited on in a thread: a cancelled task then holds nothing.
+        while not self.try_acquire():
+            await asyncio.sleep(SLOT_POLL_INTERVAL)
+
+    def release(self) -> None:
+        with self._ready:
+            self.in_use -= 1
+            self._ready.notify()
+
+
+_slots: dict[tuple[object, ...], _Slots] = {}
+_slots_lock = threading.Lock()
+
+
+def _slots_for(client: _BaseClient, spec: LongRunningSpec) -> _Slots | None:
+    """The job slots of the account `client` works on: per server and path defaults
+    (PostHog's project), shared by every client of the process."""
+    limit = client.max_concurrent_jobs or spec.max_concurrent
+    if limit is None:
+        return None
+    key = (str(client.base_url), tuple(sorted(client._path_defaults.items())), limit)
+    with _slots_lock:
+        found = _slots.get(key)
+        if found is None:
+            found = _slots[key] = _Slots(limit)
+        return found
 
 
 @dataclass(frozen=True)
@@ -195,18 +250,28 @@ class _Job:
             error_message=message,
         )
 
-    def result(self) -> Any:
-        """The finished job's typed result; raises the job's error if it failed."""
+    def result(self, strict: bool) -> Any:
+        """The finished job's typed result; raises the job's error if it failed. A result
+        that does not match the document raises when `strict`, else is read leniently."""
         if self.status.get(self.spec.error):
             raise self.failure()
+        results = self.status.get(self.spec.results)
         try:
-            return validate_python(self.spec.result_type, self.status.get(self.spec.results))
+            return validate_python(self.spec.result_type, results)
         except pydantic.ValidationError as exc:
             assert self.response is not None  # set by begin() before any result exists
-            problem = describe_validation_error(exc, self.response)
-            raise errors.ResponseValidationError(
-                self.response, f"results of query {self.id}: {problem}"
-            ) from None
+            if strict:
+                problem = describe_validation_error(exc, self.response)
+                raise errors.ResponseValidationError(
+                    self.response, f"results of query {self.id}: {problem}"
+                ) from None
+
+        def note(field: str, problem: str) -> None:
+            log.debug(
+                f"results of query {self.id} differ from the API document at {field}: {problem}"
+            )
+
+        return construct(self.spec.result_type, results, note)
 
 
 def _status_of(body: Any, spec: LongRunningSpec) -> dict[str, Any] | None:
@@ -228,7 +293,7 @@ def _raw(extra_headers: Mapping[str, str] | None) -> dict[str, str]:
     return {**(extra_headers or {}), RAW_RESPONSE_HEADER: "true"}
 
 
-def run_to_completion(
+def _run(
     client: SyncAPIClient,
     spec: LongRunningSpec,
     *,
@@ -258,7 +323,7 @@ def run_to_completion(
         except (errors.LongRunningTimeoutError, KeyboardInterrupt):
             _cancel(client, job, extra_headers)
             raise
-        return job.result()
+        return job.result(client.strict_response_validation)
     except errors.APIError as exc:
         client._redact_error(exc)
         raise
@@ -299,7 +364,7 @@ def _cancel(client: SyncAPIClient, job: _Job, extra_headers: Mapping[str, str] |
         log.warning(client._redact(f"could not cancel query {job.id}: {exc}"))
 
 
-async def async_run_to_completion(
+async def _async_run(
     client: AsyncAPIClient,
     spec: LongRunningSpec,
     *,
@@ -328,7 +393,7 @@ async def async_run_to_completion(
         except (errors.LongRunningTimeoutError, asyncio.CancelledError, KeyboardInterrupt):
             await _async_cancel(client, job, extra_headers)
             raise
-        return job.result()
+        return job.result(client.strict_response_validation)
     except errors.APIError as exc:
         client._redact_error(exc)
         raise
@@ -368,3 +433,67 @@ async def _async_cancel(
         )
     except errors.APIError as exc:
         log.warning(client._redact(f"could not cancel query {job.id}: {exc}"))
+
+
+def run_to_completion(
+    client: SyncAPIClient,
+    spec: LongRunningSpec,
+    *,
+    path: Mapping[str, object],
+    body: Mapping[str, object],
+    wait_timeout: float | None,
+    on_progress: ProgressCallback | None,
+    extra_headers: Mapping[str, str] | None = None,
+) -> Any:
+    """Start the job, poll until it completes, return its typed result.
+
+    The job is cancelled on the server when `wait_timeout` passes or the caller
+    presses Ctrl-C; the error (or KeyboardInterrupt) is raised after that. When the API
+    limits how many such jobs run at once, this waits for a free slot first.
+    """
+    slots = _slots_for(client, spec)
+    if slots is not None:
+        slots.acquire()
+    try:
+        return _run(
+            client,
+            spec,
+            path=path,
+            body=body,
+            wait_timeout=wait_timeout,
+            on_progress=on_progress,
+            extra_headers=extra_headers,
+        )
+    finally:
+        if slots is not None:
+            slots.release()
+
+
+async def async_run_to_completion(
+    client: AsyncAPIClient,
+    spec: LongRunningSpec,
+    *,
+    path: Mapping[str, object],
+    body: Mapping[str, object],
+    wait_timeout: float | None,
+    on_progress: ProgressCallback | None,
+    extra_headers: Mapping[str, str] | None = None,
+) -> Any:
+    """The async twin of `run_to_completion`: cancelling the awaiting task cancels the
+    job on the server too."""
+    slots = _slots_for(client, spec)
+    if slots is not None:
+        await slots.acquire_async()
+    try:
+        return await _async_run(
+            client,
+            spec,
+            path=path,
+            body=body,
+            wait_timeout=wait_timeout,
+            on_progress=on_progress,
+            extra_headers=extra_headers,
+        )
+    finally:
+        if slots is not None:
+            slots.release()

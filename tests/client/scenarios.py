@@ -10,8 +10,10 @@ test_secrets.py again with debug logging on, to prove the API key never leaks.
 
 from __future__ import annotations
 
+import contextlib
 import copy
-from collections.abc import Callable
+import logging
+from collections.abc import Callable, Iterator
 from typing import Any, TypeVar
 
 import pytest
@@ -77,6 +79,26 @@ QUERY_FAILED = {
 
 def _rate_limited(wait: str, *, date: str | None = None) -> Reply:
     return Reply(429, THROTTLED, headers={"Retry-After": wait, **({"Date": date} if date else {})})
+
+
+@contextlib.contextmanager
+def _debug_log() -> Iterator[list[str]]:
+    """The package's debug log lines while the block runs."""
+    lines: list[str] = []
+
+    class Keep(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            lines.append(record.getMessage())
+
+    logger = logging.getLogger("posthog_api")
+    handler, level = Keep(), logger.level
+    logger.addHandler(handler)
+    logger.setLevel(logging.DEBUG)
+    try:
+        yield lines
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
 
 
 def expect(backend: Backend, error: type[_E], call: Callable[[], object]) -> _E:
@@ -243,12 +265,36 @@ def html_error_page_on_a_post_is_not_repeated(b: Backend) -> None:
 
 
 def contract_break(b: Backend) -> None:
+    """With strict_response_validation (as the tests run), a body the document does not
+    allow raises, with the raw body at hand."""
     b.script(Reply(200, {"id": VARIABLE_ID, "name": None}))
-    client = b.client()
+    client = b.client(strict_response_validation=True)
     error = expect(b, errors.ResponseValidationError, lambda: client.insight_variables.retrieve(VARIABLE_ID))
     assert str(error).startswith("200 response does not match the API schema: ")
     assert '"name": null' in error.body
     assert b.count("GET") == 1
+
+
+def contract_break_read_leniently(b: Backend) -> None:
+    """By default the same body is read as far as it goes: the typed fields typed, the
+    one that does not fit as sent, unknown fields kept; each difference logged."""
+    b.script(Reply(200, {**VARIABLE, "name": None, "type": "Calendar", "added_later": {"x": 1}}))
+    client = b.client(strict_response_validation=False)
+    with _debug_log() as lines:
+        variable = client.insight_variables.retrieve(VARIABLE_ID)
+    assert variable.id == VARIABLE_ID and variable.name is None
+    assert variable.type.value == "Calendar"  # an enum value this client does not know
+    assert variable.model_extra == {"added_later": {"x": 1}}
+    assert variable.to_dict()["added_later"] == {"x": 1}
+    assert any("differs from the API document at name" in line for line in lines), lines
+
+
+def wrong_type_everywhere_is_still_read(b: Backend) -> None:
+    """A list where an object was promised, a string where a list was: no exception."""
+    b.script(Reply(200, {"count": "many", "next": None, "previous": None, "results": {"not": "a list"}}))
+    client = b.client(strict_response_validation=False)
+    page = client.insight_variables.list()
+    assert page.items == [] and page.envelope.count == "many"
 
 
 # -- errors from PostHog -----------------------------------------------------------------------
@@ -466,6 +512,8 @@ SCENARIOS = [
     html_error_page,
     html_error_page_on_a_post_is_not_repeated,
     contract_break,
+    contract_break_read_leniently,
+    wrong_type_everywhere_is_still_read,
     unauthorized,
     forbidden_for_a_missing_scope,
     bad_request_names_the_field,

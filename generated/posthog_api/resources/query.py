@@ -126,6 +126,7 @@ _CREATE_WAIT = _LongRunningSpec(
     results="results",
     progress="query_progress",
     result_type=QueryResponse,
+    max_concurrent=3,
 )
 
 

@@ -104,6 +104,8 @@ class Call:
     headers: dict[str, str]
     body: Any
     status: int
+    #: what the mock answered (decoded JSON, text or bytes)
+    response_body: Any = None
 
 
 def presented_key(headers: Mapping[str, str], query: list[tuple[str, str]]) -> str:
@@ -251,6 +253,7 @@ class MockAPI:
                     dict(headers),
                     parsed_body,
                     response.status,
+                    response.body,
                 )
             )
         return response.encode()

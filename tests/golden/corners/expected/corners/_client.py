@@ -43,6 +43,8 @@ class Corners(_SyncAPIClient):
         max_retries: int | None = None,
         default_headers: _Mapping[str, str] | None = None,
         http_client: _httpx.Client | None = None,
+        strict_response_validation: bool | None = None,
+        max_concurrent_jobs: int | None = None,
     ) -> None:
         """Create a client.
 
@@ -53,6 +55,8 @@ class Corners(_SyncAPIClient):
             max_retries: how often a failed request that is safe to repeat is retried (0 turns retries off); defaults to CORNERS_MAX_RETRIES, else 2.
             default_headers: headers sent with every request; defaults to CORNERS_DEFAULT_HEADERS (a JSON object).
             http_client: an `httpx.Client` to send requests with (proxies, custom transports).
+            max_concurrent_jobs: how many long-running jobs (queries) this process runs at once against one account; the others wait for a slot; defaults to what the API document says.
+            strict_response_validation: raise `ResponseValidationError` when a response does not match the API document; by default it is read as far as it goes and the differences are logged at debug level; defaults to CORNERS_STRICT_RESPONSE_VALIDATION.
         """
         super().__init__(
             api_key=api_key,
@@ -62,6 +66,8 @@ class Corners(_SyncAPIClient):
             max_retries=max_retries,
             default_headers=default_headers,
             http_client=http_client,
+            strict_response_validation=strict_response_validation,
+            max_concurrent_jobs=max_concurrent_jobs,
         )
 
     @_cached_property
@@ -94,6 +100,8 @@ class Corners(_SyncAPIClient):
         max_retries: int | _NotGiven = _NOT_GIVEN,
         default_headers: _Mapping[str, str] | _NotGiven = _NOT_GIVEN,
         http_client: _httpx.Client | _NotGiven = _NOT_GIVEN,
+        strict_response_validation: bool | _NotGiven = _NOT_GIVEN,
+        max_concurrent_jobs: int | None | _NotGiven = _NOT_GIVEN,
     ) -> Corners:
         """A copy of this client with some settings changed; it shares the connection pool unless given another.
 
@@ -107,6 +115,8 @@ class Corners(_SyncAPIClient):
             "timeout": timeout,
             "max_retries": max_retries,
             "default_headers": default_headers,
+            "strict_response_validation": strict_response_validation,
+            "max_concurrent_jobs": max_concurrent_jobs,
         }
         return self._copy(http_client, changes)
 
@@ -134,6 +144,8 @@ class AsyncCorners(_AsyncAPIClient):
         max_retries: int | None = None,
         default_headers: _Mapping[str, str] | None = None,
         http_client: _httpx.AsyncClient | None = None,
+        strict_response_validation: bool | None = None,
+        max_concurrent_jobs: int | None = None,
     ) -> None:
         """Create a client.
 
@@ -144,6 +156,8 @@ class AsyncCorners(_AsyncAPIClient):
             max_retries: how often a failed request that is safe to repeat is retried (0 turns retries off); defaults to CORNERS_MAX_RETRIES, else 2.
             default_headers: headers sent with every request; defaults to CORNERS_DEFAULT_HEADERS (a JSON object).
             http_client: an `httpx.AsyncClient` to send requests with (proxies, custom transports).
+            max_concurrent_jobs: how many long-running jobs (queries) this process runs at once against one account; the others wait for a slot; defaults to what the API document says.
+            strict_response_validation: raise `ResponseValidationError` when a response does not match the API document; by default it is read as far as it goes and the differences are logged at debug level; defaults to CORNERS_STRICT_RESPONSE_VALIDATION.
         """
         super().__init__(
             api_key=api_key,
@@ -153,6 +167,8 @@ class AsyncCorners(_AsyncAPIClient):
             max_retries=max_retries,
             default_headers=default_headers,
             http_client=http_client,
+            strict_response_validation=strict_response_validation,
+            max_concurrent_jobs=max_concurrent_jobs,
         )
 
     @_cached_property
@@ -185,6 +201,8 @@ class AsyncCorners(_AsyncAPIClient):
         max_retries: int | _NotGiven = _NOT_GIVEN,
         default_headers: _Mapping[str, str] | _NotGiven = _NOT_GIVEN,
         http_client: _httpx.AsyncClient | _NotGiven = _NOT_GIVEN,
+        strict_response_validation: bool | _NotGiven = _NOT_GIVEN,
+        max_concurrent_jobs: int | None | _NotGiven = _NOT_GIVEN,
     ) -> AsyncCorners:
         """A copy of this client with some settings changed; it shares the connection pool unless given another.
 
@@ -198,6 +216,8 @@ class AsyncCorners(_AsyncAPIClient):
             "timeout": timeout,
             "max_retries": max_retries,
             "default_headers": default_headers,
+            "strict_response_validation": strict_response_validation,
+            "max_concurrent_jobs": max_concurrent_jobs,
         }
         return self._copy(http_client, changes)
 

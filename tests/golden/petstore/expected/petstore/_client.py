@@ -41,6 +41,8 @@ class Petstore(_SyncAPIClient):
         max_retries: int | None = None,
         default_headers: _Mapping[str, str] | None = None,
         http_client: _httpx.Client | None = None,
+        strict_response_validation: bool | None = None,
+        max_concurrent_jobs: int | None = None,
     ) -> None:
         """Create a client.
 
@@ -51,6 +53,8 @@ class Petstore(_SyncAPIClient):
             max_retries: how often a failed request that is safe to repeat is retried (0 turns retries off); defaults to PETSTORE_MAX_RETRIES, else 2.
             default_headers: headers sent with every request; defaults to PETSTORE_DEFAULT_HEADERS (a JSON object).
             http_client: an `httpx.Client` to send requests with (proxies, custom transports).
+            max_concurrent_jobs: how many long-running jobs (queries) this process runs at once against one account; the others wait for a slot; defaults to what the API document says.
+            strict_response_validation: raise `ResponseValidationError` when a response does not match the API document; by default it is read as far as it goes and the differences are logged at debug level; defaults to PETSTORE_STRICT_RESPONSE_VALIDATION.
         """
         super().__init__(
             api_key=api_key,
@@ -60,6 +64,8 @@ class Petstore(_SyncAPIClient):
             max_retries=max_retries,
             default_headers=default_headers,
             http_client=http_client,
+            strict_response_validation=strict_response_validation,
+            max_concurrent_jobs=max_concurrent_jobs,
         )
 
     @_cached_property
@@ -78,6 +84,8 @@ class Petstore(_SyncAPIClient):
         max_retries: int | _NotGiven = _NOT_GIVEN,
         default_headers: _Mapping[str, str] | _NotGiven = _NOT_GIVEN,
         http_client: _httpx.Client | _NotGiven = _NOT_GIVEN,
+        strict_response_validation: bool | _NotGiven = _NOT_GIVEN,
+        max_concurrent_jobs: int | None | _NotGiven = _NOT_GIVEN,
     ) -> Petstore:
         """A copy of this client with some settings changed; it shares the connection pool unless given another.
 
@@ -91,6 +99,8 @@ class Petstore(_SyncAPIClient):
             "timeout": timeout,
             "max_retries": max_retries,
             "default_headers": default_headers,
+            "strict_response_validation": strict_response_validation,
+            "max_concurrent_jobs": max_concurrent_jobs,
         }
         return self._copy(http_client, changes)
 
@@ -118,6 +128,8 @@ class AsyncPetstore(_AsyncAPIClient):
         max_retries: int | None = None,
         default_headers: _Mapping[str, str] | None = None,
         http_client: _httpx.AsyncClient | None = None,
+        strict_response_validation: bool | None = None,
+        max_concurrent_jobs: int | None = None,
     ) -> None:
         """Create a client.
 
@@ -128,6 +140,8 @@ class AsyncPetstore(_AsyncAPIClient):
             max_retries: how often a failed request that is safe to repeat is retried (0 turns retries off); defaults to PETSTORE_MAX_RETRIES, else 2.
             default_headers: headers sent with every request; defaults to PETSTORE_DEFAULT_HEADERS (a JSON object).
             http_client: an `httpx.AsyncClient` to send requests with (proxies, custom transports).
+            max_concurrent_jobs: how many long-running jobs (queries) this process runs at once against one account; the others wait for a slot; defaults to what the API document says.
+            strict_response_validation: raise `ResponseValidationError` when a response does not match the API document; by default it is read as far as it goes and the differences are logged at debug level; defaults to PETSTORE_STRICT_RESPONSE_VALIDATION.
         """
         super().__init__(
             api_key=api_key,
@@ -137,6 +151,8 @@ class AsyncPetstore(_AsyncAPIClient):
             max_retries=max_retries,
             default_headers=default_headers,
             http_client=http_client,
+            strict_response_validation=strict_response_validation,
+            max_concurrent_jobs=max_concurrent_jobs,
         )
 
     @_cached_property
@@ -155,6 +171,8 @@ class AsyncPetstore(_AsyncAPIClient):
         max_retries: int | _NotGiven = _NOT_GIVEN,
         default_headers: _Mapping[str, str] | _NotGiven = _NOT_GIVEN,
         http_client: _httpx.AsyncClient | _NotGiven = _NOT_GIVEN,
+        strict_response_validation: bool | _NotGiven = _NOT_GIVEN,
+        max_concurrent_jobs: int | None | _NotGiven = _NOT_GIVEN,
     ) -> AsyncPetstore:
         """A copy of this client with some settings changed; it shares the connection pool unless given another.
 
@@ -168,6 +186,8 @@ class AsyncPetstore(_AsyncAPIClient):
             "timeout": timeout,
             "max_retries": max_retries,
             "default_headers": default_headers,
+            "strict_response_validation": strict_response_validation,
+            "max_concurrent_jobs": max_concurrent_jobs,
         }
         return self._copy(http_client, changes)
 
