@@ -269,6 +269,9 @@ class Namespace:
     class_name: str
     description: str
     resources: list[Resource] = field(default_factory=list)
+    #: why the namespace is deprecated (x-sdk namespaces.<name>.deprecated), if it is: its
+    #: operations are then offered on their tag's resource too, and using it warns
+    deprecated: str | None = None
 
 
 @dataclass

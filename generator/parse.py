@@ -729,15 +729,46 @@ class Parser:
         namespaces: list[ir.Namespace] = []
         for ns, attr in ns_names.items():
             info = ns_info.get(ns) if isinstance(ns_info, dict) else None
+            info = info if isinstance(info, dict) else {}
+            deprecated = info.get("deprecated")
             namespaces.append(
                 ir.Namespace(
                     name=attr,
                     class_name=classes.claim(naming.class_name(naming.pascal(ns) + "Namespace")),
-                    description=str((info or {}).get("description") or "") if isinstance(info, dict) else "",
+                    description=str(info.get("description") or ""),
                     resources=[r for r in resources.values() if r.namespace == ns],
+                    deprecated=" ".join(str(deprecated).split()) if deprecated else None,
                 )
             )
+        for namespace in namespaces:
+            if namespace.deprecated:
+                self.offer_at_root(namespace, resources, modules, classes, tag_info)
         return list(resources.values()), namespaces
+
+    def offer_at_root(
+        self,
+        namespace: ir.Namespace,
+        resources: dict[tuple[str | None, str], ir.Resource],
+        modules: naming.UniqueNames,
+        classes: naming.UniqueNames,
+        tag_info: dict[str, str],
+    ) -> None:
+        """One resource per concept: the operations of a deprecated namespace (PostHog's
+        /api/environments/) are offered on their tag's resource as well, each calling
+        the path documented for it, where the tag has no method of that name already."""
+        for resource in namespace.resources:
+            root = resources.get((None, resource.tag))
+            if root is None:
+                root = resources[(None, resource.tag)] = ir.Resource(
+                    tag=resource.tag,
+                    namespace=None,
+                    attribute=resource.attribute,
+                    class_name=classes.claim(naming.class_name(naming.pascal(resource.tag) + "Resource")),
+                    module=modules.claim(naming.module_name(resource.tag)),
+                    description=tag_info.get(resource.tag, ""),
+                )
+            taken = {op.name for op in root.operations}
+            root.operations.extend(op for op in resource.operations if op.name not in taken)
 
     def name_parameter_enums(self, operations: list[ir.Operation]) -> None:
         """Enums that arguments take get an alias `<Enum>Param` = the enum or its values as literals."""

@@ -757,7 +757,10 @@ def cli_groups(api: ir.Api, namespaces: list[NamespaceView], resources: list[Res
     seen: set[tuple[str, ...]] = set()
     for nv in namespaces:
         ns = nv.namespace
-        groups.append({"path": [naming.kebab(ns.name)], "help": ns.description.strip() or f"Operations in the {ns.name} namespace."})
+        group: dict[str, Any] = {"path": [naming.kebab(ns.name)], "help": ns.description.strip() or f"Operations in the {ns.name} namespace."}
+        if ns.deprecated:
+            group.update(hidden=True, deprecated=ns.deprecated)
+        groups.append(group)
         seen.add((naming.kebab(ns.name),))
     for rv in resources:
         resource = rv.resource

@@ -127,6 +127,18 @@ def test_query_destroy(client: PostHog) -> None:
     assert isinstance(result, (models.QueryCancelResponse,))
 
 
+def test_environments_query_chat_create2(client: PostHog) -> None:
+    result = client.query.chat(
+        messages=[
+            {
+                "content": "How many daily active users did we have over the last 30 days?",
+                "role": "user",
+            }
+        ],
+    )
+    assert list(result)
+
+
 def test_environments_persons_path_retrieve(client: PostHog) -> None:
     result = client.environments.persons.path()
     assert isinstance(result, (models.PersonsPathResponse, str))
@@ -320,6 +332,55 @@ def test_endpoints_partial_update(client: PostHog) -> None:
     assert isinstance(result, (models.EndpointResponse,))
 
 
+def test_environments_endpoints_last_execution_times_create2(client: PostHog) -> None:
+    result = client.endpoints.last_execution_times(
+        names=["weekly-signups", "active-users-by-plan"],
+    )
+    assert isinstance(result, (models.QueryStatusResponse,))
+
+
+def test_environments_endpoints_destroy2(client: PostHog) -> None:
+    result = client.endpoints.destroy(
+        "weekly-signups",
+    )
+    assert result is None
+
+
+def test_environments_endpoints_run_retrieve2(client: PostHog) -> None:
+    result = client.endpoints.run_get(
+        "weekly-signups",
+    )
+    assert isinstance(result, (models.EndpointRunResponse,))
+
+
+def test_environments_endpoints_run_create2(client: PostHog) -> None:
+    result = client.endpoints.run(
+        "weekly-signups",
+        limit=100,
+        refresh="cache",
+        variables={"event_name": "user signed up"},
+    )
+    assert isinstance(result, (models.EndpointRunResponse,))
+
+
+def test_environments_endpoints_versions_retrieve2(client: PostHog) -> None:
+    result = client.endpoints.list_versions(
+        "weekly-signups",
+    )
+    assert isinstance(result, SyncPage)
+    assert result.items
+    for item in result.items:
+        assert isinstance(item, (models.EndpointVersionResponse,))
+
+
+def test_environments_endpoints_versions_retrieve_22(client: PostHog) -> None:
+    result = client.endpoints.retrieve_version(
+        "weekly-signups",
+        "2",
+    )
+    assert isinstance(result, (models.EndpointVersionResponse,))
+
+
 def test_external_data_sources_check_cdc_prerequisites_create(client: PostHog) -> None:
     result = client.external_data_sources.check_cdc_prerequisites(
         cdc_management_mode="self_managed",
@@ -476,3 +537,73 @@ def test_warehouse_saved_queries_partial_update(client: PostHog) -> None:
         },
     )
     assert isinstance(result, (models.DataWarehouseSavedQuery,))
+
+
+def test_environments_persons_path_retrieve2(client: PostHog) -> None:
+    result = client.persons.path()
+    assert isinstance(result, (models.PersonsPathResponse, str))
+
+
+def test_environments_persons_path_create2(client: PostHog) -> None:
+    result = client.persons.create_path(
+        date_from="-30d",
+        limit=100,
+        path_end_key="2_/signup",
+        path_type="$pageview",
+        start_point="/pricing",
+    )
+    assert isinstance(result, (models.PersonsPathResponse, str))
+
+
+def test_environments_persons_retention_retrieve2(client: PostHog) -> None:
+    result = client.persons.retention()
+    assert isinstance(result, (models.PersonsRetentionResponse, str))
+
+
+def test_environments_persons_stickiness_retrieve2(client: PostHog) -> None:
+    result = client.persons.stickiness()
+    assert isinstance(result, (models.PersonsStickinessResponse, str))
+
+
+def test_environments_persons_values_retrieve2(client: PostHog) -> None:
+    result = client.persons.values(
+        key="plan",
+    )
+    assert isinstance(result, (list, str))
+
+
+def test_environments_session_recordings_list2(client: PostHog) -> None:
+    result = client.session_recordings.list()
+    assert isinstance(result, SyncPage)
+    assert result.items
+    for item in result.items:
+        assert isinstance(item, (models.SessionRecording,))
+
+
+def test_environments_session_recordings_retrieve2(client: PostHog) -> None:
+    result = client.session_recordings.retrieve(
+        "019a4b2c-5d6e-7f80-9a1b-2c3d4e5f6a7b",
+    )
+    assert isinstance(result, (models.SessionRecording,))
+
+
+def test_environments_session_recordings_partial_update2(client: PostHog) -> None:
+    result = client.session_recordings.partial_update(
+        "019a4b2c-5d6e-7f80-9a1b-2c3d4e5f6a7b",
+        viewed=True,
+    )
+    assert isinstance(result, (models.SessionRecordingUpdateResult,))
+
+
+def test_environments_session_recordings_destroy2(client: PostHog) -> None:
+    result = client.session_recordings.destroy(
+        "019a4b2c-5d6e-7f80-9a1b-2c3d4e5f6a7b",
+    )
+    assert result is None
+
+
+def test_environments_session_recordings_sharing_list2(client: PostHog) -> None:
+    result = client.session_recordings.retrieve_sharing(
+        "019a4b2c-5d6e-7f80-9a1b-2c3d4e5f6a7b",
+    )
+    assert isinstance(result, (models.SharingConfiguration,))

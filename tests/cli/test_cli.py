@@ -237,3 +237,14 @@ def test_ctrl_c_cancels_the_running_query_on_the_server() -> None:
     assert '"POST /api/projects/7/query/ HTTP/1.1" 202' in log
     assert '"GET /api/projects/7/query/job0001/?show_progress=true HTTP/1.1" 202' in log
     assert '"DELETE /api/projects/7/query/job0001/ HTTP/1.1" 200' in log
+
+
+def test_one_group_per_concept_and_environments_hidden(server: str) -> None:
+    top = cli(server, "--help")
+    assert top.returncode == 0 and "environments" not in top.stdout
+    endpoints = cli(server, "endpoints", "--help").stdout
+    for command in ("list", "create", "retrieve", "destroy", "run", "list-versions", "last-execution-times"):
+        assert f"  {command} " in endpoints or f"  {command}\n" in endpoints, command
+    # the deprecated group still answers, for scripts written against it
+    old = cli(server, "environments", "endpoints", "list", "-o", "json")
+    assert old.returncode == 0, old.stderr

@@ -427,7 +427,9 @@ def offset_pages_follow_next(b: Backend) -> None:
     path = f"/api/environments/{PROJECT}/endpoints/"
     items = _items("environments_endpoints_retrieve", 5, "name")
     b.script(*_linked_pages(path, items, ["limit=2&offset=2", "limit=2&offset=4", None]))
-    page = b.client().environments.endpoints.list(limit=2, is_active=True)
+    with pytest.warns(DeprecationWarning, match="client.environments is deprecated"):
+        environments = b.client().environments  # the deprecated /api/environments/ twin still works
+    page = environments.endpoints.list(limit=2, is_active=True)
     assert page.count == 5 and len(page.items) == 2 and page.has_next_page()
     assert [endpoint.name for endpoint in page] == [item["name"] for item in items]
     assert b.lines == [f"GET {path}"] * 3
@@ -443,7 +445,7 @@ def offset_pages_follow_has_next(b: Backend) -> None:
     path = f"/api/environments/{PROJECT}/session_recordings/"
     items = _items("environments_session_recordings_list", 5, "id")
     b.script(*[Reply(200, {"has_next": i < 2, "results": items[2 * i : 2 * i + 2], "version": 4}) for i in range(3)])
-    page = b.client().environments.session_recordings.list(limit=2)
+    page = b.client().session_recordings.list(limit=2)  # documented under /api/environments/
     assert page.count is None
     assert [recording.id for recording in page] == [item["id"] for item in items]
     assert b.lines == [f"GET {path}"] * 3

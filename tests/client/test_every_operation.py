@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import warnings
 from typing import Any
 from urllib.parse import quote
 
@@ -73,10 +74,16 @@ def _call_arguments(op, fixture) -> tuple[list[Any], dict[str, Any], str, dict[s
 
 
 def _target(client, op):
-    owner = client
-    if op.namespace:
-        owner = getattr(owner, next(n.name for n in API.namespaces if any(op in r.operations for r in n.resources)))
-    resource = next(r for r in API.resources if op in r.operations)
+    """The method users call for `op`: on its tag's resource, or for the deprecated
+    /api/environments/ twins of /api/projects/ operations, on client.environments."""
+    root = next((r for r in API.resources if r.namespace is None and op in r.operations), None)
+    if root is not None:
+        return getattr(getattr(client, root.attribute), op.name)
+    namespace = next(n for n in API.namespaces if any(op in r.operations for r in n.resources))
+    resource = next(r for r in namespace.resources if op in r.operations)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        owner = getattr(client, namespace.name)
     return getattr(getattr(owner, resource.attribute), op.name)
 
 

@@ -89,7 +89,8 @@ def test_mock_server_query_cancelled_on_timeout(mock_server: MockServer) -> None
 
 def test_mock_server_pages(mock_server: MockServer) -> None:
     client, _ = _client(mock_server)
-    assert len(list(client.environments.endpoints.list(limit=2))) == 5
+    with pytest.warns(DeprecationWarning):
+        assert len(list(client.environments.endpoints.list(limit=2))) == 5
     assert len(list(client.insight_variables.list())) == 5
     api = mock_server.api
     assert [c.query.get("offset") for c in api.calls_to("environments_endpoints_retrieve")] == [None, "2", "4"]

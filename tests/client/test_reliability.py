@@ -256,14 +256,14 @@ def test_raw_response_gives_status_headers_and_body(backend: Backend) -> None:
 def test_csv_comes_back_as_text(backend: Backend) -> None:
     csv = "name,count\r\nfree,1843\r\nscale,212\r\n"
     backend.script(Reply(200, csv, content_type="text/csv; charset=utf-8"))
-    assert backend.client().environments.persons.values(key="plan", format="csv") == csv
+    assert backend.client().persons.values(key="plan", format="csv") == csv
     assert backend.requests[0].query == {"key": "plan", "format": "csv"}
 
 
 def test_server_sent_events_come_back_as_an_iterator(backend: Backend) -> None:
     stream = 'data: {"answer": null}\n\n: keep-alive\n\nevent: done\ndata: {"answer": {"kind": "TrendsQuery"}}\n\n'
     backend.script(Reply(200, stream, content_type="text/event-stream"))
-    events = list(backend.client().environments.query.chat(messages=[{"role": "user", "content": "DAU?"}]))
+    events = list(backend.client().query.chat(messages=[{"role": "user", "content": "DAU?"}]))
     assert [e.json() for e in events] == [{"answer": None}, {"answer": {"kind": "TrendsQuery"}}]
     assert events[1].event == "done"
     assert backend.requests[0].headers["accept"] == "text/event-stream"
@@ -279,7 +279,7 @@ def test_a_stream_that_breaks_raises_a_connection_error(backend: Backend) -> Non
         return httpx.Response(200, headers={"content-type": "text/event-stream"}, stream=BreaksAfterOneEvent())
 
     client = PostHog(api_key=SECRET_KEY, project_id=PROJECT, http_client=httpx.Client(transport=httpx.MockTransport(handler)))
-    events = client.environments.query.chat(messages=[{"role": "user", "content": "DAU?"}])
+    events = client.query.chat(messages=[{"role": "user", "content": "DAU?"}])
     assert next(events).json() == {"answer": None}
     with pytest.raises(errors.APIConnectionError, match="while streaming"):
         next(events)

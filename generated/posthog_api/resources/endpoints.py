@@ -7,6 +7,7 @@ from __future__ import annotations
 
 # Names from outside the API document are imported under private aliases, so that no
 # schema name can shadow them (ruff drops the ones a module does not use).
+import builtins as _builtins
 from functools import cached_property as _cached_property
 from typing import Any as _Any
 
@@ -26,11 +27,19 @@ from .._types import Body as _Body
 from .._types import Headers as _Headers
 from .._types import NotGiven as _NotGiven
 from .._types import Query as _Query
+from ..models.common import (
+    DashboardFilter,
+    QueryStatusResponse,
+)
 from ..models.endpoints import (
     EndpointDataFreshnessSecondsParam,
     EndpointQuery,
+    EndpointRefreshModeParam,
     EndpointResponse,
+    EndpointRunResponse,
+    EndpointVersionResponse,
     PaginatedEndpointResponseList,
+    PaginatedEndpointVersionResponseList,
 )
 
 __all__ = ["EndpointsResource", "AsyncEndpointsResource"]
@@ -85,6 +94,83 @@ _PARTIAL_UPDATE: _Operation[EndpointResponse] = _Operation(
         "200": (_ResponseSpec("json", EndpointResponse),),
     },
     scopes=("endpoint:write",),
+    path_defaults=("project_id",),
+)
+
+_LAST_EXECUTION_TIMES: _Operation[QueryStatusResponse] = _Operation(
+    "environments_endpoints_last_execution_times_create",
+    "post",
+    "/api/environments/{project_id}/endpoints/last_execution_times/",
+    responses={
+        "200": (_ResponseSpec("json", QueryStatusResponse),),
+    },
+    scopes=("endpoint:read",),
+    path_defaults=("project_id",),
+)
+
+_DESTROY: _Operation[None] = _Operation(
+    "environments_endpoints_destroy",
+    "delete",
+    "/api/environments/{project_id}/endpoints/{name}/",
+    responses={
+        "204": (_ResponseSpec("none"),),
+    },
+    scopes=("endpoint:write",),
+    path_defaults=("project_id",),
+)
+
+_RUN_GET: _Operation[EndpointRunResponse] = _Operation(
+    "environments_endpoints_run_retrieve",
+    "get",
+    "/api/environments/{project_id}/endpoints/{name}/run/",
+    responses={
+        "200": (_ResponseSpec("json", EndpointRunResponse),),
+    },
+    scopes=("endpoint:read",),
+    idempotent=True,
+    path_defaults=("project_id",),
+)
+
+_RUN: _Operation[EndpointRunResponse] = _Operation(
+    "environments_endpoints_run_create",
+    "post",
+    "/api/environments/{project_id}/endpoints/{name}/run/",
+    responses={
+        "200": (_ResponseSpec("json", EndpointRunResponse),),
+    },
+    scopes=("endpoint:read",),
+    idempotent=True,
+    path_defaults=("project_id",),
+)
+
+_LIST_VERSIONS: _Operation[PaginatedEndpointVersionResponseList] = _Operation(
+    "environments_endpoints_versions_retrieve",
+    "get",
+    "/api/environments/{project_id}/endpoints/{name}/versions/",
+    responses={
+        "200": (_ResponseSpec("json", PaginatedEndpointVersionResponseList),),
+    },
+    scopes=("endpoint:read",),
+    path_defaults=("project_id",),
+)
+_LIST_VERSIONS_PAGES: _PageStyle[EndpointVersionResponse] = _PageStyle(
+    "offset",
+    items="results",
+    count="count",
+    next="next",
+    has_more=None,
+    limit="limit",
+    offset="offset",
+)
+
+_RETRIEVE_VERSION: _Operation[EndpointVersionResponse] = _Operation(
+    "environments_endpoints_versions_retrieve_2",
+    "get",
+    "/api/environments/{project_id}/endpoints/{name}/versions/{version_number}/",
+    responses={
+        "200": (_ResponseSpec("json", EndpointVersionResponse),),
+    },
+    scopes=("endpoint:read",),
     path_defaults=("project_id",),
 )
 
@@ -312,6 +398,287 @@ class EndpointsResource(_SyncAPIResource):
             timeout=timeout,
         )
 
+    def last_execution_times(
+        self,
+        *,
+        names: _builtins.list[str],
+        project_id: str | _NotGiven = _NOT_GIVEN,
+        extra_headers: _Headers | None = None,
+        extra_query: _Query | None = None,
+        extra_body: _Body | None = None,
+        timeout: float | _httpx.Timeout | None | _NotGiven = _NOT_GIVEN,
+    ) -> QueryStatusResponse:
+        """Get endpoints' last execution times
+
+        Look up when each of the named endpoints was last run with an API key in
+        the past 6 months. The answer is a query status object (PostHog declares
+        `QueryStatusResponse`): `query_status.complete` is true and
+        `query_status.results` holds one `[name, last_executed_at]` pair per
+        endpoint that was run, with the time as an ISO 8601 string; endpoints never
+        run are left out, and an empty `names` list gives `results: null`.
+
+        The docs page lists no API key scope. Current servers require
+        `endpoint:read`; older servers refused personal API keys on this action.
+
+        Required API key scopes: endpoint:read.
+
+        Args:
+            names: Endpoint names. Each must be a valid endpoint name; an empty list returns no results.
+            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+        """
+        return self._client.request(
+            _LAST_EXECUTION_TIMES,
+            path={
+                "project_id": project_id,
+            },
+            body={
+                "names": names,
+            },
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )
+
+    def destroy(
+        self,
+        name: str,
+        *,
+        project_id: str | _NotGiven = _NOT_GIVEN,
+        extra_headers: _Headers | None = None,
+        extra_query: _Query | None = None,
+        timeout: float | _httpx.Timeout | None | _NotGiven = _NOT_GIVEN,
+    ) -> None:
+        """Delete an endpoint
+
+        Delete an endpoint and clean up materialized query. Materialization is
+        turned off on every version (the backing warehouse saved queries are
+        removed) and the endpoint is deleted; its name can then be reused. Answers
+        204 with no body.
+
+        Required API key scopes: endpoint:write.
+
+        Args:
+            name: URL-safe name for the endpoint.
+            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+        """
+        return self._client.request(
+            _DESTROY,
+            path={
+                "project_id": project_id,
+                "name": name,
+            },
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            timeout=timeout,
+        )
+
+    def run_get(
+        self,
+        name: str,
+        *,
+        version: int | _NotGiven = _NOT_GIVEN,
+        limit: int | _NotGiven = _NOT_GIVEN,
+        offset: int | _NotGiven = _NOT_GIVEN,
+        project_id: str | _NotGiven = _NOT_GIVEN,
+        extra_headers: _Headers | None = None,
+        extra_query: _Query | None = None,
+        timeout: float | _httpx.Timeout | None | _NotGiven = _NOT_GIVEN,
+    ) -> EndpointRunResponse:
+        """Run an endpoint with query parameters
+
+        Execute endpoint with optional materialization. Supports version parameter,
+        runs latest version if not set. The GET form takes `version`, `limit` and
+        `offset` as query parameters; variables and the refresh mode need the POST
+        form. Results come from the materialized table when it is fresh, otherwise
+        from running the query (cached results allowed). The run is synchronous.
+
+        Only active endpoints can be run: an inactive or unknown endpoint, or an
+        unknown version, answers 404 (the latter with a body
+        `{"error": ..., "current_version": N}`). Invalid parameters answer 400;
+        some of these use the body `{"error": "..."}` instead of PostHog's usual
+        error format. Current servers also accept project secret API keys here.
+
+        Required API key scopes: endpoint:read.
+
+        Args:
+            name: URL-safe name for the endpoint.
+            version: The version to run. Defaults to the current version.
+            limit: Maximum number of rows to return. Without it all rows are returned.
+            offset: Number of rows to skip. Requires `limit`; only HogQL endpoints support it.
+            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+        """
+        return self._client.request(
+            _RUN_GET,
+            path={
+                "project_id": project_id,
+                "name": name,
+            },
+            query={
+                "version": version,
+                "limit": limit,
+                "offset": offset,
+            },
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            timeout=timeout,
+        )
+
+    def run(
+        self,
+        name: str,
+        *,
+        client_query_id: str | None | _NotGiven = _NOT_GIVEN,
+        debug: bool | None | _NotGiven = _NOT_GIVEN,
+        filters_override: DashboardFilter | dict[str, _Any] | None | _NotGiven = _NOT_GIVEN,
+        limit: int | None | _NotGiven = _NOT_GIVEN,
+        offset: int | None | _NotGiven = _NOT_GIVEN,
+        refresh: EndpointRefreshModeParam | None | _NotGiven = _NOT_GIVEN,
+        variables: dict[str, _Any] | None | _NotGiven = _NOT_GIVEN,
+        version: int | None | _NotGiven = _NOT_GIVEN,
+        project_id: str | _NotGiven = _NOT_GIVEN,
+        extra_headers: _Headers | None = None,
+        extra_query: _Query | None = None,
+        extra_body: _Body | None = None,
+        timeout: float | _httpx.Timeout | None | _NotGiven = _NOT_GIVEN,
+    ) -> EndpointRunResponse:
+        """Run an endpoint
+
+        Execute endpoint with optional materialization. Supports version parameter,
+        runs latest version if not set. Pass variable values, a row window
+        (`limit`/`offset`) and the refresh mode in the body. Results come from the
+        materialized table when it is fresh and the variables allow it, otherwise
+        from running the query. The run is synchronous.
+
+        The docs page describes an older body (`refresh` with
+        `blocking`/`async`/... values, `query_override`, `variables_override`,
+        `variables_values`); the server takes the body described here, rejects
+        unknown fields, and refuses `query_override`. A materialized endpoint
+        whose query has variables requires them. Only active endpoints can be run:
+        an inactive or unknown endpoint, or an unknown version, answers 404.
+        Some 400 and 404 answers use the body `{"error": "..."}` instead of
+        PostHog's usual error format. Current servers also accept project secret
+        API keys here.
+
+        Required API key scopes: endpoint:read.
+
+        Args:
+            name: URL-safe name for the endpoint.
+            client_query_id: Client-provided query ID, to find the query in logs or cancel it through the query API.
+            debug: Include debug information (such as the executed HogQL and timings) in the answer.
+            filters_override: Deprecated: a dashboard filter (`date_from`, `date_to`, `properties`, `breakdown_filter`) applied to an insight endpoint. Rejected for HogQL endpoints; use `variables` instead.
+            limit: Maximum number of rows to return. Without it all rows are returned.
+            offset: Number of rows to skip. Requires `limit`; only HogQL endpoints support it.
+            refresh: How to use cached and materialized results. Defaults to `cache`.
+            variables: Values for the endpoint's variables. For HogQL endpoints the keys are the variable `code_name`s used in the query (`{variables.code_name}`), e.g. `{"event_name": "$pageview"}`. For insight endpoints that are not materialized, `date_from` and `date_to` filter the date range; for materialized insight endpoints the breakdown property name filters by breakdown value, e.g. `{"$browser": "Chrome"}`. Unknown names are rejected with a 400.
+            version: The version to run. Defaults to the current version.
+            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+        """
+        return self._client.request(
+            _RUN,
+            path={
+                "project_id": project_id,
+                "name": name,
+            },
+            body={
+                "client_query_id": client_query_id,
+                "debug": debug,
+                "filters_override": filters_override,
+                "limit": limit,
+                "offset": offset,
+                "refresh": refresh,
+                "variables": variables,
+                "version": version,
+            },
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )
+
+    def list_versions(
+        self,
+        name: str,
+        *,
+        limit: int | _NotGiven = _NOT_GIVEN,
+        offset: int | _NotGiven = _NOT_GIVEN,
+        project_id: str | _NotGiven = _NOT_GIVEN,
+        extra_headers: _Headers | None = None,
+        extra_query: _Query | None = None,
+        timeout: float | _httpx.Timeout | None | _NotGiven = _NOT_GIVEN,
+    ) -> _SyncPage[EndpointVersionResponse]:
+        """List an endpoint's versions
+
+        List all versions for an endpoint, latest first. The answer is limit/offset
+        paginated. Each item is the endpoint as of that version (see
+        `EndpointVersionResponse`). The docs page shows no response body; older
+        servers answered with an unpaginated array of slimmer version objects
+        (`id`, `version`, `query`, `is_active`, `created_at`, `created_by`).
+
+        Required API key scopes: endpoint:read.
+
+        Args:
+            name: URL-safe name for the endpoint.
+            limit: Number of results to return per page.
+            offset: The initial index from which to return the results.
+            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+        """
+        return self._client.request_page(
+            _LIST_VERSIONS,
+            _LIST_VERSIONS_PAGES,
+            path={
+                "project_id": project_id,
+                "name": name,
+            },
+            query={
+                "limit": limit,
+                "offset": offset,
+            },
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            timeout=timeout,
+        )
+
+    def retrieve_version(
+        self,
+        name: str,
+        version_number: str,
+        *,
+        project_id: str | _NotGiven = _NOT_GIVEN,
+        extra_headers: _Headers | None = None,
+        extra_query: _Query | None = None,
+        timeout: float | _httpx.Timeout | None | _NotGiven = _NOT_GIVEN,
+    ) -> EndpointVersionResponse:
+        """Retrieve an endpoint version
+
+        Get details of a specific endpoint version. An unknown version answers 404
+        with the body `{"error": "Version N not found"}`. The docs page shows no
+        response body. This route is served by the PostHog versions the docs page
+        describes, which answer with the slimmer version object (`id` being the
+        version's own ID, `version`, `query`, `is_active`, `created_at`,
+        `created_by`); newer servers dropped it in favour of
+        `GET endpoints/{name}/?version=N`, which answers with the full
+        `EndpointVersionResponse` modelled here.
+
+        Required API key scopes: endpoint:read.
+
+        Args:
+            name: URL-safe name for the endpoint.
+            version_number: The version number.
+            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+        """
+        return self._client.request(
+            _RETRIEVE_VERSION,
+            path={
+                "project_id": project_id,
+                "name": name,
+                "version_number": version_number,
+            },
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            timeout=timeout,
+        )
+
 
 class EndpointsResourceWithRawResponse:
     """`endpoints` methods that return an `APIResponse` instead of the parsed value."""
@@ -320,6 +687,11 @@ class EndpointsResourceWithRawResponse:
         self.create = _to_raw_response_wrapper(resource.create)
         self.retrieve = _to_raw_response_wrapper(resource.retrieve)
         self.partial_update = _to_raw_response_wrapper(resource.partial_update)
+        self.last_execution_times = _to_raw_response_wrapper(resource.last_execution_times)
+        self.destroy = _to_raw_response_wrapper(resource.destroy)
+        self.run_get = _to_raw_response_wrapper(resource.run_get)
+        self.run = _to_raw_response_wrapper(resource.run)
+        self.retrieve_version = _to_raw_response_wrapper(resource.retrieve_version)
 
 
 class AsyncEndpointsResource(_AsyncAPIResource):
@@ -545,6 +917,287 @@ class AsyncEndpointsResource(_AsyncAPIResource):
             timeout=timeout,
         )
 
+    async def last_execution_times(
+        self,
+        *,
+        names: _builtins.list[str],
+        project_id: str | _NotGiven = _NOT_GIVEN,
+        extra_headers: _Headers | None = None,
+        extra_query: _Query | None = None,
+        extra_body: _Body | None = None,
+        timeout: float | _httpx.Timeout | None | _NotGiven = _NOT_GIVEN,
+    ) -> QueryStatusResponse:
+        """Get endpoints' last execution times
+
+        Look up when each of the named endpoints was last run with an API key in
+        the past 6 months. The answer is a query status object (PostHog declares
+        `QueryStatusResponse`): `query_status.complete` is true and
+        `query_status.results` holds one `[name, last_executed_at]` pair per
+        endpoint that was run, with the time as an ISO 8601 string; endpoints never
+        run are left out, and an empty `names` list gives `results: null`.
+
+        The docs page lists no API key scope. Current servers require
+        `endpoint:read`; older servers refused personal API keys on this action.
+
+        Required API key scopes: endpoint:read.
+
+        Args:
+            names: Endpoint names. Each must be a valid endpoint name; an empty list returns no results.
+            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+        """
+        return await self._client.request(
+            _LAST_EXECUTION_TIMES,
+            path={
+                "project_id": project_id,
+            },
+            body={
+                "names": names,
+            },
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )
+
+    async def destroy(
+        self,
+        name: str,
+        *,
+        project_id: str | _NotGiven = _NOT_GIVEN,
+        extra_headers: _Headers | None = None,
+        extra_query: _Query | None = None,
+        timeout: float | _httpx.Timeout | None | _NotGiven = _NOT_GIVEN,
+    ) -> None:
+        """Delete an endpoint
+
+        Delete an endpoint and clean up materialized query. Materialization is
+        turned off on every version (the backing warehouse saved queries are
+        removed) and the endpoint is deleted; its name can then be reused. Answers
+        204 with no body.
+
+        Required API key scopes: endpoint:write.
+
+        Args:
+            name: URL-safe name for the endpoint.
+            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+        """
+        return await self._client.request(
+            _DESTROY,
+            path={
+                "project_id": project_id,
+                "name": name,
+            },
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            timeout=timeout,
+        )
+
+    async def run_get(
+        self,
+        name: str,
+        *,
+        version: int | _NotGiven = _NOT_GIVEN,
+        limit: int | _NotGiven = _NOT_GIVEN,
+        offset: int | _NotGiven = _NOT_GIVEN,
+        project_id: str | _NotGiven = _NOT_GIVEN,
+        extra_headers: _Headers | None = None,
+        extra_query: _Query | None = None,
+        timeout: float | _httpx.Timeout | None | _NotGiven = _NOT_GIVEN,
+    ) -> EndpointRunResponse:
+        """Run an endpoint with query parameters
+
+        Execute endpoint with optional materialization. Supports version parameter,
+        runs latest version if not set. The GET form takes `version`, `limit` and
+        `offset` as query parameters; variables and the refresh mode need the POST
+        form. Results come from the materialized table when it is fresh, otherwise
+        from running the query (cached results allowed). The run is synchronous.
+
+        Only active endpoints can be run: an inactive or unknown endpoint, or an
+        unknown version, answers 404 (the latter with a body
+        `{"error": ..., "current_version": N}`). Invalid parameters answer 400;
+        some of these use the body `{"error": "..."}` instead of PostHog's usual
+        error format. Current servers also accept project secret API keys here.
+
+        Required API key scopes: endpoint:read.
+
+        Args:
+            name: URL-safe name for the endpoint.
+            version: The version to run. Defaults to the current version.
+            limit: Maximum number of rows to return. Without it all rows are returned.
+            offset: Number of rows to skip. Requires `limit`; only HogQL endpoints support it.
+            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+        """
+        return await self._client.request(
+            _RUN_GET,
+            path={
+                "project_id": project_id,
+                "name": name,
+            },
+            query={
+                "version": version,
+                "limit": limit,
+                "offset": offset,
+            },
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            timeout=timeout,
+        )
+
+    async def run(
+        self,
+        name: str,
+        *,
+        client_query_id: str | None | _NotGiven = _NOT_GIVEN,
+        debug: bool | None | _NotGiven = _NOT_GIVEN,
+        filters_override: DashboardFilter | dict[str, _Any] | None | _NotGiven = _NOT_GIVEN,
+        limit: int | None | _NotGiven = _NOT_GIVEN,
+        offset: int | None | _NotGiven = _NOT_GIVEN,
+        refresh: EndpointRefreshModeParam | None | _NotGiven = _NOT_GIVEN,
+        variables: dict[str, _Any] | None | _NotGiven = _NOT_GIVEN,
+        version: int | None | _NotGiven = _NOT_GIVEN,
+        project_id: str | _NotGiven = _NOT_GIVEN,
+        extra_headers: _Headers | None = None,
+        extra_query: _Query | None = None,
+        extra_body: _Body | None = None,
+        timeout: float | _httpx.Timeout | None | _NotGiven = _NOT_GIVEN,
+    ) -> EndpointRunResponse:
+        """Run an endpoint
+
+        Execute endpoint with optional materialization. Supports version parameter,
+        runs latest version if not set. Pass variable values, a row window
+        (`limit`/`offset`) and the refresh mode in the body. Results come from the
+        materialized table when it is fresh and the variables allow it, otherwise
+        from running the query. The run is synchronous.
+
+        The docs page describes an older body (`refresh` with
+        `blocking`/`async`/... values, `query_override`, `variables_override`,
+        `variables_values`); the server takes the body described here, rejects
+        unknown fields, and refuses `query_override`. A materialized endpoint
+        whose query has variables requires them. Only active endpoints can be run:
+        an inactive or unknown endpoint, or an unknown version, answers 404.
+        Some 400 and 404 answers use the body `{"error": "..."}` instead of
+        PostHog's usual error format. Current servers also accept project secret
+        API keys here.
+
+        Required API key scopes: endpoint:read.
+
+        Args:
+            name: URL-safe name for the endpoint.
+            client_query_id: Client-provided query ID, to find the query in logs or cancel it through the query API.
+            debug: Include debug information (such as the executed HogQL and timings) in the answer.
+            filters_override: Deprecated: a dashboard filter (`date_from`, `date_to`, `properties`, `breakdown_filter`) applied to an insight endpoint. Rejected for HogQL endpoints; use `variables` instead.
+            limit: Maximum number of rows to return. Without it all rows are returned.
+            offset: Number of rows to skip. Requires `limit`; only HogQL endpoints support it.
+            refresh: How to use cached and materialized results. Defaults to `cache`.
+            variables: Values for the endpoint's variables. For HogQL endpoints the keys are the variable `code_name`s used in the query (`{variables.code_name}`), e.g. `{"event_name": "$pageview"}`. For insight endpoints that are not materialized, `date_from` and `date_to` filter the date range; for materialized insight endpoints the breakdown property name filters by breakdown value, e.g. `{"$browser": "Chrome"}`. Unknown names are rejected with a 400.
+            version: The version to run. Defaults to the current version.
+            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+        """
+        return await self._client.request(
+            _RUN,
+            path={
+                "project_id": project_id,
+                "name": name,
+            },
+            body={
+                "client_query_id": client_query_id,
+                "debug": debug,
+                "filters_override": filters_override,
+                "limit": limit,
+                "offset": offset,
+                "refresh": refresh,
+                "variables": variables,
+                "version": version,
+            },
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )
+
+    async def list_versions(
+        self,
+        name: str,
+        *,
+        limit: int | _NotGiven = _NOT_GIVEN,
+        offset: int | _NotGiven = _NOT_GIVEN,
+        project_id: str | _NotGiven = _NOT_GIVEN,
+        extra_headers: _Headers | None = None,
+        extra_query: _Query | None = None,
+        timeout: float | _httpx.Timeout | None | _NotGiven = _NOT_GIVEN,
+    ) -> _AsyncPage[EndpointVersionResponse]:
+        """List an endpoint's versions
+
+        List all versions for an endpoint, latest first. The answer is limit/offset
+        paginated. Each item is the endpoint as of that version (see
+        `EndpointVersionResponse`). The docs page shows no response body; older
+        servers answered with an unpaginated array of slimmer version objects
+        (`id`, `version`, `query`, `is_active`, `created_at`, `created_by`).
+
+        Required API key scopes: endpoint:read.
+
+        Args:
+            name: URL-safe name for the endpoint.
+            limit: Number of results to return per page.
+            offset: The initial index from which to return the results.
+            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+        """
+        return await self._client.request_page(
+            _LIST_VERSIONS,
+            _LIST_VERSIONS_PAGES,
+            path={
+                "project_id": project_id,
+                "name": name,
+            },
+            query={
+                "limit": limit,
+                "offset": offset,
+            },
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            timeout=timeout,
+        )
+
+    async def retrieve_version(
+        self,
+        name: str,
+        version_number: str,
+        *,
+        project_id: str | _NotGiven = _NOT_GIVEN,
+        extra_headers: _Headers | None = None,
+        extra_query: _Query | None = None,
+        timeout: float | _httpx.Timeout | None | _NotGiven = _NOT_GIVEN,
+    ) -> EndpointVersionResponse:
+        """Retrieve an endpoint version
+
+        Get details of a specific endpoint version. An unknown version answers 404
+        with the body `{"error": "Version N not found"}`. The docs page shows no
+        response body. This route is served by the PostHog versions the docs page
+        describes, which answer with the slimmer version object (`id` being the
+        version's own ID, `version`, `query`, `is_active`, `created_at`,
+        `created_by`); newer servers dropped it in favour of
+        `GET endpoints/{name}/?version=N`, which answers with the full
+        `EndpointVersionResponse` modelled here.
+
+        Required API key scopes: endpoint:read.
+
+        Args:
+            name: URL-safe name for the endpoint.
+            version_number: The version number.
+            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+        """
+        return await self._client.request(
+            _RETRIEVE_VERSION,
+            path={
+                "project_id": project_id,
+                "name": name,
+                "version_number": version_number,
+            },
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            timeout=timeout,
+        )
+
 
 class AsyncEndpointsResourceWithRawResponse:
     """`endpoints` methods that return an `APIResponse` instead of the parsed value."""
@@ -553,3 +1206,8 @@ class AsyncEndpointsResourceWithRawResponse:
         self.create = _async_to_raw_response_wrapper(resource.create)
         self.retrieve = _async_to_raw_response_wrapper(resource.retrieve)
         self.partial_update = _async_to_raw_response_wrapper(resource.partial_update)
+        self.last_execution_times = _async_to_raw_response_wrapper(resource.last_execution_times)
+        self.destroy = _async_to_raw_response_wrapper(resource.destroy)
+        self.run_get = _async_to_raw_response_wrapper(resource.run_get)
+        self.run = _async_to_raw_response_wrapper(resource.run)
+        self.retrieve_version = _async_to_raw_response_wrapper(resource.retrieve_version)

@@ -207,6 +207,8 @@ class EnvironmentsEndpointsResource(_SyncAPIResource):
 
         Required API key scopes: endpoint:read.
 
+        Deprecated.
+
         Args:
             created_by: Only endpoints created by the user with this ID.
             is_active: Only active (`true`) or inactive (`false`) endpoints.
@@ -257,6 +259,8 @@ class EnvironmentsEndpointsResource(_SyncAPIResource):
         `data_freshness_seconds` instead and reject unknown fields.
 
         Required API key scopes: endpoint:write.
+
+        Deprecated.
 
         Args:
             name: Unique URL-safe name. Must start with a letter and contain only letters, digits, hyphens and underscores; at most 128 characters.
@@ -351,6 +355,8 @@ class EnvironmentsEndpointsResource(_SyncAPIResource):
 
         Required API key scopes: endpoint:read.
 
+        Deprecated.
+
         Args:
             name: URL-safe name for the endpoint.
             version: Return this version of the endpoint instead of the current one.
@@ -403,6 +409,8 @@ class EnvironmentsEndpointsResource(_SyncAPIResource):
         `{"success": true}`; use the delete operation for that instead.
 
         Required API key scopes: endpoint:write.
+
+        Deprecated.
 
         Args:
             name: URL-safe name for the endpoint.
@@ -726,6 +734,8 @@ class AsyncEnvironmentsEndpointsResource(_AsyncAPIResource):
 
         Required API key scopes: endpoint:read.
 
+        Deprecated.
+
         Args:
             created_by: Only endpoints created by the user with this ID.
             is_active: Only active (`true`) or inactive (`false`) endpoints.
@@ -776,6 +786,8 @@ class AsyncEnvironmentsEndpointsResource(_AsyncAPIResource):
         `data_freshness_seconds` instead and reject unknown fields.
 
         Required API key scopes: endpoint:write.
+
+        Deprecated.
 
         Args:
             name: Unique URL-safe name. Must start with a letter and contain only letters, digits, hyphens and underscores; at most 128 characters.
@@ -870,6 +882,8 @@ class AsyncEnvironmentsEndpointsResource(_AsyncAPIResource):
 
         Required API key scopes: endpoint:read.
 
+        Deprecated.
+
         Args:
             name: URL-safe name for the endpoint.
             version: Return this version of the endpoint instead of the current one.
@@ -922,6 +936,8 @@ class AsyncEnvironmentsEndpointsResource(_AsyncAPIResource):
         `{"success": true}`; use the delete operation for that instead.
 
         Required API key scopes: endpoint:write.
+
+        Deprecated.
 
         Args:
             name: URL-safe name for the endpoint.

@@ -174,6 +174,8 @@ class EnvironmentsQueryResource(_SyncAPIResource):
 
         Required API key scopes: query:read.
 
+        Deprecated.
+
         Args:
             query: A query node, told apart by its `kind`. The kinds modelled here are the ones documented for API use (`HogQLQuery` first of all) plus the insight and series nodes. PostHog supports many more kinds (web analytics, error tracking, revenue analytics, experiments, taxonomy queries and others); those pass through unchanged as an `OtherQueryNode`: send them as an object with their `kind` and fields, and their responses come back as a `GenericQueryResponse`.
             client_query_id: Client provided query ID. Can be used to retrieve the status or cancel the query. When absent the server generates one (a UUIDv7 in hex).
@@ -245,6 +247,8 @@ class EnvironmentsQueryResource(_SyncAPIResource):
         the call is safe to retry.
 
         Required API key scopes: query:read.
+
+        Deprecated.
 
         Args:
             query: A query node, told apart by its `kind`. The kinds modelled here are the ones documented for API use (`HogQLQuery` first of all) plus the insight and series nodes. PostHog supports many more kinds (web analytics, error tracking, revenue analytics, experiments, taxonomy queries and others); those pass through unchanged as an `OtherQueryNode`: send them as an object with their `kind` and fields, and their responses come back as a `GenericQueryResponse`.
@@ -347,6 +351,8 @@ class EnvironmentsQueryResource(_SyncAPIResource):
         are refused, and a personal API key with scopes gets 403 "This action
         does not support Personal API Key access" since the action has no scope.
 
+        Deprecated.
+
         Args:
             prompt: What the query should do, in plain language.
             current_query: The HogQL query to start from, if any.
@@ -388,6 +394,8 @@ class EnvironmentsQueryResource(_SyncAPIResource):
 
         Required API key scopes: query:read.
 
+        Deprecated.
+
         Args:
             id: The query's id, i.e. `query_status.id` of the 202 response, which is the `client_query_id` when one was sent.
             show_progress: Add `query_progress` (rows and bytes read so far) to the status of a running query.
@@ -426,6 +434,8 @@ class EnvironmentsQueryResource(_SyncAPIResource):
         (so this operation has no 404). Needs only the `query:read` scope.
 
         Required API key scopes: query:read.
+
+        Deprecated.
 
         Args:
             id: The query's id, i.e. `query_status.id` of the 202 response, which is the `client_query_id` when one was sent.
@@ -507,6 +517,8 @@ class AsyncEnvironmentsQueryResource(_AsyncAPIResource):
 
         Required API key scopes: query:read.
 
+        Deprecated.
+
         Args:
             query: A query node, told apart by its `kind`. The kinds modelled here are the ones documented for API use (`HogQLQuery` first of all) plus the insight and series nodes. PostHog supports many more kinds (web analytics, error tracking, revenue analytics, experiments, taxonomy queries and others); those pass through unchanged as an `OtherQueryNode`: send them as an object with their `kind` and fields, and their responses come back as a `GenericQueryResponse`.
             client_query_id: Client provided query ID. Can be used to retrieve the status or cancel the query. When absent the server generates one (a UUIDv7 in hex).
@@ -578,6 +590,8 @@ class AsyncEnvironmentsQueryResource(_AsyncAPIResource):
         the call is safe to retry.
 
         Required API key scopes: query:read.
+
+        Deprecated.
 
         Args:
             query: A query node, told apart by its `kind`. The kinds modelled here are the ones documented for API use (`HogQLQuery` first of all) plus the insight and series nodes. PostHog supports many more kinds (web analytics, error tracking, revenue analytics, experiments, taxonomy queries and others); those pass through unchanged as an `OtherQueryNode`: send them as an object with their `kind` and fields, and their responses come back as a `GenericQueryResponse`.
@@ -680,6 +694,8 @@ class AsyncEnvironmentsQueryResource(_AsyncAPIResource):
         are refused, and a personal API key with scopes gets 403 "This action
         does not support Personal API Key access" since the action has no scope.
 
+        Deprecated.
+
         Args:
             prompt: What the query should do, in plain language.
             current_query: The HogQL query to start from, if any.
@@ -721,6 +737,8 @@ class AsyncEnvironmentsQueryResource(_AsyncAPIResource):
 
         Required API key scopes: query:read.
 
+        Deprecated.
+
         Args:
             id: The query's id, i.e. `query_status.id` of the 202 response, which is the `client_query_id` when one was sent.
             show_progress: Add `query_progress` (rows and bytes read so far) to the status of a running query.
@@ -759,6 +777,8 @@ class AsyncEnvironmentsQueryResource(_AsyncAPIResource):
         (so this operation has no 404). Needs only the `query:read` scope.
 
         Required API key scopes: query:read.
+
+        Deprecated.
 
         Args:
             id: The query's id, i.e. `query_status.id` of the 202 response, which is the `client_query_id` when one was sent.

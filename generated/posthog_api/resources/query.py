@@ -7,7 +7,9 @@ from __future__ import annotations
 
 # Names from outside the API document are imported under private aliases, so that no
 # schema name can shadow them (ruff drops the ones a module does not use).
+from collections.abc import AsyncIterator as _AsyncIterator
 from collections.abc import Callable as _Callable
+from collections.abc import Iterator as _Iterator
 from functools import cached_property as _cached_property
 from typing import Any as _Any
 
@@ -23,6 +25,9 @@ from .._resource import AsyncAPIResource as _AsyncAPIResource
 from .._resource import SyncAPIResource as _SyncAPIResource
 from .._resource import async_to_raw_response_wrapper as _async_to_raw_response_wrapper
 from .._resource import to_raw_response_wrapper as _to_raw_response_wrapper
+from .._streaming import ServerSentEvent as _ServerSentEvent
+from .._streaming import aiter_events as _aiter_events
+from .._streaming import iter_events as _iter_events
 from .._types import NOT_GIVEN as _NOT_GIVEN
 from .._types import Body as _Body
 from .._types import Headers as _Headers
@@ -35,6 +40,7 @@ from ..models.common import (
 from ..models.query import (
     QueryAuthCheckResponse,
     QueryCancelResponse,
+    QueryChatMessage,
     QueryDraftSqlResponse,
     QueryLimitContextParam,
     QueryNode,
@@ -108,6 +114,16 @@ _CANCEL: _Operation[QueryCancelResponse] = _Operation(
         "200": (_ResponseSpec("json", QueryCancelResponse),),
     },
     scopes=("query:read",),
+    path_defaults=("project_id",),
+)
+
+_CHAT: _Operation[_Any] = _Operation(
+    "environments_query_chat_create",
+    "post",
+    "/api/environments/{project_id}/query/chat/",
+    responses={
+        "200": (_ResponseSpec("sse"),),
+    },
     path_defaults=("project_id",),
 )
 
@@ -475,6 +491,51 @@ class QueryResource(_SyncAPIResource):
             timeout=timeout,
         )
 
+    def chat(
+        self,
+        *,
+        messages: list[QueryChatMessage] | list[dict[str, _Any]],
+        project_id: str | _NotGiven = _NOT_GIVEN,
+        extra_headers: _Headers | None = None,
+        extra_query: _Query | None = None,
+        extra_body: _Body | None = None,
+        timeout: float | _httpx.Timeout | None | _NotGiven = _NOT_GIVEN,
+    ) -> _Iterator[_ServerSentEvent]:
+        """Chat with the trends assistant
+
+        Sends a conversation to PostHog's AI trends assistant, which streams
+        back, as server-sent events, its reasoning and the trends query it
+        builds. Each `data:` line of the `text/event-stream` body carries one
+        JSON chunk (`QueryChatEvent`); the last chunk holds the final answer.
+
+        This endpoint is listed on PostHog's docs page but was removed from
+        PostHog: it is in none of the current published API schemas, and
+        current servers no longer serve it (the path now only matches the query
+        status route, which has no POST). It is kept here only because the docs
+        page lists it. The docs page lists no request body and "No
+        response body"; the body and stream modelled here are those of the
+        2024 implementation. The action had no API key scope, so a personal API
+        key with scopes gets 403.
+
+        Args:
+            messages: The conversation so far, oldest first; the first message is the question.
+            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+        """
+        response = self._client.request_stream(
+            _CHAT,
+            path={
+                "project_id": project_id,
+            },
+            body={
+                "messages": messages,
+            },
+            extra_headers={**(extra_headers or {}), "Accept": "text/event-stream"},
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )
+        return _iter_events(response)
+
 
 class QueryResourceWithRawResponse:
     """`query` methods that return an `APIResponse` instead of the parsed value."""
@@ -832,6 +893,51 @@ class AsyncQueryResource(_AsyncAPIResource):
             extra_query=extra_query,
             timeout=timeout,
         )
+
+    async def chat(
+        self,
+        *,
+        messages: list[QueryChatMessage] | list[dict[str, _Any]],
+        project_id: str | _NotGiven = _NOT_GIVEN,
+        extra_headers: _Headers | None = None,
+        extra_query: _Query | None = None,
+        extra_body: _Body | None = None,
+        timeout: float | _httpx.Timeout | None | _NotGiven = _NOT_GIVEN,
+    ) -> _AsyncIterator[_ServerSentEvent]:
+        """Chat with the trends assistant
+
+        Sends a conversation to PostHog's AI trends assistant, which streams
+        back, as server-sent events, its reasoning and the trends query it
+        builds. Each `data:` line of the `text/event-stream` body carries one
+        JSON chunk (`QueryChatEvent`); the last chunk holds the final answer.
+
+        This endpoint is listed on PostHog's docs page but was removed from
+        PostHog: it is in none of the current published API schemas, and
+        current servers no longer serve it (the path now only matches the query
+        status route, which has no POST). It is kept here only because the docs
+        page lists it. The docs page lists no request body and "No
+        response body"; the body and stream modelled here are those of the
+        2024 implementation. The action had no API key scope, so a personal API
+        key with scopes gets 403.
+
+        Args:
+            messages: The conversation so far, oldest first; the first message is the question.
+            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+        """
+        response = await self._client.request_stream(
+            _CHAT,
+            path={
+                "project_id": project_id,
+            },
+            body={
+                "messages": messages,
+            },
+            extra_headers={**(extra_headers or {}), "Accept": "text/event-stream"},
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )
+        return _aiter_events(response)
 
 
 class AsyncQueryResourceWithRawResponse:

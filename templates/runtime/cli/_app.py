@@ -447,7 +447,12 @@ def build() -> click.Group:
     groups: dict[tuple[str, ...], click.Group] = {(): root}
     for spec in GROUPS:
         path = tuple(spec["path"])
-        group = _Group(path[-1], help=spec["help"])
+        group = _Group(
+            path[-1],
+            help=spec["help"],
+            hidden=spec.get("hidden", False),
+            deprecated=bool(spec.get("deprecated")),
+        )
         groups[path[:-1]].add_command(group)
         groups[path] = group
     for entry in COMMANDS:
