@@ -573,6 +573,7 @@ class Options:
     keep: bool = False
     peers: dict[str, Path] = field(default_factory=dict)
     cold_cache: bool = False
+    maxfail: int = 0
 
 
 def gen_env(cache: Path) -> dict[str, str]:
@@ -673,7 +674,8 @@ def _mypy(result: Result, out: Path, env: dict[str, str], opts: Options, logs: P
 
 def _contract(result: Result, out: Path, env: dict[str, str], opts: Options, logs: Path) -> None:
     report = logs / "junit.xml"
-    step = run_step([PY, "-m", "pytest", "tests", "-q", "-p", "no:cacheprovider", f"--junitxml={report}"],
+    maxfail = [f"--maxfail={opts.maxfail}"] if opts.maxfail else []
+    step = run_step([PY, "-m", "pytest", "tests", "-q", "-p", "no:cacheprovider", f"--junitxml={report}", *maxfail],
                     cwd=out, env=env, timeout=opts.timeout, memory_mb=opts.memory_mb, logs=logs, name="contract")
     result.times["contract"] = round(step.seconds, 2)
     xml = report.read_text(encoding="utf-8", errors="replace") if report.is_file() else ""
@@ -766,11 +768,13 @@ def ensure_peers() -> dict[str, Path]:
 
 
 def generator_revision() -> str:
-    """HEAD, plus a hash of uncommitted changes to what generates (generator/, templates/,
-    the pinned requirements): two runs with the same revision generate the same code."""
+    """The last commit that changed what generates (generator/, templates/, the pinned
+    requirements), plus a hash of uncommitted changes to them: two runs with the same
+    revision generate the same code, and commits elsewhere (bench/) keep the key."""
     watched = ["generator", "templates", "requirements.lock", "pyproject.toml"]
     try:
-        head = subprocess.run(["git", "rev-parse", "--short=12", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.strip()
+        head = subprocess.run(["git", "log", "-1", "--format=%H", "--", *watched], cwd=ROOT, capture_output=True, text=True,
+                              check=True).stdout.strip()[:12]
         changed = subprocess.run(["git", "status", "--porcelain", "--untracked-files=all", "--", *watched], cwd=ROOT,
                                  capture_output=True, text=True, check=True).stdout
     except (OSError, subprocess.CalledProcessError):
@@ -1049,6 +1053,8 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     what = parser.add_argument_group("what to run")
     what.add_argument("--mypy", action="store_true", help="run mypy --strict on each generated package")
     what.add_argument("--contract", action="store_true", help="run each package's tests/test_contract.py")
+    what.add_argument("--contract-maxfail", type=int, default=0, metavar="N",
+                      help="stop a package's contract tests after N failures (default 0: run them all)")
     what.add_argument("--peers", action="store_true", help="also openapi-python-client and openapi-generator (python): generate + import")
     how = parser.add_argument_group("how")
     how.add_argument("--jobs", "-j", type=int, default=os.cpu_count() or 1, help="documents at once (default: all cores)")
@@ -1086,7 +1092,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     flags = [s for s in ("mypy", "contract") if getattr(args, s)] + (["peers"] if args.peers else [])
     if any(tags.values()):
         flags.append("tags:" + hashlib.sha256(json.dumps(sorted((k, sorted(v)) for k, v in tags.items())).encode()).hexdigest()[:8])
-    opts = Options(args.timeout, args.memory_mb or None, args.keep, cold_cache=args.cold_cache)
+    opts = Options(args.timeout, args.memory_mb or None, args.keep, cold_cache=args.cold_cache, maxfail=args.contract_maxfail)
+    if args.contract_maxfail:
+        flags.append(f"maxfail={args.contract_maxfail}")
     revision = generator_revision()
     key = state_key(revision, opts, flags)
     state = state_path(HOME, key)
@@ -1124,9 +1132,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         header.append(f"report of the state file: {len(have)} of the {len(docs)} documents chosen have a result")
         return finish(have, header, 0.0, 0.0, ["opc", "ogen"] if args.peers else [], args)
     opts.peers = ensure_peers() if args.peers else {}
+    previous = signal.signal(signal.SIGTERM, _terminate)
+    try:
+        return _run(docs, todo, results, corpus, steps_for, opts, state, header, args)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _run(docs: list[Doc], todo: list[Doc], results: dict[str, Result], corpus: Path, steps_for: Callable[[Doc], list[str]],
+         opts: Options, state: Path, header: list[str], args: argparse.Namespace) -> int:
     started = time.perf_counter()
     cpu0 = _children_cpu()
-    signal.signal(signal.SIGTERM, _terminate)
     count = len(results)
     pool = ThreadPoolExecutor(max_workers=max(1, args.jobs))
     try:
