@@ -409,14 +409,25 @@ def junit_failures(xml_text: str) -> list[tuple[str, str, str]]:
             if child.tag in ("failure", "error"):
                 message = (child.get("message") or child.text or "").strip()
                 first = message.splitlines()[0] if message else child.tag
-                kind = "error in setup or collection: " if child.tag == "error" else ""
                 first = first.replace(PACKAGE + ".", "")
-                status = re.match(r"[\w.]+: ([1-5]\d\d) ", first)  # keep the HTTP status: 401 and 404 differ
-                signature = normalize(first)
-                if status:
-                    signature = signature.replace(": N ", f": {status.group(1)} ", 1)
-                out.append((case.get("name", "?"), f"contract {kind}{signature}", first[:300]))
+                out.append((case.get("name", "?"), contract_signature(first, child.tag == "error"), first[:300]))
     return out
+
+
+_SCHEMA_LOCATION = re.compile(r"(does not match the API schema: )[^:]+: ")
+_FIELD = re.compile(r"\((field|parameter|header|property): [^)]*\)")
+
+
+def contract_signature(message: str, error: bool = False) -> str:
+    """The class of a failed contract test from its first message line; the HTTP status
+    stays (401 and 404 are different bugs), where in the body it failed does not."""
+    status = re.match(r"[\w.]+: ([1-5]\d\d)\b", message)
+    text = _SCHEMA_LOCATION.sub(r"\1…: ", message)
+    text = _FIELD.sub(lambda m: f"({m.group(1)}: …)", text)
+    signature = normalize(text)
+    if status:
+        signature = re.sub(r"^([\w.]+: )N\b", lambda m: m.group(1) + status.group(1), signature, count=1)
+    return f"contract {'error in setup or collection: ' if error else ''}{signature}"
 
 
 # -- running things ---------------------------------------------------------------
@@ -825,11 +836,31 @@ def reclassify(result: Result) -> Result:
             result.signature = normalize(match.group("message"))
     elif result.status == "crash" and TRACEBACK in result.tail:
         result.signature = traceback_signature(result.tail)[0]
-    elif result.status == "import":
+    if result.details:
+        merged: dict[str, list] = {}
+        for signature, (count, line) in result.details.items():
+            again = _signature_of_line(signature, line)
+            entry = merged.setdefault(again, [0, line])
+            entry[0] += count
+        result.details = merged
+    if result.status in ("mypy", "contract") and result.line and not result.signature.startswith(("mypy crashed", "mypy:", "contract: pytest")):
+        result.signature = _signature_of_line(result.signature, result.line)
+    if result.status == "import":
         match = re.match(r"^[\w.]+: [^:]*:\d*: (\w+): (.*)$", result.line)
         if match:
             result.signature = f"import {match.group(1)}: {normalize(match.group(2).replace(PACKAGE + '.', ''))}"
     return result
+
+
+def _signature_of_line(signature: str, line: str) -> str:
+    """A mypy or contract class computed again from its example line (else kept)."""
+    if signature.startswith("mypy ["):
+        again = mypy_signatures(line)
+        return again[0][0] if again else signature
+    if signature.startswith("contract ") and ": " in line:
+        test, _, message = line.partition(": ")
+        return contract_signature(message, signature.startswith("contract error in setup")) if test.startswith("test") else signature
+    return signature
 
 
 def append_state(path: Path, result: Result) -> None:

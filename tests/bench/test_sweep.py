@@ -115,6 +115,10 @@ def test_junit_failures_keep_the_http_status():
         ("test_b", "contract error in setup or collection: collection failure", "collection failure"),
     ]
     assert sweep.junit_failures("not xml") == []
+    assert sweep.contract_signature("errors.AuthenticationError: 401: Unauthorized") == "contract errors.AuthenticationError: 401: Unauthorized"
+    assert sweep.contract_signature("errors.ResponseValidationError: 200 response does not match the API schema: "
+                                    "properties.settings: Input should be an object") == (
+        "contract errors.ResponseValidationError: 200 response does not match the API schema: …: Input should be an object")
 
 
 def test_import_verdicts():
