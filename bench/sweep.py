@@ -271,6 +271,8 @@ _NUMBER = re.compile(r"(?<![\w.])-?\d+(?:\.\d+)?(?![\w.])|(?<=[a-z_])\d+\b")
 _HEX = re.compile(r"0x[0-9a-fA-F]+")
 _PATH = re.compile(r"(?:(?<=\s)|^)/(?:[\w.+-]+/)+[\w.+-]*")
 _CALL = re.compile(r"\b[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*\(\)")  # Resource.method() in TypeErrors
+_LIST_OF_QUOTED = re.compile(r"""(['"])…\1(?:, \1…\1)*,? and \1…\1""")  # 'a', 'b' and 'c' -> '…'
+_PLURAL = re.compile(r"\b(N (?:[\w-]+ ){0,3})(argument|error|field|item|value|parameter)s?\b(?![.(])")  # after a count
 _FOR_NAME = re.compile(r"\b(validation errors? for|object of type|instance of|for model|in model) \w+")
 
 
@@ -308,6 +310,8 @@ def normalize(message: str, limit: int = 160) -> str:
     text = _FOR_NAME.sub(lambda m: f"{m.group(1)} …", text)
     text = _POINTER.sub(lambda m: "#" + _pointer(m.group(1) or ""), text)
     text = _NUMBER.sub("N", text)
+    text = _LIST_OF_QUOTED.sub(lambda m: m.group(1) + "…" + m.group(1), text)
+    text = _PLURAL.sub(r"\1\2(s)", text)
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
 

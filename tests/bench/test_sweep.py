@@ -85,10 +85,11 @@ def test_chained_tracebacks_take_the_last_exception():
     ("at #/paths/~1pets~1{id}/get/responses/200: bad", "at #/paths/*/get/responses/*: bad"),
     ("object at 0x7f00ab12 line 12", "object at 0x… line N"),
     ("DefaultResource.batch_get() missing 1 required keyword-only argument: 'x_amz_target'",
-     "…() missing N required keyword-only argument: '…'"),
+     "…() missing N required keyword-only argument(s): '…'"),
     ("BaseModel.__init__() takes 1 positional argument but 4 were given",
-     "BaseModel.__init__() takes N positional argument but N were given"),
-    ("1 validation error for PetList", "N validation error for …"),
+     "BaseModel.__init__() takes N positional argument(s) but N were given"),
+    ("1 validation error for PetList", "N validation error(s) for …"),
+    ("f() missing 2 required keyword-only arguments: 'a' and 'b'", "…() missing N required keyword-only argument(s): '…'"),
 ])
 def test_normalize(message, expected):
     assert sweep.normalize(message) == expected
