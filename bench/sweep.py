@@ -403,7 +403,7 @@ def mypy_signatures(stdout: str) -> list[tuple[str, str]]:
         match = MYPY_ERROR.match(line)
         if match:
             code = match.group("code") or "error"
-            out.append((f"mypy [{code}] {normalize(match.group('message'))}", line.strip()[:300]))
+            out.append((f"mypy [{code}] {normalize(match.group('message'))}", line.strip()[:1000]))
     return out
 
 
@@ -865,6 +865,8 @@ def reclassify(result: Result) -> Result:
 def _signature_of_line(signature: str, line: str) -> str:
     """A mypy or contract class computed again from its example line (else kept)."""
     if signature.startswith("mypy ["):
+        if not line.rstrip().endswith("]"):  # cut short when recorded: its code is lost
+            return signature
         again = mypy_signatures(line)
         return again[0][0] if again else signature
     if signature.startswith("contract ") and ": " in line:
