@@ -277,6 +277,10 @@ _NUMBER = re.compile(r"(?<![\w.])-?\d+(?:\.\d+)?(?![\w.])|(?<=[a-z_])\d+\b")
 _HEX = re.compile(r"0x[0-9a-fA-F]+")
 _PATH = re.compile(r"(?:(?<=\s)|^)/(?:[\w.+-]+/)+[\w.+-]*")
 _CALL = re.compile(r"\b[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*\(\)")  # Resource.method() in TypeErrors
+_BYTES = re.compile(r"\b(?:bytearray\()?b'.*?'\)?(?= \(|$)|\bbytearray\(b'.*")  # a raw body in a message
+_REGEX = re.compile(r"(does not match |pattern )\^\S*\$")
+_ONE_OF = re.compile(r"(expected one of|not one of|must be one of)\s+(?:\[[^\]]*\]|'[^']*'(?:, '[^']*')*)")
+_QUOTED_LIST = re.compile(r"""'[^'\n]*'(?:, '[^'\n]*')*,? and '[^'\n]*'""")
 _LIST_OF_QUOTED = re.compile(r"""(['"])…\1(?:, \1…\1)*,? and \1…\1""")  # 'a', 'b' and 'c' -> '…'
 _PLURAL = re.compile(r"\b(N (?:[\w-]+ ){0,3})(argument|error|field|item|value|parameter)s?\b(?![.(])")  # after a count
 _FOR_NAME = re.compile(r"\b(validation errors? for|object of type|instance of|for model|in model) \w+")
@@ -311,6 +315,10 @@ def normalize(message: str, limit: int = 160) -> str:
             return q + "#" + _pointer(inner[1:]) + q
         return match.group(0) if inner in OPENAPI_WORDS else f"{q}…{q}"
 
+    text = _BYTES.sub("bytes(…)", text)
+    text = _REGEX.sub(r"\1<pattern>", text)
+    text = _ONE_OF.sub(r"\1 …", text)
+    text = _QUOTED_LIST.sub("'…'", text)
     text = _QUOTED.sub(quoted, text)
     text = _CALL.sub(_call, text)
     text = _FOR_NAME.sub(lambda m: f"{m.group(1)} …", text)

@@ -89,6 +89,10 @@ def test_chained_tracebacks_take_the_last_exception():
     ("BaseModel.__init__() takes 1 positional argument but 4 were given",
      "BaseModel.__init__() takes N positional argument(s) but N were given"),
     ("1 validation error for PetList", "N validation error(s) for …"),
+    ("missing 2 required keyword-only arguments: 'description' and 'name'", "missing N required keyword-only argument(s): '…'"),
+    ("invalid_input: does not match ^[a-z0-9]{3,24}$ (field: x)", "invalid_input: does not match <pattern> (field: x)"),
+    ("'movies' is not a valid choice; expected one of 'movie', 'show'", "'…' is not a valid choice; expected one of …"),
+    ("illegal status line: bytearray(b'{\"a\": 1}HTTP/1.1 200 OK') (POST http://x)", "illegal status line: bytes(…) (POST http://x)"),
     ("f() missing 2 required keyword-only arguments: 'a' and 'b'", "…() missing N required keyword-only argument(s): '…'"),
 ])
 def test_normalize(message, expected):
