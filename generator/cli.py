@@ -1,4 +1,4 @@
-"""The generator's command line: `sdkgen generate|check|lint|bundle` (or `python -m generator`)."""
+"""The generator's command line: `sdkgen generate|check|lint|bundle|diff|release|upstream` (or `python -m generator`)."""
 
 from __future__ import annotations
 
@@ -244,6 +244,57 @@ def bundle(spec: Path, debug: bool) -> None:
         _fail(exc)
         return
     click.echo(json.dumps(doc.data, indent=2, ensure_ascii=False))
+
+
+DIFF_FORMATS = ("text", "markdown", "json", "github", "sarif")
+DIFF_FORMAT = click.option(
+    "--format", "fmt", type=click.Choice(DIFF_FORMATS), default="text", show_default=True,
+    help="text for people; markdown for a pull-request comment; json, github (annotations) or sarif for CI.",
+)
+FAIL_ON = click.option(
+    "--fail-on", type=click.Choice(["breaking", "warning", "info", "none"]), default="none", show_default=True,
+    help="Exit 1 when a change of this level or above is found (an SDK-level major change counts as breaking).",
+)
+
+
+@main.command()
+@click.argument("base")
+@click.argument("head", default="spec/openapi.yaml")
+@DIFF_FORMAT
+@FAIL_ON
+@click.option("--no-sdk", is_flag=True, help="Compare the documents only, not the generated package's interface.")
+@DEBUG
+def diff(base: str, head: str, fmt: str, fail_on: str, no_sdk: bool, debug: bool) -> None:
+    """Classify every change from BASE to HEAD (default: spec/openapi.yaml).
+
+    Each side is a spec file, a split spec's root (or its folder), or a git revision
+    with a path, read through git without a checkout: HEAD~1:spec/openapi.yaml,
+    origin/main:spec/openapi.yaml (a bare revision means its spec/openapi.yaml).
+
+    Spec-level changes carry an oasdiff-style rule id, a level (breaking, warning,
+    info) and the location on both sides; SDK-level changes say what happens to the
+    generated package and which version bump that calls for. docs/diff-rules.md lists
+    every rule.
+
+    \b
+    Examples:
+      sdkgen diff origin/main spec/openapi.yaml --format markdown > comment.md
+      sdkgen diff HEAD~1:spec/openapi.yaml spec/openapi.yaml --fail-on breaking
+    """
+    from .diff.engine import compare
+    from .diff.report import render_result
+    from .diff.source import open_side
+
+    try:
+        before = open_side(base)
+        after = open_side(head)
+        result = compare(before, after, sdk=not no_sdk)
+    except SpecError as exc:
+        _fail(exc, fmt if fmt in FORMATS else "text")
+        return
+    click.echo(render_result(result, fmt), nl=False)
+    if result.fails(fail_on):
+        sys.exit(EXIT_FOUND)
 
 
 def _processing_pointer(tb: TracebackType | None) -> str | None:
