@@ -297,6 +297,53 @@ def diff(base: str, head: str, fmt: str, fail_on: str, no_sdk: bool, debug: bool
         sys.exit(EXIT_FOUND)
 
 
+@main.command()
+@click.argument("spec", default="spec/openapi.yaml", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--changelog", type=click.Path(dir_okay=False, path_type=Path), default="generated/CHANGELOG.md",
+              show_default=True, help="The changelog a section is added to (at the top).")
+@click.option("--since", help="The revision (or REV:path) of the last release, instead of finding it.")
+@click.option("--tag-prefix", default="v", show_default=True, help="Release tags are <prefix><version>.")
+@click.option("--date", help="A date for the section's heading. None by default: same inputs, same bytes.")
+@click.option("--dry-run", is_flag=True, help="Print the section and the new version; write nothing.")
+@DEBUG
+def release(spec: Path, changelog: Path, since: str | None, tag_prefix: str, date: str | None, dry_run: bool,
+            debug: bool) -> None:
+    """Bump the generated package's version by what changed since the last release.
+
+    Compares the last released spec with SPEC (spec and SDK level, as `diff` does),
+    raises the version in sdk-release.json beside SPEC by the verdict (major, minor or
+    patch; while 0.x a breaking change raises the minor) and writes a section for it at
+    the top of --changelog. Run `sdkgen generate` (or `make release`, which does both)
+    so that the new version reaches the generated package.
+
+    The last release is found at --since, else at the tag <prefix><version>, else at
+    the commit that last changed sdk-release.json. Nothing to release: exit 0, nothing
+    written.
+    """
+    from .release import release as run_release
+
+    try:
+        planned = run_release(spec, changelog, since=since, tag_prefix=tag_prefix, date=date, dry_run=dry_run)
+    except SpecError as exc:
+        _fail(exc)
+        return
+    for note in planned.notes:
+        click.echo(f"note: {note}", err=True)
+    if not planned.changed:
+        click.echo(f"nothing to release: the package stays at {planned.version}", err=True)
+        return
+    if dry_run:
+        click.echo(planned.section, nl=False)
+    since_text = f" since {planned.base_label}" if planned.base_label else ""
+    bump = planned.result.bump if planned.result is not None else None
+    what = "would be" if dry_run else "is now"
+    click.echo(f"{spec}: version {planned.version} -> {planned.next_version} ({bump or 'first release'}{since_text}); "
+               f"the package {what} {planned.next_version}", err=True)
+    if not dry_run:
+        click.echo(f"wrote {changelog} and {spec.parent / 'sdk-release.json'}; run `make generate` to bring the "
+                   "version into the package", err=True)
+
+
 def _processing_pointer(tb: TracebackType | None) -> str | None:
     """The JSON pointer the innermost frame that names one was working on (the stages
     keep the pointer of the node at hand in a local variable called `pointer`)."""

@@ -22,9 +22,8 @@ from typing import Any
 
 from ..diagnostics import INPUT, Diagnostic, Location, SpecError
 from ..load import Document, load
+from ..release import RELEASE_FILE
 
-#: the release record of the generated package, beside the spec's root file
-RELEASE_FILE = "release.json"
 #: a bare revision stands for this file at that revision
 DEFAULT_SPEC = "spec/openapi.yaml"
 #: the names a folder's root document may have, in the order they are looked for
@@ -121,7 +120,7 @@ def _open_revision(revision: str, commit: str, path: str, here: Path) -> Side:
     kind = _git(["cat-file", "-t", f"{commit}:{rel}"], str(here))
     if kind.returncode != 0:
         raise _input_error(f"{rel} does not exist at {revision}", f"{revision}:{path}")
-    listing = _git(["ls-tree", "-r", "-z", "--name-only", commit], str(here)).stdout.decode("utf-8", "replace")
+    listing = _git(["ls-tree", "-r", "-z", "--full-tree", "--name-only", commit], str(here)).stdout.decode("utf-8", "replace")
     names = [n for n in listing.split("\0") if n]
     if kind.stdout.decode().strip() == "tree":
         folder = rel.rstrip("/")
