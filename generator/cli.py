@@ -344,6 +344,48 @@ def release(spec: Path, changelog: Path, since: str | None, tag_prefix: str, dat
                    "version into the package", err=True)
 
 
+@main.command()
+@click.argument("upstream")
+@click.option("--spec", "spec", default="spec/openapi.yaml", show_default=True, help="The curated spec.")
+@click.option("--differences", type=click.Path(dir_okay=False, path_type=Path),
+              help="The recorded deliberate differences (default: upstream-differences.yaml beside --spec).")
+@DIFF_FORMAT
+@FAIL_ON
+@click.option("--all", "show_all", is_flag=True, help="List the differences the file allows too.")
+@DEBUG
+def upstream(upstream: str, spec: str, differences: Path | None, fmt: str, fail_on: str, show_all: bool,
+             debug: bool) -> None:
+    """Compare the curated spec with PostHog's published schema UPSTREAM.
+
+    UPSTREAM is the document PostHog serves at /api/schema/ (a file, or REV:path).
+    Reported: operations PostHog has in the tags the spec covers and the spec lacks
+    (and the reverse), parameters, fields and types added, removed or changed
+    upstream, enum values, scopes. "added" means upstream has it, "removed" that only
+    the spec has it; locations point into the spec.
+
+    Differences recorded with a reason in upstream-differences.yaml (beside the spec)
+    are not reported; entries that no longer match anything are (as warnings).
+    """
+    from .diff.report import render_result
+    from .diff.source import open_side
+    from .upstream import compare_upstream, differences_path, load_differences
+
+    try:
+        curated = open_side(spec)
+        published = open_side(upstream)
+        allowances = load_differences(differences or differences_path(curated.path))
+        found = compare_upstream(curated, published, allowances)
+    except SpecError as exc:
+        _fail(exc, fmt if fmt in FORMATS else "text")
+        return
+    result = found.result
+    if show_all:
+        result.findings = result.findings + result.allowed
+    click.echo(render_result(result, fmt, primary="base", extra=found.stale), nl=False)
+    if result.fails(fail_on) or (found.stale and fail_on in ("warning", "info")):
+        sys.exit(EXIT_FOUND)
+
+
 def _processing_pointer(tb: TracebackType | None) -> str | None:
     """The JSON pointer the innermost frame that names one was working on (the stages
     keep the pointer of the node at hand in a local variable called `pointer`)."""

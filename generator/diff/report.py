@@ -82,7 +82,8 @@ def verdict_line(result: DiffResult) -> str:
 
 def summary_line(result: DiffResult) -> str:
     n = result.counts()
-    text = (f"{len(result.findings)} spec change(s): {n['breaking']} breaking, {n['warning']} warning(s), "
+    what = "difference(s)" if result.sides == ("spec", "upstream") else "spec change(s)"
+    text = (f"{len(result.findings)} {what}: {n['breaking']} breaking, {n['warning']} warning(s), "
             f"{n['info']} info")
     if result.sdk is not None:
         text += f"; {len(result.sdk)} SDK change(s)"

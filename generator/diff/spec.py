@@ -142,7 +142,8 @@ class SpecDiff:
             deprecated = all(op.get("deprecated") is True for op in ops)
             rule = "api-path-removed-with-deprecation" if deprecated else "api-path-removed-without-deprecation"
             ptr = "/paths/" + escape_pointer(path)
-            self.add(rule, path, "", f"removed the path {path} ({', '.join(k[0] for k in keys)})", ptr, "/paths")
+            methods = "|".join(k[0] for k in keys)
+            self.add(rule, f"{methods} {path}", "", f"removed the path {path} ({', '.join(k[0] for k in keys)})", ptr, "/paths")
         for key in sorted(before.keys() - after.keys()):
             if key[1] not in head_paths:
                 continue
