@@ -33,7 +33,8 @@ def finding_diagnostic(f: Finding, primary: str = "head") -> Diagnostic:
     location, pointer = (f.head_location, f.head_pointer) if primary == "head" else (f.base_location, f.base_pointer)
     other = f.base_location if primary == "head" else f.head_location
     text = f"{f.operation}: {f.message}" if f.operation else f.message
-    if rule.action != "add" or primary != "head":
+    # the other side's place, unless the thing is new there (then it is only where it would go)
+    if not (rule.kind == "existence" and rule.action == "add") or primary != "head":
         shown = _other(other)
         if shown:
             text += f" ({'base' if primary == 'head' else 'upstream'}: {shown})"
