@@ -27,12 +27,24 @@ def _other(location: Location) -> str:
     return str(location) if location.file else ""
 
 
-def finding_diagnostic(f: Finding, primary: str = "head") -> Diagnostic:
+def group(findings: list[Finding]) -> list[tuple[Finding, list[Finding]]]:
+    """Findings of one change written in one place (a property of a component that many
+    operations use, say): (the first, all of them), in a stable order."""
+    groups: dict[tuple[str, str, str, str], list[Finding]] = {}
+    for f in sorted(findings, key=_finding_order):
+        groups.setdefault((f.rule, f.head_node, f.base_node, f.detail), []).append(f)
+    return [(members[0], members) for members in groups.values()]
+
+
+def finding_diagnostic(f: Finding, primary: str = "head", members: list[Finding] | None = None) -> Diagnostic:
     """`primary` names the side whose location the diagnostic points at (head, or base for upstream)."""
     rule = rules.RULES[f.rule]
     location, pointer = (f.head_location, f.head_pointer) if primary == "head" else (f.base_location, f.base_pointer)
     other = f.base_location if primary == "head" else f.head_location
     text = f"{f.operation}: {f.message}" if f.operation else f.message
+    if members and len(members) > 1:
+        operations = len({m.operation for m in members})
+        text += f" (also at {len(members) - 1} more place(s); {operations} operation(s) in all)"
     # the other side's place, unless the thing is new there (then it is only where it would go)
     if not (rule.kind == "existence" and rule.action == "add") or primary != "head":
         shown = _other(other)
@@ -48,7 +60,8 @@ def sdk_diagnostic(c: SdkChange) -> Diagnostic:
 
 
 def diagnostics(result: DiffResult, primary: str = "head") -> list[Diagnostic]:
-    found = [finding_diagnostic(f, primary) for f in result.findings]
+    """One diagnostic per change and place (see `group`), then one per SDK change."""
+    found = [finding_diagnostic(f, primary, members) for f, members in group(result.findings)]
     found += [sdk_diagnostic(c) for c in result.sdk or []]
     return found
 
@@ -84,7 +97,8 @@ def verdict_line(result: DiffResult) -> str:
 def summary_line(result: DiffResult) -> str:
     n = result.counts()
     what = "difference(s)" if result.sides == ("spec", "upstream") else "spec change(s)"
-    text = (f"{len(result.findings)} {what}: {n['breaking']} breaking, {n['warning']} warning(s), "
+    places = len(group(result.findings))
+    text = (f"{len(result.findings)} {what} at {places} place(s): {n['breaking']} breaking, {n['warning']} warning(s), "
             f"{n['info']} info")
     if result.sdk is not None:
         text += f"; {len(result.sdk)} SDK change(s)"
@@ -92,7 +106,8 @@ def summary_line(result: DiffResult) -> str:
 
 
 def _text(result: DiffResult, primary: str, extra: list[Diagnostic]) -> str:
-    lines = [render([finding_diagnostic(f, primary) for f in result.findings] + extra, "text", summary=False)]
+    spec_level = [finding_diagnostic(f, primary, members) for f, members in group(result.findings)]
+    lines = [render(spec_level + extra, "text", summary=False)]
     if result.sdk:
         lines.append(f"SDK changes ({result.package or 'package'}):\n")
         for c in sorted(result.sdk, key=_sdk_order):
@@ -183,17 +198,20 @@ def markdown(result: DiffResult, *, title: str | None = None, extra: Iterable[Di
         lines.append("No changes.")
         lines.append("")
     else:
-        lines.append(f"{n['breaking']} breaking, {n['warning']} warning(s), {n['info']} info.")
+        places = len(group(result.findings))
+        lines.append(f"{n['breaking']} breaking, {n['warning']} warning(s), {n['info']} info"
+                     f" ({len(result.findings)} finding(s) at {places} place(s) in the spec).")
         lines.append("")
     titles = {"breaking": "Breaking changes", "warning": "Warnings", "info": "Other changes"}
     for level in ("breaking", "warning", "info"):
-        chosen = sorted((f for f in result.findings if f.level == level), key=_finding_order)
+        chosen = [(f, members) for f, members in group(result.findings) if f.level == level]
         if not chosen:
             continue
         rows = ["| operation | where | change | rule | location |", "| --- | --- | --- | --- | --- |"]
-        for f in chosen[:MARKDOWN_ROWS]:
+        for f, members in chosen[:MARKDOWN_ROWS]:
             where = " ".join(p for p in (f.where, f.field) if p)
-            rows.append(f"| {_code(f.operation) or '(document)'} | {_cell(where)} | {_cell(f.message)} | "
+            more = f" (+{len(members) - 1} more place(s))" if len(members) > 1 else ""
+            rows.append(f"| {_code(f.operation) or '(document)'} | {_cell(where)} | {_cell(f.message + more)} | "
                         f"{_code(f.rule)} | {_cell(str(f.head_location))} |")
         if len(chosen) > MARKDOWN_ROWS:
             rows.append(f"| … | | and {len(chosen) - MARKDOWN_ROWS} more (`--format json` lists them all) | | |")

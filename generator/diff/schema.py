@@ -21,7 +21,7 @@ import json
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from ..load import escape_pointer, follow_pointer
+from ..load import escape_pointer, follow_pointer, unescape_pointer
 
 MAX_DEPTH = 64
 #: constraint keyword -> "max" (a smaller value accepts less), "min" (a larger value
@@ -37,6 +37,8 @@ _SHAPE_KEYS = frozenset({"type", "properties", "items", "enum", "const", "anyOf"
 VALUES_SHOWN = 8
 
 Node = tuple[Any, str]  # (schema, its pointer)
+_COMPONENT = "/components/schemas/"
+_NO_REFS: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -97,33 +99,42 @@ class Schemas:
         self.data = data
         self.bare_ref_hides_nullable = bare_ref_hides_nullable
         self.cache: dict[str, View] = {}
-        self.ref_cache: dict[str, frozenset[str]] = {}
+        self.ref_cache: dict[int, frozenset[str]] = {}  # id(node) -> refs inside (the document outlives it)
+        self.lookups: dict[str, Node | None] = {}
 
-    def refs(self, node: Any, ptr: str) -> frozenset[str]:
-        """The local $refs written anywhere inside the node at `ptr` (cached)."""
-        found = self.ref_cache.get(ptr)
-        if found is None:
-            collected: set[str] = set()
-            stack = [node]
-            while stack:
-                item = stack.pop()
-                if isinstance(item, dict):
-                    ref = item.get("$ref")
-                    if isinstance(ref, str):
-                        collected.add(ref)
-                    stack.extend(v for v in item.values() if isinstance(v, (dict, list)))
-                elif isinstance(item, list):
-                    stack.extend(v for v in item if isinstance(v, (dict, list)))
-            found = self.ref_cache[ptr] = frozenset(collected)
+    def refs(self, node: Any, ptr: str = "") -> frozenset[str]:
+        """The local $refs written anywhere inside `node` (each node's set is computed
+        once, from its children's)."""
+        key = id(node)
+        found = self.ref_cache.get(key)
+        if found is not None:
+            return found
+        collected: set[str] = set()
+        if isinstance(node, dict):
+            ref = node.get("$ref")
+            if isinstance(ref, str):
+                collected.add(ref)
+            for value in node.values():
+                if isinstance(value, (dict, list)):
+                    collected |= self.refs(value)
+        elif isinstance(node, list):
+            for value in node:
+                if isinstance(value, (dict, list)):
+                    collected |= self.refs(value)
+        found = self.ref_cache[key] = frozenset(collected) if collected else _NO_REFS
         return found
 
     def lookup(self, ref: str) -> Node | None:
-        if not ref.startswith("#"):
-            return None
-        try:
-            return follow_pointer(self.data, ref[1:]), ref[1:]
-        except LookupError:
-            return None
+        if ref in self.lookups:
+            return self.lookups[ref]
+        found: Node | None = None
+        if ref.startswith("#"):
+            try:
+                found = follow_pointer(self.data, ref[1:]), ref[1:]
+            except LookupError:
+                found = None
+        self.lookups[ref] = found
+        return found
 
     def view(self, node: Any, ptr: str, depth: int = 0, cache: bool = True) -> View:
         if cache:
@@ -131,6 +142,8 @@ class Schemas:
             if found is not None:
                 return found
         result = self._view(node, ptr, depth)
+        if result.name is None and ptr.startswith(_COMPONENT) and ptr.count("/") == 3:
+            result = replace(result, name=unescape_pointer(ptr[len(_COMPONENT):]))
         if cache:
             self.cache[ptr] = result
         return result
@@ -152,11 +165,14 @@ class Schemas:
             if target is None:
                 return View(ptr, nullable=True)
             inner = self.view(target[0], target[1], depth + 1)
+            name = unescape_pointer(ref.rsplit("/", 1)[-1])
+            bare = len(node) == 1
+            if bare and inner.name == name and not self.bare_ref_hides_nullable:
+                return inner  # the common case: nothing to add to the component's view
             result = _with_flags(inner, **flags)
-            known = not (self.bare_ref_hides_nullable and set(node) == {"$ref"})
+            known = not (self.bare_ref_hides_nullable and bare)
             default = (True, canonical(node["default"])) if "default" in node else result.default
-            return replace(result, name=ref.rsplit("/", 1)[-1], nullable_known=result.nullable_known and known,
-                           default=default)
+            return replace(result, name=name, nullable_known=result.nullable_known and known, default=default)
         if isinstance(node.get("allOf"), list) and node["allOf"]:
             parts = [self.view(p, f"{ptr}/allOf/{i}", depth + 1) for i, p in enumerate(node["allOf"])]
             rest = {k: v for k, v in node.items() if k != "allOf"}
@@ -392,7 +408,7 @@ class Comparer:
         self.same_pending.add(key)
         result = True
         try:
-            for ref in sorted(self.base.refs(*b)):
+            for ref in sorted(self.base.refs(b[0])):
                 target_b, target_h = self.base.lookup(ref), self.head.lookup(ref)
                 if target_b is None or target_h is None:
                     result = target_b is None and target_h is None

@@ -144,7 +144,8 @@ def test_diff_from_a_git_revision_without_checkout(repo: Path) -> None:
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert any(line.startswith("spec/schemas.yaml:8:7: warning [response-property-enum-value-added] GET /things/{id}:")
-               and line.endswith("(base: HEAD:spec/schemas.yaml:8:7)") for line in lines), result.output
+               and line.endswith("(also at 1 more place(s); 2 operation(s) in all) (base: HEAD:spec/schemas.yaml:8:7)")
+               for line in lines), result.output
     assert "SDK version bump: major" in result.output
     assert (repo / "spec" / "schemas.yaml").read_text() == CHANGED  # the working tree is untouched
     bare = run("diff", "HEAD", "spec")  # a bare revision means its spec/openapi.yaml; a folder its openapi.yaml
@@ -165,7 +166,7 @@ def test_formats(tmp_path: Path, fmt: str) -> None:
     out = result.output
     if fmt == "text":
         assert out.splitlines()[-2:] == [
-            "3 spec change(s): 1 breaking, 2 warning(s), 0 info; 3 SDK change(s)", "SDK version bump: major"]
+            "3 spec change(s) at 2 place(s): 1 breaking, 2 warning(s), 0 info; 3 SDK change(s)", "SDK version bump: major"]
     elif fmt == "markdown":
         assert out.startswith("### API changes: `") and "#### Breaking changes (1)" in out and "#### SDK (`things`)" in out
         assert "| major | client.things.thing_create(): new required argument owner: str | `sdk-parameter-added-required` |" in out
@@ -283,5 +284,5 @@ def test_upstream_reports_unexplained_and_stale(tmp_path: Path) -> None:
     assert "endpoint-added" in out and "GET /things/{id}/log" in out and "/other" not in out  # covered tags only
     assert "response-property-enum-value-added" in out and "(upstream: " in out
     assert "upstream-stale-difference" in out and "request .nothing: * allows nothing" in out
-    assert "1 difference(s) allowed by 1 recorded entr(ies)" in out
+    assert "1 difference(s) allowed by 1 recorded entr(ies)" in out and "difference(s) at" in out
     assert "api-tag-added" not in out.replace("api-tag-added 'projects'\" ", "")
