@@ -16,7 +16,7 @@ Every rule is also a diagnostic code (`diagnostics.code`), so that findings prin
 the one renderer every stage uses; levels map to severities as breaking -> error,
 warning -> warning, info -> info (and major -> error, minor/patch -> info).
 
-`python -m generator.diff.rules` prints docs/diff-rules.md; a test keeps that file
+`python -m generator.diff.rules` prints docs/diff-rules.md; tests/diff/test_rules.py keeps that file
 equal to the catalogue.
 """
 
@@ -297,7 +297,7 @@ _DOC_INTRO = """\
 # Change rules of `sdkgen diff`, `sdkgen release` and `sdkgen upstream`
 
 This file is generated from `generator/diff/rules.py` (`python -m generator.diff.rules >
-docs/diff-rules.md`); `tests/diff/test_rules_documented.py` fails when the two differ.
+docs/diff-rules.md`); `tests/diff/test_rules.py` fails when the two differ.
 
 `sdkgen diff BASE HEAD` reports two kinds of change.
 

@@ -61,3 +61,10 @@ def test_ids_are_kebab_case_and_unique_across_families() -> None:
     for rule_id in [*RULES, *SDK_RULES]:
         assert re.fullmatch(r"[a-z]+(-[a-z0-9]+)+", rule_id), rule_id
     assert not set(RULES) & set(SDK_RULES)
+
+
+def test_the_curated_spec_has_no_changes_from_itself() -> None:
+    from generator.load import load
+    from tests.conftest import SPEC
+
+    assert diff_documents(load(SPEC), load(SPEC)) == []
