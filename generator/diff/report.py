@@ -215,10 +215,12 @@ def markdown(result: DiffResult, *, title: str | None = None, extra: Iterable[Di
                         f"{_code(f.rule)} | {_cell(str(f.head_location))} |")
         if len(chosen) > MARKDOWN_ROWS:
             rows.append(f"| … | | and {len(chosen) - MARKDOWN_ROWS} more (`--format json` lists them all) | | |")
+        count = sum(len(members) for _, members in chosen)
+        counted = f"{count}" if count == len(chosen) else f"{count} at {len(chosen)} place(s)"
         if level == "info":
-            lines += [f"<details><summary>{titles[level]} ({len(chosen)})</summary>", "", *rows, "", "</details>", ""]
+            lines += [f"<details><summary>{titles[level]} ({counted})</summary>", "", *rows, "", "</details>", ""]
         else:
-            lines += [f"#### {titles[level]} ({len(chosen)})", "", *rows, ""]
+            lines += [f"#### {titles[level]} ({counted})", "", *rows, ""]
     if result.sdk:
         lines += [f"#### SDK ({_code(result.package or 'package')})", "", "| bump | change | rule |", "| --- | --- | --- |"]
         changes = sorted(result.sdk, key=_sdk_order)

@@ -168,7 +168,7 @@ def test_formats(tmp_path: Path, fmt: str) -> None:
         assert out.splitlines()[-2:] == [
             "3 spec change(s) at 2 place(s): 1 breaking, 2 warning(s), 0 info; 3 SDK change(s)", "SDK version bump: major"]
     elif fmt == "markdown":
-        assert out.startswith("### API changes: `") and "#### Breaking changes (1)" in out and "#### SDK (`things`)" in out
+        assert out.startswith("### API changes: `") and "#### Breaking changes (1)" in out and "#### Warnings (2 at 1 place(s))" in out and "#### SDK (`things`)" in out
         assert "| major | client.things.thing_create(): new required argument owner: str | `sdk-parameter-added-required` |" in out
     elif fmt == "json":
         data = json.loads(out)
