@@ -9,7 +9,7 @@ OUT := generated
 PACKAGE := posthog_api
 STAMP := $(VENV)/.installed
 
-.PHONY: help venv generate check lint typecheck test test-fast bench bench-smoke corpus sweep sweep-sample clean
+.PHONY: help venv generate check lint typecheck test test-fast bench bench-smoke corpus sweep sweep-sample clean diff release upstream
 
 help:
 	@echo "make generate   set up .venv, lint the spec, generate $(OUT)/ from $(SPEC)"
@@ -20,6 +20,9 @@ help:
 	@echo "make corpus     generate every corpus spec and type-check the result"
 	@echo "make sweep      every APIs.guru document through the generator (hours; SWEEP_ARGS=--help)"
 	@echo "make sweep-sample  a fixed sample of 40 of them, with contract tests (about 2 minutes)"
+	@echo "make diff       classify the changes from BASE (default origin/main) to $(SPEC)"
+	@echo "make release    bump the package version by the changes since the last release, write the changelog"
+	@echo "make upstream   compare $(SPEC) with PostHog's published schema (UPSTREAM=path)"
 	@echo "make clean      remove .venv and caches"
 
 venv: $(STAMP)
@@ -59,6 +62,23 @@ bench: venv
 # suite working (part of make test; the peers are left to make bench).
 bench-smoke: venv
 	$(BIN)/python bench/run.py --quick --no-peers --specs kubernetes-core-v1.json --out $(VENV)/bench-smoke.md > /dev/null
+
+# What changed from BASE (a git revision, REV:path or a file) to the spec, classified;
+# DIFF_ARGS e.g. "--format markdown" or "--fail-on breaking".
+BASE ?= origin/main
+diff: venv
+	$(BIN)/python -m generator diff $(BASE) $(SPEC) $(DIFF_ARGS)
+
+# Bump the version in spec/sdk-release.json by the changes since the last release, add a
+# section to $(OUT)/CHANGELOG.md, and regenerate so that the version reaches the package.
+release: venv
+	$(BIN)/python -m generator release $(SPEC) --changelog $(OUT)/CHANGELOG.md $(RELEASE_ARGS)
+	$(MAKE) --no-print-directory generate
+
+# The spec against PostHog's published schema (download https://us.posthog.com/api/schema/).
+UPSTREAM ?= ../shared/posthog-reference/subset.json
+upstream: venv
+	$(BIN)/python -m generator upstream $(UPSTREAM) --spec $(SPEC) $(UPSTREAM_ARGS)
 
 corpus: venv
 	$(BIN)/python bench/corpus.py  # skips itself when ../shared/corpus is absent

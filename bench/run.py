@@ -7,7 +7,7 @@ and writes it as Markdown to bench/results/latest.md.
     python bench/run.py --no-peers      # skip openapi-python-client and openapi-generator
 
 Sections (--only): curated (1, 2), corpus (3, with ruff, lint and linearity), peers (4),
-startup (5), client (6), parse (7), memory (8).
+startup (5), client (6), parse (7), memory (8), diff (9).
 
 Peers are installed on first use, each in its own virtualenv outside the project, under
 ~/.cache/sdkgen-bench/ (SDKGEN_BENCH_HOME): openapi-python-client and
@@ -509,10 +509,107 @@ def memory(report: Report, tmp: Path, name: str) -> None:
                    note="largest single process (the formatting workers are separate processes)"))
 
 
+# -- diff ------------------------------------------------------------------------
+
+#: a realistic change to a big document, made in memory: one schema gains an optional
+#: property, another loses its last property, an enum loses a value, an operation's
+#: description changes; returns a short account of what was changed
+CHANGE_DOCUMENT = textwrap.dedent('''
+    def change_document(data):
+        import json
+        schemas = data.get("components", {}).get("schemas", {})
+        names = sorted(schemas)
+        done = []
+        for name in names:
+            props = schemas[name].get("properties") if isinstance(schemas[name], dict) else None
+            if isinstance(props, dict) and props:
+                props["bench_added"] = {"type": "string", "description": "added by the benchmark"}
+                done.append(f"{name}.bench_added added")
+                break
+        for name in reversed(names):
+            props = schemas[name].get("properties") if isinstance(schemas[name], dict) else None
+            if isinstance(props, dict) and len(props) > 1:
+                gone = sorted(props)[-1]
+                del props[gone]
+                done.append(f"{name}.{gone} removed")
+                break
+        for name in names:
+            node = schemas[name]
+            if isinstance(node, dict) and isinstance(node.get("enum"), list) and len(node["enum"]) > 1:
+                done.append(f"{name} lost {json.dumps(node['enum'].pop())}")
+                break
+        for item in data.get("paths", {}).values():
+            op = next((v for k, v in item.items() if k in ("get", "post") and isinstance(v, dict)), None)
+            if op is not None:
+                op["description"] = "Changed by the benchmark. " + str(op.get("description") or "")
+                done.append("a description changed")
+                break
+        return "; ".join(done)
+''')
+
+DIFF_BENCH = CHANGE_DOCUMENT + textwrap.dedent('''
+    import json, sys, time
+    from pathlib import Path
+    from generator.diff.source import open_side
+    from generator.diff.spec import diff_documents
+    from generator.diff.sdk import diff_apis
+    from generator.parse import parse
+    spec, out = Path(sys.argv[1]), Path(sys.argv[2])
+    base = open_side(str(spec))
+    data = json.loads(json.dumps(base.doc.data))
+    note = change_document(data)
+    out.write_text(json.dumps(data, indent=1))
+    head = open_side(str(out))
+    result = {"note": note, "spec": [], "sdk": [], "parse": [], "findings": 0}
+    for _ in range(RUNS):
+        started = time.perf_counter()
+        findings = diff_documents(base.doc, head.doc)
+        result["spec"].append(time.perf_counter() - started)
+        started = time.perf_counter()
+        apis = parse(base.doc), parse(head.doc)
+        result["parse"].append(time.perf_counter() - started)
+        started = time.perf_counter()
+        changes = diff_apis(*apis, base.doc, head.doc, documents_differ=True, spec_changes=len(findings))
+        result["sdk"].append(time.perf_counter() - started)
+        result["findings"] = len(findings)
+        result["changes"] = len(changes)
+    print(json.dumps(result))
+''')
+
+SUBSET = ROOT.parent / "shared" / "posthog-reference" / "subset.json"
+
+
+def diff_section(report: Report, runs: int, tmp: Path, names: list[str]) -> None:
+    """`sdkgen diff` of a big document and a changed copy: the comparison alone (both
+    documents loaded; spec level, and SDK level without the two parses), then the
+    command end to end. PostHog's schema, and asana.yaml when it is among --specs.
+    Target (issue 18): a PostHog-size diff under 1 s."""
+    documents = {"PostHog subset.json": SUBSET}
+    if "asana.yaml" in names:
+        documents["asana.yaml"] = CORPUS / "asana.yaml"
+    for label, spec in documents.items():
+        if not spec.exists():
+            continue
+        changed = tmp / f"changed-{spec.stem}.json"
+        _, proc = run([PY, "-c", f"RUNS = {runs}\n" + DIFF_BENCH, str(spec), str(changed)], env=base_env())
+        data = json.loads(proc.stdout.strip().splitlines()[-1])
+        compare = [a + b for a, b in zip(data["spec"], data["sdk"], strict=True)]
+        note = f"{data['note']}: {data['findings']} spec change(s), {data['changes']} SDK change(s)"
+        report.add(Row("diff", f"{label} vs a changed copy: compare, spec + SDK level", compare,
+                       note=note + ("; target < 1 s" if label.startswith("PostHog") else "")))
+        report.add(Row("diff", f"{label}: parse both sides (the generator's parse, for the SDK level)", data["parse"]))
+
+        def end_to_end(i: int, spec: Path = spec, changed: Path = changed) -> float:
+            elapsed, _ = run([PY, "-m", "generator", "diff", str(spec), str(changed), "--format", "json"], env=base_env())
+            return elapsed
+
+        report.add(Row("diff", f"{label}: sdkgen diff end to end (load, parse, compare, print)", repeat(runs, end_to_end)))
+
+
 # -- main -----------------------------------------------------------------------
 
 
-SECTIONS = ("curated", "corpus", "peers", "startup", "client", "parse", "memory")
+SECTIONS = ("curated", "corpus", "peers", "startup", "client", "parse", "memory", "diff")
 
 
 def main() -> int:
@@ -570,6 +667,9 @@ def main() -> int:
         if "parse" in chosen:
             print("7: typed parse", flush=True)
             parse(report, runs)
+        if "diff" in chosen:
+            print("9: diff", flush=True)
+            diff_section(report, runs, tmp, names)
         if "memory" in chosen:
             print("8: peak memory", flush=True)
             biggest = max((n for n in names if (CORPUS / n).exists()), key=lambda n: (CORPUS / n).stat().st_size, default=None)

@@ -1,4 +1,4 @@
-"""The generator's command line: `sdkgen generate|check|lint|bundle` (or `python -m generator`)."""
+"""The generator's command line: `sdkgen generate|check|lint|bundle|diff|release|upstream` (or `python -m generator`)."""
 
 from __future__ import annotations
 
@@ -253,6 +253,146 @@ def bundle(spec: Path, debug: bool) -> None:
         _fail(exc)
         return
     click.echo(json.dumps(doc.data, indent=2, ensure_ascii=False))
+
+
+DIFF_FORMATS = ("text", "markdown", "json", "github", "sarif")
+DIFF_FORMAT = click.option(
+    "--format", "fmt", type=click.Choice(DIFF_FORMATS), default="text", show_default=True,
+    help="text for people; markdown for a pull-request comment; json, github (annotations) or sarif for CI.",
+)
+FAIL_ON = click.option(
+    "--fail-on", type=click.Choice(["breaking", "warning", "info", "none"]), default="none", show_default=True,
+    help="Exit 1 when a change of this level or above is found (an SDK-level major change counts as breaking).",
+)
+
+
+@main.command()
+@click.argument("base")
+@click.argument("head", default="spec/openapi.yaml")
+@DIFF_FORMAT
+@FAIL_ON
+@click.option("--no-sdk", is_flag=True, help="Compare the documents only, not the generated package's interface.")
+@DEBUG
+def diff(base: str, head: str, fmt: str, fail_on: str, no_sdk: bool, debug: bool) -> None:
+    """Classify every change from BASE to HEAD (default: spec/openapi.yaml).
+
+    Each side is a spec file, a split spec's root (or its folder), or a git revision
+    with a path, read through git without a checkout: HEAD~1:spec/openapi.yaml,
+    origin/main:spec/openapi.yaml (a bare revision means its spec/openapi.yaml).
+
+    Spec-level changes carry an oasdiff-style rule id, a level (breaking, warning,
+    info) and the location on both sides; SDK-level changes say what happens to the
+    generated package and which version bump that calls for. docs/diff-rules.md lists
+    every rule.
+
+    \b
+    Examples:
+      sdkgen diff origin/main spec/openapi.yaml --format markdown > comment.md
+      sdkgen diff HEAD~1:spec/openapi.yaml spec/openapi.yaml --fail-on breaking
+    """
+    from .diff.engine import compare
+    from .diff.report import render_result
+    from .diff.source import open_side
+
+    try:
+        before = open_side(base)
+        after = open_side(head)
+        result = compare(before, after, sdk=not no_sdk)
+    except SpecError as exc:
+        _fail(exc, fmt if fmt in FORMATS else "text")
+        return
+    click.echo(render_result(result, fmt), nl=False)
+    if result.fails(fail_on):
+        sys.exit(EXIT_FOUND)
+
+
+@main.command()
+@click.argument("spec", default="spec/openapi.yaml", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--changelog", type=click.Path(dir_okay=False, path_type=Path), default="generated/CHANGELOG.md",
+              show_default=True, help="The changelog a section is added to (at the top).")
+@click.option("--since", help="The revision (or REV:path) of the last release, instead of finding it.")
+@click.option("--tag-prefix", default="v", show_default=True, help="Release tags are <prefix><version>.")
+@click.option("--date", help="A date for the section's heading. None by default: same inputs, same bytes.")
+@click.option("--dry-run", is_flag=True, help="Print the section and the new version; write nothing.")
+@DEBUG
+def release(spec: Path, changelog: Path, since: str | None, tag_prefix: str, date: str | None, dry_run: bool,
+            debug: bool) -> None:
+    """Bump the generated package's version by what changed since the last release.
+
+    Compares the last released spec with SPEC (spec and SDK level, as `diff` does),
+    raises the version in sdk-release.json beside SPEC by the verdict (major, minor or
+    patch; while 0.x a breaking change raises the minor) and writes a section for it at
+    the top of --changelog. Run `sdkgen generate` (or `make release`, which does both)
+    so that the new version reaches the generated package.
+
+    The last release is found at --since, else at the tag <prefix><version>, else at
+    the commit that last changed sdk-release.json. Nothing to release: exit 0, nothing
+    written.
+    """
+    from .release import release as run_release
+
+    try:
+        planned = run_release(spec, changelog, since=since, tag_prefix=tag_prefix, date=date, dry_run=dry_run)
+    except SpecError as exc:
+        _fail(exc)
+        return
+    for note in planned.notes:
+        click.echo(f"note: {note}", err=True)
+    if not planned.changed:
+        click.echo(f"nothing to release: the package stays at {planned.version}", err=True)
+        return
+    if dry_run:
+        click.echo(planned.section, nl=False)
+    since_text = f" since {planned.base_label}" if planned.base_label else ""
+    bump = planned.result.bump if planned.result is not None else None
+    what = "would be" if dry_run else "is now"
+    click.echo(f"{spec}: version {planned.version} -> {planned.next_version} ({bump or 'first release'}{since_text}); "
+               f"the package {what} {planned.next_version}", err=True)
+    if not dry_run:
+        click.echo(f"wrote {changelog} and {spec.parent / 'sdk-release.json'}; run `make generate` to bring the "
+                   "version into the package", err=True)
+
+
+@main.command()
+@click.argument("upstream")
+@click.option("--spec", "spec", default="spec/openapi.yaml", show_default=True, help="The curated spec.")
+@click.option("--differences", type=click.Path(dir_okay=False, path_type=Path),
+              help="The recorded deliberate differences (default: upstream-differences.yaml beside --spec).")
+@DIFF_FORMAT
+@FAIL_ON
+@click.option("--all", "show_all", is_flag=True, help="List the differences the file allows too.")
+@DEBUG
+def upstream(upstream: str, spec: str, differences: Path | None, fmt: str, fail_on: str, show_all: bool,
+             debug: bool) -> None:
+    """Compare the curated spec with PostHog's published schema UPSTREAM.
+
+    UPSTREAM is the document PostHog serves at /api/schema/ (a file, or REV:path).
+    Reported: operations PostHog has in the tags the spec covers and the spec lacks
+    (and the reverse), parameters, fields and types added, removed or changed
+    upstream, enum values, scopes. "added" means upstream has it, "removed" that only
+    the spec has it; locations point into the spec.
+
+    Differences recorded with a reason in upstream-differences.yaml (beside the spec)
+    are not reported; entries that no longer match anything are (as warnings).
+    """
+    from .diff.report import render_result
+    from .diff.source import open_side
+    from .upstream import compare_upstream, differences_path, load_differences
+
+    try:
+        curated = open_side(spec)
+        published = open_side(upstream)
+        allowances = load_differences(differences or differences_path(curated.path))
+        found = compare_upstream(curated, published, allowances)
+    except SpecError as exc:
+        _fail(exc, fmt if fmt in FORMATS else "text")
+        return
+    result = found.result
+    if show_all:
+        result.findings = result.findings + result.allowed
+    click.echo(render_result(result, fmt, primary="base", extra=found.stale), nl=False)
+    if result.fails(fail_on) or (found.stale and fail_on in ("warning", "info")):
+        sys.exit(EXIT_FOUND)
 
 
 def _processing_pointer(tb: TracebackType | None) -> str | None:

@@ -15,6 +15,7 @@ from .diagnostics import Diagnostic, GeneratorBug, SpecError
 from .format import DEFAULT_FORMATTER, format_files, formatter_id
 from .load import load
 from .manifest import MANIFEST, Manifest
+from .release import package_version
 from .validate import check_version, validate
 
 #: called with the name of each stage as it starts (the CLI shows progress on a terminal)
@@ -62,7 +63,7 @@ def generate(
     if strict and diagnostics:
         raise SpecError([d.as_error() for d in sorted(diagnostics)])
     progress("render")
-    files = render(api)
+    files = render(api, package_version=package_version(spec))
     if MANIFEST in files:
         raise GeneratorBug(f"the generated files include {MANIFEST}, which the generator reserves")
     progress("format")
