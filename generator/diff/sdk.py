@@ -129,17 +129,18 @@ def _returns(op: ir.Operation) -> str:
     return "None"
 
 
-def method_paths(api: ir.Api) -> dict[str, tuple[str, ir.Operation]]:
-    """operationId -> (client.<path>, operation)."""
+def method_paths(api: ir.Api) -> dict[str, ir.Operation]:
+    """client.<path> -> the operation behind it, for every method of the package (an
+    operation may be behind two: its tag's resource and a deprecated namespace)."""
     namespace_of: dict[int, str] = {}
     for ns in api.namespaces:
         for resource in ns.resources:
             namespace_of[id(resource)] = ns.name
-    found: dict[str, tuple[str, ir.Operation]] = {}
+    found: dict[str, ir.Operation] = {}
     for resource in api.resources:
         prefix = f"client.{namespace_of[id(resource)]}." if id(resource) in namespace_of else "client."
         for op in resource.operations:
-            found[op.operation_id] = (f"{prefix}{resource.attribute}.{op.name}", op)
+            found[f"{prefix}{resource.attribute}.{op.name}"] = op
     return found
 
 
@@ -208,26 +209,32 @@ class SdkDiff:
     # -- methods -------------------------------------------------------------------------
 
     def methods(self) -> None:
+        """Methods are what users call: compared by their path on the client. A path that
+        went away while its operation (by operationId, else by method and route) shows up
+        at a new path is a rename."""
         before, after = method_paths(self.base), method_paths(self.head)
-        pairs: list[tuple[str, str]] = [(op_id, op_id) for op_id in sorted(before.keys() & after.keys())]
-        by_route = {(op.method, normalized_path(op.path)): op_id for op_id, (_, op) in after.items() if op_id not in before}
-        gone = []
-        for op_id in sorted(before.keys() - after.keys()):
-            _, op = before[op_id]
-            moved = by_route.pop((op.method, normalized_path(op.path)), None)
-            if moved is not None:
-                pairs.append((op_id, moved))
-            else:
-                gone.append(op_id)
-        matched_head = {h for _, h in pairs}
-        for op_id in gone:
-            path, op = before[op_id]
+        pairs = [(path, path) for path in sorted(before.keys() & after.keys())]
+        removed = sorted(before.keys() - after.keys())
+        added = sorted(after.keys() - before.keys())
+        for key in (lambda op: op.operation_id, lambda op: (op.method, normalized_path(op.path))):
+            by_key = {key(after[path]): path for path in added}
+            still_removed = []
+            for path in removed:
+                moved = by_key.pop(key(before[path]), None)
+                if moved is None:
+                    still_removed.append(path)
+                else:
+                    pairs.append((path, moved))
+                    added.remove(moved)
+            removed = still_removed
+        for path in removed:
+            op = before[path]
             self.add("sdk-method-removed", path, f"removed {path}() ({op.method.upper()} {op.path})", op.pointer, "")
-        for op_id in sorted(after.keys() - matched_head):
-            path, op = after[op_id]
+        for path in added:
+            op = after[path]
             self.add("sdk-method-added", path, f"added {path}() ({op.method.upper()} {op.path})", "", op.pointer)
-        for b_id, h_id in sorted(pairs):
-            (b_path, b_op), (h_path, h_op) = before[b_id], after[h_id]
+        for b_path, h_path in sorted(pairs):
+            b_op, h_op = before[b_path], after[h_path]
             if b_path != h_path:
                 self.add("sdk-method-renamed", h_path, f"{b_path}() is now {h_path}()", b_op.pointer, h_op.pointer)
             self.method(h_path, b_op, h_op)

@@ -54,7 +54,7 @@ def add_required_request_field(data: dict[str, Any]) -> None:
 
 
 def remove_operation(data: dict[str, Any]) -> None:
-    del data["paths"]["/api/projects/{project_id}/query/{id}/"]["delete"]
+    del data["paths"]["/api/projects/{project_id}/insight_variables/{id}/"]["delete"]
 
 
 def change_a_description(data: dict[str, Any]) -> None:
@@ -71,8 +71,8 @@ def remove_enum_value(data: dict[str, Any]) -> None:
 
 
 def rename_operation_id(data: dict[str, Any]) -> None:
-    op = data["paths"]["/api/projects/{project_id}/query/{id}/"]["delete"]
-    op["operationId"] = "query_stop"  # the method was `cancel` (x-sdk-method); now `stop`
+    op = data["paths"]["/api/projects/{project_id}/insight_variables/{id}/"]["get"]
+    op["operationId"] = "insight_variables_fetch"  # the method was `retrieve`; now `fetch`
     op.pop("x-sdk-method", None)
 
 
