@@ -601,6 +601,9 @@ class Parser:
             description = str(resp.get("description") or "")
             content = resp.get("content") if isinstance(resp.get("content"), dict) else {}
             target = op.responses if is_success else op.errors
+            if content and status in openapi.BODILESS_STATUSES:
+                self.warn(resp_ptr + "/content", f"a {status} response has no body in HTTP; its content is ignored", AMBIGUOUS)
+                content = {}
             if not content:
                 target.append(ir.Response(status, description, None, "none", None))
                 continue
