@@ -25,6 +25,19 @@ _PACKAGE_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,99}")
 #: a server's x-aliases entry: an absolute http(s) URL with nothing a client could not request
 ALIAS_URL = re.compile(r"https?://[A-Za-z0-9.-]+(:[0-9]+)?(/[A-Za-z0-9._~/-]*)?")
 
+#: keywords that describe a schema without constraining its values
+_ANNOTATIONS = frozenset({"description", "title", "nullable", "readOnly", "writeOnly", "example", "examples",
+                          "default", "deprecated", "xml", "externalDocs", "$comment"})
+
+
+def _annotation_only(schema: Any) -> bool:
+    """An inline schema that only annotates (`{description: ...}`): it adds no type."""
+    return isinstance(schema, dict) and "$ref" not in schema and all(k in _ANNOTATIONS or k.startswith("x-") for k in schema)
+
+
+def _object_like(schema: Any) -> bool:
+    return isinstance(schema, dict) and (schema.get("type") == "object" or any(k in schema for k in ("properties", "additionalProperties", "allOf")))
+
 
 class Parser:
     def __init__(self, doc: Document, package_name: str | None = None):
@@ -125,10 +138,17 @@ class Parser:
             return self.enum_type(schema, pointer, hint, named, nullable)
         if "allOf" in schema and isinstance(schema["allOf"], list):
             parts = schema["allOf"]
-            extra = {k for k in schema if k not in ("allOf", "description", "title", "nullable", "readOnly", "writeOnly", "example", "examples", "default", "deprecated") and not k.startswith("x-")}
-            if len(parts) == 1 and not extra and not named:
-                inner = self.schema_type(parts[0], pointer + "/allOf/0", hint)
-                return inner.with_nullable(nullable or inner.nullable)
+            extra = {k for k in schema if k not in _ANNOTATIONS and k != "allOf" and not k.startswith("x-")}
+            # Members that only annotate (a description beside a $ref, AWS's style) do not type.
+            typing = [(i, part) for i, part in enumerate(parts) if not _annotation_only(part)]
+            nullable = nullable or any(isinstance(part, dict) and part.get("nullable") is True for part in parts)
+            if len(typing) == 1 and not extra:
+                index, part = typing[0]
+                resolved, _ = self.resolver.resolve_or_none(part, "")
+                if not named or not _object_like(resolved):
+                    inner = self.schema_type(part, f"{pointer}/allOf/{index}", hint)
+                    inner = inner.with_nullable(nullable or inner.nullable)
+                    return self.named_alias(inner, schema, pointer, hint) if named and inner.kind != ir.ANY else inner
             return self.model_type(schema, pointer, hint, named, nullable)
         for key in ("oneOf", "anyOf"):
             if isinstance(schema.get(key), list):
@@ -546,6 +566,8 @@ class Parser:
             result.body = self.body(op["requestBody"], op_ptr + "/requestBody", hint, arg_names)
         self.responses(op.get("responses") or {}, op_ptr + "/responses", hint, result)
         security = op.get("security", self.data.get("security"))
+        if security is None:
+            result.public = True  # no security requirement anywhere: the API asks for none
         if isinstance(security, list):
             result.public = not security or bool(op.get("x-public"))
             for requirement in security:
