@@ -184,7 +184,6 @@ def render(api: ir.Api, *, package_version: str = "0.1.0", templates: Path = TEM
         files[path] = env.get_template(template).render(**context, **extra)
 
     emit("project/pyproject.toml.jinja", "pyproject.toml")
-    emit("project/README.md.jinja", "README.md")
     for rel, text in runtime_files(templates).items():
         files[f"{pkg}/{rel}"] = text
     for name in ("__init__.py", "_settings.py", "_client.py", "errors.py", "resources/__init__.py",
@@ -207,6 +206,8 @@ def render(api: ir.Api, *, package_version: str = "0.1.0", templates: Path = TEM
         files[f"{pkg}/testing/fixtures/{name}"] = text
     by_op = {json.loads(text)["operation_id"]: json.loads(text) for text in fixture_texts.values()}
     cases = views.contract_cases(view, by_op)
+    view.examples = views.build_examples(view, cases)
+    emit("project/README.md.jinja", "README.md")
     emit("project/tests/test_contract.py.jinja", "tests/test_contract.py", contract_cases=cases,
          contract_needs_datetime=any("datetime." in e for c in cases for e in c.expected),
          contract_needs_unknown=any("UnknownVariant" in c.expected for c in cases))

@@ -48,6 +48,17 @@ class WaitView:
     docstring: str
 
 
+@dataclass(frozen=True)
+class OverloadView:
+    """One typed overload: the argument's narrower type, and what the method and its
+    `run` then return (the success type the overload refines, replaced)."""
+
+    parameter: str
+    argument: ir.TypeRef
+    returns: list[ir.TypeRef]
+    wait_returns: ir.TypeRef | None
+
+
 @dataclass
 class OperationView:
     op: ir.Operation
@@ -64,6 +75,7 @@ class OperationView:
     page_wire: dict[str, str | None] = field(default_factory=dict)
     stream: bool = False
     wait: WaitView | None = None
+    overloads: list[OverloadView] = field(default_factory=list)
 
     @property
     def all_args(self) -> list[Arg]:
@@ -178,6 +190,43 @@ class ContractCase:
     expected: list[str]  # class names an isinstance check accepts
 
 
+@dataclass(frozen=True)
+class ExampleValue:
+    """An argument in a README example: a JSON-like literal, or a model built from its
+    fields (when a typed overload wants the class)."""
+
+    literal: Any = None
+    model: str | None = None
+    fields: tuple[tuple[str, Any], ...] = ()
+
+
+@dataclass(frozen=True)
+class CallExample:
+    target: str  # client.query.create
+    args: tuple[Any, ...]
+    kwargs: tuple[tuple[str, ExampleValue], ...]
+    paginated: bool = False
+    #: attributes of the result worth printing (the wait example prints them)
+    show: tuple[str, ...] = ()
+
+    @property
+    def raw_target(self) -> str:
+        """The same method through `with_raw_response`."""
+        owner, method = self.target.rsplit(".", 1)
+        return f"{owner}.with_raw_response.{method}"
+
+
+@dataclass
+class Examples:
+    """The calls the generated README shows, built from the operations' fixtures: real
+    values, so that each code block type-checks (tests/generator/test_readme.py)."""
+
+    by_resource: dict[str, CallExample] = field(default_factory=dict)  # ResourceView.path -> call
+    listing: CallExample | None = None
+    waiting: CallExample | None = None
+    plain: CallExample | None = None  # a call that is neither a list nor a stream
+
+
 @dataclass
 class ApiView:
     api: ir.Api
@@ -189,6 +238,14 @@ class ApiView:
     #: the CLI's command table and groups, as the JSON data the CLI runtime reads
     cli_commands: list[dict[str, Any]]
     cli_groups: list[dict[str, Any]]
+    #: the README's examples (set by build_examples once the fixtures exist)
+    examples: Examples = field(default_factory=Examples)
+
+    @property
+    def documented_resources(self) -> list[ResourceView]:
+        """The resources the README presents: not those of a deprecated namespace."""
+        deprecated = {id(r) for nv in self.namespaces if nv.namespace.deprecated for r in nv.resources}
+        return [r for r in self.resources if id(r) not in deprecated]
 
     @property
     def root_resources(self) -> list[ResourceView]:
@@ -207,14 +264,6 @@ class ApiView:
     @property
     def has_stream(self) -> bool:
         return any(o.stream for r in self.resources for o in r.operations)
-
-    @property
-    def raw_example(self) -> str:
-        for r in self.resources:
-            for o in r.operations:
-                if not o.op.pagination and not o.stream:
-                    return f"{r.path.removeprefix('client.')}.with_raw_response.{o.op.name}(...)"
-        return "..."
 
     @property
     def cli_example(self) -> str:
@@ -379,7 +428,16 @@ def _returns(op: ir.Operation) -> list[ir.TypeRef]:
     return [] if returns == [ir.TypeRef(ir.NONE)] else returns
 
 
-def _operation_view(op: ir.Operation, const: str, resource: ir.Resource, consts: dict[str, str]) -> OperationView:
+def _refined(t: ir.TypeRef, narrower: ir.TypeRef, aliases: dict[str, ir.Alias]) -> ir.TypeRef:
+    """`narrower` where `t` is a union (or an alias of one) it is a member of, else `t`."""
+    members = aliases[t.name].type.variants if t.kind == ir.ALIAS and t.name in aliases else t.variants
+    if t == narrower or any(m.name == narrower.name and m.kind == narrower.kind for m in members):
+        return narrower.with_nullable(t.nullable)
+    return t
+
+
+def _operation_view(op: ir.Operation, const: str, resource: ir.Resource, consts: dict[str, str],
+                    api_aliases: list[ir.Alias]) -> OperationView:
     positional, required, optional, defaulted = _args(op)
     responses: dict[str, list[ResponseSpecView]] = {}
     for r in op.responses:
@@ -408,6 +466,14 @@ def _operation_view(op: ir.Operation, const: str, resource: ir.Resource, consts:
             "offset": by_name.get(op.pagination.offset_param or ""),
             "page": by_name.get(op.pagination.page_param or ""),
         }
+    aliases = {a.name: a for a in api_aliases}
+    for overload in op.overloads:
+        view.overloads.append(OverloadView(
+            overload.parameter,
+            overload.argument,
+            [_refined(t, overload.returns, aliases) for t in view.returns],
+            None,
+        ))
     lro = op.long_running
     if lro and lro.poll in consts:
         poll = next(o for o in resource.operations if o.operation_id == lro.poll)
@@ -432,6 +498,10 @@ def _operation_view(op: ir.Operation, const: str, resource: ir.Resource, consts:
             result_type=success.type if success and success.type else ir.TypeRef(ir.ANY),
             docstring=doc.rstrip(),
         )
+        view.overloads = [
+            OverloadView(o.parameter, o.argument, o.returns, _refined(view.wait.result_type, ov_op.returns, aliases))
+            for o, ov_op in zip(view.overloads, op.overloads, strict=True)
+        ]
     return view
 
 
@@ -459,7 +529,7 @@ def _resource_view(api: ir.Api, resource: ir.Resource) -> ResourceView:
     pool = naming.UniqueNames(RESOURCE_MODULE_NAMES)
     for op in resource.operations:
         consts[op.operation_id] = pool.claim("_" + naming.constant(op.name))
-    operations = [_operation_view(op, consts[op.operation_id], resource, consts) for op in resource.operations]
+    operations = [_operation_view(op, consts[op.operation_id], resource, consts, api.aliases) for op in resource.operations]
     ns = next((n for n in api.namespaces if resource in n.resources), None)
     path = f"client.{ns.name}.{resource.attribute}" if ns else f"client.{resource.attribute}"
     types: list[ir.TypeRef] = []
@@ -469,6 +539,7 @@ def _resource_view(api: ir.Api, resource: ir.Resource) -> ResourceView:
         types += [t for t in (o.item_type, o.wait.result_type if o.wait else None) if t is not None]
         if o.op.body is not None:
             types.append(o.op.body.type)  # the request model, when its fields are the arguments
+        types += [t for overload in o.op.overloads for t in (overload.argument, overload.returns)]
     method_names = {o.op.name for o in operations} | {o.wait.method for o in operations if o.wait}
     return ResourceView(
         resource=resource,
@@ -847,3 +918,65 @@ def contract_cases(view: ApiView, fixtures_by_op: dict[str, dict[str, Any]]) -> 
                 expected=expected,
             ))
     return cases
+
+
+# -- README examples ---------------------------------------------------------------
+
+#: argument types a JSON literal can stand for in typed code
+_LITERAL_KINDS = (ir.PRIMITIVE, ir.LIST, ir.MAP, ir.MODEL, ir.ALIAS, ir.ENUM, ir.LITERAL, ir.UNION, ir.ANY)
+
+
+def _writable(arg: Arg) -> bool:
+    return all(t.kind in _LITERAL_KINDS and not (t.kind == ir.PRIMITIVE and t.name in ("datetime", "date", "bytes")) for t in walk(arg.type))
+
+
+def build_examples(view: ApiView, cases: list[ContractCase]) -> Examples:
+    by_target = {case.target: case for case in cases}
+    models = {m.name: m for m in view.api.models}
+    examples = Examples()
+
+    def call(rv: ResourceView, ov: OperationView, method: str | None = None) -> CallExample | None:
+        case = by_target.get(f"{rv.path}.{ov.op.name}")
+        if case is None or not all(_writable(a) for a in ov.positional + ov.required):
+            return None
+        required = {a.name for a in ov.required}
+        kwargs = tuple((name, ExampleValue(value)) for name, value in case.kwargs.items() if name in required)
+        return CallExample(f"{rv.path}.{method or ov.op.name}", tuple(case.args), kwargs, bool(ov.op.pagination))
+
+    for rv in view.documented_resources:
+        candidates = sorted(rv.operations, key=lambda o: (not o.op.pagination, o.stream))
+        for ov in candidates:
+            example = call(rv, ov)
+            if example is not None:
+                examples.by_resource[rv.path] = example
+                break
+        for ov in rv.operations:
+            if ov.op.pagination and examples.listing is None:
+                examples.listing = call(rv, ov)
+            if not ov.op.pagination and not ov.stream and examples.plain is None:
+                examples.plain = call(rv, ov)
+            if ov.wait and examples.waiting is None:
+                examples.waiting = _wait_example(call(rv, ov, ov.wait.method), ov, models)
+    return examples
+
+
+def _wait_example(example: CallExample | None, ov: OperationView, models: dict[str, ir.Model]) -> CallExample | None:
+    """The run example: the argument an overload types is built as its model, so that the
+    result has the overload's precise type (and its fields can be printed)."""
+    if example is None:
+        return None
+    for overload in ov.op.overloads:
+        model = models.get(overload.argument.name)
+        value = dict(example.kwargs).get(overload.parameter)
+        if model is None or value is None or not isinstance(value.literal, dict):
+            continue
+        fields = tuple(
+            (f.name, value.literal[f.wire_name])
+            for f in model.fields
+            if f.wire_name in value.literal and not (f.type.kind == ir.LITERAL and f.required)
+        )
+        kwargs = tuple((name, ExampleValue(model=model.name, fields=fields) if name == overload.parameter else v) for name, v in example.kwargs)
+        returned = models.get(overload.returns.name)
+        show = tuple(f.name for f in returned.fields[:2]) if returned else ()
+        return CallExample(example.target, example.args, kwargs, show=show)
+    return example

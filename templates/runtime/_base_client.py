@@ -734,6 +734,18 @@ def _wants_raw(extra_headers: Mapping[str, str] | None) -> bool:
     return bool(extra_headers and extra_headers.get(RAW_RESPONSE_HEADER))
 
 
+def _without_raw(extra_headers: Mapping[str, str] | None) -> Mapping[str, str] | None:
+    if not extra_headers or RAW_RESPONSE_HEADER not in extra_headers:
+        return extra_headers
+    return {k: v for k, v in extra_headers.items() if k != RAW_RESPONSE_HEADER}
+
+
+def _first_page(
+    page_class: Any, first: APIResponse[Any], style: Any, query: Any, fetch: Any
+) -> Any:
+    return page_class(envelope=first.parse(), style=style, query=query, fetch=fetch)
+
+
 def _non_empty(query: Mapping[str, object] | None) -> dict[str, object]:
     return {k: v for k, v in (query or {}).items() if v is not None and not isinstance(v, NotGiven)}
 
@@ -863,7 +875,11 @@ class SyncAPIClient(_BaseClient):
         extra_query: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> SyncPage[_ItemT]:
-        """The first page of a list operation; the page fetches the following ones itself."""
+        """The first page of a list operation; the page fetches the following ones itself.
+
+        Asked for the raw response: the first page's APIResponse, whose parse() is the page.
+        """
+        plain = _without_raw(extra_headers)
 
         def fetch(page_query: Mapping[str, object]) -> SyncPage[_ItemT]:
             envelope = self.request(
@@ -871,13 +887,26 @@ class SyncAPIClient(_BaseClient):
                 path=path,
                 query=page_query,
                 headers=headers,
-                extra_headers=extra_headers,
+                extra_headers=plain,
                 extra_query=extra_query,
                 timeout=timeout,
             )
             return SyncPage(envelope=envelope, style=style, query=page_query, fetch=fetch)
 
-        return fetch(_non_empty(query))
+        first_query = _non_empty(query)
+        if not _wants_raw(extra_headers):
+            return fetch(first_query)
+        first: APIResponse[Any] = self.request(
+            operation,
+            path=path,
+            query=first_query,
+            headers=headers,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            timeout=timeout,
+        )
+        page = functools.partial(_first_page, SyncPage, first, style, first_query, fetch)
+        return cast("SyncPage[_ItemT]", APIResponse(first.http_response, page, first.retries_taken))
 
     def _send(
         self,
@@ -1055,7 +1084,11 @@ class AsyncAPIClient(_BaseClient):
         extra_query: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> AsyncPage[_ItemT]:
-        """The first page of a list operation; the page fetches the following ones itself."""
+        """The first page of a list operation; the page fetches the following ones itself.
+
+        Asked for the raw response: the first page's APIResponse, whose parse() is the page.
+        """
+        plain = _without_raw(extra_headers)
 
         async def fetch(page_query: Mapping[str, object]) -> AsyncPage[_ItemT]:
             envelope = await self.request(
@@ -1063,13 +1096,28 @@ class AsyncAPIClient(_BaseClient):
                 path=path,
                 query=page_query,
                 headers=headers,
-                extra_headers=extra_headers,
+                extra_headers=plain,
                 extra_query=extra_query,
                 timeout=timeout,
             )
             return AsyncPage(envelope=envelope, style=style, query=page_query, fetch=fetch)
 
-        return await fetch(_non_empty(query))
+        first_query = _non_empty(query)
+        if not _wants_raw(extra_headers):
+            return await fetch(first_query)
+        first: APIResponse[Any] = await self.request(
+            operation,
+            path=path,
+            query=first_query,
+            headers=headers,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            timeout=timeout,
+        )
+        page = functools.partial(_first_page, AsyncPage, first, style, first_query, fetch)
+        return cast(
+            "AsyncPage[_ItemT]", APIResponse(first.http_response, page, first.retries_taken)
+        )
 
     async def _send(
         self,
