@@ -181,15 +181,12 @@ def _structural_validator(version: str) -> Any:
 
 
 def _structural(data: Any, version: str) -> Iterator[tuple[str, str]]:
-    errors = _structural_validator(version).iter_errors(data)
-    while True:
-        try:
-            error = next(errors)
-        except StopIteration:
-            return
-        except ValueError as exc:  # a value JSON cannot hold: bytes, a key that is not a string
-            yield f"the document holds a value that is not JSON: {exc}", ""
-            return
+    try:
+        errors = list(_structural_validator(version).iter_errors(data))
+    except ValueError as exc:  # a value JSON cannot hold: bytes, a key that is not a string
+        yield f"the document holds a value that is not JSON: {exc}", ""
+        return
+    for error in errors:
         yield str(error.message), _pointer("", error.instance_path)
 
 
