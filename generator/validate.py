@@ -953,6 +953,17 @@ class _ValueChecker:
             self.active.discard(key)
 
     def valid(self, schema: Any, value: Any, depth: int) -> bool:
+        """python-jsonschema's is_valid: it stops at the first error, so what comes after
+        it (a schema that refers to itself, say) is never looked at."""
+        try:
+            self.descend(schema, value, (), _FirstErrorStops(), depth + 1)
+        except _FirstError:
+            return False
+        return True
+
+    def passes(self, schema: Any, value: Any, depth: int) -> bool:
+        """`not list(descend(...))`, as anyOf and oneOf judge a subschema: every error is
+        looked for."""
         out: _Errors = []
         self.descend(schema, value, (), out, depth + 1)
         return not out
@@ -986,6 +997,17 @@ class _ValueChecker:
 
 
 _Path = tuple[str | int, ...]
+
+
+class _FirstError(Exception):
+    pass
+
+
+class _FirstErrorStops(list[tuple[str, _Path]]):
+    """Where is_valid's errors go: the first one ends the check."""
+
+    def append(self, error: tuple[str, _Path]) -> None:
+        raise _FirstError
 
 
 def _equal(one: Any, two: Any) -> bool:
@@ -1197,14 +1219,14 @@ def _k_all_of(c: _ValueChecker, schemas: Any, value: Any, schema: dict[str, Any]
 
 def _k_any_of(c: _ValueChecker, schemas: Any, value: Any, schema: dict[str, Any], path: _Path, out: _Errors, depth: int) -> None:
     _no_discriminator(c, schema)
-    if not any(c.valid(inner, value, depth) for inner in _schema_list(schemas)):
+    if not any(c.passes(inner, value, depth) for inner in _schema_list(schemas)):
         out.append((f"{value!r} is not valid under any of the given schemas", path))
 
 
 def _k_one_of(c: _ValueChecker, schemas: Any, value: Any, schema: dict[str, Any], path: _Path, out: _Errors, depth: int) -> None:
     _no_discriminator(c, schema)
     inner = _schema_list(schemas)
-    first = next((index for index, each in enumerate(inner) if c.valid(each, value, depth)), None)
+    first = next((index for index, each in enumerate(inner) if c.passes(each, value, depth)), None)
     if first is None:
         out.append((f"{value!r} is not valid under any of the given schemas", path))
         return

@@ -310,6 +310,12 @@ BROKEN: dict[str, tuple[str, dict[str, str]]] = {
         HEAD_30 + "paths: {}\ncomponents:\n  schemas:\n    Maybe: {type: string, nullable: true, default: null}\n",
         {},
     ),
+    "is-valid-stops-at-the-first-error": (  # so the endless schema behind `not` is never reached
+        HEAD_31  # (`if` keeps the value, as allOf does; the library's walk does not follow it)
+        + "x-endless: {if: {$ref: '#/x-endless'}}\ncomponents:\n  schemas:\n"
+        + "    Short:\n      not: {allOf: [{maxLength: 1}, {$ref: '#/x-endless'}]}\n      default: abc\n",
+        {},
+    ),
     "default-left-to-the-library-30": (  # a discriminator changes what oneOf means in 3.0
         HEAD_30
         + "paths: {}\ncomponents:\n  schemas:\n"
