@@ -23,7 +23,9 @@ The library runs two passes, and so does this module:
    base dialect, with the draft 2020-12 meta-schemas it refers to, for 3.1), read from
    the installed packages' data and resolved through a local registry: nothing is
    fetched. Of the several errors a schema may have, the one reported is the one
-   python-jsonschema meets first (the library reports one per schema). `format: regex`
+   python-jsonschema meets first (the library reports one per schema), save where it
+   meets them in a set's order, which changes from run to run (the members of a
+   `properties` map: here, the order they are written in). `format: regex`
    is judged by Python's `re`, as the library judges it; other formats in the
    meta-schemas are not asserted, as in the library.
 
@@ -202,6 +204,7 @@ def _meta_resources() -> dict[str, Any]:
     """Every meta-schema python-jsonschema and openapi-schema-validator ship, by URI
     (without an empty fragment): the resources their check_schema resolves against."""
     if not _META_RESOURCES:
+        found: dict[str, Any] = {}
         roots = [
             os.path.join(_package_dir("jsonschema_specifications"), "schemas"),
             os.path.join(_package_dir("openapi_schema_validator"), "schemas"),
@@ -214,7 +217,8 @@ def _meta_resources() -> dict[str, Any]:
                     contents = _read_json(os.path.join(folder, name))
                     uri = contents.get("$id") or contents.get("id") if isinstance(contents, dict) else None
                     if isinstance(uri, str):
-                        _META_RESOURCES[uri.rstrip("#")] = contents
+                        found[uri.rstrip("#")] = contents
+        _META_RESOURCES.update(found)  # at once: another thread never sees half of them
     return _META_RESOURCES
 
 

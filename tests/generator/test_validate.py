@@ -285,6 +285,21 @@ BROKEN: dict[str, tuple[str, dict[str, str]]] = {
             "/components/schemas/Both/minimum": "'x' is not of type 'number'",  # python-jsonschema's first
         },
     ),
+    "dialects-31": (  # each schema's $schema, else the document's jsonSchemaDialect, picks the meta-schema
+        HEAD_31
+        + "jsonSchemaDialect: https://json-schema.org/draft/2020-12/schema\ncomponents:\n  schemas:\n"
+        + "    Plain: {discriminator: {mapping: 5}}\n"  # no OpenAPI vocabulary: not checked
+        + "    Oas: {$schema: 'https://spec.openapis.org/oas/3.1/dialect/base', discriminator: {mapping: 5}}\n"
+        + "    Seven: {$schema: 'http://json-schema.org/draft-07/schema#', type: foo}\n"
+        + "    Elsewhere: {$schema: 'https://example.com/dialect'}\n"
+        + "    Number: {$schema: 5}\n",
+        {
+            "/components/schemas/Oas/discriminator/mapping": "5 is not of type 'object'",
+            "/components/schemas/Seven/type": "is not valid under any of the schemas",
+            "/components/schemas/Elsewhere/$schema": "Unknown JSON Schema dialect: 'https://example.com/dialect'",
+            "/components/schemas/Number/$schema": "Unknown JSON Schema dialect: 5",
+        },
+    ),
     "duplicate-tag": (
         HEAD_30 + "tags:\n  - {name: pets}\n  - {name: pets, description: again}\npaths: {}\n",
         {"/tags/1/name": "Duplicate tag name 'pets'"},
