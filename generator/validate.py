@@ -311,8 +311,8 @@ def _meta(uri: str) -> _Meta | None:
 
 
 def _draft3_error(schema: Any) -> tuple[str, list[str | int]] | None:  # pragma: no cover - a museum piece
-    from jsonschema.exceptions import SchemaError  # type: ignore[import-untyped]
-    from jsonschema.validators import Draft3Validator  # type: ignore[import-untyped]
+    from jsonschema.exceptions import SchemaError
+    from jsonschema.validators import Draft3Validator
     from openapi_schema_validator import oas31_format_checker
 
     try:
