@@ -42,7 +42,7 @@ def test_table_fits_the_width_and_says_what_it_left_out(server: str) -> None:
     assert max(len(line) for line in lines) <= 100
     assert lines[0].split() == ["id", "distinct_id", "start_time", "end_time"]  # ids, then times
     assert lines[2].split()[0] == RECORDING  # an id is never cut
-    assert "20 more columns left out to fit: viewed, viewers" in result.stderr
+    assert "20 more columns left out to fit (viewed, viewers" in result.stderr
     assert "--all prints every one" in result.stderr  # the page has a next one
 
 

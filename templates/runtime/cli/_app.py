@@ -115,7 +115,8 @@ def _global_options() -> list[click.Option]:
             ["--output", "-o", "g__output"],
             type=click.Choice(FORMATS),
             help="Output format: json (the default; indented on a terminal), yaml, table, csv, "
-            "or jsonl (one JSON value a line).",
+            "or jsonl (one JSON value a line). A command that waits for a job prints a table on "
+            "a terminal.",
         ),
         click.Option(
             ["--columns", "g__columns"],
@@ -187,8 +188,13 @@ def _style(entry: dict[str, Any], given: dict[str, Any]) -> Any:
     tty = sys.stdout.isatty()
     columns = given.get("columns")
     width = shutil.get_terminal_size().columns if tty or _env("COLUMNS") else None
+    fmt = given.get("output")
+    if fmt is None:
+        # A query run to completion prints its rows on a terminal; a pipe gets JSON.
+        waits = entry["shortcut"] is not None and entry["shortcut"]["wait"]
+        fmt = "table" if waits and tty else "json"
     return Style(
-        fmt=given.get("output") or "json",
+        fmt=fmt,
         columns=[c.strip() for c in columns.split(",") if c.strip()] if columns else None,
         fields=given.get("fields"),
         color=_color(sys.stdout, given),

@@ -359,11 +359,11 @@ def table(rows: Rows, style: Style) -> tuple[str, list[str]]:
     cells = [[compact(v) for v in row] + [""] * (len(rows.columns) - len(row)) for row in rows.rows]
     shape = layout(rows, cells, style)
     if shape.left_out:
-        shown = ", ".join(shape.left_out[:8]) + (", …" if len(shape.left_out) > 8 else "")
+        shown = ", ".join(shape.left_out[:5]) + (", …" if len(shape.left_out) > 5 else "")
         plural = "s" if len(shape.left_out) != 1 else ""
         notes.append(
-            f"{len(shape.left_out)} more column{plural} left out to fit: {shown}"
-            " (--columns all, or --columns a,b,c)"
+            f"{len(shape.left_out)} more column{plural} left out to fit ({shown});"
+            " --columns all shows them, --columns a,b,c chooses."
         )
     numeric = {
         i: not rows.record and _numeric([r[i] if i < len(r) else None for r in rows.rows])
@@ -428,7 +428,7 @@ def _note(notes: Iterable[str], style: Style) -> None:
     if not style.notes:
         return
     for note in notes:
-        lines = textwrap.wrap(note, style.width) if style.width else [note]
+        lines = textwrap.wrap(note, style.width, break_on_hyphens=False) if style.width else [note]
         for line in lines:
             click.echo(paint(line, "dim", on=style.note_color), err=True)
 
