@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import ir, naming
+from . import display, ir, naming
 
 #: builtin type names a generated method or field may shadow inside a class body
 BUILTIN_TYPES = frozenset({"list", "dict", "str", "int", "float", "bool", "bytes"})
@@ -300,7 +300,7 @@ def _settings_view(api: ir.Api) -> SettingsView:
         path_defaults=[
             PathDefault(wire, env, sdk.path_default_descriptions.get(wire, "")) for wire, env in sdk.path_defaults.items()
         ],
-        cli_root_help=(api.title + ": " if api.title else "") + "every API operation from the terminal.",
+        cli_root_help=(display.clean(api.title) + ": " if api.title else "") + "every API operation from the terminal.",
     )
 
 
@@ -656,15 +656,17 @@ def _cli_kind(t: ir.TypeRef, enums: dict[str, ir.Enum]) -> tuple[str, list[Any]]
 
 
 def _first_sentence(text: str) -> str:
-    text = " ".join(text.split())
+    text = " ".join(display.clean(text).split())
     end = text.find(". ")
     return text[: end + 1] if end > 0 else text
 
 
 def _cli_help(op: ir.Operation, command: list[str], cli_name: str, args: list[Arg]) -> str:
-    parts = [" ".join(op.summary.split()) or " ".join(naming.words(op.operation_id)).capitalize()]
-    if op.description.strip() and op.description.strip() != op.summary.strip():
-        parts.append(op.description.strip())
+    """A command's --help text (spec text cleaned of control and bidi characters: display.py)."""
+    summary, description = display.clean(op.summary), display.clean(op.description)
+    parts = [" ".join(summary.split()) or " ".join(naming.words(op.operation_id)).capitalize()]
+    if description.strip() and description.strip() != summary.strip():
+        parts.append(description.strip())
     if op.scopes:
         parts.append("Required API key scopes: " + ", ".join(op.scopes) + ".")
     example = " ".join([cli_name, *command] + [f"<{naming.kebab(a.name).upper()}>" for a in args])
@@ -707,7 +709,7 @@ def cli_commands(api: ir.Api, view: ApiView) -> list[dict[str, Any]]:
                 "attrs": attrs,
                 "method": op.name,
                 "help": _cli_help(op, groups + [name], api.sdk.cli_name, ov.positional),
-                "short_help": " ".join(op.summary.split())[:80],
+                "short_help": " ".join(display.clean(op.summary).split())[:80],
                 "arguments": [{"name": a.name, "metavar": naming.kebab(a.name).upper()} for a in ov.positional],
                 "options": options,
                 "body": body_mode,
@@ -725,9 +727,9 @@ def cli_commands(api: ir.Api, view: ApiView) -> list[dict[str, Any]]:
                 commands.append({
                     **entry,
                     "name": shortcut.name,
-                    "help": (shortcut.help or entry["help"]) + "\n\n"
+                    "help": (display.clean(shortcut.help) or entry["help"]) + "\n\n"
                     + f"Example: {api.sdk.cli_name} {' '.join(groups)} {shortcut.name} <{argument}>",
-                    "short_help": shortcut.help[:80],
+                    "short_help": display.clean(shortcut.help)[:80],
                     "shortcut": {
                         "argument": shortcut.argument_name,
                         "field": shortcut.argument_field,
@@ -751,7 +753,8 @@ def cli_groups(api: ir.Api, namespaces: list[NamespaceView], resources: list[Res
     seen: set[tuple[str, ...]] = set()
     for nv in namespaces:
         ns = nv.namespace
-        groups.append({"path": [naming.kebab(ns.name)], "help": ns.description.strip() or f"Operations in the {ns.name} namespace."})
+        groups.append({"path": [naming.kebab(ns.name)],
+                       "help": display.clean(ns.description).strip() or f"Operations in the {ns.name} namespace."})
         seen.add((naming.kebab(ns.name),))
     for rv in resources:
         resource = rv.resource
@@ -760,7 +763,8 @@ def cli_groups(api: ir.Api, namespaces: list[NamespaceView], resources: list[Res
         for candidate in (path, path[-1:]):
             if tuple(candidate) not in seen:
                 seen.add(tuple(candidate))
-                groups.append({"path": candidate, "help": resource.description.strip() or f"Operations tagged {resource.tag}."})
+                groups.append({"path": candidate, "help": display.clean(resource.description).strip()
+                               or f"Operations tagged {display.clean(resource.tag)}."})
     return groups
 
 
