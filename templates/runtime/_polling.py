@@ -166,6 +166,15 @@ class _Job:
         """When waiting ends (on `clock`): every poll, retries included, ends by then."""
         return None if self.wait_timeout is None else self.started + self.wait_timeout
 
+    def not_started(self) -> errors.LongRunningTimeoutError:
+        """The error when `wait_timeout` (which bounds the whole call) ran out before the
+        request that starts the job was answered."""
+        return errors.LongRunningTimeoutError(
+            f"The query did not start within {self.wait_timeout:g}s "
+            "(the request to start it had no answer)",
+            status=None,
+        )
+
     def timed_out(self) -> errors.LongRunningTimeoutError:
         return errors.LongRunningTimeoutError(
             f"Query {self.id} did not finish within {self.wait_timeout:g}s; it was cancelled",
@@ -244,9 +253,18 @@ def run_to_completion(
     presses Ctrl-C; the error (or KeyboardInterrupt) is raised after that.
     """
     job = _Job(spec, path, client._clock, wait_timeout, on_progress)
-    first: APIResponse[Any] = client.request(
-        spec.start, path=path, body=job.start_body(body), extra_headers=_raw(extra_headers)
-    )
+    try:
+        first: APIResponse[Any] = client.request(
+            spec.start,
+            path=path,
+            body=job.start_body(body),
+            extra_headers=_raw(extra_headers),
+            deadline=job.deadline,
+        )
+    except errors.APITimeoutError as exc:
+        if job.deadline is not None and client._clock() >= job.deadline:
+            raise job.not_started() from exc
+        raise
     try:
         if job.begin(first):
             return first.parse()
@@ -314,9 +332,18 @@ async def async_run_to_completion(
     Cancelling the awaiting task cancels the job on the server too.
     """
     job = _Job(spec, path, client._clock, wait_timeout, on_progress)
-    first: APIResponse[Any] = await client.request(
-        spec.start, path=path, body=job.start_body(body), extra_headers=_raw(extra_headers)
-    )
+    try:
+        first: APIResponse[Any] = await client.request(
+            spec.start,
+            path=path,
+            body=job.start_body(body),
+            extra_headers=_raw(extra_headers),
+            deadline=job.deadline,
+        )
+    except errors.APITimeoutError as exc:
+        if job.deadline is not None and client._clock() >= job.deadline:
+            raise job.not_started() from exc
+        raise
     try:
         if job.begin(first):
             return first.parse()

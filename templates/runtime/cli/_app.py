@@ -13,7 +13,7 @@ import logging
 import sys
 import time
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import Any, NoReturn
 
 import click
 
@@ -184,6 +184,29 @@ def _emit_all(items: Iterable[Any], fmt: str) -> None:
 # -- running a command ---------------------------------------------------------
 
 
+def _refuse(message: str) -> NoReturn:
+    """A usage problem found before anything was sent: one line, exit 2."""
+    click.echo(f"Error: {message}", err=True)
+    click.get_current_context().exit(2)
+    raise AssertionError("unreachable")  # ctx.exit raises
+
+
+def _check_text(values: Mapping[str, Any], arguments: Iterable[str] = ()) -> None:
+    """Refuse a value that is not text: bytes that are not UTF-8 reach Python as lone
+    surrogates (PEP 383), which no request can carry. `arguments` are the positional ones."""
+    positional = set(arguments)
+    for name, value in values.items():
+        if isinstance(value, str) and any("\ud800" <= char <= "\udfff" for char in value):
+            try:  # the bytes as they were given: b'\xff'
+                shown = repr(value.encode("utf-8", "surrogateescape"))
+            except UnicodeEncodeError:
+                shown = ascii(value)
+            kebab = name.replace("_", "-")
+            _refuse(
+                f"{kebab.upper() if name in positional else '--' + kebab} is not UTF-8 text: {shown}"
+            )
+
+
 def _client(given: dict[str, Any]) -> Any:
     """The API client (imported only now: `--help` does not pay for it)."""
     import importlib
@@ -199,7 +222,7 @@ def _client(given: dict[str, Any]) -> Any:
     try:
         return client_class(**options)
     except ConfigurationError as exc:
-        raise click.UsageError(str(exc)) from None
+        _refuse(str(exc))
 
 
 def _set_path(body: dict[str, Any], path: list[str], value: Any) -> None:
@@ -226,15 +249,20 @@ def _progress_printer() -> Any:
 def _run(entry: dict[str, Any], params: dict[str, Any]) -> None:
     ctx = click.get_current_context()
     given: dict[str, Any] = dict(ctx.find_root().obj)
+    _check_text(given)
+    shortcut = entry["shortcut"]
+    _check_text(
+        params,
+        [a["name"] for a in entry["arguments"]] + ([shortcut["argument"]] if shortcut else []),
+    )
     given["output"] = params.pop("output", None) or given["output"]
     for _, name, _ in PATH_DEFAULTS:
         given[name] = params.pop(name, None) or given.get(name)
-    from .._exceptions import APIError
+    from .._exceptions import APIError, InvalidArgumentError
 
     args = [params.pop(a["name"]) for a in entry["arguments"]]
     kwargs: dict[str, Any] = {}
     body: dict[str, Any] = {}
-    shortcut = entry["shortcut"]
     data = params.pop("data", None)
     if data is not None:
         body_data = _read_data(data)
@@ -305,6 +333,8 @@ def _run(entry: dict[str, Any], params: dict[str, Any]) -> None:
     except APIError as exc:
         click.echo(f"Error: {exc}", err=True)
         ctx.exit(1)
+    except InvalidArgumentError as exc:  # refused before anything was sent ('..' as an id, ...)
+        _refuse(str(exc))
     except KeyboardInterrupt:
         click.echo("\nInterrupted; the query was cancelled on the server.", err=True)
         ctx.exit(130)
