@@ -572,7 +572,8 @@ def _bound_by_deadlines(http: _HTTPClientT) -> _HTTPClientT:
     """`http` (a client this package created) with the deadline-keeping streams in its
     connection pools: the default one and any proxy's. A pool of another make is left
     as it is (then only the body is read against the deadline, chunk by chunk)."""
-    for transport in [http._transport, *http._mounts.values()]:
+    mounts: Mapping[Any, Any] = getattr(http, "_mounts", None) or {}
+    for transport in [getattr(http, "_transport", None), *mounts.values()]:
         pool: Any = getattr(transport, "_pool", None)
         backend = getattr(pool, "_network_backend", None)
         if isinstance(backend, httpcore.NetworkBackend) and not isinstance(
