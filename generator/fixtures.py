@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from . import ir, naming, openapi
+from . import display, ir, naming, openapi
 
 MAX_DEPTH = 6
 
@@ -211,7 +211,9 @@ def fixtures(api: ir.Api) -> dict[str, str]:
     synth = Synthesiser(api.document)
     files = fixture_files(api)
     return {
-        files[op.operation_id]: json.dumps(operation_fixture(op, synth), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+        files[op.operation_id]: display.escape_json(
+            json.dumps(operation_fixture(op, synth), indent=2, sort_keys=True, ensure_ascii=False)
+        ) + "\n"
         for op in api.operations
     }
 
@@ -259,4 +261,4 @@ def mock_spec(api: ir.Api) -> str:
             }
         operations[op.operation_id] = entry
     data = {"operations": operations, "schemas": api.schemas}
-    return json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
+    return display.escape_json(json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False)) + "\n"

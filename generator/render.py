@@ -11,13 +11,12 @@ from __future__ import annotations
 import json
 import keyword
 import math
-import re
 from pathlib import Path
 from typing import Any
 
 import jinja2
 
-from . import fixtures, ir, views
+from . import display, fixtures, ir, views
 from .diagnostics import GeneratorBug
 from .format import LINE_LENGTH, TARGET_VERSION
 
@@ -78,12 +77,9 @@ def _string(value: str) -> str:
     return '"' + "".join(body) + '"'
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u2028\u2029\ufeff]")
-
-
 def _clean(text: Any) -> str:
-    text = str(text).replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    ")
-    return _CONTROL.sub(" ", text)
+    """Spec text as a reader should see it: no control or bidi characters (display.py)."""
+    return display.clean(text)
 
 
 def docstring(text: Any, indent: int = 0) -> str:
@@ -198,9 +194,9 @@ def render(api: ir.Api, *, package_version: str = "0.1.0", templates: Path = TEM
         emit("package/resources/resource.py.jinja", f"{pkg}/resources/{rv.resource.module}.py", rv=rv,
              shadowed=rv.shadowed)
     files[f"{pkg}/testing/spec.json"] = fixtures.mock_spec(api)
-    files[f"{pkg}/cli/commands.json"] = json.dumps(
+    files[f"{pkg}/cli/commands.json"] = display.escape_json(json.dumps(
         {"groups": view.cli_groups, "commands": view.cli_commands}, indent=1, ensure_ascii=False
-    ) + "\n"
+    )) + "\n"
     fixture_texts = fixtures.fixtures(api)
     for name, text in fixture_texts.items():
         files[f"{pkg}/testing/fixtures/{name}"] = text

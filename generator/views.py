@@ -14,7 +14,7 @@ import shlex
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import ir, naming
+from . import display, ir, naming
 
 #: builtin type names a generated method or field may shadow inside a class body
 BUILTIN_TYPES = frozenset({"list", "dict", "str", "int", "float", "bool", "bytes"})
@@ -358,7 +358,7 @@ def _settings_view(api: ir.Api) -> SettingsView:
         path_defaults=[
             PathDefault(wire, env, sdk.path_default_descriptions.get(wire, "")) for wire, env in sdk.path_defaults.items()
         ],
-        cli_root_help=(api.title + ": " if api.title else "") + "every API operation from the terminal.",
+        cli_root_help=(display.clean(api.title) + ": " if api.title else "") + "every API operation from the terminal.",
     )
 
 
@@ -1006,6 +1006,10 @@ def _cli_example(api: ir.Api, op: ir.Operation, words: list[str], entry: dict[st
     return " ".join(line + required + optional)
 
 
+#: click prints a paragraph that starts with this line as it is, without filling it
+_NO_REWRAP = "\b\n"
+
+
 def _cli_example_block(example: str) -> str:
     """An example for help: long ones over several lines, each option whole on one."""
     pieces = re.split(r" (?=--[a-z0-9])", example)
@@ -1015,8 +1019,7 @@ def _cli_example_block(example: str) -> str:
             lines[-1] += " " + piece
         else:
             lines.append("    " + piece)
-    # \b: click prints the paragraph as it is, without filling its lines
-    return "\b\nExample:\n" + " \\\n".join("  " + line for line in lines)
+    return _NO_REWRAP + "Example:\n" + " \\\n".join("  " + line for line in lines)
 
 
 def _cli_help(op: ir.Operation, example: str, words: _CliWords) -> str:
@@ -1162,7 +1165,23 @@ def cli_commands(api: ir.Api, view: ApiView) -> list[dict[str, Any]]:
             entry["help"] = "\n\n".join(
                 [words.text(shortcut.help, op) or entry["short_help"], _cli_example_block(entry["example"])]
             )
-    return commands
+    return [_displayable(entry) for entry in commands]
+
+
+def _displayable(entry: dict[str, Any]) -> dict[str, Any]:
+    """A command or group entry whose texts shown in --help are cleaned of control and
+    bidi characters (display.py); the values users send (choices) stay exact."""
+    shown = {"help", "short_help", "example", "deprecated"}
+    cleaned = {k: _clean_help(v) if k in shown and isinstance(v, str) else v for k, v in entry.items()}
+    if isinstance(cleaned.get("options"), list):
+        cleaned["options"] = [_displayable(o) if isinstance(o, dict) else o for o in cleaned["options"]]
+    return cleaned
+
+
+def _clean_help(text: str) -> str:
+    """Cleaned help that keeps the example block's own no-rewrap marker (a backspace
+    line, which click consumes and never prints)."""
+    return _NO_REWRAP.join(display.clean(piece) for piece in text.split(_NO_REWRAP))
 
 
 def cli_groups(api: ir.Api, namespaces: list[NamespaceView], resources: list[ResourceView]) -> list[dict[str, Any]]:
@@ -1186,7 +1205,7 @@ def cli_groups(api: ir.Api, namespaces: list[NamespaceView], resources: list[Res
                 seen.add(tuple(candidate))
                 help_ = resource.description.strip() or f"Operations tagged {resource.tag}."
                 groups.append({"path": candidate, "help": help_, "short_help": _first_sentence(help_)})
-    return groups
+    return [_displayable(group) for group in groups]
 
 
 # -- generated contract tests ---------------------------------------------------

@@ -224,6 +224,15 @@ class _Job:
         """When waiting ends (on `clock`): every poll, retries included, ends by then."""
         return None if self.wait_timeout is None else self.started + self.wait_timeout
 
+    def not_started(self) -> errors.LongRunningTimeoutError:
+        """The error when `wait_timeout` (which bounds the whole call) ran out before the
+        request that starts the job was answered."""
+        return errors.LongRunningTimeoutError(
+            f"The query did not start within {self.wait_timeout:g}s "
+            "(the request to start it had no answer)",
+            status=None,
+        )
+
     def timed_out(self) -> errors.LongRunningTimeoutError:
         return errors.LongRunningTimeoutError(
             f"Query {self.id} did not finish within {self.wait_timeout:g}s; it was cancelled",
@@ -321,9 +330,18 @@ def _run(
     """
     want_raw, extra_headers = _wants_raw(extra_headers), _without_raw(extra_headers)
     job = _Job(spec, path, client._clock, wait_timeout, on_progress)
-    first: APIResponse[Any] = client.request(
-        spec.start, path=path, body=job.start_body(body), extra_headers=_raw(extra_headers)
-    )
+    try:
+        first: APIResponse[Any] = client.request(
+            spec.start,
+            path=path,
+            body=job.start_body(body),
+            extra_headers=_raw(extra_headers),
+            deadline=job.deadline,
+        )
+    except errors.APITimeoutError as exc:
+        if job.deadline is not None and client._clock() >= job.deadline:
+            raise job.not_started() from exc
+        raise
     try:
         if job.begin(first):
             return _answer(want_raw, first, first.parse())
@@ -392,9 +410,18 @@ async def _async_run(
     """
     want_raw, extra_headers = _wants_raw(extra_headers), _without_raw(extra_headers)
     job = _Job(spec, path, client._clock, wait_timeout, on_progress)
-    first: APIResponse[Any] = await client.request(
-        spec.start, path=path, body=job.start_body(body), extra_headers=_raw(extra_headers)
-    )
+    try:
+        first: APIResponse[Any] = await client.request(
+            spec.start,
+            path=path,
+            body=job.start_body(body),
+            extra_headers=_raw(extra_headers),
+            deadline=job.deadline,
+        )
+    except errors.APITimeoutError as exc:
+        if job.deadline is not None and client._clock() >= job.deadline:
+            raise job.not_started() from exc
+        raise
     try:
         if job.begin(first):
             return _answer(want_raw, first, first.parse())

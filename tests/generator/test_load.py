@@ -116,12 +116,16 @@ def test_json_specs_load(tmp_path: Path) -> None:
     assert load(root).version == "3.0.3"
 
 
-def test_colliding_component_names_are_refused(tmp_path: Path) -> None:
+def test_colliding_component_names_are_made_unique(tmp_path: Path) -> None:
+    """Two files may each define a `Pet`: the second is hoisted under another name (issue 14)."""
     files = {
         "openapi.yaml": ROOT,
         "paths/pets.yaml": PETS + "      '201':\n        description: x\n        content:\n          application/json:\n            schema:\n              $ref: '../other/pets.yaml#/Pet'\n",
         "schemas/pets.yaml": SCHEMAS,
         "other/pets.yaml": "Pet: {type: string}\n",
     }
-    with pytest.raises(SpecError, match="a different schema named 'Pet' already exists"):
-        load(write(tmp_path, files))
+    doc = load(write(tmp_path, files))
+    schemas = doc.data["components"]["schemas"]
+    assert schemas["Pet"]["type"] == "object" and schemas["pets_Pet"] == {"type": "string"}
+    responses = doc.data["paths"]["/pets/"]["get"]["responses"]
+    assert responses["201"]["content"]["application/json"]["schema"] == {"$ref": "#/components/schemas/pets_Pet"}

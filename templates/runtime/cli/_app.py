@@ -16,7 +16,8 @@ import os
 import shutil
 import sys
 import time
-from typing import Any
+from collections.abc import Iterable, Mapping
+from typing import Any, NoReturn
 
 import click
 
@@ -216,6 +217,29 @@ def _error(message: str, given: dict[str, Any]) -> None:
 # -- running a command ---------------------------------------------------------
 
 
+def _refuse(message: str) -> NoReturn:
+    """A usage problem found before anything was sent: one line, exit 2."""
+    click.echo(f"Error: {message}", err=True)
+    click.get_current_context().exit(2)
+    raise AssertionError("unreachable")  # ctx.exit raises
+
+
+def _check_text(values: Mapping[str, Any], arguments: Iterable[str] = ()) -> None:
+    """Refuse a value that is not text: bytes that are not UTF-8 reach Python as lone
+    surrogates (PEP 383), which no request can carry. `arguments` are the positional ones."""
+    positional = set(arguments)
+    for name, value in values.items():
+        if isinstance(value, str) and any("\ud800" <= char <= "\udfff" for char in value):
+            try:  # the bytes as they were given: b'\xff'
+                shown = repr(value.encode("utf-8", "surrogateescape"))
+            except UnicodeEncodeError:
+                shown = ascii(value)
+            kebab = name.removeprefix("x__").replace("_", "-")
+            _refuse(
+                f"{kebab.upper() if name in positional else '--' + kebab} is not UTF-8 text: {shown}"
+            )
+
+
 def _client(given: dict[str, Any]) -> Any:
     """The API client (imported only now: `--help` does not pay for it)."""
     import importlib
@@ -233,7 +257,7 @@ def _client(given: dict[str, Any]) -> Any:
     try:
         return client_class(**options)
     except ConfigurationError as exc:
-        raise click.UsageError(str(exc)) from None
+        _refuse(str(exc))
 
 
 def _set_path(body: dict[str, Any], path: list[str], value: Any) -> None:
@@ -317,7 +341,12 @@ def _confirm(entry: dict[str, Any], args: list[Any]) -> bool:
 def _run(entry: dict[str, Any], params: dict[str, Any]) -> None:
     ctx = click.get_current_context()
     given = _given(ctx, params)
+    _check_text(given)
     shortcut = entry["shortcut"]
+    _check_text(
+        params,
+        [a["name"] for a in entry["arguments"]] + ([shortcut["argument"]] if shortcut else []),
+    )
     waits = shortcut is not None and shortcut["wait"]
     no_wait = waits and bool(params.pop("x__no_wait", False))
     wait_timeout = params.pop("x__timeout", None)
@@ -340,7 +369,7 @@ def _run(entry: dict[str, Any], params: dict[str, Any]) -> None:
         logger.addHandler(handler)
         logger.setLevel(logging.DEBUG)
 
-    from .._exceptions import APIError
+    from .._exceptions import APIError, InvalidArgumentError
     from ._output import emit, emit_items
 
     client = _client(given)
@@ -372,6 +401,8 @@ def _run(entry: dict[str, Any], params: dict[str, Any]) -> None:
     except APIError as exc:
         _error(str(exc), given)
         ctx.exit(1)
+    except InvalidArgumentError as exc:  # refused before anything was sent ('..' as an id, ...)
+        _refuse(str(exc))
     except KeyboardInterrupt:
         click.echo("\nInterrupted; the query was cancelled on the server.", err=True)
         ctx.exit(130)
