@@ -455,6 +455,9 @@ def build() -> click.Group:
         groups[tuple(entry["groups"])].add_command(command)
         if entry["alias_groups"]:
             groups[tuple(entry["alias_groups"])].add_command(command)
+    from ..mcp._command import register as register_mcp
+
+    register_mcp(root)
     return root
 
 
