@@ -604,9 +604,15 @@ async def serve_http(app: McpApp, port: int) -> None:
     asgi = server.streamable_http_app(host="127.0.0.1")
     config = uvicorn.Config(asgi, host="127.0.0.1", port=port, log_level="warning", lifespan="on")
     http = uvicorn.Server(config)
-    sys.stderr.write(f"MCP server on http://127.0.0.1:{port}/mcp\n")
     try:
-        await http.serve()
+        async with anyio.create_task_group() as group:
+            group.start_soon(http.serve)
+            while not http.started and not http.should_exit:
+                await anyio.sleep(0.02)
+            if http.started:  # the port it listens on (PORT 0: one the system chose)
+                bound = http.servers[0].sockets[0].getsockname()[1] if http.servers else port
+                sys.stderr.write(f"MCP server on http://127.0.0.1:{bound}/mcp\n")
+                sys.stderr.flush()
     finally:
         await app.aclose()
 
