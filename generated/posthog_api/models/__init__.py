@@ -201,7 +201,7 @@ if _TYPE_CHECKING:
     )
 
 #: every model's name -> the module that defines it
-_WHERE = {
+_WHERE: dict[str, str] = {
     "PropertyOperator": ".common",
     "BreakdownType": ".common",
     "RoleAtOrganizationEnum": ".common",

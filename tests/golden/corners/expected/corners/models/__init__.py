@@ -40,7 +40,7 @@ if _TYPE_CHECKING:
     )
 
 #: every model's name -> the module that defines it
-_WHERE = {
+_WHERE: dict[str, str] = {
     "CatPetType": ".common",
     "DogPetType": ".common",
     "Cat": ".common",

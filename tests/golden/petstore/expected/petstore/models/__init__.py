@@ -24,7 +24,7 @@ if _TYPE_CHECKING:
     )
 
 #: every model's name -> the module that defines it
-_WHERE = {
+_WHERE: dict[str, str] = {
     "Error": ".common",
     "Status": ".pets",
     "StatusParam": ".pets",
