@@ -401,17 +401,20 @@ class McpApp:
         job = loop.create_task(
             method(**kwargs, on_progress=on_progress, wait_timeout=self.options.query_timeout)
         )
+        cancelled = False
         try:
-            result = await asyncio.shield(job)
+            return await asyncio.shield(job)
         except asyncio.CancelledError:
+            cancelled = True
             job.cancel()
             for task in reports:
                 task.cancel()
             with anyio.CancelScope(shield=True), anyio.move_on_after(CANCEL_GRACE):
                 await asyncio.wait({job})
             raise
-        await asyncio.gather(*reports, return_exceptions=True)
-        return result
+        finally:
+            if not cancelled:  # the last progress notifications go out before the result
+                await asyncio.gather(*reports, return_exceptions=True)
 
     # -- results ----------------------------------------------------------------------
 
@@ -621,6 +624,8 @@ async def serve_http(app: McpApp, port: int) -> None:
 def main(options: Options, *, http_port: int | None = None, debug: bool = False) -> None:
     app = McpApp(options)
     _logging(app, debug)
+    if not app.tools:
+        log.warning("no operation matches --read-only, --tags and --tools: there are no tools")
     if http_port is not None:
         anyio.run(serve_http, app, http_port)
     else:
