@@ -155,3 +155,16 @@ def test_corpus_specs_serve_their_tools_in_both_modes(name: str, tmp_path: Path)
         sys.path.remove(str(tmp_path))
         for module in [m for m in sys.modules if m == package or m.startswith(package + ".")]:
             del sys.modules[module]
+
+
+def test_without_the_mcp_extra_the_command_says_what_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
+    from click.testing import CliRunner
+
+    import posthog_api.mcp
+    from posthog_api.cli import build
+
+    monkeypatch.setitem(sys.modules, "posthog_api.mcp.server", None)  # import fails as if absent
+    monkeypatch.delattr(posthog_api.mcp, "server", raising=False)
+    result = CliRunner().invoke(build(), ["mcp"])
+    assert result.exit_code == 2
+    assert "pip install 'posthog-api[mcp]'" in result.output
