@@ -101,6 +101,7 @@ def _tool(
             "kind": kind,
             "args": args,
             "body": body_mode,
+            "body_encoding": op.body.encoding if op.body is not None else None,
             "extra": extra,
             "path_defaults": [p.wire_name for p in op.path_params if p.client_default],
         },
@@ -214,7 +215,10 @@ def _input(
             key = taken.claim("body")
             args.append({"input": key, "python": "body", "in": "body", "wire": ""})
             schema = body.schema if body.encoding in ("json", "form", "multipart") else {"type": "string"}
-            props.append((key, schema, body.description or "The request body.", body.required, "body"))
+            about = body.description or "The request body."
+            if body.encoding == "binary":
+                about += f" Sent as {body.media_type}, the text's UTF-8 bytes."
+            props.append((key, schema, about, body.required, "body"))
     return builder.input_schema(props), args, body_mode
 
 

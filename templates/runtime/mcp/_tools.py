@@ -160,6 +160,12 @@ def split_arguments(tool: Tool, arguments: Mapping[str, Any]) -> dict[str, Any]:
         if arg is None:
             unknown[key] = value
         elif value is not None or arg["in"] == "body":
+            if (
+                arg["in"] == "body"
+                and isinstance(value, str)
+                and tool.call.get("body_encoding") == "binary"
+            ):
+                value = value.encode()  # a file's content, given as text
             kwargs[arg["python"]] = value
     if unknown:
         extra = tool.call.get("extra")
