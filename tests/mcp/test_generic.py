@@ -168,3 +168,43 @@ def test_without_the_mcp_extra_the_command_says_what_to_install(monkeypatch: pyt
     result = CliRunner().invoke(build(), ["mcp"])
     assert result.exit_code == 2
     assert "pip install 'posthog-api[mcp]'" in result.output
+
+
+def _fixture_arguments(tool: Any, request: dict[str, Any]) -> dict[str, Any]:
+    """A tool's arguments for an operation's fixture request (path, query and body)."""
+    by_place = {(a["in"], a["wire"]): a["input"] for a in tool.call["args"]}
+    arguments: dict[str, Any] = {}
+    for place in ("path", "query"):
+        for wire, value in request[place].items():
+            arguments[by_place[(place, wire)]] = value
+    body = request.get("body")
+    if body is not None and tool.call["body"] == "fields":
+        arguments.update({by_place.get(("body", wire), wire): value for wire, value in body.items()})
+    elif body is not None and tool.call["body"] == "whole":
+        arguments[by_place[("body", "")]] = body
+    return arguments
+
+
+def test_every_operation_through_the_mcp_layer(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each tool called with its operation's fixture arguments answers without an error."""
+    from posthog_api.testing._mock import load_fixture
+    from posthog_api.testing.server import MockServer
+
+    with MockServer() as mock:
+        monkeypatch.setenv("POSTHOG_PERSONAL_API_KEY", "phx_every_operation")
+        monkeypatch.setenv("POSTHOG_HOST", mock.url)
+        monkeypatch.setenv("POSTHOG_PROJECT_ID", "1")
+        app = McpApp(Options(allow_destructive=True))
+
+        async def call_all() -> list[str]:
+            failures = []
+            for tool in app.tools:
+                arguments = _fixture_arguments(tool, load_fixture(tool.operation_id)["request"])
+                result = await app.call(tool.name, arguments, _no_progress)
+                if result.is_error:
+                    failures.append(f"{tool.name}: {result.content[0].text}")
+            await app.aclose()
+            return failures
+
+        assert anyio.run(call_all) == []
+        assert {c.operation_id for c in mock.api.calls} >= {t.operation_id for t in app.tools}
