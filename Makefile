@@ -48,6 +48,7 @@ lint: venv
 typecheck: venv
 	cd $(OUT) && ../$(BIN)/mypy --strict --no-incremental --cache-dir=/dev/null -p $(PACKAGE)
 	cd templates && MYPYPATH=. ../$(BIN)/mypy --strict --no-incremental --cache-dir=/dev/null -p runtime
+	$(BIN)/mypy --strict --no-incremental --cache-dir=/dev/null generator
 	$(BIN)/ruff check --no-cache --config pyproject.toml $(OUT) generator tests bench templates/runtime
 	cd $(OUT) && ../$(BIN)/black --check --quiet .
 	$(BIN)/black --check --quiet --line-length 100 --target-version py310 tests/golden templates/runtime

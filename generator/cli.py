@@ -56,6 +56,11 @@ DIAGNOSTICS_FORMAT = click.option(
     help="How problems are printed: text for people; json, github (annotations) or sarif for CI.",
 )
 QUIET = click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
+REF_ROOTS = click.option(
+    "--allow-ref-root", "ref_roots", multiple=True, type=click.Path(file_okay=False, path_type=Path),
+    help="A folder outside SPEC's own whose files $refs may read (repeatable); by default they may read "
+    "only files in SPEC's folder and below.",
+)
 DEBUG = click.option("--debug", is_flag=True, help="On an internal error, print the Python traceback.")
 
 #: warnings printed in text form before "... and N more" (all of them in the CI formats)
@@ -128,11 +133,12 @@ def main() -> None:
 @STRICT
 @_formatter_option("ruff", "Code formatter: ruff (the default; black's style) or black itself.")
 @click.option("--force", is_flag=True, help="Write into a folder that holds files the generator did not create, replacing those with generated names.")
+@REF_ROOTS
 @DIAGNOSTICS_FORMAT
 @QUIET
 @DEBUG
 def generate(spec: Path, output: Path, package_name: str | None, strict: bool, formatter: str, force: bool,
-             fmt: str, quiet: bool, debug: bool) -> None:
+             ref_roots: tuple[Path, ...], fmt: str, quiet: bool, debug: bool) -> None:
     """Generate the client package from SPEC into --output.
 
     Only files whose content changed are rewritten; files generated before and no
@@ -149,7 +155,8 @@ def generate(spec: Path, output: Path, package_name: str | None, strict: bool, f
     started = time.perf_counter()
     progress = _Progress(not quiet)
     try:
-        result = run(spec, package_name=package_name, strict=strict, formatter=formatter, progress=progress)
+        result = run(spec, package_name=package_name, strict=strict, formatter=formatter, progress=progress,
+                     allow_ref_roots=ref_roots)
         progress("write")
         written = write_files(output, result.files, result.manifest, force=force)
     except SpecError as exc:
@@ -173,10 +180,11 @@ def generate(spec: Path, output: Path, package_name: str | None, strict: bool, f
 @PACKAGE
 @STRICT
 @_formatter_option(None, "Code formatter to compare with (default: the one that generated --output, from its manifest).")
+@REF_ROOTS
 @DIAGNOSTICS_FORMAT
 @DEBUG
-def check(spec: Path, output: Path, package_name: str | None, strict: bool, formatter: str | None, fmt: str,
-          debug: bool) -> None:
+def check(spec: Path, output: Path, package_name: str | None, strict: bool, formatter: str | None,
+          ref_roots: tuple[Path, ...], fmt: str, debug: bool) -> None:
     """Fail (exit 1) when --output is not exactly what SPEC and the templates generate.
 
     Prints a unified diff of every difference and the command that fixes it.
@@ -190,7 +198,7 @@ def check(spec: Path, output: Path, package_name: str | None, strict: bool, form
         on_disk = Manifest.read(output)
         recorded = on_disk.formatter.split("-", 1)[0]
         chosen = formatter or (recorded if recorded in FORMATTERS else DEFAULT_FORMATTER)
-        result = run(spec, package_name=package_name, strict=strict, formatter=chosen)
+        result = run(spec, package_name=package_name, strict=strict, formatter=chosen, allow_ref_roots=ref_roots)
     except SpecError as exc:
         _fail(exc, fmt)
         return
@@ -213,8 +221,9 @@ def check(spec: Path, output: Path, package_name: str | None, strict: bool, form
     "--config", "config_file", type=click.Path(dir_okay=False, path_type=Path),
     help="TOML file with a [tool.sdkgen.lint] table (default: the pyproject.toml nearest SPEC).",
 )
+@REF_ROOTS
 @DEBUG
-def lint(spec: Path, fmt: str, config_file: Path | None, debug: bool) -> None:
+def lint(spec: Path, fmt: str, config_file: Path | None, ref_roots: tuple[Path, ...], debug: bool) -> None:
     """Check SPEC against the OpenAPI schema and the project's rules.
 
     One finding per line as `file:line:col: severity [rule] message`; exit 1 when
@@ -231,7 +240,7 @@ def lint(spec: Path, fmt: str, config_file: Path | None, debug: bool) -> None:
     from .lint_config import load_config
 
     try:
-        findings = run_lint(spec, load_config(config_file) if config_file else None)
+        findings = run_lint(spec, load_config(config_file) if config_file else None, allow_ref_roots=ref_roots)
     except SpecError as exc:
         _fail(exc, fmt)
         return
@@ -242,13 +251,14 @@ def lint(spec: Path, fmt: str, config_file: Path | None, debug: bool) -> None:
 
 @main.command()
 @SPEC
+@REF_ROOTS
 @DEBUG
-def bundle(spec: Path, debug: bool) -> None:
+def bundle(spec: Path, ref_roots: tuple[Path, ...], debug: bool) -> None:
     """Print SPEC as one JSON document, its $refs into other files turned into components."""
     from .load import load
 
     try:
-        doc = load(spec)
+        doc = load(spec, ref_roots)
     except SpecError as exc:
         _fail(exc)
         return

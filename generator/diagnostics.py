@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
+from .display import one_line
 
 EXIT_OK = 0
 EXIT_FOUND = 1
@@ -27,6 +28,8 @@ EXIT_BUG = 3
 EXIT_INTERRUPTED = 130
 
 SEVERITIES = ("error", "warning", "info")
+#: characters of a message (or pointer) printed in text form; the rest is cut
+MAX_MESSAGE = 1000
 FORMATS = ("text", "json", "github", "sarif")
 
 
@@ -82,10 +85,14 @@ class Diagnostic:
     pointer: str = ""
 
     def __str__(self) -> str:
+        """One line for a terminal: spec text in it cannot move the cursor, reorder the
+        line or go on for pages (display.one_line, MAX_MESSAGE)."""
         where = str(self.location)
         if not self.location.line and self.pointer:
-            where += f" (#{self.pointer})"
-        return f"{where}: {self.severity} [{self.code}] {self.message}"
+            pointer = self.pointer if len(self.pointer) <= MAX_MESSAGE else self.pointer[:MAX_MESSAGE] + "..."
+            where += f" (#{pointer})"
+        message = self.message if len(self.message) <= MAX_MESSAGE else self.message[:MAX_MESSAGE] + "..."
+        return one_line(f"{where}: {self.severity} [{self.code}] {message}")
 
     def as_error(self) -> Diagnostic:
         return replace(self, severity="error")
@@ -174,7 +181,7 @@ def _json(items: list[Diagnostic]) -> str:
 
 
 def _github_escape(text: str, property_value: bool = False) -> str:
-    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    text = one_line(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
     return text.replace(":", "%3A").replace(",", "%2C") if property_value else text
 
 

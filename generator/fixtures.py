@@ -20,7 +20,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from . import ir, naming, openapi, patterns
+from . import display, ir, naming, openapi, patterns
 
 #: deeper than this a value is cut short (cycles through required properties)
 MAX_DEPTH = 24
@@ -339,7 +339,9 @@ def fixtures(api: ir.Api) -> dict[str, str]:
     files = fixture_files(api)
     auth = (api.sdk.auth_scheme, api.sdk.auth_header)
     return {
-        files[op.operation_id]: json.dumps(operation_fixture(op, synth, auth), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+        files[op.operation_id]: display.escape_json(
+            json.dumps(operation_fixture(op, synth, auth), indent=2, sort_keys=True, ensure_ascii=False)
+        ) + "\n"
         for op in api.operations
     }
 
@@ -388,4 +390,4 @@ def mock_spec(api: ir.Api) -> str:
             }
         operations[op.operation_id] = entry
     data = {"operations": operations, "schemas": api.schemas}
-    return json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
+    return display.escape_json(json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False)) + "\n"

@@ -213,6 +213,15 @@ class CliShortcut:
     wait: bool
 
 
+@dataclass(frozen=True)
+class Overload:
+    """x-sdk-overloads: when the argument is of type `argument`, the call returns `returns`."""
+
+    parameter: str  # the Python name of the argument
+    argument: TypeRef
+    returns: TypeRef
+
+
 @dataclass
 class Operation:
     operation_id: str
@@ -235,6 +244,7 @@ class Operation:
     pagination: Pagination | None = None
     long_running: LongRunning | None = None
     cli: list[CliShortcut] = field(default_factory=list)
+    overloads: list[Overload] = field(default_factory=list)
 
     @property
     def path_params(self) -> list[Parameter]:

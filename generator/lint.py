@@ -7,24 +7,31 @@ are diagnostics (generator/diagnostics.py prints them for people and CI systems)
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from .diagnostics import REF, Diagnostic, SpecError
 from .lint_config import LintConfig, config_for
 from .lint_rules import CHECKS, RULES, UNUSED_WAIVER, Context, Report, valid_waivers
-from .load import escape_pointer, load
+from .load import Refused, escape_pointer, load
 from .validate import check_version
 
 #: findings about waivers cannot themselves be waived
 _NOT_WAIVABLE = frozenset({"x-lint-waive", UNUSED_WAIVER.id})
 
 
-def lint(spec: Path, config: LintConfig | None = None) -> list[Diagnostic]:
-    """Every finding on the spec at `spec`, sorted; raises SpecError when it cannot be read."""
+def lint(
+    spec: Path, config: LintConfig | None = None, allow_ref_roots: Iterable[str | os.PathLike[str]] = ()
+) -> list[Diagnostic]:
+    """Every finding on the spec at `spec`, sorted; raises SpecError when it cannot be read
+    (and for input the loader refuses: a $ref outside the allowed folders, a limit passed)."""
     config = config if config is not None else config_for(Path(spec))
     try:
-        doc = load(spec)
+        doc = load(spec, allow_ref_roots)
+    except Refused:
+        raise
     except SpecError as exc:
         finding = _unresolved_reference(exc, config)
         if finding is None:

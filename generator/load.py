@@ -12,6 +12,8 @@ from __future__ import annotations
 import json
 import os
 import re
+import stat
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,12 +21,27 @@ from urllib.parse import unquote
 
 import yaml
 
-from .diagnostics import REF, Location, SpecError
+from .diagnostics import CODES, INPUT, LIMIT, REF, Location, SpecError
 
 try:  # libyaml's C parser is several times faster; fall back when absent
     _BaseLoader: type = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - depends on how PyYAML was built
     _BaseLoader = yaml.SafeLoader
+
+
+#: Limits on what the loader reads. No real spec comes near them (the biggest we know
+#: nest 22 levels deep and use no YAML aliases); a hostile document stops at them with
+#: one located error instead of exhausting memory or the stack.
+MAX_FILE_BYTES = 64 * 1024 * 1024  # one file
+MAX_TOTAL_BYTES = 256 * 1024 * 1024  # all the files of one spec
+MAX_DEPTH = 128  # mappings and lists inside one another
+MAX_ALIAS_NODES = 200_000  # nodes YAML aliases may add to a document beyond its own
+
+
+class Refused(SpecError):
+    """Input the loader will not read, whatever the command: a $ref outside the folders
+    it may read, a file that is not a regular file, a document over a limit. (lint turns
+    a $ref to a missing file or key into a finding; never one of these.)"""
 
 
 class _SpecLoader(_BaseLoader):  # type: ignore[misc]
@@ -124,6 +141,11 @@ def follow_pointer(root: Any, pointer: str) -> Any:
     return node
 
 
+def _shorten(text: str, limit: int = 200) -> str:
+    """A value quoted in a message: never more than `limit` characters of it."""
+    return text if len(text) <= limit else text[:limit] + "..."
+
+
 def display_path(path: str) -> str:
     """A path relative to the working directory when that is shorter."""
     try:
@@ -144,39 +166,184 @@ class _File:
     data: Any
     positions: dict[str, tuple[int, int]]  # pointer -> (line, col)
     json_text: str | None = None  # a JSON file's text: positions are found only when asked
+    size: int = 0  # bytes read
+
+
+def _kind_of_file(mode: int) -> str:
+    for test, name in (
+        (stat.S_ISDIR, "a directory"),
+        (stat.S_ISFIFO, "a named pipe"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISSOCK, "a socket"),
+    ):
+        if test(mode):
+            return name
+    return "not a regular file"
+
+
+def _read_bytes(path: str, shown: str) -> bytes:
+    """The bytes of a regular file of at most MAX_FILE_BYTES. What the path names is
+    checked before it is opened (a FIFO would block, /dev/zero never end) and again on
+    the open descriptor (it may have been swapped in between)."""
+    where = Location(shown)
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        raise SpecError("file not found", where) from None
+    except (OSError, ValueError) as exc:
+        raise SpecError(f"cannot read file: {getattr(exc, 'strerror', None) or exc}", where) from None
+    if not stat.S_ISREG(info.st_mode):
+        raise Refused(f"{_kind_of_file(info.st_mode)}: specs are read from regular files only", where)
+    _check_size(info.st_size, where)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as exc:
+        raise SpecError(f"cannot read file: {exc.strerror}", where) from None
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise Refused("not a regular file: specs are read from regular files only", where)
+        raw = handle.read(MAX_FILE_BYTES + 1)
+    _check_size(len(raw), where)
+    return raw
+
+
+def _check_size(size: int, where: Location) -> None:
+    if size > MAX_FILE_BYTES:
+        raise Refused(
+            f"the file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB, the most one spec file may be",
+            where, code=LIMIT,
+        )
 
 
 def _read_file(path: str) -> _File:
     shown = display_path(path)
-    try:
-        with open(path, "rb") as handle:
-            raw = handle.read()
-    except FileNotFoundError:
-        raise SpecError("file not found", Location(shown)) from None
-    except OSError as exc:
-        raise SpecError(f"cannot read file: {exc.strerror}", Location(shown)) from None
+    raw = _read_bytes(path, shown)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise SpecError(f"not UTF-8 text (byte {exc.start})", Location(shown)) from None
     if path.endswith(".json") or text.lstrip()[:1] in ("{", "["):
         try:
-            return _File(path, shown, json.loads(text), {}, text)
+            data = json.loads(text)
+        except RecursionError:
+            raise _too_deep(text, shown) from None
         except json.JSONDecodeError as exc:
             if path.endswith(".json"):
                 raise SpecError(f"invalid JSON: {exc.msg}", Location(shown, exc.lineno, exc.colno)) from None
+        else:
+            if _deeper_than(data, MAX_DEPTH):
+                raise _too_deep(text, shown)
+            json_file = _File(path, shown, data, {}, text, len(raw))
+            _check_text(json_file, text)
+            return json_file
     positions: dict[str, tuple[int, int]] = {}
     try:
         node = yaml.compose(text, Loader=_SpecLoader)
-        data = _to_python(node, "", positions, shown) if node is not None else None
+        data = _Converter(positions, shown).convert(node, "", 0) if node is not None else None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         problem = exc.problem or exc.context or "invalid YAML"
-        raise SpecError(f"invalid YAML: {problem}", Location(shown, line, col)) from None
+        code = LIMIT if "nesting depth" in problem else INPUT
+        error = Refused if code is LIMIT else SpecError
+        raise error(f"invalid YAML: {problem}", Location(shown, line, col), code=code) from None
     except yaml.YAMLError as exc:
         raise SpecError(f"invalid YAML: {exc}", Location(shown)) from None
-    return _File(path, shown, data, positions)
+    except RecursionError:  # PyYAML's pure-Python composer, when libyaml is absent
+        raise Refused(f"the document nests more than {MAX_DEPTH} levels deep", Location(shown), code=LIMIT) from None
+    yaml_file = _File(path, shown, data, positions, None, len(raw))
+    _check_text(yaml_file, text)
+    return yaml_file
+
+
+def _deeper_than(data: Any, limit: int) -> bool:
+    """Whether lists and mappings nest more than `limit` levels (level by level, without
+    recursion; a few milliseconds for the biggest specs we know)."""
+    level = [data] if isinstance(data, (dict, list)) else []
+    depth = 0
+    while level:
+        depth += 1
+        if depth > limit:
+            return True
+        below = []
+        for node in level:
+            for child in node.values() if type(node) is dict else node:
+                if type(child) is dict or type(child) is list:
+                    below.append(child)
+        level = below
+    return False
+
+
+def _line_col(text: str, offset: int) -> tuple[int, int]:
+    """The 1-based line and column of a character offset in `text`."""
+    return text.count("\n", 0, offset) + 1, offset - text.rfind("\n", 0, offset)
+
+
+_JSON_TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]')
+
+
+def _too_deep(text: str, shown: str) -> Refused:
+    """The error for a JSON text that nests too deeply, at the bracket that goes one level too far."""
+    depth = 0
+    for token in _JSON_TOKEN.finditer(text):
+        char = token.group()
+        if char in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                where = Location(shown, *_line_col(text, token.start()))
+                return Refused(f"the document nests more than {MAX_DEPTH} levels deep", where, code=LIMIT)
+        elif char in "]}":
+            depth -= 1
+    return Refused(f"the document nests more than {MAX_DEPTH} levels deep", Location(shown), code=LIMIT)
+
+
+#: an escape that may make a lone UTF-16 surrogate: JSON's \\uD800, YAML's \\uD800 or \\U0000D800
+_SURROGATE_ESCAPE = re.compile(r"\\(?:u|U0000)[dD][89a-fA-F]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _check_text(src: _File, text: str) -> None:
+    """Refuse a string that is not Unicode text: a lone surrogate (which only an escape
+    can write) cannot be encoded as UTF-8, so it would fail later, in some other stage."""
+    if not _SURROGATE_ESCAPE.search(text):
+        return
+    found = _first_surrogate(src.data)
+    if found is None:
+        return
+    pointer, value = found
+    if src.json_text is not None and not src.positions:
+        src.positions = _json_positions(src.json_text, src.shown)
+    line, col = src.positions.get(pointer, (0, 0))
+    bad = _SURROGATE.search(value)
+    assert bad is not None
+    escape = re.search(rf"\\(?:u|U0000){ord(bad.group()):04x}", text, re.IGNORECASE)
+    if not line and escape is not None:  # libyaml refuses the escape, so JSON gives no positions
+        line, col = _line_col(text, escape.start())
+    raise SpecError(
+        f"a string contains \\u{ord(bad.group()):04x}, a lone UTF-16 surrogate, which is not Unicode text",
+        Location(src.shown, line, col), pointer, code=INPUT,
+    )
+
+
+def _first_surrogate(data: Any) -> tuple[str, str] | None:
+    """(pointer, text) of the first key or string holding a surrogate code point."""
+    stack: list[tuple[Any, str]] = [(data, "")]
+    while stack:
+        node, pointer = stack.pop()
+        if isinstance(node, str):
+            if _SURROGATE.search(node):
+                return pointer, node
+        elif isinstance(node, dict):
+            for key, value in node.items():
+                child = f"{pointer}/{escape_pointer(str(key))}"
+                if isinstance(key, str) and _SURROGATE.search(key):
+                    return child, key
+                stack.append((value, child))
+        elif isinstance(node, list):
+            stack.extend((item, f"{pointer}/{index}") for index, item in enumerate(node))
+    return None
 
 
 _scalar_loader = _SpecLoader("")
@@ -189,7 +356,7 @@ def _json_positions(text: str, shown: str) -> dict[str, tuple[int, int]]:
     try:
         node = yaml.compose(text, Loader=_SpecLoader)
         if node is not None:
-            _to_python(node, "", positions, shown)
+            _Converter(positions, shown).convert(node, "", 0)
     except (yaml.YAMLError, SpecError, RecursionError, ValueError):
         return {}
     return positions
@@ -199,54 +366,76 @@ _STR = "tag:yaml.org,2002:str"
 _MERGE = "tag:yaml.org,2002:merge"
 
 
-def _to_python(node: yaml.Node, pointer: str, positions: dict[str, tuple[int, int]], shown: str) -> Any:
-    """The value of a composed node, noting the (line, column) of it and of every node in
-    it under its JSON pointer. Called for tens of thousands of nodes on a big spec, so
-    string scalars (most of them) are taken in place rather than by a call each."""
-    mark = node.start_mark
-    positions[pointer] = (mark.line + 1, mark.column + 1)
-    if isinstance(node, yaml.MappingNode):
-        result: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            if key_node.tag == _MERGE:
-                raise SpecError(
-                    "YAML merge keys (<<) are not supported in specs",
-                    Location(shown, key_node.start_mark.line + 1, key_node.start_mark.column + 1),
+class _Converter:
+    """The value of a composed YAML node graph, noting the (line, column) of every node
+    under its JSON pointer. Called for tens of thousands of nodes on a big spec, so string
+    scalars (most of them) are taken in place rather than by a call each.
+
+    YAML aliases make the graph share nodes: a node met again is expanded again, and
+    what that adds is counted, so that a few hundred bytes of nested aliases ("billion
+    laughs") stop at MAX_ALIAS_NODES rather than filling memory; nesting stops at
+    MAX_DEPTH (an alias to its own ancestor nests for ever)."""
+
+    def __init__(self, positions: dict[str, tuple[int, int]], shown: str) -> None:
+        self.positions = positions
+        self.shown = shown
+        self.seen: set[int] = set()
+        self.expanded = 0
+
+    def at(self, node: yaml.Node) -> Location:
+        return Location(self.shown, node.start_mark.line + 1, node.start_mark.column + 1)
+
+    def enter(self, node: yaml.Node, depth: int) -> None:
+        """Account for a mapping or sequence about to be converted."""
+        if depth >= MAX_DEPTH:
+            raise Refused(f"the document nests more than {MAX_DEPTH} levels deep", self.at(node), code=LIMIT)
+        key = id(node)
+        if key in self.seen:
+            self.expanded += len(node.value) + 1
+            if self.expanded > MAX_ALIAS_NODES:
+                raise Refused(
+                    f"YAML aliases expand to more than {MAX_ALIAS_NODES:,} nodes "
+                    '(a "billion laughs" document?)',
+                    self.at(node), code=LIMIT,
                 )
-            if not isinstance(key_node, yaml.ScalarNode):
-                raise SpecError(
-                    "mapping keys must be plain scalars",
-                    Location(shown, key_node.start_mark.line + 1, key_node.start_mark.column + 1),
-                )
-            key = str(key_node.value)
-            if key in result:
-                raise SpecError(
-                    f"duplicate key {key!r}",
-                    Location(shown, key_node.start_mark.line + 1, key_node.start_mark.column + 1),
-                )
-            child = pointer + "/" + (escape_pointer(key) if "~" in key or "/" in key else key)
-            if value_node.tag == _STR and isinstance(value_node, yaml.ScalarNode):
-                mark = value_node.start_mark
-                positions[child] = (mark.line + 1, mark.column + 1)
-                result[key] = value_node.value
-            else:
-                result[key] = _to_python(value_node, child, positions, shown)
-        return result
-    if isinstance(node, yaml.SequenceNode):
-        return [
-            _to_python(item, f"{pointer}/{index}", positions, shown) for index, item in enumerate(node.value)
-        ]
-    if node.tag == _STR:
-        return node.value
-    try:
-        construct = _scalar_loader.yaml_constructors.get(node.tag)
-        if construct is None:  # an explicit tag: let PyYAML say what it makes of it
-            return _scalar_loader.construct_object(node, deep=True)
-        return construct(_scalar_loader, node)
-    except yaml.YAMLError as exc:
-        raise SpecError(
-            f"invalid scalar: {exc}", Location(shown, node.start_mark.line + 1, node.start_mark.column + 1)
-        ) from None
+        else:
+            self.seen.add(key)
+
+    def convert(self, node: yaml.Node, pointer: str, depth: int) -> Any:
+        positions = self.positions
+        mark = node.start_mark
+        positions[pointer] = (mark.line + 1, mark.column + 1)
+        if isinstance(node, yaml.MappingNode):
+            self.enter(node, depth)
+            result: dict[str, Any] = {}
+            for key_node, value_node in node.value:
+                if key_node.tag == _MERGE:
+                    raise SpecError("YAML merge keys (<<) are not supported in specs", self.at(key_node))
+                if not isinstance(key_node, yaml.ScalarNode):
+                    raise SpecError("mapping keys must be plain scalars", self.at(key_node))
+                key = str(key_node.value)
+                if key in result:
+                    raise SpecError(f"duplicate key {key!r}", self.at(key_node))
+                child = pointer + "/" + (escape_pointer(key) if "~" in key or "/" in key else key)
+                if value_node.tag == _STR and isinstance(value_node, yaml.ScalarNode):
+                    mark = value_node.start_mark
+                    positions[child] = (mark.line + 1, mark.column + 1)
+                    result[key] = value_node.value
+                else:
+                    result[key] = self.convert(value_node, child, depth + 1)
+            return result
+        if isinstance(node, yaml.SequenceNode):
+            self.enter(node, depth)
+            return [self.convert(item, f"{pointer}/{index}", depth + 1) for index, item in enumerate(node.value)]
+        if node.tag == _STR:
+            return node.value
+        try:
+            construct = _scalar_loader.yaml_constructors.get(node.tag)
+            if construct is None:  # an explicit tag: let PyYAML say what it makes of it
+                return _scalar_loader.construct_object(node, deep=True)
+            return construct(_scalar_loader, node)
+        except yaml.YAMLError as exc:
+            raise SpecError(f"invalid scalar: {exc}", self.at(node)) from None
 
 
 # --------------------------------------------------------------------------
@@ -341,8 +530,13 @@ def child_kind(kind: str | None, key: str) -> str | None:
 
 
 class _Bundler:
-    def __init__(self, root_path: str):
+    def __init__(self, root_path: str, allow_ref_roots: Iterable[str | os.PathLike[str]] = ()):
         self.root_path = os.path.abspath(root_path)
+        #: the folders $refs may read files in: the root file's own, and those allowed explicitly
+        self.ref_roots = [os.path.realpath(os.path.dirname(self.root_path))] + [
+            os.path.realpath(os.fspath(folder)) for folder in allow_ref_roots
+        ]
+        self.total_bytes = 0
         self.files: dict[str, _File] = {}
         self.locations: dict[str, Location] = {}
         #: (kind section, name) -> (file, pointer) it came from
@@ -354,8 +548,29 @@ class _Bundler:
     def file(self, path: str) -> _File:
         loaded = self.files.get(path)
         if loaded is None:
-            loaded = self.files[path] = _read_file(path)
+            loaded = _read_file(path)
+            self.total_bytes += loaded.size
+            if self.total_bytes > MAX_TOTAL_BYTES:
+                raise Refused(
+                    f"the spec's files add up to more than {MAX_TOTAL_BYTES // (1024 * 1024)} MB, "
+                    "the most one spec may be",
+                    Location(loaded.shown), code=LIMIT,
+                )
+            self.files[path] = loaded
         return loaded
+
+    def confine(self, path: str, ref: str, src: _File, src_ptr: str) -> None:
+        """Refuse a $ref to a file outside the folders it may read (symbolic links are
+        followed before the check, so a link cannot lead out either)."""
+        real = os.path.realpath(path)
+        for root in self.ref_roots:
+            if real == root or real.startswith(root.rstrip(os.sep) + os.sep):
+                return
+        raise Refused(
+            f"$ref {_shorten(ref)!r} leads outside the spec's folder {display_path(self.ref_roots[0])}; "
+            "$refs may only read files there (--allow-ref-root DIR allows another folder)",
+            self.location(src, src_ptr), code=REF,
+        )
 
     def location(self, src: _File, pointer: str) -> Location:
         line, col = src.positions.get(pointer, (0, 0))
@@ -437,24 +652,39 @@ class _Bundler:
 
     def split_ref(self, ref: str, src: _File, src_ptr: str) -> tuple[str, str]:
         file_part, _, fragment = ref.partition("#")
-        if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*://", file_part) and not file_part.startswith("file://"):
-            raise SpecError(f"remote $ref {ref!r} is not supported; download it next to the spec", self.location(src, src_ptr), code=REF)
-        if file_part.startswith("file://"):
-            file_part = file_part[len("file://") :]
+        if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", file_part) and not file_part.startswith("file:"):
+            raise SpecError(
+                f"remote $ref {_shorten(ref)!r} is not supported; download it next to the spec",
+                self.location(src, src_ptr), code=REF,
+            )
+        if file_part.startswith("file:"):
+            file_part = re.sub(r"^file:(//(localhost)?)?", "", file_part)
         path = os.path.normpath(os.path.join(os.path.dirname(src.path), unquote(file_part))) if file_part else src.path
         if fragment and not fragment.startswith("/"):
-            raise SpecError(f"$ref {ref!r}: only JSON-pointer fragments are supported", self.location(src, src_ptr), code=REF)
+            raise SpecError(
+                f"$ref {_shorten(ref)!r}: only JSON-pointer fragments are supported", self.location(src, src_ptr), code=REF
+            )
+        if path != src.path:
+            self.confine(path, ref, src, src_ptr)
         return path, fragment
 
     def resolve(self, path: str, pointer: str, ref: str, src: _File, src_ptr: str) -> tuple[_File, Any]:
         try:
             target_file = self.file(path)
+        except Refused as exc:
+            if exc.location is not None and exc.location.line:
+                raise  # located in the file itself (too deep, too many aliases): that is where to look
+            code = CODES.get(exc.diagnostics[0].code, REF)
+            message = f"$ref {_shorten(ref)!r} cannot be followed: {exc.message}"
+            raise Refused(message, self.location(src, src_ptr), code=code) from None
         except SpecError as exc:
-            raise SpecError(f"$ref {ref!r} cannot be resolved: {exc.message}", self.location(src, src_ptr), code=REF) from None
+            message = f"$ref {_shorten(ref)!r} cannot be resolved: {exc.message}"
+            raise SpecError(message, self.location(src, src_ptr), code=REF) from None
         try:
             return target_file, follow_pointer(target_file.data, pointer)
         except LookupError as missing:
-            message = f"$ref {ref!r} cannot be resolved: no {missing.args[0]!r} in {target_file.shown}"
+            key = _shorten(str(missing.args[0]))
+            message = f"$ref {_shorten(ref)!r} cannot be resolved: no {key!r} in {target_file.shown}"
             raise SpecError(message, self.location(src, src_ptr), code=REF) from None
 
     def rewrite_ref(self, ref: str, kind: str, src: _File, src_ptr: str, out_ptr: str) -> str:
@@ -469,13 +699,7 @@ class _Bundler:
         if known is not None:
             return f"#/components/{section}/{escape_pointer(known)}"
         target_file, target = self.resolve(path, pointer, ref, src, src_ptr)
-        previous = self.hoisted.get((section, name))
-        root_components = self.file(self.root_path).data.get("components") or {}
-        if previous is not None or name in (root_components.get(section) or {}):
-            raise SpecError(
-                f"$ref {ref!r}: a different {kind} named {name!r} already exists; component names must be unique",
-                self.location(src, src_ptr),
-            )
+        name = self.unique_name(section, name, path)
         self.hoisted[(section, name)] = (path, pointer)
         self.hoisted_by_target[(section, path, pointer)] = name
         target_ptr = f"/components/{section}/{escape_pointer(name)}"
@@ -483,6 +707,24 @@ class _Bundler:
         bucket[name] = None  # reserve: recursive schemas refer back to it
         bucket[name] = self.walk(target, kind, target_file, pointer, target_ptr)
         return "#" + target_ptr
+
+    def taken(self, section: str, name: str) -> bool:
+        components = self.file(self.root_path).data.get("components")
+        in_root = components.get(section) if isinstance(components, dict) else None
+        return (section, name) in self.hoisted or (isinstance(in_root, dict) and name in in_root)
+
+    def unique_name(self, section: str, name: str, path: str) -> str:
+        """`name`, or when another component has it (two files may each define a `version`
+        schema), the file's stem and `name` (then a number): the same spec always gets the
+        same names."""
+        if not self.taken(section, name):
+            return name
+        stem, folder = (re.sub(r"[^A-Za-z0-9._-]+", "_", part) for part in (Path(path).stem, Path(path).parent.name))
+        base = f"{stem}_{name}" if stem and stem != name else f"{folder or 'file'}_{name}"
+        candidate, number = base, 2
+        while self.taken(section, candidate):
+            candidate, number = f"{base}_{number}", number + 1
+        return candidate
 
     def reference(self, node: dict[str, Any], kind: str, src: _File, src_ptr: str, out_ptr: str) -> Any:
         ref = node["$ref"]
@@ -511,6 +753,10 @@ class _Bundler:
         return out
 
 
-def load(path: str | os.PathLike[str]) -> Document:
-    """Read and bundle the document at `path`; raises SpecError with a location."""
-    return _Bundler(os.fspath(path)).bundle()
+def load(path: str | os.PathLike[str], allow_ref_roots: Iterable[str | os.PathLike[str]] = ()) -> Document:
+    """Read and bundle the document at `path`; raises SpecError with a location.
+
+    `$ref`s may read files in the root file's folder (and below) only, and in the
+    folders of `allow_ref_roots`; every file read must be a regular file within the
+    size limits (see MAX_FILE_BYTES and the others)."""
+    return _Bundler(os.fspath(path), allow_ref_roots).bundle()

@@ -657,6 +657,35 @@ class Parser:
                             break
                 target.append(ir.Response(status, description, media, decoding, rtype, example, has_example, schema))
 
+    def overloads(self, op: dict[str, Any], op_ptr: str, result: ir.Operation) -> None:
+        """x-sdk-overloads: {argument: <body field or parameter>, returns: {<schema>: <schema>}}:
+        typed overloads of the method, so that a type checker knows that, say, a
+        HogQLQuery gives a HogQLQueryResponse."""
+        spec = op.get("x-sdk-overloads")
+        if spec is None:
+            return
+        where = op_ptr + "/x-sdk-overloads"
+        if not isinstance(spec, dict) or not isinstance(spec.get("argument"), str) or not isinstance(spec.get("returns"), dict):
+            self.warn(where, "x-sdk-overloads needs an argument (a body field or parameter) and returns (schema to schema); ignored", EXTENSION)
+            return
+        wire = spec["argument"]
+        fields = result.body.fields if result.body else []
+        parameter = next((f.name for f in fields if f.wire_name == wire), None) or next(
+            (p.name for p in result.parameters if p.wire_name == wire), None
+        )
+        if parameter is None:
+            self.warn(where + "/argument", f"x-sdk-overloads: {wire!r} is not a body field or parameter of this operation; ignored", EXTENSION)
+            return
+        schemas = (self.data.get("components") or {}).get("schemas") or {}
+        for argument, returns in spec["returns"].items():
+            found = [self.types.get("/components/schemas/" + escape_pointer(str(name))) for name in (argument, returns)]
+            if str(argument) not in schemas or str(returns) not in schemas or None in found:
+                self.warn(f"{where}/returns/{escape_pointer(str(argument))}", f"x-sdk-overloads: {argument!r} and {returns!r} must name component schemas; ignored", EXTENSION)
+                continue
+            argument_type, returns_type = found
+            assert argument_type is not None and returns_type is not None
+            result.overloads.append(ir.Overload(parameter, argument_type, returns_type))
+
     def extensions(self, op: dict[str, Any], op_ptr: str, result: ir.Operation) -> None:
         pagination = op.get("x-pagination")
         if isinstance(pagination, dict):
@@ -681,6 +710,7 @@ class Parser:
                 offset_param=by_wire.get(str(pagination.get("offset-param", "offset"))),
                 page_param=by_wire.get(str(pagination.get("page-param", "page"))),
             )
+        self.overloads(op, op_ptr, result)
         lro = op.get("x-long-running")
         if isinstance(lro, dict):
             result.long_running = ir.LongRunning(

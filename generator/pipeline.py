@@ -6,7 +6,8 @@ folder (write.py and check.py do, with the result).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import os
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -41,14 +42,16 @@ def generate(
     validate_spec: bool = True,
     formatter: str = DEFAULT_FORMATTER,
     progress: Progress = _quiet,
+    allow_ref_roots: Iterable[str | os.PathLike[str]] = (),
 ) -> Generated:
     """Everything the output folder should contain; raises SpecError for unusable input.
 
     Problems the generator can work around are warnings in the result; `strict` makes
     any of them an error (SpecError carrying all of them, located as they were).
+    `$ref`s read files in the spec's folder only, and in the folders of `allow_ref_roots`.
     """
     progress("load")
-    doc = load(spec)
+    doc = load(spec, allow_ref_roots)
     check_version(doc)
     diagnostics: list[Diagnostic] = []
     if validate_spec:

@@ -11,13 +11,12 @@ from __future__ import annotations
 import json
 import keyword
 import math
-import re
 from pathlib import Path
 from typing import Any
 
 import jinja2
 
-from . import fixtures, ir, views
+from . import display, fixtures, ir, mcp_tools, views
 from .diagnostics import GeneratorBug
 from .format import LINE_LENGTH, TARGET_VERSION
 
@@ -81,12 +80,9 @@ def _string(value: str) -> str:
     return '"' + "".join(body) + '"'
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u2028\u2029\ufeff]")
-
-
 def _clean(text: Any) -> str:
-    text = str(text).replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    ")
-    return _CONTROL.sub(" ", text)
+    """Spec text as a reader should see it: no control or bidi characters (display.py)."""
+    return display.clean(text)
 
 
 def docstring(text: Any, indent: int = 0) -> str:
@@ -187,7 +183,6 @@ def render(api: ir.Api, *, package_version: str = "0.1.0", templates: Path = TEM
         files[path] = env.get_template(template).render(**context, **extra)
 
     emit("project/pyproject.toml.jinja", "pyproject.toml")
-    emit("project/README.md.jinja", "README.md")
     for rel, text in runtime_files(templates).items():
         files[f"{pkg}/{rel}"] = text
     for name in ("__init__.py", "_settings.py", "_client.py", "errors.py", "resources/__init__.py",
@@ -202,14 +197,17 @@ def render(api: ir.Api, *, package_version: str = "0.1.0", templates: Path = TEM
         emit("package/resources/resource.py.jinja", f"{pkg}/resources/{rv.resource.module}.py", rv=rv,
              shadowed=rv.shadowed)
     files[f"{pkg}/testing/spec.json"] = fixtures.mock_spec(api)
-    files[f"{pkg}/cli/commands.json"] = json.dumps(
+    files[f"{pkg}/cli/commands.json"] = display.escape_json(json.dumps(
         {"groups": view.cli_groups, "commands": view.cli_commands}, indent=1, ensure_ascii=False
-    ) + "\n"
+    )) + "\n"
+    files[f"{pkg}/mcp/tools.json"] = display.escape_json(mcp_tools.tools_json(api, view))
     fixture_texts = fixtures.fixtures(api)
     for name, text in fixture_texts.items():
         files[f"{pkg}/testing/fixtures/{name}"] = text
     by_op = {json.loads(text)["operation_id"]: json.loads(text) for text in fixture_texts.values()}
     cases = views.contract_cases(view, by_op)
+    view.examples = views.build_examples(view, cases)
+    emit("project/README.md.jinja", "README.md")
     emit("project/tests/test_contract.py.jinja", "tests/test_contract.py", contract_cases=cases,
          contract_needs_datetime=any("datetime." in e for c in cases for e in c.expected),
          contract_needs_unknown=any("UnknownVariant" in c.expected for c in cases))

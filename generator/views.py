@@ -8,10 +8,13 @@ them all once, as typed values; nothing is attached to the IR.
 
 from __future__ import annotations
 
+import json
+import re
+import shlex
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import ir, naming
+from . import display, ir, naming
 
 #: builtin type names a generated method or field may shadow inside a class body
 BUILTIN_TYPES = frozenset({"list", "dict", "str", "int", "float", "bool", "bytes"})
@@ -48,6 +51,17 @@ class WaitView:
     docstring: str
 
 
+@dataclass(frozen=True)
+class OverloadView:
+    """One typed overload: the argument's narrower type, and what the method and its
+    `run` then return (the success type the overload refines, replaced)."""
+
+    parameter: str
+    argument: ir.TypeRef
+    returns: list[ir.TypeRef]
+    wait_returns: ir.TypeRef | None
+
+
 @dataclass
 class OperationView:
     op: ir.Operation
@@ -64,6 +78,7 @@ class OperationView:
     page_wire: dict[str, str | None] = field(default_factory=dict)
     stream: bool = False
     wait: WaitView | None = None
+    overloads: list[OverloadView] = field(default_factory=list)
 
     @property
     def all_args(self) -> list[Arg]:
@@ -178,6 +193,43 @@ class ContractCase:
     expected: list[str]  # class names an isinstance check accepts
 
 
+@dataclass(frozen=True)
+class ExampleValue:
+    """An argument in a README example: a JSON-like literal, or a model built from its
+    fields (when a typed overload wants the class)."""
+
+    literal: Any = None
+    model: str | None = None
+    fields: tuple[tuple[str, Any], ...] = ()
+
+
+@dataclass(frozen=True)
+class CallExample:
+    target: str  # client.query.create
+    args: tuple[Any, ...]
+    kwargs: tuple[tuple[str, ExampleValue], ...]
+    paginated: bool = False
+    #: attributes of the result worth printing (the wait example prints them)
+    show: tuple[str, ...] = ()
+
+    @property
+    def raw_target(self) -> str:
+        """The same method through `with_raw_response`."""
+        owner, method = self.target.rsplit(".", 1)
+        return f"{owner}.with_raw_response.{method}"
+
+
+@dataclass
+class Examples:
+    """The calls the generated README shows, built from the operations' fixtures: real
+    values, so that each code block type-checks (tests/generator/test_readme.py)."""
+
+    by_resource: dict[str, CallExample] = field(default_factory=dict)  # ResourceView.path -> call
+    listing: CallExample | None = None
+    waiting: CallExample | None = None
+    plain: CallExample | None = None  # a call that is neither a list nor a stream
+
+
 @dataclass
 class ApiView:
     api: ir.Api
@@ -189,6 +241,14 @@ class ApiView:
     #: the CLI's command table and groups, as the JSON data the CLI runtime reads
     cli_commands: list[dict[str, Any]]
     cli_groups: list[dict[str, Any]]
+    #: the README's examples (set by build_examples once the fixtures exist)
+    examples: Examples = field(default_factory=Examples)
+
+    @property
+    def documented_resources(self) -> list[ResourceView]:
+        """The resources the README presents: not those of a deprecated namespace."""
+        deprecated = {id(r) for nv in self.namespaces if nv.namespace.deprecated for r in nv.resources}
+        return [r for r in self.resources if id(r) not in deprecated]
 
     @property
     def root_resources(self) -> list[ResourceView]:
@@ -207,14 +267,6 @@ class ApiView:
     @property
     def has_stream(self) -> bool:
         return any(o.stream for r in self.resources for o in r.operations)
-
-    @property
-    def raw_example(self) -> str:
-        for r in self.resources:
-            for o in r.operations:
-                if not o.op.pagination and not o.stream:
-                    return f"{r.path.removeprefix('client.')}.with_raw_response.{o.op.name}(...)"
-        return "..."
 
     @property
     def cli_example(self) -> str:
@@ -306,7 +358,7 @@ def _settings_view(api: ir.Api) -> SettingsView:
         path_defaults=[
             PathDefault(wire, env, sdk.path_default_descriptions.get(wire, "")) for wire, env in sdk.path_defaults.items()
         ],
-        cli_root_help=(api.title + ": " if api.title else "") + "every API operation from the terminal.",
+        cli_root_help=(display.clean(api.title) + ": " if api.title else "") + "every API operation from the terminal.",
     )
 
 
@@ -379,7 +431,16 @@ def _returns(op: ir.Operation) -> list[ir.TypeRef]:
     return [] if returns == [ir.TypeRef(ir.NONE)] else returns
 
 
-def _operation_view(op: ir.Operation, const: str, resource: ir.Resource, consts: dict[str, str]) -> OperationView:
+def _refined(t: ir.TypeRef, narrower: ir.TypeRef, aliases: dict[str, ir.Alias]) -> ir.TypeRef:
+    """`narrower` where `t` is a union (or an alias of one) it is a member of, else `t`."""
+    members = aliases[t.name].type.variants if t.kind == ir.ALIAS and t.name in aliases else t.variants
+    if t == narrower or any(m.name == narrower.name and m.kind == narrower.kind for m in members):
+        return narrower.with_nullable(t.nullable)
+    return t
+
+
+def _operation_view(op: ir.Operation, const: str, resource: ir.Resource, consts: dict[str, str],
+                    api_aliases: list[ir.Alias]) -> OperationView:
     positional, required, optional, defaulted = _args(op)
     responses: dict[str, list[ResponseSpecView]] = {}
     for r in op.responses:
@@ -408,6 +469,14 @@ def _operation_view(op: ir.Operation, const: str, resource: ir.Resource, consts:
             "offset": by_name.get(op.pagination.offset_param or ""),
             "page": by_name.get(op.pagination.page_param or ""),
         }
+    aliases = {a.name: a for a in api_aliases}
+    for overload in op.overloads:
+        view.overloads.append(OverloadView(
+            overload.parameter,
+            overload.argument,
+            [_refined(t, overload.returns, aliases) for t in view.returns],
+            None,
+        ))
     lro = op.long_running
     if lro and lro.poll in consts:
         poll = next(o for o in resource.operations if o.operation_id == lro.poll)
@@ -432,6 +501,10 @@ def _operation_view(op: ir.Operation, const: str, resource: ir.Resource, consts:
             result_type=success.type if success and success.type else ir.TypeRef(ir.ANY),
             docstring=doc.rstrip(),
         )
+        view.overloads = [
+            OverloadView(o.parameter, o.argument, o.returns, _refined(view.wait.result_type, ov_op.returns, aliases))
+            for o, ov_op in zip(view.overloads, op.overloads, strict=True)
+        ]
     return view
 
 
@@ -459,7 +532,7 @@ def _resource_view(api: ir.Api, resource: ir.Resource) -> ResourceView:
     pool = naming.UniqueNames(RESOURCE_MODULE_NAMES)
     for op in resource.operations:
         consts[op.operation_id] = pool.claim("_" + naming.constant(op.name))
-    operations = [_operation_view(op, consts[op.operation_id], resource, consts) for op in resource.operations]
+    operations = [_operation_view(op, consts[op.operation_id], resource, consts, api.aliases) for op in resource.operations]
     ns = next((n for n in api.namespaces if resource in n.resources), None)
     path = f"client.{ns.name}.{resource.attribute}" if ns else f"client.{resource.attribute}"
     types: list[ir.TypeRef] = []
@@ -469,6 +542,7 @@ def _resource_view(api: ir.Api, resource: ir.Resource) -> ResourceView:
         types += [t for t in (o.item_type, o.wait.result_type if o.wait else None) if t is not None]
         if o.op.body is not None:
             types.append(o.op.body.type)  # the request model, when its fields are the arguments
+        types += [t for overload in o.op.overloads for t in (overload.argument, overload.returns)]
     method_names = {o.op.name for o in operations} | {o.wait.method for o in operations if o.wait}
     return ResourceView(
         resource=resource,
@@ -649,7 +723,8 @@ def default_of(f: ir.Field, enums: dict[str, ir.Enum]) -> DefaultValue:
 
 
 def _cli_kind(t: ir.TypeRef, enums: dict[str, ir.Enum]) -> tuple[str, list[Any]]:
-    """How a CLI option parses its text (str, int, float, bool, choice or json), and its choices."""
+    """How a CLI option parses its text (str, int, float, bool, choice or json), and its choices
+    (as the API wants them: an integer enum's choices stay integers)."""
     if t.kind == ir.PRIMITIVE and t.name in ("int", "float", "bool"):
         return t.name, []
     if t.kind == ir.PRIMITIVE:
@@ -661,94 +736,452 @@ def _cli_kind(t: ir.TypeRef, enums: dict[str, ir.Enum]) -> tuple[str, list[Any]]
     return "json", []  # objects, lists, unions and Any
 
 
-def _first_sentence(text: str) -> str:
+#: words after which a full stop does not end a sentence
+_CLI_ABBREVIATIONS = ("e.g.", "i.e.", "vs.", "cf.", "approx.")
+#: sentences (or `;` clauses) about the API document rather than the API: the notes of
+#: whoever wrote the document ("the docs page lists no body; this document models the
+#: server"), which a command's user has no use for
+_CLI_AUTHORING = re.compile(
+    r"\bdocs?\s+pages?\b|\bthe\s+docs\b|\bdocumentation\s+pages?\b|\bthis\s+(?:api\s+)?document\b"
+    r"|\b(?:described|modell?ed|documented|kept)\s+here\b|\bpublished\s+(?:api\s+)?schemas?\b"
+    r"|\boperation\s?ids?\b|'s\s+(?:\d{4}\s+)?schema\b|\b(?:shape|schema|object|model)\s+below\b",
+    re.IGNORECASE,
+)
+_CLI_CODE = re.compile(r"`([^`\n]+)`")
+_CLI_LINK = re.compile(r"\[([^\]\n]+)\]\((https?://[^)\s]+)\)")
+#: a paragraph that starts as a list or code block keeps its lines
+_CLI_LIST_LINE = re.compile(r"^\s*(?:[-*+]|1[.)])\s|^ {4}|^\s*```|^\s*\|")
+_CLI_HTTP_REF = re.compile(r"^(GET|PUT|POST|PATCH|DELETE|HEAD)\s+/?([^\s?]+)(?:\?(\S*))?$")
+_CLI_PARENTHESES = re.compile(r" ?\(([^()]*)\)")
+
+
+def _cli_split(text: str, marks: str) -> list[tuple[str, str]]:
+    """`text` cut after each of `marks` that stands outside backticks and brackets: (piece, mark)."""
+    pieces: list[tuple[str, str]] = []
+    start, depth, code = 0, 0, False
+    for i, ch in enumerate(text):
+        if ch == "`":
+            code = not code
+        elif code:
+            continue
+        elif ch in "([{":
+            depth += 1
+        elif ch in ")]}":
+            depth = max(depth - 1, 0)
+        elif ch in marks and depth == 0:
+            pieces.append((text[start:i], ch))
+            start = i + 1
+    pieces.append((text[start:], ""))
+    return pieces
+
+
+def _cli_sentences(text: str) -> list[str]:
+    """One paragraph as sentences. A full stop ends a sentence only outside backticks and
+    brackets, before a space and a capital (or a quote, backtick, bracket or digit), and
+    never after an abbreviation such as "e.g."."""
     text = " ".join(text.split())
-    end = text.find(". ")
-    return text[: end + 1] if end > 0 else text
+    ends: list[int] = []
+    position = 0
+    for piece, mark in _cli_split(text, ".!?"):
+        position += len(piece) + len(mark)
+        if not mark:
+            continue
+        end = position
+        while text[end : end + 1] in ('"', "'"):  # a closing quote belongs to its sentence
+            end += 1
+        following = text[end : end + 2]
+        if text[:position].rsplit(" ", 1)[-1].lower().endswith(_CLI_ABBREVIATIONS):
+            continue
+        if following and not (following[:1] == " " and following[1:2] and (following[1].isupper() or following[1] in "`\"'(0123456789")):
+            continue
+        ends.append(end)
+    sentences: list[str] = []
+    start = 0
+    for end in ends:
+        sentences.append(text[start:end].strip())
+        start = end
+    if text[start:].strip():
+        sentences.append(text[start:].strip())
+    return [s for s in sentences if s]
 
 
-def _cli_help(op: ir.Operation, command: list[str], cli_name: str, args: list[Arg]) -> str:
-    parts = [" ".join(op.summary.split()) or " ".join(naming.words(op.operation_id)).capitalize()]
+def _first_sentence(text: str) -> str:
+    """The first whole sentence of a description (never cut at "e.g.")."""
+    first = re.split(r"\n\s*\n", text.strip(), maxsplit=1)[0]
+    sentences = _cli_sentences(first)
+    return sentences[0] if sentences else ""
+
+
+class _CliWords:
+    """Turns a description written for the API document into help for the command line:
+    operation ids and `METHOD path` references become the commands that run them, schema
+    names (which mean nothing on a command line) are left out, and authoring notes about
+    the document itself are dropped. Works on data only, for any API."""
+
+    def __init__(self, api: ir.Api, commands: dict[str, list[str]], option_flags: dict[str, set[str]]) -> None:
+        self.cli_name = api.sdk.cli_name
+        self.commands = commands  # operationId -> command words
+        self.option_flags = option_flags  # operationId -> its option flags
+        self.operations = api.operations
+        values: set[str] = {str(m.value) for e in api.enums for m in e.members}
+        for model in api.models:
+            values |= set(model.discriminator_values.values())
+            for f in model.fields:
+                values |= {str(t.value) for t in walk(f.type) if t.kind == ir.LITERAL}
+        for alias in api.aliases:
+            values |= {v.tag for v in alias.variants if v.tag}
+        pointers = [i.pointer for i in api.models] + [i.pointer for i in api.aliases] + [i.pointer for i in api.enums]
+        named = [p for p in pointers if re.fullmatch(r"#?/components/schemas/[^/]+", p)]
+        names = {p.rsplit("/", 1)[-1].replace("~1", "/").replace("~0", "~") for p in named}
+        # A schema name that is also a value users send (a query's `kind`) stays.
+        self.schema_names = frozenset(names - values)
+
+    def command(self, operation_id: str) -> str:
+        return " ".join([self.cli_name, *self.commands[operation_id]])
+
+    def _http_command(self, method: str, path: str, query: str, op: ir.Operation) -> str | None:
+        """The command of the operation that `METHOD path` names (the nearest one: same namespace first)."""
+        wanted = "/" + path.strip("/") + "/"
+        found = [
+            o for o in self.operations
+            if o.method == method.lower() and (o.path.rstrip("/") + "/").endswith(wanted) and o.operation_id in self.commands
+        ]
+        if not found:
+            return None
+        chosen = next((o for o in found if o.namespace == op.namespace), found[0])
+        words = [self.command(chosen.operation_id)]
+        words += [naming.kebab(p.name).upper() for p in chosen.path_params if not p.client_default]
+        for pair in filter(None, query.split("&")):
+            key, _, value = pair.partition("=")
+            flag = naming.kebab(key)
+            if flag not in self.option_flags.get(chosen.operation_id, set()):
+                return None
+            words.append(f"--{flag} {value}" if value else f"--{flag}")
+        return " ".join(words)
+
+    def _code(self, match: re.Match[str], op: ir.Operation) -> str:
+        inner = match.group(1)
+        if inner in self.commands:
+            return f"`{self.command(inner)}`"
+        http = _CLI_HTTP_REF.match(inner)
+        if http:
+            command = self._http_command(http.group(1), http.group(2), http.group(3) or "", op)
+            return f"`{command}`" if command else match.group(0)
+        if inner in self.schema_names:
+            return " ".join(naming.words(inner)).lower()
+        return match.group(0)
+
+    def _drop_schema_asides(self, text: str) -> str:
+        """`(SessionRecordingList)`, `(see Foo)`: short asides naming a schema go."""
+
+        def aside(match: re.Match[str]) -> str:
+            inside = match.group(1)
+            names = [n for n in _CLI_CODE.findall(inside) if n in self.schema_names]
+            if names and len(_CLI_CODE.sub("", inside).split()) <= 3:
+                return ""
+            return match.group(0)
+
+        return _CLI_PARENTHESES.sub(aside, text)
+
+    def sentence(self, text: str, op: ir.Operation) -> str:
+        clauses = [piece for piece, _ in _cli_split(text, ";")]
+        kept = [c.strip() for c in clauses if not _CLI_AUTHORING.search(_CLI_CODE.sub("", c))]
+        if not kept:
+            return ""
+        if len(kept) < len(clauses):
+            ending = text.rstrip()[-1:] if text.rstrip()[-1:] in ".!?" else "."
+            text = "; ".join(kept).rstrip(".!?") + ending
+            text = text[:1].upper() + text[1:]
+        text = self._drop_schema_asides(text)
+        return _CLI_CODE.sub(lambda m: self._code(m, op), text)
+
+    def text(self, text: str, op: ir.Operation) -> str:
+        """A whole description, paragraph by paragraph; lists and code keep their lines."""
+        paragraphs: list[str] = []
+        for paragraph in re.split(r"\n\s*\n", text.strip()):
+            paragraph = _CLI_LINK.sub(r"\1 (\2)", paragraph)
+            lines = paragraph.splitlines()
+            if _CLI_LIST_LINE.match(lines[0]):
+                kept_lines = [_CLI_CODE.sub(lambda m: self._code(m, op), line) for line in lines]
+                paragraphs.append("\b\n" + "\n".join(kept_lines))  # click keeps a \b paragraph as it is
+                continue
+            sentences = [self.sentence(s, op) for s in _cli_sentences(paragraph)]
+            kept = " ".join(s for s in sentences if s)
+            if kept:
+                paragraphs.append(kept)
+        return "\n\n".join(paragraphs)
+
+    def first_sentence(self, text: str, op: ir.Operation) -> str:
+        """An option's help: the first sentence of its description that is not an authoring note."""
+        for paragraph in re.split(r"\n\s*\n", text.strip()):
+            for raw in _cli_sentences(_CLI_LINK.sub(r"\1 (\2)", paragraph)):
+                kept = self.sentence(raw, op)
+                if kept:
+                    return kept
+        return ""
+
+
+#: where an example's line is continued on the next (with a backslash, as a shell reads it)
+_CLI_EXAMPLE_WIDTH = 88
+
+
+def _cli_quote(value: Any) -> str:
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    return shlex.quote(text)
+
+
+def _cli_bare_word(value: Any) -> bool:
+    """A string a JSON option takes as it is, unquoted (the runtime's rule: what is not JSON
+    and does not start like JSON)."""
+    if not isinstance(value, str) or not value.strip() or value.strip()[0] in '{["' or value.strip()[0].isdigit():
+        return False
+    try:
+        json.loads(value)
+    except ValueError:
+        return True
+    return False
+
+
+def _cli_subset(fixed: Any, given: Any) -> bool:
+    """Every field of `fixed` is in `given` with the same value (nested objects compared alike)."""
+    if isinstance(fixed, dict):
+        return isinstance(given, dict) and all(k in given and _cli_subset(v, given[k]) for k, v in fixed.items())
+    return bool(fixed == given)
+
+
+def _cli_dig(data: Any, path: list[str]) -> Any:
+    for key in path:
+        if not isinstance(data, dict) or key not in data:
+            return None
+        data = data[key]
+    return data
+
+
+def _cli_example(api: ir.Api, op: ir.Operation, words: list[str], entry: dict[str, Any]) -> str:
+    """A command line that does what the document's examples of the operation do."""
+    line = [api.sdk.cli_name, *words]
+    by_name = {p.name: p for p in op.parameters}
+    for argument in entry["arguments"]:
+        p = by_name.get(argument["name"])
+        line.append(_cli_quote(str(p.example)) if p is not None and p.has_example else f"<{argument['metavar']}>")
+    shortcut = entry["shortcut"]
+    if shortcut is not None:
+        value = None
+        for candidate in [op, *api.operations]:  # the example of another operation the shortcut also fits
+            body = candidate.body.example if candidate.body is not None and candidate.body.has_example else None
+            if _cli_subset(shortcut["body"], body):
+                value = _cli_dig(body, shortcut["field"])
+                if isinstance(value, str):
+                    break
+        line.append(_cli_quote(value) if isinstance(value, str) else f"<{shortcut['argument'].upper()}>")
+        return " ".join(line)
+    required: list[str] = []
+    optional: list[str] = []
+    body = op.body.example if op.body is not None and op.body.has_example else None
+    given: list[tuple[dict[str, Any], Any]] = []
+    for option in entry["options"]:
+        p = by_name.get(option["name"])
+        if option["target"] == "arg" and p is not None and p.has_example:
+            given.append((option, p.example))
+    if isinstance(body, dict):  # in the example's order
+        by_wire = {o["wire"]: o for o in entry["options"] if o["target"] == "body"}
+        given += [(by_wire[k], v) for k, v in body.items() if k in by_wire and v is not None]
+    for option, value in given:
+        if option["kind"] == "bool":
+            words_ = [f"--{option['flag']}" if value else f"--no-{option['flag']}"]
+        elif option["kind"] == "json" and not _cli_bare_word(value):
+            words_ = [f"--{option['flag']}", shlex.quote(json.dumps(value, ensure_ascii=False))]
+        else:
+            words_ = [f"--{option['flag']}", _cli_quote(str(value))]
+        (required if option["required"] else optional).append(" ".join(words_))
+    given_flags = {o["flag"] for o, _ in given}
+    for option in entry["options"]:  # what must be given and has no example: a placeholder
+        if option["required"] and option["flag"] not in given_flags and not option.get("hidden"):
+            metavar = "JSON" if option["kind"] == "json" else naming.kebab(option["name"]).upper()
+            required.append(f"--{option['flag']} <{metavar}>")
+    if entry["body"] == "whole" and op.body is not None and op.body.has_example:
+        required.append("--data " + _cli_quote(op.body.example))
+    elif entry["body"] == "whole" and entry["body_required"]:
+        required.append("--data <JSON>")
+    return " ".join(line + required + optional)
+
+
+#: click prints a paragraph that starts with this line as it is, without filling it
+_NO_REWRAP = "\b\n"
+
+
+def _cli_example_block(example: str) -> str:
+    """An example for help: long ones over several lines, each option whole on one."""
+    pieces = re.split(r" (?=--[a-z0-9])", example)
+    lines = [pieces[0]]
+    for piece in pieces[1:]:
+        if len(lines[-1]) + 1 + len(piece) <= _CLI_EXAMPLE_WIDTH:
+            lines[-1] += " " + piece
+        else:
+            lines.append("    " + piece)
+    return _NO_REWRAP + "Example:\n" + " \\\n".join("  " + line for line in lines)
+
+
+def _cli_help(op: ir.Operation, example: str, words: _CliWords) -> str:
+    summary = " ".join(op.summary.split()) or " ".join(naming.words(op.operation_id)).capitalize()
+    parts = [summary]
     if op.description.strip() and op.description.strip() != op.summary.strip():
-        parts.append(op.description.strip())
+        description = words.text(op.description, op)
+        if description:
+            parts.append(description)
     if op.scopes:
         parts.append("Required API key scopes: " + ", ".join(op.scopes) + ".")
-    example = " ".join([cli_name, *command] + [f"<{naming.kebab(a.name).upper()}>" for a in args])
-    parts.append(f"Example: {example}")
+    if op.deprecated:
+        parts.append("Deprecated.")
+    parts.append(_cli_example_block(example))
     return "\n\n".join(parts)
+
+
+#: where a command stands in its group's listing: the shortcuts, then the usual verbs
+_CLI_RANK = {"list": 1, "retrieve": 2, "status": 2, "create": 3, "update": 4, "partial-update": 5,
+             "destroy": 6, "delete": 6, "cancel": 6}
 
 
 def cli_commands(api: ir.Api, view: ApiView) -> list[dict[str, Any]]:
     """One entry per operation (and per x-cli shortcut): what the CLI runtime needs, as plain data."""
     enums = {e.name: e for e in api.enums}
     commands: list[dict[str, Any]] = []
+    ops: dict[int, tuple[ir.Operation, OperationView]] = {}
     top_level: dict[tuple[str, str], str] = {}
     for rv in view.resources:
         resource = rv.resource
         ns = next((n for n in api.namespaces if resource in n.resources), None)
         groups = ([naming.kebab(ns.name)] if ns else []) + [naming.kebab(resource.attribute)]
         attrs = ([ns.name] if ns else []) + [resource.attribute]
+        # A long-running job's poll and cancel operations read as `status ID` and `cancel ID`.
+        taken = {naming.kebab(o.name) for o in resource.operations} | {s.name for o in resource.operations for s in o.cli}
+        renamed: dict[str, str] = {}
+        for o in resource.operations:
+            lro = o.long_running
+            for target, verb in ((lro.poll, "status"), (lro.cancel, "cancel")) if lro else ():
+                if target and verb not in taken:
+                    renamed[target] = verb
+                    taken.add(verb)
         for ov in rv.operations:
             op = ov.op
-            name = naming.kebab(op.name)
+            own_name = naming.kebab(op.name)
+            name = renamed.get(op.operation_id, own_name)
             options: list[dict[str, Any]] = []
             for p in op.parameters:
                 if p.location not in ("query", "header"):
                     continue
                 kind, choices = _cli_kind(p.type, enums)
                 options.append({"flag": naming.kebab(p.name), "name": p.name, "kind": kind, "choices": choices,
-                                "required": p.required, "help": _first_sentence(p.description), "target": "arg"})
+                                "required": p.required, "help": p.description, "target": "arg"})
             body_mode = None
             if op.body is not None:
                 body_mode = "fields" if op.body.fields else "whole"
                 for f in op.body.fields:
                     kind, choices = _cli_kind(f.type, enums)
                     options.append({"flag": naming.kebab(f.name), "name": f.name, "wire": f.wire_name, "kind": kind,
-                                    "choices": choices, "required": f.required, "help": _first_sentence(f.description),
+                                    "choices": choices, "required": f.required, "help": f.description,
                                     "target": "body"})
+            lro = op.long_running
             entry: dict[str, Any] = {
                 "groups": groups,
                 "name": name,
+                "aliases": [own_name] if name != own_name else [],
                 "operation_id": op.operation_id,
                 "attrs": attrs,
                 "method": op.name,
-                "help": _cli_help(op, groups + [name], api.sdk.cli_name, ov.positional),
-                "short_help": " ".join(op.summary.split())[:80],
+                "help": "",
+                "short_help": _first_sentence(op.summary) or " ".join(naming.words(op.operation_id)).capitalize(),
+                "example": "",
+                "rank": _CLI_RANK.get(name, 9),
+                "destructive": op.method == "delete",
                 "arguments": [{"name": a.name, "metavar": naming.kebab(a.name).upper()} for a in ov.positional],
                 "options": options,
                 "body": body_mode,
                 "body_required": bool(op.body and op.body.required),
                 "paginated": op.pagination is not None,
+                # where a page keeps its items, its total and whether more follow
+                "page": {"items": op.pagination.items, "count": op.pagination.count, "next": op.pagination.next,
+                         "has_more": op.pagination.has_more} if op.pagination else None,
                 "stream": ov.stream,
                 "alias_groups": None,
                 "shortcut": None,
             }
             commands.append(entry)
+            ops[id(entry)] = (op, ov)
             if not ns:
                 top_level[(groups[-1], name)] = op.operation_id
             for shortcut in op.cli:
-                argument = naming.kebab(shortcut.argument_name).upper()
-                commands.append({
+                wait = shortcut.wait and ov.wait is not None and lro is not None
+                poll_command = groups + [renamed.get(lro.poll, "")] if wait and lro else None
+                alias = {
                     **entry,
+                    "options": [dict(o) for o in options],
                     "name": shortcut.name,
-                    "help": (shortcut.help or entry["help"]) + "\n\n"
-                    + f"Example: {api.sdk.cli_name} {' '.join(groups)} {shortcut.name} <{argument}>",
-                    "short_help": shortcut.help[:80],
+                    "aliases": [],
+                    "short_help": _first_sentence(shortcut.help) or entry["short_help"],
+                    "rank": 0,
+                    "destructive": False,
                     "shortcut": {
                         "argument": shortcut.argument_name,
                         "field": shortcut.argument_field,
                         "body": shortcut.body,
-                        "wait": shortcut.wait and ov.wait is not None,
+                        "wait": wait,
                         "wait_method": ov.wait.method if ov.wait else None,
+                        # --no-wait: the fields that start the job in the background, and where its id is
+                        "start": dict(lro.start) if wait and lro else None,
+                        "job_id": [lro.status, lro.id] if wait and lro else None,
+                        "status_command": poll_command if poll_command and poll_command[-1] else None,
                     },
-                })
+                }
+                for option in alias["options"]:  # the field the argument fills is no option here
+                    if option["target"] == "body" and option["wire"] == shortcut.argument_field[0]:
+                        option.update(required=False, hidden=True)
+                commands.append(alias)
+                ops[id(alias)] = (op, ov)
+                if not ns:
+                    top_level[(groups[-1], shortcut.name)] = op.operation_id
     # A namespaced command is also reachable from its tag's top-level group when no
     # root operation there has its name: `endpoints run` for `environments endpoints run`.
     for entry in commands:
         if len(entry["groups"]) > 1 and (entry["groups"][-1], entry["name"]) not in top_level:
             entry["alias_groups"] = entry["groups"][-1:]
             top_level[(entry["groups"][-1], entry["name"])] = entry["operation_id"]
-    return commands
+    # Help and examples name commands by their shortest path.
+    paths = {e["operation_id"]: (e["alias_groups"] or e["groups"]) + [e["name"]] for e in commands if e["shortcut"] is None}
+    flags = {e["operation_id"]: {o["flag"] for o in e["options"]} for e in commands if e["shortcut"] is None}
+    words = _CliWords(api, paths, flags)
+    for entry in commands:
+        op, _ov = ops[id(entry)]
+        path = (entry["alias_groups"] or entry["groups"]) + [entry["name"]]
+        for option in entry["options"]:
+            option["help"] = words.first_sentence(option["help"], op)
+            if option["target"] == "body" and option["required"]:
+                option["help"] = (option["help"] + " " if option["help"] else "") + "[required unless in --data]"
+        entry["example"] = _cli_example(api, op, path, entry)
+        if entry["shortcut"] is None:
+            entry["help"] = _cli_help(op, entry["example"], words)
+        else:
+            shortcut = next(s for s in op.cli if s.name == entry["name"])
+            entry["help"] = "\n\n".join(
+                [words.text(shortcut.help, op) or entry["short_help"], _cli_example_block(entry["example"])]
+            )
+    return [_displayable(entry) for entry in commands]
+
+
+def _displayable(entry: dict[str, Any]) -> dict[str, Any]:
+    """A command or group entry whose texts shown in --help are cleaned of control and
+    bidi characters (display.py); the values users send (choices) stay exact."""
+    shown = {"help", "short_help", "example", "deprecated"}
+    cleaned = {k: _clean_help(v) if k in shown and isinstance(v, str) else v for k, v in entry.items()}
+    if isinstance(cleaned.get("options"), list):
+        cleaned["options"] = [_displayable(o) if isinstance(o, dict) else o for o in cleaned["options"]]
+    return cleaned
+
+
+def _clean_help(text: str) -> str:
+    """Cleaned help that keeps the example block's own no-rewrap marker (a backspace
+    line, which click consumes and never prints)."""
+    return _NO_REWRAP.join(display.clean(piece) for piece in text.split(_NO_REWRAP))
 
 
 def cli_groups(api: ir.Api, namespaces: list[NamespaceView], resources: list[ResourceView]) -> list[dict[str, Any]]:
@@ -757,7 +1190,8 @@ def cli_groups(api: ir.Api, namespaces: list[NamespaceView], resources: list[Res
     seen: set[tuple[str, ...]] = set()
     for nv in namespaces:
         ns = nv.namespace
-        group: dict[str, Any] = {"path": [naming.kebab(ns.name)], "help": ns.description.strip() or f"Operations in the {ns.name} namespace."}
+        help_ = ns.description.strip() or f"Operations in the {ns.name} namespace."
+        group: dict[str, Any] = {"path": [naming.kebab(ns.name)], "help": help_, "short_help": _first_sentence(help_)}
         if ns.deprecated:
             group.update(hidden=True, deprecated=ns.deprecated)
         groups.append(group)
@@ -769,8 +1203,9 @@ def cli_groups(api: ir.Api, namespaces: list[NamespaceView], resources: list[Res
         for candidate in (path, path[-1:]):
             if tuple(candidate) not in seen:
                 seen.add(tuple(candidate))
-                groups.append({"path": candidate, "help": resource.description.strip() or f"Operations tagged {resource.tag}."})
-    return groups
+                help_ = resource.description.strip() or f"Operations tagged {resource.tag}."
+                groups.append({"path": candidate, "help": help_, "short_help": _first_sentence(help_)})
+    return [_displayable(group) for group in groups]
 
 
 # -- generated contract tests ---------------------------------------------------
@@ -852,3 +1287,65 @@ def contract_cases(view: ApiView, fixtures_by_op: dict[str, dict[str, Any]]) -> 
                 expected=expected,
             ))
     return cases
+
+
+# -- README examples ---------------------------------------------------------------
+
+#: argument types a JSON literal can stand for in typed code
+_LITERAL_KINDS = (ir.PRIMITIVE, ir.LIST, ir.MAP, ir.MODEL, ir.ALIAS, ir.ENUM, ir.LITERAL, ir.UNION, ir.ANY)
+
+
+def _writable(arg: Arg) -> bool:
+    return all(t.kind in _LITERAL_KINDS and not (t.kind == ir.PRIMITIVE and t.name in ("datetime", "date", "bytes")) for t in walk(arg.type))
+
+
+def build_examples(view: ApiView, cases: list[ContractCase]) -> Examples:
+    by_target = {case.target: case for case in cases}
+    models = {m.name: m for m in view.api.models}
+    examples = Examples()
+
+    def call(rv: ResourceView, ov: OperationView, method: str | None = None) -> CallExample | None:
+        case = by_target.get(f"{rv.path}.{ov.op.name}")
+        if case is None or not all(_writable(a) for a in ov.positional + ov.required):
+            return None
+        required = {a.name for a in ov.required}
+        kwargs = tuple((name, ExampleValue(value)) for name, value in case.kwargs.items() if name in required)
+        return CallExample(f"{rv.path}.{method or ov.op.name}", tuple(case.args), kwargs, bool(ov.op.pagination))
+
+    for rv in view.documented_resources:
+        candidates = sorted(rv.operations, key=lambda o: (not o.op.pagination, o.stream))
+        for ov in candidates:
+            example = call(rv, ov)
+            if example is not None:
+                examples.by_resource[rv.path] = example
+                break
+        for ov in rv.operations:
+            if ov.op.pagination and examples.listing is None:
+                examples.listing = call(rv, ov)
+            if not ov.op.pagination and not ov.stream and examples.plain is None:
+                examples.plain = call(rv, ov)
+            if ov.wait and examples.waiting is None:
+                examples.waiting = _wait_example(call(rv, ov, ov.wait.method), ov, models)
+    return examples
+
+
+def _wait_example(example: CallExample | None, ov: OperationView, models: dict[str, ir.Model]) -> CallExample | None:
+    """The run example: the argument an overload types is built as its model, so that the
+    result has the overload's precise type (and its fields can be printed)."""
+    if example is None:
+        return None
+    for overload in ov.op.overloads:
+        model = models.get(overload.argument.name)
+        value = dict(example.kwargs).get(overload.parameter)
+        if model is None or value is None or not isinstance(value.literal, dict):
+            continue
+        fields = tuple(
+            (f.name, value.literal[f.wire_name])
+            for f in model.fields
+            if f.wire_name in value.literal and not (f.type.kind == ir.LITERAL and f.required)
+        )
+        kwargs = tuple((name, ExampleValue(model=model.name, fields=fields) if name == overload.parameter else v) for name, v in example.kwargs)
+        returned = models.get(overload.returns.name)
+        show = tuple(f.name for f in returned.fields[:2]) if returned else ()
+        return CallExample(example.target, example.args, kwargs, show=show)
+    return example

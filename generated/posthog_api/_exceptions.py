@@ -324,7 +324,8 @@ class LongRunningError(APIError):
 
 
 class LongRunningTimeoutError(LongRunningError):
-    """A long-running job did not finish in time (or was interrupted); it was cancelled on the server."""
+    """A long-running job did not finish within `wait_timeout` (or was interrupted); it was
+    cancelled on the server. (`job_id` is None when it did not even start in time.)"""
 
 
 _STATUS_ERRORS: dict[int, type[APIStatusError]] = {

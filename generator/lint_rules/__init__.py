@@ -14,6 +14,7 @@ from . import (  # noqa: F401  (importing a module registers its rules)
     schemas,
     security,
     structure,
+    text,
 )
 from .context import Context, Report
 from .extensions import UNUSED_WAIVER, valid_waivers

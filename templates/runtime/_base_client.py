@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import contextvars
 import email.utils
 import functools
 import json
@@ -29,6 +30,7 @@ from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar, cast
 from urllib.parse import quote
 
+import httpcore
 import httpx
 import pydantic
 
@@ -54,6 +56,7 @@ log = logging.getLogger(settings.PACKAGE)
 _T = TypeVar("_T")
 _ItemT = TypeVar("_ItemT")
 _ClientT = TypeVar("_ClientT", bound="_BaseClient")
+_HTTPClientT = TypeVar("_HTTPClientT", httpx.Client, httpx.AsyncClient)
 
 #: set by `with_raw_response` wrappers: return the APIResponse instead of the parsed value
 RAW_RESPONSE_HEADER = "X-SDK-Raw-Response"
@@ -346,6 +349,12 @@ def parse_response(response: httpx.Response, operation: Operation[Any], strict: 
     spec = _response_spec(response, operation)
     if spec is None:
         # A status the document does not list: return its JSON, if it has any.
+        if not response.content and _promises_value(operation):
+            raise errors.ResponseValidationError(
+                response,
+                f"{operation.operation_id} answered {response.status_code} with an empty body, "
+                "where the API document promises one",
+            )
         spec = ResponseSpec("json") if response.content else ResponseSpec("none")
     if spec.decoding == "none":
         return None
@@ -381,6 +390,15 @@ def parse_response(response: httpx.Response, operation: Operation[Any], strict: 
         log.debug(f"response of {where} differs from the API document at {field}: {problem}")
 
     return construct(spec.type, response.json(), note)
+
+
+def _promises_value(operation: Operation[Any]) -> bool:
+    """Whether every success the document lists has a typed body (where one of them has
+    none, such as a 204, None is a value the method may return)."""
+    successes = [specs for status, specs in operation.responses.items() if status.startswith("2")]
+    return bool(successes) and all(
+        any(spec.type is not None for spec in specs) for specs in successes
+    )
 
 
 def _not_json(response: httpx.Response) -> str:
@@ -436,6 +454,149 @@ def _attempt_seconds(timeout: float | httpx.Timeout | None) -> float | None:
         t for t in (timeout.connect, timeout.read, timeout.write, timeout.pool) if t is not None
     ]
     return max(parts) if parts else None
+
+
+#: When the attempt in progress (in this thread or task) must be over, on which clock.
+#: The network streams of the clients' own connection pools cut every connect, read
+#: and write to what is left of it: a server that trickles its status line, headers
+#: or body a byte at a time cannot hold a call past its timeout.
+_ATTEMPT_END: contextvars.ContextVar[tuple[float, Callable[[], float]] | None] = (
+    contextvars.ContextVar("attempt_end", default=None)
+)
+
+
+def _left(timeout: float | None, error: type[Exception] = httpcore.ReadTimeout) -> float | None:
+    """`timeout`, cut to what is left of the attempt; `error` once nothing is."""
+    current = _ATTEMPT_END.get()
+    if current is None:
+        return timeout
+    end, clock = current
+    left = end - clock()
+    if left <= 0:
+        raise error("the request took longer than its timeout")
+    return left if timeout is None else min(timeout, left)
+
+
+class _DeadlineStream(httpcore.NetworkStream):
+    def __init__(self, stream: httpcore.NetworkStream) -> None:
+        self._stream = stream
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return self._stream.read(max_bytes, _left(timeout))
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        self._stream.write(buffer, _left(timeout, httpcore.WriteTimeout))
+
+    def close(self) -> None:
+        self._stream.close()
+
+    def start_tls(
+        self, ssl_context: Any, server_hostname: str | None = None, timeout: float | None = None
+    ) -> httpcore.NetworkStream:
+        left = _left(timeout, httpcore.ConnectTimeout)
+        return _DeadlineStream(self._stream.start_tls(ssl_context, server_hostname, left))
+
+    def get_extra_info(self, info: str) -> Any:
+        return self._stream.get_extra_info(info)
+
+
+class _DeadlineBackend(httpcore.NetworkBackend):
+    def __init__(self, backend: httpcore.NetworkBackend) -> None:
+        self._backend = backend
+
+    def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Any = None,
+    ) -> httpcore.NetworkStream:
+        left = _left(timeout, httpcore.ConnectTimeout)
+        return _DeadlineStream(
+            self._backend.connect_tcp(host, port, left, local_address, socket_options)
+        )
+
+    def connect_unix_socket(
+        self, path: str, timeout: float | None = None, socket_options: Any = None
+    ) -> httpcore.NetworkStream:
+        left = _left(timeout, httpcore.ConnectTimeout)
+        return _DeadlineStream(self._backend.connect_unix_socket(path, left, socket_options))
+
+    def sleep(self, seconds: float) -> None:
+        self._backend.sleep(seconds)
+
+
+class _AsyncDeadlineStream(httpcore.AsyncNetworkStream):
+    def __init__(self, stream: httpcore.AsyncNetworkStream) -> None:
+        self._stream = stream
+
+    async def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return await self._stream.read(max_bytes, _left(timeout))
+
+    async def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        await self._stream.write(buffer, _left(timeout, httpcore.WriteTimeout))
+
+    async def aclose(self) -> None:
+        await self._stream.aclose()
+
+    async def start_tls(
+        self, ssl_context: Any, server_hostname: str | None = None, timeout: float | None = None
+    ) -> httpcore.AsyncNetworkStream:
+        left = _left(timeout, httpcore.ConnectTimeout)
+        return _AsyncDeadlineStream(
+            await self._stream.start_tls(ssl_context, server_hostname, left)
+        )
+
+    def get_extra_info(self, info: str) -> Any:
+        return self._stream.get_extra_info(info)
+
+
+class _AsyncDeadlineBackend(httpcore.AsyncNetworkBackend):
+    def __init__(self, backend: httpcore.AsyncNetworkBackend) -> None:
+        self._backend = backend
+
+    async def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Any = None,
+    ) -> httpcore.AsyncNetworkStream:
+        left = _left(timeout, httpcore.ConnectTimeout)
+        stream = await self._backend.connect_tcp(host, port, left, local_address, socket_options)
+        return _AsyncDeadlineStream(stream)
+
+    async def connect_unix_socket(
+        self, path: str, timeout: float | None = None, socket_options: Any = None
+    ) -> httpcore.AsyncNetworkStream:
+        left = _left(timeout, httpcore.ConnectTimeout)
+        return _AsyncDeadlineStream(
+            await self._backend.connect_unix_socket(path, left, socket_options)
+        )
+
+    async def sleep(self, seconds: float) -> None:
+        await self._backend.sleep(seconds)
+
+
+def _bound_by_deadlines(http: _HTTPClientT) -> _HTTPClientT:
+    """`http` (a client this package created) with the deadline-keeping streams in its
+    connection pools: the default one and any proxy's. A pool of another make is left
+    as it is (then only the body is read against the deadline, chunk by chunk)."""
+    mounts: Mapping[Any, Any] = getattr(http, "_mounts", None) or {}
+    for transport in [getattr(http, "_transport", None), *mounts.values()]:
+        pool: Any = getattr(transport, "_pool", None)
+        backend = getattr(pool, "_network_backend", None)
+        if isinstance(backend, httpcore.NetworkBackend) and not isinstance(
+            backend, _DeadlineBackend
+        ):
+            pool._network_backend = _DeadlineBackend(backend)
+        elif isinstance(backend, httpcore.AsyncNetworkBackend) and not isinstance(
+            backend, _AsyncDeadlineBackend
+        ):
+            pool._network_backend = _AsyncDeadlineBackend(backend)
+    return http
 
 
 class _BaseClient:
@@ -554,6 +715,42 @@ class _BaseClient:
         extra_body: Mapping[str, object] | None,
         timeout: float | httpx.Timeout | None | NotGiven,
     ) -> httpx.Request:
+        try:
+            return self._encode_request(
+                http,
+                operation,
+                path=path,
+                query=query,
+                headers=headers,
+                body=body,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+            )
+        except UnicodeEncodeError as exc:
+            # A str that is not Unicode text (a lone surrogate, as undecodable bytes in
+            # sys.argv become) cannot be sent; say so before anything is.
+            bad = exc.object[exc.start : exc.end] if isinstance(exc.object, str) else ""
+            raise errors.InvalidArgumentError(
+                f"an argument cannot be sent as given: {bad!r} cannot be encoded as {exc.encoding} "
+                "(bytes that were not UTF-8, or a character a header cannot carry)"
+            ) from None
+
+    def _encode_request(
+        self,
+        http: httpx.Client | httpx.AsyncClient,
+        operation: Operation[Any],
+        *,
+        path: Mapping[str, object],
+        query: Mapping[str, object],
+        headers: Mapping[str, object],
+        body: Any,
+        extra_headers: Mapping[str, str] | None,
+        extra_query: Mapping[str, object] | None,
+        extra_body: Mapping[str, object] | None,
+        timeout: float | httpx.Timeout | None | NotGiven,
+    ) -> httpx.Request:
         if operation.path_defaults:
             path = {
                 name: (
@@ -616,11 +813,16 @@ class _BaseClient:
             raise errors.APITimeoutError(request=request)
 
     def _accept_chunk(self, request: httpx.Request, total: int, end: float | None) -> None:
-        """Called after each chunk of a body is read: enforce the size cap and the deadline."""
+        """Called after each chunk of a body is read: enforce the size cap and the deadline
+        (for connection pools the client did not make itself; its own enforce it on every
+        read). Running out of time is a read timeout, retried as any other."""
         if total > self.max_response_bytes:
             raise errors.ResponseTooLargeError(request, self.max_response_bytes)
         if end is not None and self._clock() > end:
-            raise errors.APITimeoutError(request=request)
+            raise httpx.ReadTimeout("the request took longer than its timeout", request=request)
+
+    def _enter_attempt(self, end: float | None) -> contextvars.Token[Any] | None:
+        return None if end is None else _ATTEMPT_END.set((end, self._clock))
 
     # -- retries -------------------------------------------------------------
 
@@ -736,6 +938,18 @@ def _wants_raw(extra_headers: Mapping[str, str] | None) -> bool:
     return bool(extra_headers and extra_headers.get(RAW_RESPONSE_HEADER))
 
 
+def _without_raw(extra_headers: Mapping[str, str] | None) -> Mapping[str, str] | None:
+    if not extra_headers or RAW_RESPONSE_HEADER not in extra_headers:
+        return extra_headers
+    return {k: v for k, v in extra_headers.items() if k != RAW_RESPONSE_HEADER}
+
+
+def _first_page(
+    page_class: Any, first: APIResponse[Any], style: Any, query: Any, fetch: Any
+) -> Any:
+    return page_class(envelope=first.parse(), style=style, query=query, fetch=fetch)
+
+
 def _non_empty(query: Mapping[str, object] | None) -> dict[str, object]:
     return {k: v for k, v in (query or {}).items() if v is not None and not isinstance(v, NotGiven)}
 
@@ -774,7 +988,11 @@ class SyncAPIClient(_BaseClient):
             strict_response_validation=strict_response_validation,
         )
         self._owns_http = http_client is None
-        self._http = http_client if http_client is not None else httpx.Client(timeout=self.timeout)
+        self._http = (
+            http_client
+            if http_client is not None
+            else _bound_by_deadlines(httpx.Client(timeout=self.timeout))
+        )
 
     def request(
         self,
@@ -865,7 +1083,11 @@ class SyncAPIClient(_BaseClient):
         extra_query: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> SyncPage[_ItemT]:
-        """The first page of a list operation; the page fetches the following ones itself."""
+        """The first page of a list operation; the page fetches the following ones itself.
+
+        Asked for the raw response: the first page's APIResponse, whose parse() is the page.
+        """
+        plain = _without_raw(extra_headers)
 
         def fetch(page_query: Mapping[str, object]) -> SyncPage[_ItemT]:
             envelope = self.request(
@@ -873,13 +1095,26 @@ class SyncAPIClient(_BaseClient):
                 path=path,
                 query=page_query,
                 headers=headers,
-                extra_headers=extra_headers,
+                extra_headers=plain,
                 extra_query=extra_query,
                 timeout=timeout,
             )
             return SyncPage(envelope=envelope, style=style, query=page_query, fetch=fetch)
 
-        return fetch(_non_empty(query))
+        first_query = _non_empty(query)
+        if not _wants_raw(extra_headers):
+            return fetch(first_query)
+        first: APIResponse[Any] = self.request(
+            operation,
+            path=path,
+            query=first_query,
+            headers=headers,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            timeout=timeout,
+        )
+        page = functools.partial(_first_page, SyncPage, first, style, first_query, fetch)
+        return cast("SyncPage[_ItemT]", APIResponse(first.http_response, page, first.retries_taken))
 
     def _send(
         self,
@@ -896,6 +1131,7 @@ class SyncAPIClient(_BaseClient):
             self._check_deadline(request, deadline)
             end = self._attempt_deadline(request, deadline)
             self._log_request(request, attempt)
+            token = self._enter_attempt(end)
             try:
                 response = self._http.send(request, stream=True)
                 if not stream or response.status_code >= 300:
@@ -914,6 +1150,9 @@ class SyncAPIClient(_BaseClient):
                 if delay is None:
                     raise make_status_error(response, operation)
                 self._log_retry(request, f"status {response.status_code}", delay, attempt)
+            finally:
+                if token is not None:
+                    _ATTEMPT_END.reset(token)
             if deadline is not None:
                 delay = min(delay, max(deadline - self._clock(), 0.0))
             self._sleep(delay)
@@ -967,7 +1206,9 @@ class AsyncAPIClient(_BaseClient):
         )
         self._owns_http = http_client is None
         self._http = (
-            http_client if http_client is not None else httpx.AsyncClient(timeout=self.timeout)
+            http_client
+            if http_client is not None
+            else _bound_by_deadlines(httpx.AsyncClient(timeout=self.timeout))
         )
 
     async def request(
@@ -1057,7 +1298,11 @@ class AsyncAPIClient(_BaseClient):
         extra_query: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> AsyncPage[_ItemT]:
-        """The first page of a list operation; the page fetches the following ones itself."""
+        """The first page of a list operation; the page fetches the following ones itself.
+
+        Asked for the raw response: the first page's APIResponse, whose parse() is the page.
+        """
+        plain = _without_raw(extra_headers)
 
         async def fetch(page_query: Mapping[str, object]) -> AsyncPage[_ItemT]:
             envelope = await self.request(
@@ -1065,13 +1310,28 @@ class AsyncAPIClient(_BaseClient):
                 path=path,
                 query=page_query,
                 headers=headers,
-                extra_headers=extra_headers,
+                extra_headers=plain,
                 extra_query=extra_query,
                 timeout=timeout,
             )
             return AsyncPage(envelope=envelope, style=style, query=page_query, fetch=fetch)
 
-        return await fetch(_non_empty(query))
+        first_query = _non_empty(query)
+        if not _wants_raw(extra_headers):
+            return await fetch(first_query)
+        first: APIResponse[Any] = await self.request(
+            operation,
+            path=path,
+            query=first_query,
+            headers=headers,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            timeout=timeout,
+        )
+        page = functools.partial(_first_page, AsyncPage, first, style, first_query, fetch)
+        return cast(
+            "AsyncPage[_ItemT]", APIResponse(first.http_response, page, first.retries_taken)
+        )
 
     async def _send(
         self,
@@ -1088,6 +1348,7 @@ class AsyncAPIClient(_BaseClient):
             self._check_deadline(request, deadline)
             end = self._attempt_deadline(request, deadline)
             self._log_request(request, attempt)
+            token = self._enter_attempt(end)
             try:
                 response = await self._http.send(request, stream=True)
                 if not stream or response.status_code >= 300:
@@ -1106,6 +1367,9 @@ class AsyncAPIClient(_BaseClient):
                 if delay is None:
                     raise make_status_error(response, operation)
                 self._log_retry(request, f"status {response.status_code}", delay, attempt)
+            finally:
+                if token is not None:
+                    _ATTEMPT_END.reset(token)
             if deadline is not None:
                 delay = min(delay, max(deadline - self._clock(), 0.0))
             await self._sleep(delay)

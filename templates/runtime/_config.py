@@ -27,6 +27,8 @@ _LOCAL_HOSTS = frozenset(
     {"localhost", "127.0.0.1", "::1", "[::1]", "0.0.0.0", "host.docker.internal"}
 )
 _RESERVED_SUFFIXES = (".localhost", ".test", ".invalid", ".example", ".internal", ".local")
+#: the plain-http hosts warned about already (InsecureHostWarning)
+_WARNED: set[str] = set()
 
 
 @dataclass(frozen=True)
@@ -102,12 +104,13 @@ def normalize_base_url(url: str) -> httpx.URL:
         raise ConfigurationError(
             "The server address must not contain a user name or password; give the key as api_key"
         )
-    if parsed.scheme == "http" and not _local(parsed.host):
+    if parsed.scheme == "http" and not _local(parsed.host) and parsed.host not in _WARNED:
+        _WARNED.add(parsed.host)  # once per host and process: copies of a client say it again
         warnings.warn(
             f"{parsed.host} is reached over plain http: the API key crosses the network unencrypted "
             "(use https://)",
             InsecureHostWarning,
-            stacklevel=4,
+            stacklevel=6,  # the line that made the client (through resolve and the constructors)
         )
     return parsed
 
@@ -194,4 +197,7 @@ def _path_default(name: str, value: str | None) -> str:
     if not value:
         where = f" or set the {env} environment variable" if env else ""
         raise ConfigurationError(f"No {name}: pass {name}=...{where}")
+    if value.strip() in ("", ".", ".."):
+        # In a URL path these name the parent resource (or this one), not a value of `name`.
+        raise ConfigurationError(f"{name} cannot be {value!r}: it would address another resource")
     return value

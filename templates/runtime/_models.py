@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import enum
+import functools
 import typing
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
@@ -36,6 +37,14 @@ class BaseModel(pydantic.BaseModel):
         extra="allow", populate_by_name=True, protected_namespaces=(), use_enum_values=False
     )
 
+    def model_post_init(self, context: Any, /) -> None:
+        # A constant (a field typed Literal["x"], such as a discriminator's `kind`) counts
+        # as set even when it took its default: serialised without unset fields, a
+        # HogQLQuery(query=...) must still say kind="HogQLQuery".
+        constants = _constant_fields(type(self))
+        if constants:
+            self.__pydantic_fields_set__.update(constants)
+
     def to_dict(self) -> dict[str, Any]:
         """The JSON-compatible dict of the fields that were set, by their wire names."""
         # warnings=False: a leniently read field keeps the server's value, whatever its type
@@ -46,6 +55,21 @@ class BaseModel(pydantic.BaseModel):
         return self.model_dump_json(
             by_alias=True, exclude_unset=True, indent=indent, warnings=False
         )
+
+
+@functools.cache
+def _constant_fields(model: type[pydantic.BaseModel]) -> frozenset[str]:
+    """The fields of `model` that can hold one value only (Literal[x], defaulting to it)."""
+    found = set()
+    for name, info in model.model_fields.items():
+        args = typing.get_args(info.annotation)
+        if (
+            typing.get_origin(info.annotation) is typing.Literal
+            and len(args) == 1
+            and info.default == args[0]
+        ):
+            found.add(name)
+    return frozenset(found)
 
 
 class UnknownVariant(BaseModel):

@@ -28,6 +28,8 @@ from ._base_client import (
     Operation,
     SyncAPIClient,
     _BaseClient,
+    _wants_raw,
+    _without_raw,
     describe_validation_error,
 )
 from ._models import construct, validate_python
@@ -154,6 +156,7 @@ class _Job:
         self.id = ""
         self.status: dict[str, Any] = {}
         self.response: httpx.Response | None = None
+        self.last: APIResponse[Any] | None = None  # the last poll's answer
         self._delay = FIRST_POLL_DELAY
 
     def start_body(self, body: Mapping[str, object]) -> dict[str, object]:
@@ -221,6 +224,15 @@ class _Job:
         """When waiting ends (on `clock`): every poll, retries included, ends by then."""
         return None if self.wait_timeout is None else self.started + self.wait_timeout
 
+    def not_started(self) -> errors.LongRunningTimeoutError:
+        """The error when `wait_timeout` (which bounds the whole call) ran out before the
+        request that starts the job was answered."""
+        return errors.LongRunningTimeoutError(
+            f"The query did not start within {self.wait_timeout:g}s "
+            "(the request to start it had no answer)",
+            status=None,
+        )
+
     def timed_out(self) -> errors.LongRunningTimeoutError:
         return errors.LongRunningTimeoutError(
             f"Query {self.id} did not finish within {self.wait_timeout:g}s; it was cancelled",
@@ -229,6 +241,7 @@ class _Job:
         )
 
     def accept(self, polled: APIResponse[Any]) -> None:
+        self.last = polled
         self.status = _status_of(_json(polled.http_response), self.spec) or {}
         self.response = polled.http_response
 
@@ -288,6 +301,13 @@ def _json(response: httpx.Response) -> Any:
         raise errors.ResponseValidationError(response, "the body is not valid JSON") from None
 
 
+def _answer(want_raw: bool, response: APIResponse[Any], value: Any) -> Any:
+    """The result, or (for `with_raw_response`) the last response with the result as its parse()."""
+    if not want_raw:
+        return value
+    return APIResponse(response.http_response, lambda: value, response.retries_taken)
+
+
 def _raw(extra_headers: Mapping[str, str] | None) -> dict[str, str]:
     """Ask `request` for the whole response: polling needs the status code and the raw status object."""
     return {**(extra_headers or {}), RAW_RESPONSE_HEADER: "true"}
@@ -308,13 +328,23 @@ def _run(
     The job is cancelled on the server when `wait_timeout` passes or the caller
     presses Ctrl-C; the error (or KeyboardInterrupt) is raised after that.
     """
+    want_raw, extra_headers = _wants_raw(extra_headers), _without_raw(extra_headers)
     job = _Job(spec, path, client._clock, wait_timeout, on_progress)
-    first: APIResponse[Any] = client.request(
-        spec.start, path=path, body=job.start_body(body), extra_headers=_raw(extra_headers)
-    )
+    try:
+        first: APIResponse[Any] = client.request(
+            spec.start,
+            path=path,
+            body=job.start_body(body),
+            extra_headers=_raw(extra_headers),
+            deadline=job.deadline,
+        )
+    except errors.APITimeoutError as exc:
+        if job.deadline is not None and client._clock() >= job.deadline:
+            raise job.not_started() from exc
+        raise
     try:
         if job.begin(first):
-            return first.parse()
+            return _answer(want_raw, first, first.parse())
         try:
             while not job.complete:
                 job.report_progress()
@@ -323,7 +353,7 @@ def _run(
         except (errors.LongRunningTimeoutError, KeyboardInterrupt):
             _cancel(client, job, extra_headers)
             raise
-        return job.result(client.strict_response_validation)
+        return _answer(want_raw, job.last or first, job.result(client.strict_response_validation))
     except errors.APIError as exc:
         client._redact_error(exc)
         raise
@@ -378,13 +408,23 @@ async def _async_run(
 
     Cancelling the awaiting task cancels the job on the server too.
     """
+    want_raw, extra_headers = _wants_raw(extra_headers), _without_raw(extra_headers)
     job = _Job(spec, path, client._clock, wait_timeout, on_progress)
-    first: APIResponse[Any] = await client.request(
-        spec.start, path=path, body=job.start_body(body), extra_headers=_raw(extra_headers)
-    )
+    try:
+        first: APIResponse[Any] = await client.request(
+            spec.start,
+            path=path,
+            body=job.start_body(body),
+            extra_headers=_raw(extra_headers),
+            deadline=job.deadline,
+        )
+    except errors.APITimeoutError as exc:
+        if job.deadline is not None and client._clock() >= job.deadline:
+            raise job.not_started() from exc
+        raise
     try:
         if job.begin(first):
-            return first.parse()
+            return _answer(want_raw, first, first.parse())
         try:
             while not job.complete:
                 job.report_progress()
@@ -393,7 +433,7 @@ async def _async_run(
         except (errors.LongRunningTimeoutError, asyncio.CancelledError, KeyboardInterrupt):
             await _async_cancel(client, job, extra_headers)
             raise
-        return job.result(client.strict_response_validation)
+        return _answer(want_raw, job.last or first, job.result(client.strict_response_validation))
     except errors.APIError as exc:
         client._redact_error(exc)
         raise

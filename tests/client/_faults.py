@@ -4,14 +4,15 @@ A test scripts what the "server" does with each request it receives, in order:
 
     backend.script(Reply(429, THROTTLED, headers={"Retry-After": "7"}), Reply(200, VARIABLE))
 
-`Reply` answers, `Reset` drops the connection without answering and `Stall`
-never answers (so the client's read timeout fires). Two backends play the
-same script:
+`Reply` answers, `Reset` drops the connection without answering, `Stall`
+never answers (so the client's read timeout fires) and `Trickle` answers a
+byte at a time. Two backends play the same script:
 
 - `TransportBackend`: an `httpx.MockTransport`, where Reset and Stall raise
   the exceptions httpx would raise;
 - `LoopbackBackend`: a real HTTP server on 127.0.0.1, where Reset closes the
-  socket with an RST and Stall holds the connection open.
+  socket with an RST, Stall holds the connection open and Trickle sends its
+  reply slowly (every read the client makes returns quickly, with one byte).
 
 Both record every request they receive (`backend.requests`), and the client
 they hand out sleeps on a fake clock (`backend.time.sleeps`), so retries and
@@ -25,6 +26,7 @@ import json
 import socket
 import struct
 import threading
+import time
 from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -75,7 +77,17 @@ class Stall:
     """Read the request and never answer: the client's read timeout fires."""
 
 
-Step = Reply | Reset | Stall
+@dataclass(frozen=True)
+class Trickle:
+    """Send `reply` one byte every `interval` seconds: its body only, or from the status
+    line on when `headers` (for at most 30 s, or until the client hangs up)."""
+
+    reply: Reply
+    interval: float = 0.3
+    headers: bool = False
+
+
+Step = Reply | Reset | Stall | Trickle
 
 
 @dataclass
@@ -195,7 +207,7 @@ class TransportBackend(Backend):
         step = self.next_step(received)
         if isinstance(step, Reset):
             raise httpx.ReadError("[Errno 104] Connection reset by peer", request=request)
-        if isinstance(step, Stall):
+        if isinstance(step, (Stall, Trickle)):
             raise httpx.ReadTimeout("timed out", request=request)
         return httpx.Response(step.status, headers=step.all_headers(), content=step.payload())
 
@@ -238,6 +250,8 @@ class _ScriptedHandler(BaseHTTPRequestHandler):
             self._reset()
         elif isinstance(step, Stall):
             self._stall()
+        elif isinstance(step, Trickle):
+            self._trickle(step)
         else:
             self._reply(step)
 
@@ -257,6 +271,23 @@ class _ScriptedHandler(BaseHTTPRequestHandler):
         self.send_header("content-length", str(len(payload)))
         self.end_headers()
         self.wfile.write(payload)
+
+    def _trickle(self, step: Trickle) -> None:
+        payload = step.reply.payload()
+        head = f"HTTP/1.1 {step.reply.status} {self.responses.get(step.reply.status, ('',))[0]}\r\n"
+        head += "".join(f"{name}: {value}\r\n" for name, value in step.reply.all_headers().items())
+        data = (head + f"content-length: {len(payload)}\r\n\r\n").encode() + payload
+        sent = 0 if step.headers else len(data) - len(payload)
+        self.close_connection = True
+        give_up = time.monotonic() + 30
+        try:
+            self.wfile.write(data[:sent])
+            while sent < len(data) and time.monotonic() < give_up:
+                time.sleep(step.interval)
+                self.wfile.write(data[sent : sent + 1])
+                sent += 1
+        except OSError:
+            pass  # the client hung up, as it should
 
     def _reset(self) -> None:
         # SO_LINGER with a zero timeout makes close() send an RST instead of a FIN.

@@ -154,6 +154,19 @@ def rate_limited_post_is_repeated(b: Backend) -> None:
     assert b.lines == [f"POST {VARIABLES}"] * 2 and b.time.sleeps == [7]
 
 
+def retry_after_nan_is_ignored(b: Backend) -> None:
+    """`Retry-After: nan` is no number of seconds: the usual backoff applies, and no message says "nans"."""
+    b.script(_rate_limited("nan"), Reply(200, VARIABLE))
+    assert b.client().insight_variables.retrieve(VARIABLE_ID).name == "Plan"
+    [wait] = b.time.sleeps
+    assert 0.375 <= wait <= 0.5  # the first backoff step
+    b.script(_rate_limited("nan"))
+    client = b.client(max_retries=0)
+    error = expect(b, errors.RateLimitError, lambda: client.insight_variables.retrieve(VARIABLE_ID))
+    assert error.retry_after is None and "nan" not in str(error)
+    assert b.count("GET") == 3
+
+
 def rate_limited_post_runs_out_of_retries(b: Backend) -> None:
     b.script(_rate_limited("7"), _rate_limited("7"), _rate_limited("7"))
     error = expect(b, errors.RateLimitError, _create_variable(b))
@@ -262,6 +275,30 @@ def html_error_page_on_a_post_is_not_repeated(b: Backend) -> None:
     b.script(Reply(502, HTML_502, content_type="text/html"))
     expect(b, errors.InternalServerError, _create_variable(b))
     assert b.lines == [f"POST {VARIABLES}"]
+
+
+def empty_body_where_a_value_is_promised(b: Backend) -> None:
+    """A 200 or 204 with no body, on a method that returns a variable, is not None."""
+    b.script(Reply(200), Reply(204))
+    client = b.client()
+    for status in (200, 204):
+        error = expect(b, errors.ResponseValidationError, lambda: client.insight_variables.retrieve(VARIABLE_ID))
+        assert str(error) == (
+            f"{status} response does not match the API schema: "
+            f"insight_variables_retrieve answered {status} with an empty body, where the API document promises one"
+        )
+    assert b.count("GET") == 2
+
+
+def redirect_is_an_error_naming_the_target(b: Backend) -> None:
+    """The client never follows a redirect (the key would go where it was not sent)."""
+    target = f"https://eu.posthog.com{ONE_VARIABLE}"
+    b.script(Reply(301, headers={"Location": target}))
+    client = b.client()
+    error = expect(b, errors.RedirectError, lambda: client.insight_variables.retrieve(VARIABLE_ID))
+    assert (error.status_code, error.location) == (301, target)
+    assert str(error) == f"301: Moved Permanently (redirected to {target}; use that address as the host)"
+    assert b.lines == [f"GET {ONE_VARIABLE}"]  # not retried, not followed
 
 
 def contract_break(b: Backend) -> None:
@@ -501,6 +538,7 @@ SCENARIOS = [
     rate_limit_longer_than_the_cap_is_raised,
     rate_limited_post_is_repeated,
     rate_limited_post_runs_out_of_retries,
+    retry_after_nan_is_ignored,
     server_error_then_success,
     server_error_on_an_idempotent_post_is_retried,
     server_error_on_a_post_is_not_repeated,
@@ -513,6 +551,8 @@ SCENARIOS = [
     malformed_json,
     html_error_page,
     html_error_page_on_a_post_is_not_repeated,
+    empty_body_where_a_value_is_promised,
+    redirect_is_an_error_naming_the_target,
     contract_break,
     contract_break_read_leniently,
     wrong_type_everywhere_is_still_read,

@@ -58,3 +58,22 @@ def test_the_environments_namespace_warns_and_still_works() -> None:
         client.endpoints.destroy("weekly")  # the concept's method never warns
     with pytest.warns(DeprecationWarning):
         AsyncPostHog(api_key="phx_test", project_id="7").environments  # noqa: B018
+
+
+def test_with_raw_response_on_lists_and_run() -> None:
+    """with_raw_response covers every method (issue 17): a list gives its first page's
+    response, whose parse() is the page (iterating it walks every page); run gives the
+    last poll's response, whose parse() is the typed result."""
+    from posthog_api.testing import MockAPI, mock_client
+    from posthog_api.types import HogQLQuery, HogQLQueryResponse
+
+    api = MockAPI(polls_before_complete=1)
+    client = mock_client(api)
+    client._sleep = lambda seconds: None
+    raw_page = client.insight_variables.with_raw_response.list()
+    assert raw_page.status_code == 200 and raw_page.headers["content-type"].startswith("application/json")
+    assert len(list(raw_page.parse())) == 5  # the mock serves five, in pages
+    raw_run = client.query.with_raw_response.run(query=HogQLQuery(query="select 1"))
+    assert raw_run.status_code == 200
+    assert isinstance(raw_run.parse(), HogQLQueryResponse)
+    assert [c.operation_id for c in api.calls][-1] == "query_retrieve"

@@ -684,6 +684,7 @@ class EndpointsResourceWithRawResponse:
     """`endpoints` methods that return an `APIResponse` instead of the parsed value."""
 
     def __init__(self, resource: EndpointsResource) -> None:
+        self.list = _to_raw_response_wrapper(resource.list)
         self.create = _to_raw_response_wrapper(resource.create)
         self.retrieve = _to_raw_response_wrapper(resource.retrieve)
         self.partial_update = _to_raw_response_wrapper(resource.partial_update)
@@ -691,6 +692,7 @@ class EndpointsResourceWithRawResponse:
         self.destroy = _to_raw_response_wrapper(resource.destroy)
         self.run_get = _to_raw_response_wrapper(resource.run_get)
         self.run = _to_raw_response_wrapper(resource.run)
+        self.list_versions = _to_raw_response_wrapper(resource.list_versions)
         self.retrieve_version = _to_raw_response_wrapper(resource.retrieve_version)
 
 
@@ -1203,6 +1205,7 @@ class AsyncEndpointsResourceWithRawResponse:
     """`endpoints` methods that return an `APIResponse` instead of the parsed value."""
 
     def __init__(self, resource: AsyncEndpointsResource) -> None:
+        self.list = _async_to_raw_response_wrapper(resource.list)
         self.create = _async_to_raw_response_wrapper(resource.create)
         self.retrieve = _async_to_raw_response_wrapper(resource.retrieve)
         self.partial_update = _async_to_raw_response_wrapper(resource.partial_update)
@@ -1210,4 +1213,5 @@ class AsyncEndpointsResourceWithRawResponse:
         self.destroy = _async_to_raw_response_wrapper(resource.destroy)
         self.run_get = _async_to_raw_response_wrapper(resource.run_get)
         self.run = _async_to_raw_response_wrapper(resource.run)
+        self.list_versions = _async_to_raw_response_wrapper(resource.list_versions)
         self.retrieve_version = _async_to_raw_response_wrapper(resource.retrieve_version)

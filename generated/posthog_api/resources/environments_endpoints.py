@@ -692,6 +692,7 @@ class EnvironmentsEndpointsResourceWithRawResponse:
     """`endpoints` methods that return an `APIResponse` instead of the parsed value."""
 
     def __init__(self, resource: EnvironmentsEndpointsResource) -> None:
+        self.list = _to_raw_response_wrapper(resource.list)
         self.create = _to_raw_response_wrapper(resource.create)
         self.last_execution_times = _to_raw_response_wrapper(resource.last_execution_times)
         self.retrieve = _to_raw_response_wrapper(resource.retrieve)
@@ -699,6 +700,7 @@ class EnvironmentsEndpointsResourceWithRawResponse:
         self.destroy = _to_raw_response_wrapper(resource.destroy)
         self.run_get = _to_raw_response_wrapper(resource.run_get)
         self.run = _to_raw_response_wrapper(resource.run)
+        self.list_versions = _to_raw_response_wrapper(resource.list_versions)
         self.retrieve_version = _to_raw_response_wrapper(resource.retrieve_version)
 
 
@@ -1219,6 +1221,7 @@ class AsyncEnvironmentsEndpointsResourceWithRawResponse:
     """`endpoints` methods that return an `APIResponse` instead of the parsed value."""
 
     def __init__(self, resource: AsyncEnvironmentsEndpointsResource) -> None:
+        self.list = _async_to_raw_response_wrapper(resource.list)
         self.create = _async_to_raw_response_wrapper(resource.create)
         self.last_execution_times = _async_to_raw_response_wrapper(resource.last_execution_times)
         self.retrieve = _async_to_raw_response_wrapper(resource.retrieve)
@@ -1226,4 +1229,5 @@ class AsyncEnvironmentsEndpointsResourceWithRawResponse:
         self.destroy = _async_to_raw_response_wrapper(resource.destroy)
         self.run_get = _async_to_raw_response_wrapper(resource.run_get)
         self.run = _async_to_raw_response_wrapper(resource.run)
+        self.list_versions = _async_to_raw_response_wrapper(resource.list_versions)
         self.retrieve_version = _async_to_raw_response_wrapper(resource.retrieve_version)

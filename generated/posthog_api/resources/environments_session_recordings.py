@@ -333,6 +333,7 @@ class EnvironmentsSessionRecordingsResourceWithRawResponse:
     """`session_recordings` methods that return an `APIResponse` instead of the parsed value."""
 
     def __init__(self, resource: EnvironmentsSessionRecordingsResource) -> None:
+        self.list = _to_raw_response_wrapper(resource.list)
         self.retrieve = _to_raw_response_wrapper(resource.retrieve)
         self.partial_update = _to_raw_response_wrapper(resource.partial_update)
         self.destroy = _to_raw_response_wrapper(resource.destroy)
@@ -569,6 +570,7 @@ class AsyncEnvironmentsSessionRecordingsResourceWithRawResponse:
     """`session_recordings` methods that return an `APIResponse` instead of the parsed value."""
 
     def __init__(self, resource: AsyncEnvironmentsSessionRecordingsResource) -> None:
+        self.list = _async_to_raw_response_wrapper(resource.list)
         self.retrieve = _async_to_raw_response_wrapper(resource.retrieve)
         self.partial_update = _async_to_raw_response_wrapper(resource.partial_update)
         self.destroy = _async_to_raw_response_wrapper(resource.destroy)

@@ -322,6 +322,7 @@ class InsightVariablesResourceWithRawResponse:
     """`insight_variables` methods that return an `APIResponse` instead of the parsed value."""
 
     def __init__(self, resource: InsightVariablesResource) -> None:
+        self.list = _to_raw_response_wrapper(resource.list)
         self.create = _to_raw_response_wrapper(resource.create)
         self.retrieve = _to_raw_response_wrapper(resource.retrieve)
         self.partial_update = _to_raw_response_wrapper(resource.partial_update)
@@ -551,6 +552,7 @@ class AsyncInsightVariablesResourceWithRawResponse:
     """`insight_variables` methods that return an `APIResponse` instead of the parsed value."""
 
     def __init__(self, resource: AsyncInsightVariablesResource) -> None:
+        self.list = _async_to_raw_response_wrapper(resource.list)
         self.create = _async_to_raw_response_wrapper(resource.create)
         self.retrieve = _async_to_raw_response_wrapper(resource.retrieve)
         self.partial_update = _async_to_raw_response_wrapper(resource.partial_update)

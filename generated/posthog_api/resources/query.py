@@ -12,6 +12,7 @@ from collections.abc import Callable as _Callable
 from collections.abc import Iterator as _Iterator
 from functools import cached_property as _cached_property
 from typing import Any as _Any
+from typing import overload as _overload
 
 import httpx as _httpx
 
@@ -38,6 +39,8 @@ from ..models.common import (
     QueryStatusResponse,
 )
 from ..models.query import (
+    HogQLQuery,
+    HogQLQueryResponse,
     QueryAuthCheckResponse,
     QueryCancelResponse,
     QueryChatMessage,
@@ -157,6 +160,44 @@ class QueryResource(_SyncAPIResource):
         """The same methods, returning the raw response (status, headers, body) with a `.parse()`."""
         return QueryResourceWithRawResponse(self)
 
+    @_overload
+    def create(
+        self,
+        *,
+        query: HogQLQuery,
+        client_query_id: str | None | _NotGiven = _NOT_GIVEN,
+        refresh: RefreshTypeParam | None | _NotGiven = _NOT_GIVEN,
+        async_: bool | None | _NotGiven = _NOT_GIVEN,
+        filters_override: DashboardFilter | dict[str, _Any] | None | _NotGiven = _NOT_GIVEN,
+        variables_override: dict[str, dict[str, _Any]] | None | _NotGiven = _NOT_GIVEN,
+        name: str | None | _NotGiven = _NOT_GIVEN,
+        limit_context: QueryLimitContextParam | None | _NotGiven = _NOT_GIVEN,
+        project_id: str | _NotGiven = _NOT_GIVEN,
+        extra_headers: _Headers | None = None,
+        extra_query: _Query | None = None,
+        extra_body: _Body | None = None,
+        timeout: float | _httpx.Timeout | None | _NotGiven = _NOT_GIVEN,
+    ) -> HogQLQueryResponse | QueryStatusResponse: ...
+
+    @_overload
+    def create(
+        self,
+        *,
+        query: QueryNode | dict[str, _Any],
+        client_query_id: str | None | _NotGiven = _NOT_GIVEN,
+        refresh: RefreshTypeParam | None | _NotGiven = _NOT_GIVEN,
+        async_: bool | None | _NotGiven = _NOT_GIVEN,
+        filters_override: DashboardFilter | dict[str, _Any] | None | _NotGiven = _NOT_GIVEN,
+        variables_override: dict[str, dict[str, _Any]] | None | _NotGiven = _NOT_GIVEN,
+        name: str | None | _NotGiven = _NOT_GIVEN,
+        limit_context: QueryLimitContextParam | None | _NotGiven = _NOT_GIVEN,
+        project_id: str | _NotGiven = _NOT_GIVEN,
+        extra_headers: _Headers | None = None,
+        extra_query: _Query | None = None,
+        extra_body: _Body | None = None,
+        timeout: float | _httpx.Timeout | None | _NotGiven = _NOT_GIVEN,
+    ) -> QueryResponse | QueryStatusResponse: ...
+
     def create(
         self,
         *,
@@ -228,6 +269,42 @@ class QueryResource(_SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+    @_overload
+    def run(
+        self,
+        *,
+        query: HogQLQuery,
+        client_query_id: str | None | _NotGiven = _NOT_GIVEN,
+        refresh: RefreshTypeParam | None | _NotGiven = _NOT_GIVEN,
+        async_: bool | None | _NotGiven = _NOT_GIVEN,
+        filters_override: DashboardFilter | dict[str, _Any] | None | _NotGiven = _NOT_GIVEN,
+        variables_override: dict[str, dict[str, _Any]] | None | _NotGiven = _NOT_GIVEN,
+        name: str | None | _NotGiven = _NOT_GIVEN,
+        limit_context: QueryLimitContextParam | None | _NotGiven = _NOT_GIVEN,
+        project_id: str | _NotGiven = _NOT_GIVEN,
+        wait_timeout: float | None = None,
+        on_progress: _Callable[[_Progress], None] | None = None,
+        extra_headers: _Headers | None = None,
+    ) -> HogQLQueryResponse: ...
+
+    @_overload
+    def run(
+        self,
+        *,
+        query: QueryNode | dict[str, _Any],
+        client_query_id: str | None | _NotGiven = _NOT_GIVEN,
+        refresh: RefreshTypeParam | None | _NotGiven = _NOT_GIVEN,
+        async_: bool | None | _NotGiven = _NOT_GIVEN,
+        filters_override: DashboardFilter | dict[str, _Any] | None | _NotGiven = _NOT_GIVEN,
+        variables_override: dict[str, dict[str, _Any]] | None | _NotGiven = _NOT_GIVEN,
+        name: str | None | _NotGiven = _NOT_GIVEN,
+        limit_context: QueryLimitContextParam | None | _NotGiven = _NOT_GIVEN,
+        project_id: str | _NotGiven = _NOT_GIVEN,
+        wait_timeout: float | None = None,
+        on_progress: _Callable[[_Progress], None] | None = None,
+        extra_headers: _Headers | None = None,
+    ) -> QueryResponse: ...
 
     def run(
         self,
@@ -542,6 +619,7 @@ class QueryResourceWithRawResponse:
 
     def __init__(self, resource: QueryResource) -> None:
         self.create = _to_raw_response_wrapper(resource.create)
+        self.run = _to_raw_response_wrapper(resource.run)
         self.check_auth_for_async = _to_raw_response_wrapper(resource.check_auth_for_async)
         self.draft_sql = _to_raw_response_wrapper(resource.draft_sql)
         self.upgrade = _to_raw_response_wrapper(resource.upgrade)
@@ -559,6 +637,44 @@ class AsyncQueryResource(_AsyncAPIResource):
     def with_raw_response(self) -> AsyncQueryResourceWithRawResponse:
         """The same methods, returning the raw response (status, headers, body) with a `.parse()`."""
         return AsyncQueryResourceWithRawResponse(self)
+
+    @_overload
+    async def create(
+        self,
+        *,
+        query: HogQLQuery,
+        client_query_id: str | None | _NotGiven = _NOT_GIVEN,
+        refresh: RefreshTypeParam | None | _NotGiven = _NOT_GIVEN,
+        async_: bool | None | _NotGiven = _NOT_GIVEN,
+        filters_override: DashboardFilter | dict[str, _Any] | None | _NotGiven = _NOT_GIVEN,
+        variables_override: dict[str, dict[str, _Any]] | None | _NotGiven = _NOT_GIVEN,
+        name: str | None | _NotGiven = _NOT_GIVEN,
+        limit_context: QueryLimitContextParam | None | _NotGiven = _NOT_GIVEN,
+        project_id: str | _NotGiven = _NOT_GIVEN,
+        extra_headers: _Headers | None = None,
+        extra_query: _Query | None = None,
+        extra_body: _Body | None = None,
+        timeout: float | _httpx.Timeout | None | _NotGiven = _NOT_GIVEN,
+    ) -> HogQLQueryResponse | QueryStatusResponse: ...
+
+    @_overload
+    async def create(
+        self,
+        *,
+        query: QueryNode | dict[str, _Any],
+        client_query_id: str | None | _NotGiven = _NOT_GIVEN,
+        refresh: RefreshTypeParam | None | _NotGiven = _NOT_GIVEN,
+        async_: bool | None | _NotGiven = _NOT_GIVEN,
+        filters_override: DashboardFilter | dict[str, _Any] | None | _NotGiven = _NOT_GIVEN,
+        variables_override: dict[str, dict[str, _Any]] | None | _NotGiven = _NOT_GIVEN,
+        name: str | None | _NotGiven = _NOT_GIVEN,
+        limit_context: QueryLimitContextParam | None | _NotGiven = _NOT_GIVEN,
+        project_id: str | _NotGiven = _NOT_GIVEN,
+        extra_headers: _Headers | None = None,
+        extra_query: _Query | None = None,
+        extra_body: _Body | None = None,
+        timeout: float | _httpx.Timeout | None | _NotGiven = _NOT_GIVEN,
+    ) -> QueryResponse | QueryStatusResponse: ...
 
     async def create(
         self,
@@ -631,6 +747,42 @@ class AsyncQueryResource(_AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+    @_overload
+    async def run(
+        self,
+        *,
+        query: HogQLQuery,
+        client_query_id: str | None | _NotGiven = _NOT_GIVEN,
+        refresh: RefreshTypeParam | None | _NotGiven = _NOT_GIVEN,
+        async_: bool | None | _NotGiven = _NOT_GIVEN,
+        filters_override: DashboardFilter | dict[str, _Any] | None | _NotGiven = _NOT_GIVEN,
+        variables_override: dict[str, dict[str, _Any]] | None | _NotGiven = _NOT_GIVEN,
+        name: str | None | _NotGiven = _NOT_GIVEN,
+        limit_context: QueryLimitContextParam | None | _NotGiven = _NOT_GIVEN,
+        project_id: str | _NotGiven = _NOT_GIVEN,
+        wait_timeout: float | None = None,
+        on_progress: _Callable[[_Progress], None] | None = None,
+        extra_headers: _Headers | None = None,
+    ) -> HogQLQueryResponse: ...
+
+    @_overload
+    async def run(
+        self,
+        *,
+        query: QueryNode | dict[str, _Any],
+        client_query_id: str | None | _NotGiven = _NOT_GIVEN,
+        refresh: RefreshTypeParam | None | _NotGiven = _NOT_GIVEN,
+        async_: bool | None | _NotGiven = _NOT_GIVEN,
+        filters_override: DashboardFilter | dict[str, _Any] | None | _NotGiven = _NOT_GIVEN,
+        variables_override: dict[str, dict[str, _Any]] | None | _NotGiven = _NOT_GIVEN,
+        name: str | None | _NotGiven = _NOT_GIVEN,
+        limit_context: QueryLimitContextParam | None | _NotGiven = _NOT_GIVEN,
+        project_id: str | _NotGiven = _NOT_GIVEN,
+        wait_timeout: float | None = None,
+        on_progress: _Callable[[_Progress], None] | None = None,
+        extra_headers: _Headers | None = None,
+    ) -> QueryResponse: ...
 
     async def run(
         self,
@@ -945,6 +1097,7 @@ class AsyncQueryResourceWithRawResponse:
 
     def __init__(self, resource: AsyncQueryResource) -> None:
         self.create = _async_to_raw_response_wrapper(resource.create)
+        self.run = _async_to_raw_response_wrapper(resource.run)
         self.check_auth_for_async = _async_to_raw_response_wrapper(resource.check_auth_for_async)
         self.draft_sql = _async_to_raw_response_wrapper(resource.draft_sql)
         self.upgrade = _async_to_raw_response_wrapper(resource.upgrade)

@@ -296,6 +296,7 @@ class WarehouseSavedQueriesResourceWithRawResponse:
     """`warehouse_saved_queries` methods that return an `APIResponse` instead of the parsed value."""
 
     def __init__(self, resource: WarehouseSavedQueriesResource) -> None:
+        self.list = _to_raw_response_wrapper(resource.list)
         self.create = _to_raw_response_wrapper(resource.create)
         self.retrieve = _to_raw_response_wrapper(resource.retrieve)
         self.partial_update = _to_raw_response_wrapper(resource.partial_update)
@@ -509,6 +510,7 @@ class AsyncWarehouseSavedQueriesResourceWithRawResponse:
     """`warehouse_saved_queries` methods that return an `APIResponse` instead of the parsed value."""
 
     def __init__(self, resource: AsyncWarehouseSavedQueriesResource) -> None:
+        self.list = _async_to_raw_response_wrapper(resource.list)
         self.create = _async_to_raw_response_wrapper(resource.create)
         self.retrieve = _async_to_raw_response_wrapper(resource.retrieve)
         self.partial_update = _async_to_raw_response_wrapper(resource.partial_update)

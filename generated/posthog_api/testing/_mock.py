@@ -8,7 +8,12 @@ the asynchronous query flow (202 while running, then 200) and serves list
 operations as several pages with `next` links.
 
 Special API keys: `phx_invalid` is rejected (401); `phx_read_only` may
-only use operations whose scopes all end in `:read` (403 otherwise).
+only use operations whose scopes all end in `:read` (403 otherwise). Any
+other key is accepted.
+
+With `strict_ids`, a path parameter naming an object (an id, a name) must be one
+the fixtures know, from an example request or a response, or the answer is 404
+as the real API would give; by default every id is found.
 """
 
 from __future__ import annotations
@@ -37,12 +42,20 @@ __all__ = [
     "MockResponse",
     "INVALID_KEY",
     "READ_ONLY_KEY",
+    "SPECIAL_KEYS",
     "load_fixture",
     "operation_spec",
 ]
 
 INVALID_KEY = "phx_invalid"
 READ_ONLY_KEY = "phx_read_only"
+#: the API keys the mock treats specially, and what it does with them
+SPECIAL_KEYS = {
+    INVALID_KEY: "rejected: 401 invalid_personal_api_key",
+    READ_ONLY_KEY: "only operations whose scopes all end in :read; 403 permission_denied otherwise",
+}
+#: where `next` links point when the mock is not served over HTTP (see MockServer)
+DEFAULT_BASE_URL = "http://mock.invalid"
 #: items a paginated list serves in all, so that tests see several pages
 LIST_TOTAL = 5
 DEFAULT_PAGE_SIZE = 2
@@ -146,6 +159,33 @@ def _error(
     return MockResponse(
         status, {"type": type_, "code": code, "detail": detail, "attr": attr}, headers or {}
     )
+
+
+def _collect(value: Any, keys: set[str], into: set[str]) -> None:
+    if isinstance(value, dict):
+        for key, inner in value.items():
+            if key in keys and isinstance(inner, (str, int)) and not isinstance(inner, bool):
+                into.add(str(inner))
+            _collect(inner, keys, into)
+    elif isinstance(value, list):
+        for inner in value:
+            _collect(inner, keys, into)
+
+
+@cache
+def _known_ids(name: str) -> frozenset[str]:
+    """The values of path parameter `name` that the fixtures know: those of the example
+    requests, and those a response names under the same key (`id` for `recording_id`)."""
+    keys = {name, name.rsplit("_", 1)[0], "id" if name.endswith("id") else name}
+    known: set[str] = set()
+    for operation_id in _spec()["operations"]:
+        fixture = load_fixture(operation_id)
+        value = fixture["request"].get("path", {}).get(name)
+        if value is not None:
+            known.add(str(value))
+        for response in fixture["responses"].values():
+            _collect(response.get("body"), keys, known)
+    return frozenset(known)
 
 
 def _segment_regex(
@@ -305,11 +345,20 @@ class MockAPI:
     """
 
     def __init__(
-        self, *, polls_before_complete: int = 2, page_size: int = DEFAULT_PAGE_SIZE
+        self,
+        *,
+        polls_before_complete: int = 2,
+        page_size: int = DEFAULT_PAGE_SIZE,
+        strict_ids: bool = False,
+        base_url: str = DEFAULT_BASE_URL,
     ) -> None:
         self.calls: list[Call] = []
         self.polls_before_complete = polls_before_complete
         self.page_size = page_size
+        #: unknown ids answer 404 (see the module's docstring)
+        self.strict_ids = strict_ids
+        #: the address `next` links start with
+        self.base_url = base_url.rstrip("/")
         self._queued: dict[str, deque[MockResponse]] = {}
         self._jobs: dict[str, dict[str, Any]] = {}
         self._ids = itertools.count(1)
@@ -399,6 +448,8 @@ class MockAPI:
             problem = self._authorize(op, headers, query) or self._check(
                 op, path_values, query, body, schemas
             )
+            if problem is None and self.strict_ids:
+                problem = self._unknown_id(path_values)
             if problem is not None:
                 refused = refused or (operation_id, problem, body)
                 continue
@@ -446,6 +497,14 @@ class MockAPI:
                 found.append((operation_id, values))
                 shape = ([m.pattern for m, _ in matchers], fixed)
         return found
+
+    def _unknown_id(self, path_values: dict[str, str]) -> MockResponse | None:
+        for name, value in path_values.items():
+            if name in settings.PATH_DEFAULTS or value in self._jobs:
+                continue
+            if value not in _known_ids(name):
+                return _error(404, "invalid_request", "not_found", "Not found.")
+        return None
 
     def _authorize(
         self, op: dict[str, Any], headers: dict[str, str], query: list[tuple[str, str]]
@@ -637,9 +696,7 @@ class MockAPI:
             body[paging["count"]] = len(items)
         if paging["next"]:
             body[paging["next"]] = (
-                f"http://mock.invalid{path}?{urlencode(sorted(next_query.items()))}"
-                if more
-                else None
+                f"{self.base_url}{path}?{urlencode(sorted(next_query.items()))}" if more else None
             )
         if paging["has_more"]:
             body[paging["has_more"]] = more

@@ -5,6 +5,7 @@
 prints the URL it listens on (`http://127.0.0.1:PORT`) on its first line of
 output and serves until interrupted or sent SIGTERM. It validates requests
 against the spec and answers errors in the API's format; see `_mock.MockAPI`.
+The `next` links of its pages point at the server itself.
 """
 
 from __future__ import annotations
@@ -12,13 +13,14 @@ from __future__ import annotations
 import argparse
 import signal
 import sys
+import textwrap
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import FrameType
 from urllib.parse import urlsplit
 
 from .. import _settings as settings
-from ._mock import MockAPI, parse_query
+from ._mock import SPECIAL_KEYS, MockAPI, parse_query
 
 __all__ = ["MockServer", "main"]
 
@@ -59,6 +61,7 @@ class MockServer(ThreadingHTTPServer):
     def __init__(self, port: int = 0, *, api: MockAPI | None = None, verbose: bool = False) -> None:
         super().__init__(("127.0.0.1", port), _Handler)
         self.api = api or MockAPI()
+        self.api.base_url = self.url  # `next` links lead back here
         self.verbose = verbose
         self._thread: threading.Thread | None = None
 
@@ -80,8 +83,19 @@ class MockServer(ThreadingHTTPServer):
 
 
 def main(argv: list[str] | None = None) -> int:
+    keys = "\n".join(f"  {key:<16}{what}" for key, what in SPECIAL_KEYS.items())
     parser = argparse.ArgumentParser(
-        prog=f"python -m {settings.PACKAGE}.testing.server", description=__doc__.split("\n")[0]
+        prog=f"python -m {settings.PACKAGE}.testing.server",
+        description=__doc__.split("\n")[0],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog=textwrap.dedent("""\
+            API keys (in the usual header; any other key is accepted):
+            {keys}
+
+            Asynchronous jobs answer 202 while running, then 200 with the result
+            (--polls-before-complete); lists serve 5 items, 2 a page, with `next`
+            links to this server.
+            """).format(keys=keys),
     )
     parser.add_argument("--port", type=int, default=0, help="port to listen on (0: any free port)")
     parser.add_argument(
@@ -90,11 +104,17 @@ def main(argv: list[str] | None = None) -> int:
         default=2,
         help="202 answers before an async job completes",
     )
+    parser.add_argument(
+        "--strict-ids",
+        action="store_true",
+        help="answer 404 for an id (or name) in the path that no fixture knows, as the API "
+        "would; by default any id is found",
+    )
     parser.add_argument("--verbose", action="store_true", help="log every request to stderr")
     args = parser.parse_args(argv)
     server = MockServer(
         args.port,
-        api=MockAPI(polls_before_complete=args.polls_before_complete),
+        api=MockAPI(polls_before_complete=args.polls_before_complete, strict_ids=args.strict_ids),
         verbose=args.verbose,
     )
 

@@ -1,19 +1,23 @@
 """Builds the click application from the command table and runs commands.
 
-Exit codes: 0 success, 1 an API or network error, 2 a usage error (bad
-arguments, missing settings), 130 interrupted.
+Exit codes: 0 success, 1 an API or network error (or a declined confirmation), 2 a
+usage error (bad arguments, missing settings), 130 interrupted.
+
+The global options (--host, --api-key, -o, -q, ...) are accepted before the command
+name and after it alike. Commands are built only when they are looked up, so that
+`--help` stays quick.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import logging
+import os
+import shutil
 import sys
 import time
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import Any, NoReturn
 
 import click
 
@@ -31,14 +35,19 @@ from ._commands import (
 
 __all__ = ["build", "main"]
 
+FORMATS = ("json", "yaml", "table", "csv", "jsonl")
+
 
 def _json_value(text: Any) -> Any:
-    """An option whose value is JSON text (click reports the ValueError as a usage error)."""
+    """An option whose value is JSON text, or a plain word taken as a string (`--value
+    enterprise`); click reports the ValueError as a usage error."""
     if not isinstance(text, str):
         return text
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
+        if text.strip()[:1] not in ("{", "[", '"', "") and not text.strip()[:1].isdigit():
+            return text
         raise ValueError(f"not valid JSON ({exc.msg} at character {exc.pos})") from None
 
 
@@ -74,114 +83,161 @@ def _read_data(text: str) -> Any:
         ) from None
 
 
-# -- output --------------------------------------------------------------------
+# -- settings --------------------------------------------------------------------
 
 
-def _plain(value: Any) -> Any:
-    """Models and pages as JSON-compatible data."""
-    if hasattr(value, "model_dump"):
-        return value.model_dump(mode="json", by_alias=True, exclude_none=False)
-    if hasattr(value, "items") and hasattr(value, "envelope"):  # a page
-        return _plain(value.envelope)
-    if isinstance(value, Mapping):
-        return {str(k): _plain(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_plain(v) for v in value]
-    return value
+def _global_options() -> list[click.Option]:
+    """The options every command takes, before its name or after it.
 
-
-def _rows(data: Any) -> tuple[list[str], list[list[Any]]]:
-    """Columns and rows for table and CSV output."""
-    if (
-        isinstance(data, Mapping)
-        and isinstance(data.get("results"), list)
-        and isinstance(data.get("columns"), list)
-    ):
-        return [str(c) for c in data["columns"]], [
-            r if isinstance(r, list) else [r] for r in data["results"]
-        ]
-    if isinstance(data, Mapping) and isinstance(data.get("results"), list):
-        return _rows(data["results"])
-    if isinstance(data, list):
-        if data and all(isinstance(item, Mapping) for item in data):
-            columns: list[str] = []
-            for item in data:
-                columns += [k for k in item if k not in columns]
-            return columns, [[item.get(c) for c in columns] for item in data]
-        return ["value"], [[item] for item in data]
-    if isinstance(data, Mapping):
-        return ["field", "value"], [[k, v] for k, v in data.items()]
-    return ["value"], [[data]]
-
-
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, (dict, list)):
-        return json.dumps(value, separators=(",", ":"))
-    return str(value)
-
-
-def _table(columns: list[str], rows: list[list[Any]], max_width: int = 60) -> str:
-    cells = [[_cell(v)[:max_width] for v in row] for row in rows]
-    widths = [
-        max([len(c)] + [len(row[i]) for row in cells if i < len(row)])
-        for i, c in enumerate(columns)
+    Their parameter names (g__host; x__data for the other options of the command line)
+    hold a double underscore, which the names of an API's own options never do."""
+    hosts = f" or a short name ({', '.join(settings.HOSTS)})" if settings.HOSTS else ""
+    options = [
+        click.Option(
+            ["--host", "g__host"],
+            metavar="URL",
+            help=f"The API's address{hosts} [env: {BASE_URL_ENV}].",
+        )
     ]
-    lines = ["  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=False)).rstrip()]
-    lines.append("  ".join("-" * w for w in widths))
-    lines += [
-        "  ".join(v.ljust(w) for v, w in zip(row, widths, strict=False)).rstrip() for row in cells
-    ]
-    return "\n".join(lines)
-
-
-def _emit(result: Any, fmt: str) -> None:
-    if result is None:
-        return
-    if isinstance(result, str):
-        click.echo(result, nl=not result.endswith("\n"))
-        return
-    data = _plain(result)
-    if fmt == "json":
-        pretty = sys.stdout.isatty()
-        click.echo(json.dumps(data, indent=2 if pretty else None, ensure_ascii=False))
-        return
-    columns, rows = _rows(data)
-    if fmt == "csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(columns)
-        writer.writerows([[_cell(v) for v in row] for row in rows])
-        click.echo(buffer.getvalue(), nl=False)
-    else:
-        click.echo(_table(columns, rows))
-
-
-def _emit_all(items: Iterable[Any], fmt: str) -> None:
-    """--all: stream every item of every page (JSON lines or CSV rows as they arrive)."""
-    if fmt == "json":
-        for item in items:
-            click.echo(json.dumps(_plain(item), ensure_ascii=False, separators=(",", ":")))
-        return
-    if fmt == "csv":
-        writer = csv.writer(sys.stdout, lineterminator="\n")
-        columns: list[str] | None = None
-        for item in items:
-            data = _plain(item)
-            if columns is None:
-                columns = list(data) if isinstance(data, Mapping) else ["value"]
-                writer.writerow(columns)
-            writer.writerow(
-                [_cell(data.get(c)) for c in columns]
-                if isinstance(data, Mapping)
-                else [_cell(data)]
+    if settings.AUTH_SCHEME != "none":
+        options.append(
+            click.Option(
+                ["--api-key", "g__api_key"],
+                metavar="KEY",
+                help=f"The API key [env: {API_KEY_ENV}, which keeps it out of your shell history].",
             )
-        return
-    _emit([_plain(item) for item in items], "table")
+        )
+    for option, name, env in PATH_DEFAULTS:
+        options.append(
+            click.Option([f"--{option}", f"g__{name}"], help=f"The {name} to act on [env: {env}].")
+        )
+    options += [
+        click.Option(
+            ["--output", "-o", "g__output"],
+            type=click.Choice(FORMATS),
+            help="Output format: json (the default; indented on a terminal), yaml, table, csv, "
+            "or jsonl (one JSON value a line). A command that waits for a job prints a table on "
+            "a terminal.",
+        ),
+        click.Option(
+            ["--columns", "g__columns"],
+            metavar="A,B,C|all",
+            help="The columns of a table or CSV, in this order (a.b reaches into objects); all: "
+            "every column. Default: those that fit the terminal.",
+        ),
+        click.Option(
+            ["--fields", "g__fields"],
+            metavar="JMESPATH",
+            help="Print only this part of the response, picked with a JMESPath expression "
+            "(as in the AWS CLI's --query): 'results[].name'.",
+        ),
+        click.Option(
+            ["--color/--no-color", "g__color"],
+            default=None,
+            help="Colour (default: on a terminal, unless NO_COLOR is set).",
+        ),
+        click.Option(
+            ["--quiet", "-q", "g__quiet"],
+            is_flag=True,
+            default=None,
+            help="No progress line and no notes on stderr.",
+        ),
+        click.Option(
+            ["--debug", "g__debug"],
+            is_flag=True,
+            default=None,
+            help="Log requests and responses to stderr (the API key is redacted).",
+        ),
+    ]
+    return options
+
+
+def _given(ctx: click.Context, params: dict[str, Any]) -> dict[str, Any]:
+    """The settings of this run: the command's own global options over the root's."""
+    given: dict[str, Any] = dict(ctx.find_root().obj or {})
+    for key in [k for k in params if k.startswith("g__")]:
+        value = params.pop(key)
+        if value is not None:
+            given[key[3:]] = value
+    return given
+
+
+def _env(name: str) -> str | None:
+    return os.environ.get(name, "").strip() or None
+
+
+def _check_settings(given: dict[str, Any]) -> None:
+    """What the client would refuse for want of a setting, said in the command line's words."""
+    if settings.AUTH_SCHEME != "none" and not (given.get("api_key") or _env(API_KEY_ENV)):
+        raise click.UsageError(f"No API key: pass --api-key KEY or set {API_KEY_ENV}.")
+    for option, name, env in PATH_DEFAULTS:
+        if not (given.get(name) or _env(env)):
+            raise click.UsageError(f"No {name}: pass --{option} or set {env}.")
+
+
+def _color(stream: Any, given: dict[str, Any]) -> bool:
+    if given.get("color") is not None:
+        return bool(given["color"])
+    if _env("NO_COLOR") or os.environ.get("TERM") == "dumb":
+        return False
+    return bool(stream.isatty())
+
+
+def _style(entry: dict[str, Any], given: dict[str, Any]) -> Any:
+    from ._output import Style
+
+    tty = sys.stdout.isatty()
+    columns = given.get("columns")
+    width = shutil.get_terminal_size().columns if tty or _env("COLUMNS") else None
+    fmt = given.get("output")
+    if fmt is None:
+        # A query run to completion prints its rows on a terminal; a pipe gets JSON.
+        waits = entry["shortcut"] is not None and entry["shortcut"]["wait"]
+        fmt = "table" if waits and tty else "json"
+    return Style(
+        fmt=fmt,
+        columns=[c.strip() for c in columns.split(",") if c.strip()] if columns else None,
+        fields=given.get("fields"),
+        color=_color(sys.stdout, given),
+        notes=not given.get("quiet"),
+        note_color=_color(sys.stderr, given),
+        width=width,
+        pretty=tty,
+        page=entry.get("page"),
+    )
+
+
+def _error(message: str, given: dict[str, Any]) -> None:
+    label = "Error:"
+    if _color(sys.stderr, given):
+        label = f"\033[1;31m{label}\033[0m"
+    click.echo(f"{label} {message}", err=True)
 
 
 # -- running a command ---------------------------------------------------------
+
+
+def _refuse(message: str) -> NoReturn:
+    """A usage problem found before anything was sent: one line, exit 2."""
+    click.echo(f"Error: {message}", err=True)
+    click.get_current_context().exit(2)
+    raise AssertionError("unreachable")  # ctx.exit raises
+
+
+def _check_text(values: Mapping[str, Any], arguments: Iterable[str] = ()) -> None:
+    """Refuse a value that is not text: bytes that are not UTF-8 reach Python as lone
+    surrogates (PEP 383), which no request can carry. `arguments` are the positional ones."""
+    positional = set(arguments)
+    for name, value in values.items():
+        if isinstance(value, str) and any("\ud800" <= char <= "\udfff" for char in value):
+            try:  # the bytes as they were given: b'\xff'
+                shown = repr(value.encode("utf-8", "surrogateescape"))
+            except UnicodeEncodeError:
+                shown = ascii(value)
+            kebab = name.removeprefix("x__").replace("_", "-")
+            _refuse(
+                f"{kebab.upper() if name in positional else '--' + kebab} is not UTF-8 text: {shown}"
+            )
 
 
 def _client(given: dict[str, Any]) -> Any:
@@ -194,12 +250,14 @@ def _client(given: dict[str, Any]) -> Any:
         importlib.import_module(f"{settings.PACKAGE}._client"), settings.CLIENT_NAME
     )
     options: dict[str, Any] = {BASE_URL_ARGUMENT: given.get("host")}
+    if given.get("api_key"):
+        options["api_key"] = given["api_key"]
     for _, name, _ in PATH_DEFAULTS:
         options[name] = given.get(name)
     try:
         return client_class(**options)
     except ConfigurationError as exc:
-        raise click.UsageError(str(exc)) from None
+        _refuse(str(exc))
 
 
 def _set_path(body: dict[str, Any], path: list[str], value: Any) -> None:
@@ -223,19 +281,15 @@ def _progress_printer() -> Any:
     return show
 
 
-def _run(entry: dict[str, Any], params: dict[str, Any]) -> None:
-    ctx = click.get_current_context()
-    given: dict[str, Any] = dict(ctx.find_root().obj)
-    given["output"] = params.pop("output", None) or given["output"]
-    for _, name, _ in PATH_DEFAULTS:
-        given[name] = params.pop(name, None) or given.get(name)
-    from .._exceptions import APIError
-
+def _request(
+    entry: dict[str, Any], params: dict[str, Any], start: dict[str, Any] | None
+) -> tuple[list[Any], dict[str, Any]]:
+    """The call's positional and keyword arguments, from the options and --data."""
     args = [params.pop(a["name"]) for a in entry["arguments"]]
     kwargs: dict[str, Any] = {}
     body: dict[str, Any] = {}
     shortcut = entry["shortcut"]
-    data = params.pop("data", None)
+    data = params.pop("x__data", None)
     if data is not None:
         body_data = _read_data(data)
         if entry["body"] == "fields" and not isinstance(body_data, dict):
@@ -255,6 +309,8 @@ def _run(entry: dict[str, Any], params: dict[str, Any]) -> None:
             body[option["wire"]] = value
         else:
             kwargs[option["name"]] = value
+    for key, value in (start or {}).items():  # --no-wait: start the job in the background
+        body.setdefault(key, value)
     if entry["body"] == "fields":
         by_wire = {o["wire"]: o["name"] for o in entry["options"] if o["target"] == "body"}
         missing = [
@@ -270,46 +326,104 @@ def _run(entry: dict[str, Any], params: dict[str, Any]) -> None:
             kwargs["extra_body"] = extra
     elif entry["body"] == "whole" and entry["body_required"] and "body" not in kwargs:
         raise click.UsageError("This command needs a request body: give it with --data.")
+    return args, kwargs
 
-    if given["debug"]:
+
+def _confirm(entry: dict[str, Any], args: list[Any]) -> bool:
+    """Asks before a destructive call, on a terminal only: a script is never kept waiting."""
+    if not sys.stdin.isatty():
+        return True
+    what = " ".join(str(a) for a in args)
+    question = entry["short_help"].rstrip(".") + (f" {what}" if what else "") + "?"
+    return click.confirm(question, default=False, err=True)
+
+
+def _run(entry: dict[str, Any], params: dict[str, Any]) -> None:
+    ctx = click.get_current_context()
+    given = _given(ctx, params)
+    _check_text(given)
+    shortcut = entry["shortcut"]
+    _check_text(
+        params,
+        [a["name"] for a in entry["arguments"]] + ([shortcut["argument"]] if shortcut else []),
+    )
+    waits = shortcut is not None and shortcut["wait"]
+    no_wait = waits and bool(params.pop("x__no_wait", False))
+    wait_timeout = params.pop("x__timeout", None)
+    yes = bool(params.pop("x__yes", False))
+    args, kwargs = _request(entry, params, shortcut["start"] if no_wait and shortcut else None)
+    style = _style(entry, given)
+    if style.fields:
+        from ._output import compiled
+
+        compiled(style.fields)
+    _check_settings(given)
+    if entry["destructive"] and not yes and not _confirm(entry, args):
+        click.echo("Nothing was changed.", err=True)
+        ctx.exit(1)
+
+    if given.get("debug"):
         handler = logging.StreamHandler(sys.stderr)
         handler.setFormatter(logging.Formatter("[debug] %(message)s"))
         logger = logging.getLogger(settings.PACKAGE)
         logger.addHandler(handler)
         logger.setLevel(logging.DEBUG)
 
+    from .._exceptions import APIError, InvalidArgumentError
+    from ._output import emit, emit_items
+
     client = _client(given)
     target = client
     for attr in entry["attrs"]:
         target = getattr(target, attr)
-    fmt = given["output"]
     try:
-        if shortcut is not None and shortcut["wait"]:
+        if waits and not no_wait:
+            assert shortcut is not None
             method = getattr(target, shortcut["wait_method"])
-            show = _progress_printer() if sys.stderr.isatty() and not given["quiet"] else None
+            show = _progress_printer() if sys.stderr.isatty() and not given.get("quiet") else None
             try:
-                result = method(*args, on_progress=show, **kwargs)
+                result = method(*args, on_progress=show, wait_timeout=wait_timeout, **kwargs)
             finally:
                 if show is not None:
                     click.echo("\r\033[K", nl=False, err=True)
-            _emit(result, fmt)
+            emit(result, style)
             return
         result = getattr(target, entry["method"])(*args, **kwargs)
-        if entry["stream"]:
+        if no_wait and shortcut is not None:
+            _print_job(result, shortcut, style, given)
+        elif entry["stream"]:
             for event in result:
                 click.echo(event.data)
-        elif entry["paginated"] and params.get("all_pages"):
-            _emit_all(result, fmt)
+        elif entry["paginated"] and params.pop("x__all", False):
+            emit_items(iter(result), style)
         else:
-            _emit(result, fmt)
+            emit(result, style)
     except APIError as exc:
-        click.echo(f"Error: {exc}", err=True)
+        _error(str(exc), given)
         ctx.exit(1)
+    except InvalidArgumentError as exc:  # refused before anything was sent ('..' as an id, ...)
+        _refuse(str(exc))
     except KeyboardInterrupt:
         click.echo("\nInterrupted; the query was cancelled on the server.", err=True)
         ctx.exit(130)
     finally:
         client.close()
+
+
+def _print_job(result: Any, shortcut: dict[str, Any], style: Any, given: dict[str, Any]) -> None:
+    """--no-wait: the started job's id (or the result, when the server had it at once)."""
+    from ._output import emit, plain
+
+    data: Any = plain(result)
+    for key in shortcut["job_id"] or []:
+        data = data.get(key) if isinstance(data, dict) else None
+    if not isinstance(data, str):
+        emit(result, style)
+        return
+    click.echo(data)
+    if shortcut["status_command"] and sys.stderr.isatty() and not given.get("quiet"):
+        follow = " ".join([CLI_NAME, *shortcut["status_command"], data])
+        click.echo(f"Started; follow it with: {follow}", err=True)
 
 
 # -- building the application ----------------------------------------------------
@@ -322,8 +436,15 @@ def _option(spec: dict[str, Any]) -> click.Option:
         return click.Option(
             [f"{flag}/--no-{spec['flag']}", spec["name"]], default=None, help=help_text
         )
+    callback = None
     if spec["kind"] == "choice":
-        kind: Any = click.Choice([str(c) for c in spec["choices"]])
+        by_text = {str(c): c for c in spec["choices"]}
+        kind: Any = click.Choice(list(by_text))
+        if any(not isinstance(c, str) for c in spec["choices"]):
+            # An integer enum is sent as the number it is: --data-freshness-seconds 3600.
+            def callback(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+                return by_text.get(value, value)
+
     else:
         kind = _KINDS[spec["kind"]]
     # Required body fields may come from --data instead; they are checked after merging.
@@ -333,11 +454,85 @@ def _option(spec: dict[str, Any]) -> click.Option:
         type=kind,
         required=required,
         help=help_text,
+        callback=callback,
         metavar="JSON" if spec["kind"] == "json" else None,
+        hidden=bool(spec.get("hidden")),
     )
 
 
-def _command(entry: dict[str, Any]) -> click.Command:
+def _extra_options(entry: dict[str, Any]) -> list[click.Option]:
+    """Options of the command line rather than of the API: body, pages, waiting, confirming."""
+    extra: list[click.Option] = []
+    if entry["body"] is not None:
+        extra.append(
+            click.Option(
+                ["--data", "x__data"],
+                metavar="JSON|@FILE|-",
+                help="The request body as JSON, @file.json, or - for standard input; "
+                "options override its fields.",
+            )
+        )
+    if entry["paginated"]:
+        extra.append(
+            click.Option(
+                ["--all", "x__all"], is_flag=True, help="Walk every page and print all items."
+            )
+        )
+    shortcut = entry["shortcut"]
+    if shortcut is not None and shortcut["wait"]:
+        extra.append(
+            click.Option(
+                ["--timeout", "x__timeout"],
+                type=click.FloatRange(min=0, min_open=True),
+                metavar="SECONDS",
+                help="Give up after this long; the query is then cancelled on the server.",
+            )
+        )
+        if shortcut["start"] is not None:
+            extra.append(
+                click.Option(
+                    ["--no-wait", "x__no_wait"],
+                    is_flag=True,
+                    help="Start the query in the background and print its id.",
+                )
+            )
+    if entry["destructive"]:
+        extra.append(
+            click.Option(
+                ["--yes", "-y", "x__yes"],
+                is_flag=True,
+                help="Do not ask for confirmation (it is only asked on a terminal).",
+            )
+        )
+    return extra
+
+
+class _Command(click.Command):
+    """Help lists the command's own options in full and the global ones in one line."""
+
+    def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        own: list[tuple[str, str]] = []
+        shared: list[str] = []
+        for param in self.get_params(ctx):
+            record = param.get_help_record(ctx)
+            if record is None or isinstance(param, click.Argument):
+                continue
+            if (param.name or "").startswith("g__"):
+                names = sorted(param.opts, key=len) + list(param.secondary_opts)
+                shared.append("/".join(names))
+            else:
+                own.append(record)
+        if own:
+            with formatter.section("Options"):
+                formatter.write_dl(own)
+        if shared:
+            with formatter.section("Global options"):
+                formatter.write_text(
+                    f"{', '.join(shared)}: as before the command name (see {CLI_NAME} --help)."
+                )
+
+
+def _command(entry: dict[str, Any], name: str, hidden: bool = False) -> click.Command:
     params: list[click.Parameter] = [
         click.Argument([a["name"]], metavar=a["metavar"]) for a in entry["arguments"]
     ]
@@ -348,118 +543,105 @@ def _command(entry: dict[str, Any]) -> click.Command:
             )
         )
     params += [_option(o) for o in entry["options"]]
-    if entry["body"] is not None:
-        params.append(
-            click.Option(
-                ["--data", "data"],
-                metavar="JSON|@FILE|-",
-                help="The request body as JSON, @file.json, or - for standard input; options override its fields.",
-            )
-        )
-    if entry["paginated"]:
-        params.append(
-            click.Option(
-                ["--all", "all_pages"], is_flag=True, help="Walk every page and stream all items."
-            )
-        )
-    # The global settings are accepted after the command name too: `... list --all -o csv`.
-    params.append(
-        click.Option(
-            ["--output", "-o", "output"],
-            type=click.Choice(["json", "table", "csv"]),
-            default=None,
-            help="Output format (default json: pretty on a terminal, compact when piped).",
-        )
-    )
-    for option, name, env in PATH_DEFAULTS:
-        params.append(
-            click.Option(
-                [f"--{option}", name], default=None, help=f"The {name} to act on [env: {env}]."
-            )
-        )
+    taken = {opt for p in params for opt in [*p.opts, *p.secondary_opts]}
+    # Options of the command line itself give way to an API option of the same name.
+    for option in [*_extra_options(entry), *_global_options()]:
+        own = {*option.opts, *option.secondary_opts}
+        if not own & taken:
+            params.append(option)
+            taken |= own
 
     def callback(**values: Any) -> None:
         _run(entry, values)
 
-    return click.Command(
-        entry["name"],
+    return _Command(
+        name,
         params=params,
         callback=callback,
         help=entry["help"],
         short_help=entry["short_help"] or None,
         no_args_is_help=bool(entry["arguments"] or entry["shortcut"]),
+        hidden=hidden,
     )
 
 
 class _Group(click.Group):
-    """Lists commands in the order of the API document rather than alphabetically."""
+    """Lists the usual verbs first (list, retrieve, create, update, delete), then the
+    rest in the order of the API document; builds a command when it is looked up."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.entries: dict[str, tuple[dict[str, Any], bool]] = {}
+        self.order: dict[str, tuple[int, int]] = {}
+
+    def add_entry(self, name: str, entry: dict[str, Any], hidden: bool = False) -> None:
+        if name in self.entries or name in self.commands:
+            return
+        self.entries[name] = (entry, hidden)
+        self.order[name] = (entry["rank"], len(self.order))
+
+    def add_command(self, cmd: click.Command, name: str | None = None) -> None:
+        super().add_command(cmd, name)
+        self.order.setdefault(name or cmd.name or "", (0, len(self.order)))
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in self.entries:
+            entry, hidden = self.entries[cmd_name]
+            self.commands[cmd_name] = _command(entry, cmd_name, hidden)
+        return self.commands.get(cmd_name)
 
     def list_commands(self, ctx: click.Context) -> list[str]:
-        return list(self.commands)
+        return sorted(self.order, key=self.order.__getitem__)
 
 
 def build() -> click.Group:
-    """The whole command tree."""
+    """The whole command tree (its commands are built when first looked up)."""
 
     @click.group(
         CLI_NAME,
         cls=_Group,
         help=ROOT_HELP,
-        epilog=f"The API key comes from the {API_KEY_ENV} environment variable.",
+        epilog="Every option above is also accepted after the command name: "
+        f"{CLI_NAME} <group> <command> -o table. "
+        + (
+            f"The API key comes from --api-key or the {API_KEY_ENV} environment variable."
+            if settings.AUTH_SCHEME != "none"
+            else ""
+        ),
         context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
     )
-    @click.option("--host", envvar=BASE_URL_ENV, help=f"The API's base URL [env: {BASE_URL_ENV}].")
-    @click.option(
-        "--output",
-        "-o",
-        type=click.Choice(["json", "table", "csv"]),
-        default="json",
-        show_default=True,
-        help="Output format; json is pretty on a terminal and compact when piped.",
+    @click.version_option(
+        settings.VERSION, "--version", prog_name=CLI_NAME, message="%(prog)s %(version)s"
     )
-    @click.option(
-        "--debug",
-        is_flag=True,
-        help="Log requests and responses to stderr (the API key is redacted).",
-    )
-    @click.option("--quiet", "-q", is_flag=True, help="No progress output.")
     @click.pass_context
-    def root(
-        ctx: click.Context,
-        /,
-        host: str | None,
-        output: str,
-        debug: bool,
-        quiet: bool,
-        **defaults: str | None,
-    ) -> None:
-        ctx.obj = {"host": host, "output": output, "debug": debug, "quiet": quiet, **defaults}
+    def root(ctx: click.Context, /, **values: Any) -> None:
+        ctx.obj = {key[3:]: value for key, value in values.items() if value is not None}
 
-    for option, name, env in PATH_DEFAULTS:
-        root.params.append(
-            click.Option(
-                [f"--{option}", name],
-                envvar=env,
-                help=f"Default {name} for every command [env: {env}].",
-            )
-        )
+    root.params[:0] = _global_options()
 
-    groups: dict[tuple[str, ...], click.Group] = {(): root}
+    groups: dict[tuple[str, ...], _Group] = {(): root}
     for spec in GROUPS:
         path = tuple(spec["path"])
         group = _Group(
             path[-1],
             help=spec["help"],
+            short_help=spec.get("short_help"),
             hidden=spec.get("hidden", False),
             deprecated=bool(spec.get("deprecated")),
         )
         groups[path[:-1]].add_command(group)
         groups[path] = group
-    for entry in COMMANDS:
-        command = _command(entry)
-        groups[tuple(entry["groups"])].add_command(command)
-        if entry["alias_groups"]:
-            groups[tuple(entry["alias_groups"])].add_command(command)
+    # A command's own group first: where a name is taken twice, the first one stays.
+    for key in ("groups", "alias_groups"):
+        for entry in COMMANDS:
+            if entry[key]:
+                group = groups[tuple(entry[key])]
+                group.add_entry(entry["name"], entry)
+                for alias in entry.get("aliases") or []:
+                    group.add_entry(alias, entry, hidden=True)
+    from ..mcp._command import register as register_mcp
+
+    register_mcp(root)
     return root
 
 

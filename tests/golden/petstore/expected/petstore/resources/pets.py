@@ -189,6 +189,7 @@ class PetsResourceWithRawResponse:
     """`pets` methods that return an `APIResponse` instead of the parsed value."""
 
     def __init__(self, resource: PetsResource) -> None:
+        self.list = _to_raw_response_wrapper(resource.list)
         self.create = _to_raw_response_wrapper(resource.create)
         self.retrieve = _to_raw_response_wrapper(resource.retrieve)
         self.destroy = _to_raw_response_wrapper(resource.destroy)
@@ -303,6 +304,7 @@ class AsyncPetsResourceWithRawResponse:
     """`pets` methods that return an `APIResponse` instead of the parsed value."""
 
     def __init__(self, resource: AsyncPetsResource) -> None:
+        self.list = _async_to_raw_response_wrapper(resource.list)
         self.create = _async_to_raw_response_wrapper(resource.create)
         self.retrieve = _async_to_raw_response_wrapper(resource.retrieve)
         self.destroy = _async_to_raw_response_wrapper(resource.destroy)

@@ -1,0 +1,52 @@
+"""Characters of spec text that must not reach a reader as they are.
+
+Control characters (NUL, ESC and the rest of C0 and C1) can rewrite a terminal line or
+hide text; the invisible bidirectional formatting characters reorder what a reviewer
+sees against what the file holds ("Trojan Source", CVE-2021-42574). Spec text is
+shown in generated docstrings, comments, the README, the CLI's --help and the
+generator's own messages: each of them goes through one of the functions here, and the
+lint rule `text-control-characters` points at where a spec contains them.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Any
+
+#: C0 controls but tab, newline and carriage return; DEL; C1 controls; the Unicode line
+#: and paragraph separators; the byte order mark
+CONTROL = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff"
+#: the invisible characters that change the direction of text (Unicode's bidi controls
+#: and marks)
+BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+
+UNSAFE = re.compile(f"[{CONTROL}{BIDI}]")
+_BIDI = re.compile(f"[{BIDI}]")
+_CONTROL = re.compile(f"[{CONTROL}]")
+_UNSAFE_IN_MESSAGE = re.compile(f"[{CONTROL}{BIDI}\t\n\r]")
+
+
+def clean(text: Any) -> str:
+    """Text to show to a reader (docstrings, help): line breaks normalised, tabs as
+    spaces, bidi controls removed, other control characters turned into spaces."""
+    text = str(text).replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    ")
+    return _CONTROL.sub(" ", _BIDI.sub("", text))
+
+
+def escape_json(text: str) -> str:
+    """JSON text with every unsafe character written as a \\uXXXX escape (the same
+    string to a JSON reader; json.dumps(ensure_ascii=False) leaves bidi and C1 raw)."""
+    return UNSAFE.sub(lambda found: f"\\u{ord(found.group()):04x}", text)
+
+
+def one_line(text: str) -> str:
+    """A message for a terminal: unsafe characters and line breaks escaped, so that it
+    stays one line and shows what it says."""
+    return _UNSAFE_IN_MESSAGE.sub(lambda found: repr(found.group())[1:-1], text)
+
+
+def describe(char: str) -> str:
+    """`U+202E (RIGHT-TO-LEFT OVERRIDE)`."""
+    name = unicodedata.name(char, "") or {"\x00": "NULL", "\x1b": "ESCAPE", "\x7f": "DELETE"}.get(char, "control")
+    return f"U+{ord(char):04X} ({name})"
