@@ -35,6 +35,20 @@ def _annotation_only(schema: Any) -> bool:
     return isinstance(schema, dict) and "$ref" not in schema and all(k in _ANNOTATIONS or k.startswith("x-") for k in schema)
 
 
+def _declares_null(schema: Any) -> bool:
+    """Whether a schema says null is one of its values (asked of a schema whose type is
+    still being built, a cycle)."""
+    if not isinstance(schema, dict):
+        return False
+    types = schema.get("type")
+    enum = schema.get("enum")
+    return (
+        schema.get("nullable") is True
+        or (isinstance(types, list) and "null" in types)
+        or (isinstance(enum, list) and None in enum)
+    )
+
+
 def _object_like(schema: Any) -> bool:
     return isinstance(schema, dict) and (schema.get("type") == "object" or any(k in schema for k in ("properties", "additionalProperties", "allOf")))
 
@@ -54,6 +68,9 @@ class Parser:
         self.component_names: dict[str, str] = {}
         #: pointers of the schemas being typed right now (a cycle comes back to one of them)
         self.in_progress: set[str] = set()
+        #: pointers of schemas whose type is nullable where self.types holds it without None
+        #: (models, enums and unions are registered before their nullability is known)
+        self.nullable_at: set[str] = set()
 
     # -- helpers ---------------------------------------------------------
 
@@ -88,13 +105,13 @@ class Parser:
             ref = schema["$ref"]
             target, target_ptr = self.resolve(schema, pointer)
             if target_ptr in self.types:
-                return self.types[target_ptr]
+                return self.cached_type(target_ptr, target)
             if target_ptr.startswith("/components/schemas/") and target_ptr.count("/") == 3:
                 name = unescape_pointer(target_ptr.rsplit("/", 1)[1])
                 return self.schema_type(target, target_ptr, name, named=True)
             return self.schema_type(target, target_ptr, hint or ref.rsplit("/", 1)[-1])
         if pointer in self.types:
-            return self.types[pointer]
+            return self.cached_type(pointer, schema)
         if pointer in self.in_progress:
             # The schema reaches itself before it has a class to refer to (a union or a list
             # of itself, such as a JSON value): the inner occurrence is Any. Through a model
@@ -102,9 +119,21 @@ class Parser:
             return ir.TypeRef(ir.ANY)
         self.in_progress.add(pointer)
         try:
-            return self.build_type(schema, pointer, hint, named)
+            result = self.build_type(schema, pointer, hint, named)
         finally:
             self.in_progress.discard(pointer)
+        if result.nullable:
+            self.nullable_at.add(pointer)
+        return result
+
+    def cached_type(self, pointer: str, schema: Any) -> ir.TypeRef:
+        """The type already built for the schema at `pointer`, None included where the schema
+        allows null: every reference to a `nullable: true` schema is Optional, not only the
+        first one read."""
+        ref = self.types[pointer]
+        if ref.nullable or not (pointer in self.nullable_at or _declares_null(schema)):
+            return ref
+        return ref.with_nullable(True)
 
     def build_type(self, schema: Any, pointer: str, hint: str, named: bool) -> ir.TypeRef:
         """The type of a schema that is not a reference (see schema_type)."""
