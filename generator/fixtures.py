@@ -133,9 +133,9 @@ class Synthesiser:
                 member = self.union({k: v for k, v in schema.items() if k != "properties"}, options, direction, depth, hint)
                 merged = {**own, **member} if isinstance(member, dict) else own
                 return merged if self.valid(merged, schema, direction) else own
-        if types == "object" or "properties" in schema:
+        if types == "object" or (types is None and "properties" in schema):
             return self.object(schema, direction, depth, economy)
-        if types == "array" or "items" in schema:
+        if types == "array" or (types is None and "items" in schema):
             low = schema.get("minItems")
             count = low if isinstance(low, int) and not isinstance(low, bool) and low > 0 else 0
             if depth >= MAX_DEPTH or (economy and not count):

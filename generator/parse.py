@@ -188,6 +188,10 @@ class Parser:
         if isinstance(types, list):
             variants = tuple(self.build_type({**schema, "type": t}, pointer, hint, False) for t in types)
             return ir.TypeRef(ir.UNION, variants=variants, nullable=nullable)
+        if "properties" in schema and isinstance(types, str) and types != "object":
+            # the type wins (as a validator reads the schema): properties constrain objects only
+            self.warn(pointer + "/properties", f"properties beside type {types!r} constrain nothing; they are ignored", AMBIGUOUS)
+            schema = {k: v for k, v in schema.items() if k not in ("properties", "required", "additionalProperties")}
         if types == "object" or "properties" in schema:
             return self.model_type(schema, pointer, hint, named, nullable)
         if types == "array" or "items" in schema:

@@ -126,6 +126,14 @@ def test_the_packages_own_contract_tests_pass(packages: dict[str, tuple[Path, st
     assert " passed" in result.stdout
 
 
+def test_the_type_wins_over_properties_with_a_warning(packages: dict[str, tuple[Path, str, list[Diagnostic]]]) -> None:
+    out, package, diagnostics = packages["contract-type-vs-properties"]
+    types = _import_all(out, package)[f"{package}.types"]
+    statement = types.Statement.model_validate({"actions": [{"id": "SendEmail"}], "label": "x"})
+    assert statement.actions == [{"id": "SendEmail"}] and statement.label == "x"
+    assert sum("constrain nothing" in d.message for d in diagnostics) == 2
+
+
 def test_every_reference_to_a_nullable_schema_is_optional(packages: dict[str, tuple[Path, str, list[Diagnostic]]]) -> None:
     out, package, _ = packages["contract-nullable-ref"]
     types = _import_all(out, package)[f"{package}.types"]
