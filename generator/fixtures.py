@@ -127,6 +127,16 @@ class Synthesiser:
             if isinstance(options, list) and options:
                 if "properties" not in schema:
                     return self.union(schema, options, direction, depth, hint)
+                # members that only require some of the properties ("at least one of":
+                # anyOf: [{required: [a]}, {required: [b]}]) require them of the object
+                required = [r for r in schema.get("required") or [] if isinstance(r, str)]
+                for option in options:
+                    resolved = self.resolve(option)
+                    if _requires_only(resolved):
+                        wanted = {**schema, "required": [*required, *resolved["required"]]}
+                        value = self.object(wanted, direction, depth, economy)
+                        if self.valid(value, schema, direction):
+                            return value
                 # the models take the properties (the union beside them is ignored); the
                 # union's member adds what the request must have besides (extra_body)
                 own = self.object(schema, direction, depth, economy)
@@ -299,6 +309,19 @@ def operation_fixture(op: ir.Operation, synth: Synthesiser, auth: tuple[str, str
             text = r.example if r.has_example and isinstance(r.example, str) else "example"
             responses[r.status] = {"content_type": r.media_type, "body": text}
     return {"operation_id": op.operation_id, "request": request, "responses": responses}
+
+
+_CONSTRAINING = ("properties", "type", "$ref", "allOf", "oneOf", "anyOf", "enum", "const", "items", "not")
+
+
+def _requires_only(schema: Any) -> bool:
+    """A schema that names required properties and constrains nothing else."""
+    return (
+        isinstance(schema, dict)
+        and isinstance(schema.get("required"), list)
+        and all(isinstance(r, str) for r in schema["required"])
+        and not any(key in schema for key in _CONSTRAINING)
+    )
 
 
 def _framing_headers(op: ir.Operation, request: dict[str, Any], headers: dict[str, Any], auth: tuple[str, str]) -> None:
