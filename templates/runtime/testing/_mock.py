@@ -221,38 +221,48 @@ def _segment_regex(
     return re.compile(f"^{pattern}$", re.DOTALL), names
 
 
-Route = tuple[str, list[tuple[re.Pattern[str], list[str]]], dict[str, str | None], str]
+Route = tuple[
+    str, list[tuple[re.Pattern[str], list[str]]], dict[str, str | None], dict[str, str], str
+]
+_TEMPLATE_VALUE = re.compile(r"^\{([^{}]+)\}$")
 
 
-def _split_template(template: str) -> tuple[str, dict[str, str | None]]:
-    """A path template and the parameters it fixes: `/#Action=Describe` (AWS's style,
-    also with `?`) is the path `/` where the query (or a header) has Action=Describe;
-    `/tags/{arn}#tagKeys` is `/tags/{arn}` where the query has tagKeys (any value). The
-    client sends the part after `#` as the parameters the document declares for it, the
-    part after `?` in the URL."""
+def _split_template(template: str) -> tuple[str, dict[str, str | None], dict[str, str]]:
+    """A path template, the parameters it fixes, and those it binds: `/#Action=Describe`
+    (AWS's style, also with `?`) is the path `/` where the query (or a header) has
+    Action=Describe; `/tags/{arn}#tagKeys` is `/tags/{arn}` where the query has tagKeys
+    (any value); `/pic?key={apikey}` is `/pic` where the query has key, whose value is
+    the parameter apikey's. The client sends the part after `#` as the parameters the
+    document declares for it, the part after `?` in the URL (its placeholders filled)."""
     cut = min((i for i in (template.find("#"), template.find("?")) if i >= 0), default=-1)
     if cut < 0:
-        return template, {}
+        return template, {}, {}
     fixed: dict[str, str | None] = {}
+    binds: dict[str, str] = {}
     for pair in template[cut + 1 :].split("&"):
         name, equals, value = pair.partition("=")
-        if name:
-            fixed[unquote(name)] = unquote(value) if equals else None
-    return template[:cut], fixed
+        if not name:
+            continue
+        placeholder = _TEMPLATE_VALUE.match(value)
+        if placeholder is not None:
+            binds[unquote(name)] = placeholder.group(1)
+        fixed[unquote(name)] = unquote(value) if equals and placeholder is None else None
+    return template[:cut], fixed, binds
 
 
 @cache
 def _routes() -> list[Route]:
-    """(method, a matcher per path segment, the query it fixes, operation id), the more
-    literal first, segment by segment: /query/draft_sql/ is tried before /query/{id}/,
-    /media/{id}.{ext} before /media/{id}; of routes alike, the one that fixes more of the
-    query first."""
+    """(method, a matcher per path segment, the query it fixes, the query names whose
+    values are path parameters', operation id), the more literal first, segment by
+    segment: /query/draft_sql/ is tried before /query/{id}/, /media/{id}.{ext} before
+    /media/{id}; of routes alike, the one that fixes more of the query first."""
     routes: list[Route] = []
     for operation_id, op in _spec()["operations"].items():
-        path, fixed = _split_template(op["path"])
+        path, fixed, binds = _split_template(op["path"])
         params = {p["name"]: p["schema"] for p in op["params"] if p["in"] == "path"}
         segments = [_segment_regex(segment, params) for segment in path.split("/")]
-        routes.append((op["method"], segments, fixed, operation_id))
+        binds = {name: param for name, param in binds.items() if param in params}
+        routes.append((op["method"], segments, fixed, binds, operation_id))
     routes.sort(
         key=lambda r: (
             [0 if not names else 1 if m.pattern != "^(.+?)$" else 2 for m, names in r[1]],
@@ -467,19 +477,20 @@ class MockAPI:
     def _route(
         self, method: str, path: str, query: list[tuple[str, str]], headers: dict[str, str]
     ) -> list[tuple[str, dict[str, str]]]:
-        """The operation a request path names, and its path parameters. The path is
-        compared segment by segment, each percent-decoded: a literal segment that needs
-        encoding (`état`) matches, and an encoded `/` inside a value stays in it. Paths
-        that differ only in their parameters' names (`/a/{id}` and `/a/{a_id}`) all
-        match, in order: the first whose request checks pass answers."""
+        """The operations a request path names, with their path parameters, in the order
+        to try them. The path is compared segment by segment, each percent-decoded: a
+        literal segment that needs encoding (`état`) matches, and an encoded `/` inside a
+        value stays in it. A route whose path parameters break their schemas does not
+        match (`/zones/count` is not `/zones/{zone_id}` when zone_id is a uuid), unless
+        no route matches otherwise (then the first answers 400). Paths that differ only
+        in their parameters' names (`/a/{id}` and `/a/{a_id}`) all match, in order: the
+        first whose request checks pass answers."""
         segments = [unquote(segment) for segment in path.split("/")]
         given = dict(query)
-        found: list[tuple[str, dict[str, str]]] = []
-        shape: tuple[list[str], dict[str, str | None]] | None = None
-        for route_method, matchers, fixed, operation_id in _routes():
+        schemas = _spec()["schemas"]
+        matched: list[tuple[str, dict[str, str], object]] = []
+        for route_method, matchers, fixed, binds, operation_id in _routes():
             if route_method != method or len(matchers) != len(segments):
-                continue
-            if shape is not None and shape != ([m.pattern for m, _ in matchers], fixed):
                 continue
             if any(
                 (value is None and name not in given and name.lower() not in headers)
@@ -494,9 +505,15 @@ class MockAPI:
                     break
                 values.update(zip(names, match.groups(), strict=True))
             else:
-                found.append((operation_id, values))
+                for name, param in binds.items():
+                    bound = given.get(name, headers.get(name.lower()))
+                    if bound is not None:
+                        values.setdefault(param, bound)
                 shape = ([m.pattern for m, _ in matchers], fixed)
-        return found
+                matched.append((operation_id, values, shape))
+        fitting = [m for m in matched if _path_problem(operation_spec(m[0]), m[1], schemas) is None]
+        chosen = fitting or matched
+        return [(op_id, values) for op_id, values, shape in chosen if shape == chosen[0][2]]
 
     def _unknown_id(self, path_values: dict[str, str]) -> MockResponse | None:
         for name, value in path_values.items():
@@ -547,15 +564,7 @@ class MockAPI:
             for param in op["params"]:
                 name, where = param["name"], param["in"]
                 if where == "path":
-                    raw = path_values.get(name, "")
-                    value = (
-                        [
-                            _coerce(item, _items(param["schema"], schemas), schemas)
-                            for item in raw.split(",")
-                        ]
-                        if _kind(param["schema"], schemas) == "array"
-                        else _coerce(raw, param["schema"], schemas)
-                    )
+                    value = _path_value(param, path_values.get(name, ""), schemas)
                     validate(value, param["schema"], schemas, name)
                 elif where == "query":
                     found, value = _query_value(param, query, declared, schemas)
@@ -566,7 +575,10 @@ class MockAPI:
                     validate(value, param["schema"], schemas, name)
             spec_body = op["body"]
             if spec_body is not None:
-                if body is None:
+                if body is None and _FORM_MEDIA.match(spec_body["media_type"] or ""):
+                    # a form without fields is no body at all (multipart cannot be empty)
+                    validate({}, spec_body["schema"], schemas)
+                elif body is None:
                     if spec_body["required"]:
                         raise Invalid("A request body is required.", None)
                 elif not isinstance(body, (bytes, str)) or "json" in (
@@ -701,6 +713,34 @@ class MockAPI:
         if paging["has_more"]:
             body[paging["has_more"]] = more
         return MockResponse(200, body)
+
+
+_FORM_MEDIA = re.compile(r"^(application/x-www-form-urlencoded|multipart/form-data)\b", re.I)
+
+
+def _path_value(param: dict[str, Any], raw: str, schemas: dict[str, Any]) -> Any:
+    """A path parameter's text as its schema's type (a list split at commas)."""
+    if _kind(param["schema"], schemas) == "array":
+        return [_coerce(item, _items(param["schema"], schemas), schemas) for item in raw.split(",")]
+    return _coerce(raw, param["schema"], schemas)
+
+
+def _path_problem(
+    op: dict[str, Any], path_values: dict[str, str], schemas: dict[str, Any]
+) -> Invalid | None:
+    """How the path's values break their parameters' schemas, if they do."""
+    for param in op["params"]:
+        if param["in"] == "path" and param["name"] in path_values:
+            try:
+                validate(
+                    _path_value(param, path_values[param["name"]], schemas),
+                    param["schema"],
+                    schemas,
+                    param["name"],
+                )
+            except Invalid as exc:
+                return exc
+    return None
 
 
 _SEPARATORS = {"form": ",", "spaceDelimited": " ", "pipeDelimited": "|", "simple": ","}
