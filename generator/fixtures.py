@@ -162,6 +162,16 @@ class Synthesiser:
             return None
         return {}
 
+    def addressable(self, schema: Any, value: Any) -> Any:
+        """A path parameter's value that names a resource (see _addressable): another of
+        the enum's values, or `value` when the schema allows no other."""
+        resolved = self.resolve(schema)
+        options = resolved.get("enum") if isinstance(resolved, dict) else None
+        for option in options if isinstance(options, list) else []:
+            if _addressable(option) and self.valid(option, schema, "request"):
+                return option
+        return value
+
     @staticmethod
     def _given(schema: dict[str, Any]) -> Iterator[Any]:
         """The schema's own example, first of examples, and default, in that order."""
@@ -285,6 +295,8 @@ def operation_fixture(op: ir.Operation, synth: Synthesiser, auth: tuple[str, str
         if p.location != "path" and not p.required:
             continue
         value = synth.example_or_sample(p.has_example, p.example, p.schema, direction="request", hint=p.wire_name)
+        if p.location == "path" and not _addressable(value):
+            value = synth.addressable(p.schema, value)
         {"path": path, "query": query, "header": headers}[p.location][p.wire_name] = value
     request: dict[str, Any] = {"path": path, "query": query}
     if headers:
@@ -309,6 +321,15 @@ def operation_fixture(op: ir.Operation, synth: Synthesiser, auth: tuple[str, str
             text = r.example if r.has_example and isinstance(r.example, str) else "example"
             responses[r.status] = {"content_type": r.media_type, "body": text}
     return {"operation_id": op.operation_id, "request": request, "responses": responses}
+
+
+def _addressable(value: Any) -> bool:
+    """Whether the client can put `value` in a path: not empty, not `.` or `..` (URL
+    normalisation would make them another resource), as the client's path_with_params
+    writes it (a list joined by commas)."""
+    items = value if isinstance(value, list) else [value]
+    text = ",".join(str(v).lower() if isinstance(v, bool) else str(v) for v in items)
+    return value is not None and text.strip() != "" and text not in (".", "..")
 
 
 _CONSTRAINING = ("properties", "type", "$ref", "allOf", "oneOf", "anyOf", "enum", "const", "items", "not")
