@@ -155,24 +155,28 @@ class APIResponse(Generic[_T]):
         return result
 
 
+def _path_text(value: object) -> str:
+    value = to_json_data(value)
+    return str(value).lower() if isinstance(value, bool) else str(value)
+
+
 def path_with_params(template: str, values: Mapping[str, object]) -> str:
     """Fill `{name}` placeholders. Values are percent-encoded, so `/`, `?` and `#` stay
-    inside their segment; `.`, `..` and empty values are refused, because URL
-    normalisation would turn them into a request for another resource (the parent)."""
+    inside their segment; a list is its items joined by commas (OpenAPI's `simple`
+    style, a path parameter's default); `.`, `..` and empty values are refused, because
+    URL normalisation would turn them into a request for another resource (the parent)."""
     path = template
     for name, value in values.items():
         if value is None or isinstance(value, NotGiven):
             raise errors.InvalidArgumentError(f"`{name}` is required, but no value was given")
-        text = (
-            str(to_json_data(value)).lower()
-            if isinstance(value, bool)
-            else str(to_json_data(value))
-        )
+        items = list(value) if isinstance(value, (list, tuple)) else [value]
+        text = ",".join(_path_text(item) for item in items)
         if text.strip() == "" or text in _DOT_SEGMENTS:
             raise errors.InvalidArgumentError(
                 f"`{name}` cannot be {text!r}: it would address a different resource than the one named"
             )
-        path = path.replace("{" + name + "}", quote(text, safe=""))
+        encoded = ",".join(quote(_path_text(item), safe="") for item in items)
+        path = path.replace("{" + name + "}", encoded)
     return path
 
 
