@@ -24,11 +24,12 @@ import logging
 import math
 import os
 import random
+import re
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar, cast
-from urllib.parse import quote
+from urllib.parse import parse_qsl, quote
 
 import httpcore
 import httpx
@@ -190,6 +191,24 @@ def _query_value(value: object) -> str:
 
 
 _QueryPairs = list[tuple[str, str | int | float | bool | None]]
+
+
+_PLACEHOLDER = re.compile(r"\{[^{}]*\}")
+
+
+def _template_query(target: str, given: set[str]) -> tuple[str, _QueryPairs]:
+    """A path whose template has a query part (`/alerts?lat={lat}&lon={lon}`, its path
+    parameters filled): the path, and the pairs to send besides the parameters (httpx
+    would replace the URL's query with them). Pairs whose value is still a placeholder,
+    or that a parameter sends, are left out. A `#` part (AWS's `/#Action=...`) is left
+    out too: it notes parameters that the document declares, sent as such."""
+    path, _, query = target.split("#", 1)[0].partition("?")
+    pairs: _QueryPairs = [
+        (name, value)
+        for name, value in parse_qsl(query, keep_blank_values=True)
+        if name not in given and not _PLACEHOLDER.fullmatch(value)
+    ]
+    return path, pairs
 
 
 def build_query(
@@ -765,10 +784,14 @@ class _BaseClient:
                 for name, value in path.items()
             }
         # The base URL ends with "/", so plain concatenation is the join (and cheaper than URL.join).
-        url = self._base_url_text + path_with_params(operation.path, path).lstrip("/")
+        target = path_with_params(operation.path, path)
         params = build_query(
             {**query, **extra_query} if extra_query else query, operation.query_styles
         )
+        if "?" in target or "#" in target:  # a template with a query part of its own
+            target, fixed = _template_query(target, {name for name, _ in params})
+            params = [*fixed, *params]
+        url = self._base_url_text + target.lstrip("/")
         if settings.AUTH_SCHEME == "query" and self.api_key:
             params.append((settings.AUTH_NAME, self.api_key))
         all_headers = dict(self._fixed_headers)
