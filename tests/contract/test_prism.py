@@ -20,6 +20,7 @@ below run anyway. docs/contract-prism.md is the table of the run (`make contract
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -469,6 +470,17 @@ def test_no_npm_means_a_skip_with_the_reason(tmp_path, monkeypatch) -> None:
     monkeypatch.setattr(prism.shutil, "which", lambda name: None)
     with pytest.raises(prism.PrismUnavailable, match="node is not installed"):
         prism.ensure_prism(home=tmp_path)
+
+
+def test_an_unreachable_registry_means_a_skip_within_seconds(tmp_path, monkeypatch) -> None:
+    if prism.shutil.which("npm") is None or prism.shutil.which("node") is None:
+        pytest.skip("npm or node is not installed")
+    monkeypatch.setenv("NPM_CONFIG_REGISTRY", f"http://127.0.0.1:{prism.free_port()}/")
+    started = time.monotonic()
+    with pytest.raises(prism.PrismUnavailable, match="registry cannot be reached"):
+        prism.ensure_prism(home=tmp_path)
+    assert time.monotonic() - started < 60
+    assert not (prism.install_dir(tmp_path) / ".installed").exists()
 
 
 def test_prism_is_pinned_by_the_lockfile() -> None:
