@@ -16,7 +16,7 @@ from typing import Any
 
 import jinja2
 
-from . import display, fixtures, ir, views
+from . import display, fixtures, ir, mcp_tools, views
 from .diagnostics import GeneratorBug
 from .format import LINE_LENGTH, TARGET_VERSION
 
@@ -197,6 +197,7 @@ def render(api: ir.Api, *, package_version: str = "0.1.0", templates: Path = TEM
     files[f"{pkg}/cli/commands.json"] = display.escape_json(json.dumps(
         {"groups": view.cli_groups, "commands": view.cli_commands}, indent=1, ensure_ascii=False
     )) + "\n"
+    files[f"{pkg}/mcp/tools.json"] = display.escape_json(mcp_tools.tools_json(api, view))
     fixture_texts = fixtures.fixtures(api)
     for name, text in fixture_texts.items():
         files[f"{pkg}/testing/fixtures/{name}"] = text

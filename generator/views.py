@@ -218,6 +218,12 @@ class CallExample:
         owner, method = self.target.rsplit(".", 1)
         return f"{owner}.with_raw_response.{method}"
 
+    @property
+    def streaming_target(self) -> str:
+        """The same method through `with_streaming_response`."""
+        owner, method = self.target.rsplit(".", 1)
+        return f"{owner}.with_streaming_response.{method}"
+
 
 @dataclass
 class Examples:

@@ -639,6 +639,9 @@ def build() -> click.Group:
                 group.add_entry(entry["name"], entry)
                 for alias in entry.get("aliases") or []:
                     group.add_entry(alias, entry, hidden=True)
+    from ..mcp._command import register as register_mcp
+
+    register_mcp(root)
     return root
 
 
