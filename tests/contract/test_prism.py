@@ -84,8 +84,10 @@ def test_every_seed_operation_is_called_four_times(contract) -> None:
 def test_every_request_passes_prism_or_is_a_recorded_difference(contract) -> None:
     assert _problems(contract, "request") == []
     accepted = [row for row in contract.rows if row.accepted]
-    assert len(accepted) >= 40, "Prism refused most requests: look at docs/contract-prism.md"
     refused = [row for row in contract.rows if not row.accepted]
+    assert len(accepted) > len(
+        refused
+    ), "Prism refused most requests: look at docs/contract-prism.md"
     for row in refused:
         assert [why for side, _, why in row.explained if side == "request"], row.operation_id
 
@@ -93,8 +95,10 @@ def test_every_request_passes_prism_or_is_a_recorded_difference(contract) -> Non
 @pytest.mark.contract
 def test_prism_validates_every_request_body(contract) -> None:
     """A JSON string where the published schema wants an object is refused by every
-    operation that takes an object body: the validator compiled and ran."""
-    assert len(contract.canaries) >= 15
+    operation that takes an object body: the validator compiled and ran, so an accepted
+    body means something."""
+    sent_a_body = {o.operation_id for o in contract.outcomes if o.accepted and o.sent[3]}
+    assert sent_a_body and sent_a_body <= set(contract.canaries)
     live = {oid: v.rejected for oid, v in contract.canaries.items()}
     assert live == dict.fromkeys(contract.canaries, "UNPROCESSABLE_ENTITY")
     assert all(
@@ -125,7 +129,7 @@ def test_every_response_parses_leniently_or_is_a_recorded_difference(contract) -
     empty = [row for row in contract.rows if row.accepted and row.lenient.startswith("no:")]
     assert len(parsed) + len(empty) == sum(row.accepted for row in contract.rows)
     assert all("empty body" in row.lenient for row in empty)
-    assert len(parsed) >= 20
+    assert parsed
 
 
 @pytest.mark.contract
