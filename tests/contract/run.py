@@ -168,8 +168,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"contract: skipped: {exc}")
         return 0
     for row in result.rows:
-        for problem in row.problems:
-            print(f"PROBLEM {row.operation_id}: {problem}")
+        for side, problem in row.problems:
+            print(f"PROBLEM {row.operation_id} ({side}): {problem}")
     if args.table:
         args.table.write_text(result.table())
         print(f"wrote {args.table}")
