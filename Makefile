@@ -55,8 +55,10 @@ typecheck: venv
 	cd $(OUT) && ../$(BIN)/black --check --quiet .
 	$(BIN)/black --check --quiet --line-length 100 --target-version py310 tests/golden tests/contract templates/runtime
 
+# The suite runs on every core (pytest-xdist): it is mostly subprocesses, loopback
+# servers and type-checks, each independent of the others.
 test: check lint typecheck corpus bench-smoke
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n auto
 
 bench: venv
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
