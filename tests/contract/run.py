@@ -153,6 +153,8 @@ def run(binary: Path | None = None, workdir: Path | None = None) -> ContractRun:
         judge(oid, OPERATIONS[oid].method, OPERATIONS[oid].path, grouped.get(oid, []), differences)
         for oid in sorted(OPERATIONS, key=lambda o: (OPERATIONS[o].path, OPERATIONS[o].method, o))
     ]
+    # judged: the client's own objects are no longer needed (and cannot all be pickled)
+    outcomes = [outcome.summary() for outcome in outcomes]
     return ContractRun(seeds, stats, outcomes, checks, premise, rows, differences, timings)
 
 

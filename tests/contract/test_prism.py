@@ -12,14 +12,17 @@ operation is called through the sync and the async client, lenient and strict
   empty body is refused in both modes, and that too is a recorded difference;
 * in strict mode the failures are exactly those responses, at a field lenient mode logged.
 
-Prism starts once per session (the `contract` fixture). Without ../shared, npm or node,
+Prism starts once per session (the `contract` fixture, which pytest-xdist workers share). Without ../shared, npm or node,
 the Prism tests are skipped with the reason; the tests of the matching and slimming
 below run anyway. docs/contract-prism.md is the table of the run (`make contract-table`).
 """
 
 from __future__ import annotations
 
+import fcntl
 import json
+import os
+import pickle
 import time
 from pathlib import Path
 from types import SimpleNamespace
@@ -39,15 +42,41 @@ from tests.contract.harness import Violation, read_verdict
 
 ROOT = Path(__file__).resolve().parents[2]
 
+# under pytest-xdist with `--dist loadgroup` (make test), one worker runs this file; until
+# pytest-xdist#1386 is fixed the group is lost, and the `contract` fixture shares one run
+pytestmark = pytest.mark.xdist_group("prism")
 
-@pytest.fixture(scope="session")
-def contract():
+
+def _run_or_reason():
+    """The judged run, or why it cannot be had (a string)."""
     from tests.contract.run import Unavailable, run
 
     try:
         return run()
     except Unavailable as exc:
-        pytest.skip(f"contract test against PostHog's published schema skipped: {exc}")
+        return f"contract test against PostHog's published schema skipped: {exc}"
+
+
+@pytest.fixture(scope="session")
+def contract(tmp_path_factory):
+    """The run, once per test session. Under pytest-xdist the first worker that needs it
+    runs Prism and leaves the judged run (or the reason to skip) in the session's shared
+    temporary folder for the others: `--dist loadgroup` cannot keep this file on one
+    worker while pytest-xdist#1386 (the group mark is lost with pytest 9.2) stands."""
+    if os.environ.get("PYTEST_XDIST_WORKER") is None:
+        result = _run_or_reason()
+    else:
+        shared = tmp_path_factory.getbasetemp().parent / "contract-prism.pickle"
+        with open(shared.with_suffix(".lock"), "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            if shared.exists():
+                result = pickle.loads(shared.read_bytes())
+            else:
+                result = _run_or_reason()
+                shared.write_bytes(pickle.dumps(result))
+    if isinstance(result, str):
+        pytest.skip(result)
+    return result
 
 
 def _problems(contract, *sides: str) -> list[str]:
