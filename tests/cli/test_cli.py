@@ -202,8 +202,11 @@ def test_ctrl_c_cancels_the_running_query_on_the_server() -> None:
     try:
         assert server.stdout is not None
         url = server.stdout.readline().strip()
+        # as from a terminal: a runner started in the background (`cmd &` without job
+        # control) passes SIGINT on ignored, and Python then never raises KeyboardInterrupt
         run = subprocess.Popen([sys.executable, "-m", "posthog_api.cli", "query", "run", "select 1"],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=_env(url))
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=_env(url),
+                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:  # wait until the query is running and being polled
             if any("GET /api/projects/7/query/job0001/" in line for line in list(seen)):
