@@ -8,6 +8,7 @@ SPEC := spec/openapi.yaml
 OUT := generated
 PACKAGE := posthog_api
 STAMP := $(VENV)/.installed
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
 .PHONY: help venv generate check lint typecheck test test-fast bench bench-smoke corpus sweep sweep-sample clean diff release upstream contract contract-table
 
@@ -55,11 +56,13 @@ typecheck: venv
 	cd $(OUT) && ../$(BIN)/black --check --quiet .
 	$(BIN)/black --check --quiet --line-length 100 --target-version py310 tests/golden tests/contract templates/runtime
 
-# The suite runs on every core (pytest-xdist): it is mostly subprocesses, loopback
+# Everything runs on every core: the checks side by side (make -j, each one's output
+# kept together), then the suite with pytest-xdist; it is mostly subprocesses, loopback
 # servers and type-checks, each independent of the others. --dist loadgroup keeps the
 # tests of one xdist_group (tests/contract, which starts Prism) on one worker, once
 # pytest-xdist#1386 is fixed; until then that file's fixture shares its run between workers.
-test: check lint typecheck corpus bench-smoke
+test: venv
+	@$(MAKE) --no-print-directory -j $(JOBS) --output-sync=target check lint typecheck corpus bench-smoke
 	$(BIN)/python -m pytest -q -n auto --dist loadgroup
 
 bench: venv
