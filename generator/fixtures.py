@@ -1,19 +1,32 @@
 """Request and response fixtures for every operation, as JSON data.
 
-A fixture comes from the spec's example when there is one; otherwise it is
-synthesised from the schema, deterministically: required fields only, the
-first enum value, formats honoured (date-time, uuid, ...), bounds respected,
-recursion cut at a fixed depth. The output is data, never code.
+A fixture comes from the spec's example when the example is valid against its schema
+(checked with the mock server's own validator, so the mock accepts every request
+fixture and the models parse every response fixture); otherwise it is synthesised from
+the schema, deterministically: required fields only, the first enum value, formats
+honoured (date-time, uuid, ...), patterns matched, bounds respected, the spec's
+examples and defaults of nested schemas used where they are valid, recursion cut on
+cycles and at a fixed depth. The output is data, never code.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import json
+import math
+from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
+from types import ModuleType
 from typing import Any
 
-from . import display, ir, naming, openapi
+from . import display, ir, naming, openapi, patterns
 
-MAX_DEPTH = 6
+#: deeper than this a value is cut short (cycles through required properties)
+MAX_DEPTH = 24
+#: from this depth on (or inside a cycle), nullable fields are null and arrays empty when
+#: the schema allows it, so that big documents keep small fixtures
+ECONOMY_DEPTH = 6
 
 _FORMATS = {
     "date-time": "2025-01-01T00:00:00Z",
@@ -30,82 +43,158 @@ _FORMATS = {
     "binary": "example",
 }
 
+_VALIDATOR = Path(__file__).resolve().parent.parent / "templates" / "runtime" / "testing" / "_validator.py"
+
+
+@cache
+def validator() -> ModuleType:
+    """The mock server's validator (templates/runtime/testing/_validator.py, stdlib only)."""
+    spec = importlib.util.spec_from_file_location("_sdkgen_mock_validator", _VALIDATOR)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
 
 class Synthesiser:
     """Values for schemas of one document (its local references resolved)."""
 
     def __init__(self, document: dict[str, Any]):
         self.resolver = openapi.Resolver(document)
+        components = document.get("components") if isinstance(document, dict) else None
+        schemas = components.get("schemas") if isinstance(components, dict) else None
+        self.schemas: dict[str, Any] = schemas if isinstance(schemas, dict) else {}
+        self._expanding: list[str] = []  # the references being sampled, outermost first
 
     def resolve(self, schema: Any) -> Any:
         """What a schema refers to; a broken reference samples as an empty schema."""
         resolved, _ = self.resolver.resolve_or_none(schema, "")
         return {} if resolved is None else resolved
 
+    def valid(self, value: Any, schema: Any, direction: str = "response") -> bool:
+        """Whether the mock server's validator accepts `value` for `schema`."""
+        checker = validator()
+        try:
+            checker.validate(value, schema, self.schemas, direction=direction)
+        except checker.Invalid:
+            return False
+        except RecursionError:
+            return False
+        return True
+
+    def example_or_sample(self, has_example: bool, example: Any, schema: Any, *, direction: str, hint: str = "") -> Any:
+        """The spec's example when it is valid against the schema, else a synthesised value."""
+        if has_example and self.valid(example, schema, direction):
+            return example
+        return self.sample(schema, direction=direction, hint=hint)
+
     def sample(self, schema: Any, *, direction: str = "response", depth: int = 0, hint: str = "") -> Any:
         """A value valid against `schema`. direction: 'request' drops readOnly, 'response' writeOnly."""
-        schema = self.resolve(schema)
+        ref = schema.get("$ref") if isinstance(schema, dict) else None
+        resolved = self.resolve(schema)
+        if not isinstance(ref, str):
+            return self._sample(resolved, direction, depth, hint)
+        cyclic = ref in self._expanding
+        self._expanding.append(ref)
+        try:
+            return self._sample(resolved, direction, depth, hint, cyclic=cyclic)
+        finally:
+            self._expanding.pop()
+
+    def _sample(self, schema: Any, direction: str, depth: int, hint: str, *, cyclic: bool = False) -> Any:
         if not isinstance(schema, dict):
             return None if schema is False else "example"
         if "const" in schema:
             return schema["const"]
-        if "example" in schema and schema["example"] is not None:
-            return schema["example"]
-        if isinstance(schema.get("examples"), list) and schema["examples"]:
-            return schema["examples"][0]
+        for given in self._given(schema):
+            if self.valid(given, schema, direction):
+                return given
+        economy = cyclic or depth >= ECONOMY_DEPTH
+        types = schema.get("type")
+        nullable = bool(schema.get("nullable")) or (isinstance(types, list) and "null" in types)
         if isinstance(schema.get("enum"), list) and schema["enum"]:
             values = [v for v in schema["enum"] if v is not None]
             return values[0] if values else None
-        if "default" in schema and schema["default"] is not None:
-            return schema["default"]
-        types = schema.get("type")
+        if nullable and (economy or depth >= MAX_DEPTH):
+            return None
         if isinstance(types, list):
             non_null = [t for t in types if t != "null"]
             types = non_null[0] if non_null else "null"
+        if isinstance(schema.get("allOf"), list):
+            return self.all_of(schema, direction, depth, hint, economy)
         for key in ("oneOf", "anyOf"):
             options = schema.get(key)
             if isinstance(options, list) and options:
+                if "properties" not in schema:
+                    return self.union(schema, options, direction, depth, hint)
+                # members that only require some of the properties ("at least one of":
+                # anyOf: [{required: [a]}, {required: [b]}]) require them of the object
+                required = [r for r in schema.get("required") or [] if isinstance(r, str)]
                 for option in options:
                     resolved = self.resolve(option)
-                    if isinstance(resolved, dict) and resolved.get("type") == "null":
-                        continue
-                    value = self.sample(option, direction=direction, depth=depth + 1, hint=hint)
-                    return self.tagged(value, schema, option)
-                return None
-        if isinstance(schema.get("allOf"), list):
-            merged: dict[str, Any] = {}
-            scalar: list[Any] = []
-            for part in schema["allOf"]:
-                value = self.sample(part, direction=direction, depth=depth + 1, hint=hint)
-                if isinstance(value, dict):
-                    merged.update(value)
-                else:
-                    scalar.append(value)  # allOf: [$ref: SomeEnum] narrows a value, not an object
-            own = {k: v for k, v in schema.items() if k != "allOf"}
-            if own.get("properties"):
-                value = self.sample({**own, "type": "object"}, direction=direction, depth=depth, hint=hint)
-                if isinstance(value, dict):
-                    merged.update(value)
-            return scalar[0] if scalar and not merged else merged
-        if types == "object" or "properties" in schema:
-            return self.object(schema, direction, depth)
-        if types == "array" or "items" in schema:
-            if depth >= MAX_DEPTH:
+                    if _requires_only(resolved):
+                        wanted = {**schema, "required": [*required, *resolved["required"]]}
+                        value = self.object(wanted, direction, depth, economy)
+                        if self.valid(value, schema, direction):
+                            return value
+                # the models take the properties (the union beside them is ignored); the
+                # union's member adds what the request must have besides (extra_body)
+                own = self.object(schema, direction, depth, economy)
+                member = self.union({k: v for k, v in schema.items() if k != "properties"}, options, direction, depth, hint)
+                merged = {**own, **member} if isinstance(member, dict) else own
+                return merged if self.valid(merged, schema, direction) else own
+        if types == "object" or (types is None and "properties" in schema):
+            return self.object(schema, direction, depth, economy)
+        if types == "array" or (types is None and "items" in schema):
+            low = schema.get("minItems")
+            count = low if isinstance(low, int) and not isinstance(low, bool) and low > 0 else 0
+            if depth >= MAX_DEPTH or (economy and not count):
                 return []
-            count = max(int(schema.get("minItems") or 1), 1)
             item = self.sample(schema.get("items", {}), direction=direction, depth=depth + 1, hint=hint)
-            return [item] * min(count, 3)
+            return [item] * min(max(count, 1), 16)
         if types == "string":
             return self.string(schema, hint)
-        if types == "integer":
-            return int(self.number(schema, 1))
-        if types == "number":
-            return float(self.number(schema, 1.5))
+        if types in ("integer", "number"):
+            return self.number(schema, types == "integer")
         if types == "boolean":
             return True
         if types == "null":
             return None
         return {}
+
+    @staticmethod
+    def _given(schema: dict[str, Any]) -> Iterator[Any]:
+        """The schema's own example, first of examples, and default, in that order."""
+        if "example" in schema and schema["example"] is not None:
+            yield schema["example"]
+        if isinstance(schema.get("examples"), list) and schema["examples"]:
+            yield schema["examples"][0]
+        if "default" in schema and schema["default"] is not None:
+            yield schema["default"]
+
+    def all_of(self, schema: dict[str, Any], direction: str, depth: int, hint: str, economy: bool) -> Any:
+        parts = [self.resolve(part) for part in schema["allOf"]]
+        objects = [p for p in parts if isinstance(p, dict) and (p.get("type") == "object" or "properties" in p or "allOf" in p)]
+        if objects or schema.get("type") == "object" or "properties" in schema:
+            return self.object(schema, direction, depth, economy)
+        # allOf: [$ref: SomeEnum] narrows a value, not an object
+        values = [self.sample(part, direction=direction, depth=depth + 1, hint=hint) for part in schema["allOf"]]
+        return next((v for v in values if self.valid(v, schema, direction)), values[0] if values else {})
+
+    def union(self, schema: dict[str, Any], options: list[Any], direction: str, depth: int, hint: str) -> Any:
+        """The first member's value that the whole union accepts (with its discriminator set)."""
+        first: Any = None
+        found = False
+        for option in options:
+            resolved = self.resolve(option)
+            if isinstance(resolved, dict) and (resolved.get("type") == "null" or resolved.get("enum") == [None]):
+                continue
+            value = self.tagged(self.sample(option, direction=direction, depth=depth + 1, hint=hint), schema, option)
+            if self.valid(value, schema, direction):
+                return value
+            if not found:
+                first, found = value, True
+        return first
 
     @staticmethod
     def tagged(value: Any, union: dict[str, Any], option: Any) -> Any:
@@ -116,19 +205,22 @@ class Synthesiser:
         prop, ref = discriminator.get("propertyName"), option.get("$ref")
         if not isinstance(prop, str) or not isinstance(ref, str):
             return value
-        tags = [tag for tag, target in (discriminator.get("mapping") or {}).items() if target == ref]
+        mapping = discriminator.get("mapping") or {}
+        name = ref.rsplit("/", 1)[-1]
+        tags = [tag for tag, target in mapping.items() if target in (ref, name)] if isinstance(mapping, dict) else []
         if prop in value and not tags and value[prop] != prop:
             return value  # the member's own schema fixed it (const or enum)
-        return {**value, prop: tags[0] if tags else ref.rsplit("/", 1)[-1]}
+        return {**value, prop: tags[0] if tags else name}
 
-    def object(self, schema: dict[str, Any], direction: str, depth: int) -> dict[str, Any]:
+    def object(self, schema: dict[str, Any], direction: str, depth: int, economy: bool) -> dict[str, Any]:
         if depth >= MAX_DEPTH:
             return {}
-        required = [r for r in schema.get("required") or [] if isinstance(r, str)]
+        view = openapi.object_view(self.resolver, schema, "")
         result: dict[str, Any] = {}
-        properties = schema.get("properties") or {}
-        for name in required:
-            prop = properties.get(name, {})
+        for name in view.required:
+            prop = view.properties[name][0] if name in view.properties else view.additional
+            if not isinstance(prop, (dict, bool)):
+                prop = {}
             resolved = self.resolve(prop)
             if isinstance(resolved, dict):
                 if direction == "request" and resolved.get("readOnly"):
@@ -139,65 +231,123 @@ class Synthesiser:
         return result
 
     def string(self, schema: dict[str, Any], hint: str) -> str:
+        """The format's example, the field's name, or a string the pattern matches: the
+        first of them the schema accepts."""
+        low = schema.get("minLength")
+        high = schema.get("maxLength")
+        low = low if isinstance(low, int) and not isinstance(low, bool) and low > 0 else 0
+        high = high if isinstance(high, int) and not isinstance(high, bool) and high >= low else None
+        candidates: list[str] = []
         fmt = schema.get("format")
         if fmt in _FORMATS:
-            return _FORMATS[fmt]
+            candidates.append(_FORMATS[fmt])
+        text = hint if hint and hint.isascii() and hint.replace("_", "").isalnum() else "example"
+        if len(text) < low:
+            text += "x" * (low - len(text))
+        if high is not None and len(text) > high:
+            text = text[:high]
+        candidates.append(text)
         pattern = schema.get("pattern")
-        if isinstance(pattern, str) and pattern.startswith("^[0-9]") :
-            return "1"
-        text = hint or "example"
-        if not text.isascii() or not text.replace("_", "").isalnum():
-            text = "example"
-        minimum = int(schema.get("minLength") or 0)
-        maximum = schema.get("maxLength")
-        if len(text) < minimum:
-            text = text + "x" * (minimum - len(text))
-        if isinstance(maximum, int) and len(text) > maximum:
-            text = text[:maximum]
-        return text
+        if isinstance(pattern, str):
+            matching = patterns.string_matching(pattern, min_length=low, max_length=high)
+            if matching is not None:
+                candidates.append(matching)
+        return next((c for c in candidates if self.valid(c, schema)), candidates[0])
 
-    @staticmethod
-    def number(schema: dict[str, Any], fallback: float) -> float:
-        low = schema.get("minimum", schema.get("exclusiveMinimum"))
-        high = schema.get("maximum", schema.get("exclusiveMaximum"))
-        value = fallback
-        if isinstance(low, (int, float)) and not isinstance(low, bool):
-            value = max(value, low + (1 if "exclusiveMinimum" in schema and "minimum" not in schema else 0))
-        if isinstance(high, (int, float)) and not isinstance(high, bool):
-            value = min(value, high)
-        return value
+    def number(self, schema: dict[str, Any], integer: bool) -> int | float:
+        """1 (or 1.5), else a value at or next to one of the bounds, or a multiple of
+        multipleOf: the first of them the schema accepts."""
+        gap = 1 if integer else 0.5
+        candidates: list[float] = [1 if integer else 1.5]
+        bounds = [schema.get(k) for k in ("minimum", "exclusiveMinimum", "maximum", "exclusiveMaximum")]
+        numbers = [float(b) for b in bounds if isinstance(b, (int, float)) and not isinstance(b, bool) and math.isfinite(b)]
+        for bound in numbers:
+            candidates += [bound, bound + gap, bound - gap]
+        if len(numbers) >= 2:
+            candidates.append((min(numbers) + max(numbers)) / 2)
+        step = schema.get("multipleOf")
+        if isinstance(step, (int, float)) and not isinstance(step, bool) and step > 0 and math.isfinite(step):
+            candidates = [math.ceil(c / step) * step for c in candidates] + [step]
+        values = [int(math.ceil(c)) for c in candidates] if integer else [float(c) for c in candidates]
+        return next((v for v in values if self.valid(v, schema)), values[0])
 
 
-def operation_fixture(op: ir.Operation, synth: Synthesiser) -> dict[str, Any]:
-    """{"request": {path, query, body}, "responses": {status: {content_type, body}}}."""
+def operation_fixture(op: ir.Operation, synth: Synthesiser, auth: tuple[str, str] = ("none", "")) -> dict[str, Any]:
+    """{"request": {path, query, headers, body}, "responses": {status: {content_type, body}}}.
+    Required header parameters are in `headers` (left out when there are none); optional
+    query and header parameters, and cookies, are not sent."""
     path: dict[str, Any] = {}
     query: dict[str, Any] = {}
+    headers: dict[str, Any] = {}
     for p in op.parameters:
-        if p.location not in ("path", "query"):
+        if p.location not in ("path", "query", "header"):
             continue
-        if p.location == "query" and not p.required:
+        if p.location != "path" and not p.required:
             continue
-        value = p.example if p.has_example else synth.sample(p.schema, direction="request", hint=p.wire_name)
-        (path if p.location == "path" else query)[p.wire_name] = value
+        value = synth.example_or_sample(p.has_example, p.example, p.schema, direction="request", hint=p.wire_name)
+        {"path": path, "query": query, "header": headers}[p.location][p.wire_name] = value
     request: dict[str, Any] = {"path": path, "query": query}
-    if op.body is not None:
-        if op.body.has_example:
-            request["body"] = op.body.example
-        elif op.body.required or op.body.fields:
-            request["body"] = synth.sample(op.body.schema, direction="request")
+    if headers:
+        request["headers"] = headers
+    if op.body is not None and (op.body.has_example or op.body.required or op.body.fields):
+        if op.body.encoding in ("binary", "text"):
+            example = op.body.example if isinstance(op.body.example, str) else None
+            request["body"] = example if example is not None and synth.valid(example, op.body.schema, "request") else "example"
+        else:
+            request["body"] = synth.example_or_sample(op.body.has_example, op.body.example, op.body.schema, direction="request")
+    _framing_headers(op, request, headers, auth)
     responses: dict[str, Any] = {}
     for r in op.responses:
         if r.status in responses:
             continue
         if r.decoding == "none" or r.media_type is None:
             responses[r.status] = {"content_type": None, "body": None}
-        elif r.has_example:
-            responses[r.status] = {"content_type": r.media_type, "body": r.example}
         elif r.decoding == "json":
-            responses[r.status] = {"content_type": r.media_type, "body": synth.sample(r.schema)}
+            body = synth.example_or_sample(r.has_example, r.example, r.schema if r.schema is not None else {}, direction="response")
+            responses[r.status] = {"content_type": r.media_type, "body": body}
         else:
-            responses[r.status] = {"content_type": r.media_type, "body": "example"}
+            text = r.example if r.has_example and isinstance(r.example, str) else "example"
+            responses[r.status] = {"content_type": r.media_type, "body": text}
     return {"operation_id": op.operation_id, "request": request, "responses": responses}
+
+
+_CONSTRAINING = ("properties", "type", "$ref", "allOf", "oneOf", "anyOf", "enum", "const", "items", "not")
+
+
+def _requires_only(schema: Any) -> bool:
+    """A schema that names required properties and constrains nothing else."""
+    return (
+        isinstance(schema, dict)
+        and isinstance(schema.get("required"), list)
+        and all(isinstance(r, str) for r in schema["required"])
+        and not any(key in schema for key in _CONSTRAINING)
+    )
+
+
+def _framing_headers(op: ir.Operation, request: dict[str, Any], headers: dict[str, Any], auth: tuple[str, str]) -> None:
+    """Header parameters that describe the request itself get the values that are true of
+    it: Content-Type the body's media type, Content-Length its size (as the client writes
+    it), Accept the first documented answer's media type; the header that carries the API
+    key (a parameter too in some documents) a credential of the scheme's form."""
+    scheme, auth_header = auth
+    for name in headers:
+        lowered = name.lower()
+        if lowered == auth_header.lower() and scheme in ("bearer", "basic"):
+            headers[name] = "Bearer example-token" if scheme == "bearer" else "Basic ZXhhbXBsZTpleGFtcGxl"
+        elif lowered == "content-type" and op.body is not None:
+            headers[name] = op.body.media_type
+        elif lowered == "accept":
+            media = next((r.media_type for r in op.responses if r.media_type), None)
+            if media is not None:
+                headers[name] = media
+        elif lowered == "content-length":
+            body = request.get("body")
+            if op.body is None or body is None:
+                headers[name] = 0
+            elif op.body.encoding == "json":
+                headers[name] = len(json.dumps(body, separators=(",", ":"), ensure_ascii=False).encode())
+            elif op.body.encoding in ("text", "binary") and isinstance(body, str):
+                headers[name] = len(body.encode())
 
 
 def fixture_files(api: ir.Api) -> dict[str, str]:
@@ -210,9 +360,10 @@ def fixtures(api: ir.Api) -> dict[str, str]:
     """fixture file name -> the fixture as deterministic JSON text."""
     synth = Synthesiser(api.document)
     files = fixture_files(api)
+    auth = (api.sdk.auth_scheme, api.sdk.auth_header)
     return {
         files[op.operation_id]: display.escape_json(
-            json.dumps(operation_fixture(op, synth), indent=2, sort_keys=True, ensure_ascii=False)
+            json.dumps(operation_fixture(op, synth, auth), indent=2, sort_keys=True, ensure_ascii=False)
         ) + "\n"
         for op in api.operations
     }
@@ -228,7 +379,8 @@ def mock_spec(api: ir.Api) -> str:
             "method": op.method.upper(),
             "path": op.path,
             "params": [
-                {"name": p.wire_name, "in": p.location, "required": p.required, "schema": p.schema}
+                {"name": p.wire_name, "in": p.location, "required": p.required, "schema": p.schema,
+                 "style": p.style, "explode": p.explode}
                 for p in op.parameters
             ],
             "body": {"required": op.body.required, "media_type": op.body.media_type, "schema": op.body.schema}

@@ -18,6 +18,9 @@ from .load import escape_pointer, follow_pointer
 METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 #: application/json, application/<anything>+json, and */* (which JSON APIs mean as JSON)
 _JSON_MEDIA = re.compile(r"^application/(?:[\w.+-]+\+)?json$|^\*/\*$")
+#: statuses whose responses HTTP gives no body (a client never reads one; a server that
+#: sent one would corrupt the next answer on the connection)
+BODILESS_STATUSES = frozenset({"204", "205", "304"})
 #: how many $ref hops a chain may take before it is called circular
 MAX_REF_HOPS = 64
 

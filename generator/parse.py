@@ -25,6 +25,33 @@ _PACKAGE_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,99}")
 #: a server's x-aliases entry: an absolute http(s) URL with nothing a client could not request
 ALIAS_URL = re.compile(r"https?://[A-Za-z0-9.-]+(:[0-9]+)?(/[A-Za-z0-9._~/-]*)?")
 
+#: keywords that describe a schema without constraining its values
+_ANNOTATIONS = frozenset({"description", "title", "nullable", "readOnly", "writeOnly", "example", "examples",
+                          "default", "deprecated", "xml", "externalDocs", "$comment"})
+
+
+def _annotation_only(schema: Any) -> bool:
+    """An inline schema that only annotates (`{description: ...}`): it adds no type."""
+    return isinstance(schema, dict) and "$ref" not in schema and all(k in _ANNOTATIONS or k.startswith("x-") for k in schema)
+
+
+def _declares_null(schema: Any) -> bool:
+    """Whether a schema says null is one of its values (asked of a schema whose type is
+    still being built, a cycle)."""
+    if not isinstance(schema, dict):
+        return False
+    types = schema.get("type")
+    enum = schema.get("enum")
+    return (
+        schema.get("nullable") is True
+        or (isinstance(types, list) and "null" in types)
+        or (isinstance(enum, list) and None in enum)
+    )
+
+
+def _object_like(schema: Any) -> bool:
+    return isinstance(schema, dict) and (schema.get("type") == "object" or any(k in schema for k in ("properties", "additionalProperties", "allOf")))
+
 
 class Parser:
     def __init__(self, doc: Document, package_name: str | None = None):
@@ -41,6 +68,9 @@ class Parser:
         self.component_names: dict[str, str] = {}
         #: pointers of the schemas being typed right now (a cycle comes back to one of them)
         self.in_progress: set[str] = set()
+        #: pointers of schemas whose type is nullable where self.types holds it without None
+        #: (models, enums and unions are registered before their nullability is known)
+        self.nullable_at: set[str] = set()
 
     # -- helpers ---------------------------------------------------------
 
@@ -75,13 +105,13 @@ class Parser:
             ref = schema["$ref"]
             target, target_ptr = self.resolve(schema, pointer)
             if target_ptr in self.types:
-                return self.types[target_ptr]
+                return self.cached_type(target_ptr, target)
             if target_ptr.startswith("/components/schemas/") and target_ptr.count("/") == 3:
                 name = unescape_pointer(target_ptr.rsplit("/", 1)[1])
                 return self.schema_type(target, target_ptr, name, named=True)
             return self.schema_type(target, target_ptr, hint or ref.rsplit("/", 1)[-1])
         if pointer in self.types:
-            return self.types[pointer]
+            return self.cached_type(pointer, schema)
         if pointer in self.in_progress:
             # The schema reaches itself before it has a class to refer to (a union or a list
             # of itself, such as a JSON value): the inner occurrence is Any. Through a model
@@ -89,9 +119,21 @@ class Parser:
             return ir.TypeRef(ir.ANY)
         self.in_progress.add(pointer)
         try:
-            return self.build_type(schema, pointer, hint, named)
+            result = self.build_type(schema, pointer, hint, named)
         finally:
             self.in_progress.discard(pointer)
+        if result.nullable:
+            self.nullable_at.add(pointer)
+        return result
+
+    def cached_type(self, pointer: str, schema: Any) -> ir.TypeRef:
+        """The type already built for the schema at `pointer`, None included where the schema
+        allows null: every reference to a `nullable: true` schema is Optional, not only the
+        first one read."""
+        ref = self.types[pointer]
+        if ref.nullable or not (pointer in self.nullable_at or _declares_null(schema)):
+            return ref
+        return ref.with_nullable(True)
 
     def build_type(self, schema: Any, pointer: str, hint: str, named: bool) -> ir.TypeRef:
         """The type of a schema that is not a reference (see schema_type)."""
@@ -125,10 +167,17 @@ class Parser:
             return self.enum_type(schema, pointer, hint, named, nullable)
         if "allOf" in schema and isinstance(schema["allOf"], list):
             parts = schema["allOf"]
-            extra = {k for k in schema if k not in ("allOf", "description", "title", "nullable", "readOnly", "writeOnly", "example", "examples", "default", "deprecated") and not k.startswith("x-")}
-            if len(parts) == 1 and not extra and not named:
-                inner = self.schema_type(parts[0], pointer + "/allOf/0", hint)
-                return inner.with_nullable(nullable or inner.nullable)
+            extra = {k for k in schema if k not in _ANNOTATIONS and k != "allOf" and not k.startswith("x-")}
+            # Members that only annotate (a description beside a $ref, AWS's style) do not type.
+            typing = [(i, part) for i, part in enumerate(parts) if not _annotation_only(part)]
+            nullable = nullable or any(isinstance(part, dict) and part.get("nullable") is True for part in parts)
+            if len(typing) == 1 and not extra:
+                index, part = typing[0]
+                resolved, _ = self.resolver.resolve_or_none(part, "")
+                if not named or not _object_like(resolved):
+                    inner = self.schema_type(part, f"{pointer}/allOf/{index}", hint)
+                    inner = inner.with_nullable(nullable or inner.nullable)
+                    return self.named_alias(inner, schema, pointer, hint) if named and inner.kind != ir.ANY else inner
             return self.model_type(schema, pointer, hint, named, nullable)
         for key in ("oneOf", "anyOf"):
             if isinstance(schema.get(key), list):
@@ -139,6 +188,10 @@ class Parser:
         if isinstance(types, list):
             variants = tuple(self.build_type({**schema, "type": t}, pointer, hint, False) for t in types)
             return ir.TypeRef(ir.UNION, variants=variants, nullable=nullable)
+        if "properties" in schema and isinstance(types, str) and types != "object":
+            # the type wins (as a validator reads the schema): properties constrain objects only
+            self.warn(pointer + "/properties", f"properties beside type {types!r} constrain nothing; they are ignored", AMBIGUOUS)
+            schema = {k: v for k, v in schema.items() if k not in ("properties", "required", "additionalProperties")}
         if types == "object" or "properties" in schema:
             return self.model_type(schema, pointer, hint, named, nullable)
         if types == "array" or "items" in schema:
@@ -546,6 +599,8 @@ class Parser:
             result.body = self.body(op["requestBody"], op_ptr + "/requestBody", hint, arg_names)
         self.responses(op.get("responses") or {}, op_ptr + "/responses", hint, result)
         security = op.get("security", self.data.get("security"))
+        if security is None:
+            result.public = True  # no security requirement anywhere: the API asks for none
         if isinstance(security, list):
             result.public = not security or bool(op.get("x-public"))
             for requirement in security:
@@ -601,6 +656,9 @@ class Parser:
             description = str(resp.get("description") or "")
             content = resp.get("content") if isinstance(resp.get("content"), dict) else {}
             target = op.responses if is_success else op.errors
+            if content and status in openapi.BODILESS_STATUSES:
+                self.warn(resp_ptr + "/content", f"a {status} response has no body in HTTP; its content is ignored", AMBIGUOUS)
+                content = {}
             if not content:
                 target.append(ir.Response(status, description, None, "none", None))
                 continue

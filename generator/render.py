@@ -47,6 +47,9 @@ def pyrepr(value: Any) -> str:
         return repr(value)
     if isinstance(value, str):
         return _string(value)
+    if isinstance(value, bytes):
+        text = repr(value)  # b'...', quotes and non-ASCII bytes escaped
+        return 'b"' + text[2:-1] + '"' if text[1] == "'" and '"' not in text[2:-1] else text
     if isinstance(value, (list, tuple)):
         return "[" + ", ".join(pyrepr(v) for v in value) + "]"
     if isinstance(value, dict):

@@ -927,6 +927,8 @@ def _encode_body(
                 files[key] = value
             elif not isinstance(value, NotGiven):
                 data[key] = _query_value(value)
+        if data and not files:  # without a file httpx would send the fields urlencoded
+            return None, None, {key: (None, value) for key, value in data.items()}
         return None, data, files
     if encoding == "text":
         headers.setdefault("Content-Type", "text/plain")

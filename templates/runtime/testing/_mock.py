@@ -19,6 +19,8 @@ as the real API would give; by default every id is found.
 from __future__ import annotations
 
 import base64
+import email.parser
+import email.policy
 import itertools
 import json
 import re
@@ -32,7 +34,7 @@ from typing import Any
 from urllib.parse import parse_qsl, unquote, urlencode
 
 from .. import _settings as settings
-from ._validator import Invalid, validate
+from ._validator import Invalid, schema_target, validate
 
 __all__ = [
     "Call",
@@ -94,7 +96,7 @@ class MockResponse:
 
     def encode(self) -> tuple[int, dict[str, str], bytes]:
         headers = dict(self.headers)
-        if self.body is None and self.content_type is None:
+        if self.body is None and self.content_type is None or _bodiless(self.status):
             return self.status, headers, b""
         if isinstance(self.body, bytes):
             payload = self.body
@@ -186,34 +188,148 @@ def _known_ids(name: str) -> frozenset[str]:
     return frozenset(known)
 
 
-def _segment_regex(template_segment: str) -> tuple[re.Pattern[str], list[str]]:
-    parts = re.split(r"(\{[^}]+\})", template_segment)
+def _segment_regex(
+    template_segment: str, params: Mapping[str, Any] | None = None
+) -> tuple[re.Pattern[str], list[str]]:
+    """A segment's matcher. Where a segment holds more than a parameter (`{lat}.{format}`),
+    a parameter with an enum matches only its values, an integer only digits, so that
+    `71.4.xml` splits into 71.4 and xml."""
+    parts = [part for part in re.split(r"(\{[^}]+\})", template_segment) if part]
     names = [part[1:-1] for part in parts if part.startswith("{")]
-    pattern = "".join("(.+?)" if part.startswith("{") else re.escape(part) for part in parts)
+    several = len(parts) > 1
+
+    def group(name: str) -> str:
+        schema = _resolved((params or {}).get(name), _spec()["schemas"]) if several else None
+        if isinstance(schema, dict):
+            values = schema.get("enum")
+            if (
+                isinstance(values, list)
+                and values
+                and all(isinstance(v, (str, int)) for v in values)
+            ):
+                texts = sorted(
+                    {str(v).lower() if isinstance(v, bool) else str(v) for v in values}, key=len
+                )
+                return "(" + "|".join(re.escape(t) for t in reversed(texts)) + ")"
+            if schema.get("type") == "integer":
+                return "(-?[0-9]+)"
+        return "(.+?)"
+
+    pattern = "".join(
+        group(part[1:-1]) if part.startswith("{") else re.escape(part) for part in parts
+    )
     return re.compile(f"^{pattern}$", re.DOTALL), names
 
 
-Route = tuple[str, list[tuple[re.Pattern[str], list[str]]], str]
+Route = tuple[
+    str, list[tuple[re.Pattern[str], list[str]]], dict[str, str | None], dict[str, str], str
+]
+_TEMPLATE_VALUE = re.compile(r"^\{([^{}]+)\}$")
+
+
+def _split_template(template: str) -> tuple[str, dict[str, str | None], dict[str, str]]:
+    """A path template, the parameters it fixes, and those it binds: `/#Action=Describe`
+    (AWS's style, also with `?`) is the path `/` where the query (or a header) has
+    Action=Describe; `/tags/{arn}#tagKeys` is `/tags/{arn}` where the query has tagKeys
+    (any value); `/pic?key={apikey}` is `/pic` where the query has key, whose value is
+    the parameter apikey's. The client sends the part after `#` as the parameters the
+    document declares for it, the part after `?` in the URL (its placeholders filled)."""
+    cut = min((i for i in (template.find("#"), template.find("?")) if i >= 0), default=-1)
+    if cut < 0:
+        return template, {}, {}
+    fixed: dict[str, str | None] = {}
+    binds: dict[str, str] = {}
+    for pair in template[cut + 1 :].split("&"):
+        name, equals, value = pair.partition("=")
+        if not name:
+            continue
+        placeholder = _TEMPLATE_VALUE.match(value)
+        if placeholder is not None:
+            binds[unquote(name)] = placeholder.group(1)
+        fixed[unquote(name)] = unquote(value) if equals and placeholder is None else None
+    return template[:cut], fixed, binds
 
 
 @cache
 def _routes() -> list[Route]:
-    """(method, a matcher per path segment, operation id), literal segments first:
-    /query/draft_sql/ is tried before /query/{id}/."""
+    """(method, a matcher per path segment, the query it fixes, the query names whose
+    values are path parameters', operation id), the more literal first, segment by
+    segment: /query/draft_sql/ is tried before /query/{id}/, /media/{id}.{ext} before
+    /media/{id}; of routes alike, the one that fixes more of the query first."""
     routes: list[Route] = []
     for operation_id, op in _spec()["operations"].items():
-        segments = [_segment_regex(segment) for segment in op["path"].split("/")]
-        routes.append((op["method"], segments, operation_id))
-    routes.sort(key=lambda r: (sum(len(names) for _, names in r[1]), [m.pattern for m, _ in r[1]]))
+        path, fixed, binds = _split_template(op["path"])
+        params = {p["name"]: p["schema"] for p in op["params"] if p["in"] == "path"}
+        segments = [_segment_regex(segment, params) for segment in path.split("/")]
+        binds = {name: param for name, param in binds.items() if param in params}
+        routes.append((op["method"], segments, fixed, binds, operation_id))
+    routes.sort(
+        key=lambda r: (
+            [0 if not names else 1 if m.pattern != "^(.+?)$" else 2 for m, names in r[1]],
+            [m.pattern for m, _ in r[1]],
+            -len(r[2]),
+        )
+    )
     return routes
 
 
+def _bodiless(status: int) -> bool:
+    """HTTP forbids a body in these answers (a client reads the next answer from it)."""
+    return status < 200 or status in (204, 205, 304)
+
+
+def _resolved(schema: Any, schemas: dict[str, Any]) -> Any:
+    hops = 0
+    while isinstance(schema, dict) and isinstance(schema.get("$ref"), str) and hops < 64:
+        schema, hops = schema_target(schema["$ref"], schemas), hops + 1
+    return schema
+
+
+def _kind(schema: Any, schemas: dict[str, Any], depth: int = 0) -> str | None:
+    """array, object, or None for anything else (as the generated models read a schema)."""
+    schema = _resolved(schema, schemas)
+    if not isinstance(schema, dict) or depth > 16:
+        return None
+    types = schema.get("type")
+    names = types if isinstance(types, list) else [types]
+    if "array" in names or (types is None and "items" in schema):
+        return "array"
+    if "object" in names or (types is None and "properties" in schema):
+        return "object"
+    if types is None and isinstance(schema.get("allOf"), list):
+        kinds = [_kind(part, schemas, depth + 1) for part in schema["allOf"]]
+        return next((kind for kind in kinds if kind is not None), None)
+    return None
+
+
+def _property_schema(schema: Any, name: str, schemas: dict[str, Any], depth: int = 0) -> Any:
+    """The schema of an object's property `name` (its allOf members' too), or {}."""
+    schema = _resolved(schema, schemas)
+    if not isinstance(schema, dict) or depth > 16:
+        return {}
+    properties = schema.get("properties")
+    if isinstance(properties, dict) and name in properties:
+        return properties[name]
+    for part in schema.get("allOf") or []:
+        found = _property_schema(part, name, schemas, depth + 1)
+        if found != {}:
+            return found
+    additional = schema.get("additionalProperties")
+    return additional if isinstance(additional, dict) else {}
+
+
 def _coerce(raw: str, schema: Any, schemas: dict[str, Any]) -> Any:
-    """A query or path string as the type its schema wants (so it can be validated)."""
-    while isinstance(schema, dict) and "$ref" in schema:
-        schema = schemas.get(schema["$ref"].rsplit("/", 1)[1], {})
+    """A query, path or form string as the type its schema wants (so it can be validated)."""
+    schema = _resolved(schema, schemas)
     types = schema.get("type") if isinstance(schema, dict) else None
     names = types if isinstance(types, list) else [types]
+    if isinstance(schema, dict) and isinstance(schema.get("enum"), list) and raw in schema["enum"]:
+        return raw  # an enum of strings, whatever its type says
+    if _kind(schema, schemas) is not None or "string" not in names and raw[:1] in ("{", "["):
+        try:  # the client writes objects and lists inside a query or a form as JSON
+            return json.loads(raw)
+        except ValueError:
+            return raw
     if "integer" in names:
         try:
             return int(raw)
@@ -315,8 +431,8 @@ class MockAPI:
         headers: dict[str, str],
         raw_body: bytes,
     ) -> tuple[str | None, MockResponse, Any]:
-        found = self._route(method, path)
-        if found is None:
+        candidates = self._route(method, path, query, headers)
+        if not candidates:
             return (
                 None,
                 _error(
@@ -324,55 +440,80 @@ class MockAPI:
                 ),
                 None,
             )
-        operation_id, path_values = found
-        op = operation_spec(operation_id)
         schemas = _spec()["schemas"]
-        body: Any = None
-        if raw_body:
-            try:
-                body = json.loads(raw_body)
-            except ValueError:
-                return (
-                    operation_id,
-                    _error(400, "validation_error", "parse_error", "JSON parse error."),
-                    raw_body.decode(errors="replace"),
-                )
-        denied = self._authorize(op, headers, query)
-        if denied is not None:
-            return operation_id, denied, body
-        problem = self._check(op, path_values, query, body, schemas)
-        if problem is not None:
-            return operation_id, problem, body
-        if self.strict_ids:
-            missing = self._unknown_id(path_values)
-            if missing is not None:
-                return operation_id, missing, body
-        queued = self._queued.get(operation_id)
-        if queued:
-            return operation_id, queued.popleft(), body
-        return (
-            operation_id,
-            self._answer(operation_id, op, path, path_values, dict(query), body),
-            body,
-        )
+        refused: tuple[str | None, MockResponse, Any] | None = None
+        for operation_id, path_values in candidates:
+            op = operation_spec(operation_id)
+            body: Any = None
+            if raw_body:
+                try:
+                    body = _decode_body(raw_body, op["body"], headers, schemas)
+                except ValueError as exc:
+                    refused = refused or (
+                        operation_id,
+                        _error(400, "validation_error", "parse_error", str(exc)),
+                        raw_body.decode(errors="replace"),
+                    )
+                    continue
+            problem = self._authorize(op, headers, query) or self._check(
+                op, path_values, query, body, schemas
+            )
+            if problem is None and self.strict_ids:
+                problem = self._unknown_id(path_values)
+            if problem is not None:
+                refused = refused or (operation_id, problem, body)
+                continue
+            queued = self._queued.get(operation_id)
+            if queued:
+                return operation_id, queued.popleft(), body
+            return (
+                operation_id,
+                self._answer(operation_id, op, path, path_values, dict(query), body),
+                body,
+            )
+        assert refused is not None
+        return refused
 
-    def _route(self, method: str, path: str) -> tuple[str, dict[str, str]] | None:
-        """The operation a request path names, and its path parameters. The path is
-        compared segment by segment, each percent-decoded: a literal segment that needs
-        encoding (`état`) matches, and an encoded `/` inside a value stays in it."""
+    def _route(
+        self, method: str, path: str, query: list[tuple[str, str]], headers: dict[str, str]
+    ) -> list[tuple[str, dict[str, str]]]:
+        """The operations a request path names, with their path parameters, in the order
+        to try them. The path is compared segment by segment, each percent-decoded: a
+        literal segment that needs encoding (`état`) matches, and an encoded `/` inside a
+        value stays in it. A route whose path parameters break their schemas does not
+        match (`/zones/count` is not `/zones/{zone_id}` when zone_id is a uuid), unless
+        no route matches otherwise (then the first answers 400). Paths that differ only
+        in their parameters' names (`/a/{id}` and `/a/{a_id}`) all match, in order: the
+        first whose request checks pass answers."""
         segments = [unquote(segment) for segment in path.split("/")]
-        for route_method, matchers, operation_id in _routes():
+        given = dict(query)
+        schemas = _spec()["schemas"]
+        matched: list[tuple[str, dict[str, str], object]] = []
+        for route_method, matchers, fixed, binds, operation_id in _routes():
             if route_method != method or len(matchers) != len(segments):
+                continue
+            if any(
+                (value is None and name not in given and name.lower() not in headers)
+                or (value is not None and value not in (given.get(name), headers.get(name.lower())))
+                for name, value in fixed.items()
+            ):
                 continue
             values: dict[str, str] = {}
             for (matcher, names), segment in zip(matchers, segments, strict=True):
-                found = matcher.match(segment)
-                if found is None:
+                match = matcher.match(segment)
+                if match is None:
                     break
-                values.update(zip(names, found.groups(), strict=True))
+                values.update(zip(names, match.groups(), strict=True))
             else:
-                return operation_id, values
-        return None
+                for name, param in binds.items():
+                    bound = given.get(name, headers.get(name.lower()))
+                    if bound is not None:
+                        values.setdefault(param, bound)
+                shape = ([m.pattern for m, _ in matchers], fixed)
+                matched.append((operation_id, values, shape))
+        fitting = [m for m in matched if _path_problem(operation_spec(m[0]), m[1], schemas) is None]
+        chosen = fitting or matched
+        return [(op_id, values) for op_id, values, shape in chosen if shape == chosen[0][2]]
 
     def _unknown_id(self, path_values: dict[str, str]) -> MockResponse | None:
         for name, value in path_values.items():
@@ -418,34 +559,31 @@ class MockAPI:
         body: Any,
         schemas: dict[str, Any],
     ) -> MockResponse | None:
-        given = dict(query)
+        declared = {param["name"] for param in op["params"] if param["in"] == "query"}
         try:
             for param in op["params"]:
                 name, where = param["name"], param["in"]
                 if where == "path":
-                    validate(
-                        _coerce(path_values.get(name, ""), param["schema"], schemas),
-                        param["schema"],
-                        schemas,
-                        name,
-                    )
+                    value = _path_value(param, path_values.get(name, ""), schemas)
+                    validate(value, param["schema"], schemas, name)
                 elif where == "query":
-                    if name not in given:
+                    found, value = _query_value(param, query, declared, schemas)
+                    if not found:
                         if param["required"]:
                             raise Invalid("This field is required.", name)
                         continue
-                    validate(
-                        _coerce(given[name], param["schema"], schemas),
-                        param["schema"],
-                        schemas,
-                        name,
-                    )
+                    validate(value, param["schema"], schemas, name)
             spec_body = op["body"]
             if spec_body is not None:
-                if body is None:
+                if body is None and _FORM_MEDIA.match(spec_body["media_type"] or ""):
+                    # a form without fields is no body at all (multipart cannot be empty)
+                    validate({}, spec_body["schema"], schemas)
+                elif body is None:
                     if spec_body["required"]:
                         raise Invalid("A request body is required.", None)
-                elif "json" in (spec_body["media_type"] or ""):
+                elif not isinstance(body, (bytes, str)) or "json" in (
+                    spec_body["media_type"] or ""
+                ):
                     validate(body, spec_body["schema"], schemas)
         except Invalid as exc:
             return _error(400, "validation_error", "invalid_input", exc.message, exc.attr)
@@ -575,6 +713,154 @@ class MockAPI:
         if paging["has_more"]:
             body[paging["has_more"]] = more
         return MockResponse(200, body)
+
+
+_FORM_MEDIA = re.compile(r"^(application/x-www-form-urlencoded|multipart/form-data)\b", re.I)
+
+
+def _path_value(param: dict[str, Any], raw: str, schemas: dict[str, Any]) -> Any:
+    """A path parameter's text as its schema's type (a list split at commas)."""
+    if _kind(param["schema"], schemas) == "array":
+        return [_coerce(item, _items(param["schema"], schemas), schemas) for item in raw.split(",")]
+    return _coerce(raw, param["schema"], schemas)
+
+
+def _path_problem(
+    op: dict[str, Any], path_values: dict[str, str], schemas: dict[str, Any]
+) -> Invalid | None:
+    """How the path's values break their parameters' schemas, if they do."""
+    for param in op["params"]:
+        if param["in"] == "path" and param["name"] in path_values:
+            try:
+                validate(
+                    _path_value(param, path_values[param["name"]], schemas),
+                    param["schema"],
+                    schemas,
+                    param["name"],
+                )
+            except Invalid as exc:
+                return exc
+    return None
+
+
+_SEPARATORS = {"form": ",", "spaceDelimited": " ", "pipeDelimited": "|", "simple": ","}
+
+
+def _items(schema: Any, schemas: dict[str, Any]) -> Any:
+    schema = _resolved(schema, schemas)
+    return schema.get("items", {}) if isinstance(schema, dict) else {}
+
+
+def _query_value(
+    param: dict[str, Any], query: list[tuple[str, str]], declared: set[str], schemas: dict[str, Any]
+) -> tuple[bool, Any]:
+    """(whether the query has the parameter, its value), read in the parameter's style:
+    an exploded list from repeated names, a joined one split at its separator, an object
+    from `name[key]` (deepObject), from the names no other parameter claims (exploded
+    form) or from JSON, as the client writes them."""
+    name, schema = param["name"], param["schema"]
+    style = param.get("style") or "form"
+    explode = param.get("explode", style == "form")
+    values = [v for k, v in query if k == name]
+    kind = _kind(schema, schemas)
+    if kind == "array":
+        if not values:
+            return False, None
+        if explode and style == "form":
+            items = values
+        else:
+            items = values[-1].split(_SEPARATORS.get(style, ",")) if values[-1] else []
+        return True, [_coerce(item, _items(schema, schemas), schemas) for item in items]
+    if kind == "object":
+        if values:
+            return True, _coerce(values[-1], schema, schemas)
+        if style == "deepObject":
+            prefix = name + "["
+            pairs = [
+                (k[len(prefix) : -1], v)
+                for k, v in query
+                if k.startswith(prefix) and k.endswith("]")
+            ]
+            if not pairs:
+                return False, None
+        elif explode:
+            claimed = declared | (
+                {settings.AUTH_NAME} if settings.AUTH_SCHEME == "query" else set()
+            )
+            pairs = [(k, v) for k, v in query if k not in claimed]
+            if not pairs and not param["required"]:  # (an empty object sends nothing)
+                return False, None
+        else:
+            return False, None
+        return True, {
+            key: _coerce(value, _property_schema(schema, key, schemas), schemas)
+            for key, value in pairs
+        }
+    if not values:
+        return False, None
+    return True, _coerce(values[-1], schema, schemas)
+
+
+_JSON_MEDIA = re.compile(r"^application/(?:[\w.+-]+\+)?json$|^\*/\*$")
+
+
+def _decode_body(
+    raw: bytes, spec_body: dict[str, Any] | None, headers: dict[str, str], schemas: dict[str, Any]
+) -> Any:
+    """The request body as data, read the way the operation's media type says (JSON;
+    form fields and multipart parts as their schema's types; text as str; anything else
+    as bytes); ValueError when it cannot be read so."""
+    sent = headers.get("content-type", "")
+    media = (spec_body or {}).get("media_type") or sent or "application/json"
+    base = media.split(";")[0].strip().lower()
+    schema = (spec_body or {}).get("schema") or {}
+    if _JSON_MEDIA.match(base):
+        try:
+            return json.loads(raw)
+        except ValueError:
+            raise ValueError("JSON parse error.") from None
+    if base == "application/x-www-form-urlencoded":
+        pairs = parse_qsl(raw.decode(errors="replace"), keep_blank_values=True)
+        return _fields(pairs, schema, schemas)
+    if base == "multipart/form-data":
+        if (
+            "boundary=" not in sent
+        ):  # a Content-Type parameter replaced the client's: read the body's
+            first = raw.split(b"\r\n", 1)[0]
+            if not first.startswith(b"--"):
+                raise ValueError("Multipart parse error: no boundary.")
+            sent = f'multipart/form-data; boundary="{first[2:].decode("latin-1")}"'
+        message = email.parser.BytesParser(policy=email.policy.HTTP).parsebytes(
+            b"Content-Type: " + sent.encode("latin-1") + b"\r\n\r\n" + raw
+        )
+        if not message.is_multipart():
+            raise ValueError("Multipart parse error.")
+        parts: list[tuple[str, Any]] = []
+        for part in message.iter_parts():
+            field = part.get_param("name", header="content-disposition")
+            payload = part.get_payload(decode=True)
+            if isinstance(field, str) and isinstance(payload, bytes):
+                is_file = part.get_filename() is not None
+                parts.append((field, payload if is_file else payload.decode(errors="replace")))
+        return _fields(parts, schema, schemas)
+    if base.startswith("text/") or base in ("application/xml", "application/csv"):
+        return raw.decode(errors="replace")
+    return raw
+
+
+def _fields(pairs: list[tuple[str, Any]], schema: Any, schemas: dict[str, Any]) -> dict[str, Any]:
+    """Form fields as an object: each as its property's type, repeated names as a list."""
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        prop = _property_schema(schema, key, schemas)
+        if _kind(prop, schemas) == "array" and not (isinstance(value, str) and value[:1] == "["):
+            item = (
+                _coerce(value, _items(prop, schemas), schemas) if isinstance(value, str) else value
+            )
+            result.setdefault(key, []).append(item)
+        else:
+            result[key] = _coerce(value, prop, schemas) if isinstance(value, str) else value
+    return result
 
 
 def parse_query(raw: str) -> list[tuple[str, str]]:
