@@ -580,6 +580,11 @@ class _Bundler:
         root = self.file(self.root_path)
         if not isinstance(root.data, dict):
             raise SpecError("the document must be a mapping at the top level", Location(root.shown, 1, 1))
+        if not _refers_out(root.data):
+            # One file: the bundle is the file itself, its nodes located by its own positions.
+            sources = {"": (root.shown, root.positions, "")} if root.positions else {}
+            return Document(data=root.data, root_file=root.shown, files=[root.shown], data_sources=sources,
+                            json_root_text=root.json_text)
         data = self.walk(root.data, "root", root, "", "")
         if self.components:
             components = data.setdefault("components", {})
@@ -751,6 +756,25 @@ class _Bundler:
                 else self.copy_data(value, src, src_ptr + key_ptr, out_ptr + key_ptr)
             )
         return out
+
+
+def _refers_out(data: Any) -> bool:
+    """Whether some `$ref` string of the document does not start with `#` (it may name
+    another file, or this one by its path): then the document needs bundling."""
+    level = [data]
+    while level:
+        below = []
+        for node in level:
+            if type(node) is dict:
+                ref = node.get("$ref")
+                if type(ref) is str and not ref.startswith("#"):
+                    return True
+                node = node.values()
+            for child in node:
+                if type(child) is dict or type(child) is list:
+                    below.append(child)
+        level = below
+    return False
 
 
 def load(path: str | os.PathLike[str], allow_ref_roots: Iterable[str | os.PathLike[str]] = ()) -> Document:
