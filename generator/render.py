@@ -121,6 +121,119 @@ def tomlstr(value: Any) -> str:
     return json.dumps(_clean(value), ensure_ascii=True)
 
 
+# -- type expressions -----------------------------------------------------------
+#
+# How an IR type is written in generated code. Called for every field, argument and
+# return type, so plain Python rather than template macros; the templates call them as
+# globals (the module's `shadowed` names and the API's enums come from the context).
+
+
+def _b(name: str, shadowed: frozenset[str]) -> str:
+    """`name` as written where a class body shadows the builtin (`_builtins.list`)."""
+    return "_builtins." + name if name in shadowed else name
+
+
+def type_hint(t: ir.TypeRef, shadowed: frozenset[str] = frozenset()) -> str:
+    kind = t.kind
+    if kind == "primitive":
+        text = ("_builtins." if t.name in shadowed else "") + PRIMITIVES[t.name]
+    elif kind == "list":
+        text = f"{_b('list', shadowed)}[{type_hint(_item(t), shadowed)}]"
+    elif kind == "map":
+        text = f"{_b('dict', shadowed)}[{_b('str', shadowed)}, {type_hint(_item(t), shadowed)}]"
+    elif kind in ("model", "enum", "alias"):
+        text = ident(t.name)
+    elif kind == "union":
+        text = " | ".join(type_hint(v, shadowed) for v in t.variants)
+    elif kind == "literal":
+        text = f"_Literal[{pyrepr(t.value)}]"
+    elif kind == "none":
+        return "None"
+    else:
+        text = "_Any"
+    return text + " | None" if t.nullable and kind != "any" else text
+
+
+def _item(t: ir.TypeRef) -> ir.TypeRef:
+    if t.item is None:
+        raise GeneratorBug(f"a {t.kind} type without an item type")
+    return t.item
+
+
+def enum_literal(enum: ir.Enum) -> str:
+    """The enum's values as a Literal (what an argument may pass instead of a member)."""
+    return "_Literal[" + ", ".join(pyrepr(m.value) for m in enum.members) + "]"
+
+
+def arg_hint(t: ir.TypeRef, shadowed: frozenset[str], enums: dict[str, ir.Enum]) -> str:
+    """An argument's annotation: enums accept their values, models plain dicts too."""
+    none = " | None" if t.nullable else ""
+    plain_dict = f"{_b('dict', shadowed)}[{_b('str', shadowed)}, _Any]"
+    if t.kind == "enum":
+        enum = enums[t.name]
+        if enum.param_alias:
+            return ident(enum.param_alias) + none
+        return f"{type_hint(t.with_nullable(False), shadowed)} | {enum_literal(enum)}{none}"
+    if t.kind in ("model", "alias"):
+        return f"{type_hint(t.with_nullable(False), shadowed)} | {plain_dict}{none}"
+    if t.kind == "list" and _item(t).kind in ("model", "alias"):
+        return f"{type_hint(t, shadowed)} | {_b('list', shadowed)}[{plain_dict}]"
+    return type_hint(t, shadowed)
+
+
+def return_hint(types: list[ir.TypeRef], shadowed: frozenset[str]) -> str:
+    return " | ".join(type_hint(t, shadowed) for t in types) if types else "None"
+
+
+def _value_expr(d: views.DefaultValue) -> str:
+    if d.kind == "enum":
+        return f"{ident(d.enum)}.{ident(d.member)}"
+    return pyrepr(d.value) if d.kind == "value" else "None"
+
+
+def field_hint(f: ir.Field, d: views.DefaultValue, shadowed: frozenset[str]) -> str:
+    """A model field's annotation: `| None` when it may be absent and has no default."""
+    t = f.type
+    absent = (not f.required or f.write_only) and not t.nullable and t.kind not in ("none", "any") and d.kind == "none"
+    return type_hint(t, shadowed) + (" | None" if absent else "")
+
+
+def field_default(f: ir.Field, d: views.DefaultValue) -> str:
+    """What follows a model field's annotation: its default, and its wire name when that differs."""
+    optional = not f.required or f.write_only or d.kind != "none"
+    if f.aliased:
+        alias = pyrepr(f.wire_name)
+        return f" = _Field(default={_value_expr(d)}, alias={alias})" if optional else f" = _Field(alias={alias})"
+    return f" = {_value_expr(d)}" if optional else ""
+
+
+def _template_globals() -> dict[str, Any]:
+    """The type-expression functions as the templates call them."""
+
+    @jinja2.pass_context
+    def hint(ctx: Any, t: ir.TypeRef) -> str:
+        return type_hint(t, ctx["shadowed"])
+
+    @jinja2.pass_context
+    def arg_hint_(ctx: Any, t: ir.TypeRef) -> str:
+        return arg_hint(t, ctx["shadowed"], ctx["enums_by_name"])
+
+    @jinja2.pass_context
+    def return_hint_(ctx: Any, types: list[ir.TypeRef]) -> str:
+        return return_hint(types, ctx["shadowed"])
+
+    @jinja2.pass_context
+    def field_hint_(ctx: Any, f: ir.Field, d: views.DefaultValue) -> str:
+        return field_hint(f, d, ctx["shadowed"])
+
+    @jinja2.pass_context
+    def enum_literal_(ctx: Any, name: str) -> str:
+        return enum_literal(ctx["enums_by_name"][name])
+
+    return {"hint": hint, "arg_hint": arg_hint_, "return_hint": return_hint_, "field_hint": field_hint_,
+            "field_default": field_default, "enum_literal": enum_literal_}
+
+
 # -- environment -------------------------------------------------------------
 
 
@@ -135,8 +248,7 @@ def environment(templates: Path = TEMPLATES) -> jinja2.Environment:
         extensions=["jinja2.ext.do"],
     )
     env.filters.update(pyrepr=pyrepr, docstring=docstring, comment=comment, md=markdown, ident=ident, tomlstr=tomlstr)
-    env.globals["PRIMITIVES"] = PRIMITIVES
-    env.globals["shadowed"] = frozenset()
+    env.globals.update(_template_globals(), shadowed=frozenset(), enums_by_name={})
     return env
 
 
