@@ -207,6 +207,34 @@ def field_default(f: ir.Field, d: views.DefaultValue) -> str:
     return f" = {_value_expr(d)}" if optional else ""
 
 
+def _param(name: str, type_text: str, default: str = "") -> str:
+    """One parameter line of a signature; an annotation that would pass the line length
+    goes in parentheses, as black writes it (ruff keeps them and splits inside alike)."""
+    rest = f" = {default}," if default else ","
+    line = f"{name}: {type_text}{rest}"
+    return f"        {name}: ({type_text}){rest}" if 8 + len(line) > LINE_LENGTH else "        " + line
+
+
+def signature(ov: views.OperationView, extra_args: str, overload: ir.Overload | None,
+              shadowed: frozenset[str], enums: dict[str, ir.Enum]) -> str:
+    """A method's parameter lines, after `def name(` and before `) ->`: path parameters
+    positional, the rest keyword-only, then `extra_args` (lines, as written). With an
+    `overload`, its parameter has the overload's narrower type."""
+    def narrowed(a: views.Arg) -> str | None:
+        return type_hint(overload.argument, shadowed) if overload and overload.parameter == a.name else None
+
+    lines = ["        self,"]
+    lines += [_param(ident(a.name), arg_hint(a.type, shadowed, enums)) for a in ov.positional]
+    lines.append("        *,")
+    lines += [_param(ident(a.name), narrowed(a) or arg_hint(a.type, shadowed, enums)) for a in ov.required]
+    for a in ov.optional:
+        narrow = narrowed(a)
+        lines.append(_param(ident(a.name), narrow) if narrow else
+                     _param(ident(a.name), arg_hint(a.type, shadowed, enums) + " | _NotGiven", "_NOT_GIVEN"))
+    lines += [_param(ident(a.name), type_hint(a.type, shadowed) + " | _NotGiven", "_NOT_GIVEN") for a in ov.defaulted]
+    return "\n".join(lines) + "\n" + extra_args
+
+
 def _template_globals() -> dict[str, Any]:
     """The type-expression functions as the templates call them."""
 
@@ -230,8 +258,12 @@ def _template_globals() -> dict[str, Any]:
     def enum_literal_(ctx: Any, name: str) -> str:
         return enum_literal(ctx["enums_by_name"][name])
 
+    @jinja2.pass_context
+    def signature_(ctx: Any, ov: views.OperationView, extra_args: str, overload: ir.Overload | None = None) -> str:
+        return signature(ov, extra_args, overload, ctx["shadowed"], ctx["enums_by_name"])
+
     return {"hint": hint, "arg_hint": arg_hint_, "return_hint": return_hint_, "field_hint": field_hint_,
-            "field_default": field_default, "enum_literal": enum_literal_}
+            "field_default": field_default, "enum_literal": enum_literal_, "signature": signature_}
 
 
 # -- environment -------------------------------------------------------------
@@ -306,14 +338,12 @@ def render(api: ir.Api, *, package_version: str = "0.1.0", templates: Path = TEM
         emit("package/resources/resource.py.jinja", f"{pkg}/resources/{rv.resource.module}.py", rv=rv,
              shadowed=rv.shadowed)
     files[f"{pkg}/testing/spec.json"] = fixtures.mock_spec(api)
-    files[f"{pkg}/cli/commands.json"] = display.escape_json(json.dumps(
-        {"groups": view.cli_groups, "commands": view.cli_commands}, indent=1, ensure_ascii=False
-    )) + "\n"
-    files[f"{pkg}/mcp/tools.json"] = display.escape_json(mcp_tools.tools_json(api, view))
+    files[f"{pkg}/cli/commands.json"] = display.json_data({"groups": view.cli_groups, "commands": view.cli_commands})
+    files[f"{pkg}/mcp/tools.json"] = mcp_tools.tools_json(api, view)
     fixture_texts = fixtures.fixtures(api)
     for name, text in fixture_texts.items():
         files[f"{pkg}/testing/fixtures/{name}"] = text
-    by_op = {json.loads(text)["operation_id"]: json.loads(text) for text in fixture_texts.values()}
+    by_op = {fixture["operation_id"]: fixture for fixture in map(json.loads, fixture_texts.values())}
     cases = views.contract_cases(view, by_op)
     view.examples = views.build_examples(view, cases)
     emit("project/README.md.jinja", "README.md")
