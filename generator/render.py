@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import keyword
 import math
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -302,9 +303,11 @@ def runtime_files(templates: Path = TEMPLATES) -> dict[str, str]:
     return found
 
 
-def render(api: ir.Api, *, package_version: str = "0.1.0", templates: Path = TEMPLATES) -> dict[str, str]:
+def render(api: ir.Api, *, package_version: str = "0.1.0", templates: Path = TEMPLATES,
+           progress: Callable[[int, int], None] | None = None) -> dict[str, str]:
     """Every file of the generated project, by path relative to the output folder: the
-    templates rendered with the API's views, and the static runtime copied."""
+    templates rendered with the API's views, and the static runtime copied. `progress` is
+    called with (modules rendered, modules to render) as the models and resources go."""
     view = views.build(api)
     env = environment(templates)
     env.globals["enums_by_name"] = {e.name: e for e in api.enums}
@@ -331,12 +334,17 @@ def render(api: ir.Api, *, package_version: str = "0.1.0", templates: Path = TEM
         emit(f"package/{name}.jinja", f"{pkg}/{name}")
     emit("package/models/__init__.py.jinja", f"{pkg}/models/__init__.py")
     emit("package/types.py.jinja", f"{pkg}/types.py")
-    for module in view.models.modules:
+    total = len(view.models.modules) + len(view.resources)
+    for done, module in enumerate(view.models.modules, 1):
         emit("package/models/module.py.jinja", f"{pkg}/models/{module.name}.py", module=module,
              models=view.models, shadowed=module.shadowed)
-    for rv in view.resources:
+        if progress:
+            progress(done, total)
+    for done, rv in enumerate(view.resources, len(view.models.modules) + 1):
         emit("package/resources/resource.py.jinja", f"{pkg}/resources/{rv.resource.module}.py", rv=rv,
              shadowed=rv.shadowed)
+        if progress:
+            progress(done, total)
     files[f"{pkg}/testing/spec.json"] = fixtures.mock_spec(api)
     files[f"{pkg}/cli/commands.json"] = display.json_data({"groups": view.cli_groups, "commands": view.cli_commands})
     files[f"{pkg}/mcp/tools.json"] = mcp_tools.tools_json(api, view)
