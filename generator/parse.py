@@ -37,6 +37,7 @@ class Parser:
         self.models: list[ir.Model] = []
         self.model_named: dict[str, ir.Model] = {}
         self.enums: list[ir.Enum] = []
+        self.enum_named: dict[str, ir.Enum] = {}
         self.aliases: list[ir.Alias] = []
         self.package_name = package_name
         self.component_names: dict[str, str] = {}
@@ -213,6 +214,7 @@ class Parser:
         for value in dict.fromkeys(values):  # drop duplicates, keep order
             members.append(ir.EnumMember(member_names.claim(naming.enum_member(value)), value))
         self.enums.append(ir.Enum(name, pointer, value_type, members, str(schema.get("description") or "")))
+        self.enum_named[name] = self.enums[-1]
         return ref.with_nullable(nullable)
 
     def object_view(self, schema: dict[str, Any], pointer: str) -> tuple[dict[str, tuple[Any, str]], list[str], Any]:
@@ -344,7 +346,7 @@ class Parser:
                 if literal is not None:
                     tag = str(literal)
                 elif enum_field is not None:
-                    enum = next(e for e in self.enums if e.name == enum_field.type.name)
+                    enum = self.enum_named[enum_field.type.name]
                     tag = str(enum.members[0].value) if len(enum.members) == 1 else None
                 if tag is None:
                     tag = model.pointer.rsplit("/", 1)[-1] if model.pointer.startswith("/components/schemas/") else None

@@ -236,6 +236,15 @@ def signature(ov: views.OperationView, extra_args: str, overload: ir.Overload | 
     return "\n".join(lines) + "\n" + extra_args
 
 
+def model_field(f: ir.Field, d: views.DefaultValue, shadowed: frozenset[str], last: bool) -> str:
+    """A model field's lines in its class: annotation and default, its docstring, and the
+    blank line after a documented field that is not the last."""
+    text = f"    {ident(f.name)}: {field_hint(f, d, shadowed)}{field_default(f, d)}"
+    if f.description:
+        text += f"\n    {docstring(f.description, 4)}" + ("" if last else "\n")
+    return text
+
+
 def _template_globals() -> dict[str, Any]:
     """The type-expression functions as the templates call them."""
 
@@ -252,10 +261,6 @@ def _template_globals() -> dict[str, Any]:
         return return_hint(types, ctx["shadowed"])
 
     @jinja2.pass_context
-    def field_hint_(ctx: Any, f: ir.Field, d: views.DefaultValue) -> str:
-        return field_hint(f, d, ctx["shadowed"])
-
-    @jinja2.pass_context
     def enum_literal_(ctx: Any, name: str) -> str:
         return enum_literal(ctx["enums_by_name"][name])
 
@@ -263,8 +268,12 @@ def _template_globals() -> dict[str, Any]:
     def signature_(ctx: Any, ov: views.OperationView, extra_args: str, overload: ir.Overload | None = None) -> str:
         return signature(ov, extra_args, overload, ctx["shadowed"], ctx["enums_by_name"])
 
-    return {"hint": hint, "arg_hint": arg_hint_, "return_hint": return_hint_, "field_hint": field_hint_,
-            "field_default": field_default, "enum_literal": enum_literal_, "signature": signature_}
+    @jinja2.pass_context
+    def model_field_(ctx: Any, model: ir.Model, f: ir.Field, last: bool) -> str:
+        return model_field(f, ctx["models"].defaults[(model.name, f.name)], ctx["shadowed"], last)
+
+    return {"hint": hint, "arg_hint": arg_hint_, "return_hint": return_hint_, "enum_literal": enum_literal_,
+            "signature": signature_, "model_field": model_field_}
 
 
 # -- environment -------------------------------------------------------------
