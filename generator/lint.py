@@ -44,10 +44,11 @@ def lint(
     reports = list(dict.fromkeys(context.reports))  # one finding per place and message
     kept, unused = _apply_waivers(reports, context.index.waivers, config)
     reports = kept + unused
+    reports = [r for r in reports if config.severity(RULES[r.rule]) != "off"]
+    locations = doc.locate_all_precisely(r.pointer for r in reports)
     findings = [
-        Diagnostic(doc.locate_precisely(r.pointer), config.severity(RULES[r.rule]), r.rule, r.message, r.pointer)
-        for r in reports
-        if config.severity(RULES[r.rule]) != "off"
+        Diagnostic(where, config.severity(RULES[r.rule]), r.rule, r.message, r.pointer)
+        for r, where in zip(reports, locations, strict=True)
     ]
     return sorted(findings)
 

@@ -10,10 +10,11 @@ can point people at the split file they edit rather than at a bundled copy.
 from __future__ import annotations
 
 import json
+import json.scanner
 import os
 import re
 import stat
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -78,25 +79,41 @@ class Document:
     #: the root file's text when it is JSON (read with the json module, which keeps no
     #: positions): locate_precisely finds lines in it on demand
     json_root_text: str | None = field(default=None, repr=False)
-    _json_positions: dict[str, tuple[int, int]] | None = field(default=None, repr=False)
+    _json_positions: dict[str, tuple[int, int]] = field(default_factory=dict, repr=False)
 
     def locate_precisely(self, pointer: str) -> Location:
-        """locate(), with a line and column in a JSON root file too: the file is parsed
-        again with positions the first time one is asked for (a quarter of a second for
-        a few megabytes, so only where positions matter: lint findings)."""
-        found = self.locate(pointer)
-        if found.line or self.json_root_text is None or found.file != self.root_file:
+        """locate(), with a line and column in a JSON root file too (see locate_all_precisely)."""
+        return self.locate_all_precisely([pointer])[0]
+
+    def locate_all_precisely(self, pointers: Iterable[str]) -> list[Location]:
+        """locate() of each pointer, with a line and column in a JSON root file too: the
+        text is read again down to the nodes asked for (everything else is skipped at the
+        json module's speed), so ask for all of them at once (lint findings)."""
+        pointers = list(pointers)
+        found = [self.locate(pointer) for pointer in pointers]
+        text = self.json_root_text
+        if text is None:
             return found
-        if self._json_positions is None:
-            self._json_positions = _json_positions(self.json_root_text, self.root_file)
-        probe = pointer
-        while probe not in self._json_positions and probe:
-            probe = probe.rsplit("/", 1)[0]
-        line_col = self._json_positions.get(probe)
-        return Location(self.root_file, *line_col) if line_col else found
+        wanted = [p for p, where in zip(pointers, found, strict=True) if not where.line and where.file == self.root_file]
+        missing = {p for p in wanted if p not in self._json_positions}
+        if missing:
+            self._json_positions.update(json_positions(text, missing))
+        for i, (pointer, where) in enumerate(zip(pointers, found, strict=True)):
+            if where.line or where.file != self.root_file:
+                continue
+            probe = pointer
+            while probe not in self._json_positions and probe:
+                probe = probe.rsplit("/", 1)[0]
+            line_col = self._json_positions.get(probe)
+            if line_col:
+                found[i] = Location(self.root_file, *line_col)
+        return found
 
     def locate(self, pointer: str) -> Location:
-        """The location of a pointer, or of its nearest located ancestor."""
+        """The location of a pointer, or of its nearest located ancestor (a `$ref` is
+        located at the object that holds it, where the reader sees `$ref:`)."""
+        if pointer.endswith("/$ref"):
+            pointer = pointer[: -len("/$ref")]
         probe = pointer
         while True:
             source = self.data_sources.get(probe)
@@ -313,8 +330,6 @@ def _check_text(src: _File, text: str) -> None:
     if found is None:
         return
     pointer, value = found
-    if src.json_text is not None and not src.positions:
-        src.positions = _json_positions(src.json_text, src.shown)
     line, col = src.positions.get(pointer, (0, 0))
     bad = _SURROGATE.search(value)
     assert bad is not None
@@ -349,17 +364,61 @@ def _first_surrogate(data: Any) -> tuple[str, str] | None:
 _scalar_loader = _SpecLoader("")
 
 
-def _json_positions(text: str, shown: str) -> dict[str, tuple[int, int]]:
-    """pointer -> (line, col) in a JSON text, read as YAML (JSON is YAML's flow style);
-    empty when that fails: messages then give the file and the pointer, as before."""
-    positions: dict[str, tuple[int, int]] = {}
+#: json's C scanner: (the value at an index, where it ends)
+_JSON_SCAN: Callable[[str, int], tuple[Any, int]] = json.scanner.make_scanner(json.JSONDecoder())  # type: ignore[arg-type]
+_JSON_SPACE = re.compile(r"[ \t\n\r]*")
+
+
+def json_positions(text: str, pointers: Iterable[str]) -> dict[str, tuple[int, int]]:
+    """(line, col) of the nodes at `pointers` (and of the nodes on the way to them) in a
+    valid JSON text. Objects and lists are entered only on the way to a pointer; any
+    other value is skipped by the json module's C scanner, so a few findings in a big
+    document cost little more than one pass of the C parser."""
+    paths: set[str] = {""}
+    for pointer in pointers:
+        while pointer not in paths:
+            paths.add(pointer)
+            pointer = pointer.rsplit("/", 1)[0]
+    offsets: dict[str, int] = {}
+    space = _JSON_SPACE.match
+
+    def value(at: int, pointer: str) -> int:
+        """Note where the value starting at `at` is; return where it ends."""
+        offsets[pointer] = at
+        opener = text[at]
+        if pointer not in paths or opener not in "{[":
+            end: int = _JSON_SCAN(text, at)[1]
+            return end
+        at = space(text, at + 1).end()  # type: ignore[union-attr]
+        closer = "}" if opener == "{" else "]"
+        index = 0
+        while text[at] != closer:
+            if opener == "{":
+                key, at = json.decoder.scanstring(text, at + 1)  # type: ignore[attr-defined]
+                at = space(text, space(text, at).end() + 1).end()  # type: ignore[union-attr]
+                child = f"{pointer}/{escape_pointer(key)}"
+            else:
+                child = f"{pointer}/{index}"
+                index += 1
+            at = space(text, value(at, child)).end()  # type: ignore[union-attr]
+            if text[at] == ",":
+                at = space(text, at + 1).end()  # type: ignore[union-attr]
+        return at + 1
+
     try:
-        node = yaml.compose(text, Loader=_SpecLoader)
-        if node is not None:
-            _Converter(positions, shown).convert(node, "", 0)
-    except (yaml.YAMLError, SpecError, RecursionError, ValueError):
+        value(space(text).end(), "")  # type: ignore[union-attr]
+    except (ValueError, IndexError, RecursionError):  # not valid JSON after all: no positions
         return {}
-    return positions
+    result: dict[str, tuple[int, int]] = {}
+    line, counted, line_start = 1, 0, 0
+    for pointer, at in sorted(offsets.items(), key=lambda item: item[1]):
+        newlines = text.count("\n", counted, at)
+        if newlines:
+            line += newlines
+            line_start = text.rfind("\n", counted, at) + 1
+        counted = at
+        result[pointer] = (line, at - line_start + 1)
+    return result
 
 
 _STR = "tag:yaml.org,2002:str"
@@ -580,6 +639,11 @@ class _Bundler:
         root = self.file(self.root_path)
         if not isinstance(root.data, dict):
             raise SpecError("the document must be a mapping at the top level", Location(root.shown, 1, 1))
+        if not _refers_out(root.data):
+            # One file: the bundle is the file itself, its nodes located by its own positions.
+            sources = {"": (root.shown, root.positions, "")} if root.positions else {}
+            return Document(data=root.data, root_file=root.shown, files=[root.shown], data_sources=sources,
+                            json_root_text=root.json_text)
         data = self.walk(root.data, "root", root, "", "")
         if self.components:
             components = data.setdefault("components", {})
@@ -751,6 +815,25 @@ class _Bundler:
                 else self.copy_data(value, src, src_ptr + key_ptr, out_ptr + key_ptr)
             )
         return out
+
+
+def _refers_out(data: Any) -> bool:
+    """Whether some `$ref` string of the document does not start with `#` (it may name
+    another file, or this one by its path): then the document needs bundling."""
+    level = [data]
+    while level:
+        below = []
+        for node in level:
+            if type(node) is dict:
+                ref = node.get("$ref")
+                if type(ref) is str and not ref.startswith("#"):
+                    return True
+                node = node.values()
+            for child in node:
+                if type(child) is dict or type(child) is list:
+                    below.append(child)
+        level = below
+    return False
 
 
 def load(path: str | os.PathLike[str], allow_ref_roots: Iterable[str | os.PathLike[str]] = ()) -> Document:

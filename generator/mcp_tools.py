@@ -16,7 +16,7 @@ import json
 import re
 from typing import Any
 
-from . import ir, naming, views
+from . import display, ir, naming, views
 
 #: levels of nested schema kept before a reference or an object is cut
 MAX_DEPTH = 6
@@ -45,9 +45,8 @@ _WRITE_WORDS = frozenset({"write", "modify", "manage", "delete", "edit", "admin"
 
 
 def tools_json(api: ir.Api, view: views.ApiView) -> str:
-    """The tool table as deterministic JSON text (`mcp/tools.json` in the package)."""
-    data = {"tools": tools(api, view)}
-    return json.dumps(data, indent=1, ensure_ascii=False) + "\n"
+    """The tool table as deterministic JSON text (`mcp/tools.json` in the package), one tool a line."""
+    return display.json_data({"tools": tools(api, view)})
 
 
 def tools(api: ir.Api, view: views.ApiView) -> list[dict[str, Any]]:

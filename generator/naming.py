@@ -78,18 +78,16 @@ def words(text: str) -> list[str]:
 
 
 def snake(text: str) -> str:
-    name = "_".join(word.lower() for word in words(text))
-    return name or "value"
+    return "_".join(_words(text)).lower() or "value"
 
 
 def pascal(text: str) -> str:
-    parts = words(text)
-    name = "".join(word[:1].upper() + word[1:] for word in parts)
+    name = "".join(word[:1].upper() + word[1:] for word in _words(text))
     return name or "Model"
 
 
 def constant(text: str) -> str:
-    return "_".join(word.upper() for word in words(text)) or "VALUE"
+    return "_".join(_words(text)).upper() or "VALUE"
 
 
 def kebab(text: str) -> str:

@@ -62,7 +62,9 @@ class Parser:
         self.names = naming.UniqueNames(naming.MODULE_RESERVED | {"UnknownVariant"})
         self.types: dict[str, ir.TypeRef] = {}  # pointer -> type of the schema there
         self.models: list[ir.Model] = []
+        self.model_named: dict[str, ir.Model] = {}
         self.enums: list[ir.Enum] = []
+        self.enum_named: dict[str, ir.Enum] = {}
         self.aliases: list[ir.Alias] = []
         self.package_name = package_name
         self.component_names: dict[str, str] = {}
@@ -265,6 +267,7 @@ class Parser:
         for value in dict.fromkeys(values):  # drop duplicates, keep order
             members.append(ir.EnumMember(member_names.claim(naming.enum_member(value)), value))
         self.enums.append(ir.Enum(name, pointer, value_type, members, str(schema.get("description") or "")))
+        self.enum_named[name] = self.enums[-1]
         return ref.with_nullable(nullable)
 
     def object_view(self, schema: dict[str, Any], pointer: str) -> tuple[dict[str, tuple[Any, str]], list[str], Any]:
@@ -290,6 +293,7 @@ class Parser:
         self.types[pointer] = ref
         model = ir.Model(name=name, pointer=pointer, description=str(schema.get("description") or schema.get("title") or ""))
         self.models.append(model)
+        self.model_named[name] = model
         field_names = naming.UniqueNames(naming.MODEL_RESERVED | naming.MODULE_RESERVED)
         for wire, (prop, prop_ptr) in properties.items():
             resolved, _ = self.resolve(prop, prop_ptr) if isinstance(prop, dict) else (prop, prop_ptr)
@@ -387,7 +391,7 @@ class Parser:
             if variant.type.kind != ir.MODEL:
                 self.warn(pointer, f"discriminated union member {variant.type.name or variant.type.kind} is not an object; treated as a plain union", AMBIGUOUS)
                 return None
-            model = next(m for m in self.models if m.name == variant.type.name)
+            model = self.model_named[variant.type.name]
             tag = by_model.get(model.name)
             if tag is None:
                 literal = next((f.type.value for f in model.fields if f.wire_name == prop and f.type.kind == ir.LITERAL), None)
@@ -395,7 +399,7 @@ class Parser:
                 if literal is not None:
                     tag = str(literal)
                 elif enum_field is not None:
-                    enum = next(e for e in self.enums if e.name == enum_field.type.name)
+                    enum = self.enum_named[enum_field.type.name]
                     tag = str(enum.members[0].value) if len(enum.members) == 1 else None
                 if tag is None:
                     tag = model.pointer.rsplit("/", 1)[-1] if model.pointer.startswith("/components/schemas/") else None
@@ -626,7 +630,7 @@ class Parser:
         if btype.kind == ir.MODEL and encoding in ("json", "form", "multipart") and isinstance(resolved, dict):
             result.model = btype.name
             properties, required, _ = self.object_view(resolved, resolved_ptr)
-            model = next(m for m in self.models if m.name == btype.name)
+            model = self.model_named[btype.name]
             by_wire = {f.wire_name: f for f in model.fields}
             for wire in properties:
                 field = by_wire.get(wire)
@@ -727,7 +731,7 @@ class Parser:
             success = next((r for r in result.responses if r.decoding == "json" and r.type is not None), None)
             items = str(pagination.get("items") or "results")
             if success and success.type and success.type.kind == ir.MODEL:
-                model = next(m for m in self.models if m.name == success.type.name)
+                model = self.model_named[success.type.name]
                 field = next((f for f in model.fields if f.wire_name == items), None)
                 if field and field.type.kind == ir.LIST:
                     item_type = field.type.item

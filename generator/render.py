@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import keyword
 import math
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -124,6 +125,160 @@ def tomlstr(value: Any) -> str:
     return json.dumps(_clean(value), ensure_ascii=True)
 
 
+# -- type expressions -----------------------------------------------------------
+#
+# How an IR type is written in generated code. Called for every field, argument and
+# return type, so plain Python rather than template macros; the templates call them as
+# globals (the module's `shadowed` names and the API's enums come from the context).
+
+
+def _b(name: str, shadowed: frozenset[str]) -> str:
+    """`name` as written where a class body shadows the builtin (`_builtins.list`)."""
+    return "_builtins." + name if name in shadowed else name
+
+
+def type_hint(t: ir.TypeRef, shadowed: frozenset[str] = frozenset()) -> str:
+    kind = t.kind
+    if kind == "primitive":
+        text = ("_builtins." if t.name in shadowed else "") + PRIMITIVES[t.name]
+    elif kind == "list":
+        text = f"{_b('list', shadowed)}[{type_hint(_item(t), shadowed)}]"
+    elif kind == "map":
+        text = f"{_b('dict', shadowed)}[{_b('str', shadowed)}, {type_hint(_item(t), shadowed)}]"
+    elif kind in ("model", "enum", "alias"):
+        text = ident(t.name)
+    elif kind == "union":
+        text = " | ".join(type_hint(v, shadowed) for v in t.variants)
+    elif kind == "literal":
+        text = f"_Literal[{pyrepr(t.value)}]"
+    elif kind == "none":
+        return "None"
+    else:
+        text = "_Any"
+    return text + " | None" if t.nullable and kind != "any" else text
+
+
+def _item(t: ir.TypeRef) -> ir.TypeRef:
+    if t.item is None:
+        raise GeneratorBug(f"a {t.kind} type without an item type")
+    return t.item
+
+
+def enum_literal(enum: ir.Enum) -> str:
+    """The enum's values as a Literal (what an argument may pass instead of a member)."""
+    return "_Literal[" + ", ".join(pyrepr(m.value) for m in enum.members) + "]"
+
+
+def arg_hint(t: ir.TypeRef, shadowed: frozenset[str], enums: dict[str, ir.Enum]) -> str:
+    """An argument's annotation: enums accept their values, models plain dicts too."""
+    none = " | None" if t.nullable else ""
+    plain_dict = f"{_b('dict', shadowed)}[{_b('str', shadowed)}, _Any]"
+    if t.kind == "enum":
+        enum = enums[t.name]
+        if enum.param_alias:
+            return ident(enum.param_alias) + none
+        return f"{type_hint(t.with_nullable(False), shadowed)} | {enum_literal(enum)}{none}"
+    if t.kind in ("model", "alias"):
+        return f"{type_hint(t.with_nullable(False), shadowed)} | {plain_dict}{none}"
+    if t.kind == "list" and _item(t).kind in ("model", "alias"):
+        return f"{type_hint(t, shadowed)} | {_b('list', shadowed)}[{plain_dict}]"
+    return type_hint(t, shadowed)
+
+
+def return_hint(types: list[ir.TypeRef], shadowed: frozenset[str]) -> str:
+    return " | ".join(type_hint(t, shadowed) for t in types) if types else "None"
+
+
+def _value_expr(d: views.DefaultValue) -> str:
+    if d.kind == "enum":
+        return f"{ident(d.enum)}.{ident(d.member)}"
+    return pyrepr(d.value) if d.kind == "value" else "None"
+
+
+def field_hint(f: ir.Field, d: views.DefaultValue, shadowed: frozenset[str]) -> str:
+    """A model field's annotation: `| None` when it may be absent and has no default."""
+    t = f.type
+    absent = (not f.required or f.write_only) and not t.nullable and t.kind not in ("none", "any") and d.kind == "none"
+    return type_hint(t, shadowed) + (" | None" if absent else "")
+
+
+def field_default(f: ir.Field, d: views.DefaultValue) -> str:
+    """What follows a model field's annotation: its default, and its wire name when that differs."""
+    optional = not f.required or f.write_only or d.kind != "none"
+    if f.aliased:
+        alias = pyrepr(f.wire_name)
+        return f" = _Field(default={_value_expr(d)}, alias={alias})" if optional else f" = _Field(alias={alias})"
+    return f" = {_value_expr(d)}" if optional else ""
+
+
+def _param(name: str, type_text: str, default: str = "") -> str:
+    """One parameter line of a signature; an annotation that would pass the line length
+    goes in parentheses, as black writes it (ruff keeps them and splits inside alike)."""
+    rest = f" = {default}," if default else ","
+    line = f"{name}: {type_text}{rest}"
+    return f"        {name}: ({type_text}){rest}" if 8 + len(line) > LINE_LENGTH else "        " + line
+
+
+def signature(ov: views.OperationView, extra_args: str, overload: ir.Overload | None,
+              shadowed: frozenset[str], enums: dict[str, ir.Enum]) -> str:
+    """A method's parameter lines, after `def name(` and before `) ->`: path parameters
+    positional, the rest keyword-only, then `extra_args` (lines, as written). With an
+    `overload`, its parameter has the overload's narrower type."""
+    def narrowed(a: views.Arg) -> str | None:
+        return type_hint(overload.argument, shadowed) if overload and overload.parameter == a.name else None
+
+    lines = ["        self,"]
+    lines += [_param(ident(a.name), arg_hint(a.type, shadowed, enums)) for a in ov.positional]
+    lines.append("        *,")
+    lines += [_param(ident(a.name), narrowed(a) or arg_hint(a.type, shadowed, enums)) for a in ov.required]
+    for a in ov.optional:
+        narrow = narrowed(a)
+        lines.append(_param(ident(a.name), narrow) if narrow else
+                     _param(ident(a.name), arg_hint(a.type, shadowed, enums) + " | _NotGiven", "_NOT_GIVEN"))
+    lines += [_param(ident(a.name), type_hint(a.type, shadowed) + " | _NotGiven", "_NOT_GIVEN") for a in ov.defaulted]
+    return "\n".join(lines) + "\n" + extra_args
+
+
+def model_field(f: ir.Field, d: views.DefaultValue, shadowed: frozenset[str], last: bool) -> str:
+    """A model field's lines in its class: annotation and default, its docstring, and the
+    blank line after a documented field that is not the last."""
+    text = f"    {ident(f.name)}: {field_hint(f, d, shadowed)}{field_default(f, d)}"
+    if f.description:
+        text += f"\n    {docstring(f.description, 4)}" + ("" if last else "\n")
+    return text
+
+
+def _template_globals() -> dict[str, Any]:
+    """The type-expression functions as the templates call them."""
+
+    @jinja2.pass_context
+    def hint(ctx: Any, t: ir.TypeRef) -> str:
+        return type_hint(t, ctx["shadowed"])
+
+    @jinja2.pass_context
+    def arg_hint_(ctx: Any, t: ir.TypeRef) -> str:
+        return arg_hint(t, ctx["shadowed"], ctx["enums_by_name"])
+
+    @jinja2.pass_context
+    def return_hint_(ctx: Any, types: list[ir.TypeRef]) -> str:
+        return return_hint(types, ctx["shadowed"])
+
+    @jinja2.pass_context
+    def enum_literal_(ctx: Any, name: str) -> str:
+        return enum_literal(ctx["enums_by_name"][name])
+
+    @jinja2.pass_context
+    def signature_(ctx: Any, ov: views.OperationView, extra_args: str, overload: ir.Overload | None = None) -> str:
+        return signature(ov, extra_args, overload, ctx["shadowed"], ctx["enums_by_name"])
+
+    @jinja2.pass_context
+    def model_field_(ctx: Any, model: ir.Model, f: ir.Field, last: bool) -> str:
+        return model_field(f, ctx["models"].defaults[(model.name, f.name)], ctx["shadowed"], last)
+
+    return {"hint": hint, "arg_hint": arg_hint_, "return_hint": return_hint_, "enum_literal": enum_literal_,
+            "signature": signature_, "model_field": model_field_}
+
+
 # -- environment -------------------------------------------------------------
 
 
@@ -138,8 +293,7 @@ def environment(templates: Path = TEMPLATES) -> jinja2.Environment:
         extensions=["jinja2.ext.do"],
     )
     env.filters.update(pyrepr=pyrepr, docstring=docstring, comment=comment, md=markdown, ident=ident, tomlstr=tomlstr)
-    env.globals["PRIMITIVES"] = PRIMITIVES
-    env.globals["shadowed"] = frozenset()
+    env.globals.update(_template_globals(), shadowed=frozenset(), enums_by_name={})
     return env
 
 
@@ -161,9 +315,11 @@ def runtime_files(templates: Path = TEMPLATES) -> dict[str, str]:
     return found
 
 
-def render(api: ir.Api, *, package_version: str = "0.1.0", templates: Path = TEMPLATES) -> dict[str, str]:
+def render(api: ir.Api, *, package_version: str = "0.1.0", templates: Path = TEMPLATES,
+           progress: Callable[[int, int], None] | None = None) -> dict[str, str]:
     """Every file of the generated project, by path relative to the output folder: the
-    templates rendered with the API's views, and the static runtime copied."""
+    templates rendered with the API's views, and the static runtime copied. `progress` is
+    called with (modules rendered, modules to render) as the models and resources go."""
     view = views.build(api)
     env = environment(templates)
     env.globals["enums_by_name"] = {e.name: e for e in api.enums}
@@ -190,21 +346,24 @@ def render(api: ir.Api, *, package_version: str = "0.1.0", templates: Path = TEM
         emit(f"package/{name}.jinja", f"{pkg}/{name}")
     emit("package/models/__init__.py.jinja", f"{pkg}/models/__init__.py")
     emit("package/types.py.jinja", f"{pkg}/types.py")
-    for module in view.models.modules:
+    total = len(view.models.modules) + len(view.resources)
+    for done, module in enumerate(view.models.modules, 1):
         emit("package/models/module.py.jinja", f"{pkg}/models/{module.name}.py", module=module,
              models=view.models, shadowed=module.shadowed)
-    for rv in view.resources:
+        if progress:
+            progress(done, total)
+    for done, rv in enumerate(view.resources, len(view.models.modules) + 1):
         emit("package/resources/resource.py.jinja", f"{pkg}/resources/{rv.resource.module}.py", rv=rv,
              shadowed=rv.shadowed)
+        if progress:
+            progress(done, total)
     files[f"{pkg}/testing/spec.json"] = fixtures.mock_spec(api)
-    files[f"{pkg}/cli/commands.json"] = display.escape_json(json.dumps(
-        {"groups": view.cli_groups, "commands": view.cli_commands}, indent=1, ensure_ascii=False
-    )) + "\n"
-    files[f"{pkg}/mcp/tools.json"] = display.escape_json(mcp_tools.tools_json(api, view))
+    files[f"{pkg}/cli/commands.json"] = display.json_data({"groups": view.cli_groups, "commands": view.cli_commands})
+    files[f"{pkg}/mcp/tools.json"] = mcp_tools.tools_json(api, view)
     fixture_texts = fixtures.fixtures(api)
     for name, text in fixture_texts.items():
         files[f"{pkg}/testing/fixtures/{name}"] = text
-    by_op = {json.loads(text)["operation_id"]: json.loads(text) for text in fixture_texts.values()}
+    by_op = {fixture["operation_id"]: fixture for fixture in map(json.loads, fixture_texts.values())}
     cases = views.contract_cases(view, by_op)
     view.examples = views.build_examples(view, cases)
     emit("project/README.md.jinja", "README.md")

@@ -218,6 +218,12 @@ class CallExample:
         owner, method = self.target.rsplit(".", 1)
         return f"{owner}.with_raw_response.{method}"
 
+    @property
+    def streaming_target(self) -> str:
+        """The same method through `with_streaming_response`."""
+        owner, method = self.target.rsplit(".", 1)
+        return f"{owner}.with_streaming_response.{method}"
+
 
 @dataclass
 class Examples:
@@ -282,7 +288,8 @@ class ApiView:
 
 def build(api: ir.Api) -> ApiView:
     enums = {e.name: e for e in api.enums}
-    resources = [_resource_view(api, resource) for resource in api.resources]
+    aliases = {a.name: a for a in api.aliases}
+    resources = [_resource_view(api, resource, aliases) for resource in api.resources]
     by_resource = {id(r.resource): r for r in resources}
     namespaces = [NamespaceView(ns, [by_resource[id(r)] for r in ns.resources]) for ns in api.namespaces]
     settings = _settings_view(api)
@@ -440,7 +447,7 @@ def _refined(t: ir.TypeRef, narrower: ir.TypeRef, aliases: dict[str, ir.Alias]) 
 
 
 def _operation_view(op: ir.Operation, const: str, resource: ir.Resource, consts: dict[str, str],
-                    api_aliases: list[ir.Alias]) -> OperationView:
+                    aliases: dict[str, ir.Alias]) -> OperationView:
     positional, required, optional, defaulted = _args(op)
     responses: dict[str, list[ResponseSpecView]] = {}
     for r in op.responses:
@@ -469,7 +476,6 @@ def _operation_view(op: ir.Operation, const: str, resource: ir.Resource, consts:
             "offset": by_name.get(op.pagination.offset_param or ""),
             "page": by_name.get(op.pagination.page_param or ""),
         }
-    aliases = {a.name: a for a in api_aliases}
     for overload in op.overloads:
         view.overloads.append(OverloadView(
             overload.parameter,
@@ -527,12 +533,12 @@ RESOURCE_MODULE_NAMES = frozenset(
 )
 
 
-def _resource_view(api: ir.Api, resource: ir.Resource) -> ResourceView:
+def _resource_view(api: ir.Api, resource: ir.Resource, aliases: dict[str, ir.Alias]) -> ResourceView:
     consts: dict[str, str] = {}
     pool = naming.UniqueNames(RESOURCE_MODULE_NAMES)
     for op in resource.operations:
         consts[op.operation_id] = pool.claim("_" + naming.constant(op.name))
-    operations = [_operation_view(op, consts[op.operation_id], resource, consts, api.aliases) for op in resource.operations]
+    operations = [_operation_view(op, consts[op.operation_id], resource, consts, aliases) for op in resource.operations]
     ns = next((n for n in api.namespaces if resource in n.resources), None)
     path = f"client.{ns.name}.{resource.attribute}" if ns else f"client.{resource.attribute}"
     types: list[ir.TypeRef] = []
@@ -653,14 +659,26 @@ def _models_view(api: ir.Api, enums: dict[str, ir.Enum], resources: list[Resourc
                 home[name] = COMMON_MODULE
                 todo.append(name)
     order = [COMMON_MODULE] + sorted(set(home.values()) - {COMMON_MODULE})
+    members: dict[str, set[str]] = {}
+    enums_in: dict[str, list[ir.Enum]] = {}
+    models_in: dict[str, list[ir.Model]] = {}
+    aliases_in: dict[str, list[ir.Alias]] = {}
+    for name, where in home.items():
+        members.setdefault(where, set()).add(name)
+    for e in api.enums:
+        enums_in.setdefault(home[e.name], []).append(e)
+    for m in api.models:
+        models_in.setdefault(home[m.name], []).append(m)
+    for a in api.aliases:
+        aliases_in.setdefault(home[a.name], []).append(a)
     modules: list[ModelModule] = []
     for module in order:
-        mine = {name for name, where in home.items() if where == module}
+        mine = members.get(module, set())
         if not mine:
             continue
-        module_enums = [e for e in api.enums if e.name in mine]
-        module_models = [m for m in api.models if m.name in mine]
-        module_aliases = _aliases_in_order([a for a in api.aliases if a.name in mine])
+        module_enums = enums_in.get(module, [])
+        module_models = models_in.get(module, [])
+        module_aliases = _aliases_in_order(aliases_in.get(module, []))
         types = [f.type for m in module_models for f in m.fields] + [a.type for a in module_aliases]
         types += [m.additional for m in module_models if m.additional]
         used = referenced_names(types) | {n for a in module_aliases for v in a.variants for n in v.type.referenced_names()}
@@ -790,7 +808,7 @@ def _cli_sentences(text: str) -> list[str]:
         while text[end : end + 1] in ('"', "'"):  # a closing quote belongs to its sentence
             end += 1
         following = text[end : end + 2]
-        if text[:position].rsplit(" ", 1)[-1].lower().endswith(_CLI_ABBREVIATIONS):
+        if text[text.rfind(" ", 0, position) + 1 : position].lower().endswith(_CLI_ABBREVIATIONS):
             continue
         if following and not (following[:1] == " " and following[1:2] and (following[1].isupper() or following[1] in "`\"'(0123456789")):
             continue
@@ -823,6 +841,7 @@ class _CliWords:
         self.commands = commands  # operationId -> command words
         self.option_flags = option_flags  # operationId -> its option flags
         self.operations = api.operations
+        self._plain_first: dict[str, str] = {}
         values: set[str] = {str(m.value) for e in api.enums for m in e.members}
         for model in api.models:
             values |= set(model.discriminator_values.values())
@@ -913,6 +932,14 @@ class _CliWords:
 
     def first_sentence(self, text: str, op: ir.Operation) -> str:
         """An option's help: the first sentence of its description that is not an authoring note."""
+        if "`" in text:  # code spans may name commands, found from `op`
+            return self._first_sentence(text, op)
+        known = self._plain_first.get(text)  # the same options recur on many operations
+        if known is None:
+            known = self._plain_first[text] = self._first_sentence(text, op)
+        return known
+
+    def _first_sentence(self, text: str, op: ir.Operation) -> str:
         for paragraph in re.split(r"\n\s*\n", text.strip()):
             for raw in _cli_sentences(_CLI_LINK.sub(r"\1 (\2)", paragraph)):
                 kept = self.sentence(raw, op)

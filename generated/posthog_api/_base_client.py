@@ -47,6 +47,7 @@ __all__ = [
     "AsyncAPIClient",
     "Operation",
     "RAW_RESPONSE_HEADER",
+    "STREAM_RESPONSE",
     "ResponseSpec",
     "SyncAPIClient",
 ]
@@ -60,7 +61,9 @@ _ClientT = TypeVar("_ClientT", bound="_BaseClient")
 _HTTPClientT = TypeVar("_HTTPClientT", httpx.Client, httpx.AsyncClient)
 
 #: set by `with_raw_response` wrappers: return the APIResponse instead of the parsed value
+#: ("true"), or with its body left unread for the caller to stream ("stream")
 RAW_RESPONSE_HEADER = "X-SDK-Raw-Response"
+STREAM_RESPONSE = "stream"
 
 DEFAULT_TIMEOUT = _config.DEFAULT_TIMEOUT
 DEFAULT_MAX_RETRIES = _config.DEFAULT_MAX_RETRIES
@@ -965,6 +968,10 @@ def _wants_raw(extra_headers: Mapping[str, str] | None) -> bool:
     return bool(extra_headers and extra_headers.get(RAW_RESPONSE_HEADER))
 
 
+def _wants_stream(extra_headers: Mapping[str, str] | None) -> bool:
+    return bool(extra_headers and extra_headers.get(RAW_RESPONSE_HEADER) == STREAM_RESPONSE)
+
+
 def _without_raw(extra_headers: Mapping[str, str] | None) -> Mapping[str, str] | None:
     if not extra_headers or RAW_RESPONSE_HEADER not in extra_headers:
         return extra_headers
@@ -1051,7 +1058,9 @@ class SyncAPIClient(_BaseClient):
             timeout=timeout,
         )
         try:
-            response, retries = self._send(request, operation, deadline=deadline)
+            response, retries = self._send(
+                request, operation, deadline=deadline, stream=_wants_stream(extra_headers)
+            )
             if _wants_raw(extra_headers):
                 raw: APIResponse[_T] = APIResponse(
                     response,
@@ -1266,7 +1275,9 @@ class AsyncAPIClient(_BaseClient):
             timeout=timeout,
         )
         try:
-            response, retries = await self._send(request, operation, deadline=deadline)
+            response, retries = await self._send(
+                request, operation, deadline=deadline, stream=_wants_stream(extra_headers)
+            )
             if _wants_raw(extra_headers):
                 raw: APIResponse[_T] = APIResponse(
                     response,

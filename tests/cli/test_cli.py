@@ -186,32 +186,46 @@ def test_every_operation_has_a_command() -> None:
 
 def test_ctrl_c_cancels_the_running_query_on_the_server() -> None:
     import signal
+    import threading
     import time
 
     server = subprocess.Popen(
         [sys.executable, "-m", "posthog_api.testing.server", "--port", "0", "--polls-before-complete", "1000", "--verbose"],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env={**os.environ, "PYTHONPATH": str(GENERATED)},
     )
+    seen: list[str] = []
+    log_stream = server.stderr
+    assert log_stream is not None
+    # the server's log is drained all along, so that a full pipe can never stall it
+    reader = threading.Thread(target=lambda: seen.extend(iter(log_stream.readline, "")), daemon=True)
+    reader.start()
     try:
         assert server.stdout is not None
         url = server.stdout.readline().strip()
+        # as from a terminal: a runner started in the background (`cmd &` without job
+        # control) passes SIGINT on ignored, and Python then never raises KeyboardInterrupt
         run = subprocess.Popen([sys.executable, "-m", "posthog_api.cli", "query", "run", "select 1"],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=_env(url))
-        assert server.stderr is not None
-        seen: list[str] = []
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=_env(url),
+                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:  # wait until the query is running and being polled
-            seen.append(server.stderr.readline())
-            if "GET /api/projects/7/query/job0001/" in seen[-1]:
+            if any("GET /api/projects/7/query/job0001/" in line for line in list(seen)):
                 break
+            time.sleep(0.05)
         run.send_signal(signal.SIGINT)
-        out, err = run.communicate(timeout=30)
+        try:
+            out, err = run.communicate(timeout=60)
+        except subprocess.TimeoutExpired:
+            run.kill()
+            out, err = run.communicate()
+            pytest.fail(f"no exit 60 s after Ctrl-C; stderr: {err!r}; server log: {''.join(seen)[-2000:]!r}")
         assert run.returncode == 130, err
         assert "cancelled" in err and "Traceback" not in err
     finally:
         server.terminate()
-        _, rest = server.communicate(timeout=10)
-    log = "".join(seen) + rest
+        server.wait(timeout=10)
+        reader.join(timeout=10)
+    log = "".join(seen)
     assert '"POST /api/projects/7/query/ HTTP/1.1" 202' in log
     assert '"GET /api/projects/7/query/job0001/?show_progress=true HTTP/1.1" 202' in log
     assert '"DELETE /api/projects/7/query/job0001/ HTTP/1.1" 200' in log

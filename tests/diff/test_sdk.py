@@ -108,7 +108,14 @@ CASES: list[tuple[Mutation, str | None, set[str]]] = [
 ]
 
 
-@pytest.mark.parametrize(("mutate", "bump", "rules"), CASES, ids=lambda v: getattr(v, "__name__", str(v)))
+def _case_id(value: object) -> str:
+    """Stable ids (a set's order differs between processes): pytest-xdist needs them."""
+    if isinstance(value, (set, frozenset)):
+        return "+".join(sorted(value))
+    return getattr(value, "__name__", str(value))
+
+
+@pytest.mark.parametrize(("mutate", "bump", "rules"), CASES, ids=_case_id)
 def test_verdict_on_real_changes(mutate: Mutation, bump: str | None, rules: set[str]) -> None:
     changes = _changes(mutate)
     assert {c.rule for c in changes} == rules, [(c.rule, c.message) for c in changes]

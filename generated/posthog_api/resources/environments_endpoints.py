@@ -21,7 +21,9 @@ from .._pagination import SyncPage as _SyncPage
 from .._resource import AsyncAPIResource as _AsyncAPIResource
 from .._resource import SyncAPIResource as _SyncAPIResource
 from .._resource import async_to_raw_response_wrapper as _async_to_raw_response_wrapper
+from .._resource import async_to_streamed_response_wrapper as _async_to_streamed_response_wrapper
 from .._resource import to_raw_response_wrapper as _to_raw_response_wrapper
+from .._resource import to_streamed_response_wrapper as _to_streamed_response_wrapper
 from .._types import NOT_GIVEN as _NOT_GIVEN
 from .._types import Body as _Body
 from .._types import Headers as _Headers
@@ -185,6 +187,11 @@ class EnvironmentsEndpointsResource(_SyncAPIResource):
     def with_raw_response(self) -> EnvironmentsEndpointsResourceWithRawResponse:
         """The same methods, returning the raw response (status, headers, body) with a `.parse()`."""
         return EnvironmentsEndpointsResourceWithRawResponse(self)
+
+    @_cached_property
+    def with_streaming_response(self) -> EnvironmentsEndpointsResourceWithStreamingResponse:
+        """The same methods as context managers over the response, its body read only when asked."""
+        return EnvironmentsEndpointsResourceWithStreamingResponse(self)
 
     def list(
         self,
@@ -704,6 +711,22 @@ class EnvironmentsEndpointsResourceWithRawResponse:
         self.retrieve_version = _to_raw_response_wrapper(resource.retrieve_version)
 
 
+class EnvironmentsEndpointsResourceWithStreamingResponse:
+    """`endpoints` methods that give a context manager over the response, its body unread."""
+
+    def __init__(self, resource: EnvironmentsEndpointsResource) -> None:
+        self.list = _to_streamed_response_wrapper(resource.list)
+        self.create = _to_streamed_response_wrapper(resource.create)
+        self.last_execution_times = _to_streamed_response_wrapper(resource.last_execution_times)
+        self.retrieve = _to_streamed_response_wrapper(resource.retrieve)
+        self.partial_update = _to_streamed_response_wrapper(resource.partial_update)
+        self.destroy = _to_streamed_response_wrapper(resource.destroy)
+        self.run_get = _to_streamed_response_wrapper(resource.run_get)
+        self.run = _to_streamed_response_wrapper(resource.run)
+        self.list_versions = _to_streamed_response_wrapper(resource.list_versions)
+        self.retrieve_version = _to_streamed_response_wrapper(resource.retrieve_version)
+
+
 class AsyncEnvironmentsEndpointsResource(_AsyncAPIResource):
     """Saved queries exposed as named, versioned API endpoints that can be run.
 
@@ -714,6 +737,11 @@ class AsyncEnvironmentsEndpointsResource(_AsyncAPIResource):
     def with_raw_response(self) -> AsyncEnvironmentsEndpointsResourceWithRawResponse:
         """The same methods, returning the raw response (status, headers, body) with a `.parse()`."""
         return AsyncEnvironmentsEndpointsResourceWithRawResponse(self)
+
+    @_cached_property
+    def with_streaming_response(self) -> AsyncEnvironmentsEndpointsResourceWithStreamingResponse:
+        """The same methods as context managers over the response, its body read only when asked."""
+        return AsyncEnvironmentsEndpointsResourceWithStreamingResponse(self)
 
     async def list(
         self,
@@ -1231,3 +1259,21 @@ class AsyncEnvironmentsEndpointsResourceWithRawResponse:
         self.run = _async_to_raw_response_wrapper(resource.run)
         self.list_versions = _async_to_raw_response_wrapper(resource.list_versions)
         self.retrieve_version = _async_to_raw_response_wrapper(resource.retrieve_version)
+
+
+class AsyncEnvironmentsEndpointsResourceWithStreamingResponse:
+    """`endpoints` methods that give a context manager over the response, its body unread."""
+
+    def __init__(self, resource: AsyncEnvironmentsEndpointsResource) -> None:
+        self.list = _async_to_streamed_response_wrapper(resource.list)
+        self.create = _async_to_streamed_response_wrapper(resource.create)
+        self.last_execution_times = _async_to_streamed_response_wrapper(
+            resource.last_execution_times
+        )
+        self.retrieve = _async_to_streamed_response_wrapper(resource.retrieve)
+        self.partial_update = _async_to_streamed_response_wrapper(resource.partial_update)
+        self.destroy = _async_to_streamed_response_wrapper(resource.destroy)
+        self.run_get = _async_to_streamed_response_wrapper(resource.run_get)
+        self.run = _async_to_streamed_response_wrapper(resource.run)
+        self.list_versions = _async_to_streamed_response_wrapper(resource.list_versions)
+        self.retrieve_version = _async_to_streamed_response_wrapper(resource.retrieve_version)

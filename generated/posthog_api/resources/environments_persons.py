@@ -17,7 +17,9 @@ from .._base_client import ResponseSpec as _ResponseSpec
 from .._resource import AsyncAPIResource as _AsyncAPIResource
 from .._resource import SyncAPIResource as _SyncAPIResource
 from .._resource import async_to_raw_response_wrapper as _async_to_raw_response_wrapper
+from .._resource import async_to_streamed_response_wrapper as _async_to_streamed_response_wrapper
 from .._resource import to_raw_response_wrapper as _to_raw_response_wrapper
+from .._resource import to_streamed_response_wrapper as _to_streamed_response_wrapper
 from .._types import NOT_GIVEN as _NOT_GIVEN
 from .._types import Body as _Body
 from .._types import Headers as _Headers
@@ -96,6 +98,11 @@ class EnvironmentsPersonsResource(_SyncAPIResource):
     def with_raw_response(self) -> EnvironmentsPersonsResourceWithRawResponse:
         """The same methods, returning the raw response (status, headers, body) with a `.parse()`."""
         return EnvironmentsPersonsResourceWithRawResponse(self)
+
+    @_cached_property
+    def with_streaming_response(self) -> EnvironmentsPersonsResourceWithStreamingResponse:
+        """The same methods as context managers over the response, its body read only when asked."""
+        return EnvironmentsPersonsResourceWithStreamingResponse(self)
 
     def path(
         self,
@@ -366,6 +373,17 @@ class EnvironmentsPersonsResourceWithRawResponse:
         self.values = _to_raw_response_wrapper(resource.values)
 
 
+class EnvironmentsPersonsResourceWithStreamingResponse:
+    """`persons` methods that give a context manager over the response, its body unread."""
+
+    def __init__(self, resource: EnvironmentsPersonsResource) -> None:
+        self.path = _to_streamed_response_wrapper(resource.path)
+        self.create_path = _to_streamed_response_wrapper(resource.create_path)
+        self.retention = _to_streamed_response_wrapper(resource.retention)
+        self.stickiness = _to_streamed_response_wrapper(resource.stickiness)
+        self.values = _to_streamed_response_wrapper(resource.values)
+
+
 class AsyncEnvironmentsPersonsResource(_AsyncAPIResource):
     """Actor lists behind persons insights (paths, retention, stickiness) and property values.
 
@@ -376,6 +394,11 @@ class AsyncEnvironmentsPersonsResource(_AsyncAPIResource):
     def with_raw_response(self) -> AsyncEnvironmentsPersonsResourceWithRawResponse:
         """The same methods, returning the raw response (status, headers, body) with a `.parse()`."""
         return AsyncEnvironmentsPersonsResourceWithRawResponse(self)
+
+    @_cached_property
+    def with_streaming_response(self) -> AsyncEnvironmentsPersonsResourceWithStreamingResponse:
+        """The same methods as context managers over the response, its body read only when asked."""
+        return AsyncEnvironmentsPersonsResourceWithStreamingResponse(self)
 
     async def path(
         self,
@@ -644,3 +667,14 @@ class AsyncEnvironmentsPersonsResourceWithRawResponse:
         self.retention = _async_to_raw_response_wrapper(resource.retention)
         self.stickiness = _async_to_raw_response_wrapper(resource.stickiness)
         self.values = _async_to_raw_response_wrapper(resource.values)
+
+
+class AsyncEnvironmentsPersonsResourceWithStreamingResponse:
+    """`persons` methods that give a context manager over the response, its body unread."""
+
+    def __init__(self, resource: AsyncEnvironmentsPersonsResource) -> None:
+        self.path = _async_to_streamed_response_wrapper(resource.path)
+        self.create_path = _async_to_streamed_response_wrapper(resource.create_path)
+        self.retention = _async_to_streamed_response_wrapper(resource.retention)
+        self.stickiness = _async_to_streamed_response_wrapper(resource.stickiness)
+        self.values = _async_to_streamed_response_wrapper(resource.values)

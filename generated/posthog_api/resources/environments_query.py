@@ -25,7 +25,9 @@ from .._polling import run_to_completion as _run_to_completion
 from .._resource import AsyncAPIResource as _AsyncAPIResource
 from .._resource import SyncAPIResource as _SyncAPIResource
 from .._resource import async_to_raw_response_wrapper as _async_to_raw_response_wrapper
+from .._resource import async_to_streamed_response_wrapper as _async_to_streamed_response_wrapper
 from .._resource import to_raw_response_wrapper as _to_raw_response_wrapper
+from .._resource import to_streamed_response_wrapper as _to_streamed_response_wrapper
 from .._streaming import ServerSentEvent as _ServerSentEvent
 from .._streaming import aiter_events as _aiter_events
 from .._streaming import iter_events as _iter_events
@@ -137,6 +139,11 @@ class EnvironmentsQueryResource(_SyncAPIResource):
     def with_raw_response(self) -> EnvironmentsQueryResourceWithRawResponse:
         """The same methods, returning the raw response (status, headers, body) with a `.parse()`."""
         return EnvironmentsQueryResourceWithRawResponse(self)
+
+    @_cached_property
+    def with_streaming_response(self) -> EnvironmentsQueryResourceWithStreamingResponse:
+        """The same methods as context managers over the response, its body read only when asked."""
+        return EnvironmentsQueryResourceWithStreamingResponse(self)
 
     @_overload
     def create(
@@ -545,6 +552,17 @@ class EnvironmentsQueryResourceWithRawResponse:
         self.cancel = _to_raw_response_wrapper(resource.cancel)
 
 
+class EnvironmentsQueryResourceWithStreamingResponse:
+    """`query` methods that give a context manager over the response, its body unread."""
+
+    def __init__(self, resource: EnvironmentsQueryResource) -> None:
+        self.create = _to_streamed_response_wrapper(resource.create)
+        self.run = _to_streamed_response_wrapper(resource.run)
+        self.draft_sql = _to_streamed_response_wrapper(resource.draft_sql)
+        self.retrieve = _to_streamed_response_wrapper(resource.retrieve)
+        self.cancel = _to_streamed_response_wrapper(resource.cancel)
+
+
 class AsyncEnvironmentsQueryResource(_AsyncAPIResource):
     """Run HogQL and insight queries, poll and cancel asynchronous queries.
 
@@ -555,6 +573,11 @@ class AsyncEnvironmentsQueryResource(_AsyncAPIResource):
     def with_raw_response(self) -> AsyncEnvironmentsQueryResourceWithRawResponse:
         """The same methods, returning the raw response (status, headers, body) with a `.parse()`."""
         return AsyncEnvironmentsQueryResourceWithRawResponse(self)
+
+    @_cached_property
+    def with_streaming_response(self) -> AsyncEnvironmentsQueryResourceWithStreamingResponse:
+        """The same methods as context managers over the response, its body read only when asked."""
+        return AsyncEnvironmentsQueryResourceWithStreamingResponse(self)
 
     @_overload
     async def create(
@@ -961,3 +984,14 @@ class AsyncEnvironmentsQueryResourceWithRawResponse:
         self.draft_sql = _async_to_raw_response_wrapper(resource.draft_sql)
         self.retrieve = _async_to_raw_response_wrapper(resource.retrieve)
         self.cancel = _async_to_raw_response_wrapper(resource.cancel)
+
+
+class AsyncEnvironmentsQueryResourceWithStreamingResponse:
+    """`query` methods that give a context manager over the response, its body unread."""
+
+    def __init__(self, resource: AsyncEnvironmentsQueryResource) -> None:
+        self.create = _async_to_streamed_response_wrapper(resource.create)
+        self.run = _async_to_streamed_response_wrapper(resource.run)
+        self.draft_sql = _async_to_streamed_response_wrapper(resource.draft_sql)
+        self.retrieve = _async_to_streamed_response_wrapper(resource.retrieve)
+        self.cancel = _async_to_streamed_response_wrapper(resource.cancel)

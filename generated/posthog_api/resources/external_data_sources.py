@@ -17,7 +17,9 @@ from .._base_client import ResponseSpec as _ResponseSpec
 from .._resource import AsyncAPIResource as _AsyncAPIResource
 from .._resource import SyncAPIResource as _SyncAPIResource
 from .._resource import async_to_raw_response_wrapper as _async_to_raw_response_wrapper
+from .._resource import async_to_streamed_response_wrapper as _async_to_streamed_response_wrapper
 from .._resource import to_raw_response_wrapper as _to_raw_response_wrapper
+from .._resource import to_streamed_response_wrapper as _to_streamed_response_wrapper
 from .._types import NOT_GIVEN as _NOT_GIVEN
 from .._types import Body as _Body
 from .._types import Headers as _Headers
@@ -155,6 +157,11 @@ class ExternalDataSourcesResource(_SyncAPIResource):
     def with_raw_response(self) -> ExternalDataSourcesResourceWithRawResponse:
         """The same methods, returning the raw response (status, headers, body) with a `.parse()`."""
         return ExternalDataSourcesResourceWithRawResponse(self)
+
+    @_cached_property
+    def with_streaming_response(self) -> ExternalDataSourcesResourceWithStreamingResponse:
+        """The same methods as context managers over the response, its body read only when asked."""
+        return ExternalDataSourcesResourceWithStreamingResponse(self)
 
     def check_cdc_prerequisites(
         self,
@@ -573,6 +580,25 @@ class ExternalDataSourcesResourceWithRawResponse:
         self.webhook_info = _to_raw_response_wrapper(resource.webhook_info)
 
 
+class ExternalDataSourcesResourceWithStreamingResponse:
+    """`external_data_sources` methods that give a context manager over the response, its body unread."""
+
+    def __init__(self, resource: ExternalDataSourcesResource) -> None:
+        self.check_cdc_prerequisites = _to_streamed_response_wrapper(
+            resource.check_cdc_prerequisites
+        )
+        self.list_connections = _to_streamed_response_wrapper(resource.list_connections)
+        self.database_schema = _to_streamed_response_wrapper(resource.database_schema)
+        self.source_prefix = _to_streamed_response_wrapper(resource.source_prefix)
+        self.wizard = _to_streamed_response_wrapper(resource.wizard)
+        self.reload = _to_streamed_response_wrapper(resource.reload)
+        self.update_revenue_analytics_config = _to_streamed_response_wrapper(
+            resource.update_revenue_analytics_config
+        )
+        self.update_webhook_inputs = _to_streamed_response_wrapper(resource.update_webhook_inputs)
+        self.webhook_info = _to_streamed_response_wrapper(resource.webhook_info)
+
+
 class AsyncExternalDataSourcesResource(_AsyncAPIResource):
     """Connections to external databases and SaaS sources for the data warehouse.
 
@@ -583,6 +609,11 @@ class AsyncExternalDataSourcesResource(_AsyncAPIResource):
     def with_raw_response(self) -> AsyncExternalDataSourcesResourceWithRawResponse:
         """The same methods, returning the raw response (status, headers, body) with a `.parse()`."""
         return AsyncExternalDataSourcesResourceWithRawResponse(self)
+
+    @_cached_property
+    def with_streaming_response(self) -> AsyncExternalDataSourcesResourceWithStreamingResponse:
+        """The same methods as context managers over the response, its body read only when asked."""
+        return AsyncExternalDataSourcesResourceWithStreamingResponse(self)
 
     async def check_cdc_prerequisites(
         self,
@@ -1001,3 +1032,24 @@ class AsyncExternalDataSourcesResourceWithRawResponse:
         )
         self.update_webhook_inputs = _async_to_raw_response_wrapper(resource.update_webhook_inputs)
         self.webhook_info = _async_to_raw_response_wrapper(resource.webhook_info)
+
+
+class AsyncExternalDataSourcesResourceWithStreamingResponse:
+    """`external_data_sources` methods that give a context manager over the response, its body unread."""
+
+    def __init__(self, resource: AsyncExternalDataSourcesResource) -> None:
+        self.check_cdc_prerequisites = _async_to_streamed_response_wrapper(
+            resource.check_cdc_prerequisites
+        )
+        self.list_connections = _async_to_streamed_response_wrapper(resource.list_connections)
+        self.database_schema = _async_to_streamed_response_wrapper(resource.database_schema)
+        self.source_prefix = _async_to_streamed_response_wrapper(resource.source_prefix)
+        self.wizard = _async_to_streamed_response_wrapper(resource.wizard)
+        self.reload = _async_to_streamed_response_wrapper(resource.reload)
+        self.update_revenue_analytics_config = _async_to_streamed_response_wrapper(
+            resource.update_revenue_analytics_config
+        )
+        self.update_webhook_inputs = _async_to_streamed_response_wrapper(
+            resource.update_webhook_inputs
+        )
+        self.webhook_info = _async_to_streamed_response_wrapper(resource.webhook_info)

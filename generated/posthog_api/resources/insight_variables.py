@@ -20,7 +20,9 @@ from .._pagination import SyncPage as _SyncPage
 from .._resource import AsyncAPIResource as _AsyncAPIResource
 from .._resource import SyncAPIResource as _SyncAPIResource
 from .._resource import async_to_raw_response_wrapper as _async_to_raw_response_wrapper
+from .._resource import async_to_streamed_response_wrapper as _async_to_streamed_response_wrapper
 from .._resource import to_raw_response_wrapper as _to_raw_response_wrapper
+from .._resource import to_streamed_response_wrapper as _to_streamed_response_wrapper
 from .._types import NOT_GIVEN as _NOT_GIVEN
 from .._types import Body as _Body
 from .._types import Headers as _Headers
@@ -109,6 +111,11 @@ class InsightVariablesResource(_SyncAPIResource):
     def with_raw_response(self) -> InsightVariablesResourceWithRawResponse:
         """The same methods, returning the raw response (status, headers, body) with a `.parse()`."""
         return InsightVariablesResourceWithRawResponse(self)
+
+    @_cached_property
+    def with_streaming_response(self) -> InsightVariablesResourceWithStreamingResponse:
+        """The same methods as context managers over the response, its body read only when asked."""
+        return InsightVariablesResourceWithStreamingResponse(self)
 
     def list(
         self,
@@ -329,6 +336,17 @@ class InsightVariablesResourceWithRawResponse:
         self.destroy = _to_raw_response_wrapper(resource.destroy)
 
 
+class InsightVariablesResourceWithStreamingResponse:
+    """`insight_variables` methods that give a context manager over the response, its body unread."""
+
+    def __init__(self, resource: InsightVariablesResource) -> None:
+        self.list = _to_streamed_response_wrapper(resource.list)
+        self.create = _to_streamed_response_wrapper(resource.create)
+        self.retrieve = _to_streamed_response_wrapper(resource.retrieve)
+        self.partial_update = _to_streamed_response_wrapper(resource.partial_update)
+        self.destroy = _to_streamed_response_wrapper(resource.destroy)
+
+
 class AsyncInsightVariablesResource(_AsyncAPIResource):
     """Variables that HogQL queries and insights reference as {variables.code_name}.
 
@@ -339,6 +357,11 @@ class AsyncInsightVariablesResource(_AsyncAPIResource):
     def with_raw_response(self) -> AsyncInsightVariablesResourceWithRawResponse:
         """The same methods, returning the raw response (status, headers, body) with a `.parse()`."""
         return AsyncInsightVariablesResourceWithRawResponse(self)
+
+    @_cached_property
+    def with_streaming_response(self) -> AsyncInsightVariablesResourceWithStreamingResponse:
+        """The same methods as context managers over the response, its body read only when asked."""
+        return AsyncInsightVariablesResourceWithStreamingResponse(self)
 
     async def list(
         self,
@@ -557,3 +580,14 @@ class AsyncInsightVariablesResourceWithRawResponse:
         self.retrieve = _async_to_raw_response_wrapper(resource.retrieve)
         self.partial_update = _async_to_raw_response_wrapper(resource.partial_update)
         self.destroy = _async_to_raw_response_wrapper(resource.destroy)
+
+
+class AsyncInsightVariablesResourceWithStreamingResponse:
+    """`insight_variables` methods that give a context manager over the response, its body unread."""
+
+    def __init__(self, resource: AsyncInsightVariablesResource) -> None:
+        self.list = _async_to_streamed_response_wrapper(resource.list)
+        self.create = _async_to_streamed_response_wrapper(resource.create)
+        self.retrieve = _async_to_streamed_response_wrapper(resource.retrieve)
+        self.partial_update = _async_to_streamed_response_wrapper(resource.partial_update)
+        self.destroy = _async_to_streamed_response_wrapper(resource.destroy)

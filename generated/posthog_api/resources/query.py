@@ -25,7 +25,9 @@ from .._polling import run_to_completion as _run_to_completion
 from .._resource import AsyncAPIResource as _AsyncAPIResource
 from .._resource import SyncAPIResource as _SyncAPIResource
 from .._resource import async_to_raw_response_wrapper as _async_to_raw_response_wrapper
+from .._resource import async_to_streamed_response_wrapper as _async_to_streamed_response_wrapper
 from .._resource import to_raw_response_wrapper as _to_raw_response_wrapper
+from .._resource import to_streamed_response_wrapper as _to_streamed_response_wrapper
 from .._streaming import ServerSentEvent as _ServerSentEvent
 from .._streaming import aiter_events as _aiter_events
 from .._streaming import iter_events as _iter_events
@@ -159,6 +161,11 @@ class QueryResource(_SyncAPIResource):
     def with_raw_response(self) -> QueryResourceWithRawResponse:
         """The same methods, returning the raw response (status, headers, body) with a `.parse()`."""
         return QueryResourceWithRawResponse(self)
+
+    @_cached_property
+    def with_streaming_response(self) -> QueryResourceWithStreamingResponse:
+        """The same methods as context managers over the response, its body read only when asked."""
+        return QueryResourceWithStreamingResponse(self)
 
     @_overload
     def create(
@@ -627,6 +634,19 @@ class QueryResourceWithRawResponse:
         self.cancel = _to_raw_response_wrapper(resource.cancel)
 
 
+class QueryResourceWithStreamingResponse:
+    """`query` methods that give a context manager over the response, its body unread."""
+
+    def __init__(self, resource: QueryResource) -> None:
+        self.create = _to_streamed_response_wrapper(resource.create)
+        self.run = _to_streamed_response_wrapper(resource.run)
+        self.check_auth_for_async = _to_streamed_response_wrapper(resource.check_auth_for_async)
+        self.draft_sql = _to_streamed_response_wrapper(resource.draft_sql)
+        self.upgrade = _to_streamed_response_wrapper(resource.upgrade)
+        self.retrieve = _to_streamed_response_wrapper(resource.retrieve)
+        self.cancel = _to_streamed_response_wrapper(resource.cancel)
+
+
 class AsyncQueryResource(_AsyncAPIResource):
     """Run HogQL and insight queries, poll and cancel asynchronous queries.
 
@@ -637,6 +657,11 @@ class AsyncQueryResource(_AsyncAPIResource):
     def with_raw_response(self) -> AsyncQueryResourceWithRawResponse:
         """The same methods, returning the raw response (status, headers, body) with a `.parse()`."""
         return AsyncQueryResourceWithRawResponse(self)
+
+    @_cached_property
+    def with_streaming_response(self) -> AsyncQueryResourceWithStreamingResponse:
+        """The same methods as context managers over the response, its body read only when asked."""
+        return AsyncQueryResourceWithStreamingResponse(self)
 
     @_overload
     async def create(
@@ -1103,3 +1128,18 @@ class AsyncQueryResourceWithRawResponse:
         self.upgrade = _async_to_raw_response_wrapper(resource.upgrade)
         self.retrieve = _async_to_raw_response_wrapper(resource.retrieve)
         self.cancel = _async_to_raw_response_wrapper(resource.cancel)
+
+
+class AsyncQueryResourceWithStreamingResponse:
+    """`query` methods that give a context manager over the response, its body unread."""
+
+    def __init__(self, resource: AsyncQueryResource) -> None:
+        self.create = _async_to_streamed_response_wrapper(resource.create)
+        self.run = _async_to_streamed_response_wrapper(resource.run)
+        self.check_auth_for_async = _async_to_streamed_response_wrapper(
+            resource.check_auth_for_async
+        )
+        self.draft_sql = _async_to_streamed_response_wrapper(resource.draft_sql)
+        self.upgrade = _async_to_streamed_response_wrapper(resource.upgrade)
+        self.retrieve = _async_to_streamed_response_wrapper(resource.retrieve)
+        self.cancel = _async_to_streamed_response_wrapper(resource.cancel)

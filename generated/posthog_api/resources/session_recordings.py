@@ -20,7 +20,9 @@ from .._pagination import SyncPage as _SyncPage
 from .._resource import AsyncAPIResource as _AsyncAPIResource
 from .._resource import SyncAPIResource as _SyncAPIResource
 from .._resource import async_to_raw_response_wrapper as _async_to_raw_response_wrapper
+from .._resource import async_to_streamed_response_wrapper as _async_to_streamed_response_wrapper
 from .._resource import to_raw_response_wrapper as _to_raw_response_wrapper
+from .._resource import to_streamed_response_wrapper as _to_streamed_response_wrapper
 from .._types import NOT_GIVEN as _NOT_GIVEN
 from .._types import Body as _Body
 from .._types import Headers as _Headers
@@ -113,6 +115,11 @@ class SessionRecordingsResource(_SyncAPIResource):
     def with_raw_response(self) -> SessionRecordingsResourceWithRawResponse:
         """The same methods, returning the raw response (status, headers, body) with a `.parse()`."""
         return SessionRecordingsResourceWithRawResponse(self)
+
+    @_cached_property
+    def with_streaming_response(self) -> SessionRecordingsResourceWithStreamingResponse:
+        """The same methods as context managers over the response, its body read only when asked."""
+        return SessionRecordingsResourceWithStreamingResponse(self)
 
     def list(
         self,
@@ -340,6 +347,17 @@ class SessionRecordingsResourceWithRawResponse:
         self.retrieve_sharing = _to_raw_response_wrapper(resource.retrieve_sharing)
 
 
+class SessionRecordingsResourceWithStreamingResponse:
+    """`session_recordings` methods that give a context manager over the response, its body unread."""
+
+    def __init__(self, resource: SessionRecordingsResource) -> None:
+        self.list = _to_streamed_response_wrapper(resource.list)
+        self.retrieve = _to_streamed_response_wrapper(resource.retrieve)
+        self.partial_update = _to_streamed_response_wrapper(resource.partial_update)
+        self.destroy = _to_streamed_response_wrapper(resource.destroy)
+        self.retrieve_sharing = _to_streamed_response_wrapper(resource.retrieve_sharing)
+
+
 class AsyncSessionRecordingsResource(_AsyncAPIResource):
     """List, read, update and delete session recordings and their sharing settings.
 
@@ -350,6 +368,11 @@ class AsyncSessionRecordingsResource(_AsyncAPIResource):
     def with_raw_response(self) -> AsyncSessionRecordingsResourceWithRawResponse:
         """The same methods, returning the raw response (status, headers, body) with a `.parse()`."""
         return AsyncSessionRecordingsResourceWithRawResponse(self)
+
+    @_cached_property
+    def with_streaming_response(self) -> AsyncSessionRecordingsResourceWithStreamingResponse:
+        """The same methods as context managers over the response, its body read only when asked."""
+        return AsyncSessionRecordingsResourceWithStreamingResponse(self)
 
     async def list(
         self,
@@ -575,3 +598,14 @@ class AsyncSessionRecordingsResourceWithRawResponse:
         self.partial_update = _async_to_raw_response_wrapper(resource.partial_update)
         self.destroy = _async_to_raw_response_wrapper(resource.destroy)
         self.retrieve_sharing = _async_to_raw_response_wrapper(resource.retrieve_sharing)
+
+
+class AsyncSessionRecordingsResourceWithStreamingResponse:
+    """`session_recordings` methods that give a context manager over the response, its body unread."""
+
+    def __init__(self, resource: AsyncSessionRecordingsResource) -> None:
+        self.list = _async_to_streamed_response_wrapper(resource.list)
+        self.retrieve = _async_to_streamed_response_wrapper(resource.retrieve)
+        self.partial_update = _async_to_streamed_response_wrapper(resource.partial_update)
+        self.destroy = _async_to_streamed_response_wrapper(resource.destroy)
+        self.retrieve_sharing = _async_to_streamed_response_wrapper(resource.retrieve_sharing)

@@ -20,7 +20,9 @@ from .._pagination import SyncPage as _SyncPage
 from .._resource import AsyncAPIResource as _AsyncAPIResource
 from .._resource import SyncAPIResource as _SyncAPIResource
 from .._resource import async_to_raw_response_wrapper as _async_to_raw_response_wrapper
+from .._resource import async_to_streamed_response_wrapper as _async_to_streamed_response_wrapper
 from .._resource import to_raw_response_wrapper as _to_raw_response_wrapper
+from .._resource import to_streamed_response_wrapper as _to_streamed_response_wrapper
 from .._types import NOT_GIVEN as _NOT_GIVEN
 from .._types import Body as _Body
 from .._types import Headers as _Headers
@@ -98,6 +100,11 @@ class WarehouseSavedQueriesResource(_SyncAPIResource):
     def with_raw_response(self) -> WarehouseSavedQueriesResourceWithRawResponse:
         """The same methods, returning the raw response (status, headers, body) with a `.parse()`."""
         return WarehouseSavedQueriesResourceWithRawResponse(self)
+
+    @_cached_property
+    def with_streaming_response(self) -> WarehouseSavedQueriesResourceWithStreamingResponse:
+        """The same methods as context managers over the response, its body read only when asked."""
+        return WarehouseSavedQueriesResourceWithStreamingResponse(self)
 
     def list(
         self,
@@ -302,6 +309,16 @@ class WarehouseSavedQueriesResourceWithRawResponse:
         self.partial_update = _to_raw_response_wrapper(resource.partial_update)
 
 
+class WarehouseSavedQueriesResourceWithStreamingResponse:
+    """`warehouse_saved_queries` methods that give a context manager over the response, its body unread."""
+
+    def __init__(self, resource: WarehouseSavedQueriesResource) -> None:
+        self.list = _to_streamed_response_wrapper(resource.list)
+        self.create = _to_streamed_response_wrapper(resource.create)
+        self.retrieve = _to_streamed_response_wrapper(resource.retrieve)
+        self.partial_update = _to_streamed_response_wrapper(resource.partial_update)
+
+
 class AsyncWarehouseSavedQueriesResource(_AsyncAPIResource):
     """Data warehouse views defined by a saved HogQL query.
 
@@ -312,6 +329,11 @@ class AsyncWarehouseSavedQueriesResource(_AsyncAPIResource):
     def with_raw_response(self) -> AsyncWarehouseSavedQueriesResourceWithRawResponse:
         """The same methods, returning the raw response (status, headers, body) with a `.parse()`."""
         return AsyncWarehouseSavedQueriesResourceWithRawResponse(self)
+
+    @_cached_property
+    def with_streaming_response(self) -> AsyncWarehouseSavedQueriesResourceWithStreamingResponse:
+        """The same methods as context managers over the response, its body read only when asked."""
+        return AsyncWarehouseSavedQueriesResourceWithStreamingResponse(self)
 
     async def list(
         self,
@@ -514,3 +536,13 @@ class AsyncWarehouseSavedQueriesResourceWithRawResponse:
         self.create = _async_to_raw_response_wrapper(resource.create)
         self.retrieve = _async_to_raw_response_wrapper(resource.retrieve)
         self.partial_update = _async_to_raw_response_wrapper(resource.partial_update)
+
+
+class AsyncWarehouseSavedQueriesResourceWithStreamingResponse:
+    """`warehouse_saved_queries` methods that give a context manager over the response, its body unread."""
+
+    def __init__(self, resource: AsyncWarehouseSavedQueriesResource) -> None:
+        self.list = _async_to_streamed_response_wrapper(resource.list)
+        self.create = _async_to_streamed_response_wrapper(resource.create)
+        self.retrieve = _async_to_streamed_response_wrapper(resource.retrieve)
+        self.partial_update = _async_to_streamed_response_wrapper(resource.partial_update)

@@ -16,7 +16,9 @@ from .._base_client import ResponseSpec as _ResponseSpec
 from .._resource import AsyncAPIResource as _AsyncAPIResource
 from .._resource import SyncAPIResource as _SyncAPIResource
 from .._resource import async_to_raw_response_wrapper as _async_to_raw_response_wrapper
+from .._resource import async_to_streamed_response_wrapper as _async_to_streamed_response_wrapper
 from .._resource import to_raw_response_wrapper as _to_raw_response_wrapper
+from .._resource import to_streamed_response_wrapper as _to_streamed_response_wrapper
 from .._types import NOT_GIVEN as _NOT_GIVEN
 from .._types import Body as _Body
 from .._types import Headers as _Headers
@@ -56,6 +58,11 @@ class FilesResource(_SyncAPIResource):
     def with_raw_response(self) -> FilesResourceWithRawResponse:
         """The same methods, returning the raw response (status, headers, body) with a `.parse()`."""
         return FilesResourceWithRawResponse(self)
+
+    @_cached_property
+    def with_streaming_response(self) -> FilesResourceWithStreamingResponse:
+        """The same methods as context managers over the response, its body read only when asked."""
+        return FilesResourceWithStreamingResponse(self)
 
     def upload(
         self,
@@ -108,6 +115,14 @@ class FilesResourceWithRawResponse:
         self.raw = _to_raw_response_wrapper(resource.raw)
 
 
+class FilesResourceWithStreamingResponse:
+    """`files` methods that give a context manager over the response, its body unread."""
+
+    def __init__(self, resource: FilesResource) -> None:
+        self.upload = _to_streamed_response_wrapper(resource.upload)
+        self.raw = _to_streamed_response_wrapper(resource.raw)
+
+
 class AsyncFilesResource(_AsyncAPIResource):
     """Operations tagged files.
 
@@ -118,6 +133,11 @@ class AsyncFilesResource(_AsyncAPIResource):
     def with_raw_response(self) -> AsyncFilesResourceWithRawResponse:
         """The same methods, returning the raw response (status, headers, body) with a `.parse()`."""
         return AsyncFilesResourceWithRawResponse(self)
+
+    @_cached_property
+    def with_streaming_response(self) -> AsyncFilesResourceWithStreamingResponse:
+        """The same methods as context managers over the response, its body read only when asked."""
+        return AsyncFilesResourceWithStreamingResponse(self)
 
     async def upload(
         self,
@@ -168,3 +188,11 @@ class AsyncFilesResourceWithRawResponse:
     def __init__(self, resource: AsyncFilesResource) -> None:
         self.upload = _async_to_raw_response_wrapper(resource.upload)
         self.raw = _async_to_raw_response_wrapper(resource.raw)
+
+
+class AsyncFilesResourceWithStreamingResponse:
+    """`files` methods that give a context manager over the response, its body unread."""
+
+    def __init__(self, resource: AsyncFilesResource) -> None:
+        self.upload = _async_to_streamed_response_wrapper(resource.upload)
+        self.raw = _async_to_streamed_response_wrapper(resource.raw)

@@ -18,7 +18,9 @@ from .._base_client import ResponseSpec as _ResponseSpec
 from .._resource import AsyncAPIResource as _AsyncAPIResource
 from .._resource import SyncAPIResource as _SyncAPIResource
 from .._resource import async_to_raw_response_wrapper as _async_to_raw_response_wrapper
+from .._resource import async_to_streamed_response_wrapper as _async_to_streamed_response_wrapper
 from .._resource import to_raw_response_wrapper as _to_raw_response_wrapper
+from .._resource import to_streamed_response_wrapper as _to_streamed_response_wrapper
 from .._types import NOT_GIVEN as _NOT_GIVEN
 from .._types import Body as _Body
 from .._types import Headers as _Headers
@@ -73,6 +75,11 @@ class ItemsResource(_SyncAPIResource):
     def with_raw_response(self) -> ItemsResourceWithRawResponse:
         """The same methods, returning the raw response (status, headers, body) with a `.parse()`."""
         return ItemsResourceWithRawResponse(self)
+
+    @_cached_property
+    def with_streaming_response(self) -> ItemsResourceWithStreamingResponse:
+        """The same methods as context managers over the response, its body read only when asked."""
+        return ItemsResourceWithStreamingResponse(self)
 
     def get_item(
         self,
@@ -175,6 +182,14 @@ class ItemsResourceWithRawResponse:
         self.put_item = _to_raw_response_wrapper(resource.put_item)
 
 
+class ItemsResourceWithStreamingResponse:
+    """`items` methods that give a context manager over the response, its body unread."""
+
+    def __init__(self, resource: ItemsResource) -> None:
+        self.get_item = _to_streamed_response_wrapper(resource.get_item)
+        self.put_item = _to_streamed_response_wrapper(resource.put_item)
+
+
 class AsyncItemsResource(_AsyncAPIResource):
     """Operations tagged items.
 
@@ -185,6 +200,11 @@ class AsyncItemsResource(_AsyncAPIResource):
     def with_raw_response(self) -> AsyncItemsResourceWithRawResponse:
         """The same methods, returning the raw response (status, headers, body) with a `.parse()`."""
         return AsyncItemsResourceWithRawResponse(self)
+
+    @_cached_property
+    def with_streaming_response(self) -> AsyncItemsResourceWithStreamingResponse:
+        """The same methods as context managers over the response, its body read only when asked."""
+        return AsyncItemsResourceWithStreamingResponse(self)
 
     async def get_item(
         self,
@@ -285,3 +305,11 @@ class AsyncItemsResourceWithRawResponse:
     def __init__(self, resource: AsyncItemsResource) -> None:
         self.get_item = _async_to_raw_response_wrapper(resource.get_item)
         self.put_item = _async_to_raw_response_wrapper(resource.put_item)
+
+
+class AsyncItemsResourceWithStreamingResponse:
+    """`items` methods that give a context manager over the response, its body unread."""
+
+    def __init__(self, resource: AsyncItemsResource) -> None:
+        self.get_item = _async_to_streamed_response_wrapper(resource.get_item)
+        self.put_item = _async_to_streamed_response_wrapper(resource.put_item)

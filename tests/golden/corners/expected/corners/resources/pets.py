@@ -16,7 +16,9 @@ from .._base_client import ResponseSpec as _ResponseSpec
 from .._resource import AsyncAPIResource as _AsyncAPIResource
 from .._resource import SyncAPIResource as _SyncAPIResource
 from .._resource import async_to_raw_response_wrapper as _async_to_raw_response_wrapper
+from .._resource import async_to_streamed_response_wrapper as _async_to_streamed_response_wrapper
 from .._resource import to_raw_response_wrapper as _to_raw_response_wrapper
+from .._resource import to_streamed_response_wrapper as _to_streamed_response_wrapper
 from .._types import NOT_GIVEN as _NOT_GIVEN
 from .._types import Headers as _Headers
 from .._types import NotGiven as _NotGiven
@@ -48,6 +50,11 @@ class PetsResource(_SyncAPIResource):
         """The same methods, returning the raw response (status, headers, body) with a `.parse()`."""
         return PetsResourceWithRawResponse(self)
 
+    @_cached_property
+    def with_streaming_response(self) -> PetsResourceWithStreamingResponse:
+        """The same methods as context managers over the response, its body read only when asked."""
+        return PetsResourceWithStreamingResponse(self)
+
     def list_pets(
         self,
         *,
@@ -71,6 +78,13 @@ class PetsResourceWithRawResponse:
         self.list_pets = _to_raw_response_wrapper(resource.list_pets)
 
 
+class PetsResourceWithStreamingResponse:
+    """`pets` methods that give a context manager over the response, its body unread."""
+
+    def __init__(self, resource: PetsResource) -> None:
+        self.list_pets = _to_streamed_response_wrapper(resource.list_pets)
+
+
 class AsyncPetsResource(_AsyncAPIResource):
     """Operations tagged pets.
 
@@ -81,6 +95,11 @@ class AsyncPetsResource(_AsyncAPIResource):
     def with_raw_response(self) -> AsyncPetsResourceWithRawResponse:
         """The same methods, returning the raw response (status, headers, body) with a `.parse()`."""
         return AsyncPetsResourceWithRawResponse(self)
+
+    @_cached_property
+    def with_streaming_response(self) -> AsyncPetsResourceWithStreamingResponse:
+        """The same methods as context managers over the response, its body read only when asked."""
+        return AsyncPetsResourceWithStreamingResponse(self)
 
     async def list_pets(
         self,
@@ -103,3 +122,10 @@ class AsyncPetsResourceWithRawResponse:
 
     def __init__(self, resource: AsyncPetsResource) -> None:
         self.list_pets = _async_to_raw_response_wrapper(resource.list_pets)
+
+
+class AsyncPetsResourceWithStreamingResponse:
+    """`pets` methods that give a context manager over the response, its body unread."""
+
+    def __init__(self, resource: AsyncPetsResource) -> None:
+        self.list_pets = _async_to_streamed_response_wrapper(resource.list_pets)

@@ -20,7 +20,9 @@ from .._pagination import SyncPage as _SyncPage
 from .._resource import AsyncAPIResource as _AsyncAPIResource
 from .._resource import SyncAPIResource as _SyncAPIResource
 from .._resource import async_to_raw_response_wrapper as _async_to_raw_response_wrapper
+from .._resource import async_to_streamed_response_wrapper as _async_to_streamed_response_wrapper
 from .._resource import to_raw_response_wrapper as _to_raw_response_wrapper
+from .._resource import to_streamed_response_wrapper as _to_streamed_response_wrapper
 from .._types import NOT_GIVEN as _NOT_GIVEN
 from .._types import Body as _Body
 from .._types import Headers as _Headers
@@ -90,6 +92,11 @@ class PetsResource(_SyncAPIResource):
     def with_raw_response(self) -> PetsResourceWithRawResponse:
         """The same methods, returning the raw response (status, headers, body) with a `.parse()`."""
         return PetsResourceWithRawResponse(self)
+
+    @_cached_property
+    def with_streaming_response(self) -> PetsResourceWithStreamingResponse:
+        """The same methods as context managers over the response, its body read only when asked."""
+        return PetsResourceWithStreamingResponse(self)
 
     def list(
         self,
@@ -195,6 +202,16 @@ class PetsResourceWithRawResponse:
         self.destroy = _to_raw_response_wrapper(resource.destroy)
 
 
+class PetsResourceWithStreamingResponse:
+    """`pets` methods that give a context manager over the response, its body unread."""
+
+    def __init__(self, resource: PetsResource) -> None:
+        self.list = _to_streamed_response_wrapper(resource.list)
+        self.create = _to_streamed_response_wrapper(resource.create)
+        self.retrieve = _to_streamed_response_wrapper(resource.retrieve)
+        self.destroy = _to_streamed_response_wrapper(resource.destroy)
+
+
 class AsyncPetsResource(_AsyncAPIResource):
     """Everything about pets.
 
@@ -205,6 +222,11 @@ class AsyncPetsResource(_AsyncAPIResource):
     def with_raw_response(self) -> AsyncPetsResourceWithRawResponse:
         """The same methods, returning the raw response (status, headers, body) with a `.parse()`."""
         return AsyncPetsResourceWithRawResponse(self)
+
+    @_cached_property
+    def with_streaming_response(self) -> AsyncPetsResourceWithStreamingResponse:
+        """The same methods as context managers over the response, its body read only when asked."""
+        return AsyncPetsResourceWithStreamingResponse(self)
 
     async def list(
         self,
@@ -308,3 +330,13 @@ class AsyncPetsResourceWithRawResponse:
         self.create = _async_to_raw_response_wrapper(resource.create)
         self.retrieve = _async_to_raw_response_wrapper(resource.retrieve)
         self.destroy = _async_to_raw_response_wrapper(resource.destroy)
+
+
+class AsyncPetsResourceWithStreamingResponse:
+    """`pets` methods that give a context manager over the response, its body unread."""
+
+    def __init__(self, resource: AsyncPetsResource) -> None:
+        self.list = _async_to_streamed_response_wrapper(resource.list)
+        self.create = _async_to_streamed_response_wrapper(resource.create)
+        self.retrieve = _async_to_streamed_response_wrapper(resource.retrieve)
+        self.destroy = _async_to_streamed_response_wrapper(resource.destroy)
