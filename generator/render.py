@@ -248,6 +248,27 @@ def model_field(f: ir.Field, d: views.DefaultValue, shadowed: frozenset[str], la
     return text
 
 
+def call_args(op: ir.Operation) -> str:
+    """The path, query and header arguments of a method's request, by wire name."""
+    lines = []
+    for key, params in (("path", op.path_params), ("query", op.query_params), ("headers", op.header_params)):
+        if params:
+            lines.append(f"            {key}={{\n")
+            lines += [f"                {pyrepr(p.wire_name)}: {ident(p.name)},\n" for p in params]
+            lines.append("            },\n")
+    return "".join(lines)
+
+
+def body_arg(op: ir.Operation) -> str:
+    """The request body argument: the body fields by wire name, or the whole body."""
+    if op.body is None:
+        return ""
+    if not op.body.fields:
+        return "            body=body,\n"
+    fields = "".join(f"                {pyrepr(f.wire_name)}: {ident(f.name)},\n" for f in op.body.fields)
+    return f"            body={{\n{fields}            }},\n"
+
+
 def _template_globals() -> dict[str, Any]:
     """The type-expression functions as the templates call them."""
 
@@ -276,7 +297,7 @@ def _template_globals() -> dict[str, Any]:
         return model_field(f, ctx["models"].defaults[(model.name, f.name)], ctx["shadowed"], last)
 
     return {"hint": hint, "arg_hint": arg_hint_, "return_hint": return_hint_, "enum_literal": enum_literal_,
-            "signature": signature_, "model_field": model_field_}
+            "signature": signature_, "model_field": model_field_, "call_args": call_args, "body_arg": body_arg}
 
 
 # -- environment -------------------------------------------------------------
