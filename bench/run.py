@@ -109,6 +109,10 @@ def measure(cmd: list[str], *, env: dict[str, str] | None = None, cwd: Path | No
         timer.start()
         try:
             _, status, usage = os.wait4(proc.pid, 0)
+        except BaseException:  # Ctrl-C: the child has a session of its own, so it goes too
+            os.killpg(proc.pid, signal.SIGKILL)
+            os.waitpid(proc.pid, 0)
+            raise
         finally:
             timer.cancel()
         wall = time.perf_counter() - started
