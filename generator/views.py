@@ -634,24 +634,29 @@ def _closure(start: set[str], refs: dict[str, set[str]]) -> set[str]:
 
 
 COMMON_MODULE = "common"
+#: the module of the types no method takes or returns (GitHub's webhook payloads: four fifths of
+#: its types), apart so that the first call of a method does not load them
+UNREFERENCED_MODULE = "unreferenced"
 
 
 def _models_view(api: ir.Api, enums: dict[str, ir.Enum], resources: list[ResourceView]) -> ModelsView:
     """Split the named types into modules: a type only one tag's operations reach lives in
-    that tag's module, every other one (reached by several tags, or by none) in `common`,
-    together with everything it mentions; so tag modules import from `common` and from
-    nothing else, and `common` from nowhere: there is no import cycle."""
+    that tag's module, one several tags reach in `common`, together with everything it
+    mentions, and one no operation reaches in `unreferenced`; so `common` imports from
+    nowhere, tag modules from `common` only, `unreferenced` from both: there is no import
+    cycle (a type a tag's or a common type mentions is reached as they are)."""
     refs = _references(api)
     reached_by: dict[str, set[str]] = {name: set() for name in refs}
     tag_module: dict[str, str] = {}
-    names = naming.UniqueNames({COMMON_MODULE})
+    names = naming.UniqueNames({COMMON_MODULE, UNREFERENCED_MODULE})
     for rv in resources:
         tag = rv.resource.tag
         if tag not in tag_module:
             tag_module[tag] = names.claim(naming.module_name(tag))
         for name in _closure(referenced_names(rv.types), refs):
             reached_by[name].add(tag_module[tag])
-    home = {name: next(iter(tags)) if len(tags) == 1 else COMMON_MODULE for name, tags in reached_by.items()}
+    home = {name: next(iter(tags)) if len(tags) == 1 else COMMON_MODULE if tags else UNREFERENCED_MODULE
+            for name, tags in reached_by.items()}
     todo = [name for name, module in home.items() if module == COMMON_MODULE]
     while todo:  # what a common type mentions is common too
         for name in refs[todo.pop()]:
