@@ -168,17 +168,13 @@ class ModelsView:
     #: names re-exported by the package itself: the request and response types of operations
     top_level: list[str]
     #: enum name -> its <Enum>Param alias, for the enums arguments take
-    param_aliases: dict[str, str] = field(default_factory=dict)
 
-    def imports_for(self, types: list[ir.TypeRef]) -> dict[str, list[str]]:
-        """module -> names, for code that mentions `types`."""
+    def imports_for(self, names: set[str]) -> dict[str, list[str]]:
+        """module -> names, for code that mentions `names`."""
         by_module: dict[str, list[str]] = {}
-        for name in referenced_names(types):
+        for name in names:
             if name in self.where:
                 by_module.setdefault(self.where[name], []).append(name)
-                alias = self.param_aliases.get(name)
-                if alias:  # arguments of an enum type are annotated with its Param alias
-                    by_module[self.where[name]].append(alias)
         return {module: sorted(names) for module, names in sorted(by_module.items())}
 
 
@@ -295,7 +291,7 @@ def build(api: ir.Api) -> ApiView:
     settings = _settings_view(api)
     models = _models_view(api, enums, resources)
     for rv in resources:
-        rv.model_imports = models.imports_for(rv.types)
+        rv.model_imports = models.imports_for(_mentioned(rv, enums))
     view = ApiView(
         api=api,
         settings=settings,
@@ -308,6 +304,34 @@ def build(api: ir.Api) -> ApiView:
     )
     view.cli_commands = cli_commands(api, view)
     return view
+
+
+def _mentioned(rv: ResourceView, enums: dict[str, ir.Enum]) -> set[str]:
+    """The named types a resource module's code mentions, as the resource template and
+    render.signature write them: exactly, so that ruff has no import to remove (an extra
+    one would cost it another pass over the module; a missing one would break it)."""
+    types: list[ir.TypeRef] = []
+    names: set[str] = set()
+    for ov in rv.operations:
+        types += [s.type for r in ov.responses for s in r.specs if s.type is not None]
+        if not ov.stream:
+            types += ov.returns
+        if ov.op.pagination and ov.item_type is not None:
+            types.append(ov.item_type)
+        if ov.wait:
+            types.append(ov.wait.result_type)
+        for overload in ov.overloads:
+            types += [overload.argument, *overload.returns]
+            if overload.wait_returns is not None:
+                types.append(overload.wait_returns)
+        types += [a.type for a in ov.defaulted]
+        for a in ov.positional + ov.required + ov.optional:  # render.arg_hint
+            alias = enums[a.type.name].param_alias if a.type.kind == ir.ENUM else None
+            if alias:
+                names.add(alias)
+            else:
+                types.append(a.type)
+    return names | referenced_names(types)
 
 
 def referenced_names(types: list[ir.TypeRef]) -> set[str]:
@@ -708,7 +732,6 @@ def _models_view(api: ir.Api, enums: dict[str, ir.Enum], resources: list[Resourc
     return ModelsView(
         modules=modules,
         where=home,
-        param_aliases={e.name: e.param_alias for e in api.enums if e.param_alias},
         defaults={(m.name, f.name): default_of(f, enums) for m in api.models for f in m.fields},
         top_level=sorted(top_level),
     )
