@@ -1151,6 +1151,8 @@ def main() -> int:
                         help="where to write the table (default bench/results/latest.md)")
     args = parser.parse_args()
     args.argv = sys.argv[1:]
+    # SIGTERM unwinds like Ctrl-C, so that the measured process (in a session of its own) goes too
+    signal.signal(signal.SIGTERM, lambda number, frame: sys.exit(128 + number))
     runs = 1 if args.quick else args.runs
     peer_runs = 1 if args.quick else args.peer_runs
     chosen = [s for s in args.only.split(",") if s] or list(SECTIONS)
