@@ -109,6 +109,10 @@ def measure(cmd: list[str], *, env: dict[str, str] | None = None, cwd: Path | No
         timer.start()
         try:
             _, status, usage = os.wait4(proc.pid, 0)
+        except BaseException:  # Ctrl-C: the child has a session of its own, so it goes too
+            os.killpg(proc.pid, signal.SIGKILL)
+            os.waitpid(proc.pid, 0)
+            raise
         finally:
             timer.cancel()
         wall = time.perf_counter() - started
@@ -350,13 +354,20 @@ def resolve_spec(name: str) -> Path | None:
     return None
 
 
+COUNT_OPERATIONS = textwrap.dedent('''
+    import sys
+    from generator.load import load
+    paths = load(sys.argv[1]).data.get("paths") or {}
+    print(sum(1 for item in paths.values() if isinstance(item, dict) for m in item if m in sys.argv[2:]))
+''')
+
+
 @functools.cache
 def operation_count(spec: Path) -> int:
-    sys.path.insert(0, str(ROOT))
-    from generator.load import load  # noqa: PLC0415
-
-    doc = load(spec)
-    return sum(1 for item in (doc.data.get("paths") or {}).values() if isinstance(item, dict) for m in item if m in METHODS)
+    """In a process of its own, like everything that loads a document here: a child's peak
+    RSS counts its parent's at the fork (Linux keeps it through exec), so this process
+    stays small for the figures of the others to be their own."""
+    return int(run([PY, "-c", COUNT_OPERATIONS, str(spec), *METHODS], env=base_env())[1].stdout)
 
 
 def size_mb(spec: Path) -> float:
@@ -366,6 +377,13 @@ def size_mb(spec: Path) -> float:
 
 
 # -- one operation's description, changed in place -----------------------------
+
+
+def change_one_operation(spec: Path, serial: str) -> None:
+    """change_description in a process of its own (a big JSON document read here would
+    count in the peak RSS of every later child: see operation_count)."""
+    code = f"import sys; sys.path.insert(0, {str(ROOT / 'bench')!r}); import run; run.change_description(run.Path(sys.argv[1]), sys.argv[2])"
+    run([PY, "-c", code, str(spec), serial], env=base_env())
 
 
 def change_description(spec: Path, serial: str) -> Path:
@@ -631,7 +649,7 @@ def documents(report: Report, runs: int, peer_runs: int, tmp: Path, names: list[
             run(gen_cmd(copy, out), env=base_env(XDG_CACHE_HOME=str(work / "inc-cache")), timeout=timeout)
 
             def one_change(i: int, copy: Path = copy, out: Path = out, work: Path = work) -> Measure:
-                change_description(copy, f"{i}-{time.time_ns()}")
+                change_one_operation(copy, f"{i}-{time.time_ns()}")
                 return measure(gen_cmd(copy, out), env=base_env(XDG_CACHE_HOME=str(work / "inc-cache")), timeout=timeout)
 
             incremental = measured(runs, one_change)
@@ -857,18 +875,23 @@ FIRST_CALL = textwrap.dedent('''
 ''')
 
 
-def call_cases(spec: Path) -> tuple[str, list[dict[str, Any]]]:
-    """The package name, and one call per operation: its contract test's arguments."""
-    sys.path.insert(0, str(ROOT))
-    from generator import fixtures, views  # noqa: PLC0415
-    from generator.load import load  # noqa: PLC0415
-    from generator.parse import parse  # noqa: PLC0415
-
-    api = parse(load(spec))
+CALL_CASES = textwrap.dedent('''
+    import json, sys
+    from generator import fixtures, views
+    from generator.load import load
+    from generator.parse import parse
+    api = parse(load(sys.argv[1]))
     view = views.build(api)
     by_op = {f["operation_id"]: f for f in map(json.loads, fixtures.fixtures(api).values())}
-    cases = views.contract_cases(view, by_op)
-    return api.sdk.package_name, [{"target": c.target, "args": c.args, "kwargs": c.kwargs, "kind": c.kind} for c in cases]
+    cases = [{"target": c.target, "args": c.args, "kwargs": c.kwargs, "kind": c.kind} for c in views.contract_cases(view, by_op)]
+    print(json.dumps({"package": api.sdk.package_name, "cases": cases}))
+''')
+
+
+def call_cases(spec: Path) -> tuple[str, list[dict[str, Any]]]:
+    """The package name, and one call per operation: its contract test's arguments."""
+    data = json.loads(run([PY, "-c", CALL_CASES, str(spec)], env=base_env())[1].stdout)
+    return data["package"], data["cases"]
 
 
 def first_calls(report: Report, label: str, spec: Path, out: Path, tmp: Path, every: bool) -> tuple[float, float] | None:
@@ -1128,6 +1151,8 @@ def main() -> int:
                         help="where to write the table (default bench/results/latest.md)")
     args = parser.parse_args()
     args.argv = sys.argv[1:]
+    # SIGTERM unwinds like Ctrl-C, so that the measured process (in a session of its own) goes too
+    signal.signal(signal.SIGTERM, lambda number, frame: sys.exit(128 + number))
     runs = 1 if args.quick else args.runs
     peer_runs = 1 if args.quick else args.peer_runs
     chosen = [s for s in args.only.split(",") if s] or list(SECTIONS)

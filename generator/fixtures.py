@@ -374,7 +374,7 @@ def _framing_headers(op: ir.Operation, request: dict[str, Any], headers: dict[st
 def fixture_files(api: ir.Api) -> dict[str, str]:
     """operation id -> its fixture's file name. Operation ids are spec text, so never a path as such."""
     names = naming.UniqueNames()
-    return {op.operation_id: names.claim(naming.snake(op.operation_id)) + ".json" for op in api.operations}
+    return {op.operation_id: names.claim(naming.file_stem(op.operation_id)) + ".json" for op in api.operations}
 
 
 def fixtures(api: ir.Api) -> dict[str, str]:

@@ -138,13 +138,23 @@ def enum_member(value: object) -> str:
 MAX_MODULE_NAME = 64
 
 
+def _bounded(name: str, text: str) -> str:
+    """`name` (made from `text`), or its start and a hash of `text` when it is longer than MAX_MODULE_NAME."""
+    if len(name) <= MAX_MODULE_NAME:
+        return name
+    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+    return name[: MAX_MODULE_NAME - 9].rstrip("_") + "_" + digest
+
+
+def file_stem(text: str) -> str:
+    """`text` in snake case, at most MAX_MODULE_NAME characters: a file name's stem."""
+    return _bounded(snake(text), text)
+
+
 def module_name(text: str) -> str:
     """A valid module name for `text` (a tag or namespace): snake case, no leading digit,
     not a keyword or a builtin, at most MAX_MODULE_NAME characters."""
-    name = _leading_digit(snake(text), "n_")
-    if len(name) > MAX_MODULE_NAME:
-        digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:8]
-        name = name[: MAX_MODULE_NAME - 9].rstrip("_") + "_" + digest
+    name = _bounded(_leading_digit(snake(text), "n_"), text)
     return safe(name, ("test", "tests", "types", "models", "common"), avoid_builtins=True)
 
 

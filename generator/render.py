@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import keyword
 import math
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -248,6 +249,27 @@ def model_field(f: ir.Field, d: views.DefaultValue, shadowed: frozenset[str], la
     return text
 
 
+def call_args(op: ir.Operation) -> str:
+    """The path, query and header arguments of a method's request, by wire name."""
+    lines = []
+    for key, params in (("path", op.path_params), ("query", op.query_params), ("headers", op.header_params)):
+        if params:
+            lines.append(f"            {key}={{\n")
+            lines += [f"                {pyrepr(p.wire_name)}: {ident(p.name)},\n" for p in params]
+            lines.append("            },\n")
+    return "".join(lines)
+
+
+def body_arg(op: ir.Operation) -> str:
+    """The request body argument: the body fields by wire name, or the whole body."""
+    if op.body is None:
+        return ""
+    if not op.body.fields:
+        return "            body=body,\n"
+    fields = "".join(f"                {pyrepr(f.wire_name)}: {ident(f.name)},\n" for f in op.body.fields)
+    return f"            body={{\n{fields}            }},\n"
+
+
 def _template_globals() -> dict[str, Any]:
     """The type-expression functions as the templates call them."""
 
@@ -276,7 +298,27 @@ def _template_globals() -> dict[str, Any]:
         return model_field(f, ctx["models"].defaults[(model.name, f.name)], ctx["shadowed"], last)
 
     return {"hint": hint, "arg_hint": arg_hint_, "return_hint": return_hint_, "enum_literal": enum_literal_,
-            "signature": signature_, "model_field": model_field_}
+            "signature": signature_, "model_field": model_field_, "call_args": call_args, "body_arg": body_arg}
+
+
+#: an import under a private alias (how templates import whatever is not the API's)
+_PRIVATE_IMPORT = re.compile(r"(?:import [\w.]+|from [\w.]+ import \w+) as (_\w+)")
+
+
+def used_imports(block: str, body: str) -> str:
+    """`block` (import statements, in sections apart by blank lines) without the imports
+    under a private alias that `body` does not contain, and without the sections that
+    leaves empty. Templates import whatever a module may need; what is left is what ruff
+    would leave, so that its import fixes find nothing to do (each fix costs it another
+    pass over the file: seconds on the biggest documents). An alias found inside a longer
+    name or a docstring keeps its import; ruff removes it then."""
+    sections = []
+    for section in block.strip("\n").split("\n\n"):
+        lines = [line for line in section.split("\n")
+                 if not (found := _PRIVATE_IMPORT.fullmatch(line)) or found.group(1) in body]
+        if lines:
+            sections.append("\n".join(lines))
+    return "\n\n".join(sections) + "\n"
 
 
 # -- environment -------------------------------------------------------------
@@ -292,7 +334,8 @@ def environment(templates: Path = TEMPLATES) -> jinja2.Environment:
         autoescape=False,
         extensions=["jinja2.ext.do"],
     )
-    env.filters.update(pyrepr=pyrepr, docstring=docstring, comment=comment, md=markdown, ident=ident, tomlstr=tomlstr)
+    env.filters.update(pyrepr=pyrepr, docstring=docstring, comment=comment, md=markdown, ident=ident, tomlstr=tomlstr,
+                       used_imports=used_imports)
     env.globals.update(_template_globals(), shadowed=frozenset(), enums_by_name={})
     return env
 

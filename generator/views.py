@@ -168,17 +168,13 @@ class ModelsView:
     #: names re-exported by the package itself: the request and response types of operations
     top_level: list[str]
     #: enum name -> its <Enum>Param alias, for the enums arguments take
-    param_aliases: dict[str, str] = field(default_factory=dict)
 
-    def imports_for(self, types: list[ir.TypeRef]) -> dict[str, list[str]]:
-        """module -> names, for code that mentions `types`."""
+    def imports_for(self, names: set[str]) -> dict[str, list[str]]:
+        """module -> names, for code that mentions `names`."""
         by_module: dict[str, list[str]] = {}
-        for name in referenced_names(types):
+        for name in names:
             if name in self.where:
                 by_module.setdefault(self.where[name], []).append(name)
-                alias = self.param_aliases.get(name)
-                if alias:  # arguments of an enum type are annotated with its Param alias
-                    by_module[self.where[name]].append(alias)
         return {module: sorted(names) for module, names in sorted(by_module.items())}
 
 
@@ -295,7 +291,7 @@ def build(api: ir.Api) -> ApiView:
     settings = _settings_view(api)
     models = _models_view(api, enums, resources)
     for rv in resources:
-        rv.model_imports = models.imports_for(rv.types)
+        rv.model_imports = models.imports_for(_mentioned(rv, enums))
     view = ApiView(
         api=api,
         settings=settings,
@@ -308,6 +304,34 @@ def build(api: ir.Api) -> ApiView:
     )
     view.cli_commands = cli_commands(api, view)
     return view
+
+
+def _mentioned(rv: ResourceView, enums: dict[str, ir.Enum]) -> set[str]:
+    """The named types a resource module's code mentions, as the resource template and
+    render.signature write them: exactly, so that ruff has no import to remove (an extra
+    one would cost it another pass over the module; a missing one would break it)."""
+    types: list[ir.TypeRef] = []
+    names: set[str] = set()
+    for ov in rv.operations:
+        types += [s.type for r in ov.responses for s in r.specs if s.type is not None]
+        if not ov.stream:
+            types += ov.returns
+        if ov.op.pagination and ov.item_type is not None:
+            types.append(ov.item_type)
+        if ov.wait:
+            types.append(ov.wait.result_type)
+        for overload in ov.overloads:
+            types += [overload.argument, *overload.returns]
+            if overload.wait_returns is not None:
+                types.append(overload.wait_returns)
+        types += [a.type for a in ov.defaulted]
+        for a in ov.positional + ov.required + ov.optional:  # render.arg_hint
+            alias = enums[a.type.name].param_alias if a.type.kind == ir.ENUM else None
+            if alias:
+                names.add(alias)
+            else:
+                types.append(a.type)
+    return names | referenced_names(types)
 
 
 def referenced_names(types: list[ir.TypeRef]) -> set[str]:
@@ -634,24 +658,29 @@ def _closure(start: set[str], refs: dict[str, set[str]]) -> set[str]:
 
 
 COMMON_MODULE = "common"
+#: the module of the types no method takes or returns (GitHub's webhook payloads: four fifths of
+#: its types), apart so that the first call of a method does not load them
+UNREFERENCED_MODULE = "unreferenced"
 
 
 def _models_view(api: ir.Api, enums: dict[str, ir.Enum], resources: list[ResourceView]) -> ModelsView:
     """Split the named types into modules: a type only one tag's operations reach lives in
-    that tag's module, every other one (reached by several tags, or by none) in `common`,
-    together with everything it mentions; so tag modules import from `common` and from
-    nothing else, and `common` from nowhere: there is no import cycle."""
+    that tag's module, one several tags reach in `common`, together with everything it
+    mentions, and one no operation reaches in `unreferenced`; so `common` imports from
+    nowhere, tag modules from `common` only, `unreferenced` from both: there is no import
+    cycle (a type a tag's or a common type mentions is reached as they are)."""
     refs = _references(api)
     reached_by: dict[str, set[str]] = {name: set() for name in refs}
     tag_module: dict[str, str] = {}
-    names = naming.UniqueNames({COMMON_MODULE})
+    names = naming.UniqueNames({COMMON_MODULE, UNREFERENCED_MODULE})
     for rv in resources:
         tag = rv.resource.tag
         if tag not in tag_module:
             tag_module[tag] = names.claim(naming.module_name(tag))
         for name in _closure(referenced_names(rv.types), refs):
             reached_by[name].add(tag_module[tag])
-    home = {name: next(iter(tags)) if len(tags) == 1 else COMMON_MODULE for name, tags in reached_by.items()}
+    home = {name: next(iter(tags)) if len(tags) == 1 else COMMON_MODULE if tags else UNREFERENCED_MODULE
+            for name, tags in reached_by.items()}
     todo = [name for name, module in home.items() if module == COMMON_MODULE]
     while todo:  # what a common type mentions is common too
         for name in refs[todo.pop()]:
@@ -703,7 +732,6 @@ def _models_view(api: ir.Api, enums: dict[str, ir.Enum], resources: list[Resourc
     return ModelsView(
         modules=modules,
         where=home,
-        param_aliases={e.name: e.param_alias for e in api.enums if e.param_alias},
         defaults={(m.name, f.name): default_of(f, enums) for m in api.models for f in m.fields},
         top_level=sorted(top_level),
     )

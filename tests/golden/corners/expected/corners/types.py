@@ -16,13 +16,11 @@ from typing import Any as _Any
 
 if _TYPE_CHECKING:
     from .models.common import (
-        Base,
         Cat,
         CatPetType,
         Dog,
         DogPetType,
         Pet,
-        Problem,
     )
     from .models.files import (
         UploadBody,
@@ -40,6 +38,10 @@ if _TYPE_CHECKING:
         Node,
         Other,
     )
+    from .models.unreferenced import (
+        Base,
+        Problem,
+    )
 
 
 def __getattr__(name: str) -> _Any:
@@ -55,8 +57,6 @@ __all__: list[str] = [
     "DogPetType",
     "Cat",
     "Dog",
-    "Base",
-    "Problem",
     "Pet",
     "UploadBody",
     "ItemLevel",
@@ -70,5 +70,7 @@ __all__: list[str] = [
     "Node",
     "Other",
     "GetItemFilter",
+    "Base",
+    "Problem",
 ]
 _NAMES = frozenset(__all__)

@@ -15,14 +15,14 @@ from typing import TYPE_CHECKING as _TYPE_CHECKING
 from typing import Any as _Any
 
 if _TYPE_CHECKING:
-    from .models.common import (
-        Error,
-    )
     from .models.pets import (
         Pet,
         Pets,
         Status,
         StatusParam,
+    )
+    from .models.unreferenced import (
+        Error,
     )
 
 
@@ -35,10 +35,10 @@ def __getattr__(name: str) -> _Any:
 
 
 __all__: list[str] = [
-    "Error",
     "Status",
     "StatusParam",
     "Pet",
     "Pets",
+    "Error",
 ]
 _NAMES = frozenset(__all__)

@@ -14,13 +14,11 @@ from typing import Any as _Any
 
 if _TYPE_CHECKING:
     from .common import (
-        Base,
         Cat,
         CatPetType,
         Dog,
         DogPetType,
         Pet,
-        Problem,
     )
     from .files import (
         UploadBody,
@@ -38,6 +36,10 @@ if _TYPE_CHECKING:
         Node,
         Other,
     )
+    from .unreferenced import (
+        Base,
+        Problem,
+    )
 
 #: every model's name -> the module that defines it
 _WHERE: dict[str, str] = {
@@ -45,8 +47,6 @@ _WHERE: dict[str, str] = {
     "DogPetType": ".common",
     "Cat": ".common",
     "Dog": ".common",
-    "Base": ".common",
-    "Problem": ".common",
     "Pet": ".common",
     "UploadBody": ".files",
     "ItemLevel": ".items",
@@ -60,6 +60,8 @@ _WHERE: dict[str, str] = {
     "Node": ".items",
     "Other": ".items",
     "GetItemFilter": ".items",
+    "Base": ".unreferenced",
+    "Problem": ".unreferenced",
 }
 
 
@@ -77,8 +79,6 @@ __all__: list[str] = [
     "DogPetType",
     "Cat",
     "Dog",
-    "Base",
-    "Problem",
     "Pet",
     "UploadBody",
     "ItemLevel",
@@ -92,4 +92,6 @@ __all__: list[str] = [
     "Node",
     "Other",
     "GetItemFilter",
+    "Base",
+    "Problem",
 ]

@@ -13,23 +13,23 @@ from typing import TYPE_CHECKING as _TYPE_CHECKING
 from typing import Any as _Any
 
 if _TYPE_CHECKING:
-    from .common import (
-        Error,
-    )
     from .pets import (
         Pet,
         Pets,
         Status,
         StatusParam,
     )
+    from .unreferenced import (
+        Error,
+    )
 
 #: every model's name -> the module that defines it
 _WHERE: dict[str, str] = {
-    "Error": ".common",
     "Status": ".pets",
     "StatusParam": ".pets",
     "Pet": ".pets",
     "Pets": ".pets",
+    "Error": ".unreferenced",
 }
 
 
@@ -43,9 +43,9 @@ def __getattr__(name: str) -> _Any:
 
 
 __all__: list[str] = [
-    "Error",
     "Status",
     "StatusParam",
     "Pet",
     "Pets",
+    "Error",
 ]
