@@ -187,6 +187,7 @@ class ContractCase:
     kwargs: dict[str, Any]
     kind: str  # page stream plain
     expected: list[str]  # class names an isinstance check accepts
+    deprecated: bool = False  # called through a deprecated namespace, which warns
 
 
 @dataclass(frozen=True)
@@ -1340,6 +1341,7 @@ def contract_cases(view: ApiView, fixtures_by_op: dict[str, dict[str, Any]]) -> 
                 kwargs=kwargs,
                 kind=kind,
                 expected=expected,
+                deprecated=bool(ns and ns.deprecated),
             ))
     return cases
 

@@ -30,6 +30,11 @@ def client() -> Iterator[PostHog]:
         yield client
 
 
+# A deprecated alias must keep working; that it warns is tested with the client.
+calls_deprecated_alias = pytest.mark.filterwarnings("ignore::DeprecationWarning")
+
+
+@calls_deprecated_alias
 def test_environments_query_create(client: PostHog) -> None:
     result = client.environments.query.create(
         query={
@@ -46,6 +51,7 @@ def test_environments_query_create(client: PostHog) -> None:
     )
 
 
+@calls_deprecated_alias
 def test_environments_query_chat_create(client: PostHog) -> None:
     result = client.environments.query.chat(
         messages=[
@@ -58,6 +64,7 @@ def test_environments_query_chat_create(client: PostHog) -> None:
     assert list(result)
 
 
+@calls_deprecated_alias
 def test_environments_query_draft_sql_retrieve(client: PostHog) -> None:
     result = client.environments.query.draft_sql(
         prompt="Top 10 pages by pageviews in the last 7 days",
@@ -65,6 +72,7 @@ def test_environments_query_draft_sql_retrieve(client: PostHog) -> None:
     assert isinstance(result, (models.QueryDraftSqlResponse,))
 
 
+@calls_deprecated_alias
 def test_environments_query_retrieve(client: PostHog) -> None:
     result = client.environments.query.retrieve(
         "0193f0a1b2c37d4e8f9a0b1c2d3e4f50",
@@ -72,6 +80,7 @@ def test_environments_query_retrieve(client: PostHog) -> None:
     assert isinstance(result, (models.QueryStatusResponse,))
 
 
+@calls_deprecated_alias
 def test_environments_query_destroy(client: PostHog) -> None:
     result = client.environments.query.cancel(
         "0193f0a1b2c37d4e8f9a0b1c2d3e4f50",
@@ -139,11 +148,13 @@ def test_environments_query_chat_create2(client: PostHog) -> None:
     assert list(result)
 
 
+@calls_deprecated_alias
 def test_environments_persons_path_retrieve(client: PostHog) -> None:
     result = client.environments.persons.path()
     assert isinstance(result, (models.PersonsPathResponse, str))
 
 
+@calls_deprecated_alias
 def test_environments_persons_path_create(client: PostHog) -> None:
     result = client.environments.persons.create_path(
         date_from="-30d",
@@ -155,16 +166,19 @@ def test_environments_persons_path_create(client: PostHog) -> None:
     assert isinstance(result, (models.PersonsPathResponse, str))
 
 
+@calls_deprecated_alias
 def test_environments_persons_retention_retrieve(client: PostHog) -> None:
     result = client.environments.persons.retention()
     assert isinstance(result, (models.PersonsRetentionResponse, str))
 
 
+@calls_deprecated_alias
 def test_environments_persons_stickiness_retrieve(client: PostHog) -> None:
     result = client.environments.persons.stickiness()
     assert isinstance(result, (models.PersonsStickinessResponse, str))
 
 
+@calls_deprecated_alias
 def test_environments_persons_values_retrieve(client: PostHog) -> None:
     result = client.environments.persons.values(
         key="plan",
@@ -172,6 +186,7 @@ def test_environments_persons_values_retrieve(client: PostHog) -> None:
     assert isinstance(result, (list, str))
 
 
+@calls_deprecated_alias
 def test_environments_session_recordings_list(client: PostHog) -> None:
     result = client.environments.session_recordings.list()
     assert isinstance(result, SyncPage)
@@ -180,6 +195,7 @@ def test_environments_session_recordings_list(client: PostHog) -> None:
         assert isinstance(item, (models.SessionRecording,))
 
 
+@calls_deprecated_alias
 def test_environments_session_recordings_retrieve(client: PostHog) -> None:
     result = client.environments.session_recordings.retrieve(
         "019a4b2c-5d6e-7f80-9a1b-2c3d4e5f6a7b",
@@ -187,6 +203,7 @@ def test_environments_session_recordings_retrieve(client: PostHog) -> None:
     assert isinstance(result, (models.SessionRecording,))
 
 
+@calls_deprecated_alias
 def test_environments_session_recordings_partial_update(client: PostHog) -> None:
     result = client.environments.session_recordings.partial_update(
         "019a4b2c-5d6e-7f80-9a1b-2c3d4e5f6a7b",
@@ -195,6 +212,7 @@ def test_environments_session_recordings_partial_update(client: PostHog) -> None
     assert isinstance(result, (models.SessionRecordingUpdateResult,))
 
 
+@calls_deprecated_alias
 def test_environments_session_recordings_destroy(client: PostHog) -> None:
     result = client.environments.session_recordings.destroy(
         "019a4b2c-5d6e-7f80-9a1b-2c3d4e5f6a7b",
@@ -202,6 +220,7 @@ def test_environments_session_recordings_destroy(client: PostHog) -> None:
     assert result is None
 
 
+@calls_deprecated_alias
 def test_environments_session_recordings_sharing_list(client: PostHog) -> None:
     result = client.environments.session_recordings.retrieve_sharing(
         "019a4b2c-5d6e-7f80-9a1b-2c3d4e5f6a7b",
@@ -209,6 +228,7 @@ def test_environments_session_recordings_sharing_list(client: PostHog) -> None:
     assert isinstance(result, (models.SharingConfiguration,))
 
 
+@calls_deprecated_alias
 def test_environments_endpoints_retrieve(client: PostHog) -> None:
     result = client.environments.endpoints.list()
     assert isinstance(result, SyncPage)
@@ -217,6 +237,7 @@ def test_environments_endpoints_retrieve(client: PostHog) -> None:
         assert isinstance(item, (models.EndpointResponse,))
 
 
+@calls_deprecated_alias
 def test_environments_endpoints_create(client: PostHog) -> None:
     result = client.environments.endpoints.create(
         data_freshness_seconds=86400,
@@ -230,6 +251,7 @@ def test_environments_endpoints_create(client: PostHog) -> None:
     assert isinstance(result, (models.EndpointResponse,))
 
 
+@calls_deprecated_alias
 def test_environments_endpoints_last_execution_times_create(client: PostHog) -> None:
     result = client.environments.endpoints.last_execution_times(
         names=["weekly-signups", "active-users-by-plan"],
@@ -237,6 +259,7 @@ def test_environments_endpoints_last_execution_times_create(client: PostHog) -> 
     assert isinstance(result, (models.QueryStatusResponse,))
 
 
+@calls_deprecated_alias
 def test_environments_endpoints_retrieve_2(client: PostHog) -> None:
     result = client.environments.endpoints.retrieve(
         "weekly-signups",
@@ -244,6 +267,7 @@ def test_environments_endpoints_retrieve_2(client: PostHog) -> None:
     assert isinstance(result, (models.EndpointResponse,))
 
 
+@calls_deprecated_alias
 def test_environments_endpoints_partial_update(client: PostHog) -> None:
     result = client.environments.endpoints.partial_update(
         "weekly-signups",
@@ -253,6 +277,7 @@ def test_environments_endpoints_partial_update(client: PostHog) -> None:
     assert isinstance(result, (models.EndpointResponse,))
 
 
+@calls_deprecated_alias
 def test_environments_endpoints_destroy(client: PostHog) -> None:
     result = client.environments.endpoints.destroy(
         "weekly-signups",
@@ -260,6 +285,7 @@ def test_environments_endpoints_destroy(client: PostHog) -> None:
     assert result is None
 
 
+@calls_deprecated_alias
 def test_environments_endpoints_run_retrieve(client: PostHog) -> None:
     result = client.environments.endpoints.run_get(
         "weekly-signups",
@@ -267,6 +293,7 @@ def test_environments_endpoints_run_retrieve(client: PostHog) -> None:
     assert isinstance(result, (models.EndpointRunResponse,))
 
 
+@calls_deprecated_alias
 def test_environments_endpoints_run_create(client: PostHog) -> None:
     result = client.environments.endpoints.run(
         "weekly-signups",
@@ -277,6 +304,7 @@ def test_environments_endpoints_run_create(client: PostHog) -> None:
     assert isinstance(result, (models.EndpointRunResponse,))
 
 
+@calls_deprecated_alias
 def test_environments_endpoints_versions_retrieve(client: PostHog) -> None:
     result = client.environments.endpoints.list_versions(
         "weekly-signups",
@@ -287,6 +315,7 @@ def test_environments_endpoints_versions_retrieve(client: PostHog) -> None:
         assert isinstance(item, (models.EndpointVersionResponse,))
 
 
+@calls_deprecated_alias
 def test_environments_endpoints_versions_retrieve_2(client: PostHog) -> None:
     result = client.environments.endpoints.retrieve_version(
         "weekly-signups",

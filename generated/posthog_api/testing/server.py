@@ -17,6 +17,7 @@ import textwrap
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import FrameType
+from typing import Any
 from urllib.parse import urlsplit
 
 from .. import _settings as settings
@@ -64,6 +65,13 @@ class MockServer(ThreadingHTTPServer):
         self.api.base_url = self.url  # `next` links lead back here
         self.verbose = verbose
         self._thread: threading.Thread | None = None
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        # A client that hangs up mid-request (a timeout, a cancelled call) is normal
+        # traffic for a mock, not a fault worth a traceback; anything else is shown.
+        if isinstance(sys.exc_info()[1], (ConnectionResetError, BrokenPipeError)):
+            return
+        super().handle_error(request, client_address)
 
     @property
     def url(self) -> str:
