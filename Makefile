@@ -10,7 +10,7 @@ PACKAGE := posthog_api
 STAMP := $(VENV)/.installed
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: help venv generate check lint typecheck test test-fast bench bench-smoke corpus sweep sweep-sample clean diff release upstream contract contract-table
+.PHONY: help venv generate check lint typecheck test test-fast bench bench-smoke corpus sweep sweep-smoke sweep-sample clean diff release upstream contract contract-table
 
 help:
 	@echo "make generate   set up .venv, lint the spec, generate $(OUT)/ from $(SPEC)"
@@ -21,6 +21,7 @@ help:
 	@echo "make corpus     generate every corpus spec and type-check the result"
 	@echo "make sweep      every APIs.guru document through the generator (hours; SWEEP_ARGS=--help)"
 	@echo "make sweep-sample  a fixed sample of 40 of them, with contract tests (about 2 minutes)"
+	@echo "make sweep-smoke   nine of them, with contract tests (part of make test)"
 	@echo "make diff       classify the changes from BASE (default origin/main) to $(SPEC)"
 	@echo "make release    bump the package version by the changes since the last release, write the changelog"
 	@echo "make upstream   compare $(SPEC) with PostHog's published schema (UPSTREAM=path)"
@@ -62,7 +63,7 @@ typecheck: venv
 # tests of one xdist_group (tests/contract, which starts Prism) on one worker, once
 # pytest-xdist#1386 is fixed; until then that file's fixture shares its run between workers.
 test: venv
-	@$(MAKE) --no-print-directory -j $(JOBS) --output-sync=target check lint typecheck corpus bench-smoke
+	@$(MAKE) --no-print-directory -j $(JOBS) --output-sync=target check lint typecheck corpus bench-smoke sweep-smoke
 	$(BIN)/python -m pytest -q -n auto --dist loadgroup
 
 bench: venv
@@ -108,6 +109,10 @@ corpus: venv
 # registry cannot be reached.
 sweep: venv
 	$(BIN)/python bench/sweep.py $(SWEEP_ARGS)
+
+# Nine documents of the directory (bench/sweep_smoke.txt), with contract tests: part of make test.
+sweep-smoke: venv
+	$(BIN)/python bench/sweep.py --list bench/sweep_smoke.txt --fresh --results $(VENV)/sweep-smoke
 
 sweep-sample: venv
 	$(BIN)/python bench/sweep.py --list bench/sweep_sample.txt --contract --contract-maxfail 3 --fresh --results bench/results/sweep-sample $(SWEEP_ARGS)
