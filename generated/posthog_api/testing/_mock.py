@@ -318,12 +318,34 @@ def _property_schema(schema: Any, name: str, schemas: dict[str, Any], depth: int
     return additional if isinstance(additional, dict) else {}
 
 
+def _type_names(schema: Any, schemas: dict[str, Any], depth: int = 0) -> set[str]:
+    """The JSON types a schema names, its allOf members' included (`allOf: [{$ref:
+    Integer}, {description: ...}]` is how many documents annotate a reference)."""
+    schema = _resolved(schema, schemas)
+    if not isinstance(schema, dict) or depth > 16:
+        return set()
+    types = schema.get("type")
+    names = {t for t in (types if isinstance(types, list) else [types]) if isinstance(t, str)}
+    for part in schema.get("allOf") or []:
+        names |= _type_names(part, schemas, depth + 1)
+    return names
+
+
+def _enum_values(schema: Any, schemas: dict[str, Any], depth: int = 0) -> list[Any]:
+    schema = _resolved(schema, schemas)
+    if not isinstance(schema, dict) or depth > 16:
+        return []
+    values = list(schema["enum"]) if isinstance(schema.get("enum"), list) else []
+    for part in schema.get("allOf") or []:
+        values += _enum_values(part, schemas, depth + 1)
+    return values
+
+
 def _coerce(raw: str, schema: Any, schemas: dict[str, Any]) -> Any:
     """A query, path or form string as the type its schema wants (so it can be validated)."""
     schema = _resolved(schema, schemas)
-    types = schema.get("type") if isinstance(schema, dict) else None
-    names = types if isinstance(types, list) else [types]
-    if isinstance(schema, dict) and isinstance(schema.get("enum"), list) and raw in schema["enum"]:
+    names = _type_names(schema, schemas)
+    if raw in _enum_values(schema, schemas):
         return raw  # an enum of strings, whatever its type says
     if _kind(schema, schemas) is not None or "string" not in names and raw[:1] in ("{", "["):
         try:  # the client writes objects and lists inside a query or a form as JSON
