@@ -809,7 +809,7 @@ class Parser:
                     tag=op.tag,
                     namespace=op.namespace,
                     attribute=tag_attr[op.tag],
-                    class_name=classes.claim(naming.class_name(prefix + naming.pascal(op.tag) + "Resource")),
+                    class_name=self.resource_class(classes, prefix + naming.pascal(op.tag) + "Resource"),
                     module=modules.claim(naming.module_name(((op.namespace + " ") if op.namespace else "") + op.tag)),
                     description=tag_info.get(op.tag, ""),
                 )
@@ -837,6 +837,20 @@ class Parser:
                 self.offer_at_root(namespace, resources, modules, classes, tag_info)
         return list(resources.values()), namespaces
 
+    def resource_class(self, classes: naming.UniqueNames, base: str) -> str:
+        """A resource class name unique in the package, such that none of the classes its
+        module defines (Async..., ...WithRawResponse, ...WithStreamingResponse) is the name
+        of a model: a resource module imports the models it uses by their names (a schema
+        `VaultExtendedInfoResource` beside a tag `VaultExtendedInfo`, in Azure's documents)."""
+        def defined(cls: str) -> list[str]:
+            return [mode + cls + suffix for mode in ("", "Async") for suffix in ("", "WithRawResponse", "WithStreamingResponse")]
+
+        base = naming.class_name(base)
+        candidate, n = base, 2
+        while candidate in classes or any(name in self.names for name in defined(candidate)):
+            candidate, n = f"{base}{n}", n + 1
+        return classes.claim(candidate)
+
     def offer_at_root(
         self,
         namespace: ir.Namespace,
@@ -855,7 +869,7 @@ class Parser:
                     tag=resource.tag,
                     namespace=None,
                     attribute=resource.attribute,
-                    class_name=classes.claim(naming.class_name(naming.pascal(resource.tag) + "Resource")),
+                    class_name=self.resource_class(classes, naming.pascal(resource.tag) + "Resource"),
                     module=modules.claim(naming.module_name(resource.tag)),
                     description=tag_info.get(resource.tag, ""),
                 )

@@ -142,3 +142,17 @@ def test_every_reference_to_a_nullable_schema_is_optional(packages: dict[str, tu
     types = _import_all(out, package)[f"{package}.types"]
     found = types.Installation.model_validate({"id": 1, "account": None, "suspended_by": None, "reviewers": [None]})
     assert found.account is None and found.suspended_by is None and found.reviewers == [None]
+
+
+def test_a_resource_class_never_takes_a_models_name(packages: dict[str, tuple[Path, str, list[Diagnostic]]]) -> None:
+    out, package, _ = packages["names-resource-vs-model"]
+    modules = _import_all(out, package)
+    types = modules[f"{package}.types"]
+    # the models keep the schemas' names; the resources step aside
+    assert set(types.VaultExtendedInfoResource.model_fields) == {"integrity_key"}
+    assert set(types.AsyncJobsResourceWithRawResponse.model_fields) == {"id"}
+    vaults = modules[f"{package}.resources.vault_extended_info"]
+    assert vaults.VaultExtendedInfoResource2.__name__ == "VaultExtendedInfoResource2"
+    assert vaults.VaultExtendedInfoResource is types.VaultExtendedInfoResource
+    jobs = modules[f"{package}.resources.jobs"]
+    assert jobs.AsyncJobsResource2.__name__ == "AsyncJobsResource2"
