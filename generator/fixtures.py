@@ -183,9 +183,7 @@ class Synthesiser:
             yield schema["default"]
 
     def all_of(self, schema: dict[str, Any], direction: str, depth: int, hint: str, economy: bool) -> Any:
-        parts = [self.resolve(part) for part in schema["allOf"]]
-        objects = [p for p in parts if isinstance(p, dict) and (p.get("type") == "object" or "properties" in p or "allOf" in p)]
-        if objects or schema.get("type") == "object" or "properties" in schema:
+        if self.resolver.describes_object(schema):
             return self.object(schema, direction, depth, economy)
         # allOf: [$ref: SomeEnum] narrows a value, not an object
         values = [self.sample(part, direction=direction, depth=depth + 1, hint=hint) for part in schema["allOf"]]

@@ -117,6 +117,17 @@ class Resolver:
         except UnresolvedRef:
             return None, pointer
 
+    def describes_object(self, schema: Any, depth: int = 0) -> bool:
+        """Whether a schema, through its references and allOf members, describes an object
+        (an allOf of strings, `allOf: [{$ref: ResourceId}, {type: string}]`, does not)."""
+        schema, _ = self.resolve_or_none(schema, "")
+        if not isinstance(schema, dict) or depth > 32:
+            return False
+        if schema.get("type") == "object" or "properties" in schema or "additionalProperties" in schema:
+            return True
+        members = schema.get("allOf")
+        return isinstance(members, list) and any(self.describes_object(m, depth + 1) for m in members)
+
 
 @dataclass(frozen=True)
 class OperationSite:

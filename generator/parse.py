@@ -30,6 +30,10 @@ _ANNOTATIONS = frozenset({"description", "title", "nullable", "readOnly", "write
                           "default", "deprecated", "xml", "externalDocs", "$comment"})
 
 
+#: keywords that give a schema a shape of its own beside its allOf (not only constraints)
+_SHAPING = frozenset({"properties", "additionalProperties", "patternProperties", "items", "oneOf", "anyOf", "not"})
+
+
 def _annotation_only(schema: Any) -> bool:
     """An inline schema that only annotates (`{description: ...}`): it adds no type."""
     return isinstance(schema, dict) and "$ref" not in schema and all(k in _ANNOTATIONS or k.startswith("x-") for k in schema)
@@ -173,13 +177,17 @@ class Parser:
             # Members that only annotate (a description beside a $ref, AWS's style) do not type.
             typing = [(i, part) for i, part in enumerate(parts) if not _annotation_only(part)]
             nullable = nullable or any(isinstance(part, dict) and part.get("nullable") is True for part in parts)
-            if len(typing) == 1 and not extra:
-                index, part = typing[0]
-                resolved, _ = self.resolver.resolve_or_none(part, "")
-                if not named or not _object_like(resolved):
-                    inner = self.schema_type(part, f"{pointer}/allOf/{index}", hint)
-                    inner = inner.with_nullable(nullable or inner.nullable)
-                    return self.named_alias(inner, schema, pointer, hint) if named and inner.kind != ir.ANY else inner
+            objects = [self.resolver.describes_object(part) for _, part in typing]
+            single = len(typing) == 1 and not extra and not (named and objects[0])
+            # Members that each constrain one string, number or list (`allOf: [{$ref: ResourceId},
+            # {type: string}]`) make no object: the value has the type of a member, the first
+            # that names one ($ref) if any.
+            scalar = bool(typing) and not any(objects) and not extra & _SHAPING and not self.resolver.describes_object({k: schema[k] for k in extra})
+            if single or scalar:
+                index, part = next(((i, p) for i, p in typing if isinstance(p, dict) and "$ref" in p), typing[0])
+                inner = self.schema_type(part, f"{pointer}/allOf/{index}", hint)
+                inner = inner.with_nullable(nullable or inner.nullable)
+                return self.named_alias(inner, schema, pointer, hint) if named and inner.kind != ir.ANY else inner
             return self.model_type(schema, pointer, hint, named, nullable)
         for key in ("oneOf", "anyOf"):
             if isinstance(schema.get(key), list):

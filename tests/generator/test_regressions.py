@@ -156,3 +156,12 @@ def test_a_resource_class_never_takes_a_models_name(packages: dict[str, tuple[Pa
     assert vaults.VaultExtendedInfoResource is types.VaultExtendedInfoResource
     jobs = modules[f"{package}.resources.jobs"]
     assert jobs.AsyncJobsResource2.__name__ == "AsyncJobsResource2"
+
+
+def test_an_allof_of_strings_is_a_string(packages: dict[str, tuple[Path, str, list[Diagnostic]]]) -> None:
+    out, package, _ = packages["contract-allof-of-strings"]
+    types = _import_all(out, package)[f"{package}.types"]
+    assert types.PartyId is str and types.Code is str
+    assert types.Tags == list[str]
+    role = types.Role.model_validate({"relatedPartyId": "p-1", "tags": ["a"], "code": "c"})
+    assert (role.related_party_id, role.tags, role.code) == ("p-1", ["a"], "c")
