@@ -947,6 +947,10 @@ def _encode_body(
     if encoding == "form":
         return None, {k: _query_value(v) for k, v in to_json_data(body).items()}, None
     if encoding == "multipart":
+        if isinstance(body, (bytes, tuple)) or hasattr(body, "read"):
+            # the document's multipart schema is one file, not an object of fields: the
+            # file goes in a part named "file", the name most servers read it from
+            return None, None, {"file": body}
         files: dict[str, Any] = {}
         data: dict[str, Any] = {}
         for key, value in dict(body).items():

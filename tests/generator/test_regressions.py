@@ -165,3 +165,14 @@ def test_an_allof_of_strings_is_a_string(packages: dict[str, tuple[Path, str, li
     assert types.Tags == list[str]
     role = types.Role.model_validate({"relatedPartyId": "p-1", "tags": ["a"], "code": "c"})
     assert (role.related_party_id, role.tags, role.code) == ("p-1", ["a"], "c")
+
+
+def test_a_multipart_body_that_is_one_file(packages: dict[str, tuple[Path, str, list[Diagnostic]]]) -> None:
+    out, package, _ = packages["contract-multipart-file"]
+    modules = _import_all(out, package)
+    testing = modules[f"{package}.testing"]
+    api = testing.MockAPI()
+    with testing.mock_client(api) as client:
+        client.attachments.upload_attachment("t-1", body=b"%PDF-1.7")
+        client.attachments.upload_attachment("t-1")
+    assert [(call.status, call.body) for call in api.calls] == [(200, b"%PDF-1.7"), (200, None)]

@@ -597,7 +597,11 @@ class MockAPI:
                     validate(value, param["schema"], schemas, name)
             spec_body = op["body"]
             if spec_body is not None:
-                if body is None and _FORM_MEDIA.match(spec_body["media_type"] or ""):
+                if (
+                    body is None
+                    and _FORM_MEDIA.match(spec_body["media_type"] or "")
+                    and _kind(spec_body["schema"], schemas) == "object"
+                ):
                     # a form without fields is no body at all (multipart cannot be empty)
                     validate({}, spec_body["schema"], schemas)
                 elif body is None:
@@ -864,6 +868,8 @@ def _decode_body(
             if isinstance(field, str) and isinstance(payload, bytes):
                 is_file = part.get_filename() is not None
                 parts.append((field, payload if is_file else payload.decode(errors="replace")))
+        if _kind(schema, schemas) != "object":  # the whole body is one file (type: string)
+            return parts[0][1] if parts else b""
         return _fields(parts, schema, schemas)
     if base.startswith("text/") or base in ("application/xml", "application/csv"):
         return raw.decode(errors="replace")
