@@ -100,7 +100,7 @@ class MockResponse:
             return self.status, headers, b""
         if isinstance(self.body, bytes):
             payload = self.body
-        elif isinstance(self.body, str) and self.content_type and "json" not in self.content_type:
+        elif isinstance(self.body, str) and not _is_json(self.content_type or "application/json"):
             payload = self.body.encode()
         else:
             payload = json.dumps(self.body).encode()
@@ -828,6 +828,11 @@ def _query_value(
 
 
 _JSON_MEDIA = re.compile(r"^application/(?:[\w.+-]+\+)?json$|^\*/\*$")
+
+
+def _is_json(media: str) -> bool:
+    """JSON is how the client reads this media type (`*/*` included, as the generator does)."""
+    return bool(_JSON_MEDIA.match(media.split(";")[0].strip().lower()))
 
 
 def _decode_body(
