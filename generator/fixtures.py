@@ -293,6 +293,8 @@ def operation_fixture(op: ir.Operation, synth: Synthesiser, auth: tuple[str, str
         if p.location != "path" and not p.required:
             continue
         value = synth.example_or_sample(p.has_example, p.example, p.schema, direction="request", hint=p.wire_name)
+        if value == {} and not synth.resolver.describes_object(p.schema):
+            value = "example"  # an untyped parameter takes any value, and an empty object sends none
         if p.location == "path" and not _addressable(value):
             value = synth.addressable(p.schema, value)
         {"path": path, "query": query, "header": headers}[p.location][p.wire_name] = value
