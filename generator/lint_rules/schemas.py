@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from ..load import escape_pointer, unescape_pointer
@@ -16,6 +17,10 @@ ENUM = rule("schema-enum", "error", "Enum values are unique and of the schema's 
 NULLABLE = rule("schema-nullable", "error", "Nullability is said the version's way: 3.0 `nullable` with a `type`, 3.1 `type: [..., 'null']`.")
 DISCRIMINATOR = rule("schema-discriminator", "error", "A discriminator's mapping targets exist and each requires the discriminator property.")
 UNUSED_COMPONENT = rule("unused-component", "warning", "Every component schema, parameter, response... is used by an operation.")
+PATTERN_LITERAL = rule(
+    "schema-pattern-literal", "warning",
+    "A `pattern` is a regular expression, not a JavaScript literal `/.../flags` (whose slashes then must match).",
+)
 NAMED_RESPONSE = rule(
     "success-response-named-schema", "warning",
     "A 2xx JSON response's object schema is a $ref to a named component (the SDK needs a class name).",
@@ -205,3 +210,20 @@ def success_responses_are_named(ctx: Context) -> None:
                         NAMED_RESPONSE, f"{pointer}/content/{escape_pointer(str(media))}/schema",
                         f"the {status} response of {op.label} is an inline object; $ref a named component schema",
                     )
+
+
+_REGEX_LITERAL = re.compile(r"^/(?P<body>.+)/(?P<flags>[dgimsuvy]*)$", re.DOTALL)
+
+
+@check(PATTERN_LITERAL)
+def pattern_not_a_literal(ctx: Context) -> None:
+    for site in ctx.index.schemas:
+        pattern = site.node.get("pattern")
+        found = _REGEX_LITERAL.match(pattern) if isinstance(pattern, str) else None
+        if found is None or not found.group("body").startswith("^") and not found.group("flags"):
+            continue  # `/users/.+/` may well mean slashes; `/^...$/` or `/.../i` cannot
+        flags = found.group("flags")
+        advice = f"; flags ({flags}) cannot be given in a pattern" if flags else ""
+        ctx.report(PATTERN_LITERAL, f"{site.pointer}/pattern",
+                   f"pattern {pattern!r} is written as a JavaScript literal: no value matches it as a regular "
+                   f"expression (its slashes are characters); write {found.group('body')!r}{advice}")

@@ -122,3 +122,22 @@ def test_success_response_named_schema(lint_yaml: LintYaml) -> None:
     inline = "                type: object\n                properties:\n                  id: {type: string}\n"
     result = lint_yaml(CLEAN_SPEC.replace("                $ref: '#/components/schemas/Item'\n        '404'", inline + "        '404'"))
     assert result.positions("success-response-named-schema") == [result.at("type: object\n                properties")]
+
+
+def test_pattern_written_as_a_javascript_literal(lint_yaml: LintYaml) -> None:
+    spec = add_schemas(
+        _use(CLEAN_SPEC, "Code"),
+        """\
+        Code:
+          type: object
+          properties:
+            name: {type: string, pattern: '/^.*[a-z]+.*$/i'}
+            base: {type: string, pattern: '/^[0-9]+$/'}
+            route: {type: string, pattern: '/users/.+/'}
+            plain: {type: string, pattern: '^[a-z]+$'}
+        """,
+    )
+    result = lint_yaml(spec)
+    lines = [line for line, _ in result.positions("schema-pattern-literal")]
+    assert lines == [result.at("'/^.*[a-z]+.*$/i'")[0], result.at("'/^[0-9]+$/'")[0]]
+    assert "write '^.*[a-z]+.*$'; flags (i) cannot be given" in result.messages("schema-pattern-literal")[0]
