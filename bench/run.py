@@ -390,12 +390,15 @@ def change_description(spec: Path, serial: str) -> Path:
     """Rewrite (in place) the description of the first operation that has one; return the
     file changed. JSON is rewritten whole; YAML is edited as text, so nothing else moves."""
     if spec.suffix == ".json":
-        data = json.loads(spec.read_text(encoding="utf-8"))
+        text = spec.read_text(encoding="utf-8")
+        data = json.loads(text)
+        compact = "\n" not in text[:4096]  # written back as it was: Graph beta indented is 27 MB more
         for item in data.get("paths", {}).values():
             for method, op in item.items():
                 if method in METHODS and isinstance(op, dict):
                     op["description"] = f"Changed {serial}. " + str(op.get("description") or "")
-                    spec.write_text(json.dumps(data, indent=2, ensure_ascii=False), encoding="utf-8")
+                    spec.write_text(json.dumps(data, ensure_ascii=False, **({"separators": (",", ":")} if compact else {"indent": 2})),
+                                    encoding="utf-8")
                     return spec
         raise RuntimeError(f"no operation in {spec}")
     files = [spec, *sorted(spec.parent.rglob("*.yaml"))] if (spec.parent / "paths").is_dir() else [spec]
