@@ -20,6 +20,8 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+import typecheck  # bench/typecheck.py: the runtime checked once, at its source
+
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus"
 PY = sys.executable
@@ -40,18 +42,6 @@ def _package(folder: Path) -> str:
     return next(p.name for p in folder.iterdir() if p.is_dir() and (p / "__init__.py").exists())
 
 
-#: --strict, as `make typecheck` checks generated/. The MCP runtime is the same in every
-#: package and `make typecheck` checks it against the MCP SDK; following the SDK again
-#: here costs ~3.5 s of CPU, so its modules are not followed (their names type as Any,
-#: which the package's own mcp modules may then return).
-MYPY_CONFIG = """[mypy]
-strict = True
-
-[mypy-mcp.*,mcp_types.*,anyio.*,uvicorn.*,toon_format.*]
-follow_imports = skip
-follow_imports_for_stubs = True
-"""
-MYPY_MCP = "\n[mypy-{packages}]\nwarn_return_any = False\n"
 
 
 def generate_and_import(spec: Path, work: Path) -> Outcome:
@@ -95,8 +85,7 @@ def batches(outcomes: list[Outcome]) -> list[list[Outcome]]:
 
 def type_check(group: list[Outcome], work: Path, index: int) -> float:
     """mypy --strict on every package of the group; each outcome's note gets its errors."""
-    config = work / f"mypy-{index}.ini"  # a file of its own: the groups run at once
-    config.write_text(MYPY_CONFIG + MYPY_MCP.format(packages=",".join(f"{o.package}.mcp.*" for o in group)), encoding="utf-8")
+    config = typecheck.write_config(work, [o.package for o in group], f"mypy-{index}.ini")  # the groups run at once
     env = {**os.environ, "MYPYPATH": os.pathsep.join(str(o.folder) for o in group)}
     started = time.perf_counter()
     mypy = subprocess.run([PY, "-m", "mypy", "--no-incremental", "--cache-dir=/dev/null", "--config-file", str(config),

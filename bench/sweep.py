@@ -19,7 +19,8 @@ Each document, in a worker of its own (--jobs, default all cores), runs as subpr
 limited in address space (--memory-mb, RLIMIT_AS) and time (--timeout, for each step):
   generate   python -m generator generate DOC --output TMP --package-name sweep_client
   import     every module of the generated package, one interpreter
-  mypy       mypy --strict on the package (--mypy, or a `mypy` tag in a --list file)
+  mypy       mypy --strict on the package (--mypy, or a `mypy` tag in a --list file); the runtime
+             copied into it is checked once at its source (bench/typecheck.py)
   contract   the package's own tests/test_contract.py (--contract, or a `contract` tag)
   peers      openapi-python-client and openapi-generator (python), generate + import (--peers)
 
@@ -68,6 +69,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import run as bench_run  # noqa: E402  (bench/run.py: the peers' installation and command lines)
+import typecheck  # noqa: E402  (bench/typecheck.py: mypy --strict with the runtime checked at its source)
 
 ROOT = Path(__file__).resolve().parents[1]
 VENV_BIN = ROOT / ".venv" / "bin"
@@ -679,7 +681,8 @@ def _details(pairs: Iterable[tuple[str, str]]) -> dict[str, list]:
 
 
 def _mypy(result: Result, out: Path, env: dict[str, str], opts: Options, logs: Path) -> None:
-    step = run_step([MYPY, "--strict", "--no-incremental", "--cache-dir=/dev/null", "--no-error-summary", "-p", PACKAGE],
+    config = typecheck.write_config(logs, [PACKAGE])
+    step = run_step([MYPY, "--config-file", str(config), "--no-incremental", "--cache-dir=/dev/null", "--no-error-summary", "-p", PACKAGE],
                     cwd=out, env=env, timeout=opts.timeout, memory_mb=opts.memory_mb, logs=logs, name="mypy")
     result.times["mypy"] = round(step.seconds, 2)
     result.mypy = step.returncode == 0 and not step.timed_out

@@ -1,6 +1,7 @@
 """The generated README's Python examples are real, typed code: every ```py block of
 generated/README.md passes mypy --strict against the generated package (issue 17: the
-query.run example failed it while run() returned a union for a HogQLQuery)."""
+query.run example failed it while run() returned a union for a HogQLQuery). The package's
+own code is checked by make typecheck; here mypy reads its signatures and skips its bodies."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from bench.typecheck import write_config
 from tests.conftest import GENERATED
 
 PREAMBLE = """\
@@ -34,7 +36,8 @@ def test_every_python_block_type_checks(tmp_path: Path) -> None:
             body = "async def example() -> None:\n" + "".join(f"    {line}\n" for line in body.splitlines())
         (tmp_path / f"example_{index:02d}.py").write_text(body, encoding="utf-8")
     result = subprocess.run(
-        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "--cache-dir=/dev/null", str(tmp_path)],
+        [sys.executable, "-m", "mypy", "--config-file", str(write_config(tmp_path, trusted=["posthog_api"])), "--no-incremental",
+         "--cache-dir=/dev/null", str(tmp_path)],
         capture_output=True, text=True, env={**os.environ, "MYPYPATH": str(GENERATED)}, cwd=tmp_path,
     )
     assert result.returncode == 0, result.stdout[-3000:]
@@ -56,7 +59,8 @@ loose = client.query.run(query={"kind": "HogQLQuery", "query": "select 1"})
 assert_type(loose, QueryResponse)
 """, encoding="utf-8")
     result = subprocess.run(
-        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "--cache-dir=/dev/null", str(tmp_path / "check.py")],
+        [sys.executable, "-m", "mypy", "--config-file", str(write_config(tmp_path, trusted=["posthog_api"])), "--no-incremental",
+         "--cache-dir=/dev/null", str(tmp_path / "check.py")],
         capture_output=True, text=True, env={**os.environ, "MYPYPATH": str(GENERATED)}, cwd=tmp_path,
     )
     assert result.returncode == 0, result.stdout[-3000:]

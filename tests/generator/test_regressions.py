@@ -5,6 +5,7 @@ about is checked."""
 
 from __future__ import annotations
 
+import ast
 import importlib
 import os
 import subprocess
@@ -15,8 +16,10 @@ from xml.etree import ElementTree
 
 import pytest
 
+from bench.typecheck import write_config
 from generator.diagnostics import Diagnostic
 from generator.pipeline import generate
+from tests.conftest import GENERATED, ROOT
 
 HERE = Path(__file__).parent / "regressions"
 SPECS = sorted(p.stem for p in HERE.glob("*.yaml"))
@@ -63,14 +66,39 @@ def test_every_module_imports(packages: dict[str, tuple[Path, str, list[Diagnost
 
 
 @pytest.mark.slow
-def test_every_package_passes_mypy_strict(packages: dict[str, tuple[Path, str, list[Diagnostic]]]) -> None:
-    args = [arg for _, package, _ in packages.values() for arg in ("-p", package)]
+def test_every_package_passes_mypy_strict(packages: dict[str, tuple[Path, str, list[Diagnostic]]], tmp_path: Path) -> None:
+    names = [package for _, package, _ in packages.values()]
+    config = write_config(tmp_path, names)  # --strict; each runtime copy checked at its source
     env = {**os.environ, "MYPYPATH": os.pathsep.join(str(out) for out, _, _ in packages.values())}
     result = subprocess.run(
-        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "--cache-dir=/dev/null", *args],
+        [sys.executable, "-m", "mypy", "--config-file", str(config), "--no-incremental", "--cache-dir=/dev/null",
+         *(arg for name in names for arg in ("-p", name))],
         capture_output=True, text=True, env=env, cwd=next(iter(packages.values()))[0],
     )
     assert result.returncode == 0, result.stdout[-4000:]
+
+
+def _settings_interface(source: str) -> dict[str, str]:
+    """A settings module's names and their types: the annotation, else the value's type."""
+    found: dict[str, str] = {}
+    for node in ast.parse(source).body:
+        if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
+            found[node.target.id] = ast.unparse(node.annotation)
+        elif isinstance(node, ast.Assign) and [type(t) for t in node.targets] == [ast.Name]:
+            found[node.targets[0].id] = type(ast.literal_eval(node.value)).__name__
+    return found
+
+
+def test_every_settings_module_types_like_the_stand_in(packages: dict[str, tuple[Path, str, list[Diagnostic]]]) -> None:
+    """The runtime is type-checked once, where it stands, against the stand-in
+    templates/runtime/_settings.py, and bench/typecheck.py trusts each package's copy of
+    it: sound only while every generated _settings.py has the same names and types."""
+    expected = _settings_interface((ROOT / "templates" / "runtime" / "_settings.py").read_text(encoding="utf-8"))
+    assert {"AUTH_SCHEME", "HOSTS", "PATH_DEFAULTS"} <= expected.keys()
+    modules = [out / package / "_settings.py" for out, package, _ in packages.values()]
+    modules.append(GENERATED / "posthog_api" / "_settings.py")
+    for module in modules:
+        assert _settings_interface(module.read_text(encoding="utf-8")) == expected, module
 
 
 def test_cycles_through_every_combinator(packages: dict[str, tuple[Path, str, list[Diagnostic]]]) -> None:
