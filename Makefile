@@ -20,7 +20,7 @@ help:
 	@echo "make bench      benchmark suite (slow); make bench-smoke: one quick run of it"
 	@echo "make corpus     generate every corpus spec and type-check the result"
 	@echo "make sweep      every APIs.guru document through the generator (hours; SWEEP_ARGS=--help)"
-	@echo "make sweep-sample  a fixed sample of 40 of them, with contract tests (about 2 minutes)"
+	@echo "make sweep-sample  a fixed sample of 40 of them, with contract tests (about 2 minutes; make test runs it batched)"
 	@echo "make sweep-smoke   nine of them, with contract tests (about a minute)"
 	@echo "make diff       classify the changes from BASE (default origin/main) to $(SPEC)"
 	@echo "make release    bump the package version by the changes since the last release, write the changelog"

@@ -19,10 +19,7 @@ below run anyway. docs/contract-prism.md is the table of the run (`make contract
 
 from __future__ import annotations
 
-import fcntl
 import json
-import os
-import pickle
 import time
 from pathlib import Path
 from types import SimpleNamespace
@@ -39,6 +36,7 @@ from tests.contract.expect import (
     strict_field,
 )
 from tests.contract.harness import Violation, read_verdict
+from tests.packages import once_per_session
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -59,21 +57,8 @@ def _run_or_reason():
 
 @pytest.fixture(scope="session")
 def contract(tmp_path_factory):
-    """The run, once per test session. Under pytest-xdist the first worker that needs it
-    runs Prism and leaves the judged run (or the reason to skip) in the session's shared
-    temporary folder for the others: `--dist loadgroup` cannot keep this file on one
-    worker while pytest-xdist#1386 (the group mark is lost with pytest 9.2) stands."""
-    if os.environ.get("PYTEST_XDIST_WORKER") is None:
-        result = _run_or_reason()
-    else:
-        shared = tmp_path_factory.getbasetemp().parent / "contract-prism.pickle"
-        with open(shared.with_suffix(".lock"), "w") as lock:
-            fcntl.flock(lock, fcntl.LOCK_EX)
-            if shared.exists():
-                result = pickle.loads(shared.read_bytes())
-            else:
-                result = _run_or_reason()
-                shared.write_bytes(pickle.dumps(result))
+    """The run, once per test session, shared by the pytest-xdist workers."""
+    result = once_per_session(tmp_path_factory, "contract-prism", lambda _folder: _run_or_reason())
     if isinstance(result, str):
         pytest.skip(result)
     return result

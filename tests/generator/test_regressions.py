@@ -7,19 +7,17 @@ from __future__ import annotations
 
 import ast
 import importlib
-import os
-import subprocess
 import sys
 from pathlib import Path
 from types import ModuleType
-from xml.etree import ElementTree
 
 import pytest
 
-from bench.typecheck import write_config
 from generator.diagnostics import Diagnostic
 from generator.pipeline import generate
 from tests.conftest import GENERATED, ROOT
+from tests.packages import contract_runs as run_contract_tests
+from tests.packages import mypy_strict, once_per_session, write
 
 HERE = Path(__file__).parent / "regressions"
 SPECS = sorted(p.stem for p in HERE.glob("*.yaml"))
@@ -27,18 +25,18 @@ SPECS = sorted(p.stem for p in HERE.glob("*.yaml"))
 
 @pytest.fixture(scope="module")
 def packages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, str, list[Diagnostic]]]:
-    """spec name -> (output folder, package name, diagnostics)."""
-    built: dict[str, tuple[Path, str, list[Diagnostic]]] = {}
-    for name in SPECS:
-        out = tmp_path_factory.mktemp(name)
-        package = "regress_" + name.replace("-", "_")
-        result = generate(HERE / f"{name}.yaml", package_name=package)
-        for rel, text in result.files.items():
-            target = out / rel
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8")
-        built[name] = (out, package, result.diagnostics)
-    return built
+    """spec name -> (output folder, package name, diagnostics), built once per session."""
+
+    def build(folder: Path) -> dict[str, tuple[Path, str, list[Diagnostic]]]:
+        built = {}
+        for name in SPECS:
+            package = "regress_" + name.replace("-", "_")
+            result = generate(HERE / f"{name}.yaml", package_name=package)
+            write(result, folder / name)
+            built[name] = (folder / name, package, result.diagnostics)
+        return built
+
+    return once_per_session(tmp_path_factory, "regressions", build)
 
 
 def _import_all(out: Path, package: str) -> dict[str, ModuleType]:
@@ -67,14 +65,7 @@ def test_every_module_imports(packages: dict[str, tuple[Path, str, list[Diagnost
 
 @pytest.mark.slow
 def test_every_package_passes_mypy_strict(packages: dict[str, tuple[Path, str, list[Diagnostic]]], tmp_path: Path) -> None:
-    names = [package for _, package, _ in packages.values()]
-    config = write_config(tmp_path, names)  # --strict; each runtime copy checked at its source
-    env = {**os.environ, "MYPYPATH": os.pathsep.join(str(out) for out, _, _ in packages.values())}
-    result = subprocess.run(
-        [sys.executable, "-m", "mypy", "--config-file", str(config), "--no-incremental", "--cache-dir=/dev/null",
-         *(arg for name in names for arg in ("-p", name))],
-        capture_output=True, text=True, env=env, cwd=next(iter(packages.values()))[0],
-    )
+    result = mypy_strict([(out, package) for out, package, _ in packages.values()], tmp_path)
     assert result.returncode == 0, result.stdout[-4000:]
 
 
@@ -148,27 +139,10 @@ CONTRACT_SPECS = [n for n in SPECS if n.startswith(("auth-", "contract-"))]
 
 
 @pytest.fixture(scope="module")
-def contract_runs(packages: dict[str, tuple[Path, str, list[Diagnostic]]]) -> dict[str, tuple[int, list[str]]]:
-    """Every package's own contract tests, in one pytest process (one start-up of pytest,
-    pydantic and httpx instead of one a package): spec name -> (tests run, failures)."""
-    outs = {name: packages[name][0] for name in CONTRACT_SPECS}
-    report = next(iter(outs.values())).parent / "contract-runs.xml"
-    subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--import-mode=importlib", f"--rootdir={report.parent}",
-         f"--junitxml={report}", "-o", "junit_family=xunit1",  # xunit1: each case names its file
-         *(str(out / "tests") for out in outs.values())],
-        capture_output=True, text=True, env={**os.environ, "PYTHONPATH": os.pathsep.join(map(str, outs.values()))},
-        cwd=report.parent, timeout=600,
-    )
-    found: dict[str, tuple[int, list[str]]] = {name: (0, []) for name in outs}
-    for case in ElementTree.parse(report).iter("testcase"):
-        where = (report.parent / (case.get("file") or "")).resolve()
-        owner = next(name for name, out in outs.items() if where.is_relative_to(out.resolve()))
-        failed = [f"{case.get('name')}: {(child.get('message') or '')[:500]}" for child in case
-                  if child.tag in ("failure", "error")]
-        ran, failures = found[owner]
-        found[owner] = (ran + 1, failures + failed)
-    return found
+def contract_runs(packages: dict[str, tuple[Path, str, list[Diagnostic]]], tmp_path_factory: pytest.TempPathFactory,
+                  ) -> dict[str, tuple[int, list[str]]]:
+    """Every package's own contract tests, in one pytest process: spec name -> (tests run, failures)."""
+    return run_contract_tests({name: packages[name][0] for name in CONTRACT_SPECS}, tmp_path_factory.mktemp("contract"))
 
 
 @pytest.mark.parametrize("name", CONTRACT_SPECS)
