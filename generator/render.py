@@ -14,9 +14,11 @@ import math
 import re
 from collections.abc import Callable
 from pathlib import Path
+from types import CodeType
 from typing import Any
 
 import jinja2
+import jinja2.bccache
 
 from . import display, fixtures, ir, mcp_tools, views
 from .diagnostics import GeneratorBug
@@ -324,9 +326,31 @@ def used_imports(block: str, body: str) -> str:
 # -- environment -------------------------------------------------------------
 
 
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """Each template compiled once per process, by name and source checksum: jinja2
+    compiles them again for every Environment, which was two thirds of generating a
+    small document in a process that generates many (the tests, the sweep's sample)."""
+
+    def __init__(self) -> None:
+        self._code: dict[tuple[str, str], CodeType] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        bucket.code = self._code.get((bucket.key, bucket.checksum))
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.code is not None:
+            self._code[(bucket.key, bucket.checksum)] = bucket.code
+
+
+#: shared by every Environment that environment() makes: all have the same settings,
+#: which the compiled code depends on
+_COMPILED = _CompiledTemplates()
+
+
 def environment(templates: Path = TEMPLATES) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates)),
+        bytecode_cache=_COMPILED,
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
         trim_blocks=True,
