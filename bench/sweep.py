@@ -599,8 +599,8 @@ class Result:
 
 @dataclass
 class Options:
-    timeout: float = 300.0
-    memory_mb: int | None = 4096
+    timeout: float = 600.0
+    memory_mb: int | None = 8192
     keep: bool = False
     peers: dict[str, Path] = field(default_factory=dict)
     cold_cache: bool = False
@@ -1112,8 +1112,10 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     what.add_argument("--peers", action="store_true", help="also openapi-python-client and openapi-generator (python): generate + import")
     how = parser.add_argument_group("how")
     how.add_argument("--jobs", "-j", type=int, default=os.cpu_count() or 1, help="documents at once (default: all cores)")
-    how.add_argument("--timeout", type=float, default=300, help="seconds for each step of a document (default 300)")
-    how.add_argument("--memory-mb", type=int, default=4096, help="address-space limit of each child, MB (default 4096; 0: none)")
+    how.add_argument("--timeout", type=float, default=600, help="seconds for each step of a document (default 600: mypy "
+                     "--strict on Microsoft Graph beta's package takes about 220 s of CPU, more beside another job)")
+    how.add_argument("--memory-mb", type=int, default=8192, help="address-space limit of each child, MB (default 8192: that "
+                     "mypy run peaks at 4.3 GB; 0: none)")
     how.add_argument("--cold-cache", action="store_true", help="give each document an empty formatting cache "
                      "(slower; by default the documents of a sweep share one in SDKGEN_SWEEP_HOME/xdg-cache)")
     how.add_argument("--fresh", action="store_true", help="forget earlier results for the same key and start over")
