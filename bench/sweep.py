@@ -332,7 +332,10 @@ def normalize(message: str, limit: int = 160) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-LOCATED = re.compile(r"^(?P<file>\S[^:]*?):(?:(?P<line>\d+)(?::(?P<col>\d+))?:)? (?P<severity>error|warning|fatal): (?P<message>.*)$")
+#: a located line: `file:line:col: error [code] message` (the generator's diagnostics), or
+#: `file (#/pointer): error [code] ...` where no line is known, or the older `file:line: error: ...`
+LOCATED = re.compile(r"^(?P<file>\S[^:]*?)(?::(?P<line>\d+)(?::(?P<col>\d+))?)?(?: \(#.*?\))?: "
+                     r"(?P<severity>error|warning|fatal)(?::| \[(?P<code>[\w-]+)\]) (?P<message>.*)$")
 TRACEBACK = "Traceback (most recent call last):"
 _FRAME = re.compile(r'^\s*File "(?P<file>[^"]+)", line \d+, in (?P<func>.+)$')
 _EXCEPTION = re.compile(r"^(?P<type>[A-Za-z_][\w.]*(?:Error|Exception|Exit|Interrupt|Warning|Iteration|Fault|Failure)|[A-Za-z_][\w.]*\.[A-Z]\w*)(?::\s?(?P<message>.*))?$")

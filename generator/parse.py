@@ -390,7 +390,11 @@ class Parser:
         for value, target in (discriminator.get("mapping") or {}).items():
             if isinstance(target, str):
                 ref = target if target.startswith("#") else "#/components/schemas/" + target
-                _, target_ptr = self.resolve({"$ref": ref}, pointer + "/discriminator")
+                try:
+                    _, target_ptr = self.resolver.resolve({"$ref": ref}, pointer + "/discriminator")
+                except openapi.UnresolvedRef as exc:  # the value is then told as if unmapped
+                    self.warn(pointer + "/discriminator/mapping", f"mapping of {value!r}: {exc}; the entry is ignored", AMBIGUOUS)
+                    continue
                 typ = self.types.get(target_ptr)
                 if typ is not None:
                     by_model.setdefault(typ.name, str(value))

@@ -9,13 +9,13 @@ from __future__ import annotations
 import gc
 import os
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import __version__
 from .diagnostics import Diagnostic, GeneratorBug, SpecError
 from .format import DEFAULT_FORMATTER, format_files, formatter_id
-from .load import load
+from .load import Document, load
 from .manifest import MANIFEST, Manifest
 from .openapi import METHODS
 from .release import package_version
@@ -75,15 +75,18 @@ def _generate(spec: Path, package_name: str | None, strict: bool, validate_spec:
     schemas = components.get("schemas") if isinstance(components, dict) else None
     counts = f"{operations:,} operations, {len(schemas) if isinstance(schemas, dict) else 0:,} schemas"
     diagnostics: list[Diagnostic] = []
-    if validate_spec:
-        progress("validate", counts)
-        diagnostics += validate(doc)
     from .parse import parse
     from .render import render
 
-    progress("parse", counts)
-    api = parse(doc, package_name)
-    diagnostics += api.diagnostics
+    try:
+        if validate_spec:
+            progress("validate", counts)
+            diagnostics += validate(doc)
+        progress("parse", counts)
+        api = parse(doc, package_name)
+    except SpecError as exc:
+        raise SpecError(_with_lines(doc, exc.diagnostics)) from None
+    diagnostics = _with_lines(doc, diagnostics + api.diagnostics)
     if strict and diagnostics:
         raise SpecError([d.as_error() for d in sorted(diagnostics)])
     progress("render", f"{len(api.operations):,} operations, {len(api.models) + len(api.enums) + len(api.aliases):,} types")
@@ -95,3 +98,15 @@ def _generate(spec: Path, package_name: str | None, strict: bool, validate_spec:
     files = format_files(files, formatter, package=api.sdk.package_name)
     manifest = Manifest.build(files, f"sdkgen-{__version__}", formatter_id(formatter))
     return Generated(files, manifest, sorted(diagnostics))
+
+
+def _with_lines(doc: Document, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """The diagnostics, with a line and column where only a pointer was known: a JSON
+    document is read without positions (for speed), and they are found again here for
+    the few that are reported."""
+    missing = [d.pointer for d in diagnostics if not d.location.line and d.pointer]
+    if not missing or doc.json_root_text is None:
+        return diagnostics
+    found = dict(zip(missing, doc.locate_all_precisely(missing), strict=True))
+    return [replace(d, location=found[d.pointer]) if d.pointer in found and found[d.pointer].line else d
+            for d in diagnostics]

@@ -43,6 +43,17 @@ def test_exit_2_with_located_lines_is_a_clean_refusal():
     assert unlined.signature == "Swagger N is not supported; convert it to OpenAPI N"
 
 
+def test_the_generators_own_diagnostic_lines_are_located():
+    """file:line:col: error [code] message, or the pointer where no line is known (the
+    full sweep counted digitalocean's refusal as a crash for want of this)."""
+    lined = sweep.classify_generate(2, "api/x.json:1:411973: error [ref] $ref '#/a/b.yml#/c' cannot be resolved\n")
+    assert (lined.status, lined.signature) == ("refused", "$ref '#/*/*/*' cannot be resolved")
+    pointed = sweep.classify_generate(2, "api/x.json (#/paths/~1v2~1a/post/requestBody): error [ref] $ref '#/x' cannot be resolved\n")
+    assert pointed.status == "refused" and pointed.signature.endswith("cannot be resolved")
+    warned_only = sweep.classify_generate(2, "api/x.json:1:9: warning [naming] renamed\nboom\n")
+    assert warned_only.status == "refused"  # a located line, even if only a warning, as before
+
+
 def test_exit_2_without_a_located_line_is_a_crash():
     verdict = sweep.classify_generate(2, "something went wrong\n")
     assert verdict.status == "crash"

@@ -93,6 +93,11 @@ def test_user_errors_are_one_located_line(tmp_path: Path) -> None:
         "bad.yaml": ("openapi: 3.1.0\ninfo: [unclosed\n", ":3:1: error [input] invalid YAML"),
         "swagger.yaml": ("swagger: '2.0'\ninfo: {title: x, version: '1'}\npaths: {}\n", "swagger.yaml:1:10: error [openapi-version] this is a Swagger 2.0 document"),
         "ref.yaml": ("openapi: 3.1.0\ninfo: {title: x, version: '1'}\npaths:\n  /a/:\n    $ref: 'missing.yaml#/a'\n", "ref.yaml:5:5: error [ref] $ref 'missing.yaml#/a' cannot be resolved: file not found"),
+        # a JSON document on one line (as the APIs.guru directory's are): a problem found
+        # after loading is still given its line and column, not only its pointer
+        "one-line.json": ('{"openapi": "3.0.3", "info": {"title": "x", "version": "1"}, "paths": {"/a": {"get": {"responses": '
+                          '{"200": {"description": "ok", "content": {"application/json": {"schema": {"$ref": "#/nope"}}}}}}}}}',
+                          "one-line.json:1:173: error [ref] $ref '#/nope' cannot be resolved"),
     }
     for name, (text, expected) in cases.items():
         spec = tmp_path / name

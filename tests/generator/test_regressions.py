@@ -201,3 +201,12 @@ def test_a_multipart_body_that_is_one_file(packages: dict[str, tuple[Path, str, 
         client.attachments.upload_attachment("t-1", body=b"%PDF-1.7")
         client.attachments.upload_attachment("t-1")
     assert [(call.status, call.body) for call in api.calls] == [(200, b"%PDF-1.7"), (200, None)]
+
+
+def test_an_unresolvable_discriminator_mapping_entry_is_a_located_warning(
+        packages: dict[str, tuple[Path, str, list[Diagnostic]]]) -> None:
+    out, package, diagnostics = packages["discriminator-broken-mapping"]
+    ignored = [d for d in diagnostics if "mapping of 'A'" in d.message]
+    assert len(ignored) == 1 and "cannot be resolved; the entry is ignored" in ignored[0].message and ignored[0].location.line
+    types = _import_all(out, package)[f"{package}.types"]
+    assert types.RecordA.model_validate({"type": "A", "data": "1.2.3.4"}).data == "1.2.3.4"
