@@ -210,3 +210,16 @@ def test_an_unresolvable_discriminator_mapping_entry_is_a_located_warning(
     assert len(ignored) == 1 and "cannot be resolved; the entry is ignored" in ignored[0].message and ignored[0].location.line
     types = _import_all(out, package)[f"{package}.types"]
     assert types.RecordA.model_validate({"type": "A", "data": "1.2.3.4"}).data == "1.2.3.4"
+
+
+def test_a_pattern_that_backtracks_exponentially_is_not_judged(packages: dict[str, tuple[Path, str, list[Diagnostic]]]) -> None:
+    """The package generated at all (the fixture above would not have returned); its mock
+    server's validator leaves the nested-repeat pattern alone and still judges the slug."""
+    out, package, _ = packages["pattern-backtracking"]
+    validator = _import_all(out, package)[f"{package}.testing._validator"]
+    schema = {"type": "object", "properties": {
+        "url": {"type": "string", "pattern": r"^(https?:\/\/)?([\da-z\.-]+)\.([a-z\.]{2,6})([\/\w \.-]*)*\/?$"},
+        "slug": {"type": "string", "pattern": "^[a-z]+(-[a-z]+)*$"}}}
+    validator.validate({"url": "https://www.example.com/" + "a" * 40 + "!", "slug": "a-b"}, schema, {}, direction="request")
+    with pytest.raises(validator.Invalid):
+        validator.validate({"url": "x", "slug": "A--b"}, schema, {}, direction="request")

@@ -5,19 +5,25 @@ bounds, lengths, patterns, formats, arrays, objects, unions, $ref into the
 document's components) and reports the first problem with the field it is in,
 the way PostHog reports `attr`. A schema without a type is read as the generated
 models read it (with properties: an object; with items: an array), and a pattern
-that Python cannot compile is not judged. The generator checks the spec's examples
+that Python cannot compile, or that can make it backtrack for an exponential time, is
+not judged. The generator checks the spec's examples
 with it too, so that every fixture is one the mock server accepts.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from functools import lru_cache
 from typing import Any
 from urllib.parse import unquote
 from uuid import UUID
+
+try:  # Python 3.11 moved the parser; the old name warns
+    from re import _parser as _sre_parse  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover
+    import sre_parse as _sre_parse
 
 __all__ = ["Invalid", "schema_target", "validate"]
 
@@ -78,9 +84,111 @@ def schema_target(ref: str, schemas: Mapping[str, Any]) -> Any:
 @lru_cache(maxsize=1024)
 def _compiled(pattern: str) -> re.Pattern[str] | None:
     try:
-        return re.compile(pattern)
+        compiled = re.compile(pattern)
+        parsed = _sre_parse.parse(pattern)
     except (re.error, RecursionError, OverflowError):
         return None  # not a Python regular expression (ECMA's \p{L}, say): not judged
+    return None if _nested_repeat(parsed) else compiled
+
+
+#: a repeat of at most this many times counts as bounded: a{2,4} inside a star is harmless
+_FEW = 16
+
+
+def _nested_repeat(items: Any, inside: bool = False) -> bool:
+    """Whether a long repeat holds a repeat of variable length, as in ([\\w.-]*)*,
+    (\\w+\\.?)+ or ([a-z]{2,4})*: Python's backtracking engine can take an exponential
+    time to find that such a pattern does not match a value (a URL pattern of BeezUP's
+    took minutes on a short string). Such a pattern is not judged. Possessive repeats do
+    not backtrack, so they count as fixed."""
+    for op, arg in items:
+        name = str(op)
+        if name in ("MAX_REPEAT", "MIN_REPEAT"):
+            low, high, sub = arg
+            if inside and low != high and high > 1:  # a? is harmless; a{2,4}, a+ and a* are not
+                return True
+            # (-[a-z]+)* is harmless: each round starts with a character that none of its
+            # repeats takes, so a value splits into rounds in one way only
+            long = high > _FEW and not _led_by_separator(sub)
+            if _nested_repeat(sub, inside or long):
+                return True
+        elif name == "SUBPATTERN":
+            if _nested_repeat(arg[-1], inside):
+                return True
+        elif name == "BRANCH":
+            if any(_nested_repeat(branch, inside) for branch in arg[1]):
+                return True
+        elif name in ("ASSERT", "ASSERT_NOT"):
+            if _nested_repeat(arg[1], inside):
+                return True
+    return False
+
+
+def _led_by_separator(items: Any) -> bool:
+    """Whether a repeat's body starts with a literal character that no repeat in it can take."""
+    first = items[0] if len(items) else None
+    while first is not None and str(first[0]) == "SUBPATTERN":
+        body = first[1][-1]
+        first = body[0] if len(body) else None
+    if first is None or str(first[0]) != "LITERAL":
+        return False
+    return not _repeat_may_take(items, chr(first[1]))
+
+
+def _repeat_may_take(items: Any, char: str) -> bool:
+    """Whether some repeat in `items` may take `char` (True when unsure)."""
+    for op, arg in items:
+        name = str(op)
+        if name in ("MAX_REPEAT", "MIN_REPEAT"):
+            body = arg[2]
+            if len(body) != 1 or _item_may_take(body[0], char) or _repeat_may_take(body, char):
+                return True
+        elif name == "SUBPATTERN" and _repeat_may_take(arg[-1], char):
+            return True
+        elif name == "BRANCH" and any(_repeat_may_take(branch, char) for branch in arg[1]):
+            return True
+    return False
+
+
+def _item_may_take(item: Any, char: str) -> bool:
+    """Whether one item of a parsed pattern (a literal, a set, a class) may match `char`."""
+    op, arg = str(item[0]), item[1]
+    code = ord(char)
+    if op == "LITERAL":
+        return bool(arg == code)
+    if op == "NOT_LITERAL":
+        return bool(arg != code)
+    if op == "IN":
+        negated = any(str(o) == "NEGATE" for o, _ in arg)
+        hit = False
+        for o, a in arg:
+            kind = str(o)
+            if kind == "LITERAL":
+                hit = hit or a == code
+            elif kind == "RANGE":
+                hit = hit or a[0] <= code <= a[1]
+            elif kind == "CATEGORY":
+                category = str(a)
+                if category not in _CATEGORIES:
+                    return True
+                hit = hit or _CATEGORIES[category](char)
+            elif kind != "NEGATE":
+                return True
+        return hit != negated
+    if op == "CATEGORY":
+        test = _CATEGORIES.get(str(arg))
+        return True if test is None else test(char)
+    return True  # ANY and whatever else: may
+
+
+_CATEGORIES: dict[str, Callable[[str], bool]] = {
+    "CATEGORY_DIGIT": str.isdigit,
+    "CATEGORY_NOT_DIGIT": lambda c: not c.isdigit(),
+    "CATEGORY_WORD": lambda c: c.isalnum() or c == "_",
+    "CATEGORY_NOT_WORD": lambda c: not (c.isalnum() or c == "_"),
+    "CATEGORY_SPACE": str.isspace,
+    "CATEGORY_NOT_SPACE": lambda c: not c.isspace(),
+}
 
 
 def _matches(pattern: str, value: str) -> bool:
