@@ -84,10 +84,12 @@ CORPUS_VERSION = "1.3.17"
 CORPUS_INTEGRITY = "sha512-KNwaKEo+m5ahl0MdlfKOC6+e3oTpI0v5y4EX9uadfBsrUyXSTGg/k3XSRw5rlGhDlWUOItBPDutBDiHxgRS6vg=="
 PACKAGE = "sweep_client"
 # What the peers' generated code needs at run time (their own requirements), pinned,
-# installed once into each peer's virtualenv so that its output can be imported there.
+# installed once into each peer's virtualenv so that its output can be imported there,
+# and dateutil's stubs, so that `--mypy` judges their code and not a missing stub.
 PEER_RUNTIME = {
-    "openapi-python-client": ["python-dateutil==2.9.0.post0"],
-    "openapi-generator": ["urllib3==2.8.0", "python-dateutil==2.9.0.post0", "pydantic==2.14.4", "typing-extensions==4.16.0"],
+    "openapi-python-client": ["python-dateutil==2.9.0.post0", "types-python-dateutil==2.9.0.20261116"],
+    "openapi-generator": ["urllib3==2.8.0", "python-dateutil==2.9.0.post0", "pydantic==2.14.4", "typing-extensions==4.16.0",
+                          "types-python-dateutil==2.9.0.20261116"],
 }
 PEER_SHORT = {"openapi-python-client": "opc", "openapi-generator": "ogen"}
 STEPS = ("generate", "import", "mypy", "contract")
@@ -628,7 +630,7 @@ def sweep_one(doc: Doc, corpus: Path, steps: Sequence[str], opts: Options) -> Re
         _ours(result, doc, corpus, steps, opts, work)
         if opts.peers:
             for label, binary in opts.peers.items():
-                result.peers[PEER_SHORT[label]] = _peer(label, binary, corpus / doc.path, opts, work)
+                result.peers[PEER_SHORT[label]] = _peer(label, binary, corpus / doc.path, opts, work, "mypy" in steps)
     finally:
         result.seconds = round(time.perf_counter() - started, 2)
         if opts.keep and not STOP.is_set():
@@ -736,7 +738,7 @@ def _contract(result: Result, out: Path, env: dict[str, str], opts: Options, log
         _fail(result, verdict, step)
 
 
-def _peer(label: str, binary: Path, spec: Path, opts: Options, work: Path) -> dict:
+def _peer(label: str, binary: Path, spec: Path, opts: Options, work: Path, mypy: bool) -> dict:
     out = work / f"peer-{PEER_SHORT[label]}"
     logs = work / "logs"
     java = label == "openapi-generator"
@@ -775,8 +777,29 @@ def _peer(label: str, binary: Path, spec: Path, opts: Options, work: Path) -> di
         verdict, _ = import_verdict(imp, opts.timeout, out)
         entry["imported"] = verdict.status == "ok"
         entry["signature"], entry["line"] = verdict.signature, verdict.line
+        if entry["imported"] and mypy:
+            _peer_mypy(entry, python, out, packages, opts, logs, PEER_SHORT[label])
     entry["seconds"] = round(time.perf_counter() - started, 2)
     return entry
+
+
+def _peer_mypy(entry: dict, python: Path, out: Path, packages: list[str], opts: Options, logs: Path, short: str) -> None:
+    """mypy --strict over a peer's packages, as _mypy does ours, with the peer's own
+    virtualenv as the place its imports come from."""
+    step = run_step([MYPY, "--strict", "--no-incremental", "--cache-dir=/dev/null", "--no-error-summary",
+                     "--python-executable", str(python), *(a for p in packages for a in ("-p", p))],
+                    cwd=out, env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}, timeout=opts.timeout,
+                    memory_mb=opts.memory_mb, logs=logs, name=f"{short}-mypy")
+    entry["mypy"] = step.returncode == 0 and not step.timed_out
+    if entry["mypy"]:
+        return
+    if step.timed_out:
+        entry["mypy_signature"], entry["mypy_line"] = "timeout: mypy", f"mypy gave no result within {opts.timeout:g} s"
+        return
+    errors = mypy_signatures(step.stdout.replace(str(out) + "/", ""))
+    entry["mypy_errors"] = len(errors)
+    lines = (step.stderr or step.stdout).strip().splitlines()
+    entry["mypy_signature"], entry["mypy_line"] = errors[0] if errors else (f"mypy exit {step.returncode}", lines[-1][:300] if lines else "")
 
 
 def ensure_peers() -> dict[str, Path]:
@@ -916,7 +939,7 @@ def short_reason(result: Result) -> str:
 
 
 def progress_line(i: int, n: int, result: Result) -> str:
-    peers = "".join(f"  {short}:{'ok' if p['imported'] else 'gen' if p['generated'] else 'FAIL'}" for short, p in result.peers.items())
+    peers = "".join(f"  {short}:{'mypy' if p.get('mypy') is False else 'ok' if p['imported'] else 'gen' if p['generated'] else 'FAIL'}" for short, p in result.peers.items())
     status = result.status if result.status in ("ok", "refused") else result.status.upper()
     kept = f"  kept {result.kept}" if result.kept else ""
     return f"[{i:>{len(str(n))}}/{n}] {status:8} {result.seconds:7.1f}s {result.mb:7.2f} MB  {result.doc}{peers}  {short_reason(result)}{kept}"
@@ -976,14 +999,19 @@ def summary(results: Sequence[Result], header: list[str], wall: float, cpu: floa
     if f["contract_run"]:
         out.append(f"- contract tests passed: {_pct(f['contract_passed'], f['contract_run'])} of the {f['contract_run']} run")
     if peers:
-        out += ["", "Side by side (generated / generated and every module imported):", "",
-                "| generator | generated | imported |", "|---|---|---|",
-                f"| ours (sdkgen) | {_pct(sum(1 for r in results if r.generated), n)} | {_pct(f['generated'], n)} |"]
+        typed = bool(f["mypy_run"])
+        out += ["", "Side by side, on the same documents (generated; generated and every module imported"
+                + ("; and mypy --strict clean" if typed else "") + "):", "",
+                "| generator | generated | imported |" + (" mypy --strict clean |" if typed else ""),
+                "|---|---|---|" + ("---|" if typed else ""),
+                f"| ours (sdkgen) | {_pct(sum(1 for r in results if r.generated), n)} | {_pct(f['generated'], n)} |"
+                + (f" {_pct(f['mypy_clean'], n)} |" if typed else "")]
         for short in peers:
             have = [r.peers[short] for r in results if short in r.peers]
             label = next(k for k, v in PEER_SHORT.items() if v == short)
             out.append(f"| {label} | {_pct(sum(1 for p in have if p['generated']), len(have))} | "
-                       f"{_pct(sum(1 for p in have if p['imported']), len(have))} |")
+                       f"{_pct(sum(1 for p in have if p['imported']), len(have))} |"
+                       + (f" {_pct(sum(1 for p in have if p.get('mypy')), len(have))} |" if typed else ""))
     failing = group_classes(results, ("crash", "timeout", "memory", "import", "mypy", "contract"))
     if failing:
         out += ["", f"Failure classes ({sum(len(rs) for _, _, rs in failing)} documents; each document under its first failure):", ""]
@@ -1006,6 +1034,8 @@ def summary(results: Sequence[Result], header: list[str], wall: float, cpu: floa
             p = r.peers.get(short)
             if p and not p["imported"]:
                 groups[p["signature"]].append((r, p))
+            elif p and p.get("mypy") is False:
+                groups[p["mypy_signature"]].append((r, {**p, "line": p["mypy_line"]}))
         if groups:
             out += ["", f"{short} failures by class:", "", "| count | class | examples | example line |", "|---|---|---|---|"]
             for sig, items in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0])):
@@ -1025,14 +1055,14 @@ def _class_table(groups: Sequence[tuple[str, str, list[Result]]]) -> list[str]:
 
 
 TSV_HEAD = ["doc", "openapi", "mb", "status", "class", "seconds", "generate_s", "modules", "mypy_errors",
-            "tests_failed", "tests", "opc_generated", "opc_imported", "ogen_generated", "ogen_imported", "line"]
+            "tests_failed", "tests", "opc_generated", "opc_imported", "opc_mypy", "ogen_generated", "ogen_imported", "ogen_mypy", "line"]
 
 
 def tsv(results: Sequence[Result]) -> str:
     rows = ["\t".join(TSV_HEAD)]
     for r in results:
         mypy_errors = sum(v[0] for k, v in r.details.items() if k.startswith("mypy")) if r.mypy is False else ""
-        peer = [str(r.peers[s][k]) if s in r.peers else "" for s in ("opc", "ogen") for k in ("generated", "imported")]
+        peer = [str(r.peers[s].get(k, "")) if s in r.peers else "" for s in ("opc", "ogen") for k in ("generated", "imported", "mypy")]
         cells = [r.doc, r.version, f"{r.mb:.3f}", r.status, r.signature, f"{r.seconds:.2f}", f"{r.times.get('generate', 0):.2f}",
                  str(r.modules), str(mypy_errors), *(map(str, r.tests) if r.tests else ["", ""]), *peer, r.line]
         rows.append("\t".join(c.replace("\t", " ").replace("\n", " ") for c in cells))

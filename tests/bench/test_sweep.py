@@ -228,6 +228,26 @@ def test_state_round_trip_ignores_a_torn_last_line(tmp_path):
     assert sweep.load_state(state) == {"api/a.json": result}
 
 
+def test_the_side_by_side_table_puts_each_generators_mypy_figure_beside_ours():
+    def peer(imported, mypy):
+        return {"generated": True, "imported": imported, "mypy": mypy, "mypy_signature": "mypy [no-any-return] x",
+                "mypy_line": "a.py:1:2: error: x  [no-any-return]", "signature": "", "line": ""}
+
+    results = [
+        sweep.Result("api/a.json", "3.0.0", 0.1, ["generate", "import", "mypy"], generated=True, imported=True, mypy=True,
+                     peers={"opc": peer(True, True), "ogen": peer(True, False)}),
+        sweep.Result("api/b.json", "3.0.0", 0.1, ["generate", "import", "mypy"], generated=True, imported=True, mypy=True,
+                     peers={"opc": peer(True, False), "ogen": peer(False, None)}),
+    ]
+    text = sweep.summary(results, ["# t"], 1.0, 1.0, ["opc", "ogen"])
+    assert "| generator | generated | imported | mypy --strict clean |" in text
+    assert "| ours (sdkgen) | 2 (100.0%) | 2 (100.0%) | 2 (100.0%) |" in text
+    assert "| openapi-python-client | 2 (100.0%) | 2 (100.0%) | 1 (50.0%) |" in text
+    assert "| openapi-generator | 2 (100.0%) | 1 (50.0%) | 0 (0.0%) |" in text
+    assert "| 1 | mypy [no-any-return] x | api/b.json | a.py:1:2: error: x  [no-any-return] |" in text
+    assert sweep.tsv(results).splitlines()[1].split("\t")[11:17] == ["True", "True", "True", "True", "True", "False"]
+
+
 @pytest.fixture
 def fake_corpus(tmp_path, monkeypatch):
     """A corpus of three documents and a sweep_one that records its calls instead of generating."""
