@@ -64,7 +64,7 @@ import time
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor, as_completed
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -622,12 +622,15 @@ def shared_cache() -> Path:
     return HOME / "xdg-cache"
 
 
-def sweep_one(doc: Doc, corpus: Path, steps: Sequence[str], opts: Options) -> Result:
-    result = Result(doc.path, doc.version, round(doc.mb, 3), list(steps))
+def sweep_one(doc: Doc, corpus: Path, steps: Sequence[str], opts: Options, ours: Result | None = None) -> Result:
+    """One document through every step; with `ours` (our result from a sweep without
+    --peers, same revision and steps) only the peers run."""
+    result = replace(ours, peers={}) if ours else Result(doc.path, doc.version, round(doc.mb, 3), list(steps))
     work = Path(tempfile.mkdtemp(prefix="sdkgen-sweep-"))
     started = time.perf_counter()
     try:
-        _ours(result, doc, corpus, steps, opts, work)
+        if ours is None:
+            _ours(result, doc, corpus, steps, opts, work)
         if opts.peers:
             for label, binary in opts.peers.items():
                 result.peers[PEER_SHORT[label]] = _peer(label, binary, corpus / doc.path, opts, work, "mypy" in steps)
@@ -1203,6 +1206,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if earlier and earlier.steps == steps_for(doc) and bool(earlier.peers) == args.peers:
             results[doc.path] = earlier
     todo = [d for d in docs if d.path not in results]
+    ours: dict[str, Result] = {}
+    if args.peers and args.resume:  # our side may be done already, by the same sweep without --peers
+        alone = load_state(state_path(HOME, state_key(revision, opts, [f for f in flags if f != "peers"])))
+        ours = {d.path: alone[d.path] for d in todo if d.path in alone and alone[d.path].steps == steps_for(d)}
     if args.order == "size":
         todo.sort(key=lambda d: -d.size)
     elif args.order == "random":
@@ -1215,7 +1222,9 @@ def main(argv: Sequence[str] | None = None) -> int:
               f"memory {args.memory_mb} MB; command: bench/sweep.py {' '.join(sys.argv[1:] if argv is None else argv)}"]
     print(header[0])
     print(header[1])
-    print(f"{len(docs)} documents, {len(results)} already done (state {state}){'' if results else ''}", flush=True)
+    print(f"{len(docs)} documents, {len(results)} already done (state {state})"
+          + (f"; {len(ours)} more have our results already (from the same sweep without --peers): only the peers run there" if ours else ""),
+          flush=True)
     if args.report:
         have = [results[d.path] for d in docs if d.path in results]
         header.append(f"report of the state file: {len(have)} of the {len(docs)} documents chosen have a result")
@@ -1223,19 +1232,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     opts.peers = ensure_peers() if args.peers else {}
     previous = signal.signal(signal.SIGTERM, _terminate)
     try:
-        return _run(docs, todo, results, corpus, steps_for, opts, state, header, args)
+        return _run(docs, todo, results, corpus, steps_for, opts, state, header, args, ours)
     finally:
         signal.signal(signal.SIGTERM, previous)
 
 
 def _run(docs: list[Doc], todo: list[Doc], results: dict[str, Result], corpus: Path, steps_for: Callable[[Doc], list[str]],
-         opts: Options, state: Path, header: list[str], args: argparse.Namespace) -> int:
+         opts: Options, state: Path, header: list[str], args: argparse.Namespace, ours: dict[str, Result]) -> int:
     started = time.perf_counter()
     cpu0 = _children_cpu()
     count = len(results)
     pool = ThreadPoolExecutor(max_workers=max(1, args.jobs))
     try:
-        futures: dict[Future[Result], Doc] = {pool.submit(sweep_one, d, corpus, steps_for(d), opts): d for d in todo}
+        futures: dict[Future[Result], Doc] = {pool.submit(sweep_one, d, corpus, steps_for(d), opts, ours.get(d.path)): d for d in todo}
         for future in as_completed(futures):
             try:
                 result = future.result()

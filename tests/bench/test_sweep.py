@@ -257,8 +257,10 @@ def fake_corpus(tmp_path, monkeypatch):
         (package / "api" / "x.com" / f"{name}.json").write_text('{"openapi":"3.0.0"}', encoding="utf-8")
     calls: list[str] = []
 
-    def fake_one(doc, corpus, steps, opts):
+    def fake_one(doc, corpus, steps, opts, ours=None):
         calls.append(doc.path)
+        if ours is not None:  # only the peers would run
+            return sweep.replace(ours, peers={"opc": {"generated": True, "imported": True, "signature": "", "line": ""}})
         status = "refused" if doc.path.endswith("b.json") else "ok"
         return sweep.Result(doc.path, doc.version, doc.mb, list(steps), status=status, generated=status == "ok",
                             imported=True if status == "ok" else None,
@@ -287,6 +289,19 @@ def test_a_second_run_resumes_and_fresh_starts_over(fake_corpus, tmp_path, capsy
     assert "| 1 | refused | nope | api/x.com/b.json |" in out
     tsv = (tmp_path / "results" / "sweep-latest.tsv").read_text(encoding="utf-8").splitlines()
     assert tsv[0].startswith("doc\topenapi\tmb\tstatus") and len(tsv) == 4
+
+
+def test_peers_after_a_sweep_without_them_reuse_our_results(fake_corpus, tmp_path, monkeypatch, capsys):
+    monkeypatch.setattr(sweep, "ensure_peers", lambda: {"openapi-python-client": Path("/x/opc")})
+    args = ["--jobs", "1", "--results", str(tmp_path / "results"), "--only", "*a.json"]
+    assert sweep.main(args) == 0
+    assert fake_corpus == ["api/x.com/a.json"]
+    assert sweep.main([*args, "--peers"]) == 0
+    out = capsys.readouterr().out
+    assert "1 more have our results already (from the same sweep without --peers): only the peers run there" in out
+    assert "| openapi-python-client | 1 (100.0%) | 1 (100.0%) |" in out
+    assert sweep.main([*args, "--peers"]) == 0  # and now resumes from its own state
+    assert len(fake_corpus) == 2
 
 
 def test_without_npm_the_sweep_is_skipped(tmp_path, monkeypatch, capsys):
