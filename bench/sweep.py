@@ -744,6 +744,7 @@ def _contract(result: Result, out: Path, env: dict[str, str], opts: Options, log
 def _peer(label: str, binary: Path, spec: Path, opts: Options, work: Path, mypy: bool) -> dict:
     out = work / f"peer-{PEER_SHORT[label]}"
     logs = work / "logs"
+    logs.mkdir(exist_ok=True)  # ours may not have run in this folder (see sweep_one)
     java = label == "openapi-generator"
     env = {**os.environ}
     if java:  # the JVM reserves far more address space than it uses: cap its heap instead
