@@ -10,11 +10,12 @@ PACKAGE := posthog_api
 STAMP := $(VENV)/.installed
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: help venv generate check lint typecheck test test-fast bench bench-smoke corpus sweep sweep-smoke sweep-sample clean diff release upstream contract contract-table
+.PHONY: help venv generate check lint typecheck test suite bench bench-smoke corpus sweep sweep-smoke sweep-sample clean diff release upstream contract contract-table
 
 help:
 	@echo "make generate   set up .venv, lint the spec, generate $(OUT)/ from $(SPEC)"
-	@echo "make test       check + lint + typecheck + the test suite (what CI runs)"
+	@echo "make test       check + lint + typecheck + corpus + bench-smoke + the test suite, side by side (what CI runs)"
+	@echo "make suite      the test suite alone (pytest on every core)"
 	@echo "make check      fail when $(OUT)/ is not what the spec and templates produce"
 	@echo "make lint       lint the spec"
 	@echo "make bench      benchmark suite (slow); make bench-smoke: one quick run of it"
@@ -57,13 +58,18 @@ typecheck: venv
 	cd $(OUT) && ../$(BIN)/black --check --quiet .
 	$(BIN)/black --check --quiet --line-length 100 --target-version py310 tests/golden tests/contract templates/runtime
 
-# Everything runs on every core: the checks side by side (make -j, each one's output
-# kept together), then the suite with pytest-xdist; it is mostly subprocesses, loopback
-# servers and type-checks, each independent of the others. --dist loadgroup keeps the
-# tests of one xdist_group (tests/contract, which starts Prism) on one worker, once
-# pytest-xdist#1386 is fixed; until then that file's fixture shares its run between workers.
+# Everything runs on every core, all at once (make -j, each target's output kept together
+# and printed when it ends): the suite, with pytest-xdist on every core, beside the
+# checks, which take the other slot one after the other. Run one after the other, the
+# stages left a core idle while the last check or the last test ran alone. The suite is
+# mostly subprocesses, loopback servers and type-checks, each independent of the others.
+# --dist loadgroup keeps the tests of one xdist_group (tests/contract, which starts Prism)
+# on one worker, once pytest-xdist#1386 is fixed; until then that file's fixture shares
+# its run between workers.
 test: venv
-	@$(MAKE) --no-print-directory -j $(JOBS) --output-sync=target check lint typecheck corpus bench-smoke
+	@$(MAKE) --no-print-directory -j $(JOBS) --output-sync=target suite check lint typecheck corpus bench-smoke
+
+suite: venv
 	$(BIN)/python -m pytest -q -n auto --dist loadgroup
 
 bench: venv
