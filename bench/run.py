@@ -268,6 +268,12 @@ def base_env(**extra: str) -> dict[str, str]:
         env["PYTHONPYCACHEPREFIX"] = str(_PYCACHE)
     env["PYTHONPATH"] = str(ROOT)
     env.update(extra)
+    if "XDG_CACHE_HOME" in extra and "TMPDIR" not in extra:
+        # the compiled templates live in jinja2's folder under the temp directory: an
+        # empty cache is an empty one of those too, and a warm one keeps it
+        tmp = Path(extra["XDG_CACHE_HOME"]) / "tmp"
+        tmp.mkdir(parents=True, exist_ok=True)
+        env["TMPDIR"] = str(tmp)
     return env
 
 
