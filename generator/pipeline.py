@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import __version__
+from .background import in_background, in_child
 from .diagnostics import Diagnostic, GeneratorBug, SpecError
 from .format import DEFAULT_FORMATTER, format_files, formatter_id
 from .load import Document, load
@@ -81,21 +82,32 @@ def _generate(spec: Path, package_name: str | None, strict: bool, validate_spec:
     try:
         if validate_spec:
             progress("validate", counts)
-            diagnostics += validate(doc)
-        progress("parse", counts)
-        api = parse(doc, package_name)
+            # validation only finds warnings: a child does it on another core while this
+            # one parses (background.py); a parse error stops both, as it did before
+            with in_background(lambda: validate(doc)) as checked:
+                progress("parse", counts)
+                api = parse(doc, package_name)
+                diagnostics += checked.result()
+        else:
+            progress("parse", counts)
+            api = parse(doc, package_name)
     except SpecError as exc:
         raise SpecError(_with_lines(doc, exc.diagnostics)) from None
     diagnostics = _with_lines(doc, diagnostics + api.diagnostics)
     if strict and diagnostics:
         raise SpecError([d.as_error() for d in sorted(diagnostics)])
     progress("render", f"{len(api.operations):,} operations, {len(api.models) + len(api.enums) + len(api.aliases):,} types")
-    files = render(api, package_version=package_version(spec),
+
+    def finish(files: dict[str, str]) -> dict[str, str]:
+        """The formatter, over one part of the files (render gives them in two)."""
+        if not in_child():
+            progress("format", f"{sum(1 for path in files if path.endswith('.py')):,} Python files ({formatter})")
+        return format_files(files, formatter, package=api.sdk.package_name)
+
+    files = render(api, package_version=package_version(spec), finish=finish,
                    progress=lambda done, total: progress("render", f"{done:,} of {total:,} modules"))
     if MANIFEST in files:
         raise GeneratorBug(f"the generated files include {MANIFEST}, which the generator reserves")
-    progress("format", f"{sum(1 for path in files if path.endswith('.py')):,} Python files (ruff)")
-    files = format_files(files, formatter, package=api.sdk.package_name)
     manifest = Manifest.build(files, f"sdkgen-{__version__}", formatter_id(formatter))
     return Generated(files, manifest, sorted(diagnostics))
 

@@ -21,6 +21,7 @@ import jinja2
 import jinja2.bccache
 
 from . import display, fixtures, ir, mcp_tools, views
+from .background import in_background
 from .diagnostics import GeneratorBug
 from .format import LINE_LENGTH, TARGET_VERSION
 
@@ -413,10 +414,14 @@ def runtime_files(templates: Path = TEMPLATES) -> dict[str, str]:
 
 
 def render(api: ir.Api, *, package_version: str = "0.1.0", templates: Path = TEMPLATES,
-           progress: Callable[[int, int], None] | None = None) -> dict[str, str]:
+           progress: Callable[[int, int], None] | None = None,
+           finish: Callable[[dict[str, str]], dict[str, str]] | None = None) -> dict[str, str]:
     """Every file of the generated project, by path relative to the output folder: the
     templates rendered with the API's views, and the static runtime copied. `progress` is
-    called with (modules rendered, modules to render) as the models and resources go."""
+    called with (modules rendered, modules to render) as the models and resources go.
+    `finish` (the formatter) is applied to the files in two parts: the model and resource
+    modules (in the child that renders them, when there is one), then the rest."""
+    done_with = finish or (lambda found: found)
     view = views.build(api)
     env = environment(templates)
     env.globals["enums_by_name"] = {e.name: e for e in api.enums}
@@ -430,41 +435,59 @@ def render(api: ir.Api, *, package_version: str = "0.1.0", templates: Path = TEM
         "target_version": TARGET_VERSION,
     }
     pkg = api.sdk.package_name
-    files: dict[str, str] = {}
-
-    def emit(template: str, path: str, **extra: Any) -> None:
-        files[path] = env.get_template(template).render(**context, **extra)
-
-    emit("project/pyproject.toml.jinja", "pyproject.toml")
-    for rel, text in runtime_files(templates).items():
-        files[f"{pkg}/{rel}"] = text
-    for name in ("__init__.py", "_settings.py", "_client.py", "errors.py", "resources/__init__.py",
-                 "testing/__init__.py", "testing/pytest_plugin.py"):
-        emit(f"package/{name}.jinja", f"{pkg}/{name}")
-    emit("package/models/__init__.py.jinja", f"{pkg}/models/__init__.py")
-    emit("package/types.py.jinja", f"{pkg}/types.py")
     total = len(view.models.modules) + len(view.resources)
-    for done, module in enumerate(view.models.modules, 1):
-        emit("package/models/module.py.jinja", f"{pkg}/models/{module.name}.py", module=module,
-             models=view.models, shadowed=module.shadowed)
-        if progress:
-            progress(done, total)
-    for done, rv in enumerate(view.resources, len(view.models.modules) + 1):
-        emit("package/resources/resource.py.jinja", f"{pkg}/resources/{rv.resource.module}.py", rv=rv,
-             shadowed=rv.shadowed)
-        if progress:
-            progress(done, total)
-    files[f"{pkg}/testing/spec.json"] = fixtures.mock_spec(api)
-    files[f"{pkg}/cli/commands.json"] = display.json_data({"groups": view.cli_groups, "commands": view.cli_commands})
-    files[f"{pkg}/mcp/tools.json"] = mcp_tools.tools_json(api, view)
-    fixture_texts = fixtures.fixtures(api)
-    for name, text in fixture_texts.items():
-        files[f"{pkg}/testing/fixtures/{name}"] = text
-    by_op = {fixture["operation_id"]: fixture for fixture in map(json.loads, fixture_texts.values())}
-    cases = views.contract_cases(view, by_op)
-    view.examples = views.build_examples(view, cases)
-    emit("project/README.md.jinja", "README.md")
-    emit("project/tests/test_contract.py.jinja", "tests/test_contract.py", contract_cases=cases,
-         contract_needs_datetime=any("datetime." in e for c in cases for e in c.expected),
-         contract_needs_unknown=any("UnknownVariant" in c.expected for c in cases))
-    return files
+
+    def modules(report: Callable[[int, int], None] | None) -> dict[str, str]:
+        """The model and resource modules: most of the code, and independent of the rest."""
+        found: dict[str, str] = {}
+        model_template = env.get_template("package/models/module.py.jinja")
+        for done, module in enumerate(view.models.modules, 1):
+            found[f"{pkg}/models/{module.name}.py"] = model_template.render(
+                **context, module=module, models=view.models, shadowed=module.shadowed)
+            if report:
+                report(done, total)
+        resource_template = env.get_template("package/resources/resource.py.jinja")
+        for done, rv in enumerate(view.resources, len(view.models.modules) + 1):
+            found[f"{pkg}/resources/{rv.resource.module}.py"] = resource_template.render(
+                **context, rv=rv, shadowed=rv.shadowed)
+            if report:
+                report(done, total)
+        return found
+
+    head: dict[str, str] = {}
+    tail: dict[str, str] = {}
+
+    def emit(into: dict[str, str], template: str, path: str, **extra: Any) -> None:
+        into[path] = env.get_template(template).render(**context, **extra)
+
+    # A child renders the modules on another core (background.py) while this process
+    # writes the rest; without one they are rendered here, at the same point.
+    with in_background(lambda: done_with(modules(None))) as rendered:
+        found = {} if rendered.forked else done_with(modules(progress))
+        emit(head, "project/pyproject.toml.jinja", "pyproject.toml")
+        for rel, text in runtime_files(templates).items():
+            head[f"{pkg}/{rel}"] = text
+        for name in ("__init__.py", "_settings.py", "_client.py", "errors.py", "resources/__init__.py",
+                     "testing/__init__.py", "testing/pytest_plugin.py"):
+            emit(head, f"package/{name}.jinja", f"{pkg}/{name}")
+        emit(head, "package/models/__init__.py.jinja", f"{pkg}/models/__init__.py")
+        emit(head, "package/types.py.jinja", f"{pkg}/types.py")
+        tail[f"{pkg}/testing/spec.json"] = fixtures.mock_spec(api)
+        tail[f"{pkg}/cli/commands.json"] = display.json_data({"groups": view.cli_groups, "commands": view.cli_commands})
+        tail[f"{pkg}/mcp/tools.json"] = mcp_tools.tools_json(api, view)
+        fixture_texts = fixtures.fixtures(api)
+        for name, text in fixture_texts.items():
+            tail[f"{pkg}/testing/fixtures/{name}"] = text
+        by_op = {fixture["operation_id"]: fixture for fixture in map(json.loads, fixture_texts.values())}
+        cases = views.contract_cases(view, by_op)
+        view.examples = views.build_examples(view, cases)
+        emit(tail, "project/README.md.jinja", "README.md")
+        emit(tail, "project/tests/test_contract.py.jinja", "tests/test_contract.py", contract_cases=cases,
+             contract_needs_datetime=any("datetime." in e for c in cases for e in c.expected),
+             contract_needs_unknown=any("UnknownVariant" in c.expected for c in cases))
+        rest = done_with({**head, **tail})
+        if rendered.forked:
+            found = rendered.result()
+            if progress:
+                progress(total, total)
+    return {**{path: rest[path] for path in head}, **found, **{path: rest[path] for path in tail}}

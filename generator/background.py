@@ -1,0 +1,131 @@
+"""One piece of work done in a forked child, on another core, while this process goes on.
+
+openapi-generator uses every core; the stages here are pure Python, one core each. Two of
+them hold independent halves (validation beside parsing; the model and resource modules
+beside everything else render writes), so a child forked at that point does one half with
+a snapshot of the memory as it was, and sends back its result, pickled, through a pipe.
+
+The child is an optimisation and never the authority: if it cannot be forked, fails in
+any way or dies, its work is done again here, so an error in it is raised exactly as it
+would be without the child. Only Linux forks (forking is unsafe with macOS's system
+libraries and absent on Windows); SDKGEN_JOBS=1 turns it off.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import signal
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Generic, TypeVar
+
+T = TypeVar("T")
+
+
+_IN_CHILD = False
+
+
+def in_child() -> bool:
+    """Whether this process is a child doing background work (it must not report progress:
+    the terminal is the parent's)."""
+    return _IN_CHILD
+
+
+def available() -> bool:
+    if os.environ.get("SDKGEN_JOBS", "").strip() == "1" or sys.platform != "linux":
+        return False
+    try:
+        return len(os.sched_getaffinity(0)) > 1
+    except (AttributeError, OSError):
+        return False
+
+
+class Pending(Generic[T]):
+    """The result of `work`, from the child when it gave one, else computed here."""
+
+    def __init__(self, work: Callable[[], T]) -> None:
+        self._work = work
+        self._pid = 0
+        self._fd = -1
+        if available():
+            self._fork()
+
+    def _fork(self) -> None:
+        try:
+            read, write = os.pipe()
+        except OSError:
+            return
+        sys.stdout.flush()
+        sys.stderr.flush()
+        try:
+            pid = os.fork()
+        except OSError:
+            os.close(read)
+            os.close(write)
+            return
+        if pid == 0:  # the child: do the work, send it, and leave without any cleanup of the parent's
+            global _IN_CHILD
+            _IN_CHILD = True
+            code = 1
+            try:
+                os.close(read)
+                signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl-C reaches the group: go quietly
+                data = pickle.dumps(self._work(), protocol=pickle.HIGHEST_PROTOCOL)
+                with os.fdopen(write, "wb") as pipe:
+                    pipe.write(data)
+                code = 0
+            except BaseException:  # noqa: BLE001 - the parent does the work again and raises it there
+                pass
+            os._exit(code)
+        os.close(write)
+        self._pid, self._fd = pid, read
+
+    @property
+    def forked(self) -> bool:
+        """Whether a child is doing the work (else result() does it here)."""
+        return self._pid != 0
+
+    def result(self) -> T:
+        if not self._pid:
+            return self._work()
+        chunks = []
+        try:
+            while chunk := os.read(self._fd, 1 << 20):
+                chunks.append(chunk)
+        except OSError:
+            chunks = []
+        finally:
+            os.close(self._fd)
+        _, status = os.waitpid(self._pid, 0)
+        self._pid = 0
+        if status == 0 and chunks:
+            try:
+                found: T = pickle.loads(b"".join(chunks))
+                return found
+            except Exception:  # noqa: BLE001 - a damaged answer: do the work here
+                pass
+        return self._work()
+
+    def cancel(self) -> None:
+        """Stop and reap the child when its result will not be asked for."""
+        if self._pid:
+            try:
+                os.kill(self._pid, signal.SIGKILL)
+            except OSError:
+                pass
+            os.close(self._fd)
+            os.waitpid(self._pid, 0)
+            self._pid = 0
+
+
+@contextmanager
+def in_background(work: Callable[[], T]) -> Iterator[Pending[T]]:
+    """`work` started in a child; leaving the block without asking for its result (an
+    error, Ctrl-C) stops the child."""
+    pending = Pending(work)
+    try:
+        yield pending
+    finally:
+        pending.cancel()

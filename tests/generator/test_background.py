@@ -1,0 +1,81 @@
+"""generator/background.py: work done in a forked child comes back as if done here; when
+the child fails or dies the work is done here, so its errors are raised here; and the
+generated files are the same with the child as without it."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from generator import background
+from generator.pipeline import generate
+
+ROOT = Path(__file__).resolve().parents[2]
+
+needs_fork = pytest.mark.skipif(not background.available(), reason="forks only on Linux with more than one core")
+
+
+@needs_fork
+def test_the_work_is_done_in_a_child_and_its_result_comes_back():
+    with background.in_background(lambda: {"pid": os.getpid(), "text": "é" * 100_000}) as pending:
+        assert pending.forked
+        found = pending.result()
+    assert found["pid"] != os.getpid()
+    assert found["text"] == "é" * 100_000
+
+
+@needs_fork
+def test_an_error_in_the_child_is_raised_here_by_doing_the_work_again():
+    parent = os.getpid()
+    calls = []
+
+    def work() -> int:
+        calls.append(os.getpid())  # only the parent's list is seen here
+        if os.getpid() != parent:
+            raise ValueError("in the child")
+        raise KeyError("here")
+
+    with background.in_background(work) as pending, pytest.raises(KeyError, match="here"):
+        pending.result()
+    assert calls == [parent]
+
+
+@needs_fork
+def test_a_child_that_dies_is_replaced_by_the_work_done_here():
+    parent = os.getpid()
+
+    def work() -> int:
+        if os.getpid() != parent:
+            os._exit(9)  # killed, out of memory: no answer
+        return 42
+
+    with background.in_background(work) as pending:
+        assert pending.result() == 42
+
+
+@needs_fork
+def test_leaving_the_block_early_stops_and_reaps_the_child():
+    with pytest.raises(RuntimeError), background.in_background(lambda: __import__("time").sleep(60)) as pending:
+        pid = pending._pid
+        raise RuntimeError("the parent's own work failed")
+    with pytest.raises(ChildProcessError):
+        os.waitpid(pid, os.WNOHANG)  # reaped: no zombie left
+
+
+def test_sdkgen_jobs_1_does_the_work_here(monkeypatch):
+    monkeypatch.setenv("SDKGEN_JOBS", "1")
+    with background.in_background(os.getpid) as pending:
+        assert not pending.forked
+        assert pending.result() == os.getpid()
+
+
+@pytest.mark.parametrize("spec", ["spec/openapi.yaml", "tests/golden/petstore/openapi.yaml"])
+def test_the_generated_files_are_the_same_with_the_child_and_without(spec, monkeypatch):
+    together = generate(ROOT / spec)
+    monkeypatch.setenv("SDKGEN_JOBS", "1")
+    alone = generate(ROOT / spec)
+    assert together.files == alone.files
+    assert list(together.files) == list(alone.files)  # and in the same order
+    assert together.diagnostics == alone.diagnostics
