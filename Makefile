@@ -37,6 +37,8 @@ $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	@# the templates compiled once, as pip compiles the modules (generator/render.py)
+	$(BIN)/python -c 'from generator.render import compile_templates; compile_templates()'
 	@touch $@
 
 generate: venv lint
