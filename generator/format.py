@@ -17,8 +17,6 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Mapping
-from importlib.metadata import PackageNotFoundError
-from importlib.metadata import version as dist_version
 from pathlib import Path, PurePosixPath
 
 from .diagnostics import GeneratorBug, SpecError
@@ -35,10 +33,33 @@ def formatter_version(formatter: str) -> str:
     changes the output is visible there)."""
     if formatter not in FORMATTERS:
         raise SpecError(f"unknown formatter {formatter!r}; use one of: {', '.join(FORMATTERS)}")
+    found = _installed_version(formatter)
+    if found is None:
+        raise SpecError(f"--formatter {formatter} needs {formatter} installed (pip install {formatter})")
+    return found
+
+
+def _installed_version(name: str) -> str | None:
+    """The version of the distribution `name` on sys.path, read from its `.dist-info`
+    metadata. importlib.metadata gives the same answer but reads every distribution on the
+    path first (40 ms at every start); it stays the answer where there is no such folder."""
+    for folder in sys.path:
+        for info in Path(folder or ".").glob(f"{name}-*.dist-info"):
+            try:
+                with open(info / "METADATA", encoding="utf-8") as metadata:
+                    for line in metadata:
+                        if line.startswith("Version:"):
+                            return line.partition(":")[2].strip()
+                        if not line.strip():
+                            break
+            except OSError:
+                continue
+    from importlib.metadata import PackageNotFoundError, version
+
     try:
-        return dist_version(formatter)
+        return version(name)
     except PackageNotFoundError:
-        raise SpecError(f"--formatter {formatter} needs {formatter} installed (pip install {formatter})") from None
+        return None
 
 
 def formatter_id(formatter: str) -> str:
