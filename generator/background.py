@@ -8,7 +8,9 @@ a snapshot of the memory as it was, and sends back its result, pickled, through 
 The child is an optimisation and never the authority: if it cannot be forked, fails in
 any way or dies, its work is done again here, so an error in it is raised exactly as it
 would be without the child. Only Linux forks (forking is unsafe with macOS's system
-libraries and absent on Windows); SDKGEN_JOBS=1 turns it off.
+libraries and absent on Windows). A small document is done on one core: there the child
+costs more CPU than it saves time (the caller says, `worth_it`). SDKGEN_JOBS=1 turns the
+child off; SDKGEN_JOBS=2 uses it whatever the size.
 """
 
 from __future__ import annotations
@@ -33,8 +35,13 @@ def in_child() -> bool:
     return _IN_CHILD
 
 
+def _jobs() -> str:
+    return os.environ.get("SDKGEN_JOBS", "").strip()
+
+
 def available() -> bool:
-    if os.environ.get("SDKGEN_JOBS", "").strip() == "1" or sys.platform != "linux":
+    """Whether a child can be forked here (Linux, more than one core, not SDKGEN_JOBS=1)."""
+    if _jobs() == "1" or sys.platform != "linux":
         return False
     try:
         return len(os.sched_getaffinity(0)) > 1
@@ -45,11 +52,11 @@ def available() -> bool:
 class Pending(Generic[T]):
     """The result of `work`, from the child when it gave one, else computed here."""
 
-    def __init__(self, work: Callable[[], T]) -> None:
+    def __init__(self, work: Callable[[], T], worth_it: bool = True) -> None:
         self._work = work
         self._pid = 0
         self._fd = -1
-        if available():
+        if available() and (worth_it or _jobs() == "2"):
             self._fork()
 
     def _fork(self) -> None:
@@ -121,10 +128,10 @@ class Pending(Generic[T]):
 
 
 @contextmanager
-def in_background(work: Callable[[], T]) -> Iterator[Pending[T]]:
-    """`work` started in a child; leaving the block without asking for its result (an
-    error, Ctrl-C) stops the child."""
-    pending = Pending(work)
+def in_background(work: Callable[[], T], *, worth_it: bool = True) -> Iterator[Pending[T]]:
+    """`work` started in a child (unless it is not `worth_it`, see above); leaving the
+    block without asking for its result (an error, Ctrl-C) stops the child."""
+    pending = Pending(work, worth_it)
     try:
         yield pending
     finally:

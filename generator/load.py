@@ -80,6 +80,8 @@ class Document:
     #: the root file's text when it is JSON (read with the json module, which keeps no
     #: positions): locate_precisely finds lines in it on demand
     json_root_text: str | None = field(default=None, repr=False)
+    #: bytes read, all files together
+    size: int = 0
     _json_positions: dict[str, tuple[int, int]] = field(default_factory=dict, repr=False)
 
     def locate_precisely(self, pointer: str) -> Location:
@@ -604,6 +606,8 @@ class _Bundler:
         self.hoisted_by_target: dict[tuple[str, str, str], str] = {}
         self.components: dict[str, dict[str, Any]] = {}
         self.data_sources: dict[str, tuple[str, dict[str, tuple[int, int]], str]] = {}
+        #: files a $ref may read (confine found them in an allowed folder)
+        self.confined: set[str] = set()
 
     def file(self, path: str) -> _File:
         loaded = self.files.get(path)
@@ -622,9 +626,12 @@ class _Bundler:
     def confine(self, path: str, ref: str, src: _File, src_ptr: str) -> None:
         """Refuse a $ref to a file outside the folders it may read (symbolic links are
         followed before the check, so a link cannot lead out either)."""
+        if path in self.confined:
+            return
         real = os.path.realpath(path)
         for root in self.ref_roots:
             if real == root or real.startswith(root.rstrip(os.sep) + os.sep):
+                self.confined.add(path)  # the same file again needs no second look
                 return
         raise Refused(
             f"$ref {_shorten(ref)!r} leads outside the spec's folder {display_path(self.ref_roots[0])}; "
@@ -644,7 +651,7 @@ class _Bundler:
             # One file: the bundle is the file itself, its nodes located by its own positions.
             sources = {"": (root.shown, root.positions, "")} if root.positions else {}
             return Document(data=root.data, root_file=root.shown, files=[root.shown], data_sources=sources,
-                            json_root_text=root.json_text)
+                            json_root_text=root.json_text, size=self.total_bytes)
         data = self.walk(root.data, "root", root, "", "")
         if self.components:
             components = data.setdefault("components", {})
@@ -657,7 +664,7 @@ class _Bundler:
         files = [self.files[p].shown for p in self.files]
         return Document(
             data=data, root_file=root.shown, locations=self.locations, files=files, data_sources=self.data_sources,
-            json_root_text=root.json_text,
+            json_root_text=root.json_text, size=self.total_bytes,
         )
 
     def walk(self, node: Any, kind: str | None, src: _File, src_ptr: str, out_ptr: str) -> Any:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from generator import background
-from generator.pipeline import generate
+from generator.pipeline import BACKGROUND_MIN_BYTES, generate
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -71,11 +71,44 @@ def test_sdkgen_jobs_1_does_the_work_here(monkeypatch):
         assert pending.result() == os.getpid()
 
 
+@pytest.fixture
+def forks(monkeypatch):
+    """How many children the stages forked (each still forked for real)."""
+    counted: list[int] = []
+    fork = background.Pending._fork
+
+    def counting(self):
+        counted.append(1)
+        fork(self)
+
+    monkeypatch.setattr(background.Pending, "_fork", counting)
+    return counted
+
+
+@needs_fork
 @pytest.mark.parametrize("spec", ["spec/openapi.yaml", "tests/golden/petstore/openapi.yaml"])
-def test_the_generated_files_are_the_same_with_the_child_and_without(spec, monkeypatch):
+def test_the_generated_files_are_the_same_with_the_child_and_without(spec, monkeypatch, forks):
+    monkeypatch.setenv("SDKGEN_JOBS", "2")  # these documents are small: the child only when asked for
     together = generate(ROOT / spec)
+    assert len(forks) == 2  # validation, and the modules
     monkeypatch.setenv("SDKGEN_JOBS", "1")
     alone = generate(ROOT / spec)
+    assert len(forks) == 2
     assert together.files == alone.files
     assert list(together.files) == list(alone.files)  # and in the same order
     assert together.diagnostics == alone.diagnostics
+
+
+@needs_fork
+def test_a_small_document_is_done_on_one_core_and_a_large_one_on_two(tmp_path, monkeypatch, forks):
+    monkeypatch.delenv("SDKGEN_JOBS", raising=False)
+    small = ROOT / "tests/golden/petstore/openapi.yaml"
+    generate(small)
+    assert forks == []  # a child would cost more than it saves
+    large = tmp_path / "openapi.yaml"
+    padding = "\n".join(f"    Line {i} of a long description." for i in range(20_000))
+    text = small.read_text(encoding="utf-8")
+    large.write_text(text.replace("  description: A small", f"  description: |\n{padding}\n    A small", 1), encoding="utf-8")
+    assert large.stat().st_size >= BACKGROUND_MIN_BYTES
+    generate(large)
+    assert len(forks) == 2
