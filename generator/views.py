@@ -8,6 +8,7 @@ them all once, as typed values; nothing is attached to the IR.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import shlex
@@ -806,7 +807,9 @@ def _cli_split(text: str, marks: str) -> list[tuple[str, str]]:
     """`text` cut after each of `marks` that stands outside backticks and brackets: (piece, mark)."""
     pieces: list[tuple[str, str]] = []
     start, depth, code = 0, 0, False
-    for i, ch in enumerate(text):
+    # only the characters that matter are visited: descriptions are long, marks few
+    for found in _cli_split_pattern(marks).finditer(text):
+        i, ch = found.start(), found.group()
         if ch == "`":
             code = not code
         elif code:
@@ -815,11 +818,16 @@ def _cli_split(text: str, marks: str) -> list[tuple[str, str]]:
             depth += 1
         elif ch in ")]}":
             depth = max(depth - 1, 0)
-        elif ch in marks and depth == 0:
+        elif depth == 0:
             pieces.append((text[start:i], ch))
             start = i + 1
     pieces.append((text[start:], ""))
     return pieces
+
+
+@functools.cache
+def _cli_split_pattern(marks: str) -> re.Pattern[str]:
+    return re.compile("[`()\\[\\]{}" + re.escape(marks) + "]")
 
 
 def _cli_sentences(text: str) -> list[str]:
