@@ -14,7 +14,9 @@ graph (Microsoft Graph v1.0 and beta), lint (ours beside Spectral and Redocly), 
 (import and first call of the generated packages), startup, client, parse, diff.
 
 Every generator command runs as a user runs it: a fresh process, empty caches and output,
-the generator's bytecode compiled (once, in a temporary PYTHONPYCACHEPREFIX). Times are
+the generator installed: its bytecode and its compiled templates made once, as `make venv`
+makes them (in a temporary PYTHONPYCACHEPREFIX); section curated times a first run
+without the compiled templates too. Times are
 wall clock and CPU (the process and its children: ruff's threads for us, the JVM's for
 openapi-generator); the machine is shared, so ratios are measured side by side, run by
 run, and CPU time is the steadier figure.
@@ -269,8 +271,7 @@ def base_env(**extra: str) -> dict[str, str]:
     env["PYTHONPATH"] = str(ROOT)
     env.update(extra)
     if "XDG_CACHE_HOME" in extra and "TMPDIR" not in extra:
-        # the compiled templates live in jinja2's folder under the temp directory: an
-        # empty cache is an empty one of those too, and a warm one keeps it
+        # nothing the generator may keep in the temp folder survives an empty cache
         tmp = Path(extra["XDG_CACHE_HOME"]) / "tmp"
         tmp.mkdir(parents=True, exist_ok=True)
         env["TMPDIR"] = str(tmp)
@@ -282,9 +283,11 @@ def gen_cmd(spec: Path, out: Path, *more: str) -> list[str]:
 
 
 def warm_bytecode(tmp: Path) -> None:
-    """Compile what the generator imports (a generate and a lint of a small spec)."""
+    """Install the generator: compile what it imports (a generate and a lint of a small
+    spec) and its templates (as `make venv` does)."""
     global _PYCACHE
     _PYCACHE = tmp / "pycache"
+    run([PY, "-c", "from generator.render import compile_templates; compile_templates()"], env=base_env())
     small = ROOT / "tests" / "golden" / "petstore" / "openapi.yaml"
     run(gen_cmd(small, tmp / "warm-up"), env=base_env(XDG_CACHE_HOME=str(tmp / "warm-up-cache")))
     run([PY, "-m", "generator", "lint", str(small)], env=base_env(), check=False)
@@ -363,23 +366,30 @@ def resolve_spec(name: str) -> Path | None:
 COUNT_OPERATIONS = textwrap.dedent('''
     import sys
     from generator.load import load
-    paths = load(sys.argv[1]).data.get("paths") or {}
-    print(sum(1 for item in paths.values() if isinstance(item, dict) for m in item if m in sys.argv[2:]))
+    doc = load(sys.argv[1])
+    paths = doc.data.get("paths") or {}
+    print(sum(1 for item in paths.values() if isinstance(item, dict) for m in item if m in sys.argv[2:]), doc.size)
 ''')
 
 
 @functools.cache
+def _document_figures(spec: Path) -> tuple[int, int]:
+    """(operations, bytes of every file the document is made of), in a process of its own,
+    like everything that loads a document here: a child's peak RSS counts its parent's at
+    the fork (Linux keeps it through exec), so this process stays small for the figures of
+    the others to be their own."""
+    ops, size = run([PY, "-c", COUNT_OPERATIONS, str(spec), *METHODS], env=base_env())[1].stdout.split()
+    return int(ops), int(size)
+
+
 def operation_count(spec: Path) -> int:
-    """In a process of its own, like everything that loads a document here: a child's peak
-    RSS counts its parent's at the fork (Linux keeps it through exec), so this process
-    stays small for the figures of the others to be their own."""
-    return int(run([PY, "-c", COUNT_OPERATIONS, str(spec), *METHODS], env=base_env())[1].stdout)
+    return _document_figures(spec)[0]
 
 
 def size_mb(spec: Path) -> float:
-    """The document's size; for a split spec, all its files."""
-    files = [spec, *[p for p in spec.parent.rglob("*") if p.suffix in (".yaml", ".yml", ".json")]] if spec.parent != CORPUS and (spec.parent / "paths").is_dir() else [spec]
-    return sum(p.stat().st_size for p in set(files)) / 1e6
+    """The document's size: for a split spec, the files its $refs read (not the others
+    beside them)."""
+    return _document_figures(spec)[1] / 1e6
 
 
 # -- one operation's description, changed in place -----------------------------
@@ -544,6 +554,19 @@ def curated(report: Report, runs: int, tmp: Path) -> tuple[int, float, float, fl
 
     colds = measured(runs, cold)
     report.add(row_of("curated", "generate, cold (empty cache, empty output)", colds))
+
+    def first(i: int) -> Measure:
+        """Cold, and the templates not compiled yet: the first run after installing the
+        generator without `make venv`, or after a template changed."""
+        assert _PYCACHE is not None
+        prefix = tmp / f"cf-pycache{i}"
+        shutil.copytree(_PYCACHE, prefix)
+        shutil.rmtree(Path(prefix, *(ROOT / "templates").resolve().parts[1:]), ignore_errors=True)
+        cache, out = tmp / f"cf{i}", tmp / f"cfo{i}"
+        return measure(gen_cmd(spec, out), env=base_env(XDG_CACHE_HOME=str(cache), PYTHONPYCACHEPREFIX=str(prefix)))
+
+    report.add(row_of("curated", "generate, cold, templates not compiled yet (first run after a template changed)",
+                      measured(runs, first)))
     warm_out, warm_cache = tmp / "warm", tmp / "warm-cache"
     run(gen_cmd(spec, warm_out), env=base_env(XDG_CACHE_HOME=str(warm_cache)))
     report.add(row_of("curated", "generate, warm (nothing changed)",

@@ -26,6 +26,10 @@ DEFAULT_FORMATTER = "ruff"
 #: the style of the output, also written into the generated project's pyproject.toml
 LINE_LENGTH = 100
 TARGET_VERSION = "py310"
+#: below this much code ruff runs on one thread: its thread pool costs more CPU than it
+#: saves time (the curated spec's 0.9 MB: 0.11 s of CPU on one thread, 0.14 s on two,
+#: the same wall time); above it, it may use every core
+RUFF_THREADS_FROM_CHARS = 2_000_000
 
 
 def formatter_version(formatter: str) -> str:
@@ -106,11 +110,11 @@ def _ruff(files: Mapping[str, str], package: str, *, format_code: bool) -> dict[
             target = root.joinpath(*PurePosixPath(path).parts)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8", newline="\n")
+        env = {**os.environ, "NO_COLOR": "1"}
+        if sum(map(len, files.values())) < RUFF_THREADS_FROM_CHARS:
+            env.setdefault("RAYON_NUM_THREADS", "1")
         for command in ([fix_imports, ["format", *common, "."]] if format_code else [fix_imports]):
-            proc = subprocess.run(
-                [_ruff_binary(), *command], cwd=root, capture_output=True, text=True, check=False,
-                env={**os.environ, "NO_COLOR": "1"},
-            )
+            proc = subprocess.run([_ruff_binary(), *command], cwd=root, capture_output=True, text=True, check=False, env=env)
             if proc.returncode != 0:
                 detail = (proc.stderr or proc.stdout).strip().splitlines()
                 raise GeneratorBug(f"ruff cannot process the generated code: {detail[0] if detail else proc.returncode}")
