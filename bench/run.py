@@ -86,7 +86,10 @@ SECTIONS = ("curated", "documents", "graph", "lint", "package", "startup", "clie
 
 @dataclass
 class Measure:
-    """One process: wall and CPU seconds (its children included), peak RSS in MB."""
+    """One process: wall and CPU seconds (its children included), peak RSS in MB (of the
+    largest process), and the peak memory of all its processes together in MB (`tree`:
+    their PSS summed, so pages a forked child shares with its parent count once; sampled
+    ten times a second, so at least `rss`)."""
 
     wall: float
     cpu: float
@@ -94,11 +97,56 @@ class Measure:
     returncode: int
     stdout: str
     stderr: str
+    tree: float = 0.0
 
     @property
     def tail(self) -> str:
         lines = (self.stderr or self.stdout).strip().splitlines()
         return lines[-1][:160] if lines else f"exit {self.returncode}"
+
+
+class _TreeMemory(threading.Thread):
+    """The peak, sampled, of the memory the processes of one session (a measured command
+    and every process it starts) use together: the sum of their PSS, in MB (Linux)."""
+
+    def __init__(self, session: int) -> None:
+        super().__init__(daemon=True)
+        self.session = session
+        self.peak = 0.0
+        self._done = threading.Event()
+
+    def run(self) -> None:
+        while not self._done.wait(0.1):
+            self.peak = max(self.peak, session_pss_mb(self.session))
+
+    def stop(self) -> None:
+        self._done.set()
+        self.join()
+
+
+def session_pss_mb(session: int) -> float:
+    """The PSS of every process of `session`, summed, in MB (0 where /proc cannot tell)."""
+    total = 0
+    try:
+        entries = os.listdir("/proc")
+    except OSError:
+        return 0.0
+    for pid in entries:
+        if not pid.isdigit():
+            continue
+        try:
+            with open(f"/proc/{pid}/stat", "rb") as stat:
+                raw = stat.read()
+            if int(raw[raw.rindex(b")") + 2:].split()[3]) != session:  # state ppid pgrp session
+                continue
+            with open(f"/proc/{pid}/smaps_rollup", "rb") as rollup:
+                for line in rollup:
+                    if line.startswith(b"Pss:"):
+                        total += int(line.split()[1])
+                        break
+        except (OSError, ValueError, IndexError):
+            continue  # gone, or not ours to read
+    return total / 1024
 
 
 def measure(cmd: list[str], *, env: dict[str, str] | None = None, cwd: Path | None = None,
@@ -109,6 +157,8 @@ def measure(cmd: list[str], *, env: dict[str, str] | None = None, cwd: Path | No
         proc = subprocess.Popen(cmd, stdout=out, stderr=err, env=env, cwd=cwd, start_new_session=True)
         timer = threading.Timer(timeout, lambda: os.killpg(proc.pid, signal.SIGKILL))
         timer.start()
+        sampler = _TreeMemory(proc.pid)
+        sampler.start()
         try:
             _, status, usage = os.wait4(proc.pid, 0)
         except BaseException:  # Ctrl-C: the child has a session of its own, so it goes too
@@ -117,12 +167,15 @@ def measure(cmd: list[str], *, env: dict[str, str] | None = None, cwd: Path | No
             raise
         finally:
             timer.cancel()
+            sampler.stop()
         wall = time.perf_counter() - started
         proc.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
         err.seek(0)
-        result = Measure(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, proc.returncode,
-                         out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace"))
+        rss = usage.ru_maxrss / 1024
+        result = Measure(wall, usage.ru_utime + usage.ru_stime, rss, proc.returncode,
+                         out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace"),
+                         max(rss, sampler.peak))
     if proc.returncode == -signal.SIGKILL and wall >= timeout:
         raise RuntimeError(f"{Path(cmd[0]).name} timed out after {timeout:.0f} s")
     if check and result.returncode != 0:
@@ -680,8 +733,9 @@ def documents(report: Report, runs: int, peer_runs: int, tmp: Path, names: list[
         found = measured(max(runs, peer_runs if peer_runs_of else 0), cold)
         lines = py_lines(outs[-1]) if found and outs else 0
         rss = max((m.rss for m in found), default=float("nan"))
+        tree = max((m.tree for m in found), default=float("nan"))
         report.add(row_of(section, f"{label}: generate, cold", found,
-                          note=f"{lines:,} lines; peak RSS {rss:,.0f} MB" if found else ""))
+                          note=f"{lines:,} lines; peak RSS {rss:,.0f} MB, all its processes {tree:,.0f} MB" if found else ""))
         for p, pr in peer_runs_of.items():
             report.add(row_of(section, f"{label}: {p}, cold", pr.found, note=pr.note))
         incremental: list[Measure] = []
@@ -860,13 +914,13 @@ def graph(report: Report, tmp: Path, peers: bool, runs: int) -> list[DocResult]:
     beta = documents(report, 1, 0, tmp / "graph-beta", [GRAPH_DOCS[1]], False, section="graph")
     for r in v1:
         wall = median([m.wall for m in r.cold])
-        rss = max((m.rss for m in r.cold), default=float("nan"))
-        report.goal("Microsoft Graph v1.0 generated in under 60 s wall, peak RSS under 2 GB",
+        rss = max((m.tree for m in r.cold), default=float("nan"))
+        report.goal("Microsoft Graph v1.0 generated in under 60 s wall, peak RSS under 2 GB (all its processes together)",
                     f"{wall:.1f} s wall ({median([m.cpu for m in r.cold]):.1f} s CPU), {rss:,.0f} MB", wall < 60 and rss < 2048)
     for r in beta:
         wall = median([m.wall for m in r.cold])
-        rss = max((m.rss for m in r.cold), default=float("nan"))
-        report.goal("Microsoft Graph beta (47 MB) completes; time and memory reported",
+        rss = max((m.tree for m in r.cold), default=float("nan"))
+        report.goal("Microsoft Graph beta (47 MB) completes; time and memory (all its processes together) reported",
                     f"{wall:.1f} s wall ({median([m.cpu for m in r.cold]):.1f} s CPU), {rss:,.0f} MB" if r.cold else "failed",
                     bool(r.cold))
     return v1 + beta
