@@ -355,9 +355,13 @@ class _CompiledTemplates(jinja2.BytecodeCache):
 
     def __init__(self) -> None:
         self._code: dict[tuple[str, str], CodeType] = {}
+        self.choose_folders(write_beside=not sys.dont_write_bytecode)
+
+    def choose_folders(self, *, write_beside: bool) -> None:
+        """Whether to write beside the templates (the folders are found at first use)."""
+        self.write_beside = write_beside
         self._disks: list[jinja2.FileSystemBytecodeCache] | None = None
         self._writable: jinja2.FileSystemBytecodeCache | None = None
-        self.write_beside = not sys.dont_write_bytecode
 
     def _on_disk(self) -> list[jinja2.FileSystemBytecodeCache]:
         """The folders to read, in order; the one to write is set aside as `_writable`."""
@@ -434,8 +438,7 @@ def compile_templates(templates: Path = TEMPLATES) -> int:
     """Compile every template into compiled_templates_folder, as an install compiles the
     generator's modules (`make venv` runs it; like compileall, it writes there even when
     Python is told not to write bytecode). Returns how many templates it compiled."""
-    _COMPILED.write_beside = True
-    _COMPILED._disks = None
+    _COMPILED.choose_folders(write_beside=True)
     env = environment(templates)
     names = env.list_templates(filter_func=lambda name: name.endswith(".jinja"))
     for name in names:

@@ -116,7 +116,7 @@ def test_a_folder_beside_the_templates_that_cannot_be_made_leaves_them_in_the_te
     monkeypatch.setenv("TMPDIR", str(tmp_path))
     monkeypatch.setattr("tempfile.tempdir", None)
     cache = render._CompiledTemplates()
-    cache.write_beside = True
+    cache.choose_folders(write_beside=True)
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(render.TEMPLATES)), bytecode_cache=cache)
     env.filters.update(render.environment().filters)
     env.get_template("package/errors.py.jinja")
