@@ -7,6 +7,7 @@ that names the JSON pointer; they never stop generation.
 
 from __future__ import annotations
 
+import json
 import keyword
 import re
 from typing import Any
@@ -53,6 +54,19 @@ def _declares_null(schema: Any) -> bool:
     )
 
 
+#: keywords that make an inline schema a class of its own (a model, an enum, a tagged union)
+_CLASS_MAKING = ("properties", "enum", "allOf", "oneOf", "anyOf")
+
+
+def _inline_text(schema: Any) -> str | None:
+    """The text of an inline schema that may become a class, by which identical copies
+    (Mailchimp repeats each resource's schema in every response that returns it) share the
+    first copy's class instead of each making its own; None for one that cannot."""
+    if not isinstance(schema, dict) or not any(k in schema for k in _CLASS_MAKING):
+        return None
+    return json.dumps(schema, ensure_ascii=False, check_circular=False, default=str)
+
+
 def _object_like(schema: Any) -> bool:
     return isinstance(schema, dict) and (schema.get("type") == "object" or any(k in schema for k in ("properties", "additionalProperties", "allOf")))
 
@@ -77,6 +91,8 @@ class Parser:
         #: pointers of schemas whose type is nullable where self.types holds it without None
         #: (models, enums and unions are registered before their nullability is known)
         self.nullable_at: set[str] = set()
+        #: an inline schema's text -> the pointer of the first one like it that became a class
+        self.first_like: dict[str, str] = {}
 
     # -- helpers ---------------------------------------------------------
 
@@ -123,6 +139,14 @@ class Parser:
             # of itself, such as a JSON value): the inner occurrence is Any. Through a model
             # the cycle is kept (models are registered before their fields are read).
             return ir.TypeRef(ir.ANY)
+        text = _inline_text(schema) if not named else None
+        if text is not None:
+            first = self.first_like.get(text)
+            if first is not None:
+                self.types[pointer] = self.types[first]
+                if first in self.nullable_at:
+                    self.nullable_at.add(pointer)
+                return self.cached_type(pointer, schema)
         self.in_progress.add(pointer)
         try:
             result = self.build_type(schema, pointer, hint, named)
@@ -130,6 +154,8 @@ class Parser:
             self.in_progress.discard(pointer)
         if result.nullable:
             self.nullable_at.add(pointer)
+        if text is not None and pointer in self.types:
+            self.first_like[text] = pointer
         return result
 
     def cached_type(self, pointer: str, schema: Any) -> ir.TypeRef:

@@ -223,3 +223,26 @@ def test_a_pattern_that_backtracks_exponentially_is_not_judged(packages: dict[st
     validator.validate({"url": "https://www.example.com/" + "a" * 40 + "!", "slug": "a-b"}, schema, {}, direction="request")
     with pytest.raises(validator.Invalid):
         validator.validate({"url": "x", "slug": "A--b"}, schema, {}, direction="request")
+
+
+def test_inline_schemas_repeated_word_for_word_share_one_class(packages: dict[str, tuple[Path, str, list[Diagnostic]]]) -> None:
+    out, package, _ = packages["contract-repeated-inline"]
+    modules = _import_all(out, package)
+    types = modules[f"{package}.types"]
+    lists = modules[f"{package}.resources.lists"].ListsResource
+    # the four copies of the list (two media types, three operations) are one class
+    shared = types.GetListsResponse
+    for method in (lists.get_lists, lists.get_list, lists.update_list):
+        assert getattr(types, method.__annotations__["return"]) is shared, method
+    assert not {"GetListsResponse2", "GetListResponse", "UpdateListResponse"} & set(types.__all__)
+    # the links item (and its enum), repeated inside every copy, is one class too ...
+    link = types.GetListsResponseLinksItem
+    assert shared.model_fields["links"].annotation == list[link] | None
+    assert types.GetCampaignsResponse.model_fields["links"].annotation == list[link] | None
+    assert not any("LinksItem" in name for name in set(types.__all__) - {"GetListsResponseLinksItem", "GetListsResponseLinksItemMethod"})
+    # ... while a copy that differs in its description keeps its own class
+    campaign = types.GetCampaignsResponse.model_validate(
+        {"id": "c", "_links": [{"href": "/c", "method": "GET"}], "list": {"id": "l", "_links": [{"method": "POST"}]}})
+    assert type(campaign.list) is types.GetCampaignsResponseList and types.GetCampaignsResponseList is not shared
+    assert types.GetCampaignsResponseList.__doc__ == "The list it is sent to."
+    assert campaign.list.links == [link(method=types.GetListsResponseLinksItemMethod.POST)]
