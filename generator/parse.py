@@ -93,6 +93,7 @@ class Parser:
         self.nullable_at: set[str] = set()
         #: an inline schema's text -> the pointer of the first one like it that became a class
         self.first_like: dict[str, str] = {}
+        self.share_copies = self.share_inline_copies()
 
     # -- helpers ---------------------------------------------------------
 
@@ -105,6 +106,17 @@ class Parser:
             return self.resolver.resolve(node, pointer)
         except openapi.UnresolvedRef as exc:
             raise SpecError(str(exc), self.doc.locate(pointer), pointer, code=REF) from None
+
+    def share_inline_copies(self) -> bool:
+        """x-sdk `share-inline-copies` (default true): whether copies of an inline schema share
+        the first copy's class. Off, every copy keeps a class named after where it sits, so that
+        adding a copy earlier in the document never renames a class, at the cost of the code."""
+        ext = self.data.get("x-sdk")
+        value = ext.get("share-inline-copies", True) if isinstance(ext, dict) else True
+        if not isinstance(value, bool):
+            self.warn("/x-sdk/share-inline-copies", "share-inline-copies must be true or false; true is used", EXTENSION)
+            return True
+        return value
 
     # -- schemas ---------------------------------------------------------
 
@@ -139,7 +151,7 @@ class Parser:
             # of itself, such as a JSON value): the inner occurrence is Any. Through a model
             # the cycle is kept (models are registered before their fields are read).
             return ir.TypeRef(ir.ANY)
-        text = _inline_text(schema) if not named else None
+        text = _inline_text(schema) if self.share_copies and not named else None
         if text is not None:
             first = self.first_like.get(text)
             if first is not None:

@@ -246,3 +246,19 @@ def test_inline_schemas_repeated_word_for_word_share_one_class(packages: dict[st
     assert type(campaign.list) is types.GetCampaignsResponseList and types.GetCampaignsResponseList is not shared
     assert types.GetCampaignsResponseList.__doc__ == "The list it is sent to."
     assert campaign.list.links == [link(method=types.GetListsResponseLinksItemMethod.POST)]
+
+
+def test_copies_keep_classes_of_their_own_when_sharing_is_off(tmp_path: Path) -> None:
+    """x-sdk share-inline-copies: false, for a project that wants names that never move."""
+    text = (HERE / "contract-repeated-inline.yaml").read_text(encoding="utf-8")
+    spec = tmp_path / "openapi.yaml"
+    spec.write_text(text.replace("paths:\n", "x-sdk: {share-inline-copies: false}\npaths:\n", 1), encoding="utf-8")
+    result = generate(spec, package_name="unshared")
+    models = "".join(v for k, v in result.files.items() if k.startswith("unshared/models/"))
+    for name in ("GetListsResponse", "GetListsResponse2", "GetListResponse", "UpdateListResponse", "GetCampaignsResponseLinksItem"):
+        assert f"\nclass {name}(" in models, name
+    assert not result.diagnostics
+    spec.write_text(text.replace("paths:\n", "x-sdk: {share-inline-copies: maybe}\npaths:\n", 1), encoding="utf-8")
+    warned = generate(spec, package_name="unshared").diagnostics
+    assert [(d.pointer, d.message) for d in warned] == [
+        ("/x-sdk/share-inline-copies", "share-inline-copies must be true or false; true is used")]
