@@ -1052,7 +1052,7 @@ CALL_CASES = textwrap.dedent('''
     from generator.parse import parse
     api = parse(load(sys.argv[1]))
     view = views.build(api)
-    by_op = {f["operation_id"]: f for f in map(json.loads, fixtures.fixtures(api).values())}
+    by_op = {k: f for text in fixtures.fixtures(api).values() for k, f in json.loads(text).items()}
     ops = {op.operation_id: op for op in api.operations}
     cases = [{"target": c.target, "args": c.args, "kwargs": c.kwargs, "kind": c.kind,
               "method": ops[c.operation_id].method, "path": ops[c.operation_id].path}

@@ -20,7 +20,8 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from . import display, ir, naming, openapi, patterns
+from . import display, ir, openapi, patterns
+from .diagnostics import GeneratorBug
 
 #: deeper than this a value is cut short (cycles through required properties)
 MAX_DEPTH = 24
@@ -372,21 +373,30 @@ def _framing_headers(op: ir.Operation, request: dict[str, Any], headers: dict[st
 
 
 def fixture_files(api: ir.Api) -> dict[str, str]:
-    """operation id -> its fixture's file name. Operation ids are spec text, so never a path as such."""
-    names = naming.UniqueNames()
-    return {op.operation_id: names.claim(naming.file_stem(op.operation_id)) + ".json" for op in api.operations}
+    """operation id -> the file its fixture is in: one file per resource module, named after
+    it (a document of thousands of operations makes hundreds of files, not thousands)."""
+    files: dict[str, str] = {}
+    for resource in api.resources:
+        for op in resource.operations:
+            files.setdefault(op.operation_id, f"{resource.module}.json")
+    missing = [op.operation_id for op in api.operations if op.operation_id not in files]
+    if missing:
+        raise GeneratorBug(f"operation {missing[0]!r} belongs to no resource, so its fixture has no file")
+    return files
 
 
 def fixtures(api: ir.Api) -> dict[str, str]:
-    """fixture file name -> the fixture as deterministic JSON text."""
+    """fixture file name -> {operation id: fixture} for the operations of one resource, as
+    deterministic JSON text."""
     synth = Synthesiser(api.document)
     files = fixture_files(api)
     auth = (api.sdk.auth_scheme, api.sdk.auth_header)
+    grouped: dict[str, dict[str, Any]] = {}
+    for op in api.operations:
+        grouped.setdefault(files[op.operation_id], {})[op.operation_id] = operation_fixture(op, synth, auth)
     return {
-        files[op.operation_id]: display.escape_json(
-            json.dumps(operation_fixture(op, synth, auth), indent=2, sort_keys=True, ensure_ascii=False)
-        ) + "\n"
-        for op in api.operations
+        name: display.escape_json(json.dumps(group, indent=2, sort_keys=True, ensure_ascii=False)) + "\n"
+        for name, group in sorted(grouped.items())
     }
 
 

@@ -532,7 +532,7 @@ def render(api: ir.Api, *, package_version: str = "0.1.0", templates: Path = TEM
         fixture_texts = fixtures.fixtures(api)
         for name, text in fixture_texts.items():
             tail[f"{pkg}/testing/fixtures/{name}"] = text
-        by_op = {fixture["operation_id"]: fixture for fixture in map(json.loads, fixture_texts.values())}
+        by_op = {op_id: fixture for text in fixture_texts.values() for op_id, fixture in json.loads(text).items()}
         cases = views.contract_cases(view, by_op)
         view.examples = views.build_examples(view, cases)
         emit(tail, "project/README.md.jinja", "README.md")

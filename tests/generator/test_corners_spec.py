@@ -131,10 +131,13 @@ def test_fixtures_validate_against_their_schemas(package: Path) -> None:
     import yaml
 
     spec = yaml.safe_load(SPEC.read_text())
-    for fixture_file in (package / "corners" / "testing" / "fixtures").glob("*.json"):
-        fixture = json.loads(fixture_file.read_text())
+    operations = {o["operationId"]: o for p in spec["paths"].values() for o in p.values() if isinstance(o, dict) and "operationId" in o}
+    files = list((package / "corners" / "testing" / "fixtures").glob("*.json"))
+    found = {op_id: fixture for f in files for op_id, fixture in json.loads(f.read_text()).items()}
+    assert sorted(found) == sorted(operations)  # every operation has its fixture, in its resource's file
+    for op_id, fixture in found.items():
+        assert fixture["operation_id"] == op_id
         for status, response in fixture["responses"].items():
             if response["content_type"] and "json" in response["content_type"]:
-                op = next(o for p in spec["paths"].values() for o in p.values() if isinstance(o, dict) and o.get("operationId") == fixture["operation_id"])
-                schema = next(iter(op["responses"][status]["content"].values()))["schema"]
+                schema = next(iter(operations[op_id]["responses"][status]["content"].values()))["schema"]
                 jsonschema.validate(response["body"], {**schema, "components": spec["components"]})

@@ -51,14 +51,16 @@ def test_writes_only_what_changed_and_keeps_foreign_files(tmp_path: Path) -> Non
 def test_removes_files_it_no_longer_generates(tmp_path: Path) -> None:
     out = tmp_path / "out"
     spec = tmp_path / "spec.yaml"
-    spec.write_text(PETSTORE.read_text())
+    tagged = PETSTORE.read_text().replace("operationId: pets_destroy\n      tags: [pets]", "operationId: pets_destroy\n      tags: [adoptions]")
+    spec.write_text(tagged)
     assert run_generator("generate", str(spec), "-o", str(out)).returncode == 0
-    assert (out / "petstore" / "testing" / "fixtures" / "pets_destroy.json").exists()
-    spec.write_text(PETSTORE.read_text().replace("    delete:\n      operationId: pets_destroy", "    x-removed:\n      operationId: pets_destroy"))
+    gone = [out / "petstore" / "resources" / "adoptions.py", out / "petstore" / "testing" / "fixtures" / "adoptions.json"]
+    assert all(path.exists() for path in gone)
+    spec.write_text(tagged.replace("    delete:\n      operationId: pets_destroy", "    x-removed:\n      operationId: pets_destroy"))
     result = run_generator("generate", str(spec), "-o", str(out))
     assert result.returncode == 0, result.stderr
-    assert "1 removed" in result.stderr
-    assert not (out / "petstore" / "testing" / "fixtures" / "pets_destroy.json").exists()
+    assert "2 removed" in result.stderr
+    assert not any(path.exists() for path in gone)
 
 
 def test_check_reports_a_hand_edit_with_a_diff(tmp_path: Path) -> None:

@@ -19,6 +19,7 @@ as the real API would give; by default every id is found.
 from __future__ import annotations
 
 import base64
+import copy
 import email.parser
 import email.policy
 import itertools
@@ -76,14 +77,20 @@ def operation_spec(operation_id: str) -> dict[str, Any]:
 
 
 @cache
-def _fixture_text(operation_id: str) -> str:
-    name = operation_spec(operation_id)["fixture"]
-    return resources.files(__package__).joinpath("fixtures", name).read_text(encoding="utf-8")
+def _fixture_file(name: str) -> dict[str, Any]:
+    """One fixtures file: {operation id: fixture} for the operations of one resource."""
+    data: dict[str, Any] = json.loads(
+        resources.files(__package__).joinpath("fixtures", name).read_text(encoding="utf-8")
+    )
+    return data
 
 
 def load_fixture(operation_id: str) -> dict[str, Any]:
-    """The operation's fixture: {"request": {path, query, body}, "responses": {status: {content_type, body}}}."""
-    fixture: dict[str, Any] = json.loads(_fixture_text(operation_id))
+    """The operation's fixture: {"request": {path, query, body}, "responses": {status: {content_type, body}}}.
+    Each call returns a fresh copy: change it freely."""
+    fixture: dict[str, Any] = copy.deepcopy(
+        _fixture_file(operation_spec(operation_id)["fixture"])[operation_id]
+    )
     return fixture
 
 
