@@ -187,6 +187,8 @@ class _File:
     positions: dict[str, tuple[int, int]]  # pointer -> (line, col)
     json_text: str | None = None  # a JSON file's text: positions are found only when asked
     size: int = 0  # bytes read
+    #: whether some `$ref` does not start with `#` (None: not looked at yet)
+    refers_out: bool | None = None
 
 
 def _kind_of_file(mode: int) -> str:
@@ -253,9 +255,10 @@ def _read_file(path: str) -> _File:
             if path.endswith(".json"):
                 raise SpecError(f"invalid JSON: {exc.msg}", Location(shown, exc.lineno, exc.colno)) from None
         else:
-            if _deeper_than(data, MAX_DEPTH):
+            too_deep, refers_out = _depth_and_refs(data, MAX_DEPTH)
+            if too_deep:
                 raise _too_deep(text, shown)
-            json_file = _File(path, shown, data, {}, text, len(raw))
+            json_file = _File(path, shown, data, {}, text, len(raw), refers_out)
             _check_text(json_file, text)
             return json_file
     positions: dict[str, tuple[int, int]] = {}
@@ -278,22 +281,29 @@ def _read_file(path: str) -> _File:
     return yaml_file
 
 
-def _deeper_than(data: Any, limit: int) -> bool:
-    """Whether lists and mappings nest more than `limit` levels (level by level, without
-    recursion; a few milliseconds for the biggest specs we know)."""
+def _depth_and_refs(data: Any, limit: int) -> tuple[bool, bool]:
+    """Whether lists and mappings nest more than `limit` levels, and whether some `$ref`
+    string does not start with `#` (see _refers_out): one walk, level by level, without
+    recursion (a walk of a big document costs as much as reading it)."""
     level = [data] if isinstance(data, (dict, list)) else []
     depth = 0
+    refers_out = False
     while level:
         depth += 1
         if depth > limit:
-            return True
+            return True, refers_out
         below = []
         for node in level:
-            for child in node.values() if type(node) is dict else node:
+            if type(node) is dict:
+                if not refers_out:
+                    ref = node.get("$ref")
+                    refers_out = type(ref) is str and not ref.startswith("#")
+                node = node.values()
+            for child in node:
                 if type(child) is dict or type(child) is list:
                     below.append(child)
         level = below
-    return False
+    return False, refers_out
 
 
 def _line_col(text: str, offset: int) -> tuple[int, int]:
@@ -647,7 +657,7 @@ class _Bundler:
         root = self.file(self.root_path)
         if not isinstance(root.data, dict):
             raise SpecError("the document must be a mapping at the top level", Location(root.shown, 1, 1))
-        if not _refers_out(root.data):
+        if not (root.refers_out if root.refers_out is not None else _refers_out(root.data)):
             # One file: the bundle is the file itself, its nodes located by its own positions.
             sources = {"": (root.shown, root.positions, "")} if root.positions else {}
             return Document(data=root.data, root_file=root.shown, files=[root.shown], data_sources=sources,

@@ -118,6 +118,19 @@ def test_json_specs_load(tmp_path: Path) -> None:
     assert load(root).version == "3.0.3"
 
 
+@pytest.mark.parametrize("ref", ["schemas/pets.yaml#/Pet", "./schemas/pets.yaml#/Pet"])
+def test_a_json_root_file_with_a_ref_to_another_file_is_bundled(tmp_path: Path, ref: str) -> None:
+    # a JSON root is walked once for depth and external refs together: the ref, deep in a
+    # response, must still be found and bundled
+    root = write(tmp_path, {"api.json": '{"openapi": "3.1.0", "info": {"title": "j", "version": "1"}, "paths": {"/p/": {"get": '
+                            '{"operationId": "p", "responses": {"200": {"description": "ok", "content": {"application/json": '
+                            '{"schema": {"$ref": "' + ref + '"}}}}}}}}}', "schemas/pets.yaml": SCHEMAS})
+    doc = load(root)
+    schema = doc.data["paths"]["/p/"]["get"]["responses"]["200"]["content"]["application/json"]["schema"]
+    assert schema == {"$ref": "#/components/schemas/Pet"}
+    assert doc.data["components"]["schemas"]["Pet"]["required"] == ["name"]
+
+
 def test_colliding_component_names_are_made_unique(tmp_path: Path) -> None:
     """Two files may each define a `Pet`: the second is hoisted under another name (issue 14)."""
     files = {

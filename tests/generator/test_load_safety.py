@@ -303,7 +303,8 @@ def test_a_document_at_the_depth_limit_generates(tmp_path: Path) -> None:
         "components": {"schemas": {"Deep": schema}},
     }))
     data = json.loads(spec.read_text())
-    assert loader._deeper_than(data, loader.MAX_DEPTH - 1) and not loader._deeper_than(data, loader.MAX_DEPTH)
+    assert loader._depth_and_refs(data, loader.MAX_DEPTH - 1) == (True, False)
+    assert loader._depth_and_refs(data, loader.MAX_DEPTH) == (False, False)
     result = generate(spec, validate_spec=False)
     assert any(path.endswith("models/__init__.py") for path in result.files)
 
