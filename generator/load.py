@@ -285,7 +285,7 @@ def _depth_and_refs(data: Any, limit: int) -> tuple[bool, bool]:
     """Whether lists and mappings nest more than `limit` levels, and whether some `$ref`
     string does not start with `#` (see _refers_out): one walk, level by level, without
     recursion (a walk of a big document costs as much as reading it)."""
-    level = [data] if isinstance(data, (dict, list)) else []
+    level: list[Any] = [data] if isinstance(data, (dict, list)) else []
     depth = 0
     refers_out = False
     while level:
