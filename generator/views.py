@@ -242,8 +242,7 @@ class ApiView:
     namespaces: list[NamespaceView]
     models: ModelsView
     client_doc: str
-    #: the CLI's command table and groups, as the JSON data the CLI runtime reads
-    cli_commands: list[dict[str, Any]]
+    #: the CLI's groups, as the JSON data the CLI runtime reads (its commands: cli_commands)
     cli_groups: list[dict[str, Any]]
     #: the README's examples (set by build_examples once the fixtures exist)
     examples: Examples = field(default_factory=Examples)
@@ -271,6 +270,12 @@ class ApiView:
     @property
     def has_stream(self) -> bool:
         return any(o.stream for r in self.resources for o in r.operations)
+
+    @functools.cached_property
+    def cli_commands(self) -> list[dict[str, Any]]:
+        """The CLI's command table, as the JSON data the CLI runtime reads: made when first
+        asked for (the render child, which writes the modules, never asks)."""
+        return cli_commands(self.api, self)
 
     @property
     def cli_example(self) -> str:
@@ -301,10 +306,8 @@ def build(api: ir.Api) -> ApiView:
         namespaces=namespaces,
         models=models,
         client_doc=_client_doc(api),
-        cli_commands=[],
         cli_groups=cli_groups(api, namespaces, resources),
     )
-    view.cli_commands = cli_commands(api, view)
     return view
 
 
