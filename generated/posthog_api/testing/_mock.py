@@ -88,9 +88,8 @@ def _fixture_file(name: str) -> dict[str, Any]:
 def load_fixture(operation_id: str) -> dict[str, Any]:
     """The operation's fixture: {"request": {path, query, body}, "responses": {status: {content_type, body}}}.
     Each call returns a fresh copy: change it freely."""
-    fixture: dict[str, Any] = copy.deepcopy(
-        _fixture_file(operation_spec(operation_id)["fixture"])[operation_id]
-    )
+    name = operation_spec(operation_id)["fixture"]
+    fixture: dict[str, Any] = copy.deepcopy(_fixture_file(name)[operation_id])
     return fixture
 
 
