@@ -104,7 +104,7 @@ class Pending(Generic[T]):
         except OSError:
             chunks = []
         finally:
-            os.close(self._fd)
+            self._close()
         _, status = os.waitpid(self._pid, 0)
         self._pid = 0
         if status == 0 and chunks:
@@ -115,16 +115,27 @@ class Pending(Generic[T]):
                 pass
         return self._work()
 
+    def _close(self) -> None:
+        """Close the pipe from the child, once (Ctrl-C may come between any two steps)."""
+        fd, self._fd = self._fd, -1
+        if fd >= 0:
+            os.close(fd)
+
     def cancel(self) -> None:
-        """Stop and reap the child when its result will not be asked for."""
+        """Stop and reap the child when its result will not be asked for (also when
+        result() was interrupted half-way: by Ctrl-C, say)."""
         if self._pid:
+            pid, self._pid = self._pid, 0
             try:
-                os.kill(self._pid, signal.SIGKILL)
+                os.kill(pid, signal.SIGKILL)
             except OSError:
                 pass
-            os.close(self._fd)
-            os.waitpid(self._pid, 0)
-            self._pid = 0
+            self._close()
+            try:
+                os.waitpid(pid, 0)
+            except ChildProcessError:  # reaped already, by the result() it interrupted
+                pass
+        self._close()
 
 
 @contextmanager

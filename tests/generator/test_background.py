@@ -64,6 +64,30 @@ def test_leaving_the_block_early_stops_and_reaps_the_child():
         os.waitpid(pid, os.WNOHANG)  # reaped: no zombie left
 
 
+@needs_fork
+@pytest.mark.parametrize("where", ["read", "waitpid"])
+def test_ctrl_c_while_the_result_comes_back_stops_the_child_and_is_raised_as_it_is(monkeypatch, where):
+    """Ctrl-C lands while result() reads the child's answer or waits for it: the
+    KeyboardInterrupt reaches the caller (the CLI prints one line, exit 130), not an
+    OSError from closing the pipe twice, and no child is left behind."""
+    real = getattr(os, where)
+    interrupted = []
+
+    def interrupt(*args):
+        if not interrupted:
+            interrupted.append(real(*args))  # the call happens; the signal comes right after it
+            raise KeyboardInterrupt
+        return real(*args)
+
+    with pytest.raises(KeyboardInterrupt), background.in_background(lambda: "x" * 100_000) as pending:
+        pid = pending._pid
+        monkeypatch.setattr(os, where, interrupt)
+        pending.result()
+    monkeypatch.undo()
+    with pytest.raises(ChildProcessError):
+        os.waitpid(pid, os.WNOHANG)  # reaped: no zombie left
+
+
 def test_sdkgen_jobs_1_does_the_work_here(monkeypatch):
     monkeypatch.setenv("SDKGEN_JOBS", "1")
     with background.in_background(os.getpid) as pending:
