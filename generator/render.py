@@ -491,12 +491,8 @@ def render(api: ir.Api, *, package_version: str = "0.1.0", templates: Path = TEM
     total = len(view.models.modules) + len(view.resources)
 
     def modules(report: Callable[[int, int], None] | None) -> dict[str, str]:
-        """The model and resource modules, most of the code, and the data of the mock server
-        and of the MCP tools: none of it depends on the rest."""
-        found: dict[str, str] = {
-            f"{pkg}/testing/spec.json": fixtures.mock_spec(api),
-            f"{pkg}/mcp/tools.json": mcp_tools.tools_json(api, view),
-        }
+        """The model and resource modules: most of the code, and independent of the rest."""
+        found: dict[str, str] = {}
         model_template = env.get_template("package/models/module.py.jinja")
         for done, module in enumerate(view.models.modules, 1):
             found[f"{pkg}/models/{module.name}.py"] = model_template.render(
@@ -530,7 +526,9 @@ def render(api: ir.Api, *, package_version: str = "0.1.0", templates: Path = TEM
             emit(head, f"package/{name}.jinja", f"{pkg}/{name}")
         emit(head, "package/models/__init__.py.jinja", f"{pkg}/models/__init__.py")
         emit(head, "package/types.py.jinja", f"{pkg}/types.py")
+        tail[f"{pkg}/testing/spec.json"] = fixtures.mock_spec(api)
         tail[f"{pkg}/cli/commands.json"] = display.json_data({"groups": view.cli_groups, "commands": view.cli_commands})
+        tail[f"{pkg}/mcp/tools.json"] = mcp_tools.tools_json(api, view)
         fixture_texts = fixtures.fixtures(api)
         for name, text in fixture_texts.items():
             tail[f"{pkg}/testing/fixtures/{name}"] = text
