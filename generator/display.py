@@ -31,8 +31,10 @@ _UNSAFE_IN_MESSAGE = re.compile(f"[{CONTROL}{BIDI}\t\n\r]")
 def clean(text: Any) -> str:
     """Text to show to a reader (docstrings, help): line breaks normalised, tabs as
     spaces, bidi controls removed, other control characters turned into spaces."""
-    text = str(text).replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    ")
-    return _CONTROL.sub(" ", _BIDI.sub("", text))
+    shown = str(text).replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    ")
+    if shown.isascii() and shown.replace("\n", "").isprintable():
+        return shown  # the usual case, found without a regex: no bidi control, no other control
+    return _CONTROL.sub(" ", _BIDI.sub("", shown))
 
 
 def escape_json(text: str) -> str:

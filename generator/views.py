@@ -798,12 +798,24 @@ _CLI_AUTHORING = re.compile(
     r"|\boperation\s?ids?\b|'s\s+(?:\d{4}\s+)?schema\b|\b(?:shape|schema|object|model)\s+below\b",
     re.IGNORECASE,
 )
+#: a word every _CLI_AUTHORING match contains: most text has none of them, and a search
+#: for five words costs far less than the pattern's (on ASCII text, where case is ASCII)
+_CLI_AUTHORING_WORDS = ("doc", "here", "schema", "operation", "below")
 _CLI_CODE = re.compile(r"`([^`\n]+)`")
 _CLI_LINK = re.compile(r"\[([^\]\n]+)\]\((https?://[^)\s]+)\)")
 #: a paragraph that starts as a list or code block keeps its lines
 _CLI_LIST_LINE = re.compile(r"^\s*(?:[-*+]|1[.)])\s|^ {4}|^\s*```|^\s*\|")
 _CLI_HTTP_REF = re.compile(r"^(GET|PUT|POST|PATCH|DELETE|HEAD)\s+/?([^\s?]+)(?:\?(\S*))?$")
 _CLI_PARENTHESES = re.compile(r" ?\(([^()]*)\)")
+
+
+def _authoring(text: str) -> bool:
+    """Whether `text` is about the API document rather than the API (_CLI_AUTHORING)."""
+    if text.isascii():
+        lower = text.lower()
+        if not any(word in lower for word in _CLI_AUTHORING_WORDS):
+            return False
+    return _CLI_AUTHORING.search(text) is not None
 
 
 def _cli_split(text: str, marks: str) -> list[tuple[str, str]]:
@@ -944,7 +956,7 @@ class _CliWords:
 
     def sentence(self, text: str, op: ir.Operation) -> str:
         clauses = [piece for piece, _ in _cli_split(text, ";")]
-        kept = [c.strip() for c in clauses if not _CLI_AUTHORING.search(_CLI_CODE.sub("", c))]
+        kept = [c.strip() for c in clauses if not _authoring(_CLI_CODE.sub("", c))]
         if not kept:
             return ""
         if len(kept) < len(clauses):

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import functools
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from generator import views
 from tests.conftest import curated_api
 
@@ -44,3 +47,19 @@ def test_schema_names_and_authoring_notes_are_left_out() -> None:
         "`{results}`. This document models the server. A `HogQLQuery` node (see `EndpointVersionResponse`)."
     )
     assert words.text(text, op) == "Pages by offset. The server returns `{results}`. A `HogQLQuery` node."
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["the", "docs", "DOCS", "page", "this", "document", "Described", "here", "published",
+                                 "api", "schema", "Operation", "ids", "id", "'s", "2024", "model", "below", "ſchema",
+                                 "operatİon", "\u212a", " ", "  ", "\n", ".", "x"]), max_size=12).map("".join)
+       | st.lists(st.sampled_from(["the docs", " page", "'s schema", " model below", "operation id"]), max_size=4).map(" ".join))
+def test_the_authoring_note_shortcut_agrees_with_the_pattern(text: str) -> None:
+    """A text with none of the pattern's words skips the pattern: never where it would match."""
+    assert views._authoring(text) == bool(views._CLI_AUTHORING.search(text))
+
+
+def test_authoring_notes_are_found() -> None:
+    assert views._authoring("The docs page lists no body; this document models the server.")
+    assert views._authoring("Use the operation ID above.") and views._authoring("See PostHog's 2024 schema.")
+    assert not views._authoring("Returns the list of feature flags.")

@@ -10,6 +10,8 @@ import uuid
 from pathlib import Path
 
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.diagnostics import Diagnostic, Location, render
 from generator.display import UNSAFE
@@ -77,3 +79,14 @@ def test_generator_messages_escape_what_a_spec_puts_in_them() -> None:
     assert UNSAFE.search(render([diagnostic], "github")) is None
     long = Diagnostic(Location("openapi.yaml"), "error", "input", "x" * 5000, "/" + "a" * 5000)
     assert len(str(long)) < 2100
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab \n\r\t\x00\x1b\x7f\x9b\u202e\u2066\u200fé\u2028"), max_size=30) | st.text(max_size=30))
+def test_clean_takes_a_shortcut_only_where_the_full_cleaning_changes_nothing(text: str) -> None:
+    """display.clean skips its regexes for printable ASCII: the result is the same as
+    with them, whatever the text."""
+    from generator.display import _BIDI, _CONTROL, clean
+
+    normalised = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    ")
+    assert clean(text) == _CONTROL.sub(" ", _BIDI.sub("", normalised))
