@@ -29,8 +29,12 @@ __all__ = ["string_matching"]
 #: characters a set is asked for first, so that answers read like words
 _PREFERRED = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ-_.~"
 _PRINTABLE = _PREFERRED + "!#$%&'()*+,/:;<=>?@[]^`{|} \"\\"
-#: how many times an unbounded repeat may be stretched past its minimum
+#: how many times a repeat may be stretched past its minimum
 _STRETCHES = (0, 1, 2, 3, 5, 8, 16, 32, 64)
+#: ... and every count up to the last when a minimum length asks for more characters: a
+#: length window between two of the counts above is not jumped over (`x{0,63}` with the
+#: shortest match 9 characters short: stretched by 8 it is still short, by 16 too long)
+_EVERY_STRETCH = range(_STRETCHES[-1] + 1)
 _MAX_LENGTH = 256
 
 
@@ -46,7 +50,7 @@ def string_matching(pattern: str, *, min_length: int = 0, max_length: int | None
         parsed = _sre.parse(pattern)
     except (re.error, RecursionError, OverflowError, ValueError, TypeError):
         return None
-    for stretch in _STRETCHES:
+    for stretch in _EVERY_STRETCH if min_length else _STRETCHES:
         for last_branch in (False, True):
             try:
                 text = _Walk(stretch, last_branch).sequence(parsed)
