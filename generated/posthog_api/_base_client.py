@@ -945,7 +945,13 @@ def _encode_body(
             None,
         )
     if encoding == "form":
-        return None, {k: _query_value(v) for k, v in to_json_data(body).items()}, None
+        fields = to_json_data(body)
+        if isinstance(fields, Mapping):
+            return None, {k: _query_value(v) for k, v in fields.items()}, None
+        # the document's form is one value, not an object of fields: the encoded form
+        # itself ("name=value&..."), sent as it is
+        headers.setdefault("Content-Type", "application/x-www-form-urlencoded")
+        return (fields if isinstance(fields, bytes) else str(fields).encode()), None, None
     if encoding == "multipart":
         if isinstance(body, (bytes, tuple)) or hasattr(body, "read"):
             # the document's multipart schema is one file, not an object of fields: the

@@ -203,6 +203,18 @@ def test_a_multipart_body_that_is_one_file(packages: dict[str, tuple[Path, str, 
     assert [(call.status, call.body) for call in api.calls] == [(200, b"%PDF-1.7"), (200, None)]
 
 
+def test_a_form_body_that_is_one_value_is_sent_as_it_is(packages: dict[str, tuple[Path, str, list[Diagnostic]]]) -> None:
+    out, package, _ = packages["contract-form-one-value"]
+    modules = _import_all(out, package)
+    testing = modules[f"{package}.testing"]
+    api = testing.MockAPI()
+    with testing.mock_client(api) as client:
+        client.misc.detect_food_in_text(body="text=I like tacos&lang=en")
+    [call] = api.calls
+    assert (call.status, call.body) == (200, "text=I like tacos&lang=en")
+    assert call.headers["content-type"] == "application/x-www-form-urlencoded"
+
+
 def test_an_unresolvable_discriminator_mapping_entry_is_a_located_warning(
         packages: dict[str, tuple[Path, str, list[Diagnostic]]]) -> None:
     out, package, diagnostics = packages["discriminator-broken-mapping"]

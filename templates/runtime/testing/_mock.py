@@ -857,6 +857,9 @@ def _decode_body(
         except ValueError:
             raise ValueError("JSON parse error.") from None
     if base == "application/x-www-form-urlencoded":
+        names = _type_names(schema, schemas)
+        if names and not names & {"object", "array"}:  # one value: the encoded form itself
+            return raw.decode(errors="replace")
         pairs = parse_qsl(raw.decode(errors="replace"), keep_blank_values=True)
         return _fields(pairs, schema, schemas)
     if base == "multipart/form-data":
