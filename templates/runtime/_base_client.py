@@ -953,9 +953,9 @@ def _encode_body(
         headers.setdefault("Content-Type", "application/x-www-form-urlencoded")
         return (fields if isinstance(fields, bytes) else str(fields).encode()), None, None
     if encoding == "multipart":
-        if isinstance(body, (bytes, tuple)) or hasattr(body, "read"):
-            # the document's multipart schema is one file, not an object of fields: the
-            # file goes in a part named "file", the name most servers read it from
+        if isinstance(body, (bytes, str, tuple)) or hasattr(body, "read"):
+            # the document's multipart schema is one file (or one value), not an object of
+            # fields: it goes in a part named "file", the name most servers read it from
             return None, None, {"file": body}
         files: dict[str, Any] = {}
         data: dict[str, Any] = {}

@@ -210,9 +210,11 @@ def test_a_form_body_that_is_one_value_is_sent_as_it_is(packages: dict[str, tupl
     api = testing.MockAPI()
     with testing.mock_client(api) as client:
         client.misc.detect_food_in_text(body="text=I like tacos&lang=en")
-    [call] = api.calls
-    assert (call.status, call.body) == (200, "text=I like tacos&lang=en")
-    assert call.headers["content-type"] == "application/x-www-form-urlencoded"
+        client.misc.create_recipe_card(body="title=Tacos")
+    form, multipart = api.calls
+    assert (form.status, form.body) == (200, "text=I like tacos&lang=en")
+    assert form.headers["content-type"] == "application/x-www-form-urlencoded"
+    assert (multipart.status, multipart.body) == (200, b"title=Tacos")  # the one part
 
 
 def test_an_unresolvable_discriminator_mapping_entry_is_a_located_warning(
