@@ -160,8 +160,8 @@ class APIResponse(Generic[_T]):
 
 
 def _path_text(value: object) -> str:
-    value = to_json_data(value)
-    return str(value).lower() if isinstance(value, bool) else str(value)
+    """One item of a path value: a list or object inside it as JSON, as in a query."""
+    return _query_value(value)
 
 
 def path_with_params(template: str, values: Mapping[str, object]) -> str:

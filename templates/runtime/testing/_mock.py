@@ -753,7 +753,13 @@ _FORM_MEDIA = re.compile(r"^(application/x-www-form-urlencoded|multipart/form-da
 def _path_value(param: dict[str, Any], raw: str, schemas: dict[str, Any]) -> Any:
     """A path parameter's text as its schema's type (a list split at commas)."""
     if _kind(param["schema"], schemas) == "array":
-        return [_coerce(item, _items(param["schema"], schemas), schemas) for item in raw.split(",")]
+        items = _items(param["schema"], schemas)
+        if _kind(items, schemas) is not None:  # lists or objects, each written as JSON
+            try:
+                return json.loads("[" + raw + "]")
+            except ValueError:
+                pass
+        return [_coerce(item, items, schemas) for item in raw.split(",")]
     return _coerce(raw, param["schema"], schemas)
 
 
