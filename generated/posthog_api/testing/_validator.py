@@ -256,12 +256,17 @@ def validate(
     if not isinstance(schema, dict):
         return
     ref = schema.get("$ref")
-    if isinstance(ref, str):
-        validate(value, schema_target(ref, schemas), schemas, path, direction=direction)
-        schema = {k: v for k, v in schema.items() if k != "$ref"}
-        if not schema:
-            return
     types = schema.get("type")
+    if isinstance(ref, str):
+        # Beside a $ref only null is read, as the generated models read it (`nullable`, or
+        # "null" among the types); OpenAPI 3.0 ignores the other siblings, and documents
+        # put a description there, or a `type: string` that contradicts the target.
+        if value is None and (
+            schema.get("nullable") or (isinstance(types, list) and "null" in types)
+        ):
+            return
+        validate(value, schema_target(ref, schemas), schemas, path, direction=direction)
+        return
     if value is None and (schema.get("nullable") or (isinstance(types, list) and "null" in types)):
         return
     discriminator = schema.get("discriminator")
