@@ -342,17 +342,31 @@ def _enum_values(schema: Any, schemas: dict[str, Any], depth: int = 0) -> list[A
     if not isinstance(schema, dict) or depth > 16:
         return []
     values = list(schema["enum"]) if isinstance(schema.get("enum"), list) else []
-    for part in schema.get("allOf") or []:
-        values += _enum_values(part, schemas, depth + 1)
+    for key in ("allOf", "anyOf", "oneOf"):  # an alternative's members may be what was sent
+        for part in schema.get(key) or []:
+            values += _enum_values(part, schemas, depth + 1)
     return values
+
+
+def _written(value: Any) -> str:
+    """A number, boolean or null as the client writes it in a query, path or form."""
+    return (
+        "true"
+        if value is True
+        else "false" if value is False else "null" if value is None else str(value)
+    )
 
 
 def _coerce(raw: str, schema: Any, schemas: dict[str, Any]) -> Any:
     """A query, path or form string as the type its schema wants (so it can be validated)."""
     schema = _resolved(schema, schemas)
     names = _type_names(schema, schemas)
-    if raw in _enum_values(schema, schemas):
+    options = _enum_values(schema, schemas)
+    if raw in options:
         return raw  # an enum of strings, whatever its type says
+    for option in options:  # an enum of numbers or booleans: the value the client wrote so
+        if not isinstance(option, (str, dict, list)) and raw == _written(option):
+            return option
     if _kind(schema, schemas) is not None or "string" not in names and raw[:1] in ("{", "["):
         try:  # the client writes objects and lists inside a query or a form as JSON
             return json.loads(raw)
