@@ -234,6 +234,21 @@ def _discriminated(
     return None
 
 
+def _all_of_properties(
+    schema: Mapping[str, Any], schemas: Mapping[str, Any], depth: int = 0
+) -> set[str]:
+    """The property names the allOf members of `schema` declare (theirs included)."""
+    names: set[str] = set()
+    for member in schema.get("allOf") or []:
+        hops = 0
+        while isinstance(member, dict) and isinstance(member.get("$ref"), str) and hops < _MAX_HOPS:
+            member, hops = schema_target(member["$ref"], schemas), hops + 1
+        if isinstance(member, dict) and depth < _MAX_HOPS:
+            names |= set(member.get("properties") or {})
+            names |= _all_of_properties(member, schemas, depth + 1)
+    return names
+
+
 def validate(
     value: Any,
     schema: Any,
@@ -358,6 +373,8 @@ def validate(
         for name, item in value.items():
             if name in properties:
                 validate(item, properties[name], schemas, _join(path, name), direction=direction)
+            elif "allOf" in schema and name in _all_of_properties(schema, schemas):
+                continue  # an allOf member declares it (and checks it), as the models read it
             elif schema.get("additionalProperties") is False:
                 raise Invalid("unexpected field", _join(path, name))
             elif isinstance(schema.get("additionalProperties"), dict):
