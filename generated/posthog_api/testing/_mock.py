@@ -350,15 +350,9 @@ def _enum_values(schema: Any, schemas: dict[str, Any], depth: int = 0) -> list[A
 
 def _written(value: Any) -> str:
     """A number, boolean or null as the client writes it in a query, path or form."""
-    return (
-        "true"
-        if value is True
-        else "false"
-        if value is False
-        else "null"
-        if value is None
-        else str(value)
-    )
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return "null" if value is None else str(value)
 
 
 def _coerce(raw: str, schema: Any, schemas: dict[str, Any]) -> Any:
