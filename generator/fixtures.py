@@ -121,6 +121,8 @@ class Synthesiser:
         if isinstance(types, list):
             non_null = [t for t in types if t != "null"]
             types = non_null[0] if non_null else "null"
+        if schema.get("format") == "file" and types in ("object", "string", "file", None) and "properties" not in schema:
+            return _FORMATS["binary"]  # Swagger 2.0's file, typed `object` by converters: bytes (parse.py)
         if isinstance(schema.get("allOf"), list):
             return self.all_of(schema, direction, depth, hint, economy)
         for key in ("oneOf", "anyOf"):

@@ -236,6 +236,10 @@ class Parser:
         if isinstance(types, list):
             variants = tuple(self.build_type({**schema, "type": t}, pointer, hint, False) for t in types)
             return ir.TypeRef(ir.UNION, variants=variants, nullable=nullable)
+        if (schema.get("format") == "file" or types == "file") and types in ("object", "string", "file", None) \
+                and "properties" not in schema:
+            # Swagger 2.0's `type: file`, as converters write it in 3.x (`type: object, format: file`)
+            return ir.TypeRef(ir.PRIMITIVE, "bytes", nullable=nullable)
         if "properties" in schema and isinstance(types, str) and types != "object":
             # the type wins (as a validator reads the schema): properties constrain objects only
             self.warn(pointer + "/properties", f"properties beside type {types!r} constrain nothing; they are ignored", AMBIGUOUS)

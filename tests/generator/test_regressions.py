@@ -203,6 +203,24 @@ def test_a_multipart_body_that_is_one_file(packages: dict[str, tuple[Path, str, 
     assert [(call.status, call.body) for call in api.calls] == [(200, b"%PDF-1.7"), (200, None)]
 
 
+def test_overloads_told_apart_by_a_fragment_reach_their_own_operation(
+        packages: dict[str, tuple[Path, str, list[Diagnostic]]]) -> None:
+    """`/analyze` (JSON) and `/analyze#overload=stream` (a `type: object, format: file`
+    image): the image is bytes, sent as a file, and answered by the stream operation."""
+    out, package, _ = packages["contract-fragment-overload"]
+    modules = _import_all(out, package)
+    method = modules[f"{package}.resources.vision"].VisionResource.analyze_image_in_stream
+    assert method.__annotations__["body"] == "bytes"
+    testing = modules[f"{package}.testing"]
+    api = testing.MockAPI()
+    with testing.mock_client(api) as client:
+        client.vision.analyze_image_in_stream(body=b"\x89PNG\r\n", language="es")
+        client.vision.analyze_image(url="https://example.com/cat.png")
+    stream, by_url = api.calls
+    assert (stream.operation_id, stream.status, stream.body) == ("analyzeImageInStream", 200, b"\x89PNG\r\n")
+    assert (by_url.operation_id, by_url.status, by_url.body) == ("analyzeImage", 200, {"url": "https://example.com/cat.png"})
+
+
 def test_a_form_body_that_is_one_value_is_sent_as_it_is(packages: dict[str, tuple[Path, str, list[Diagnostic]]]) -> None:
     out, package, _ = packages["contract-form-one-value"]
     modules = _import_all(out, package)

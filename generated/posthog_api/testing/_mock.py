@@ -265,6 +265,9 @@ def _routes() -> list[Route]:
     routes: list[Route] = []
     for operation_id, op in _spec()["operations"].items():
         path, fixed, binds = _split_template(op["path"])
+        if "#" in op["path"]:  # the client sends a fragment's pairs only as declared parameters
+            declared = {p["name"].lower() for p in op["params"] if p["in"] in ("query", "header")}
+            fixed = {name: value for name, value in fixed.items() if name.lower() in declared}
         params = {p["name"]: p["schema"] for p in op["params"] if p["in"] == "path"}
         segments = [_segment_regex(segment, params) for segment in path.split("/")]
         binds = {name: param for name, param in binds.items() if param in params}
@@ -277,6 +280,13 @@ def _routes() -> list[Route]:
         )
     )
     return routes
+
+
+def _declared_of(operation_id: str, sent: set[str]) -> int:
+    """How many of the query and header names sent (lower case) the operation declares:
+    of operations on one path, a Range header says which of Blob_Get and Blob_GetChunk."""
+    params = operation_spec(operation_id)["params"]
+    return sum(1 for p in params if p["in"] in ("query", "header") and p["name"].lower() in sent)
 
 
 def _bodiless(status: int) -> bool:
@@ -298,6 +308,8 @@ def _kind(schema: Any, schemas: dict[str, Any], depth: int = 0) -> str | None:
         return None
     types = schema.get("type")
     names = types if isinstance(types, list) else [types]
+    if schema.get("format") == "file":  # Swagger 2.0's file (`type: object, format: file`)
+        return None
     if "array" in names or (types is None and "items" in schema):
         return "array"
     if "object" in names or (types is None and "properties" in schema):
@@ -553,7 +565,11 @@ class MockAPI:
                 matched.append((operation_id, values, shape))
         fitting = [m for m in matched if _path_problem(operation_spec(m[0]), m[1], schemas) is None]
         chosen = fitting or matched
-        return [(op_id, values) for op_id, values, shape in chosen if shape == chosen[0][2]]
+        alike = [(op_id, values) for op_id, values, shape in chosen if shape == chosen[0][2]]
+        if len(alike) > 1:  # the operation that declares more of the parameters sent goes first
+            sent = {name.lower() for name in given} | set(headers)
+            alike.sort(key=lambda candidate: -_declared_of(candidate[0], sent))
+        return alike
 
     def _unknown_id(self, path_values: dict[str, str]) -> MockResponse | None:
         for name, value in path_values.items():
