@@ -123,12 +123,13 @@ class Synthesiser:
             types = non_null[0] if non_null else "null"
         if schema.get("format") == "file" and types in ("object", "string", "file", None) and "properties" not in schema:
             return _FORMATS["binary"]  # Swagger 2.0's file, typed `object` by converters: bytes (parse.py)
-        if isinstance(schema.get("allOf"), list):
+        beside_union = any(isinstance(schema.get(k), list) and schema[k] for k in ("oneOf", "anyOf"))
+        if isinstance(schema.get("allOf"), list) and not (beside_union and self.resolver.describes_object(schema)):
             return self.all_of(schema, direction, depth, hint, economy)
         for key in ("oneOf", "anyOf"):
             options = schema.get(key)
             if isinstance(options, list) and options:
-                if "properties" not in schema:
+                if "properties" not in schema and "allOf" not in schema:
                     return self.union(schema, options, direction, depth, hint)
                 # members that only require some of the properties ("at least one of":
                 # anyOf: [{required: [a]}, {required: [b]}]) require them of the object
@@ -140,10 +141,12 @@ class Synthesiser:
                         value = self.object(wanted, direction, depth, economy)
                         if self.valid(value, schema, direction):
                             return value
-                # the models take the properties (the union beside them is ignored); the
-                # union's member adds what the request must have besides (extra_body)
+                # the models take the properties, the allOf members' too (the union beside
+                # them is ignored); the union's member adds what the request must have
+                # besides (extra_body)
                 own = self.object(schema, direction, depth, economy)
-                member = self.union({k: v for k, v in schema.items() if k != "properties"}, options, direction, depth, hint)
+                member = self.union({k: v for k, v in schema.items() if k not in ("properties", "allOf")}, options,
+                                    direction, depth, hint)
                 merged = {**own, **member} if isinstance(member, dict) else own
                 return merged if self.valid(merged, schema, direction) else own
         if types == "object" or (types is None and "properties" in schema):
@@ -229,7 +232,9 @@ class Synthesiser:
         view = openapi.object_view(self.resolver, schema, "")
         result: dict[str, Any] = {}
         for name in view.required:
-            prop = view.properties[name][0] if name in view.properties else view.additional
+            prop = view.properties[name][0] if name in view.properties else self.member_property(schema, name)
+            if prop is None:
+                prop = view.additional
             if not isinstance(prop, (dict, bool)):
                 prop = {}
             resolved = self.resolve(prop)
@@ -240,6 +245,21 @@ class Synthesiser:
                     continue
             result[name] = self.sample(prop, direction=direction, depth=depth + 1, hint=name)
         return result
+
+    def member_property(self, schema: dict[str, Any], name: str, depth: int = 0) -> Any:
+        """The schema that a oneOf or anyOf member of `schema` (or of theirs) gives the
+        property `name`, or None: an object may require what only its union declares."""
+        for key in ("oneOf", "anyOf"):
+            options = schema.get(key)
+            for option in options if isinstance(options, list) and depth < MAX_DEPTH else []:
+                resolved = self.resolve(option)
+                if not isinstance(resolved, dict):
+                    continue
+                view = openapi.object_view(self.resolver, resolved, "")
+                found = view.properties[name][0] if name in view.properties else self.member_property(resolved, name, depth + 1)
+                if found is not None:
+                    return found
+        return None
 
     def string(self, schema: dict[str, Any], hint: str) -> str:
         """The format's example, the field's name, or a string the pattern matches: the

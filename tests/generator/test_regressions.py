@@ -12,6 +12,7 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
+import yaml
 
 from generator.diagnostics import Diagnostic
 from generator.pipeline import generate
@@ -219,6 +220,32 @@ def test_overloads_told_apart_by_a_fragment_reach_their_own_operation(
     stream, by_url = api.calls
     assert (stream.operation_id, stream.status, stream.body) == ("analyzeImageInStream", 200, b"\x89PNG\r\n")
     assert (by_url.operation_id, by_url.status, by_url.body) == ("analyzeImage", 200, {"url": "https://example.com/cat.png"})
+
+
+def test_closed_members_of_a_composition_take_each_others_fields(
+        packages: dict[str, tuple[Path, str, list[Diagnostic]]]) -> None:
+    """The mock's validator reads `additionalProperties: false` over allOf and oneOf
+    members as the models do (one merged object), and still refuses a field no member
+    declares; a required property that a member declares readOnly is not asked of a request."""
+    out, package, _ = packages["contract-closed-allof"]
+    modules = _import_all(out, package)
+    testing, validator = modules[f"{package}.testing"], modules[f"{package}.testing._validator"]
+    schemas = yaml.safe_load((HERE / "contract-closed-allof.yaml").read_text(encoding="utf-8"))["components"]["schemas"]
+    label = {"shipment": {"ship_to": {"address_line1": "1 Main St", "residential": True}}, "note": None}
+    validator.validate(label, {"$ref": "#/components/schemas/CreateLabel"}, schemas, direction="request")
+    with pytest.raises(validator.Invalid) as refused:
+        label["shipment"]["ship_to"]["floor"] = 3
+        validator.validate(label, {"$ref": "#/components/schemas/CreateLabel"}, schemas, direction="request")
+    assert (refused.value.message, refused.value.attr) == ("unexpected field", "shipment.ship_to.floor")
+    with pytest.raises(validator.Invalid, match="required"):  # a response must have it
+        validator.validate({"ship_to": {"address_line1": "x", "residential": False}},
+                           {"$ref": "#/components/schemas/Shipment"}, schemas, direction="response")
+    api = testing.MockAPI()
+    with testing.mock_client(api) as client:
+        client.rates.compare_rates(rate_options={"carrier_ids": ["se-1"]}, extra_body={"shipment_ids": ["se-2"]})
+        with pytest.raises(modules[f"{package}._exceptions"].BadRequestError, match="unexpected field"):
+            client.rates.compare_rates(rate_options={}, extra_body={"shipment_ids": ["se-2"], "weight": 3})
+    assert [call.status for call in api.calls] == [200, 400]
 
 
 def test_a_form_body_that_is_one_value_is_sent_as_it_is(packages: dict[str, tuple[Path, str, list[Diagnostic]]]) -> None:

@@ -234,19 +234,28 @@ def _discriminated(
     return None
 
 
-def _all_of_properties(
+def _composed_properties(
     schema: Mapping[str, Any], schemas: Mapping[str, Any], depth: int = 0
-) -> set[str]:
-    """The property names the allOf members of `schema` declare (theirs included)."""
-    names: set[str] = set()
-    for member in schema.get("allOf") or []:
-        hops = 0
-        while isinstance(member, dict) and isinstance(member.get("$ref"), str) and hops < _MAX_HOPS:
-            member, hops = schema_target(member["$ref"], schemas), hops + 1
-        if isinstance(member, dict) and depth < _MAX_HOPS:
-            names |= set(member.get("properties") or {})
-            names |= _all_of_properties(member, schemas, depth + 1)
-    return names
+) -> dict[str, Any]:
+    """The properties (name -> schema) that `schema` and its allOf, oneOf and anyOf members
+    declare (theirs included; a schema's own declaration of a name wins over its members'):
+    the properties of the one object the generated models make of them."""
+    found: dict[str, Any] = {}
+    for key in ("allOf", "oneOf", "anyOf"):
+        members = schema.get(key)
+        for member in members if isinstance(members, list) else []:
+            hops = 0
+            while (
+                isinstance(member, dict)
+                and isinstance(member.get("$ref"), str)
+                and hops < _MAX_HOPS
+            ):
+                member, hops = schema_target(member["$ref"], schemas), hops + 1
+            if isinstance(member, dict) and depth < _MAX_HOPS:
+                found.update(_composed_properties(member, schemas, depth + 1))
+    own = schema.get("properties")
+    found.update(own if isinstance(own, dict) else {})
+    return found
 
 
 def validate(
@@ -256,8 +265,12 @@ def validate(
     path: str = "",
     *,
     direction: str = "request",
+    within: tuple[Mapping[str, Any], ...] = (),
 ) -> None:
-    """Raise Invalid for the first way `value` breaks `schema`."""
+    """Raise Invalid for the first way `value` breaks `schema`. `within`: the schemas that
+    `schema` is a member of (allOf, oneOf, anyOf); the properties they and their members
+    declare are not refused by `additionalProperties: false`. Documents close each part of
+    a composition and mean the whole, as the models read it."""
     hops = 0
     while isinstance(schema, dict) and len(schema) == 1 and isinstance(schema.get("$ref"), str):
         hops += 1
@@ -280,15 +293,19 @@ def validate(
             schema.get("nullable") or (isinstance(types, list) and "null" in types)
         ):
             return
-        validate(value, schema_target(ref, schemas), schemas, path, direction=direction)
+        validate(
+            value, schema_target(ref, schemas), schemas, path, direction=direction, within=within
+        )
         return
     if value is None and (schema.get("nullable") or (isinstance(types, list) and "null" in types)):
         return
+    if isinstance(value, dict) and any(k in schema for k in ("allOf", "oneOf", "anyOf")):
+        within = (*within, schema)
     discriminator = schema.get("discriminator")
     if isinstance(discriminator, dict) and isinstance(value, dict):
         chosen = _discriminated(value, schema, discriminator, schemas)
         if chosen is not None:
-            validate(value, chosen, schemas, path, direction=direction)
+            validate(value, chosen, schemas, path, direction=direction, within=within)
             return
     for key in ("anyOf", "oneOf"):
         options = schema.get(key)
@@ -296,7 +313,7 @@ def validate(
             problems: list[Invalid] = []
             for option in options:
                 try:
-                    validate(value, option, schemas, path, direction=direction)
+                    validate(value, option, schemas, path, direction=direction, within=within)
                     break
                 except Invalid as exc:
                     problems.append(exc)
@@ -308,7 +325,7 @@ def validate(
                 )
                 raise deepest
     for part in schema.get("allOf") or []:
-        validate(value, part, schemas, path, direction=direction)
+        validate(value, part, schemas, path, direction=direction, within=within)
     if "const" in schema and value != schema["const"]:
         raise Invalid(f"must be {schema['const']!r}", path or None)
     if isinstance(schema.get("enum"), list) and value not in schema["enum"]:
@@ -361,7 +378,10 @@ def validate(
     if isinstance(value, dict):
         properties = schema.get("properties") or {}
         for name in schema.get("required") or []:
-            prop = properties.get(name, {})
+            prop = properties.get(name)
+            if prop is None:  # a member of the composition may declare it (readOnly, say)
+                declared = (_composed_properties(whole, schemas) for whole in within)
+                prop = next((found[name] for found in declared if name in found), {})
             target = (
                 schema_target(prop["$ref"], schemas)
                 if isinstance(prop, dict) and isinstance(prop.get("$ref"), str)
@@ -372,18 +392,15 @@ def validate(
             )
             if name not in value and not skip:
                 raise Invalid("This field is required.", _join(path, name))
+        additional = schema.get("additionalProperties")
         for name, item in value.items():
             if name in properties:
                 validate(item, properties[name], schemas, _join(path, name), direction=direction)
-            elif "allOf" in schema and name in _all_of_properties(schema, schemas):
-                continue  # an allOf member declares it (and checks it), as the models read it
-            elif schema.get("additionalProperties") is False:
+            elif (additional is False or isinstance(additional, dict)) and any(
+                name in _composed_properties(whole, schemas) for whole in within
+            ):
+                continue  # a member of the composition declares it (and checks it)
+            elif additional is False:
                 raise Invalid("unexpected field", _join(path, name))
-            elif isinstance(schema.get("additionalProperties"), dict):
-                validate(
-                    item,
-                    schema["additionalProperties"],
-                    schemas,
-                    _join(path, name),
-                    direction=direction,
-                )
+            elif isinstance(additional, dict):
+                validate(item, additional, schemas, _join(path, name), direction=direction)
