@@ -246,6 +246,10 @@ class Parser:
             schema = {k: v for k, v in schema.items() if k not in ("properties", "required", "additionalProperties")}
         if types == "object" or "properties" in schema:
             return self.model_type(schema, pointer, hint, named, nullable)
+        if "items" in schema and isinstance(types, str) and types != "array":
+            # the type wins here too (flat.io: `type: integer` beside items, a count)
+            self.warn(pointer + "/items", f"items beside type {types!r} constrain nothing; they are ignored", AMBIGUOUS)
+            schema = {k: v for k, v in schema.items() if k not in ("items", "minItems", "maxItems", "uniqueItems")}
         if types == "array" or "items" in schema:
             items = schema.get("items")
             if isinstance(items, list):  # tuple form

@@ -160,7 +160,10 @@ def test_the_type_wins_over_properties_with_a_warning(packages: dict[str, tuple[
     types = _import_all(out, package)[f"{package}.types"]
     statement = types.Statement.model_validate({"actions": [{"id": "SendEmail"}], "label": "x"})
     assert statement.actions == [{"id": "SendEmail"}] and statement.label == "x"
-    assert sum("constrain nothing" in d.message for d in diagnostics) == 2
+    assert sum("constrain nothing" in d.message for d in diagnostics) == 3
+    testing = _import_all(out, package)[f"{package}.testing"]
+    with testing.mock_client(testing.MockAPI()) as client:
+        assert client.policies.count_users() == 1
 
 
 def test_every_reference_to_a_nullable_schema_is_optional(packages: dict[str, tuple[Path, str, list[Diagnostic]]]) -> None:
