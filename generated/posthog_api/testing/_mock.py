@@ -289,6 +289,13 @@ def _declared_of(operation_id: str, sent: set[str]) -> int:
     return sum(1 for p in params if p["in"] in ("query", "header") and p["name"].lower() in sent)
 
 
+def _names_example_objects(operation_id: str, path_values: dict[str, str]) -> bool:
+    """Whether the path values are those of the operation's example request."""
+    example = _fixture_file(operation_spec(operation_id)["fixture"])[operation_id]["request"]
+    written = {name: _written(value) for name, value in (example.get("path") or {}).items()}
+    return bool(path_values) and written == path_values
+
+
 def _bodiless(status: int) -> bool:
     """HTTP forbids a body in these answers (a client reads the next answer from it)."""
     return status < 200 or status in (204, 205, 304)
@@ -566,9 +573,15 @@ class MockAPI:
         fitting = [m for m in matched if _path_problem(operation_spec(m[0]), m[1], schemas) is None]
         chosen = fitting or matched
         alike = [(op_id, values) for op_id, values, shape in chosen if shape == chosen[0][2]]
-        if len(alike) > 1:  # the operation that declares more of the parameters sent goes first
+        if len(alike) > 1:
+            # The operation that declares more of the parameters sent goes first; of those
+            # alike still (`/{applicationId}` and `/{definitionId}#disambiguation_dummy`,
+            # which only the server's records tell apart), the one whose example names
+            # these objects: the mock's records are its fixtures.
             sent = {name.lower() for name in given} | set(headers)
-            alike.sort(key=lambda candidate: -_declared_of(candidate[0], sent))
+            alike.sort(
+                key=lambda c: (-_declared_of(c[0], sent), not _names_example_objects(c[0], c[1]))
+            )
         return alike
 
     def _unknown_id(self, path_values: dict[str, str]) -> MockResponse | None:
