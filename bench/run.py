@@ -863,10 +863,11 @@ def linear_fit(points: list[tuple[float, float, float]]) -> tuple[float, float, 
 #: what every run that reads a document again does before any work on it: the generator's
 #: own imports (those of `generate`), then load (read, parse, $refs bundled)
 READ_ONLY = textwrap.dedent('''
-    import sys
+    import gc, sys
     from pathlib import Path
     import generator.cli, generator.pipeline, generator.parse, generator.render, generator.validate
     from generator.load import load
+    gc.disable()  # as generate() reads it: with the cycle collector on, reading twilio or asana takes 2-3x as long
     load(Path(sys.argv[1]), ())
 ''')
 

@@ -34,7 +34,8 @@ same way count together.
 
 Results are appended per document to a state file keyed by the corpus version, the
 generator's git revision (plus a hash of uncommitted changes to it) and the options
-that change results; a second run with the same key resumes (--fresh starts over).
+that change results; a second run with the same key resumes (--fresh starts the chosen
+documents over, and keeps the results of others).
 Ctrl-C stops the children and says where the results are. At the end: failures by
 class, three figures (generated and imported, refused cleanly, crashed), and a table in
 bench/results/sweep-<date>.tsv with a summary in sweep-<date>.md and sweep-latest.md.
@@ -916,6 +917,24 @@ def _signature_of_line(signature: str, line: str) -> str:
     return signature
 
 
+def forget_state(path: Path, documents: set[str]) -> None:
+    """Drop the recorded results of `documents`, keeping the others': sweeps of other
+    documents with the same key (another list, run beside this one) share the file."""
+    if not path.is_file():
+        return
+    kept = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        try:
+            doc = json.loads(line).get("doc")
+        except (json.JSONDecodeError, AttributeError):
+            continue
+        if doc not in documents:
+            kept.append(line + "\n")
+    temporary = path.with_suffix(".tmp")
+    temporary.write_text("".join(kept), encoding="utf-8")
+    os.replace(temporary, path)
+
+
 def append_state(path: Path, result: Result) -> None:
     with path.open("a", encoding="utf-8") as handle:
         handle.write(json.dumps(asdict(result), sort_keys=True) + "\n")
@@ -1155,7 +1174,7 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
                      "mypy run peaks at 4.3 GB; 0: none)")
     how.add_argument("--cold-cache", action="store_true", help="give each document an empty formatting cache "
                      "(slower; by default the documents of a sweep share one in SDKGEN_SWEEP_HOME/xdg-cache)")
-    how.add_argument("--fresh", action="store_true", help="forget earlier results for the same key and start over")
+    how.add_argument("--fresh", action="store_true", help="forget earlier results of the chosen documents (same key) and start over")
     how.add_argument("--no-resume", dest="resume", action="store_false", help="run everything again but keep the state file")
     how.add_argument("--keep", action="store_true", help="keep each document's temporary folder (printed in its line)")
     how.add_argument("--strict-refusals", action="store_true", help="count a clean refusal as a failure for the exit code")
@@ -1193,7 +1212,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     state = state_path(HOME, key)
     state.parent.mkdir(parents=True, exist_ok=True)
     if args.fresh:
-        state.unlink(missing_ok=True)
+        forget_state(state, {doc.path for doc in docs})
     state.with_suffix(".key.json").write_text(json.dumps(key, indent=2) + "\n", encoding="utf-8")
     done = load_state(state) if args.resume else {}
 

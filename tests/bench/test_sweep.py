@@ -291,6 +291,18 @@ def test_a_second_run_resumes_and_fresh_starts_over(fake_corpus, tmp_path, capsy
     assert tsv[0].startswith("doc\topenapi\tmb\tstatus") and len(tsv) == 4
 
 
+def test_fresh_forgets_only_the_documents_it_sweeps(fake_corpus, tmp_path):
+    """Two sweeps of different documents share a state file (same key): one with --fresh
+    must not throw away what the other recorded."""
+    args = ["--jobs", "1", "--results", str(tmp_path / "results")]
+    assert sweep.main([*args, "--only", "*a.json", "--only", "*c.json"]) == 0
+    assert sweep.main([*args, "--only", "*b.json", "--fresh"]) == 0
+    assert sweep.main([*args, "--only", "*b.json", "--fresh"]) == 0
+    assert fake_corpus == ["api/x.com/a.json", "api/x.com/c.json", "api/x.com/b.json", "api/x.com/b.json"]
+    assert sweep.main(args) == 0  # a and c resume from the first sweep, b from the last
+    assert len(fake_corpus) == 4
+
+
 def test_peers_after_a_sweep_without_them_reuse_our_results(fake_corpus, tmp_path, monkeypatch, capsys):
     monkeypatch.setattr(sweep, "ensure_peers", lambda: {"openapi-python-client": Path("/x/opc")})
     args = ["--jobs", "1", "--results", str(tmp_path / "results"), "--only", "*a.json"]
