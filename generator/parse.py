@@ -721,6 +721,8 @@ class Parser:
             if content and status in openapi.BODILESS_STATUSES:
                 self.warn(resp_ptr + "/content", f"a {status} response has no body in HTTP; its content is ignored", AMBIGUOUS)
                 content = {}
+            if op.method == "head":
+                content = {}  # what a GET would answer, as documents describe it: HEAD's answer has no body
             if not content:
                 target.append(ir.Response(status, description, None, "none", None))
                 continue
