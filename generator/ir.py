@@ -160,6 +160,19 @@ class Body:
     example: Any = None
     has_example: bool = False
 
+    @property
+    def sent_media_type(self) -> str:
+        """The Content-Type to send where it is not what the client sends for the encoding
+        anyway (application/json, text/plain, application/octet-stream): a server may
+        refuse another name (Kubernetes' PATCH takes application/merge-patch+json, not
+        application/json), so the document's goes, its parameters too. Wildcards
+        (image/*) name no type to send; form and multipart bodies have their own."""
+        usual = {"json": "application/json", "text": "text/plain", "binary": "application/octet-stream"}.get(self.encoding)
+        base = self.media_type.split(";")[0].strip().lower()
+        if usual is None or "*" in base or base == usual:
+            return ""
+        return self.media_type.strip()
+
 
 @dataclass
 class Response:

@@ -120,6 +120,8 @@ class Operation(Generic[_T]):
     scopes: Sequence[str] = ()
     idempotent: bool = False
     body_encoding: str = "json"
+    #: the Content-Type the document names, where the encoding's usual one would not do
+    body_media_type: str = ""
     query_styles: Mapping[str, tuple[str, bool]] = field(default_factory=dict)
     path_defaults: Sequence[str] = ()
 
@@ -805,7 +807,9 @@ class _BaseClient:
         all_headers.pop(RAW_RESPONSE_HEADER, None)
         if extra_body:
             body = {**(body if isinstance(body, Mapping) else {}), **extra_body}
-        content, data, files = _encode_body(body, operation.body_encoding, all_headers)
+        content, data, files = _encode_body(
+            body, operation.body_encoding, all_headers, operation.body_media_type
+        )
         request_timeout = self.timeout if isinstance(timeout, NotGiven) else timeout
         return http.build_request(
             operation.method.upper(),
@@ -932,13 +936,14 @@ def _timeout_of(request: httpx.Request) -> httpx.Timeout | None:
 
 
 def _encode_body(
-    body: Any, encoding: str, headers: dict[str, str]
+    body: Any, encoding: str, headers: dict[str, str], media_type: str = ""
 ) -> tuple[bytes | None, dict[str, Any] | None, dict[str, Any] | None]:
-    """The request body as (content, form data, files) for httpx; sets Content-Type where httpx doesn't."""
+    """The request body as (content, form data, files) for httpx; sets Content-Type where
+    httpx doesn't: `media_type` (the document's), else the encoding's usual one."""
     if body is None or isinstance(body, NotGiven):
         return None, None, None
     if encoding == "json":
-        headers.setdefault("Content-Type", "application/json")
+        headers.setdefault("Content-Type", media_type or "application/json")
         return (
             json.dumps(to_json_data(body), separators=(",", ":"), ensure_ascii=False).encode(),
             None,
@@ -968,9 +973,9 @@ def _encode_body(
             return None, None, {key: (None, value) for key, value in data.items()}
         return None, data, files
     if encoding == "text":
-        headers.setdefault("Content-Type", "text/plain")
+        headers.setdefault("Content-Type", media_type or "text/plain")
         return str(body).encode(), None, None
-    headers.setdefault("Content-Type", "application/octet-stream")
+    headers.setdefault("Content-Type", media_type or "application/octet-stream")
     return (body if isinstance(body, bytes) else bytes(body)), None, None
 
 

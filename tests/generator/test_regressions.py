@@ -251,6 +251,24 @@ def test_closed_members_of_a_composition_take_each_others_fields(
     assert [call.status for call in api.calls] == [200, 400]
 
 
+def test_bodies_go_with_the_media_type_the_document_names(
+        packages: dict[str, tuple[Path, str, list[Diagnostic]]]) -> None:
+    out, package, _ = packages["contract-media-types"]
+    testing = _import_all(out, package)[f"{package}.testing"]
+    api = testing.MockAPI()
+    with testing.mock_client(api) as client:
+        assert client.employments.add_attachment("e-1", creditor={"priority": 0}).id == "id"
+        client.namespaces.patch_namespace("default", labels={"team": "web"})
+        client.photos.put_photo("p-1", body=b"\x89PNG")
+        client.photos.put_any_photo("p-1", body=b"\x89PNG")
+    assert [(call.status, call.headers["content-type"], call.body) for call in api.calls] == [
+        (201, "applicationjson;version=2018-01-01", {"creditor": {"priority": 0}}),
+        (200, "application/merge-patch+json", {"labels": {"team": "web"}}),
+        (204, "image/png", b"\x89PNG"),
+        (204, "application/octet-stream", b"\x89PNG"),
+    ]
+
+
 def test_a_form_body_that_is_one_value_is_sent_as_it_is(packages: dict[str, tuple[Path, str, list[Diagnostic]]]) -> None:
     out, package, _ = packages["contract-form-one-value"]
     modules = _import_all(out, package)

@@ -880,7 +880,8 @@ def _query_value(
     return True, _coerce(values[-1], schema, schemas)
 
 
-_JSON_MEDIA = re.compile(r"^application/(?:[\w.+-]+\+)?json$|^\*/\*$")
+#: as the generator reads media types (generator/openapi.py)
+_JSON_MEDIA = re.compile(r"^application/(?:[\w.+-]+\+)?json$|^\*/\*$|^[^/]*json[^/]*$")
 
 
 def _is_json(media: str) -> bool:
