@@ -46,13 +46,38 @@ _TYPES: dict[str, Any] = {
 }
 
 
+#: a date-time as the models (pydantic) read one: RFC 3339's extended form, the time
+#: optional, seconds optional; not ISO 8601's basic form (AWS's example "20170214T1215Z").
+#: (The models also take a Unix time, "1487074500"; refused here, to err on the strict side.)
+_DATE_TIME = re.compile(
+    r"^(\d{4}-\d{2}-\d{2})(?:[Tt _](\d{2}:\d{2})(:\d{2}(?:[.,](\d+))?)?([Zz]|[+-]\d{2}:?\d{2})?)?$"
+)
+
+
+def _date_time_ok(value: str) -> bool:
+    found = _DATE_TIME.match(value)
+    if found is None:
+        return False
+    day, clock, seconds, fraction, zone = found.groups()
+    if clock is None:
+        date.fromisoformat(day)
+        return True
+    text = f"{day}T{clock}{(seconds or ':00')[:3]}" + (f".{fraction[:6]:0<6}" if fraction else "")
+    if zone and zone not in "Zz":
+        text += zone if ":" in zone else f"{zone[:3]}:{zone[3:]}"
+    datetime.fromisoformat(text)  # (a day or an hour out of range raises)
+    return True
+
+
 def _format_ok(fmt: str, value: str) -> bool:
     try:
         if fmt == "uuid":
             UUID(value)
         elif fmt == "date-time":
-            datetime.fromisoformat(value.replace("Z", "+00:00"))
+            return _date_time_ok(value)
         elif fmt == "date":
+            if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) is None:
+                return False
             date.fromisoformat(value)
     except ValueError:
         return False
