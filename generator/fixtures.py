@@ -280,7 +280,8 @@ class Synthesiser:
         candidates.append(text)
         pattern = schema.get("pattern")
         if isinstance(pattern, str):
-            matching = patterns.string_matching(pattern, min_length=low, max_length=high)
+            source, _ = validator().pattern_source(pattern)  # (a case-blind pattern takes the sample too)
+            matching = patterns.string_matching(source, min_length=low, max_length=high)
             if matching is not None:
                 candidates.append(matching)
         return next((c for c in candidates if self.valid(c, schema)), candidates[0])

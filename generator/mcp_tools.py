@@ -17,6 +17,7 @@ import re
 from typing import Any
 
 from . import display, ir, naming, views
+from .fixtures import validator
 
 #: levels of nested schema kept before a reference or an object is cut
 MAX_DEPTH = 6
@@ -375,8 +376,11 @@ class _Converter:
                 out[key] = schema[key]
         self.bounds(schema, out)
         pattern = schema.get("pattern")
-        if isinstance(pattern, str) and len(pattern) <= 200 and _valid_regex(pattern):
-            out["pattern"] = pattern
+        if isinstance(pattern, str):
+            # a JavaScript literal (/^[a-z]+$/) goes as its body; one with flags cannot go
+            pattern, flags = validator().pattern_source(pattern)
+            if not flags and len(pattern) <= 200 and _valid_regex(pattern):
+                out["pattern"] = pattern
         if schema.get("default") is not None and len(json.dumps(schema["default"], default=str)) <= 80:
             out["default"] = schema["default"]
         description = str(schema.get("description") or "")

@@ -39,6 +39,12 @@ def test_openapi_30_idioms_become_json_schema() -> None:
     assert x == {"type": ["integer", "null"], "exclusiveMinimum": 0}
 
 
+def test_a_pattern_written_as_a_javascript_literal_goes_as_its_body() -> None:
+    assert _input({}, {"type": "string", "pattern": "/^[a-z0-9._]+$/"})["properties"]["x"]["pattern"] == "^[a-z0-9._]+$"
+    assert "pattern" not in _input({}, {"type": "string", "pattern": "/^[0-9]{5}$/i"})["properties"]["x"]  # flags cannot go
+    assert _input({}, {"type": "string", "pattern": "/users/.+/"})["properties"]["x"]["pattern"] == "/users/.+/"
+
+
 def test_read_only_properties_are_not_arguments() -> None:
     prop = {"type": "object", "required": ["id", "name"], "properties": {"id": {"type": "string", "readOnly": True}, "name": {"type": "string"}}}
     body = _input({}, prop, where="body")["properties"]["x"]

@@ -25,7 +25,7 @@ try:  # Python 3.11 moved the parser; the old name warns
 except ImportError:  # pragma: no cover
     import sre_parse as _sre_parse
 
-__all__ = ["Invalid", "schema_target", "validate"]
+__all__ = ["Invalid", "pattern_source", "schema_target", "validate"]
 
 
 class Invalid(Exception):
@@ -106,11 +106,27 @@ def schema_target(ref: str, schemas: Mapping[str, Any]) -> Any:
     return node
 
 
+#: a pattern written as a JavaScript literal, `/^[a-z0-9._]+$/` or `/[0-9]{5}/i` (the lint
+#: rule pattern-not-a-literal reports them): read as the source it should be, it never
+#: matches (`^` after a slash) or has its flags as characters, so the literal is meant
+_JS_LITERAL = re.compile(r"^/(?P<body>.+)/(?P<flags>[dgimsuvy]*)$", re.DOTALL)
+
+
+def pattern_source(pattern: str) -> tuple[str, int]:
+    """The regular expression a schema's `pattern` means, and its flags (re.IGNORECASE
+    for a literal's `i`): the pattern itself, or the body of a JavaScript literal."""
+    literal = _JS_LITERAL.match(pattern)
+    if literal is None or not (literal.group("body").startswith("^") or literal.group("flags")):
+        return pattern, 0  # `/users/.+/` may well mean its slashes
+    return literal.group("body"), re.IGNORECASE if "i" in literal.group("flags") else 0
+
+
 @lru_cache(maxsize=1024)
 def _compiled(pattern: str) -> re.Pattern[str] | None:
+    pattern, flags = pattern_source(pattern)
     try:
-        compiled = re.compile(pattern)
-        parsed = _sre_parse.parse(pattern)
+        compiled = re.compile(pattern, flags)
+        parsed = _sre_parse.parse(pattern, flags)
     except (re.error, RecursionError, OverflowError):
         return None  # not a Python regular expression (ECMA's \p{L}, say): not judged
     return None if _nested_repeat(parsed) else compiled
