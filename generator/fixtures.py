@@ -190,7 +190,21 @@ class Synthesiser:
 
     def all_of(self, schema: dict[str, Any], direction: str, depth: int, hint: str, economy: bool) -> Any:
         if self.resolver.describes_object(schema):
-            return self.object(schema, direction, depth, economy)
+            value = self.object(schema, direction, depth, economy)
+            # a member may hold a union the object must satisfy too (peertube's import:
+            # oneOf targetUrl, magnetUri or torrentfile): its first member's fields join
+            for part in schema["allOf"]:
+                member = self.resolve(part)
+                options = next((member[k] for k in ("oneOf", "anyOf") if isinstance(member, dict)
+                                and isinstance(member.get(k), list) and member[k]), None)
+                if options is None:
+                    continue
+                chosen = self.union({k: v for k, v in member.items() if k not in ("properties", "allOf")}, options,
+                                    direction, depth, hint)
+                merged = {**value, **chosen} if isinstance(chosen, dict) else value
+                if self.valid(merged, schema, direction) or not self.valid(value, schema, direction):
+                    value = merged
+            return value
         # allOf: [$ref: SomeEnum] narrows a value, not an object
         values = [self.sample(part, direction=direction, depth=depth + 1, hint=hint) for part in schema["allOf"]]
         return next((v for v in values if self.valid(v, schema, direction)), values[0] if values else {})
