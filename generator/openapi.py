@@ -16,9 +16,10 @@ from .load import escape_pointer, follow_pointer
 
 #: the HTTP methods a path item may hold, in OpenAPI's order
 METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
-#: application/json, application/<anything>+json, */* (which JSON APIs mean as JSON), and a
-#: name without a slash that says json (loket.nl's "applicationjson", Azure LUIS's "JSON")
-_JSON_MEDIA = re.compile(r"^application/(?:[\w.+-]+\+)?json$|^\*/\*$|^[^/]*json[^/]*$")
+#: application/json, application/<anything>+json (application/*+json too), text/json, */*
+#: (which JSON APIs mean as JSON), and a name without a slash that says json (loket.nl's
+#: "applicationjson", Azure LUIS's "JSON")
+_JSON_MEDIA = re.compile(r"^(?:application|text)/(?:[\w.+*-]+\+)?json$|^\*/\*$|^[^/]*json[^/]*$")
 #: statuses whose responses HTTP gives no body (a client never reads one; a server that
 #: sent one would corrupt the next answer on the connection)
 BODILESS_STATUSES = frozenset({"204", "205", "304"})

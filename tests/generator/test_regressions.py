@@ -259,11 +259,13 @@ def test_bodies_go_with_the_media_type_the_document_names(
     with testing.mock_client(api) as client:
         assert client.employments.add_attachment("e-1", creditor={"priority": 0}).id == "id"
         client.namespaces.patch_namespace("default", labels={"team": "web"})
+        assert client.employments.add_note(text="hello").id == 1
         client.photos.put_photo("p-1", body=b"\x89PNG")
         client.photos.put_any_photo("p-1", body=b"\x89PNG")
     assert [(call.status, call.headers["content-type"], call.body) for call in api.calls] == [
         (201, "applicationjson;version=2018-01-01", {"creditor": {"priority": 0}}),
         (200, "application/merge-patch+json", {"labels": {"team": "web"}}),
+        (201, "text/json", {"text": "hello"}),
         (204, "image/png", b"\x89PNG"),
         (204, "application/octet-stream", b"\x89PNG"),
     ]

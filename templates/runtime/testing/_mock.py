@@ -881,7 +881,7 @@ def _query_value(
 
 
 #: as the generator reads media types (generator/openapi.py)
-_JSON_MEDIA = re.compile(r"^application/(?:[\w.+-]+\+)?json$|^\*/\*$|^[^/]*json[^/]*$")
+_JSON_MEDIA = re.compile(r"^(?:application|text)/(?:[\w.+*-]+\+)?json$|^\*/\*$|^[^/]*json[^/]*$")
 
 
 def _is_json(media: str) -> bool:
