@@ -355,10 +355,22 @@ def operation_fixture(op: ir.Operation, synth: Synthesiser, auth: tuple[str, str
         elif r.decoding == "json":
             body = synth.example_or_sample(r.has_example, r.example, r.schema if r.schema is not None else {}, direction="response")
             responses[r.status] = {"content_type": r.media_type, "body": body}
+        elif r.decoding == "sse":
+            responses[r.status] = {"content_type": r.media_type, "body": _event_stream(r, synth)}
         else:
             text = r.example if r.has_example and isinstance(r.example, str) else "example"
             responses[r.status] = {"content_type": r.media_type, "body": text}
     return {"operation_id": op.operation_id, "request": request, "responses": responses}
+
+
+def _event_stream(r: ir.Response, synth: Synthesiser) -> str:
+    """An event stream of one event: the documented example when it is one, else an event
+    whose data is a sample of the schema (JSON, unless the schema is a string)."""
+    if r.has_example and isinstance(r.example, str) and r.example.lstrip().startswith(("data:", "event:", "id:")):
+        return r.example
+    sample = synth.sample(r.schema if r.schema is not None else {"type": "string"}, direction="response")
+    data = sample if isinstance(sample, str) else json.dumps(sample, separators=(",", ":"), ensure_ascii=False)
+    return "".join(f"data: {line}\n" for line in data.split("\n")) + "\n"
 
 
 def _addressable(value: Any) -> bool:

@@ -796,7 +796,8 @@ class _BaseClient:
         if "?" in target or "#" in target:  # a template with a query part of its own
             target, fixed = _template_query(target, {name for name, _ in params})
             params = [*fixed, *params]
-        url = self._base_url_text + target.lstrip("/")
+        # (the base URL ends with "/"; a path the document starts with "//" keeps one)
+        url = self._base_url_text + target.removeprefix("/")
         if settings.AUTH_SCHEME == "query" and self.api_key:
             params.append((settings.AUTH_NAME, self.api_key))
         all_headers = dict(self._fixed_headers)

@@ -271,6 +271,17 @@ def test_bodies_go_with_the_media_type_the_document_names(
     ]
 
 
+def test_a_path_written_with_two_slashes_is_sent_so(packages: dict[str, tuple[Path, str, list[Diagnostic]]]) -> None:
+    out, package, _ = packages["contract-stream-and-slashes"]
+    testing = _import_all(out, package)[f"{package}.testing"]
+    api = testing.MockAPI()
+    with testing.mock_client(api) as client:
+        client.peers.get_openapi()
+        events = list(client.peers.stream_configuration("p-1"))
+    assert [(call.path, call.status) for call in api.calls] == [("//openapi", 200), ("/peers/p-1/configuration/stream", 200)]
+    assert [sorted(event.json()) for event in events] == [["configuration", "peer"]]
+
+
 def test_a_form_body_that_is_one_value_is_sent_as_it_is(packages: dict[str, tuple[Path, str, list[Diagnostic]]]) -> None:
     out, package, _ = packages["contract-form-one-value"]
     modules = _import_all(out, package)
