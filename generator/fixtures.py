@@ -453,17 +453,29 @@ def mock_spec(api: ir.Api) -> str:
     """What the generated mock server needs to know about each operation, as JSON."""
     operations: dict[str, Any] = {}
     files = fixture_files(api)
+    resolver = openapi.Resolver(api.document)
+
+    def followable(schema: Any) -> Any:
+        """The schema, or what it names when it is a $ref the mock server cannot follow:
+        it knows components.schemas only, and conjur's form body refers into paths
+        (`#/paths/~1%7Bauthenticator%7D~1%7Baccount%7D/patch/.../schema`)."""
+        ref = schema.get("$ref") if isinstance(schema, dict) else None
+        if not isinstance(ref, str) or ref.startswith("#/components/schemas/"):
+            return schema
+        target, _ = resolver.resolve_or_none(schema, "")
+        return {} if target is None else target
+
     for op in api.operations:
         entry: dict[str, Any] = {
             "fixture": files[op.operation_id],
             "method": op.method.upper(),
             "path": op.path,
             "params": [
-                {"name": p.wire_name, "in": p.location, "required": p.required, "schema": p.schema,
+                {"name": p.wire_name, "in": p.location, "required": p.required, "schema": followable(p.schema),
                  "style": p.style, "explode": p.explode}
                 for p in op.parameters
             ],
-            "body": {"required": op.body.required, "media_type": op.body.media_type, "schema": op.body.schema}
+            "body": {"required": op.body.required, "media_type": op.body.media_type, "schema": followable(op.body.schema)}
             if op.body is not None
             else None,
             "responses": {r.status: r.media_type for r in op.responses},
