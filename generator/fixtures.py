@@ -129,8 +129,10 @@ class Synthesiser:
         for key in ("oneOf", "anyOf"):
             options = schema.get(key)
             if isinstance(options, list) and options:
-                if "properties" not in schema and "allOf" not in schema:
+                if not any(k in schema for k in ("properties", "allOf", "required")):
                     return self.union(schema, options, direction, depth, hint)
+                # `required` beside the union names fields of several members, or of none
+                # (gerermesaffaires.com): the object gets them all, then a member's fields
                 # members that only require some of the properties ("at least one of":
                 # anyOf: [{required: [a]}, {required: [b]}]) require them of the object
                 required = [r for r in schema.get("required") or [] if isinstance(r, str)]
@@ -148,7 +150,8 @@ class Synthesiser:
                 member = self.union({k: v for k, v in schema.items() if k not in ("properties", "allOf")}, options,
                                     direction, depth, hint)
                 merged = {**own, **member} if isinstance(member, dict) else own
-                return merged if self.valid(merged, schema, direction) else own
+                # (the member alone, where `required` beside a union of strings asks nothing)
+                return next((v for v in (merged, member) if self.valid(v, schema, direction)), own)
         if types == "object" or (types is None and "properties" in schema):
             return self.object(schema, direction, depth, economy)
         if types == "array" or (types is None and "items" in schema):
