@@ -125,7 +125,11 @@ class Resolver:
         schema, _ = self.resolve_or_none(schema, "")
         if not isinstance(schema, dict) or depth > 32:
             return False
-        if schema.get("type") == "object" or "properties" in schema or "additionalProperties" in schema:
+        types = schema.get("type")
+        names = types if isinstance(types, list) else [types] if isinstance(types, str) else []
+        if names and "object" not in names:
+            return False  # the type wins: linqr's `type: string, additionalProperties: false`
+        if "object" in names or "properties" in schema or "additionalProperties" in schema:
             return True
         members = schema.get("allOf")
         return isinstance(members, list) and any(self.describes_object(m, depth + 1) for m in members)
