@@ -386,7 +386,7 @@ def parse_response(response: httpx.Response, operation: Operation[Any], strict: 
         spec = ResponseSpec("json") if response.content else ResponseSpec("none")
     if spec.decoding == "none":
         return None
-    if not response.content and spec.decoding != "text":
+    if not response.content and spec.decoding not in ("text", "binary"):  # (b"" is a file)
         if spec.type is not None:
             # The method promises a value: an empty body must not turn into a silent None.
             raise errors.ResponseValidationError(
