@@ -14,6 +14,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import math
+import re
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
@@ -251,6 +252,8 @@ class Synthesiser:
         for name in view.required:
             prop = view.properties[name][0] if name in view.properties else self.member_property(schema, name)
             if prop is None:
+                prop = _alike(view.properties, name)
+            if prop is None:
                 prop = view.additional
             if not isinstance(prop, (dict, bool)):
                 prop = {}
@@ -364,6 +367,16 @@ def operation_fixture(op: ir.Operation, synth: Synthesiser, auth: tuple[str, str
             text = r.example if r.has_example and isinstance(r.example, str) else "example"
             responses[r.status] = {"content_type": r.media_type, "body": text}
     return {"operation_id": op.operation_id, "request": request, "responses": responses}
+
+
+def _alike(properties: dict[str, tuple[Any, str]], name: str) -> Any:
+    """The schema of the property that a required `name` no property declares means, if one
+    is the same up to case and punctuation (xero's `name` for `Name`, rudder's `type` for
+    `_type`): the models read such a key as that property (its attribute name), so the
+    sample must be one of its values. None when there is none."""
+    key = re.sub(r"[^0-9a-z]", "", name.lower())
+    found = [schema for wire, (schema, _) in properties.items() if re.sub(r"[^0-9a-z]", "", wire.lower()) == key]
+    return found[0] if len(found) == 1 else None
 
 
 def _event_stream(r: ir.Response, synth: Synthesiser) -> str:
