@@ -172,14 +172,20 @@ class Synthesiser:
             return None
         return {}
 
-    def addressable(self, schema: Any, value: Any) -> Any:
+    def addressable(self, schema: Any, value: Any, hint: str = "") -> Any:
         """A path parameter's value that names a resource (see _addressable): another of
-        the enum's values, or `value` when the schema allows no other."""
+        the enum's values, else a sample that ignores the given ones (stoplight's
+        `default: ""`), or `value` when the schema allows no other."""
         resolved = self.resolve(schema)
         options = resolved.get("enum") if isinstance(resolved, dict) else None
         for option in options if isinstance(options, list) else []:
             if _addressable(option) and self.valid(option, schema, "request"):
                 return option
+        if isinstance(resolved, dict) and not options:
+            bare = {k: v for k, v in resolved.items() if k not in ("default", "example", "examples")}
+            fresh = self.sample(bare, direction="request", hint=hint)
+            if _addressable(fresh) and self.valid(fresh, schema, "request"):
+                return fresh
         return value
 
     @staticmethod
@@ -340,7 +346,7 @@ def operation_fixture(op: ir.Operation, synth: Synthesiser, auth: tuple[str, str
         if value == {} and not synth.resolver.describes_object(p.schema):
             value = "example"  # an untyped parameter takes any value, and an empty object sends none
         if p.location == "path" and not _addressable(value):
-            value = synth.addressable(p.schema, value)
+            value = synth.addressable(p.schema, value, p.wire_name)
         {"path": path, "query": query, "header": headers}[p.location][p.wire_name] = value
     request: dict[str, Any] = {"path": path, "query": query}
     if headers:
