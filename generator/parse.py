@@ -32,6 +32,8 @@ _ANNOTATIONS = frozenset({"description", "title", "nullable", "readOnly", "write
 
 
 #: keywords that give a schema a shape of its own beside its allOf (not only constraints)
+#: an HTTP header (or cookie) name: RFC 9110's token
+_HTTP_TOKEN = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")
 _SHAPING = frozenset({"properties", "additionalProperties", "patternProperties", "items", "oneOf", "anyOf", "not"})
 
 
@@ -556,7 +558,17 @@ class Parser:
             if kind in ("oauth2", "openIdConnect"):
                 return name, "bearer", "Authorization"
             if kind == "apiKey" and scheme.get("in") in ("header", "query", "cookie"):
-                return name, str(scheme["in"]), str(scheme.get("name") or "Authorization")
+                where, key = str(scheme["in"]), str(scheme.get("name") or "Authorization")
+                if where != "query" and not _HTTP_TOKEN.fullmatch(key):
+                    # no client can send it (rapidapi's "ADVICEment API Key"): the scheme's own
+                    # name, when it is one, is what the document most likely means
+                    pointer = f"/components/securitySchemes/{escape_pointer(name)}/name"
+                    if not _HTTP_TOKEN.fullmatch(name):
+                        self.warn(pointer, f"{key!r} is not an HTTP {where} name (no spaces or separators); this scheme is not used")
+                        continue
+                    self.warn(pointer, f"{key!r} is not an HTTP {where} name (no spaces or separators); the key goes in {name!r}, the scheme's name")
+                    key = name
+                return name, where, key
             if kind == "http" and str(scheme.get("scheme", "")).lower() == "basic":
                 return name, "basic", "Authorization"
         return None, "none", ""

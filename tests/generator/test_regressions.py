@@ -282,6 +282,15 @@ def test_a_path_written_with_two_slashes_is_sent_so(packages: dict[str, tuple[Pa
     assert [sorted(event.json()) for event in events] == [["configuration", "peer"]]
 
 
+def test_an_api_key_header_name_no_client_can_send_is_replaced_with_a_warning(
+        packages: dict[str, tuple[Path, str, list[Diagnostic]]]) -> None:
+    out, package, diagnostics = packages["auth-header-name"]
+    [warning] = [d for d in diagnostics if "not an HTTP header name" in d.message]
+    assert "'Adv-Security-Token'" in warning.message and warning.location.line == 23
+    settings = _import_all(out, package)[f"{package}._settings"]
+    assert (settings.AUTH_SCHEME, settings.AUTH_NAME) == ("header", "Adv-Security-Token")
+
+
 def test_a_form_body_that_is_one_value_is_sent_as_it_is(packages: dict[str, tuple[Path, str, list[Diagnostic]]]) -> None:
     out, package, _ = packages["contract-form-one-value"]
     modules = _import_all(out, package)
