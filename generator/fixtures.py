@@ -67,6 +67,11 @@ class Synthesiser:
         schemas = components.get("schemas") if isinstance(components, dict) else None
         self.schemas: dict[str, Any] = schemas if isinstance(schemas, dict) else {}
         self._expanding: list[str] = []  # the references being sampled, outermost first
+        paths = document.get("paths") if isinstance(document, dict) else None
+        #: the literal segments of the document's paths: a path value equal to one may
+        #: name another operation's path (`/aliases/v2/trackingId` beside `/{trackingId}`)
+        self.literal_segments = {segment for path in (paths if isinstance(paths, dict) else {})
+                                 for segment in str(path).split("/") if segment and "{" not in segment}
 
     def resolve(self, schema: Any) -> Any:
         """What a schema refers to; a broken reference samples as an empty schema."""
@@ -347,6 +352,9 @@ def operation_fixture(op: ir.Operation, synth: Synthesiser, auth: tuple[str, str
             value = "example"  # an untyped parameter takes any value, and an empty object sends none
         if p.location == "path" and not _addressable(value):
             value = synth.addressable(p.schema, value, p.wire_name)
+        if p.location == "path" and isinstance(value, str) and value in synth.literal_segments \
+                and synth.valid(f"{value}-1", p.schema, "request"):
+            value = f"{value}-1"  # not the literal path it is spelt like, which the server serves first
         {"path": path, "query": query, "header": headers}[p.location][p.wire_name] = value
     request: dict[str, Any] = {"path": path, "query": query}
     if headers:
