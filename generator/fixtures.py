@@ -209,6 +209,10 @@ class Synthesiser:
             # a member may hold a union the object must satisfy too (peertube's import:
             # oneOf targetUrl, magnetUri or torrentfile): its first member's fields join
             for part in schema["allOf"]:
+                if isinstance(part, dict) and part.get("$ref") in self._expanding:
+                    # the base this schema is a member of (`Circle: allOf: [Shape, ...]`,
+                    # Shape a oneOf of Circle and Square): the value is that member already
+                    continue
                 member = self.resolve(part)
                 options = next((member[k] for k in ("oneOf", "anyOf") if isinstance(member, dict)
                                 and isinstance(member.get(k), list) and member[k]), None)
@@ -226,6 +230,8 @@ class Synthesiser:
 
     def union(self, schema: dict[str, Any], options: list[Any], direction: str, depth: int, hint: str) -> Any:
         """The first member's value that the whole union accepts (with its discriminator set)."""
+        if depth >= MAX_DEPTH:  # members that hold the union again, however they do it
+            return {}
         first: Any = None
         found = False
         for option in options:

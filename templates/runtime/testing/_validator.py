@@ -307,11 +307,15 @@ def validate(
     *,
     direction: str = "request",
     within: tuple[Mapping[str, Any], ...] = (),
+    choosing: frozenset[int] = frozenset(),
 ) -> None:
     """Raise Invalid for the first way `value` breaks `schema`. `within`: the schemas that
     `schema` is a member of (allOf, oneOf, anyOf); the properties they and their members
     declare are not refused by `additionalProperties: false`. Documents close each part of
-    a composition and mean the whole, as the models read it."""
+    a composition and mean the whole, as the models read it. `choosing`: the schemas
+    (by id) whose discriminator or union is choosing a member for this value further
+    out; met again, inside a member (`Cat: allOf: [Pet, ...]` under Pet's discriminator),
+    they are checked without choosing again, which would go round forever."""
     hops = 0
     while isinstance(schema, dict) and len(schema) == 1 and isinstance(schema.get("$ref"), str):
         hops += 1
@@ -335,26 +339,45 @@ def validate(
         ):
             return
         validate(
-            value, schema_target(ref, schemas), schemas, path, direction=direction, within=within
+            value,
+            schema_target(ref, schemas),
+            schemas,
+            path,
+            direction=direction,
+            within=within,
+            choosing=choosing,
         )
         return
     if value is None and (schema.get("nullable") or (isinstance(types, list) and "null" in types)):
         return
     if isinstance(value, dict) and any(k in schema for k in ("allOf", "oneOf", "anyOf")):
         within = (*within, schema)
+    chooses = id(schema) not in choosing
+    if chooses and any(k in schema for k in ("discriminator", "oneOf", "anyOf")):
+        choosing = choosing | {id(schema)}
     discriminator = schema.get("discriminator")
-    if isinstance(discriminator, dict) and isinstance(value, dict):
+    if chooses and isinstance(discriminator, dict) and isinstance(value, dict):
         chosen = _discriminated(value, schema, discriminator, schemas)
         if chosen is not None:
-            validate(value, chosen, schemas, path, direction=direction, within=within)
+            validate(
+                value, chosen, schemas, path, direction=direction, within=within, choosing=choosing
+            )
             return
-    for key in ("anyOf", "oneOf"):
+    for key in ("anyOf", "oneOf") if chooses else ():
         options = schema.get(key)
         if isinstance(options, list):
             problems: list[Invalid] = []
             for option in options:
                 try:
-                    validate(value, option, schemas, path, direction=direction, within=within)
+                    validate(
+                        value,
+                        option,
+                        schemas,
+                        path,
+                        direction=direction,
+                        within=within,
+                        choosing=choosing,
+                    )
                     break
                 except Invalid as exc:
                     problems.append(exc)
@@ -366,7 +389,7 @@ def validate(
                 )
                 raise deepest
     for part in schema.get("allOf") or []:
-        validate(value, part, schemas, path, direction=direction, within=within)
+        validate(value, part, schemas, path, direction=direction, within=within, choosing=choosing)
     if "const" in schema and value != schema["const"]:
         raise Invalid(f"must be {schema['const']!r}", path or None)
     if isinstance(schema.get("enum"), list) and value not in schema["enum"]:
