@@ -78,11 +78,23 @@ class Synthesiser:
         resolved, _ = self.resolver.resolve_or_none(schema, "")
         return {} if resolved is None else resolved
 
+    def followable(self, schema: Any) -> Any:
+        """The schema as the mock server's spec carries it: itself, or what it names when it
+        is a $ref the mock cannot follow. The mock knows components.schemas only, and
+        documents refer into paths too (conjur's form body, DigitalOcean's maintenance
+        window: `#/paths/~1v2~1databases/get/.../maintenance_window/allOf/0`)."""
+        ref = schema.get("$ref") if isinstance(schema, dict) else None
+        if not isinstance(ref, str) or ref.startswith("#/components/schemas/"):
+            return schema
+        target, _ = self.resolver.resolve_or_none(schema, "")
+        return {} if target is None else target
+
     def valid(self, value: Any, schema: Any, direction: str = "response") -> bool:
-        """Whether the mock server's validator accepts `value` for `schema`."""
+        """Whether the mock server's validator accepts `value` for `schema`, as the mock's
+        spec carries it."""
         checker = validator()
         try:
-            checker.validate(value, schema, self.schemas, direction=direction)
+            checker.validate(value, self.followable(schema), self.schemas, direction=direction)
         except checker.Invalid:
             return False
         except RecursionError:
@@ -489,18 +501,7 @@ def mock_spec(api: ir.Api) -> str:
     """What the generated mock server needs to know about each operation, as JSON."""
     operations: dict[str, Any] = {}
     files = fixture_files(api)
-    resolver = openapi.Resolver(api.document)
-
-    def followable(schema: Any) -> Any:
-        """The schema, or what it names when it is a $ref the mock server cannot follow:
-        it knows components.schemas only, and conjur's form body refers into paths
-        (`#/paths/~1%7Bauthenticator%7D~1%7Baccount%7D/patch/.../schema`)."""
-        ref = schema.get("$ref") if isinstance(schema, dict) else None
-        if not isinstance(ref, str) or ref.startswith("#/components/schemas/"):
-            return schema
-        target, _ = resolver.resolve_or_none(schema, "")
-        return {} if target is None else target
-
+    followable = Synthesiser(api.document).followable
     for op in api.operations:
         entry: dict[str, Any] = {
             "fixture": files[op.operation_id],
