@@ -58,6 +58,18 @@ def validator() -> ModuleType:
     return module
 
 
+def followable(resolver: openapi.Resolver, schema: Any) -> Any:
+    """The schema as the mock server's spec carries it: itself, or what it names when it is
+    a $ref the mock cannot follow. The mock knows components.schemas only, and documents
+    refer into paths too (conjur's form body, DigitalOcean's maintenance window:
+    `#/paths/~1v2~1databases/get/.../maintenance_window/allOf/0`)."""
+    ref = schema.get("$ref") if isinstance(schema, dict) else None
+    if not isinstance(ref, str) or ref.startswith("#/components/schemas/"):
+        return schema
+    target, _ = resolver.resolve_or_none(schema, "")
+    return {} if target is None else target
+
+
 class Synthesiser:
     """Values for schemas of one document (its local references resolved)."""
 
@@ -78,23 +90,12 @@ class Synthesiser:
         resolved, _ = self.resolver.resolve_or_none(schema, "")
         return {} if resolved is None else resolved
 
-    def followable(self, schema: Any) -> Any:
-        """The schema as the mock server's spec carries it: itself, or what it names when it
-        is a $ref the mock cannot follow. The mock knows components.schemas only, and
-        documents refer into paths too (conjur's form body, DigitalOcean's maintenance
-        window: `#/paths/~1v2~1databases/get/.../maintenance_window/allOf/0`)."""
-        ref = schema.get("$ref") if isinstance(schema, dict) else None
-        if not isinstance(ref, str) or ref.startswith("#/components/schemas/"):
-            return schema
-        target, _ = self.resolver.resolve_or_none(schema, "")
-        return {} if target is None else target
-
     def valid(self, value: Any, schema: Any, direction: str = "response") -> bool:
         """Whether the mock server's validator accepts `value` for `schema`, as the mock's
         spec carries it."""
         checker = validator()
         try:
-            checker.validate(value, self.followable(schema), self.schemas, direction=direction)
+            checker.validate(value, followable(self.resolver, schema), self.schemas, direction=direction)
         except checker.Invalid:
             return False
         except RecursionError:
@@ -501,18 +502,18 @@ def mock_spec(api: ir.Api) -> str:
     """What the generated mock server needs to know about each operation, as JSON."""
     operations: dict[str, Any] = {}
     files = fixture_files(api)
-    followable = Synthesiser(api.document).followable
+    resolver = openapi.Resolver(api.document)
     for op in api.operations:
         entry: dict[str, Any] = {
             "fixture": files[op.operation_id],
             "method": op.method.upper(),
             "path": op.path,
             "params": [
-                {"name": p.wire_name, "in": p.location, "required": p.required, "schema": followable(p.schema),
+                {"name": p.wire_name, "in": p.location, "required": p.required, "schema": followable(resolver, p.schema),
                  "style": p.style, "explode": p.explode}
                 for p in op.parameters
             ],
-            "body": {"required": op.body.required, "media_type": op.body.media_type, "schema": followable(op.body.schema)}
+            "body": {"required": op.body.required, "media_type": op.body.media_type, "schema": followable(resolver, op.body.schema)}
             if op.body is not None
             else None,
             "responses": {r.status: r.media_type for r in op.responses},
