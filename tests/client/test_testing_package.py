@@ -118,6 +118,20 @@ def test_bad_query_parameter_type_and_missing_key(server_url: str) -> None:
     assert response.status_code == 404
 
 
+def test_a_cancelled_query_polls_as_cancelled_and_another_runs_on(server_url: str) -> None:
+    """The mock's job flow: POST with refresh=async starts a job, DELETE cancels it, GET
+    polls it. The poll reports the cancellation of that job only."""
+    start = {"query": {"kind": "HogQLQuery", "query": "select 1"}, "refresh": "async"}
+    started = [_send(server_url, "POST", "/api/projects/1/query/", json=start) for _ in range(2)]
+    assert [r.status_code for r in started] == [202, 202]
+    cancelled, running = (r.json()["query_status"]["id"] for r in started)
+    assert _send(server_url, "DELETE", f"/api/projects/1/query/{cancelled}/").status_code in (200, 204)
+    status = _send(server_url, "GET", f"/api/projects/1/query/{cancelled}/").json()["query_status"]
+    assert (status["complete"], status["error"], status["error_message"]) == (True, True, "Query cancelled")
+    status = _send(server_url, "GET", f"/api/projects/1/query/{running}/").json()["query_status"]
+    assert status["id"] == running and not status["error"]
+
+
 def test_pytest_plugin_gives_a_wired_client(tmp_path: Path) -> None:
     pyproject = (GENERATED / "pyproject.toml").read_text()
     assert '[project.entry-points.pytest11]\n"posthog_api" = "posthog_api.testing.pytest_plugin"' in pyproject
