@@ -12,6 +12,7 @@ generated client for each tool. The output is data, never code.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from typing import Any
@@ -172,7 +173,14 @@ def _trim(text: str, limit: int) -> str:
 
 
 def _short(text: Any) -> str:
-    return _trim(" ".join(str(text).split()), MAX_PROPERTY_DESCRIPTION_CHARS)
+    return _short_text(str(text))
+
+
+@functools.lru_cache(maxsize=8192)
+def _short_text(text: str) -> str:
+    """_short of a string, kept: a component's descriptions are shortened again for every
+    tool and every depth it is converted at (41,000 times for 758 tools on googleapis compute)."""
+    return _trim(" ".join(text.split()), MAX_PROPERTY_DESCRIPTION_CHARS)
 
 
 # -- input schemas -----------------------------------------------------------------
@@ -438,6 +446,8 @@ class _Converter:
 
     def bounds(self, schema: dict[str, Any], out: dict[str, Any]) -> None:
         """OpenAPI 3.0's boolean exclusiveMinimum/Maximum as 2020-12's numbers."""
+        if "exclusiveMinimum" not in schema and "exclusiveMaximum" not in schema:
+            return
         for key, bound in (("exclusiveMinimum", "minimum"), ("exclusiveMaximum", "maximum")):
             value = schema.get(key)
             if isinstance(value, bool):
