@@ -519,8 +519,10 @@ def render(api: ir.Api, *, package_version: str = "0.1.0", templates: Path = TEM
     with in_background(lambda: done_with(modules(None)), worth_it=background) as rendered:
         found = {} if rendered.forked else modules(progress)
         emit(head, "project/pyproject.toml.jinja", "pyproject.toml")
-        for rel, text in runtime_files(templates).items():
-            head[f"{pkg}/{rel}"] = text
+        # formatted already (`make lint` checks them, a test checks the formatter leaves
+        # them as they are): not given to the formatter again in every run
+        static = {f"{pkg}/{rel}": text for rel, text in runtime_files(templates).items()}
+        head.update(static)
         for name in ("__init__.py", "_settings.py", "_client.py", "errors.py", "resources/__init__.py",
                      "testing/__init__.py", "testing/pytest_plugin.py"):
             emit(head, f"package/{name}.jinja", f"{pkg}/{name}")
@@ -539,12 +541,13 @@ def render(api: ir.Api, *, package_version: str = "0.1.0", templates: Path = TEM
         emit(tail, "project/tests/test_contract.py.jinja", "tests/test_contract.py", contract_cases=cases,
              contract_needs_datetime=any("datetime." in e for c in cases for e in c.expected),
              contract_needs_unknown=any("UnknownVariant" in c.expected for c in cases))
+        to_format = {path: text for path, text in head.items() if path not in static}
         if rendered.forked:
-            rest = done_with({**head, **tail})
+            rest = {**static, **done_with({**to_format, **tail})}
             found = rendered.result()
             if progress:
                 progress(total, total)
         else:
-            rest = done_with({**head, **found, **tail})
+            rest = {**static, **done_with({**to_format, **found, **tail})}
             found = {path: rest[path] for path in found}
     return {**{path: rest[path] for path in head}, **found, **{path: rest[path] for path in tail}}

@@ -29,7 +29,6 @@ from typing import Any
 
 import anyio
 import mcp_types as types
-
 from mcp.server import Server, ServerRequestContext
 
 from .. import _settings as settings
