@@ -181,7 +181,7 @@ def generate(spec: Path, output: Path, package_name: str | None, strict: bool, f
     progress = _Progress(not quiet)
     try:
         result = run(spec, package_name=package_name, strict=strict, formatter=formatter, progress=progress,
-                     allow_ref_roots=ref_roots)
+                     allow_ref_roots=ref_roots, locate_warnings=not quiet)  # -q shows errors only
         progress("write", f"{len(result.files):,} files")
         written = write_files(output, result.files, result.manifest, force=force)
     except SpecError as exc:

@@ -142,6 +142,26 @@ def test_lenient_by_default_strict_on_request(tmp_path: Path) -> None:
     assert not (tmp_path / "out2").exists()
 
 
+def test_a_json_documents_warnings_are_located_when_shown_and_errors_always(tmp_path: Path) -> None:
+    """A JSON document is read without positions; the line and column of what is shown are
+    found again (pipeline._with_lines). -q shows no warnings, so it skips that read."""
+    spec = tmp_path / "loose.json"
+    spec.write_text(
+        '{"openapi": "3.0.3", "info": {"title": "Loose", "version": "1"}, "paths": {"/a": {"get": {\n'
+        '  "operationId": "a", "responses": {"200": {"description": "ok", "content": {"application/json": {\n'
+        '    "schema": {"type": "object", "properties": {"x": {"type": "strange"}}}}}}}}}}}\n'
+    )
+    shown = run_generator("generate", str(spec), "-o", str(tmp_path / "out"))
+    assert shown.returncode == 0, shown.stderr
+    assert "loose.json:3:54: warning [unsupported] unknown type 'strange'; using Any" in shown.stderr
+    quiet = run_generator("generate", str(spec), "-o", str(tmp_path / "out2"), "-q")
+    assert (quiet.returncode, quiet.stderr) == (0, "")
+    assert (tmp_path / "out2" / "loose" / "_client.py").read_text() == (tmp_path / "out" / "loose" / "_client.py").read_text()
+    strict = run_generator("generate", str(spec), "-o", str(tmp_path / "out3"), "-q", "--strict")
+    assert strict.returncode == 2
+    assert "loose.json:3:54: error [unsupported] unknown type 'strange'; using Any" in strict.stderr
+
+
 @pytest.mark.parametrize(("earlier_output", "share"), [(False, 0.4), (True, 0.6)])
 def test_ctrl_c_stops_generation_cleanly(tmp_path: Path, earlier_output: bool, share: float) -> None:
     """Ctrl-C reaches the whole process group (the generator and the formatter it runs):
