@@ -40,6 +40,10 @@ def clean(text: Any) -> str:
 def escape_json(text: str) -> str:
     """JSON text with every unsafe character written as a \\uXXXX escape (the same
     string to a JSON reader; json.dumps(ensure_ascii=False) leaves bidi and C1 raw)."""
+    if text.isascii() and "\x7f" not in text:
+        # JSON escapes the ASCII controls but DEL: nothing to do, found at memory speed
+        # rather than the regex's (50 ms over autotask's 16 MB of JSON)
+        return text
     return UNSAFE.sub(lambda found: f"\\u{ord(found.group()):04x}", text)
 
 

@@ -90,3 +90,15 @@ def test_clean_takes_a_shortcut_only_where_the_full_cleaning_changes_nothing(tex
 
     normalised = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    ")
     assert clean(text) == _CONTROL.sub(" ", _BIDI.sub("", normalised))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet=st.sampled_from("ab \n\t\x00\x1b\x7f\x9b\u202e\u2066é\u2028"), max_size=12) | st.text(max_size=12), max_size=4))
+def test_escape_json_takes_a_shortcut_only_where_the_regex_changes_nothing(values: list[str]) -> None:
+    """display.escape_json skips its regex for ASCII JSON text without DEL (JSON escapes
+    the other ASCII controls itself): the result is the same as with it."""
+    from generator.display import escape_json
+
+    for text in (json.dumps(values, ensure_ascii=False), json.dumps(values, ensure_ascii=False, indent=2)):
+        assert escape_json(text) == UNSAFE.sub(lambda found: f"\\u{ord(found.group()):04x}", text)
+        assert json.loads(escape_json(text)) == values
