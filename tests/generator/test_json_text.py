@@ -1,0 +1,54 @@
+"""The generated JSON data (fixtures, the mock's spec, the CLI's commands, the MCP tools)
+is written by orjson (display.json_text): the same text as the json module would write,
+compact or indented, and the json module's where orjson refuses a value."""
+
+from __future__ import annotations
+
+import json
+import math
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator.display import json_data, json_text
+
+#: what a spec's examples, defaults and schemas hold: JSON values (finite floats; keys are strings)
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers(-(2**63), 2**63 - 1) | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(max_size=8),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=6), inner, max_size=4),
+    max_leaves=25,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(JSON_VALUES)
+def test_the_text_reads_back_as_the_value_and_indented_is_the_json_modules_text(value: object) -> None:
+    for sort_keys in (False, True):
+        compact = json_text(value, sort_keys=sort_keys)
+        assert "\n" not in compact and json.loads(compact) == value
+        indented = json_text(value, indent=True, sort_keys=sort_keys)
+        assert json.loads(indented) == value
+        if not _has_float(value):  # the two write some floats differently (1e-05, 1e-5): the same number
+            assert compact == json.dumps(value, ensure_ascii=False, sort_keys=sort_keys, separators=(",", ":"))
+            assert indented == json.dumps(value, ensure_ascii=False, sort_keys=sort_keys, indent=2)
+
+
+def _has_float(value: object) -> bool:
+    if isinstance(value, float):
+        return True
+    if isinstance(value, dict):
+        return any(_has_float(v) for v in value.values())
+    return isinstance(value, list) and any(_has_float(v) for v in value)
+
+
+def test_what_orjson_refuses_is_written_by_the_json_module() -> None:
+    huge = {"maximum": 2**64 + 1, "items": [18446744073709551616]}
+    assert json.loads(json_text(huge, sort_keys=True)) == huge
+    assert json_text({1: "a", "b": 2}) == '{"1":"a","b":2}'
+    assert json.loads(json_data({"schemas": {"Big": {"maximum": 2**70}}})) == {"schemas": {"Big": {"maximum": 2**70}}}
+
+
+def test_numbers_that_are_not_json_are_written_as_null() -> None:
+    text = json_text({"default": math.nan, "maximum": math.inf, "minimum": -math.inf})
+    assert json.loads(text) == {"default": None, "maximum": None, "minimum": None}
