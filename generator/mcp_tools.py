@@ -333,7 +333,8 @@ class _TooBig(Exception):
 
 
 def _size(schema: Any) -> int:
-    return len(json.dumps(schema, separators=(",", ":"), ensure_ascii=False))
+    """The schema's length as tools.json holds it (compact, before escaping)."""
+    return len(display.json_text(schema))
 
 
 class _Converter:
