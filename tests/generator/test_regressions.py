@@ -367,6 +367,24 @@ def test_copies_keep_classes_of_their_own_when_sharing_is_off(tmp_path: Path) ->
         ("/x-sdk/share-inline-copies", "share-inline-copies must be true or false; true is used")]
 
 
+def test_copies_share_a_class_only_when_they_are_the_same_values(tmp_path: Path) -> None:
+    """Identical inline schemas share the first one's class, found by their text (written
+    by orjson): a NaN, which orjson would write as null, and a number past 64 bits, which
+    it refuses, keep copies that differ there apart, and copies that do not together."""
+    def body(default: str) -> str:
+        return ("      responses:\n        '200':\n          description: ok\n          content:\n"
+                "            application/json:\n              schema:\n                type: object\n"
+                f"                properties:\n                  level: {{type: number, default: {default}}}\n")
+    defaults = {"nan1": ".nan", "nan2": ".nan", "null1": "null", "null2": "null", "big1": "18446744073709551617",
+                "big2": "18446744073709551617", "other": "1.5"}
+    paths = "".join(f"  /{name}:\n    get:\n      operationId: {name}\n{body(value)}" for name, value in defaults.items())
+    spec = tmp_path / "openapi.yaml"
+    spec.write_text(f"openapi: 3.0.3\ninfo: {{title: Copies, version: '1'}}\npaths:\n{paths}", encoding="utf-8")
+    models = "".join(v for k, v in generate(spec, package_name="copies").files.items() if k.startswith("copies/models/"))
+    classes = sorted(line.split("(")[0][len("class "):] for line in models.splitlines() if line.startswith("class "))
+    assert classes == ["Big1Response", "Nan1Response", "Null1Response", "OtherResponse"]
+
+
 def test_a_discriminator_on_a_base_its_subtypes_include(packages: dict[str, tuple[Path, str, list[Diagnostic]]]) -> None:
     """Pet's discriminator names Cat and Dog, which are allOf Pet (and Shape's oneOf names
     Circle and Square, alike): the mock server went round Pet, Cat, Pet... until the
