@@ -65,3 +65,30 @@ def test_dates_are_judged_as_the_models_read_them(value: str) -> None:
     also reads "2017-02-14T00:00:00" as a date), never more lenient."""
     ours, theirs = validator()._format_ok("date", value), _pydantic_reads(_DATE, value)
     assert ours == theirs if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) else not ours, value
+
+
+_LEAF_VALUES = st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=4) | st.binary(
+    max_size=2) | st.lists(st.integers(), max_size=2) | st.dictionaries(st.text(max_size=2), st.integers(), max_size=2)
+_TYPE_NAMES = st.sampled_from(["string", "integer", "number", "boolean", "object", "array", "null", "strange"])
+_WORDS = st.fixed_dictionaries({}, optional={
+    "description": st.text(max_size=3), "title": st.text(max_size=3), "example": st.integers(),
+    "readOnly": st.booleans(), "default": st.none(), "deprecated": st.booleans()})
+
+
+@settings(max_examples=400, deadline=None)
+@given(value=_LEAF_VALUES, type_name=_TYPE_NAMES, words=_WORDS)
+def test_a_type_with_only_words_about_it_is_judged_as_by_the_whole_walk(value, type_name, words) -> None:
+    """The validator's shortcut for `{type, description, ...}` (most leaves of an example)
+    judges every value as the whole walk does: an extension key, which constrains nothing,
+    sends the same schema the long way."""
+    check = validator()
+    schema = {"type": type_name, **words}
+
+    def outcome(s: dict[str, object]) -> tuple[str, str | None] | None:
+        try:
+            check.validate(value, s, {}, "body", direction="response")
+        except check.Invalid as exc:
+            return exc.message, exc.attr
+        return None
+
+    assert outcome(schema) == outcome({**schema, "x-long-way": True})

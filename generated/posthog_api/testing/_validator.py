@@ -85,6 +85,22 @@ def _format_ok(fmt: str, value: str) -> bool:
 
 
 _COMBINATORS = ("allOf", "anyOf", "oneOf", "enum", "const")
+#: a schema with these keys only constrains a value by its type
+_ANNOTATED_TYPE = frozenset(
+    {
+        "type",
+        "description",
+        "title",
+        "example",
+        "examples",
+        "default",
+        "deprecated",
+        "externalDocs",
+        "readOnly",
+        "writeOnly",
+        "xml",
+    }
+)
 _SCHEMAS_PREFIX = "#/components/schemas/"
 _MAX_HOPS = 64
 
@@ -328,6 +344,14 @@ def validate(
         raise Invalid("no value is allowed here", path or None)
     if not isinstance(schema, dict):
         return
+    if value is not None and _ANNOTATED_TYPE.issuperset(schema.keys()):
+        # a type and words about it (most leaves of an example): the type is all there is
+        # to check, here without the walk below, which finds the same
+        name = schema.get("type")
+        if isinstance(name, str) and name in _TYPES:
+            if not _TYPES[name](value):
+                raise Invalid(f"expected {name}, got {type(value).__name__}", path or None)
+            return
     ref = schema.get("$ref")
     types = schema.get("type")
     if isinstance(ref, str):
@@ -350,10 +374,10 @@ def validate(
         return
     if value is None and (schema.get("nullable") or (isinstance(types, list) and "null" in types)):
         return
-    if isinstance(value, dict) and any(k in schema for k in ("allOf", "oneOf", "anyOf")):
+    if isinstance(value, dict) and not schema.keys().isdisjoint(("allOf", "oneOf", "anyOf")):
         within = (*within, schema)
     chooses = id(schema) not in choosing
-    if chooses and any(k in schema for k in ("discriminator", "oneOf", "anyOf")):
+    if chooses and not schema.keys().isdisjoint(("discriminator", "oneOf", "anyOf")):
         choosing = choosing | {id(schema)}
     discriminator = schema.get("discriminator")
     if chooses and isinstance(discriminator, dict) and isinstance(value, dict):
@@ -395,7 +419,7 @@ def validate(
     if isinstance(schema.get("enum"), list) and value not in schema["enum"]:
         choices = ", ".join(repr(v) for v in schema["enum"])
         raise Invalid(f"{value!r} is not a valid choice; expected one of {choices}", path or None)
-    if types is None and not any(k in schema for k in _COMBINATORS):
+    if types is None and schema.keys().isdisjoint(_COMBINATORS):
         # what the generated models make of a schema without a type
         types = "object" if "properties" in schema else "array" if "items" in schema else None
     if isinstance(schema.get("enum"), list):
