@@ -12,6 +12,7 @@ import functools
 import json
 import re
 import shlex
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -818,9 +819,9 @@ def _authoring(text: str) -> bool:
     return _CLI_AUTHORING.search(text) is not None
 
 
-def _cli_split(text: str, marks: str) -> list[tuple[str, str]]:
-    """`text` cut after each of `marks` that stands outside backticks and brackets: (piece, mark)."""
-    pieces: list[tuple[str, str]] = []
+def _cli_split(text: str, marks: str) -> Iterator[tuple[str, str]]:
+    """`text` cut after each of `marks` that stands outside backticks and brackets: (piece,
+    mark), as they are found (a caller may want the first few only)."""
     start, depth, code = 0, 0, False
     # only the characters that matter are visited: descriptions are long, marks few
     for found in _cli_split_pattern(marks).finditer(text):
@@ -834,10 +835,9 @@ def _cli_split(text: str, marks: str) -> list[tuple[str, str]]:
         elif ch in ")]}":
             depth = max(depth - 1, 0)
         elif depth == 0:
-            pieces.append((text[start:i], ch))
+            yield text[start:i], ch
             start = i + 1
-    pieces.append((text[start:], ""))
-    return pieces
+    yield text[start:], ""
 
 
 @functools.cache
@@ -845,13 +845,12 @@ def _cli_split_pattern(marks: str) -> re.Pattern[str]:
     return re.compile("[`()\\[\\]{}" + re.escape(marks) + "]")
 
 
-def _cli_sentences(text: str) -> list[str]:
-    """One paragraph as sentences. A full stop ends a sentence only outside backticks and
-    brackets, before a space and a capital (or a quote, backtick, bracket or digit), and
-    never after an abbreviation such as "e.g."."""
+def _cli_sentences(text: str) -> Iterator[str]:
+    """One paragraph as sentences, as they are found. A full stop ends a sentence only
+    outside backticks and brackets, before a space and a capital (or a quote, backtick,
+    bracket or digit), and never after an abbreviation such as "e.g."."""
     text = " ".join(text.split())
-    ends: list[int] = []
-    position = 0
+    position = start = 0
     for piece, mark in _cli_split(text, ".!?"):
         position += len(piece) + len(mark)
         if not mark:
@@ -864,22 +863,17 @@ def _cli_sentences(text: str) -> list[str]:
             continue
         if following and not (following[:1] == " " and following[1:2] and (following[1].isupper() or following[1] in "`\"'(0123456789")):
             continue
-        ends.append(end)
-    sentences: list[str] = []
-    start = 0
-    for end in ends:
-        sentences.append(text[start:end].strip())
+        if sentence := text[start:end].strip():
+            yield sentence
         start = end
-    if text[start:].strip():
-        sentences.append(text[start:].strip())
-    return [s for s in sentences if s]
+    if sentence := text[start:].strip():
+        yield sentence
 
 
 def _first_sentence(text: str) -> str:
     """The first whole sentence of a description (never cut at "e.g.")."""
     first = re.split(r"\n\s*\n", text.strip(), maxsplit=1)[0]
-    sentences = _cli_sentences(first)
-    return sentences[0] if sentences else ""
+    return next(_cli_sentences(first), "")
 
 
 class _CliWords:
