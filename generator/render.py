@@ -519,8 +519,8 @@ def render(api: ir.Api, *, package_version: str = "0.1.0", templates: Path = TEM
     with in_background(lambda: done_with(modules(None)), worth_it=background) as rendered:
         found = {} if rendered.forked else modules(progress)
         emit(head, "project/pyproject.toml.jinja", "pyproject.toml")
-        # formatted already (`make lint` checks them, a test checks the formatter leaves
-        # them as they are): not given to the formatter again in every run
+        # formatted already (`make typecheck` runs black --check on them, a test checks that
+        # ruff leaves them as they are): not given to the formatter again in every run
         static = {f"{pkg}/{rel}": text for rel, text in runtime_files(templates).items()}
         head.update(static)
         for name in ("__init__.py", "_settings.py", "_client.py", "errors.py", "resources/__init__.py",
