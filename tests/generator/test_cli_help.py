@@ -13,7 +13,7 @@ from tests.conftest import curated_api
 
 def test_sentences_are_not_cut_at_abbreviations_or_inside_code() -> None:
     text = 'Which events, e.g. `$pageview` or `/pricing`. Answers 400 "Bad input." Then `a. B` stays; i.e. one.'
-    assert views._cli_sentences(text) == [
+    assert list(views._cli_sentences(text)) == [
         "Which events, e.g. `$pageview` or `/pricing`.",
         'Answers 400 "Bad input."',
         "Then `a. B` stays; i.e. one.",
