@@ -474,10 +474,32 @@ def _report_bug(exc: BaseException, debug: bool) -> int:
     return EXIT_BUG
 
 
+#: glibc's mallopt parameter: how much free memory to keep at the top of the heap
+_M_TOP_PAD = -2
+
+
+def _keep_freed_memory() -> None:
+    """glibc gives the free memory at the top of its heap back to the system as soon as
+    there is a little of it, and the next allocations fault it in again, page by page; a
+    run that makes and drops as many objects as generate does paid 30,000 page faults a
+    run for it on googleapis compute (0.05-0.1 s; 120,000 on Graph). Keeping up to 64 MB
+    of it stops the churn (M_TOP_PAD); the peak memory stays the same. Only with glibc:
+    elsewhere nothing is changed."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        ctypes.CDLL(None).mallopt(_M_TOP_PAD, 64 << 20)
+    except (OSError, AttributeError):  # no mallopt (musl): the allocator keeps its ways
+        pass
+
+
 def run(prog_name: str = "sdkgen") -> None:
     """The command-line entry point: `main`, with every outcome mapped to an exit code,
     then a hard exit once output is flushed (tearing down a big heap object by object is
     work nobody waits for)."""
+    _keep_freed_memory()
     code = 0
     debug = "--debug" in sys.argv[1:]
     try:
