@@ -68,10 +68,11 @@ def json_data(value: Any, *, levels: int = 2, sort_keys: bool = False) -> str:
     """A generated data file (the CLI's commands, the MCP tools, the mock server's spec) as
     JSON text, escaped as escape_json does: the outer `levels` of objects and lists one
     entry per line, so that a diff shows which command or schema changed, and each entry
-    compact on its line (json_text)."""
+    compact on its line (json_text). Each entry is escaped on its own: most are ASCII and
+    skip the regex, which the whole text, once one entry is not, would not."""
 
     def encode(node: Any) -> str:
-        return json_text(node, sort_keys=sort_keys)
+        return escape_json(json_text(node, sort_keys=sort_keys))
 
     def write(node: Any, depth: int) -> str:
         if depth == levels or not isinstance(node, (dict, list)) or not node:
@@ -85,7 +86,7 @@ def json_data(value: Any, *, levels: int = 2, sort_keys: bool = False) -> str:
         brackets = "{}" if isinstance(node, dict) else "[]"
         return brackets[0] + pad + ("," + pad).join(entries) + "\n" + " " * depth + brackets[1]
 
-    return escape_json(write(value, 0)) + "\n"
+    return write(value, 0) + "\n"
 
 
 def one_line(text: str) -> str:
