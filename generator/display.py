@@ -74,19 +74,23 @@ def json_data(value: Any, *, levels: int = 2, sort_keys: bool = False) -> str:
     def encode(node: Any) -> str:
         return escape_json(json_text(node, sort_keys=sort_keys))
 
-    def write(node: Any, depth: int) -> str:
+    def write(node: Any, depth: int, end: str = "") -> str:
         if depth == levels or not isinstance(node, (dict, list)) or not node:
-            return encode(node)
+            return encode(node) + end
         pad = "\n" + " " * (depth + 1)
+        pieces = ["{" if isinstance(node, dict) else "["]
         if isinstance(node, dict):
-            items = sorted(node.items()) if sort_keys else node.items()
-            entries = [f"{encode(str(key))}: {write(item, depth + 1)}" for key, item in items]
+            for key, item in sorted(node.items()) if sort_keys else node.items():
+                pieces += ("," + pad if len(pieces) > 1 else pad, encode(str(key)), ": ", write(item, depth + 1))
         else:
-            entries = [write(item, depth + 1) for item in node]
-        brackets = "{}" if isinstance(node, dict) else "[]"
-        return brackets[0] + pad + ("," + pad).join(entries) + "\n" + " " * depth + brackets[1]
+            for item in node:
+                pieces += ("," + pad if len(pieces) > 1 else pad, write(item, depth + 1))
+        pieces.append("\n" + " " * depth + ("}" if isinstance(node, dict) else "]") + end)
+        # joined once: each `+` of a long text copies all of it (Microsoft Graph's 29 MB
+        # of tools: 0.3 s of copies)
+        return "".join(pieces)
 
-    return write(value, 0) + "\n"
+    return write(value, 0, "\n")
 
 
 def one_line(text: str) -> str:

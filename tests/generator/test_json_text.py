@@ -52,3 +52,29 @@ def test_what_orjson_refuses_is_written_by_the_json_module() -> None:
 def test_numbers_that_are_not_json_are_written_as_null() -> None:
     text = json_text({"default": math.nan, "maximum": math.inf, "minimum": -math.inf})
     assert json.loads(text) == {"default": None, "maximum": None, "minimum": None}
+
+
+def test_data_files_keep_one_entry_a_line_and_read_back() -> None:
+    """The layout a reviewer diffs: the outer two levels one entry a line, each entry compact."""
+    value = {"tools": [{"name": "a", "schema": {"type": "object"}}, {"name": "b\u202e"}], "empty": [], "none": {},
+             "n": 1}
+    assert json_data(value) == (
+        "{\n"
+        ' "tools": [\n'
+        '  {"name":"a","schema":{"type":"object"}},\n'
+        '  {"name":"b\\u202e"}\n'
+        " ],\n"
+        ' "empty": [],\n'
+        ' "none": {},\n'
+        ' "n": 1\n'
+        "}\n"
+    )
+    assert json_data({"b": {"y": 1, "x": [2]}, "a": 0}, sort_keys=True) == (
+        '{\n "a": 0,\n "b": {\n  "x": [2],\n  "y": 1\n }\n}\n'
+    )
+
+
+@settings(max_examples=200, deadline=None)
+@given(JSON_VALUES, st.integers(0, 3))
+def test_data_files_read_back_as_the_value(value: object, levels: int) -> None:
+    assert json.loads(json_data(value, levels=levels)) == value
