@@ -239,8 +239,9 @@ class SchemaBuilder:
         self.schemas = schemas
         self.openapi30 = openapi30
         #: converted components that do not depend on where they were reached from, with
-        #: their node counts: (name, levels left, min(level, 3), describe, request) -> ...
-        self.cache: dict[tuple[str, int, int, bool, bool], tuple[dict[str, Any], int]] = {}
+        #: their node counts and the components met converting them:
+        #: (name, levels left, min(level, 3), describe, request) -> ...
+        self.cache: dict[tuple[str, int, int, bool, bool], tuple[dict[str, Any], int, frozenset[str]]] = {}
 
     def input_schema(self, props: list[tuple[str, Any, str, bool, str]]) -> dict[str, Any]:
         """The object schema of a tool's arguments: the first rendering, from the deepest to
@@ -345,6 +346,8 @@ class _Converter:
         self.nodes = 0
         #: names cut because they recur, since the conversion began
         self.recurred: set[str] = set()
+        #: the components referred to since the conversion began (expanded or cut)
+        self.met: set[str] = set()
 
     def count(self, nodes: int) -> None:
         self.nodes += nodes
@@ -361,6 +364,8 @@ class _Converter:
             target, name = self.builder.resolve(schema)
             if not isinstance(target, dict):
                 return {}
+            if name is not None:
+                self.met.add(name)
             if name is None:
                 out = self.convert(target, level, stack, request=request)
             elif name in stack or (level > self.depth and _compound(target)):
@@ -426,20 +431,26 @@ class _Converter:
         self, target: dict[str, Any], name: str, level: int, stack: tuple[str, ...], request: bool
     ) -> dict[str, Any]:
         """A named schema, converted once for each context it can be converted differently in.
-        Not kept when a recursion cut inside it depends on the path that led here."""
+        Not kept when a recursion cut inside it depends on the path that led here, and not
+        reused on a path through a component it refers to: there that one is cut instead,
+        and a tool's schema must not depend on the tools made before it."""
         key = (name, self.depth - level, min(level, 3), self.describe, request)
         cached = self.builder.cache.get(key)
-        if cached is not None:
+        if cached is not None and not any(step in cached[2] for step in stack):
             self.count(cached[1])
+            self.met |= cached[2]
             return cached[0]
-        before_nodes, before_recurred = self.nodes, self.recurred
-        self.recurred = set()
+        before_nodes, before_recurred, before_met = self.nodes, self.recurred, self.met
+        self.recurred, self.met = set(), set()
         try:
             out = self.convert(target, level, stack + (name,), request=request)
         finally:
             inner, self.recurred = self.recurred, before_recurred | self.recurred
+            met = self.met
+            before_met |= met
+            self.met = before_met
         if not inner & set(stack):
-            self.builder.cache[key] = (out, self.nodes - before_nodes)
+            self.builder.cache[key] = (out, self.nodes - before_nodes, frozenset(met))
         return out
 
     def wants_description(self, level: int) -> bool:

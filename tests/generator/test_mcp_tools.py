@@ -83,3 +83,21 @@ def test_names_and_read_scopes() -> None:
     assert mcp_tools.is_read_only_scopes(["query:read", "user-read-private", "drive.readonly"])
     assert not mcp_tools.is_read_only_scopes(["query:read", "insight:write"])
     assert not mcp_tools.is_read_only_scopes([])
+
+
+def test_a_tool_does_not_depend_on_the_tools_made_before_it() -> None:
+    """Components converted once are reused across tools: never where a fresh conversion
+    would cut a recursion (here B expanded A inside W, but under A it must cut A)."""
+    ref = {name: {"$ref": f"#/components/schemas/{name}"} for name in ("A", "B", "W")}
+    schemas = {
+        "A": {"type": "object", "properties": {"b": ref["B"]}},
+        "B": {"type": "object", "properties": {"a": ref["A"], "name": {"type": "string"}}},
+        "W": {"type": "object", "properties": {"b": ref["B"]}},
+    }
+    shared = SchemaBuilder(schemas, openapi30=False)
+    shared.input_schema([("x", ref["W"], "", True, "in")])
+    after_w = shared.input_schema([("x", ref["A"], "", True, "in")])
+    alone = SchemaBuilder(schemas, openapi30=False).input_schema([("x", ref["A"], "", True, "in")])
+    assert after_w == alone
+    assert alone["properties"]["x"]["properties"]["b"]["properties"]["a"] == {
+        "type": "object", "description": "A: not expanded here."}

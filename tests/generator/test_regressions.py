@@ -405,3 +405,18 @@ def test_a_discriminator_on_a_base_its_subtypes_include(packages: dict[str, tupl
     assert status("/pets", {"petType": "cat", "name": "Tom", "huntingSkill": "bored"}) == 400
     assert status("/shapes", {"kind": "Square", "side": 2}) == 200
     assert status("/shapes", {"kind": "Square"}) == 400
+
+
+def test_a_tool_is_the_same_without_the_operations_before_it(
+    packages: dict[str, tuple[Path, str, list[Diagnostic]]], tmp_path: Path
+) -> None:
+    out, package, _ = packages["mcp-cycles-order"]
+    tools = {t["operation_id"]: t for t in json.loads((out / package / "mcp" / "tools.json").read_text())["tools"]}
+    spec = yaml.safe_load((HERE / "mcp-cycles-order.yaml").read_text())
+    del spec["paths"]["/wrappers"]
+    alone_spec = tmp_path / "alone.yaml"
+    alone_spec.write_text(yaml.safe_dump(spec))
+    alone = json.loads(generate(alone_spec, package_name=package).files[f"{package}/mcp/tools.json"])["tools"]
+    assert [t["input_schema"] for t in alone] == [tools["createA"]["input_schema"]]
+    a_inside_b = tools["createA"]["input_schema"]["properties"]["a"]["properties"]["b"]["properties"]["a"]
+    assert a_inside_b == {"type": "object", "description": "A: not expanded here."}
