@@ -13,6 +13,7 @@ generated client for each tool. The output is data, never code.
 from __future__ import annotations
 
 import functools
+import hashlib
 import json
 import re
 from typing import Any
@@ -75,7 +76,7 @@ def _tool(
 ) -> dict[str, Any]:
     op = ov.op
     method = ov.wait.method if ov.wait else op.name
-    name = names.claim(_tool_name("_".join(attrs + [method])))
+    name = names.claim(_tool_name(attrs, method))
     kind = "wait" if ov.wait else "page" if op.pagination else "stream" if ov.stream else "plain"
     schema, args, body_mode = _input(api, builder, op)
     extra = None
@@ -111,10 +112,37 @@ def _tool(
     }
 
 
-def _tool_name(text: str) -> str:
-    """[a-z0-9_], at most MAX_TOOL_NAME characters."""
-    name = re.sub(r"[^a-z0-9_]+", "_", text.lower()).strip("_") or "operation"
-    return name[: MAX_TOOL_NAME - 3].rstrip("_") if len(name) > MAX_TOOL_NAME - 3 else name
+def _tool_name(attrs: list[str], method: str) -> str:
+    """The resource's and the method's words in [a-z0-9_], short enough for clients
+    (MAX_TOOL_NAME) with room for the number that tells equal names apart.
+
+    A name too long is cut at a word, keeping the method whole where it fits (it is what
+    tells a resource's tools apart), and ends in a digest of the whole name: names cut
+    alike differ, and each is the same whatever other tools there are (a number given
+    in order would change when an operation before it came or went)."""
+    limit = MAX_TOOL_NAME - 3
+    name = _name_words("_".join(attrs + [method])) or "operation"
+    if len(name) <= limit:
+        return name
+    mark = "_" + hashlib.blake2b(name.encode(), digest_size=2).hexdigest()
+    room = limit - len(mark)
+    prefix, verb = _name_words("_".join(attrs)), _name_words(method)
+    kept = _cut_at_word(prefix, room - len(verb) - 1) if verb and len(verb) < room - 1 else ""
+    if kept:
+        return f"{kept}_{verb}{mark}"
+    return (_cut_at_word(verb or name, room) or (verb or name)[:room]) + mark
+
+
+def _name_words(text: str) -> str:
+    return re.sub(r"[^a-z0-9_]+", "_", text.lower()).strip("_")
+
+
+def _cut_at_word(text: str, limit: int) -> str:
+    """The words of `text` that fit in `limit` characters ("" when the first does not)."""
+    if len(text) <= limit:
+        return text
+    end = text.rfind("_", 0, limit + 1)
+    return text[:end].rstrip("_") if end > 0 else ""
 
 
 def is_read_only_scopes(scopes: list[str]) -> bool:

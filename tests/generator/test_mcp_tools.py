@@ -4,6 +4,7 @@ size), tool names and annotations."""
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 import jsonschema
@@ -78,8 +79,25 @@ def test_too_many_arguments_still_fit() -> None:
 
 
 def test_names_and_read_scopes() -> None:
-    assert mcp_tools._tool_name("Environments Query-Run") == "environments_query_run"
-    assert len(mcp_tools._tool_name("a" * 100)) <= mcp_tools.MAX_TOOL_NAME
+    assert mcp_tools._tool_name(["Environments"], "Query-Run") == "environments_query_run"
+    assert len(mcp_tools._tool_name(["a" * 100], "b")) <= mcp_tools.MAX_TOOL_NAME
+
+
+def test_a_long_name_keeps_its_method_and_stays_apart_from_names_cut_alike() -> None:
+    """Microsoft Graph's connector tools were `..._exchange_connector_device`, `..._device2`
+    to `..._device5`: the method cut away and numbers given in order."""
+    attrs = ["device_management", "device_management_exchange_connector"]
+    names = {method: mcp_tools._tool_name(attrs, method) for method in ("list_exchange_connectors", "create_exchange_connectors")}
+    for method, name in names.items():
+        assert len(name) <= mcp_tools.MAX_TOOL_NAME - 3 and re.fullmatch(r"[a-z0-9_]+", name)
+        assert re.fullmatch(rf"device_management_device_{method}_[0-9a-f]{{4}}", name), name
+    assert mcp_tools._tool_name(attrs, "list_exchange_connectors") == names["list_exchange_connectors"]  # the same every time
+    # a method too long for any of the resource's words is cut at a word, never inside one
+    long_method = "get_count_windows_information_protection_network_learning_summaries_c2c3"
+    name = mcp_tools._tool_name(["default"], long_method)
+    assert re.fullmatch(r"get_count_windows_information_protection_network_[0-9a-f]{4}", name), name
+    # names that fit are left as they are
+    assert mcp_tools._tool_name(["a" * 30], "b" * 29) == "a" * 30 + "_" + "b" * 29
     assert mcp_tools.is_read_only_scopes(["query:read", "user-read-private", "drive.readonly"])
     assert not mcp_tools.is_read_only_scopes(["query:read", "insight:write"])
     assert not mcp_tools.is_read_only_scopes([])
@@ -101,3 +119,10 @@ def test_a_tool_does_not_depend_on_the_tools_made_before_it() -> None:
     assert after_w == alone
     assert alone["properties"]["x"]["properties"]["b"]["properties"]["a"] == {
         "type": "object", "description": "A: not expanded here."}
+
+
+def test_a_cut_name_keeps_no_piece_of_a_word() -> None:
+    method = "get_count_windows_information_protection_policies_b909"  # 54: no room for "default"
+    assert re.fullmatch(rf"{method}_[0-9a-f]{{4}}", mcp_tools._tool_name(["default"], method))
+    one_word = mcp_tools._tool_name(["x"], "y" * 80)  # no word boundary at all: cut inside it
+    assert re.fullmatch(r"y{56}_[0-9a-f]{4}", one_word)
