@@ -8,6 +8,7 @@ import re
 from typing import Any
 
 import jsonschema
+import pytest
 
 from generator import mcp_tools
 from generator.mcp_tools import SchemaBuilder
@@ -126,3 +127,49 @@ def test_a_cut_name_keeps_no_piece_of_a_word() -> None:
     assert re.fullmatch(rf"{method}_[0-9a-f]{{4}}", mcp_tools._tool_name(["default"], method))
     one_word = mcp_tools._tool_name(["x"], "y" * 80)  # no word boundary at all: cut inside it
     assert re.fullmatch(r"y{56}_[0-9a-f]{4}", one_word)
+
+
+def _first_fitting(builder: SchemaBuilder, props: list[tuple[str, Any, str, bool, str]]) -> dict[str, Any]:
+    """input_schema's answer by its definition: every rendering in order until one fits."""
+    for depth in range(mcp_tools.MAX_DEPTH, 0, -1):
+        for describe in (True, False):
+            try:
+                schema = builder._render(props, depth, describe)
+            except mcp_tools._TooBig:
+                continue
+            if mcp_tools._size(schema) <= mcp_tools.MAX_SCHEMA_CHARS:
+                return schema
+    return builder._fitted(props)
+
+
+def _tree(width: int, depth: int, words: int) -> dict[str, Any]:
+    """Components Level0 .. Level{depth}: each an object of `width` properties that refer
+    to the next level, every property described in `words` words."""
+    schemas: dict[str, Any] = {}
+    for level in range(depth, -1, -1):
+        inner = {"$ref": f"#/components/schemas/Level{level + 1}"} if level < depth else {"type": "string"}
+        schemas[f"Level{level}"] = {
+            "type": "object",
+            "description": "level " * words,
+            "properties": {f"p{i}": {**inner, "description": f"property {i} " * words} for i in range(width)},
+        }
+    return schemas
+
+
+@pytest.mark.parametrize("width", [1, 3, 6])
+@pytest.mark.parametrize("depth", [2, 5, 8])
+@pytest.mark.parametrize("words", [0, 5, 40])
+def test_renderings_skipped_change_no_schema(width: int, depth: int, words: int) -> None:
+    """input_schema skips renderings with descriptions where the one without does not fit;
+    its answer is still the first rendering that fits, for small and oversized tools alike."""
+    schemas = _tree(width, depth, words)
+    props = [("x", {"$ref": "#/components/schemas/Level0"}, "the tree", True, "body"), ("y", {"type": "integer"}, "", False, "in")]
+    assert SchemaBuilder(schemas, openapi30=False).input_schema(props) == _first_fitting(SchemaBuilder(schemas, openapi30=False), props)
+
+
+def test_a_tool_too_big_at_every_depth_is_fitted_as_before() -> None:
+    schemas = _tree(3, 3, 5)
+    props = [(f"arg{i}", {"$ref": "#/components/schemas/Level0"}, "an argument " * 10, i < 3, "in") for i in range(400)]
+    fitted = SchemaBuilder(schemas, openapi30=False).input_schema(props)
+    assert fitted == _first_fitting(SchemaBuilder(schemas, openapi30=False), props)
+    assert fitted["description"].startswith("Also accepts: ")
