@@ -277,27 +277,32 @@ class SchemaBuilder:
         MAX_SCHEMA_CHARS.
 
         Most tools fit at once. For the others each depth is tried without descriptions
-        first: a rendering with them is the same with descriptions added, so where the one
-        without does not fit, the one with them is not made (on Microsoft Graph, 2,200 of
-        the 6,700 renderings that did not fit). Skipping renderings changes no tool: the
-        converted components kept between them do not depend on which were made."""
-        described = self._fitting(props, MAX_DEPTH, True)
-        if described is not None:
-            return described
+        first: a rendering with them is the same conversions with descriptions added (the
+        same nodes, more text), so where the one without does not fit, the one with them
+        is not made, and where the one with them has too many nodes, neither is the one
+        without (on Microsoft Graph, 2,650 of the 6,700 renderings that did not fit).
+        Skipping renderings changes no tool: the converted components kept between them
+        do not depend on which were made."""
+        first = self._rendering(props, MAX_DEPTH, True)
+        if not isinstance(first, str):
+            return first
         for depth in range(MAX_DEPTH, 0, -1):
-            plain = self._fitting(props, depth, False)
-            if plain is None:
+            if depth == MAX_DEPTH and first == _TOO_MANY_NODES:
                 continue
-            described = self._fitting(props, depth, True) if depth < MAX_DEPTH else None
-            return plain if described is None else described
+            plain = self._rendering(props, depth, False)
+            if isinstance(plain, str):
+                continue
+            described = self._rendering(props, depth, True) if depth < MAX_DEPTH else _TOO_LONG
+            return plain if isinstance(described, str) else described
         return self._fitted(props)
 
-    def _fitting(self, props: list[tuple[str, Any, str, bool, str]], depth: int, describe: bool) -> dict[str, Any] | None:
+    def _rendering(self, props: list[tuple[str, Any, str, bool, str]], depth: int, describe: bool) -> dict[str, Any] | str:
+        """The rendering when it fits, else why not (_TOO_MANY_NODES or _TOO_LONG)."""
         try:
             schema = self._render(props, depth, describe)
         except _TooBig:
-            return None
-        return schema if _size(schema) <= MAX_SCHEMA_CHARS else None
+            return _TOO_MANY_NODES
+        return schema if _size(schema) <= MAX_SCHEMA_CHARS else _TOO_LONG
 
     def _render(self, props: list[tuple[str, Any, str, bool, str]], depth: int, describe: bool) -> dict[str, Any]:
         converter = _Converter(self, depth, describe)
@@ -374,6 +379,11 @@ class SchemaBuilder:
 
 class _TooBig(Exception):
     """A rendering passed the size limit: stop it early (each schema node is 16+ characters)."""
+
+
+#: why a rendering was refused: the node limit stopped it, or its text is too long
+_TOO_MANY_NODES = "too many nodes"
+_TOO_LONG = "too long"
 
 
 def _size(schema: Any) -> int:
