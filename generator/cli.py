@@ -167,12 +167,15 @@ def main() -> None:
 @STRICT
 @_formatter_option("ruff", "Code formatter: ruff (the default; black's style) or black itself.")
 @click.option("--force", is_flag=True, help="Write into a folder that holds files the generator did not create, replacing those with generated names.")
+@click.option("--no-cache", is_flag=True,
+              help="Format every file. By default a file the formatter would be given the same text for as in the last "
+                   "run into --output is read back from there (digests kept in $XDG_CACHE_HOME/sdkgen).")
 @REF_ROOTS
 @DIAGNOSTICS_FORMAT
 @QUIET
 @DEBUG
 def generate(spec: Path, output: Path, package_name: str | None, strict: bool, formatter: str, force: bool,
-             ref_roots: tuple[Path, ...], fmt: str, quiet: bool, debug: bool) -> None:
+             no_cache: bool, ref_roots: tuple[Path, ...], fmt: str, quiet: bool, debug: bool) -> None:
     """Generate the client package from SPEC into --output.
 
     Only files whose content changed are rewritten; files generated before and no
@@ -191,7 +194,8 @@ def generate(spec: Path, output: Path, package_name: str | None, strict: bool, f
     progress = _Progress(not quiet)
     try:
         result = run(spec, package_name=package_name, strict=strict, formatter=formatter, progress=progress,
-                     allow_ref_roots=ref_roots, locate_warnings=not quiet)  # -q shows errors only
+                     allow_ref_roots=ref_roots, locate_warnings=not quiet,  # -q shows errors only
+                     reuse_formatted=None if no_cache else output)
         progress("write", f"{len(result.files):,} files")
         written = write_files(output, result.files, result.manifest, force=force)
     except SpecError as exc:

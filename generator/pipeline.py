@@ -20,6 +20,7 @@ from .load import Document, load
 from .manifest import MANIFEST, Manifest
 from .openapi import METHODS
 from .release import package_version
+from .reuse import FormattedBefore, settings_key
 from .validate import check_version, validate
 
 #: the smallest document (bytes, all files) worth a second core: below it a forked child
@@ -53,6 +54,7 @@ def generate(
     progress: Progress = _quiet,
     allow_ref_roots: Iterable[str | os.PathLike[str]] = (),
     locate_warnings: bool = True,
+    reuse_formatted: Path | None = None,
 ) -> Generated:
     """Everything the output folder should contain; raises SpecError for unusable input.
 
@@ -62,6 +64,8 @@ def generate(
     a JSON document without the line and column that take another read of its text to
     find (GitHub's 1,100 warnings: 40 ms); errors are located all the same.
     `$ref`s read files in the spec's folder only, and in the folders of `allow_ref_roots`.
+    `reuse_formatted`, the output folder, lets a file the formatter would be given the same
+    text for as in the last run into it be read from there (reuse.py).
     """
     # The stages build millions of objects and drop few: the cycle collector would walk
     # them all again and again (a fifth of the time on Microsoft Graph) and find nothing.
@@ -69,14 +73,15 @@ def generate(
     gc.disable()
     try:
         return _generate(spec, package_name, strict, validate_spec, formatter, progress, allow_ref_roots,
-                         locate_warnings or strict)
+                         locate_warnings or strict, reuse_formatted)
     finally:
         if collecting:
             gc.enable()
 
 
 def _generate(spec: Path, package_name: str | None, strict: bool, validate_spec: bool, formatter: str,
-              progress: Progress, allow_ref_roots: Iterable[str | os.PathLike[str]], locate_warnings: bool) -> Generated:
+              progress: Progress, allow_ref_roots: Iterable[str | os.PathLike[str]], locate_warnings: bool,
+              reuse_formatted: Path | None) -> Generated:
     progress("load", spec.name)
     doc = load(spec, allow_ref_roots)
     check_version(doc)
@@ -108,12 +113,17 @@ def _generate(spec: Path, package_name: str | None, strict: bool, validate_spec:
         raise SpecError([d.as_error() for d in sorted(diagnostics)])
     progress("render", f"{len(api.operations):,} operations, {len(api.models) + len(api.enums) + len(api.aliases):,} types")
 
-    def finish(files: dict[str, str]) -> dict[str, str]:
+    package = api.sdk.package_name
+    before = FormattedBefore(reuse_formatted, settings_key(formatter, package)) if reuse_formatted is not None else None
+
+    def finish(files: dict[str, str], part: str) -> dict[str, str]:
         """The formatter, over the files render gives (all at once, or in two parts when a
         child renders the modules)."""
         if not in_child():
             progress("format", f"{sum(1 for path in files if path.endswith('.py')):,} Python files ({formatter})")
-        return format_files(files, formatter, package=api.sdk.package_name)
+        if before is None:
+            return format_files(files, formatter, package=package)
+        return before.format(files, part, lambda changed: format_files(changed, formatter, package=package))
 
     files = render(api, package_version=package_version(spec), finish=finish, background=doc.size >= BACKGROUND_MIN_BYTES,
                    progress=lambda done, total: progress("render", f"{done:,} of {total:,} modules"))

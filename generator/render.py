@@ -466,15 +466,15 @@ def runtime_files(templates: Path = TEMPLATES) -> dict[str, str]:
 
 def render(api: ir.Api, *, package_version: str = "0.1.0", templates: Path = TEMPLATES,
            progress: Callable[[int, int], None] | None = None,
-           finish: Callable[[dict[str, str]], dict[str, str]] | None = None,
+           finish: Callable[[dict[str, str], str], dict[str, str]] | None = None,
            background: bool = True) -> dict[str, str]:
     """Every file of the generated project, by path relative to the output folder: the
     templates rendered with the API's views, and the static runtime copied. `progress` is
     called with (modules rendered, modules to render) as the models and resources go.
-    `finish` (the formatter) is applied to the files in two parts when a child renders
-    the model and resource modules (it formats them there; `background` says whether the
-    work is worth one), else to all of them at once."""
-    done_with = finish or (lambda found: found)
+    `finish` (the formatter) is applied to the files in two parts, "modules" and "rest",
+    when a child renders the model and resource modules (it formats them there;
+    `background` says whether the work is worth one), else to all of them at once ("all")."""
+    done_with = finish or (lambda found, part: found)
     view = views.build(api)
     env = environment(templates)
     env.globals["enums_by_name"] = {e.name: e for e in api.enums}
@@ -516,7 +516,7 @@ def render(api: ir.Api, *, package_version: str = "0.1.0", templates: Path = TEM
     # A child renders the modules on another core (background.py) while this process
     # writes the rest; without one they are rendered here, at the same point, and
     # formatted with the rest (one pass of the formatter, not two).
-    with in_background(lambda: done_with(modules(None)), worth_it=background) as rendered:
+    with in_background(lambda: done_with(modules(None), "modules"), worth_it=background) as rendered:
         found = {} if rendered.forked else modules(progress)
         emit(head, "project/pyproject.toml.jinja", "pyproject.toml")
         # formatted already (`make typecheck` runs black --check on them, a test checks that
@@ -543,11 +543,11 @@ def render(api: ir.Api, *, package_version: str = "0.1.0", templates: Path = TEM
              contract_needs_unknown=any("UnknownVariant" in c.expected for c in cases))
         to_format = {path: text for path, text in head.items() if path not in static}
         if rendered.forked:
-            rest = {**static, **done_with({**to_format, **tail})}
+            rest = {**static, **done_with({**to_format, **tail}, "rest")}
             found = rendered.result()
             if progress:
                 progress(total, total)
         else:
-            rest = {**static, **done_with({**to_format, **found, **tail})}
+            rest = {**static, **done_with({**to_format, **found, **tail}, "all")}
             found = {path: rest[path] for path in found}
     return {**{path: rest[path] for path in head}, **found, **{path: rest[path] for path in tail}}

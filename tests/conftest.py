@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import atexit
 import functools
 import os
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -21,6 +24,13 @@ if str(ROOT) not in sys.path:
 # The tests run the client strict: a response the API document does not allow fails the
 # test (lenient reading, the default for users, is tested where it is asked for).
 os.environ.setdefault("POSTHOG_STRICT_RESPONSE_VALIDATION", "1")
+
+# `sdkgen generate` keeps digests of what it formatted in $XDG_CACHE_HOME/sdkgen
+# (generator/reuse.py): the tests' throwaway output folders keep theirs in a folder of
+# the session's, not in the user's cache.
+_CACHE_HOME = tempfile.mkdtemp(prefix="sdkgen-tests-cache-")
+os.environ["XDG_CACHE_HOME"] = _CACHE_HOME
+atexit.register(shutil.rmtree, _CACHE_HOME, True)
 
 
 @functools.cache

@@ -16,7 +16,7 @@ PETSTORE = ROOT / "tests" / "golden" / "petstore" / "openapi.yaml"
 
 
 def run_generator(*args: str, cwd: Path = ROOT, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    full_env = {**os.environ, "PYTHONPATH": str(ROOT), "SDKGEN_NO_CACHE": "1", **(env or {})}
+    full_env = {**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}
     return subprocess.run([sys.executable, "-m", "generator", *args], capture_output=True, text=True, cwd=cwd, env=full_env, timeout=300)
 
 
