@@ -49,6 +49,23 @@ class Refused(SpecError):
 class _SpecLoader(_BaseLoader):  # type: ignore[misc]
     """YAML 1.2-ish scalars: timestamps stay strings, only true/false are booleans."""
 
+    def resolve(self, kind: type[yaml.Node], value: Any, implicit: tuple[bool, bool]) -> str:
+        """The tag of a node written without one: PyYAML's Resolver.resolve without what
+        this loader never has (path resolvers), each first character's patterns looked up
+        once. The composer calls it for every node (66,000 in twilio's 1.5 MB spec, where
+        PyYAML's own took 20 of the 110 ms of composing)."""
+        if kind is yaml.ScalarNode and implicit[0]:
+            for tag, pattern in _IMPLICIT_BY_FIRST.get(value[:1], _IMPLICIT_ANY_FIRST):
+                if pattern.match(value):
+                    return tag
+        return _DEFAULT_TAGS[kind]
+
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        """Nothing to follow: the loader has no path resolvers."""
+
+    def ascend_resolver(self) -> None:
+        """Nothing to follow: the loader has no path resolvers."""
+
 
 _SpecLoader.yaml_implicit_resolvers = {
     first: [
@@ -61,6 +78,20 @@ _SpecLoader.yaml_implicit_resolvers = {
 _SpecLoader.add_implicit_resolver(
     "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
 )
+#: the implicit resolvers by a plain scalar's first character ("" for an empty one), with
+#: those for any first character after them, as Resolver.resolve tries them
+_Resolvers = tuple[tuple[str, re.Pattern[str]], ...]
+_IMPLICIT_ANY_FIRST: _Resolvers = tuple(_SpecLoader.yaml_implicit_resolvers.get(None, ()))
+_IMPLICIT_BY_FIRST: dict[str, _Resolvers] = {
+    first: (*resolvers, *_IMPLICIT_ANY_FIRST)
+    for first, resolvers in _SpecLoader.yaml_implicit_resolvers.items()
+    if first is not None
+}
+_DEFAULT_TAGS: dict[type[yaml.Node], str] = {
+    yaml.ScalarNode: _SpecLoader.DEFAULT_SCALAR_TAG,
+    yaml.SequenceNode: _SpecLoader.DEFAULT_SEQUENCE_TAG,
+    yaml.MappingNode: _SpecLoader.DEFAULT_MAPPING_TAG,
+}
 
 
 @dataclass
