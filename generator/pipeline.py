@@ -20,7 +20,7 @@ from .load import Document, load
 from .manifest import MANIFEST, Manifest
 from .openapi import METHODS
 from .release import package_version
-from .reuse import FormattedBefore, settings_key
+from .reuse import formatted_before
 from .validate import check_version, validate
 
 #: the smallest document (bytes, all files) worth a second core: below it a forked child
@@ -114,7 +114,7 @@ def _generate(spec: Path, package_name: str | None, strict: bool, validate_spec:
     progress("render", f"{len(api.operations):,} operations, {len(api.models) + len(api.enums) + len(api.aliases):,} types")
 
     package = api.sdk.package_name
-    before = FormattedBefore(reuse_formatted, settings_key(formatter, package)) if reuse_formatted is not None else None
+    before = formatted_before(reuse_formatted, formatter, package) if reuse_formatted is not None else None
 
     def finish(files: dict[str, str], part: str) -> dict[str, str]:
         """The formatter, over the files render gives (all at once, or in two parts when a

@@ -38,10 +38,14 @@ PARTS = ("modules", "rest", "all")
 MAX_PART_FILES = 200
 
 
-def cache_home() -> Path:
-    """Where sdkgen keeps what it may throw away ($XDG_CACHE_HOME/sdkgen)."""
+def cache_home() -> Path | None:
+    """Where sdkgen keeps what it may throw away ($XDG_CACHE_HOME/sdkgen, else
+    ~/.cache/sdkgen); None where neither names a folder (no HOME: nothing is kept)."""
     base = os.environ.get("XDG_CACHE_HOME", "").strip()
-    return (Path(base) if base and os.path.isabs(base) else Path.home() / ".cache") / "sdkgen"
+    if base and os.path.isabs(base):
+        return Path(base) / "sdkgen"
+    home = os.path.expanduser("~")
+    return Path(home) / ".cache" / "sdkgen" if os.path.isabs(home) else None
 
 
 def settings_key(formatter: str, package: str) -> str:
@@ -57,15 +61,22 @@ def _input_digest(text: str) -> str:
     return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
+def formatted_before(output: Path, formatter: str, package: str) -> FormattedBefore | None:
+    """What the last run into `output` formatted, for a run that formats with `formatter`;
+    None where nothing can be kept (no cache folder)."""
+    home = cache_home()
+    return FormattedBefore(output, settings_key(formatter, package), home / "formatted") if home else None
+
+
 class FormattedBefore:
     """The formatted files of the last run into `output` that can stand for the formatter's
-    work in this one."""
+    work in this one; what this run formatted is kept in the folder `store`."""
 
-    def __init__(self, output: Path, settings: str, store: Path | None = None) -> None:
+    def __init__(self, output: Path, settings: str, store: Path) -> None:
         self.output = output
         self.settings = settings
         folder_key = hashlib.blake2b(str(output.resolve()).encode(), digest_size=12).hexdigest()
-        self._store = (store or cache_home() / "formatted") / folder_key
+        self._store = store / folder_key
 
     def _part_file(self, part: str) -> Path:
         return self._store.with_name(f"{self._store.name}-{part}.json")

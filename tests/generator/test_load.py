@@ -184,6 +184,5 @@ def test_tags_are_what_pyyamls_resolver_gives_with_the_same_patterns(plain: bool
                 continue
             pairs = ours.value if isinstance(ours, yaml.SequenceNode) else [n for pair in ours.value for n in pair]
             others = theirs.value if isinstance(theirs, yaml.SequenceNode) else [n for pair in theirs.value for n in pair]
-            assert len(pairs) == len(others)
-            for a, b in zip(pairs, others):
+            for a, b in zip(pairs, others, strict=True):
                 nodes += [b, a]

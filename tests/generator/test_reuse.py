@@ -12,7 +12,7 @@ import pytest
 
 from generator import pipeline
 from generator.format import format_files
-from generator.reuse import FormattedBefore, cache_home, settings_key
+from generator.reuse import FormattedBefore, cache_home, formatted_before, settings_key
 from generator.write import write_files
 from tests.conftest import ROOT
 
@@ -109,11 +109,15 @@ def test_an_unwritable_store_costs_a_format_and_nothing_else(tmp_path: Path) -> 
     assert given == set(FILES) and done == format_files(FILES, "ruff", package="pkg")
 
 
-def test_cache_home_follows_xdg_and_ignores_a_relative_setting(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def test_cache_home_follows_xdg_then_home_and_is_none_without_either(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     assert cache_home() == tmp_path / "sdkgen"
     monkeypatch.setenv("XDG_CACHE_HOME", "relative/place")
-    assert cache_home() == Path.home() / ".cache" / "sdkgen"
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert cache_home() == tmp_path / "home" / ".cache" / "sdkgen"
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.setenv("HOME", "not/absolute")
+    assert cache_home() is None and formatted_before(tmp_path, "ruff", "pkg") is None  # nothing is kept
 
 
 def _change_description(spec: Path, old: str, new: str) -> None:
