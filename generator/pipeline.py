@@ -118,12 +118,15 @@ def _generate(spec: Path, package_name: str | None, strict: bool, validate_spec:
 
     def finish(files: dict[str, str], part: str) -> dict[str, str]:
         """The formatter, over the files render gives (all at once, or in two parts when a
-        child renders the modules)."""
-        if not in_child():
-            progress("format", f"{sum(1 for path in files if path.endswith('.py')):,} Python files ({formatter})")
-        if before is None:
-            return format_files(files, formatter, package=package)
-        return before.format(files, part, lambda changed: format_files(changed, formatter, package=package))
+        child renders the modules), less those formatted alike in the last run."""
+        def run(changed: dict[str, str]) -> dict[str, str]:
+            if not in_child():
+                count, of = _python_files(changed), _python_files(files)
+                progress("format", f"{count:,} Python files ({formatter})" if count == of else
+                         f"{count:,} of {of:,} Python files ({formatter}); the rest as in the last run")
+            return format_files(changed, formatter, package=package)
+
+        return run(files) if before is None else before.format(files, part, run)
 
     files = render(api, package_version=package_version(spec), finish=finish, background=doc.size >= BACKGROUND_MIN_BYTES,
                    progress=lambda done, total: progress("render", f"{done:,} of {total:,} modules"))
@@ -131,6 +134,10 @@ def _generate(spec: Path, package_name: str | None, strict: bool, validate_spec:
         raise GeneratorBug(f"the generated files include {MANIFEST}, which the generator reserves")
     manifest = Manifest.build(files, f"sdkgen-{__version__}", formatter_id(formatter))
     return Generated(files, manifest, sorted(diagnostics))
+
+
+def _python_files(files: dict[str, str]) -> int:
+    return sum(1 for path in files if path.endswith(".py"))
 
 
 def _with_lines(doc: Document, diagnostics: list[Diagnostic]) -> list[Diagnostic]:

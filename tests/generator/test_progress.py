@@ -66,6 +66,15 @@ def test_a_terminal_shows_each_stage_with_counts_and_time(tmp_path: Path) -> Non
     assert re.fullmatch(r".*: \d+ written, 0 removed, 0 unchanged \(\d+\.\d\ds\)\r?\n", shown[-1]), shown[-1]
 
 
+def test_a_run_after_one_says_how_many_files_it_formatted_again(tmp_path: Path) -> None:
+    out = str(tmp_path / "out")
+    assert _on_a_terminal("generate", str(PETSTORE), "-o", out)[1] == 0
+    screen, code = _on_a_terminal("generate", str(PETSTORE), "-o", out)
+    assert code == 0, screen
+    shown = [m.group(1) for part in screen.split(ERASE) if (m := re.match(r"format: (.*) \(\d+\.\ds\)$", part))]
+    assert shown and re.fullmatch(r"0 of \d+ Python files \(ruff\); the rest as in the last run", shown[-1]), shown
+
+
 def test_quiet_shows_nothing_even_on_a_terminal(tmp_path: Path) -> None:
     screen, code = _on_a_terminal("generate", str(PETSTORE), "-o", str(tmp_path / "out"), "-q")
     assert code == 0
