@@ -93,6 +93,35 @@ def json_data(value: Any, *, levels: int = 2, sort_keys: bool = False) -> str:
     return write(value, 0, "\n")
 
 
+def json_entries(sections: list[tuple[str, list[str] | dict[str, str]]]) -> str:
+    """What json_data writes for an object of lists or objects, whose entries are given
+    encoded already (json_entry): a list's entries, or an object's keys with theirs, in
+    the order json_data would write them. A file put together from pieces made apart."""
+    pieces = []
+    for name, entries in sections:
+        key = "\n " + escape_json(json_text(name)) + ": "
+        if isinstance(entries, dict):
+            lines = [escape_json(json_text(k)) + ": " + v for k, v in entries.items()]
+            pieces.append(key + ("{\n  " + ",\n  ".join(lines) + "\n }" if lines else "{}"))
+        else:
+            pieces.append(key + ("[\n  " + ",\n  ".join(entries) + "\n ]" if entries else "[]"))
+    return "{" + ",".join(pieces) + "\n}\n" if pieces else "{}\n"
+
+
+def json_entry(value: Any, *, sort_keys: bool = False) -> str:
+    """One entry of a json_data list or object, as json_data writes it (on its own line)."""
+    return escape_json(json_text(value, sort_keys=sort_keys))
+
+
+def json_value(text: str) -> Any:
+    """The value of JSON text that json_text wrote (orjson, else the json module: an
+    integer past 64 bits)."""
+    try:
+        return orjson.loads(text)
+    except orjson.JSONDecodeError:
+        return json.loads(text)
+
+
 def one_line(text: str) -> str:
     """A message for a terminal: unsafe characters and line breaks escaped, so that it
     stays one line and shows what it says."""

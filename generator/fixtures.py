@@ -15,14 +15,18 @@ import importlib.util
 import json
 import math
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from functools import cache
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import display, ir, openapi, patterns
 from .diagnostics import GeneratorBug
+
+if TYPE_CHECKING:
+    from .fragments import Fragments
+    from .views import OperationView
 
 #: deeper than this a value is cut short (cycles through required properties)
 MAX_DEPTH = 24
@@ -483,64 +487,90 @@ def fixture_files(api: ir.Api) -> dict[str, str]:
     return files
 
 
-def fixtures(api: ir.Api) -> dict[str, str]:
+def fixtures(api: ir.Api, pieces: Fragments | None = None, views: Mapping[int, OperationView] | None = None) -> dict[str, str]:
     """fixture file name -> {operation id: fixture} for the operations of one resource, as
-    deterministic JSON text."""
+    deterministic JSON text. With `pieces` (and the operations' `views`, by id of their
+    IR), an operation's fixture is the last run's when it is made from the same inputs:
+    its view, the document less its paths, the paths' literal segments (fragments.py)
+    and the auth settings (operation_fixture reads nothing else)."""
     synth = Synthesiser(api.document)
     files = fixture_files(api)
     auth = (api.sdk.auth_scheme, api.sdk.auth_header)
+    document = pieces.document(api.document) if pieces is not None and views is not None else None
+    shared = pieces.key("fixture", document, auth) if pieces is not None and document is not None else None
     grouped: dict[str, dict[str, Any]] = {}
     for op in api.operations:
-        grouped.setdefault(files[op.operation_id], {})[op.operation_id] = operation_fixture(op, synth, auth)
+        def make(op: ir.Operation = op) -> dict[str, Any]:
+            return operation_fixture(op, synth, auth)
+
+        ov = views.get(id(op)) if views is not None else None
+        fixture = pieces.value("fixture", pieces.key(shared, pieces.operation(ov)), make) \
+            if pieces is not None and shared is not None and ov is not None else make()
+        grouped.setdefault(files[op.operation_id], {})[op.operation_id] = fixture
     return {
         name: display.escape_json(display.json_text(group, indent=True, sort_keys=True)) + "\n"
         for name, group in sorted(grouped.items())
     }
 
 
-def mock_spec(api: ir.Api) -> str:
-    """What the generated mock server needs to know about each operation, as JSON."""
-    operations: dict[str, Any] = {}
+def mock_spec(api: ir.Api, pieces: Fragments | None = None, views: Mapping[int, OperationView] | None = None) -> str:
+    """What the generated mock server needs to know about each operation, as JSON. With
+    `pieces`, an operation's entry is the last run's when it is made from the same inputs:
+    its view, its fixture file's name and the document less its paths (mock_entry reads
+    nothing else)."""
     files = fixture_files(api)
     resolver = openapi.Resolver(api.document)
+    document = pieces.document(api.document) if pieces is not None and views is not None else None
+    shared = pieces.key("mock", document) if pieces is not None and document is not None else None
+    operations: dict[str, str] = {}
     for op in api.operations:
-        entry: dict[str, Any] = {
-            "fixture": files[op.operation_id],
-            "method": op.method.upper(),
-            "path": op.path,
-            "params": [
-                {"name": p.wire_name, "in": p.location, "required": p.required, "schema": followable(resolver, p.schema),
-                 "style": p.style, "explode": p.explode}
-                for p in op.parameters
-            ],
-            "body": {"required": op.body.required, "media_type": op.body.media_type, "schema": followable(resolver, op.body.schema)}
-            if op.body is not None
-            else None,
-            "responses": {r.status: r.media_type for r in op.responses},
-            "public": op.public,
-            "scopes": op.scopes,
-            "pagination": None,
-            "long_running": None,
+        def make(op: ir.Operation = op) -> str:
+            return display.json_entry(mock_entry(op, files[op.operation_id], resolver), sort_keys=True)
+
+        ov = views.get(id(op)) if views is not None else None
+        operations[op.operation_id] = pieces.piece("mock", pieces.key(shared, files[op.operation_id], pieces.operation(ov)), make) \
+            if pieces is not None and shared is not None and ov is not None else make()
+    schemas = {name: display.json_entry(schema, sort_keys=True) for name, schema in api.schemas.items()}
+    return display.json_entries([("operations", dict(sorted(operations.items()))), ("schemas", dict(sorted(schemas.items())))])
+
+
+def mock_entry(op: ir.Operation, fixture_file: str, resolver: openapi.Resolver) -> dict[str, Any]:
+    """An operation's entry in the mock server's spec."""
+    entry: dict[str, Any] = {
+        "fixture": fixture_file,
+        "method": op.method.upper(),
+        "path": op.path,
+        "params": [
+            {"name": p.wire_name, "in": p.location, "required": p.required, "schema": followable(resolver, p.schema),
+             "style": p.style, "explode": p.explode}
+            for p in op.parameters
+        ],
+        "body": {"required": op.body.required, "media_type": op.body.media_type, "schema": followable(resolver, op.body.schema)}
+        if op.body is not None
+        else None,
+        "responses": {r.status: r.media_type for r in op.responses},
+        "public": op.public,
+        "scopes": op.scopes,
+        "pagination": None,
+        "long_running": None,
+    }
+    if op.pagination:
+        by_name = {p.name: p.wire_name for p in op.parameters}
+        entry["pagination"] = {
+            "style": op.pagination.style,
+            "items": op.pagination.items,
+            "count": op.pagination.count,
+            "next": op.pagination.next,
+            "has_more": op.pagination.has_more,
+            "limit": by_name.get(op.pagination.limit_param or ""),
+            "offset": by_name.get(op.pagination.offset_param or ""),
+            "page": by_name.get(op.pagination.page_param or ""),
         }
-        if op.pagination:
-            by_name = {p.name: p.wire_name for p in op.parameters}
-            entry["pagination"] = {
-                "style": op.pagination.style,
-                "items": op.pagination.items,
-                "count": op.pagination.count,
-                "next": op.pagination.next,
-                "has_more": op.pagination.has_more,
-                "limit": by_name.get(op.pagination.limit_param or ""),
-                "offset": by_name.get(op.pagination.offset_param or ""),
-                "page": by_name.get(op.pagination.page_param or ""),
-            }
-        lro = op.long_running
-        if lro:
-            entry["long_running"] = {
-                "start": lro.start, "status": lro.status, "id": lro.id, "complete": lro.complete,
-                "error": lro.error, "error_message": lro.error_message, "results": lro.results,
-                "progress": lro.progress, "poll": lro.poll, "cancel": lro.cancel,
-            }
-        operations[op.operation_id] = entry
-    data = {"operations": operations, "schemas": api.schemas}
-    return display.json_data(data, sort_keys=True)
+    lro = op.long_running
+    if lro:
+        entry["long_running"] = {
+            "start": lro.start, "status": lro.status, "id": lro.id, "complete": lro.complete,
+            "error": lro.error, "error_message": lro.error_message, "results": lro.results,
+            "progress": lro.progress, "poll": lro.poll, "cancel": lro.cancel,
+        }
+    return entry

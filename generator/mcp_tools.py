@@ -20,6 +20,7 @@ from typing import Any
 
 from . import display, ir, naming, views
 from .fixtures import validator
+from .fragments import Fragments
 
 #: levels of nested schema kept before a reference or an object is cut
 MAX_DEPTH = 6
@@ -47,38 +48,60 @@ _READ_WORDS = frozenset({"read", "readonly"})
 _WRITE_WORDS = frozenset({"write", "modify", "manage", "delete", "edit", "admin", "create", "update"})
 
 
-def tools_json(api: ir.Api, view: views.ApiView) -> str:
-    """The tool table as deterministic JSON text (`mcp/tools.json` in the package), one tool a line."""
-    return display.json_data({"tools": tools(api, view)})
+def tools_json(api: ir.Api, view: views.ApiView, pieces: Fragments | None = None) -> str:
+    """The tool table as deterministic JSON text (`mcp/tools.json` in the package), one tool
+    a line; each line is the one of the last run (`pieces`) when what it is made from is
+    the same."""
+    builder = SchemaBuilder(api.schemas, openapi30=api.openapi_version.startswith("3.0"))
+    path_defaults = dict(api.sdk.path_defaults)
+    # what every tool reads besides its own operation (_tool says what it reads)
+    shared = pieces.key("tool", builder.openapi30, path_defaults, display.json_text(api.schemas)) if pieces else ""
+    lines = []
+    for name, attrs, group, ov in _tool_operations(api, view):
+        def make(name: str = name, attrs: list[str] = attrs, group: str = group, ov: views.OperationView = ov) -> str:
+            return display.json_entry(_tool(builder, path_defaults, name, attrs, group, ov))
+
+        lines.append(pieces.piece("tool", pieces.key(shared, name, attrs, group, pieces.operation(ov)), make)
+                     if pieces else make())
+    return display.json_entries([("tools", lines)])
 
 
 def tools(api: ir.Api, view: views.ApiView) -> list[dict[str, Any]]:
     builder = SchemaBuilder(api.schemas, openapi30=api.openapi_version.startswith("3.0"))
+    path_defaults = dict(api.sdk.path_defaults)
+    return [_tool(builder, path_defaults, name, attrs, group, ov) for name, attrs, group, ov in _tool_operations(api, view)]
+
+
+def _tool_operations(api: ir.Api, view: views.ApiView) -> list[tuple[str, list[str], str, views.OperationView]]:
+    """Each tool's name (unique among them all), the attributes that reach its resource,
+    its group and its operation, in the table's order."""
     names = naming.UniqueNames()
-    result: list[dict[str, Any]] = []
+    found = []
     for rv in view.resources:
         ns = next((n for n in api.namespaces if rv.resource in n.resources), None)
         if ns is not None and ns.deprecated:
             continue  # its operations are offered on their tag's resource, which has the tools
         attrs = ([ns.name] if ns else []) + [rv.resource.attribute]
         for ov in rv.operations:
-            result.append(_tool(api, builder, names, attrs, rv.resource, ov))
-    return result
+            method = ov.wait.method if ov.wait else ov.op.name
+            found.append((names.claim(_tool_name(attrs, method)), attrs, rv.resource.attribute, ov))
+    return found
 
 
 def _tool(
-    api: ir.Api,
     builder: SchemaBuilder,
-    names: naming.UniqueNames,
+    path_defaults: dict[str, str],
+    name: str,
     attrs: list[str],
-    resource: ir.Resource,
+    group: str,
     ov: views.OperationView,
 ) -> dict[str, Any]:
+    """The tool of `ov`: made from its arguments only (the components through `builder`),
+    so that fragments.py can key it by them."""
     op = ov.op
     method = ov.wait.method if ov.wait else op.name
-    name = names.claim(_tool_name(attrs, method))
     kind = "wait" if ov.wait else "page" if op.pagination else "stream" if ov.stream else "plain"
-    schema, args, body_mode = _input(api, builder, op)
+    schema, args, body_mode = _input(path_defaults, builder, op)
     extra = None
     if kind != "wait":
         extra = "body" if body_mode == "fields" else "query" if kind == "page" and op.body is None else None
@@ -92,7 +115,7 @@ def _tool(
         "name": name,
         "operation_id": op.operation_id,
         "tag": op.tag,
-        "group": resource.attribute,
+        "group": group,
         "method": verb,
         "path": op.path,
         "scopes": list(op.scopes),
@@ -215,14 +238,13 @@ def _short_text(text: str) -> str:
 
 
 def _input(
-    api: ir.Api, builder: SchemaBuilder, op: ir.Operation
+    defaults: dict[str, str], builder: SchemaBuilder, op: ir.Operation
 ) -> tuple[dict[str, Any], list[dict[str, str]], str | None]:
     """The tool's input schema, how each of its properties reaches the client, and the body's mode."""
     taken = naming.UniqueNames()
     args: list[dict[str, str]] = []
     # (input name, schema, description, required)
     props: list[tuple[str, Any, str, bool, str]] = []
-    defaults = dict(api.sdk.path_defaults)
     for p in op.parameters:
         if p.location == "cookie":
             continue

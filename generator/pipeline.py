@@ -16,6 +16,7 @@ from . import __version__
 from .background import in_background, in_child
 from .diagnostics import Diagnostic, GeneratorBug, SpecError
 from .format import DEFAULT_FORMATTER, format_files, formatter_id
+from .fragments import fragments_before
 from .load import Document, load
 from .manifest import MANIFEST, Manifest
 from .openapi import METHODS
@@ -115,6 +116,7 @@ def _generate(spec: Path, package_name: str | None, strict: bool, validate_spec:
 
     package = api.sdk.package_name
     before = formatted_before(reuse_formatted, formatter, package) if reuse_formatted is not None else None
+    pieces = fragments_before(reuse_formatted) if reuse_formatted is not None else None
 
     def finish(files: dict[str, str], part: str) -> dict[str, str]:
         """The formatter, over the files render gives (all at once, or in two parts when a
@@ -129,7 +131,10 @@ def _generate(spec: Path, package_name: str | None, strict: bool, validate_spec:
         return run(files) if before is None else before.format(files, part, run)
 
     files = render(api, package_version=package_version(spec), finish=finish, background=doc.size >= BACKGROUND_MIN_BYTES,
-                   progress=lambda done, total: progress("render", f"{done:,} of {total:,} modules"))
+                   progress=lambda done, total: progress("render", f"{done:,} of {total:,} modules"), memory=before,
+                   pieces=pieces)
+    if pieces is not None:
+        pieces.save()
     if MANIFEST in files:
         raise GeneratorBug(f"the generated files include {MANIFEST}, which the generator reserves")
     manifest = Manifest.build(files, f"sdkgen-{__version__}", formatter_id(formatter))

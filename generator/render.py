@@ -17,15 +17,16 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 from types import CodeType
-from typing import Any
+from typing import Any, Protocol
 
 import jinja2
 import jinja2.bccache
 
-from . import display, fixtures, ir, mcp_tools, views
+from . import display, fixtures, ir, mcp_tools, reuse, views
 from .background import in_background
 from .diagnostics import GeneratorBug
 from .format import LINE_LENGTH, TARGET_VERSION
+from .fragments import Fragments
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -464,17 +465,44 @@ def runtime_files(templates: Path = TEMPLATES) -> dict[str, str]:
     return found
 
 
+class ModuleMemory(Protocol):
+    def rendered(self, path: str, part: str, key: str) -> str | None: ...
+
+
+def resource_enums(rv: views.ResourceView, enums: list[ir.Enum]) -> list[ir.Enum]:
+    """The enums a resource's types name: all the resource template may look up."""
+    named = {t.name for root in rv.types for t in views.walk(root) if t.kind == ir.ENUM}
+    return [e for e in enums if e.name in named]
+
+
+def resource_inputs(rv: views.ResourceView, enums: list[ir.Enum], operation_key: Callable[[views.OperationView], str]) -> dict[str, Any]:
+    """Everything the resource template reads, for a key: the resource's view with its
+    operations' views as their keys (`operation_key`, made once for every piece of the
+    run), its set of shadowed names sorted (a set's pickle changes from one process to
+    the next), and its `enums` (resource_enums). `types` is left out: it is made from
+    the operations' views."""
+    state = dict(vars(rv), operations=[operation_key(ov) for ov in rv.operations], shadowed=sorted(rv.shadowed),
+                 resource=dict(vars(rv.resource), operations=[op.operation_id for op in rv.resource.operations]))
+    del state["types"]
+    return {"rv": state, "enums": enums}
+
+
 def render(api: ir.Api, *, package_version: str = "0.1.0", templates: Path = TEMPLATES,
            progress: Callable[[int, int], None] | None = None,
            finish: Callable[[dict[str, str], str], dict[str, str]] | None = None,
-           background: bool = True) -> dict[str, str]:
+           background: bool = True, memory: ModuleMemory | None = None,
+           pieces: Fragments | None = None) -> dict[str, str]:
     """Every file of the generated project, by path relative to the output folder: the
     templates rendered with the API's views, and the static runtime copied. `progress` is
     called with (modules rendered, modules to render) as the models and resources go.
     `finish` (the formatter) is applied to the files in two parts, "modules" and "rest",
     when a child renders the model and resource modules (it formats them there;
-    `background` says whether the work is worth one), else to all of them at once ("all")."""
+    `background` says whether the work is worth one), else to all of them at once ("all").
+    `memory` has the resource modules of the last run (reuse.FormattedBefore), `pieces`
+    the entries of its whole-API files (fragments.py)."""
     done_with = finish or (lambda found, part: found)
+    if templates.resolve() != TEMPLATES:  # keys cover the generator's own templates only (reuse.code_digest)
+        memory = pieces = None
     view = views.build(api)
     env = environment(templates)
     env.globals["enums_by_name"] = {e.name: e for e in api.enums}
@@ -490,8 +518,10 @@ def render(api: ir.Api, *, package_version: str = "0.1.0", templates: Path = TEM
     pkg = api.sdk.package_name
     total = len(view.models.modules) + len(view.resources)
 
-    def modules(report: Callable[[int, int], None] | None) -> dict[str, str]:
-        """The model and resource modules: most of the code, and independent of the rest."""
+    def modules(report: Callable[[int, int], None] | None, part: str) -> dict[str, str]:
+        """The model and resource modules: most of the code, and independent of the rest.
+        A resource module that `memory` has, made from the same inputs, is not rendered
+        again: its text there is the formatted one (`finish` knows it)."""
         found: dict[str, str] = {}
         model_template = env.get_template("package/models/module.py.jinja")
         for done, module in enumerate(view.models.modules, 1):
@@ -501,8 +531,15 @@ def render(api: ir.Api, *, package_version: str = "0.1.0", templates: Path = TEM
                 report(done, total)
         resource_template = env.get_template("package/resources/resource.py.jinja")
         for done, rv in enumerate(view.resources, len(view.models.modules) + 1):
-            found[f"{pkg}/resources/{rv.resource.module}.py"] = resource_template.render(
-                **context, rv=rv, shadowed=rv.shadowed)
+            path = f"{pkg}/resources/{rv.resource.module}.py"
+            enums = resource_enums(rv, api.enums)
+            known = None
+            if memory is not None and pieces is not None:
+                known = memory.rendered(path, part, reuse.render_key(resource_inputs(rv, enums, pieces.operation)))
+            # the template gets its inputs and nothing else: StrictUndefined makes a reach
+            # for anything the key does not cover an error
+            found[path] = known if known is not None else resource_template.render(
+                rv=rv, shadowed=rv.shadowed, enums_by_name={e.name: e for e in enums})
             if report:
                 report(done, total)
         return found
@@ -516,8 +553,8 @@ def render(api: ir.Api, *, package_version: str = "0.1.0", templates: Path = TEM
     # A child renders the modules on another core (background.py) while this process
     # writes the rest; without one they are rendered here, at the same point, and
     # formatted with the rest (one pass of the formatter, not two).
-    with in_background(lambda: done_with(modules(None), "modules"), worth_it=background) as rendered:
-        found = {} if rendered.forked else modules(progress)
+    with in_background(lambda: done_with(modules(None, "modules"), "modules"), worth_it=background) as rendered:
+        found = {} if rendered.forked else modules(progress, "all")
         emit(head, "project/pyproject.toml.jinja", "pyproject.toml")
         # formatted already (`make typecheck` runs black --check on them, a test checks that
         # ruff leaves them as they are): not given to the formatter again in every run
@@ -528,14 +565,17 @@ def render(api: ir.Api, *, package_version: str = "0.1.0", templates: Path = TEM
             emit(head, f"package/{name}.jinja", f"{pkg}/{name}")
         emit(head, "package/models/__init__.py.jinja", f"{pkg}/models/__init__.py")
         emit(head, "package/types.py.jinja", f"{pkg}/types.py")
-        tail[f"{pkg}/testing/spec.json"] = fixtures.mock_spec(api)
-        tail[f"{pkg}/cli/commands.json"] = display.json_data({"groups": view.cli_groups, "commands": view.cli_commands})
-        tail[f"{pkg}/mcp/tools.json"] = mcp_tools.tools_json(api, view)
-        fixture_texts = fixtures.fixtures(api)
+        by_op = {id(ov.op): ov for rv in view.resources for ov in rv.operations}
+        tail[f"{pkg}/testing/spec.json"] = fixtures.mock_spec(api, pieces, by_op)
+        tail[f"{pkg}/cli/commands.json"] = display.json_entries([
+            ("groups", [display.json_entry(group) for group in view.cli_groups]),
+            ("commands", views.cli_command_lines(api, view, pieces))])
+        tail[f"{pkg}/mcp/tools.json"] = mcp_tools.tools_json(api, view, pieces)
+        fixture_texts = fixtures.fixtures(api, pieces, by_op)
         for name, text in fixture_texts.items():
             tail[f"{pkg}/testing/fixtures/{name}"] = text
-        by_op = {op_id: fixture for text in fixture_texts.values() for op_id, fixture in json.loads(text).items()}
-        cases = views.contract_cases(view, by_op)
+        fixture_of = {op_id: fixture for text in fixture_texts.values() for op_id, fixture in json.loads(text).items()}
+        cases = views.contract_cases(view, fixture_of)
         view.examples = views.build_examples(view, cases)
         emit(tail, "project/README.md.jinja", "README.md")
         emit(tail, "project/tests/test_contract.py.jinja", "tests/test_contract.py", contract_cases=cases,

@@ -23,8 +23,10 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import pickle
 import tempfile
 from collections.abc import Callable, Mapping
+from functools import cache
 from pathlib import Path, PurePosixPath
 
 from . import format as formatting
@@ -57,6 +59,28 @@ def settings_key(formatter: str, package: str) -> str:
     return hashlib.blake2b("\0".join(parts).encode(), digest_size=16).hexdigest()
 
 
+@cache
+def code_digest() -> str:
+    """A digest of the generator's own code and templates: what a rendering depends on
+    besides its inputs. Read once per process (a few milliseconds)."""
+    root = Path(__file__).resolve().parent
+    digest = hashlib.blake2b(digest_size=16)
+    for folder in (root, root.parent / "templates"):
+        for path in sorted(folder.rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc":
+                digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def render_key(inputs: object) -> str:
+    """A key for a rendering from `inputs` (IR and views: plain data, pickled; equal
+    pickles mean equal values, and a value pickled otherwise only costs a rendering) and
+    the generator's code. `inputs` must hold no set: a set's pickle follows string hashes,
+    which change from one process to the next."""
+    data = pickle.dumps(inputs, protocol=pickle.HIGHEST_PROTOCOL)
+    return hashlib.blake2b(data, key=code_digest().encode()[:64], digest_size=16).hexdigest()
+
+
 def _input_digest(text: str) -> str:
     return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
@@ -77,12 +101,24 @@ class FormattedBefore:
         self.settings = settings
         folder_key = hashlib.blake2b(str(output.resolve()).encode(), digest_size=12).hexdigest()
         self._store = store / folder_key
+        self._read: dict[str, dict[str, list[str]]] = {}
+        #: path -> the key of what its text was rendered from, in this run
+        self._keys: dict[str, str] = {}
+        #: path -> the store's entry, for the files whose rendering was skipped (rendered())
+        self._kept: dict[str, list[str]] = {}
 
     def _part_file(self, part: str) -> Path:
         return self._store.with_name(f"{self._store.name}-{part}.json")
 
     def _entries(self, part: str) -> dict[str, list[str]]:
-        """The store's entries for `part`; none when it cannot be read or is not ours."""
+        """The store's entries for `part` (read once); none when it cannot be read or is not ours.
+        An entry is [digest of the formatter's input, content hash of its output], and the
+        key of what the input was rendered from when it is known (render_key)."""
+        if part not in self._read:
+            self._read[part] = self._read_entries(part)
+        return self._read[part]
+
+    def _read_entries(self, part: str) -> dict[str, list[str]]:
         try:
             data = json.loads(self._part_file(part).read_text(encoding="utf-8"))
         except (OSError, ValueError, UnicodeDecodeError):
@@ -90,8 +126,23 @@ class FormattedBefore:
         if not isinstance(data, dict) or data.get("settings") != self.settings or not isinstance(data.get("files"), dict):
             return {}
         return {path: entry for path, entry in data["files"].items()
-                if isinstance(path, str) and isinstance(entry, list) and len(entry) == 2
+                if isinstance(path, str) and isinstance(entry, list) and len(entry) in (2, 3)
                 and all(isinstance(value, str) for value in entry)}
+
+    def rendered(self, path: str, part: str, key: str) -> str | None:
+        """The formatted file the last run made at `path` from inputs with this `key`,
+        read from the output folder (its content hash still the recorded one), so that
+        this run neither renders nor formats it; None otherwise. The key is recorded for
+        the file either way."""
+        self._keys[path] = key
+        entry = self._entries(part).get(path)
+        if entry is None or len(entry) < 3 or entry[2] != key:
+            return None
+        found = self._on_disk(path)
+        if found is None or content_hash(found) != entry[1]:
+            return None
+        self._kept[path] = entry
+        return found
 
     def _on_disk(self, path: str) -> str | None:
         """The output folder's file at `path`, when it is a plain file inside the folder."""
@@ -110,8 +161,14 @@ class FormattedBefore:
         before = self._entries(part)
         digests: dict[str, str] = {}
         reused: dict[str, str] = {}
+        hashes: dict[str, str] = {}  # of the reused files, known already
         for path, text in files.items():
             if not path.endswith(".py"):
+                continue
+            kept = self._kept.get(path)
+            if kept is not None:  # not rendered: the text is the formatted file (rendered())
+                digests[path], hashes[path] = kept[0], kept[1]
+                reused[path] = text
                 continue
             digest = digests[path] = _input_digest(text)
             entry = before.get(path)
@@ -119,38 +176,54 @@ class FormattedBefore:
                 continue
             found = self._on_disk(path)
             if found is not None and content_hash(found) == entry[1]:
-                reused[path] = found
+                reused[path], hashes[path] = found, entry[1]
         formatted = formatter({path: text for path, text in files.items() if path not in reused})
         done = {path: reused[path] if path in reused else formatted[path] for path in files}
-        self._save(part, {path: [digest, content_hash(done[path])] for path, digest in digests.items()})
+        entries = {path: [digest, hashes[path] if path in hashes else content_hash(done[path])] for path, digest in digests.items()}
+        for path, entry in entries.items():
+            if path in self._keys:
+                entry.append(self._keys[path])
+        self._save(part, entries)
         return done
 
     def _save(self, part: str, entries: dict[str, list[str]]) -> None:
         """The store's part for this run, written atomically; the parts of the other way of
         running removed. A store that cannot be written costs the next run a format."""
         data = json.dumps({"settings": self.settings, "files": dict(sorted(entries.items()))}, separators=(",", ":"))
-        folder = self._store.parent
-        try:
-            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-            fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{self._store.name}-", suffix=".tmp")
+        if not write_atomically(self._part_file(part), data.encode()):
+            return
+        for other in ("all",) if part != "all" else ("modules", "rest"):
             try:
-                with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                    handle.write(data)
-                os.replace(tmp, self._part_file(part))
-            except BaseException:
-                Path(tmp).unlink(missing_ok=True)
-                raise
-            for other in ("all",) if part != "all" else ("modules", "rest"):
                 self._part_file(other).unlink(missing_ok=True)
-            _trim(folder)
-        except OSError:
-            pass
+            except OSError:
+                pass
 
 
-def _trim(folder: Path) -> None:
-    """The MAX_PART_FILES part files written last, the others removed."""
+def write_atomically(path: Path, data: bytes, keep: int | None = None) -> bool:
+    """`data` into `path` (its folder made, private to the user) through a temporary file,
+    then the `keep` files written last in that folder kept (MAX_PART_FILES by default);
+    False when it could not be written (a cache costs a rerun of the work then, nothing more)."""
+    folder = path.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.stem}-", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        _trim(folder, MAX_PART_FILES if keep is None else keep)
+    except OSError:
+        return False
+    return True
+
+
+def _trim(folder: Path, keep: int) -> None:
+    """The `keep` files written last, the others removed."""
     parts = list(folder.glob("*.json"))
-    if len(parts) <= MAX_PART_FILES:
+    if len(parts) <= keep:
         return
     dated = []
     for path in parts:
@@ -158,5 +231,5 @@ def _trim(folder: Path) -> None:
             dated.append((path.stat().st_mtime_ns, path))
         except OSError:
             continue
-    for _, path in sorted(dated)[:len(dated) - MAX_PART_FILES]:
+    for _, path in sorted(dated)[:len(dated) - keep]:
         path.unlink(missing_ok=True)

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import display, ir, naming
+from .fragments import Fragments
 
 #: builtin type names a generated method or field may shadow inside a class body
 BUILTIN_TYPES = frozenset({"list", "dict", "str", "int", "float", "bool", "bytes"})
@@ -278,9 +279,14 @@ class ApiView:
         asked for (the render child, which writes the modules, never asks)."""
         return cli_commands(self.api, self)
 
+    @functools.cached_property
+    def cli_table(self) -> _CliTable:
+        """The command table's first pass (cli_commands finishes it)."""
+        return _cli_table(self.api, self)
+
     @property
     def cli_example(self) -> str:
-        for c in self.cli_commands:
+        for c, _op, _ov in self.cli_table.entries:
             if c["paginated"]:
                 words = c["groups"] + [c["name"]] + ["<" + a["metavar"] + ">" for a in c["arguments"]]
                 return " ".join(words) + " --all -o table"
@@ -901,6 +907,14 @@ class _CliWords:
         # A schema name that is also a value users send (a query's `kind`) stays.
         self.schema_names = frozenset(names - values)
 
+    def inputs(self) -> tuple[Any, ...]:
+        """Everything these words are made from (a key for what they write: fragments.py),
+        sets sorted."""
+        operations = [(o.method, o.path, o.operation_id, o.namespace, [(p.name, p.client_default) for p in o.path_params])
+                      for o in self.operations]
+        return (self.cli_name, self.commands, sorted((k, sorted(v)) for k, v in self.option_flags.items()),
+                operations, sorted(self.schema_names))
+
     def command(self, operation_id: str) -> str:
         return " ".join([self.cli_name, *self.commands[operation_id]])
 
@@ -1117,6 +1131,40 @@ _CLI_RANK = {"list": 1, "retrieve": 2, "status": 2, "create": 3, "update": 4, "p
 
 def cli_commands(api: ir.Api, view: ApiView) -> list[dict[str, Any]]:
     """One entry per operation (and per x-cli shortcut): what the CLI runtime needs, as plain data."""
+    table = view.cli_table
+    return [_cli_finished(api, table.words, op, entry) for entry, op, _ov in table.entries]
+
+
+def cli_command_lines(api: ir.Api, view: ApiView, pieces: Fragments | None = None) -> list[str]:
+    """cli_commands, each entry as its line of `cli/commands.json` (display.json_entry): the
+    line of the last run (`pieces`) where the entry is made from the same inputs. An
+    entry is finished from its first-pass data, its operation's view and the table's
+    words (_cli_finished reads nothing else); a shortcut's example reads every
+    operation's, so shortcuts are always made."""
+    table = view.cli_table
+    shared = pieces.key("command", table.words.inputs()) if pieces else ""
+    lines = []
+    for entry, op, ov in table.entries:
+        def make(entry: dict[str, Any] = entry, op: ir.Operation = op) -> str:
+            return display.json_entry(_cli_finished(api, table.words, op, entry))
+
+        if pieces is not None and entry["shortcut"] is None:
+            lines.append(pieces.piece("command", pieces.key(shared, pieces.operation(ov), entry), make))
+        else:
+            lines.append(make())
+    return lines
+
+
+@dataclass
+class _CliTable:
+    #: each command's first-pass entry (no help and example yet), its operation and view
+    entries: list[tuple[dict[str, Any], ir.Operation, OperationView]]
+    words: _CliWords
+
+
+def _cli_table(api: ir.Api, view: ApiView) -> _CliTable:
+    """The command table's first pass: every command's name, place and options, from
+    which the help of each (which names other commands) is made."""
     enums = {e.name: e for e in api.enums}
     commands: list[dict[str, Any]] = []
     ops: dict[int, tuple[ir.Operation, OperationView]] = {}
@@ -1223,22 +1271,28 @@ def cli_commands(api: ir.Api, view: ApiView) -> list[dict[str, Any]]:
     paths = {e["operation_id"]: (e["alias_groups"] or e["groups"]) + [e["name"]] for e in commands if e["shortcut"] is None}
     flags = {e["operation_id"]: {o["flag"] for o in e["options"]} for e in commands if e["shortcut"] is None}
     words = _CliWords(api, paths, flags)
-    for entry in commands:
-        op, _ov = ops[id(entry)]
-        path = (entry["alias_groups"] or entry["groups"]) + [entry["name"]]
-        for option in entry["options"]:
-            option["help"] = words.first_sentence(option["help"], op)
-            if option["target"] == "body" and option["required"]:
-                option["help"] = (option["help"] + " " if option["help"] else "") + "[required unless in --data]"
-        entry["example"] = _cli_example(api, op, path, entry)
-        if entry["shortcut"] is None:
-            entry["help"] = _cli_help(op, entry["example"], words)
-        else:
-            shortcut = next(s for s in op.cli if s.name == entry["name"])
-            entry["help"] = "\n\n".join(
-                [words.text(shortcut.help, op) or entry["short_help"], _cli_example_block(entry["example"])]
-            )
-    return [_displayable(entry) for entry in commands]
+    return _CliTable([(entry, *ops[id(entry)]) for entry in commands], words)
+
+
+def _cli_finished(api: ir.Api, words: _CliWords, op: ir.Operation, first: dict[str, Any]) -> dict[str, Any]:
+    """A command's entry with its help and example, from its first-pass entry (left as it
+    is), its operation and the table's words; a shortcut's example also reads the other
+    operations' body examples."""
+    entry = {**first, "options": [dict(option) for option in first["options"]]}
+    path = (entry["alias_groups"] or entry["groups"]) + [entry["name"]]
+    for option in entry["options"]:
+        option["help"] = words.first_sentence(option["help"], op)
+        if option["target"] == "body" and option["required"]:
+            option["help"] = (option["help"] + " " if option["help"] else "") + "[required unless in --data]"
+    entry["example"] = _cli_example(api, op, path, entry)
+    if entry["shortcut"] is None:
+        entry["help"] = _cli_help(op, entry["example"], words)
+    else:
+        shortcut = next(s for s in op.cli if s.name == entry["name"])
+        entry["help"] = "\n\n".join(
+            [words.text(shortcut.help, op) or entry["short_help"], _cli_example_block(entry["example"])]
+        )
+    return _displayable(entry)
 
 
 def _displayable(entry: dict[str, Any]) -> dict[str, Any]:

@@ -1,0 +1,285 @@
+"""The work of the last run into an output folder, used again (generator/fragments.py,
+generator/reuse.py): after any change to the document, generate writes byte for byte
+what a cold run writes, and makes again only what the change touched."""
+
+from __future__ import annotations
+
+import copy
+import json
+import random
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from generator import fragments, pipeline, reuse
+from generator.fragments import Fragments, fragments_before
+from generator.load import load
+from generator.openapi import METHODS
+from generator.write import write_files
+from tests.conftest import ROOT, SPEC
+
+PETSTORE = ROOT / "tests" / "golden" / "petstore" / "openapi.yaml"
+CORNERS = ROOT / "tests" / "golden" / "corners" / "openapi.yaml"
+
+Document = dict[str, Any]
+
+
+# -- changes a user makes to a document --------------------------------------------
+
+
+def _operations(doc: Document) -> list[tuple[str, str, dict[str, Any]]]:
+    return [(path, method, op) for path, item in doc["paths"].items() if isinstance(item, dict)
+            for method, op in item.items() if method in METHODS and isinstance(op, dict)]
+
+
+def describe_operation(doc: Document, rng: random.Random) -> str:
+    _, _, op = rng.choice(_operations(doc))
+    op["description"] = f"Changed {rng.random():.6f}. See `{op.get('operationId', 'it')}`."
+    return f"description of {op.get('operationId')}"
+
+
+def summarise_operation(doc: Document, rng: random.Random) -> str:
+    _, _, op = rng.choice(_operations(doc))
+    op["summary"] = f"Summary {rng.random():.6f}"
+    return f"summary of {op.get('operationId')}"
+
+
+def add_query_parameter(doc: Document, rng: random.Random) -> str:
+    _, _, op = rng.choice(_operations(doc))
+    op.setdefault("parameters", []).append(
+        {"name": f"extra_{rng.randrange(1000)}", "in": "query", "required": rng.random() < 0.5,
+         "description": "An added parameter.", "schema": {"type": "integer"}})
+    return f"a parameter of {op.get('operationId')}"
+
+
+def add_operation(doc: Document, rng: random.Random) -> str:
+    path, method, op = rng.choice(_operations(doc))
+    new = copy.deepcopy(op)
+    new["operationId"] = f"{op.get('operationId', 'op')}Copy{rng.randrange(1000)}"
+    new.pop("x-cli", None)
+    target = doc["paths"].setdefault(path.rstrip("/") + f"/copy{rng.randrange(1000)}", {})
+    if isinstance(doc["paths"][path], dict) and "parameters" in doc["paths"][path]:
+        target["parameters"] = copy.deepcopy(doc["paths"][path]["parameters"])
+    target[method] = new
+    return f"a copy of {op.get('operationId')}"
+
+
+def remove_operation(doc: Document, rng: random.Random) -> str:
+    candidates = [(p, m, o) for p, m, o in _operations(doc) if "x-cli" not in o and "x-long-running" not in o]
+    path, method, op = rng.choice(candidates)
+    del doc["paths"][path][method]
+    if not any(key in METHODS for key in doc["paths"][path]):
+        del doc["paths"][path]
+    return f"removed {op.get('operationId')}"
+
+
+def change_component(doc: Document, rng: random.Random) -> str:
+    schemas = doc.get("components", {}).get("schemas", {})
+    objects = [name for name, s in schemas.items() if isinstance(s, dict) and isinstance(s.get("properties"), dict)]
+    name = rng.choice(objects)
+    added = f"added_{rng.randrange(1000)}"
+    # required, with one value: every fixture of the schema has it
+    schemas[name]["properties"][added] = {"type": "string", "enum": [f"v{rng.randrange(1000)}"], "description": "Added."}
+    schemas[name]["required"] = [*schemas[name].get("required", []), added]
+    schemas[name]["description"] = f"Changed {rng.random():.6f}"
+    return f"a property of {name}"
+
+
+def change_title(doc: Document, rng: random.Random) -> str:
+    doc["info"]["title"] = doc["info"].get("title", "API") + " v2"
+    doc["info"]["description"] = f"Changed {rng.random():.6f}"
+    return "the title"
+
+
+def refer_into_paths(doc: Document, rng: random.Random) -> str:
+    """A schema that names a part of an operation ($ref into paths): legal, and what one
+    operation's pieces then read of another's."""
+    path, method, op = rng.choice(_operations(doc))
+    pointer = "#/paths/" + path.replace("~", "~0").replace("/", "~1") + f"/{method}/responses"
+    _, _, other = rng.choice(_operations(doc))
+    other.setdefault("parameters", []).append(
+        {"name": "pointed", "in": "query", "schema": {"$ref": pointer}})
+    return f"a $ref into {op.get('operationId')}"
+
+
+CHANGES: list[Callable[[Document, random.Random], str]] = [
+    describe_operation, summarise_operation, add_query_parameter, add_operation, remove_operation,
+    change_component, change_title, refer_into_paths, describe_operation,
+]
+
+
+# -- the comparison -----------------------------------------------------------------
+
+
+def _write(spec: Path, doc: Document) -> None:
+    if spec.suffix == ".json":
+        spec.write_text(json.dumps(doc, indent=1), encoding="utf-8")
+    else:
+        spec.write_text(yaml.safe_dump(doc, sort_keys=False), encoding="utf-8")
+
+
+def _made_pieces(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """How many pieces each run made (not found in the store), in order."""
+    counts: list[int] = []
+    save = Fragments.save
+
+    def counted(self: Fragments) -> None:
+        counts.append(self.made)
+        save(self)
+
+    monkeypatch.setattr(Fragments, "save", counted)
+    return counts
+
+
+def _changes_keep_output_equal_to_cold(tmp_path: Path, doc: Document, suffix: str, seed: int) -> list[str]:
+    spec, out = tmp_path / f"openapi{suffix}", tmp_path / "out"
+    _write(spec, doc)
+    first = pipeline.generate(spec, reuse_formatted=out)
+    write_files(out, first.files, first.manifest)
+    rng = random.Random(seed)
+    done = []
+    for change in CHANGES:
+        done.append(change(doc, rng))
+        _write(spec, doc)
+        again = pipeline.generate(spec, reuse_formatted=out)
+        cold = pipeline.generate(spec)
+        differ = sorted(path for path in set(again.files) | set(cold.files) if again.files.get(path) != cold.files.get(path))
+        assert not differ, f"after {done}: {differ[:5]} differ from a cold run"
+        assert again.manifest.text() == cold.manifest.text()
+        write_files(out, again.files, again.manifest)
+    return done
+
+
+def _document(path: Path) -> Document:
+    data = load(path).data
+    assert isinstance(data, dict)
+    return copy.deepcopy(data)
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_after_each_change_the_curated_api_is_generated_as_a_cold_run_generates_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: str) -> None:
+    """The curated spec (bundled into one file): x-sdk settings, namespaces, long-running
+    jobs, CLI shortcuts and pagination; with the modules rendered in this process and in a
+    child (SDKGEN_JOBS=2)."""
+    monkeypatch.setenv("SDKGEN_JOBS", jobs)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    made = _made_pieces(monkeypatch)
+    done = _changes_keep_output_equal_to_cold(tmp_path, _document(SPEC), ".json", seed=16)
+    assert len(done) == len(CHANGES)
+    operations = len(_operations(_document(SPEC)))
+    # the first change (a description) makes one operation's pieces again (4 kinds, for
+    # each resource that offers it: at most 2), not all
+    assert made[0] >= 4 * operations and 0 < made[1] <= 8
+
+
+@pytest.mark.parametrize("source", [PETSTORE, CORNERS], ids=["petstore", "corners"])
+def test_after_each_change_a_golden_document_is_generated_as_a_cold_run_generates_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, source: Path) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    _changes_keep_output_equal_to_cold(tmp_path, _document(source), ".yaml", seed=7)
+
+
+def test_a_resource_module_is_not_rendered_again_when_its_inputs_are_the_same(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SDKGEN_JOBS", "1")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    rendered: list[str] = []
+    original = reuse.FormattedBefore.rendered
+
+    def spy(self: reuse.FormattedBefore, path: str, part: str, key: str) -> str | None:
+        found = original(self, path, part, key)
+        if found is None:
+            rendered.append(path)
+        return found
+
+    monkeypatch.setattr(reuse.FormattedBefore, "rendered", spy)
+    doc = _document(SPEC)
+    spec, out = tmp_path / "openapi.json", tmp_path / "out"
+    _write(spec, doc)
+    first = pipeline.generate(spec, reuse_formatted=out)
+    write_files(out, first.files, first.manifest)
+    modules = len(rendered)
+    assert modules > 10
+    rendered.clear()
+    op = next(op for _, _, op in _operations(doc) if op.get("operationId") == "external_data_sources_connections_list")
+    op["description"] = "Changed."
+    _write(spec, doc)
+    again = pipeline.generate(spec, reuse_formatted=out)
+    assert rendered == ["posthog_api/resources/external_data_sources.py"]
+    assert again.files == pipeline.generate(spec).files
+
+
+def test_a_hand_edited_output_is_made_again_not_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    spec, out = tmp_path / "openapi.yaml", tmp_path / "out"
+    spec.write_text(PETSTORE.read_text(encoding="utf-8"), encoding="utf-8")
+    first = pipeline.generate(spec, reuse_formatted=out)
+    write_files(out, first.files, first.manifest)
+    module = out / "petstore" / "resources" / "pets.py"
+    module.write_text(module.read_text(encoding="utf-8").replace("def ", "def  "), encoding="utf-8")
+    again = pipeline.generate(spec, reuse_formatted=out)
+    assert again.files == first.files
+
+
+# -- the store --------------------------------------------------------------------
+
+
+def test_a_piece_is_found_by_its_key_and_only_the_pieces_used_are_kept(tmp_path: Path) -> None:
+    out, store = tmp_path / "out", tmp_path / "store"
+    first = Fragments(out, store)
+    assert first.piece("tool", "k1", lambda: "one") == "one"
+    assert first.piece("tool", "k2", lambda: "two") == "two"
+    assert first.value("fixture", "k3", lambda: {"a": [1, 2**70]}) == {"a": [1, 2**70]}
+    assert first.made == 3
+    first.save()
+    second = Fragments(out, store)
+    assert second.piece("tool", "k1", lambda: "other") == "one"
+    assert second.value("fixture", "k3", lambda: None) == {"a": [1, 2**70]}
+    assert second.made == 0
+    second.save()
+    third = Fragments(out, store)
+    assert third.piece("tool", "k2", lambda: "made") == "made"  # not used by the second run: gone
+    assert third.made == 1
+
+
+@pytest.mark.parametrize("content", [b"", b"{", b"[]", b'{"code": "other", "pieces": {"tool": {"k1": "old"}}}',
+                                     b'{"code": null, "pieces": 3}', b"\xff\xfe"])
+def test_a_store_that_cannot_be_read_or_is_not_this_codes_counts_as_empty(tmp_path: Path, content: bytes) -> None:
+    out, store = tmp_path / "out", tmp_path / "store"
+    first = Fragments(out, store)
+    first.piece("tool", "k1", lambda: "one")
+    first.save()
+    (stored,) = store.glob("*.json")
+    stored.write_bytes(content.replace(b'"other"', json.dumps(reuse.code_digest() + "x").encode()))
+    again = Fragments(out, store)
+    assert again.piece("tool", "k1", lambda: "made") == "made"
+
+
+def test_an_unwritable_store_costs_the_pieces_and_nothing_else(tmp_path: Path) -> None:
+    blocker = tmp_path / "store"
+    blocker.write_text("a file where the folder would be", encoding="utf-8")
+    pieces = Fragments(tmp_path / "out", blocker)
+    assert pieces.piece("tool", "k", lambda: "one") == "one"
+    pieces.save()  # no error
+    assert Fragments(tmp_path / "out", blocker).piece("tool", "k", lambda: "again") == "again"
+
+
+def test_nothing_is_kept_without_a_cache_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.setenv("HOME", "not/absolute")
+    assert fragments_before(tmp_path) is None
+
+
+def test_the_document_key_is_none_where_a_reference_leaves_the_components(tmp_path: Path) -> None:
+    pieces = Fragments(tmp_path, tmp_path / "store")
+    plain = {"openapi": "3.1.0", "paths": {"/a": {"get": {"responses": {"200": {"$ref": "#/components/responses/ok"}}}}}}
+    assert pieces.document(plain) is not None
+    into_paths = copy.deepcopy(plain)
+    into_paths["paths"]["/a"]["get"]["parameters"] = [{"$ref": "#/paths/~1a/get/responses"}]
+    assert Fragments(tmp_path, tmp_path / "store").document(into_paths) is None
+    assert Fragments(tmp_path, tmp_path / "store").document({"paths": {}, "x": {1: "not a string key"}}) is None
+    assert fragments._document_key(plain) != fragments._document_key({**plain, "paths": {"/b": plain["paths"]["/a"]}})
