@@ -22,6 +22,9 @@ limited in address space (--memory-mb, RLIMIT_AS) and time (--timeout, for each 
   mypy       mypy --strict on the package (--mypy, or a `mypy` tag in a --list file); the runtime
              copied into it is checked once at its source (bench/typecheck.py)
   contract   the package's own tests/test_contract.py (--contract, or a `contract` tag)
+  incremental  (--incremental) generate again after each of INCREMENTAL_CHANGES random changes
+             to the document (bench/changes.py), reusing the last run's work, and once cold
+             (--no-cache) beside it: the two outputs must be the same, byte for byte
   peers      openapi-python-client and openapi-generator (python), generate + import (--peers)
 
 Classification of generate: exit 0 is "generated"; exit 2 with located error lines
@@ -69,6 +72,7 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import changes  # noqa: E402  (bench/changes.py: random changes to a document, for --incremental)
 import run as bench_run  # noqa: E402  (bench/run.py: the peers' installation and command lines)
 import typecheck  # noqa: E402  (bench/typecheck.py: mypy --strict with the runtime checked at its source)
 
@@ -582,7 +586,7 @@ class Result:
     version: str
     mb: float
     steps: list[str]
-    status: str = "ok"  # ok, refused, crash, timeout, memory, import, mypy, contract
+    status: str = "ok"  # ok, refused, crash, timeout, memory, import, mypy, contract, incremental
     signature: str = ""
     line: str = ""
     seconds: float = 0.0
@@ -590,6 +594,7 @@ class Result:
     imported: bool | None = None
     mypy: bool | None = None
     contract: bool | None = None
+    incremental: bool | None = None  # generated again after changes as a cold run generates it
     modules: int = 0
     times: dict[str, float] = field(default_factory=dict)
     details: dict[str, list] = field(default_factory=dict)  # class -> [count, example line]
@@ -679,6 +684,8 @@ def _ours(result: Result, doc: Doc, corpus: Path, steps: Sequence[str], opts: Op
         _mypy(result, out, env, opts, logs)
     if "contract" in steps:
         _contract(result, out, env, opts, logs)
+    if "incremental" in steps:
+        _incremental(result, doc, spec, opts, work)
 
 
 def _details(pairs: Iterable[tuple[str, str]]) -> dict[str, list]:
@@ -740,6 +747,66 @@ def _contract(result: Result, out: Path, env: dict[str, str], opts: Options, log
         verdict = Verdict("contract", f"contract: pytest exit {step.returncode}", lines[-1][:300] if lines else "")
     if result.status == "ok":
         _fail(result, verdict, step)
+
+
+#: random changes made to each document by --incremental, one after the other
+INCREMENTAL_CHANGES = 2
+
+
+def _incremental(result: Result, doc: Doc, spec: Path, opts: Options, work: Path) -> None:
+    """Generate into a folder of its own (its own cache), then after each of
+    INCREMENTAL_CHANGES random changes generate there again, reusing the last run's work,
+    and cold (--no-cache) into another: the two must write the same files, byte for byte."""
+    folder = work / "incremental"
+    logs = folder / "logs"
+    logs.mkdir(parents=True)
+    data = json.loads(spec.read_text(encoding="utf-8"))
+    copy, out, env = folder / "spec.json", folder / "out", gen_env(folder / "cache")
+
+    def generate(target: Path, *extra: str) -> Step:
+        copy.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        return run_step([PY, "-m", "generator", "generate", str(copy), "--output", str(target), "--package-name", PACKAGE,
+                         "--quiet", *extra], cwd=ROOT, env=env, timeout=opts.timeout, memory_mb=opts.memory_mb, logs=logs,
+                        name="incremental")
+
+    first = generate(out)
+    rng = random.Random(doc.path)
+    changed: list[str] = []
+    for i in range(INCREMENTAL_CHANGES):
+        try:
+            changed.append(changes.random_change(data, rng))
+        except (IndexError, KeyError, TypeError, AttributeError, ValueError):
+            break  # a document none of the changes fits (no operations, say): nothing to compare
+        again = generate(out)
+        cold = generate(folder / f"cold{i}", "--no-cache")
+        result.times[f"incremental{i}"] = round(again.seconds, 2)
+        result.times[f"incremental{i}-cold"] = round(cold.seconds, 2)
+        if first.returncode != 0 or again.returncode != cold.returncode:
+            verdict = Verdict("incremental", f"incremental: exit {again.returncode} against {cold.returncode} cold",
+                              f"after {'; '.join(changed)}: {(again.stderr or cold.stderr).strip()[-300:]}")
+            break
+        if cold.returncode != 0:
+            continue  # the change made the document unusable: both refused it alike
+        differ = _differing_files(out, folder / f"cold{i}")
+        if differ:
+            verdict = Verdict("incremental", "incremental: " + normalize(differ[0].split("/", 1)[-1]),
+                              f"after {'; '.join(changed)}: {len(differ)} files differ from a cold run: {', '.join(differ[:5])}")
+            break
+    else:
+        result.incremental = bool(changed)
+        return
+    result.incremental = False
+    if result.status == "ok":
+        _fail(result, verdict)
+
+
+def _differing_files(one: Path, other: Path) -> list[str]:
+    """The files (relative paths) that are in only one of the folders or differ."""
+    def files(root: Path) -> dict[str, Path]:
+        return {p.relative_to(root).as_posix(): p for p in root.rglob("*") if p.is_file()}
+
+    a, b = files(one), files(other)
+    return sorted(rel for rel in set(a) | set(b) if rel not in a or rel not in b or a[rel].read_bytes() != b[rel].read_bytes())
 
 
 def _peer(label: str, binary: Path, spec: Path, opts: Options, work: Path, mypy: bool) -> dict:
@@ -977,7 +1044,9 @@ def figures(results: Sequence[Result]) -> dict[str, int]:
             "crashed": n - generated - refused - import_failed, "import_failed": import_failed,
             "mypy_run": sum(1 for r in results if r.mypy is not None), "mypy_clean": sum(1 for r in results if r.mypy),
             "contract_run": sum(1 for r in results if r.contract is not None),
-            "contract_passed": sum(1 for r in results if r.contract)}
+            "contract_passed": sum(1 for r in results if r.contract),
+            "incremental_run": sum(1 for r in results if r.incremental is not None),
+            "incremental_equal": sum(1 for r in results if r.incremental)}
 
 
 def group_classes(results: Iterable[Result], statuses: Iterable[str]) -> list[tuple[str, str, list[Result]]]:
@@ -1021,6 +1090,9 @@ def summary(results: Sequence[Result], header: list[str], wall: float, cpu: floa
         out.append(f"- mypy --strict clean: {_pct(f['mypy_clean'], f['mypy_run'])} of the {f['mypy_run']} type-checked")
     if f["contract_run"]:
         out.append(f"- contract tests passed: {_pct(f['contract_passed'], f['contract_run'])} of the {f['contract_run']} run")
+    if f["incremental_run"]:
+        out.append(f"- generated after {INCREMENTAL_CHANGES} random changes as a cold run generates them: "
+                   f"{_pct(f['incremental_equal'], f['incremental_run'])} of the {f['incremental_run']} changed")
     if peers:
         typed = bool(f["mypy_run"])
         out += ["", "Side by side, on the same documents (generated; generated and every module imported"
@@ -1035,7 +1107,7 @@ def summary(results: Sequence[Result], header: list[str], wall: float, cpu: floa
             out.append(f"| {label} | {_pct(sum(1 for p in have if p['generated']), len(have))} | "
                        f"{_pct(sum(1 for p in have if p['imported']), len(have))} |"
                        + (f" {_pct(sum(1 for p in have if p.get('mypy')), len(have))} |" if typed else ""))
-    failing = group_classes(results, ("crash", "timeout", "memory", "import", "mypy", "contract"))
+    failing = group_classes(results, ("crash", "timeout", "memory", "import", "mypy", "contract", "incremental"))
     if failing:
         out += ["", f"Failure classes ({sum(len(rs) for _, _, rs in failing)} documents; each document under its first failure):", ""]
         out += _class_table(failing)
@@ -1165,6 +1237,9 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     what.add_argument("--contract", action="store_true", help="run each package's tests/test_contract.py")
     what.add_argument("--contract-maxfail", type=int, default=0, metavar="N",
                       help="stop a package's contract tests after N failures (default 0: run them all)")
+    what.add_argument("--incremental", action="store_true",
+                      help=f"generate again after {INCREMENTAL_CHANGES} random changes (bench/changes.py), reusing the last "
+                           "run's work, and compare with a cold run (slow: 5 more runs a document)")
     what.add_argument("--peers", action="store_true", help="also openapi-python-client and openapi-generator (python): generate + import")
     how = parser.add_argument_group("how")
     how.add_argument("--jobs", "-j", type=int, default=os.cpu_count() or 1, help="documents at once (default: all cores)")
@@ -1201,7 +1276,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not docs:
         print("sweep: no document matches")
         return 2
-    flags = [s for s in ("mypy", "contract") if getattr(args, s)] + (["peers"] if args.peers else [])
+    flags = [s for s in ("mypy", "contract", "incremental") if getattr(args, s)] + (["peers"] if args.peers else [])
     if any(tags.values()):
         flags.append("tags:" + hashlib.sha256(json.dumps(sorted((k, sorted(v)) for k, v in tags.items())).encode()).hexdigest()[:8])
     opts = Options(args.timeout, args.memory_mb or None, args.keep, cold_cache=args.cold_cache, maxfail=args.contract_maxfail)
@@ -1218,7 +1293,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     def steps_for(doc: Doc) -> list[str]:
         extra = tags.get(doc.path, set())
-        return ["generate", "import", *(s for s in ("mypy", "contract") if getattr(args, s) or s in extra)]
+        return ["generate", "import", *(s for s in ("mypy", "contract", "incremental") if getattr(args, s) or s in extra)]
 
     results: dict[str, Result] = {}
     for doc in docs:
@@ -1234,7 +1309,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         todo.sort(key=lambda d: -d.size)
     elif args.order == "random":
         random.Random(args.seed).shuffle(todo)
-    what = "generate, import" + "".join(f", {s}" for s in ("mypy", "contract") if getattr(args, s))
+    what = "generate, import" + "".join(f", {s}" for s in ("mypy", "contract", "incremental") if getattr(args, s))
     if any(tags.values()):
         what += " (+ steps tagged in the list)"
     header = [f"sweep of {CORPUS_NAME}@{CORPUS_VERSION} ({corpus}), generator {revision}",

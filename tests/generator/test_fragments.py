@@ -7,108 +7,20 @@ from __future__ import annotations
 import copy
 import json
 import random
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
 import yaml
 
+from bench.changes import CHANGES, Document, operations
 from generator import fragments, pipeline, reuse
 from generator.fragments import Fragments, fragments_before
 from generator.load import load
-from generator.openapi import METHODS
 from generator.write import write_files
 from tests.conftest import ROOT, SPEC
 
 PETSTORE = ROOT / "tests" / "golden" / "petstore" / "openapi.yaml"
 CORNERS = ROOT / "tests" / "golden" / "corners" / "openapi.yaml"
-
-Document = dict[str, Any]
-
-
-# -- changes a user makes to a document --------------------------------------------
-
-
-def _operations(doc: Document) -> list[tuple[str, str, dict[str, Any]]]:
-    return [(path, method, op) for path, item in doc["paths"].items() if isinstance(item, dict)
-            for method, op in item.items() if method in METHODS and isinstance(op, dict)]
-
-
-def describe_operation(doc: Document, rng: random.Random) -> str:
-    _, _, op = rng.choice(_operations(doc))
-    op["description"] = f"Changed {rng.random():.6f}. See `{op.get('operationId', 'it')}`."
-    return f"description of {op.get('operationId')}"
-
-
-def summarise_operation(doc: Document, rng: random.Random) -> str:
-    _, _, op = rng.choice(_operations(doc))
-    op["summary"] = f"Summary {rng.random():.6f}"
-    return f"summary of {op.get('operationId')}"
-
-
-def add_query_parameter(doc: Document, rng: random.Random) -> str:
-    _, _, op = rng.choice(_operations(doc))
-    op.setdefault("parameters", []).append(
-        {"name": f"extra_{rng.randrange(1000)}", "in": "query", "required": rng.random() < 0.5,
-         "description": "An added parameter.", "schema": {"type": "integer"}})
-    return f"a parameter of {op.get('operationId')}"
-
-
-def add_operation(doc: Document, rng: random.Random) -> str:
-    path, method, op = rng.choice(_operations(doc))
-    new = copy.deepcopy(op)
-    new["operationId"] = f"{op.get('operationId', 'op')}Copy{rng.randrange(1000)}"
-    new.pop("x-cli", None)
-    target = doc["paths"].setdefault(path.rstrip("/") + f"/copy{rng.randrange(1000)}", {})
-    if isinstance(doc["paths"][path], dict) and "parameters" in doc["paths"][path]:
-        target["parameters"] = copy.deepcopy(doc["paths"][path]["parameters"])
-    target[method] = new
-    return f"a copy of {op.get('operationId')}"
-
-
-def remove_operation(doc: Document, rng: random.Random) -> str:
-    candidates = [(p, m, o) for p, m, o in _operations(doc) if "x-cli" not in o and "x-long-running" not in o]
-    path, method, op = rng.choice(candidates)
-    del doc["paths"][path][method]
-    if not any(key in METHODS for key in doc["paths"][path]):
-        del doc["paths"][path]
-    return f"removed {op.get('operationId')}"
-
-
-def change_component(doc: Document, rng: random.Random) -> str:
-    schemas = doc.get("components", {}).get("schemas", {})
-    objects = [name for name, s in schemas.items() if isinstance(s, dict) and isinstance(s.get("properties"), dict)]
-    name = rng.choice(objects)
-    added = f"added_{rng.randrange(1000)}"
-    # required, with one value: every fixture of the schema has it
-    schemas[name]["properties"][added] = {"type": "string", "enum": [f"v{rng.randrange(1000)}"], "description": "Added."}
-    schemas[name]["required"] = [*schemas[name].get("required", []), added]
-    schemas[name]["description"] = f"Changed {rng.random():.6f}"
-    return f"a property of {name}"
-
-
-def change_title(doc: Document, rng: random.Random) -> str:
-    doc["info"]["title"] = doc["info"].get("title", "API") + " v2"
-    doc["info"]["description"] = f"Changed {rng.random():.6f}"
-    return "the title"
-
-
-def refer_into_paths(doc: Document, rng: random.Random) -> str:
-    """A schema that names a part of an operation ($ref into paths): legal, and what one
-    operation's pieces then read of another's."""
-    path, method, op = rng.choice(_operations(doc))
-    pointer = "#/paths/" + path.replace("~", "~0").replace("/", "~1") + f"/{method}/responses"
-    _, _, other = rng.choice(_operations(doc))
-    other.setdefault("parameters", []).append(
-        {"name": "pointed", "in": "query", "schema": {"$ref": pointer}})
-    return f"a $ref into {op.get('operationId')}"
-
-
-CHANGES: list[Callable[[Document, random.Random], str]] = [
-    describe_operation, summarise_operation, add_query_parameter, add_operation, remove_operation,
-    change_component, change_title, refer_into_paths, describe_operation,
-]
 
 
 # -- the comparison -----------------------------------------------------------------
@@ -170,10 +82,10 @@ def test_after_each_change_the_curated_api_is_generated_as_a_cold_run_generates_
     made = _made_pieces(monkeypatch)
     done = _changes_keep_output_equal_to_cold(tmp_path, _document(SPEC), ".json", seed=16)
     assert len(done) == len(CHANGES)
-    operations = len(_operations(_document(SPEC)))
+    count = len(operations(_document(SPEC)))
     # the first change (a description) makes one operation's pieces again (4 kinds, for
     # each resource that offers it: at most 2), not all
-    assert made[0] >= 4 * operations and 0 < made[1] <= 8
+    assert made[0] >= 4 * count and 0 < made[1] <= 8
 
 
 @pytest.mark.parametrize("source", [PETSTORE, CORNERS], ids=["petstore", "corners"])
@@ -205,7 +117,7 @@ def test_a_resource_module_is_not_rendered_again_when_its_inputs_are_the_same(
     modules = len(rendered)
     assert modules > 10
     rendered.clear()
-    op = next(op for _, _, op in _operations(doc) if op.get("operationId") == "external_data_sources_connections_list")
+    op = next(op for _, _, op in operations(doc) if op.get("operationId") == "external_data_sources_connections_list")
     op["description"] = "Changed."
     _write(spec, doc)
     again = pipeline.generate(spec, reuse_formatted=out)
