@@ -490,27 +490,29 @@ def fixture_files(api: ir.Api) -> dict[str, str]:
 def fixtures(api: ir.Api, pieces: Fragments | None = None, views: Mapping[int, OperationView] | None = None) -> dict[str, str]:
     """fixture file name -> {operation id: fixture} for the operations of one resource, as
     deterministic JSON text. With `pieces` (and the operations' `views`, by id of their
-    IR), an operation's fixture is the last run's when it is made from the same inputs:
-    its view, the document less its paths, the paths' literal segments (fragments.py)
-    and the auth settings (operation_fixture reads nothing else)."""
+    IR), a file is the last run's when it is made from the same inputs: its operations'
+    views, the document less its paths, the paths' literal segments (fragments.py) and the
+    auth settings (operation_fixture reads nothing else)."""
     synth = Synthesiser(api.document)
     files = fixture_files(api)
     auth = (api.sdk.auth_scheme, api.sdk.auth_header)
     document = pieces.document(api.document) if pieces is not None and views is not None else None
-    shared = pieces.key("fixture", document, auth) if pieces is not None and document is not None else None
-    grouped: dict[str, dict[str, Any]] = {}
+    shared = pieces.key("fixture", document, *auth) if pieces is not None and document is not None else None
+    grouped: dict[str, list[ir.Operation]] = {}
     for op in api.operations:
-        def make(op: ir.Operation = op) -> dict[str, Any]:
-            return operation_fixture(op, synth, auth)
+        grouped.setdefault(files[op.operation_id], []).append(op)
+    texts: dict[str, str] = {}
+    for name, operations in sorted(grouped.items()):
+        def make(operations: list[ir.Operation] = operations) -> str:
+            group = {op.operation_id: operation_fixture(op, synth, auth) for op in operations}
+            return display.escape_json(display.json_text(group, indent=True, sort_keys=True)) + "\n"
 
-        ov = views.get(id(op)) if views is not None else None
-        fixture = pieces.value("fixture", pieces.key(shared, pieces.operation(ov)), make) \
-            if pieces is not None and shared is not None and ov is not None else make()
-        grouped.setdefault(files[op.operation_id], {})[op.operation_id] = fixture
-    return {
-        name: display.escape_json(display.json_text(group, indent=True, sort_keys=True)) + "\n"
-        for name, group in sorted(grouped.items())
-    }
+        keyed = [views.get(id(op)) for op in operations] if views is not None else []
+        if pieces is not None and shared is not None and keyed and all(ov is not None for ov in keyed):
+            texts[name] = pieces.piece("fixture", pieces.key(shared, name, *(pieces.operation(ov) for ov in keyed if ov)), make)
+        else:
+            texts[name] = make()
+    return texts
 
 
 def mock_spec(api: ir.Api, pieces: Fragments | None = None, views: Mapping[int, OperationView] | None = None) -> str:

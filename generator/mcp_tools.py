@@ -61,7 +61,7 @@ def tools_json(api: ir.Api, view: views.ApiView, pieces: Fragments | None = None
         def make(name: str = name, attrs: list[str] = attrs, group: str = group, ov: views.OperationView = ov) -> str:
             return display.json_entry(_tool(builder, path_defaults, name, attrs, group, ov))
 
-        lines.append(pieces.piece("tool", pieces.key(shared, name, attrs, group, pieces.operation(ov)), make)
+        lines.append(pieces.piece("tool", pieces.key(shared, name, ".".join(attrs), group, pieces.operation(ov)), make)
                      if pieces else make())
     return display.json_entries([("tools", lines)])
 

@@ -574,7 +574,7 @@ def render(api: ir.Api, *, package_version: str = "0.1.0", templates: Path = TEM
         fixture_texts = fixtures.fixtures(api, pieces, by_op)
         for name, text in fixture_texts.items():
             tail[f"{pkg}/testing/fixtures/{name}"] = text
-        fixture_of = {op_id: fixture for text in fixture_texts.values() for op_id, fixture in json.loads(text).items()}
+        fixture_of = {op_id: fixture for text in fixture_texts.values() for op_id, fixture in display.json_value(text).items()}
         cases = views.contract_cases(view, fixture_of)
         view.examples = views.build_examples(view, cases)
         emit(tail, "project/README.md.jinja", "README.md")
