@@ -74,21 +74,22 @@ class Fragments:
         length), then the pieces' texts one after the other, as they are (JSON strings of
         megabytes of JSON text would take longer to read than the pieces take to make)."""
         try:
-            head, _, body = self._path.read_text(encoding="utf-8").partition("\n")
-            index = orjson.loads(head)
+            text = self._path.read_text(encoding="utf-8")
+            at = text.find("\n") + 1  # the texts are sliced from `text`: no copy of megabytes
+            index = orjson.loads(text[:at])
         except (OSError, UnicodeDecodeError, orjson.JSONDecodeError):
             return {}
-        if not isinstance(index, dict) or index.get("code") != reuse.code_digest() or not isinstance(index.get("pieces"), list):
+        if not at or not isinstance(index, dict) or index.get("code") != reuse.code_digest() \
+                or not isinstance(index.get("pieces"), list):
             return {}
         found: dict[str, dict[str, str]] = {kind: {} for kind in KINDS}
-        at = 0
         for entry in index["pieces"]:
             if not (isinstance(entry, list) and len(entry) == 3 and entry[0] in found and isinstance(entry[1], str)
                     and isinstance(entry[2], int) and entry[2] >= 0):
                 return {}
-            found[entry[0]][entry[1]] = body[at:at + entry[2]]
+            found[entry[0]][entry[1]] = text[at:at + entry[2]]
             at += entry[2]
-        return found if at == len(body) else {}
+        return found if at == len(text) else {}
 
     def document(self, data: Any) -> str | None:
         """A key for the document less its paths, for the pieces made from an operation
