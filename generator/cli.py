@@ -168,8 +168,9 @@ def main() -> None:
 @_formatter_option("ruff", "Code formatter: ruff (the default; black's style) or black itself.")
 @click.option("--force", is_flag=True, help="Write into a folder that holds files the generator did not create, replacing those with generated names.")
 @click.option("--no-cache", is_flag=True,
-              help="Format every file. By default a file the formatter would be given the same text for as in the last "
-                   "run into --output is read back from there (digests kept in $XDG_CACHE_HOME/sdkgen).")
+              help="Make and format every file. By default what is made from the same inputs as in the last run into "
+                   "--output is not made again: its formatted files are read back from there, and the entries of the "
+                   "whole-API files from $XDG_CACHE_HOME/sdkgen (where the keys are kept).")
 @REF_ROOTS
 @DIAGNOSTICS_FORMAT
 @QUIET

@@ -10,9 +10,10 @@ inputs pickled, and the generator's own code), so a key that matches is a piece 
 the same; a maker reads nothing else (each one says what it reads). The pieces are kept
 as text in `$XDG_CACHE_HOME/sdkgen/fragments/`, one file per output folder: a line of
 JSON saying what each piece is, then the pieces (never a pickle: a cache file must not be
-able to run code). A store that cannot be read, or was
-made by other code, counts as empty; each run writes back only the pieces it used,
-atomically. `sdkgen check` never uses it, and `--no-cache` turns it off.
+able to run code). A store that cannot be read, or was made by other code, counts as
+empty; each run writes back only the pieces it used, atomically. `sdkgen check` never
+uses it, and `--no-cache` turns it off. tests/generator/test_fragments.py and
+`bench/sweep.py --incremental` compare runs after random changes with cold runs.
 """
 
 from __future__ import annotations

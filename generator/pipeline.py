@@ -65,8 +65,10 @@ def generate(
     a JSON document without the line and column that take another read of its text to
     find (GitHub's 1,100 warnings: 40 ms); errors are located all the same.
     `$ref`s read files in the spec's folder only, and in the folders of `allow_ref_roots`.
-    `reuse_formatted`, the output folder, lets a file the formatter would be given the same
-    text for as in the last run into it be read from there (reuse.py).
+    `reuse_formatted`, the output folder, lets what is made from the same inputs as in the
+    last run into it be taken from that run: a file the formatter would be given the same
+    text for, or a resource module, read back from the folder (reuse.py); the entries of
+    the whole-API files, from the cache (fragments.py).
     """
     # The stages build millions of objects and drop few: the cycle collector would walk
     # them all again and again (a fifth of the time on Microsoft Graph) and find nothing.
