@@ -534,9 +534,7 @@ def render(api: ir.Api, *, package_version: str = "0.1.0", templates: Path = TEM
             path = f"{pkg}/resources/{rv.resource.module}.py"
             enums = resource_enums(rv, api.enums)
             known = None
-            # Where one module holds every operation (EC2's 1,188), a change to any of
-            # them makes it new: its key would cost the child 65-80 ms for nothing.
-            if memory is not None and pieces is not None and len(view.resources) > 1:
+            if keyed_modules and memory is not None and pieces is not None:
                 known = memory.rendered(path, part, reuse.render_key(resource_inputs(rv, enums, pieces.operation)))
             # the template gets its inputs and nothing else: StrictUndefined makes a reach
             # for anything the key does not cover an error
@@ -552,6 +550,14 @@ def render(api: ir.Api, *, package_version: str = "0.1.0", templates: Path = TEM
     def emit(into: dict[str, str], template: str, path: str, **extra: Any) -> None:
         into[path] = env.get_template(template).render(**context, **extra)
 
+    # Where one module holds every operation (EC2's 1,188), a change to any of them makes
+    # it new: its key would cost the child 65-80 ms for nothing. Elsewhere the operations'
+    # keys, which both this process and the child use, are made once, before the fork.
+    keyed_modules = len(view.resources) > 1
+    if keyed_modules and memory is not None and pieces is not None:
+        for rv in view.resources:
+            for ov in rv.operations:
+                pieces.operation(ov)
     # A child renders the modules on another core (background.py) while this process
     # writes the rest; without one they are rendered here, at the same point, and
     # formatted with the rest (one pass of the formatter, not two).
