@@ -762,7 +762,7 @@ def documents(report: Report, runs: int, peer_runs: int, tmp: Path, names: list[
 
             incremental = measured(runs, one_change)
             report.add(row_of(section, f"{label}: generate again, one operation's description changed", incremental))
-            report.add(row_of(section, f"{label}: the same with --no-cache (every file formatted; in turns with it)",
+            report.add(row_of(section, f"{label}: the same with --no-cache (everything made again; in turns with it)",
                               no_cache))
             shutil.rmtree(out, ignore_errors=True)
             def read_only(i: int, copy: Path = copy) -> Measure:
@@ -902,8 +902,9 @@ def one_change_goal(report: Report, results: list[DocResult]) -> None:
                      _fmt(median([m.cpu for m in plain]), "s") if plain else "", _fmt(cold, "s"),
                      f"{wall / cold:.2f}", _fmt(floor, "s"), _fmt(median([m.cpu for m in r.floor]), "s")])
     report.table("One operation's description changed, generated again (a fresh process, as `make generate` runs "
-                 "it; the formatted files of the last run reused), beside the same with --no-cache (every file "
-                 "formatted, run in turns with it), beside the cold run and beside the least any fresh process "
+                 "it; what the last run made from the same inputs reused: formatted files, resource modules, the "
+                 "entries of the whole-API files), beside the same with --no-cache (everything made and formatted "
+                 "again, run in turns with it), beside the cold run and beside the least any fresh process "
                  "can take: start, import the generator and read the document:",
                  ["document", "MB", "ops", "one change wall", "CPU", "--no-cache wall", "(CPU)", "cold wall",
                   "one change / cold", "start + read alone (wall)", "(CPU)"], rows)
