@@ -168,9 +168,10 @@ def main() -> None:
 @_formatter_option("ruff", "Code formatter: ruff (the default; black's style) or black itself.")
 @click.option("--force", is_flag=True, help="Write into a folder that holds files the generator did not create, replacing those with generated names.")
 @click.option("--no-cache", is_flag=True,
-              help="Make and format every file. By default what is made from the same inputs as in the last run into "
-                   "--output is not made again: its formatted files are read back from there, and the entries of the "
-                   "whole-API files from $XDG_CACHE_HOME/sdkgen (where the keys are kept).")
+              help="Make and format every file, taking nothing from the last run (what is made is still kept for "
+                   "the next). By default what is made from the same inputs as in the last run into --output is not "
+                   "made again: its files, and the entries of the whole-API files, are read back from there, found "
+                   "by keys kept in $XDG_CACHE_HOME/sdkgen.")
 @REF_ROOTS
 @DIAGNOSTICS_FORMAT
 @QUIET
@@ -196,9 +197,9 @@ def generate(spec: Path, output: Path, package_name: str | None, strict: bool, f
     try:
         result = run(spec, package_name=package_name, strict=strict, formatter=formatter, progress=progress,
                      allow_ref_roots=ref_roots, locate_warnings=not quiet,  # -q shows errors only
-                     reuse_formatted=None if no_cache else output)
+                     reuse_formatted=output, use_last_run=not no_cache)
         progress("write", f"{len(result.files):,} files")
-        written = write_files(output, result.files, result.manifest, force=force)
+        written = write_files(output, result.files, result.manifest, force=force, on_disk=result.on_disk)
     except SpecError as exc:
         progress.done()
         _fail(exc, fmt)

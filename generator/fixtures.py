@@ -525,7 +525,8 @@ def mock_spec(api: ir.Api, pieces: Fragments | None = None, views: Mapping[int, 
     document = pieces.document(api.document) if pieces is not None and views is not None else None
     shared = pieces.key("mock", document) if pieces is not None and document is not None else None
     operations: dict[str, str] = {}
-    for op in api.operations:
+    # made in the order the file lists them, as the pieces of a file are asked for
+    for op in sorted(api.operations, key=lambda op: op.operation_id):
         def make(op: ir.Operation = op) -> str:
             return display.json_entry(mock_entry(op, files[op.operation_id], resolver), sort_keys=True)
 
@@ -533,7 +534,7 @@ def mock_spec(api: ir.Api, pieces: Fragments | None = None, views: Mapping[int, 
         operations[op.operation_id] = pieces.piece("mock", pieces.key(shared, files[op.operation_id], pieces.operation(ov)), make) \
             if pieces is not None and shared is not None and ov is not None else make()
     schemas = {name: display.json_entry(schema, sort_keys=True) for name, schema in api.schemas.items()}
-    return display.json_entries([("operations", dict(sorted(operations.items()))), ("schemas", dict(sorted(schemas.items())))])
+    return display.json_entries([("operations", operations), ("schemas", dict(sorted(schemas.items())))])
 
 
 def mock_entry(op: ir.Operation, fixture_file: str, resolver: openapi.Resolver) -> dict[str, Any]:

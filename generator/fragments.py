@@ -7,20 +7,22 @@ one tool in thousands is made again and the others are the lines of the last run
 
 A piece is found by a key made from everything its maker reads (reuse.render_key: the
 inputs pickled, and the generator's own code), so a key that matches is a piece that is
-the same; a maker reads nothing else (each one says what it reads). The pieces are kept
-as text in `$XDG_CACHE_HOME/sdkgen/fragments/`, one file per output folder: a line of
-JSON saying what each piece is, then the pieces (never a pickle: a cache file must not be
-able to run code). A store that cannot be read, or was made by other code, counts as
-empty; each run writes back only the pieces it used, atomically. `sdkgen check` never
-uses it, and `--no-cache` turns it off. tests/generator/test_fragments.py and
-`bench/sweep.py --incremental` compare runs after random changes with cold runs.
+the same; a maker reads nothing else (each one says what it reads). The text of a piece
+is the output's own: what is kept, in `$XDG_CACHE_HOME/sdkgen/fragments/` (one file per
+output folder, JSON, never a pickle: a cache file must not be able to run code), is
+where each piece is in which output file, and that file's content hash, so a piece is
+used only while its file is as the last run left it. A store that cannot be read, or
+was made by other code, counts as empty; each run writes back only the pieces it used,
+atomically. `sdkgen check` never uses it, and `--no-cache` takes nothing from it.
+tests/generator/test_fragments.py and `bench/sweep.py --incremental` compare runs after
+random changes with cold runs.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -28,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 import orjson
 
 from . import reuse
+from .manifest import content_hash
 
 if TYPE_CHECKING:
     from .views import OperationView
@@ -36,18 +39,23 @@ if TYPE_CHECKING:
 KINDS = ("tool", "command", "mock", "fixture")
 #: a reference that leaves the components: what it names may be in another operation
 _OUTSIDE_COMPONENTS = re.compile(rb'"\$ref":"(?!#/components/)')
-#: stores kept, from the output folders written last: a store holds the text of the
-#: pieces (megabytes on a big document), so fewer are kept than reuse.py's digests
-MAX_STORES = 20
+#: stores kept, from the output folders written last (a store is an index: a line of it
+#: for each operation, up to 2 MB on Microsoft Graph)
+MAX_STORES = 50
 
 
 class Fragments:
-    """The pieces of the last run into `output` (read at first use), and this run's."""
+    """The pieces of the last run into `output` (found at first use), and this run's.
+    `homes` says which output file holds the pieces of each kind: a path, or for a kind
+    whose piece is a whole file, the folder of those files (ending in "/")."""
 
-    def __init__(self, output: Path, store: Path) -> None:
+    def __init__(self, output: Path, store: Path, homes: Mapping[str, str], folder: reuse.OutputFolder | None = None) -> None:
         folder_key = hashlib.blake2b(str(output.resolve()).encode(), digest_size=12).hexdigest()
         self._path = store / f"{folder_key}.json"
-        self._before: dict[str, dict[str, str]] | None = None
+        self._homes = dict(homes)
+        self._folder = folder or reuse.OutputFolder(output)
+        #: kind -> key -> (path, content hash of that file, start, length) in the last run's output
+        self._before: dict[str, dict[str, tuple[str, str, int, int]]] | None = None
         self._used: dict[str, dict[str, str]] = {kind: {} for kind in KINDS}
         self._operations: dict[int, str] = {}
         self._document: tuple[str | None] | None = None
@@ -70,27 +78,23 @@ class Fragments:
             found = self._operations[id(view)] = reuse.render_key(view)
         return found
 
-    def _read(self) -> dict[str, dict[str, str]]:
-        """The store: a line of JSON (the code's digest, and each piece's kind, key and
-        length), then the pieces' texts one after the other, as they are (JSON strings of
-        megabytes of JSON text would take longer to read than the pieces take to make)."""
+    def _read(self) -> dict[str, dict[str, tuple[str, str, int, int]]]:
+        """Where the last run's pieces are in its output: the store is JSON, the code's
+        digest and, for each file, its content hash and each piece's kind, key, start and
+        length in it. The texts are the output's own, used while the file's content hash
+        is the recorded one (a second copy of them, megabytes, cost more to write and
+        read than the pieces take to make)."""
         try:
-            text = self._path.read_text(encoding="utf-8")
-            at = text.find("\n") + 1  # the texts are sliced from `text`: no copy of megabytes
-            index = orjson.loads(text[:at])
-        except (OSError, UnicodeDecodeError, orjson.JSONDecodeError):
+            index = orjson.loads(self._path.read_bytes())
+        except (OSError, orjson.JSONDecodeError):
             return {}
-        if not at or not isinstance(index, dict) or index.get("code") != reuse.code_digest() \
-                or not isinstance(index.get("pieces"), list):
+        if not isinstance(index, dict) or index.get("code") != reuse.code_digest() or not isinstance(index.get("files"), dict):
             return {}
-        found: dict[str, dict[str, str]] = {kind: {} for kind in KINDS}
-        for entry in index["pieces"]:
-            if not (isinstance(entry, list) and len(entry) == 3 and entry[0] in found and isinstance(entry[1], str)
-                    and isinstance(entry[2], int) and entry[2] >= 0):
-                return {}
-            found[entry[0]][entry[1]] = text[at:at + entry[2]]
-            at += entry[2]
-        return found if at == len(text) else {}
+        found: dict[str, dict[str, tuple[str, str, int, int]]] = {kind: {} for kind in KINDS}
+        for path, (digest, entries) in _valid_files(index["files"]):
+            for kind, key, start, length in entries:
+                found[kind][key] = (path, digest, start, length)
+        return found
 
     def document(self, data: Any) -> str | None:
         """A key for the document less its paths, for the pieces made from an operation
@@ -102,29 +106,79 @@ class Fragments:
         return self._document[0]
 
     def piece(self, kind: str, key: str, make: Callable[[], str]) -> str:
-        """The piece of `kind` made from inputs with this `key`: the last run's, or `make()`."""
+        """The piece of `kind` made from inputs with this `key`: the last run's, or `make()`.
+        The pieces of one file are asked for in the order the file holds them (save())."""
         if self._before is None:
             self._before = self._read()
-        text = self._before.get(kind, {}).get(key)
+        text = None
+        where = self._before.get(kind, {}).get(key)
+        if where is not None:
+            path, digest, start, length = where
+            whole = self._folder.text(path, digest)
+            text = whole[start:start + length] if whole is not None and start + length <= len(whole) else None
         if text is None:
             text = make()
             self.made += 1
         self._used[kind][key] = text
         return text
 
-    def save(self) -> None:
-        """This run's pieces, written atomically; a store that cannot be written costs the
-        next run the pieces, nothing more."""
-        index = [[kind, key, len(text)] for kind, pieces in self._used.items() for key, text in pieces.items()]
-        texts = [text for pieces in self._used.values() for text in pieces.values()]
-        data = orjson.dumps({"code": reuse.code_digest(), "pieces": index}) + b"\n" + "".join(texts).encode("utf-8", "surrogatepass")
-        reuse.write_atomically(self._path, data, keep=MAX_STORES)
+    def save(self, files: Mapping[str, str], hashes: Mapping[str, str] | None = None) -> None:
+        """Where this run's pieces are in `files` (the output, whose content `hashes` may
+        be known already: the manifest's), written atomically; a store
+        that cannot be written costs the next run the pieces, nothing more. A piece is
+        looked for after the one before it of its file, so a piece found is at its place
+        or at an earlier copy of its text: the same text either way."""
+        placed: dict[str, list[Any]] = {}
+        for kind, used in self._used.items():
+            home = self._homes.get(kind)
+            if home is None or not used:
+                continue
+            if home.endswith("/"):  # each piece is a whole file
+                by_text = {text: key for key, text in used.items()}
+                for path, text in files.items():
+                    if path.startswith(home) and text in by_text:
+                        placed[path] = [[kind, by_text[text], 0, len(text)]]
+                continue
+            whole = files.get(home)
+            if whole is None:
+                continue
+            entries = placed.setdefault(home, [])
+            at = 0
+            for key, text in used.items():
+                # by its head, then the whole of it compared: a long text's find costs
+                # the preparing of its search (30 ms for autotask's 9,000 pieces)
+                start = whole.find(text[:40], at)
+                if start >= 0 and not whole.startswith(text, start):
+                    start = whole.find(text, at)
+                if start < 0:
+                    break  # out of order: the rest are made again next time
+                entries.append([kind, key, start, len(text)])
+                at = start + len(text)
+        known = hashes or {}
+        index = {path: [known.get(path) or content_hash(files[path]), entries] for path, entries in sorted(placed.items())}
+        reuse.write_atomically(self._path, orjson.dumps({"code": reuse.code_digest(), "files": index}), keep=MAX_STORES)
 
 
-def fragments_before(output: Path) -> Fragments | None:
-    """The pieces of the last run into `output`; None where nothing can be kept."""
+def _valid_files(files: dict[Any, Any]) -> Iterator[tuple[str, tuple[str, list[tuple[str, str, int, int]]]]]:
+    """The store's files that are what save() writes; none where one is not."""
+    checked = []
+    for path, value in files.items():
+        if not (isinstance(value, list) and len(value) == 2 and isinstance(value[0], str) and isinstance(value[1], list)):
+            return iter(())
+        entries = []
+        for entry in value[1]:
+            if not (isinstance(entry, list) and len(entry) == 4 and entry[0] in KINDS and isinstance(entry[1], str)
+                    and all(isinstance(n, int) and n >= 0 for n in entry[2:])):
+                return iter(())
+            entries.append((entry[0], entry[1], entry[2], entry[3]))
+        checked.append((path, (value[0], entries)))
+    return iter(checked)
+
+
+def fragments_before(folder: reuse.OutputFolder, homes: Mapping[str, str]) -> Fragments | None:
+    """The pieces of the last run into the output `folder`; None where nothing can be kept."""
     home = reuse.cache_home()
-    return Fragments(output, home / "fragments") if home else None
+    return Fragments(folder.root, home / "fragments", homes, folder) if home else None
 
 
 @cache

@@ -47,8 +47,11 @@ class Manifest:
     present: bool = False  # a manifest file was found
 
     @classmethod
-    def build(cls, files: Mapping[str, str], generator: str, formatter: str) -> Manifest:
-        return cls({path: content_hash(text) for path, text in sorted(files.items())}, generator, formatter, True)
+    def build(cls, files: Mapping[str, str], generator: str, formatter: str, known: Mapping[str, str] | None = None) -> Manifest:
+        """The manifest of `files`; `known` has the content hashes of some of them already."""
+        known = known or {}
+        return cls({path: known.get(path) or content_hash(text) for path, text in sorted(files.items())},
+                   generator, formatter, True)
 
     def text(self) -> str:
         data = {"generator": self.generator, "formatter": self.formatter, "files": dict(sorted(self.files.items()))}

@@ -21,7 +21,7 @@ from .load import Document, load
 from .manifest import MANIFEST, Manifest
 from .openapi import METHODS
 from .release import package_version
-from .reuse import formatted_before
+from .reuse import OutputFolder, formatted_before
 from .validate import check_version, validate
 
 #: the smallest document (bytes, all files) worth a second core: below it a forked child
@@ -39,6 +39,8 @@ class Generated:
     files: dict[str, str]  # path relative to the output folder -> text (formatted)
     manifest: Manifest
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    #: path -> text of the files this run found in the output folder as they are in `files`
+    on_disk: dict[str, str] = field(default_factory=dict)
 
 
 def _quiet(stage: str, detail: str = "") -> None:
@@ -56,6 +58,7 @@ def generate(
     allow_ref_roots: Iterable[str | os.PathLike[str]] = (),
     locate_warnings: bool = True,
     reuse_formatted: Path | None = None,
+    use_last_run: bool = True,
 ) -> Generated:
     """Everything the output folder should contain; raises SpecError for unusable input.
 
@@ -66,9 +69,10 @@ def generate(
     find (GitHub's 1,100 warnings: 40 ms); errors are located all the same.
     `$ref`s read files in the spec's folder only, and in the folders of `allow_ref_roots`.
     `reuse_formatted`, the output folder, lets what is made from the same inputs as in the
-    last run into it be taken from that run: a file the formatter would be given the same
-    text for, or a resource module, read back from the folder (reuse.py); the entries of
-    the whole-API files, from the cache (fragments.py).
+    last run into it be taken from that run (reuse.py, fragments.py): a file the formatter
+    would be given the same text for, a resource module, an entry of a whole-API file,
+    read back from the folder. `use_last_run=False` takes nothing from it (every file
+    made and formatted) but keeps what this run made for the next.
     """
     # The stages build millions of objects and drop few: the cycle collector would walk
     # them all again and again (a fifth of the time on Microsoft Graph) and find nothing.
@@ -76,7 +80,7 @@ def generate(
     gc.disable()
     try:
         return _generate(spec, package_name, strict, validate_spec, formatter, progress, allow_ref_roots,
-                         locate_warnings or strict, reuse_formatted)
+                         locate_warnings or strict, reuse_formatted, use_last_run)
     finally:
         if collecting:
             gc.enable()
@@ -84,7 +88,7 @@ def generate(
 
 def _generate(spec: Path, package_name: str | None, strict: bool, validate_spec: bool, formatter: str,
               progress: Progress, allow_ref_roots: Iterable[str | os.PathLike[str]], locate_warnings: bool,
-              reuse_formatted: Path | None) -> Generated:
+              reuse_formatted: Path | None, use_last_run: bool) -> Generated:
     progress("load", spec.name)
     doc = load(spec, allow_ref_roots)
     check_version(doc)
@@ -95,7 +99,7 @@ def _generate(spec: Path, package_name: str | None, strict: bool, validate_spec:
     counts = f"{operations:,} operations, {len(schemas) if isinstance(schemas, dict) else 0:,} schemas"
     diagnostics: list[Diagnostic] = []
     from .parse import parse
-    from .render import render
+    from .render import piece_homes, render
 
     try:
         if validate_spec:
@@ -117,8 +121,9 @@ def _generate(spec: Path, package_name: str | None, strict: bool, validate_spec:
     progress("render", f"{len(api.operations):,} operations, {len(api.models) + len(api.enums) + len(api.aliases):,} types")
 
     package = api.sdk.package_name
-    before = formatted_before(reuse_formatted, formatter, package) if reuse_formatted is not None else None
-    pieces = fragments_before(reuse_formatted) if reuse_formatted is not None else None
+    folder = OutputFolder(reuse_formatted, use_last_run) if reuse_formatted is not None else None
+    before = formatted_before(folder, formatter, package) if folder is not None else None
+    pieces = fragments_before(folder, piece_homes(package)) if folder is not None else None
 
     def finish(files: dict[str, str], part: str) -> dict[str, str]:
         """The formatter, over the files render gives (all at once, or in two parts when a
@@ -135,12 +140,16 @@ def _generate(spec: Path, package_name: str | None, strict: bool, validate_spec:
     files = render(api, package_version=package_version(spec), finish=finish, background=doc.size >= BACKGROUND_MIN_BYTES,
                    progress=lambda done, total: progress("render", f"{done:,} of {total:,} modules"), memory=before,
                    pieces=pieces)
-    if pieces is not None:
-        pieces.save()
     if MANIFEST in files:
         raise GeneratorBug(f"the generated files include {MANIFEST}, which the generator reserves")
-    manifest = Manifest.build(files, f"sdkgen-{__version__}", formatter_id(formatter))
-    return Generated(files, manifest, sorted(diagnostics))
+    # the files found as the last run left them: their hashes are known, and write.py
+    # need not read them again to see that they did not change
+    same = {path: kept for path, kept in folder.known.items() if files.get(path) == kept[0]} if folder is not None else {}
+    manifest = Manifest.build(files, f"sdkgen-{__version__}", formatter_id(formatter),
+                              known={path: digest for path, (_, digest) in same.items()})
+    if pieces is not None:
+        pieces.save(files, manifest.files)
+    return Generated(files, manifest, sorted(diagnostics), {path: text for path, (text, _) in same.items()})
 
 
 def _python_files(files: dict[str, str]) -> int:

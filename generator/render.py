@@ -466,7 +466,16 @@ def runtime_files(templates: Path = TEMPLATES) -> dict[str, str]:
 
 
 class ModuleMemory(Protocol):
+    folder: reuse.OutputFolder
+
     def rendered(self, path: str, part: str, key: str) -> str | None: ...
+
+
+def piece_homes(package: str) -> dict[str, str]:
+    """The output file that holds the pieces of each kind (fragments.py); a folder for
+    the fixtures, each a file."""
+    return {"tool": f"{package}/mcp/tools.json", "command": f"{package}/cli/commands.json",
+            "mock": f"{package}/testing/spec.json", "fixture": f"{package}/testing/fixtures/"}
 
 
 def resource_enums(rv: views.ResourceView, enums: list[ir.Enum]) -> list[ir.Enum]:
@@ -561,7 +570,15 @@ def render(api: ir.Api, *, package_version: str = "0.1.0", templates: Path = TEM
     # A child renders the modules on another core (background.py) while this process
     # writes the rest; without one they are rendered here, at the same point, and
     # formatted with the rest (one pass of the formatter, not two).
-    with in_background(lambda: done_with(modules(None, "modules"), "modules"), worth_it=background) as rendered:
+    def in_child() -> tuple[dict[str, str], dict[str, tuple[str, str]]]:
+        """The modules, formatted, and what of them was found in the output folder as
+        it is (for this process's `memory`: write.py need not read those files again)."""
+        done = done_with(modules(None, "modules"), "modules")
+        known = memory.folder.known if memory is not None else {}
+        return done, {path: known[path] for path in done if path in known}
+
+    homes = piece_homes(pkg)
+    with in_background(in_child, worth_it=background) as rendered:
         found = {} if rendered.forked else modules(progress, "all")
         emit(head, "project/pyproject.toml.jinja", "pyproject.toml")
         # formatted already (`make typecheck` runs black --check on them, a test checks that
@@ -574,14 +591,14 @@ def render(api: ir.Api, *, package_version: str = "0.1.0", templates: Path = TEM
         emit(head, "package/models/__init__.py.jinja", f"{pkg}/models/__init__.py")
         emit(head, "package/types.py.jinja", f"{pkg}/types.py")
         by_op = {id(ov.op): ov for rv in view.resources for ov in rv.operations}
-        tail[f"{pkg}/testing/spec.json"] = fixtures.mock_spec(api, pieces, by_op)
-        tail[f"{pkg}/cli/commands.json"] = display.json_entries([
+        tail[homes["mock"]] = fixtures.mock_spec(api, pieces, by_op)
+        tail[homes["command"]] = display.json_entries([
             ("groups", [display.json_entry(group) for group in view.cli_groups]),
             ("commands", views.cli_command_lines(api, view, pieces))])
-        tail[f"{pkg}/mcp/tools.json"] = mcp_tools.tools_json(api, view, pieces)
+        tail[homes["tool"]] = mcp_tools.tools_json(api, view, pieces)
         fixture_texts = fixtures.fixtures(api, pieces, by_op)
         for name, text in fixture_texts.items():
-            tail[f"{pkg}/testing/fixtures/{name}"] = text
+            tail[homes["fixture"] + name] = text
         fixture_of = {op_id: fixture for text in fixture_texts.values() for op_id, fixture in display.json_value(text).items()}
         cases = views.contract_cases(view, fixture_of)
         view.examples = views.build_examples(view, cases)
@@ -592,7 +609,9 @@ def render(api: ir.Api, *, package_version: str = "0.1.0", templates: Path = TEM
         to_format = {path: text for path, text in head.items() if path not in static}
         if rendered.forked:
             rest = {**static, **done_with({**to_format, **tail}, "rest")}
-            found = rendered.result()
+            found, known = rendered.result()
+            if memory is not None:
+                memory.folder.learn(known)
             if progress:
                 progress(total, total)
         else:

@@ -85,19 +85,20 @@ def _input_digest(text: str) -> str:
     return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
-def formatted_before(output: Path, formatter: str, package: str) -> FormattedBefore | None:
-    """What the last run into `output` formatted, for a run that formats with `formatter`;
-    None where nothing can be kept (no cache folder)."""
+def formatted_before(folder: OutputFolder, formatter: str, package: str) -> FormattedBefore | None:
+    """What the last run into the output `folder` formatted, for a run that formats with
+    `formatter`; None where nothing can be kept (no cache folder)."""
     home = cache_home()
-    return FormattedBefore(output, settings_key(formatter, package), home / "formatted") if home else None
+    return FormattedBefore(folder.root, settings_key(formatter, package), home / "formatted", folder) if home else None
 
 
 class FormattedBefore:
     """The formatted files of the last run into `output` that can stand for the formatter's
     work in this one; what this run formatted is kept in the folder `store`."""
 
-    def __init__(self, output: Path, settings: str, store: Path) -> None:
+    def __init__(self, output: Path, settings: str, store: Path, folder: OutputFolder | None = None) -> None:
         self.output = output
+        self.folder = folder or OutputFolder(output)
         self.settings = settings
         folder_key = hashlib.blake2b(str(output.resolve()).encode(), digest_size=12).hexdigest()
         self._store = store / folder_key
@@ -138,21 +139,11 @@ class FormattedBefore:
         entry = self._entries(part).get(path)
         if entry is None or len(entry) < 3 or entry[2] != key:
             return None
-        found = self._on_disk(path)
-        if found is None or content_hash(found) != entry[1]:
+        found = self.folder.text(path, entry[1])
+        if found is None:
             return None
         self._kept[path] = entry
         return found
-
-    def _on_disk(self, path: str) -> str | None:
-        """The output folder's file at `path`, when it is a plain file inside the folder."""
-        target = self.output.joinpath(*PurePosixPath(path).parts)
-        try:
-            if target.is_symlink() or not target.is_file():
-                return None
-            return target.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
-            return None
 
     def format(self, files: Mapping[str, str], part: str, formatter: Callable[[dict[str, str]], dict[str, str]]) -> dict[str, str]:
         """`formatter(files)`, with the Python files whose formatted text is in the output
@@ -174,8 +165,8 @@ class FormattedBefore:
             entry = before.get(path)
             if entry is None or entry[0] != digest:
                 continue
-            found = self._on_disk(path)
-            if found is not None and content_hash(found) == entry[1]:
+            found = self.folder.text(path, entry[1])
+            if found is not None:
                 reused[path], hashes[path] = found, entry[1]
         formatted = formatter({path: text for path, text in files.items() if path not in reused})
         done = {path: reused[path] if path in reused else formatted[path] for path in files}
@@ -197,6 +188,51 @@ class FormattedBefore:
                 self._part_file(other).unlink(missing_ok=True)
             except OSError:
                 pass
+
+
+class OutputFolder:
+    """The files of an output folder as this run finds them, each read at most once: what
+    is taken from the last run (here and in fragments.py) is read from there, and
+    write.py compares with the same texts rather than reading them again."""
+
+    def __init__(self, root: Path, trusted: bool = True) -> None:
+        self.root = root
+        #: False: nothing in the folder counts as the last run's (--no-cache)
+        self.trusted = trusted
+        #: path -> (text, content hash) of the files read and found as the last run left them
+        self.known: dict[str, tuple[str, str]] = {}
+        #: path -> (text, content hash) of each file read (None: not a plain file), hashed once
+        self._read_before: dict[str, tuple[str, str] | None] = {}
+
+    def text(self, path: str, digest: str) -> str | None:
+        """The file at `path` when its content hash is `digest` (a file edited since, or
+        not a plain file inside the folder, is not the last run's); None otherwise."""
+        if not self.trusted:
+            return None
+        kept = self.known.get(path)
+        if kept is not None:
+            return kept[0] if kept[1] == digest else None
+        if path not in self._read_before:
+            text = self._read(path)
+            self._read_before[path] = (text, content_hash(text)) if text is not None else None
+        found = self._read_before[path]
+        if found is None or found[1] != digest:
+            return None
+        self.known[path] = found
+        return found[0]
+
+    def learn(self, known: Mapping[str, tuple[str, str]]) -> None:
+        """What a child process found in the folder (background.py)."""
+        self.known.update(known)
+
+    def _read(self, path: str) -> str | None:
+        target = self.root.joinpath(*PurePosixPath(path).parts)
+        try:
+            if target.is_symlink() or not target.is_file():
+                return None
+            return target.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            return None
 
 
 def write_atomically(path: Path, data: bytes, keep: int | None = None) -> bool:

@@ -40,9 +40,11 @@ def _inside(path: Path, root: Path) -> bool:
         return False
 
 
-def plan_writes(output: Path, files: Mapping[str, str], old: Manifest, *, force: bool = False) -> dict[str, str]:
+def plan_writes(output: Path, files: Mapping[str, str], old: Manifest, *, force: bool = False,
+                on_disk: Mapping[str, str] | None = None) -> dict[str, str]:
     """The files whose content on disk differs from `files`; SpecError when writing them
-    would break one of the rules above."""
+    would break one of the rules above. `on_disk` has the text of files read from the
+    folder in this run already (those are not read again)."""
     if str(output) == "":
         raise SpecError("the output folder must be named (--output)", Location("<output>"), code=OUTPUT)
     if output.exists() and not output.is_dir():
@@ -59,11 +61,18 @@ def plan_writes(output: Path, files: Mapping[str, str], old: Manifest, *, force:
         )
     changes: dict[str, str] = {}
     foreign: list[str] = []
+    known = on_disk or {}
+    folders: dict[Path, bool] = {}  # folder -> inside root (each resolved once, not once a file)
     for rel, text in files.items():
         if not is_safe_path(rel):
             raise GeneratorBug(f"the generator produced an unsafe output path {rel!r}")
+        if known.get(rel) == text:
+            continue  # as it is on disk, and not written
         target = output / rel
-        if not _inside(target, root):
+        inside = folders.get(target.parent)
+        if inside is None:
+            inside = folders[target.parent] = _inside(target.parent, root)
+        if not inside or (target.is_symlink() and not _inside(target, root)):
             raise SpecError(f"{rel} would be written outside the output folder (through a symbolic link)",
                             Location(str(output)), code=OUTPUT)
         try:
@@ -87,9 +96,12 @@ def plan_writes(output: Path, files: Mapping[str, str], old: Manifest, *, force:
     return changes
 
 
-def write_files(output: Path, files: Mapping[str, str], manifest: Manifest, *, force: bool = False) -> WriteResult:
+def write_files(output: Path, files: Mapping[str, str], manifest: Manifest, *, force: bool = False,
+                on_disk: Mapping[str, str] | None = None) -> WriteResult:
+    """`files` and their `manifest` into `output` (see the rules above); `on_disk`, the text
+    of files read from there in this run (pipeline.Generated.on_disk)."""
     old = Manifest.read(output)
-    changes = plan_writes(output, files, old, force=force)
+    changes = plan_writes(output, files, old, force=force, on_disk=on_disk)
     manifest_text = manifest.text()
     try:
         current_manifest = (output / MANIFEST).read_text(encoding="utf-8")

@@ -38,9 +38,9 @@ def _made_pieces(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     counts: list[int] = []
     save = Fragments.save
 
-    def counted(self: Fragments) -> None:
+    def counted(self: Fragments, files: dict[str, str], hashes: dict[str, str] | None = None) -> None:
         counts.append(self.made)
-        save(self)
+        save(self, files, hashes)
 
     monkeypatch.setattr(Fragments, "save", counted)
     return counts
@@ -140,77 +140,122 @@ def test_a_hand_edited_output_is_made_again_not_kept(tmp_path: Path, monkeypatch
 
 # -- the store --------------------------------------------------------------------
 
+HOMES = {"tool": "pkg/tools.json", "command": "pkg/commands.json", "fixture": "pkg/fixtures/"}
 
-def test_a_piece_is_found_by_its_key_and_only_the_pieces_used_are_kept(tmp_path: Path) -> None:
-    out, store = tmp_path / "out", tmp_path / "store"
-    first = Fragments(out, store)
-    assert first.piece("tool", "k1", lambda: "one") == "one"
-    assert first.piece("tool", "k2", lambda: "two") == "two"
-    assert first.piece("fixture", "k1", lambda: "three\u2028") == "three\u2028"  # each kind its own keys
+
+def _output(out: Path, files: dict[str, str]) -> dict[str, str]:
+    for path, text in files.items():
+        (out / path).parent.mkdir(parents=True, exist_ok=True)
+        (out / path).write_text(text, encoding="utf-8")
+    return files
+
+
+def _first_run(out: Path, store: Path) -> Fragments:
+    first = Fragments(out, store, HOMES)
+    tools = [first.piece("tool", "k1", lambda: '{"name":"one"}'), first.piece("tool", "k2", lambda: '{"name":"two"}')]
+    fixture = first.piece("fixture", "k1", lambda: "three\u2028\n")  # each kind its own keys
     assert first.made == 3
-    first.save()
-    second = Fragments(out, store)
-    assert second.piece("tool", "k1", lambda: "other") == "one"
-    assert second.piece("fixture", "k1", lambda: "other") == "three\u2028"
+    first.save(_output(out, {"pkg/tools.json": "[\n  " + ",\n  ".join(tools) + "\n]\n", "pkg/fixtures/a.json": fixture}))
+    return first
+
+
+def test_a_piece_is_found_by_its_key_in_the_output_and_only_the_pieces_used_are_kept(tmp_path: Path) -> None:
+    out, store = tmp_path / "out", tmp_path / "store"
+    _first_run(out, store)
+    second = Fragments(out, store, HOMES)
+    assert second.piece("tool", "k1", lambda: "other") == '{"name":"one"}'
+    assert second.piece("fixture", "k1", lambda: "other") == "three\u2028\n"
     assert second.made == 0
-    second.save()
-    third = Fragments(out, store)
+    second.save(_output(out, {"pkg/tools.json": '[\n  {"name":"one"}\n]\n', "pkg/fixtures/a.json": "three\u2028\n"}))
+    third = Fragments(out, store, HOMES)
     assert third.piece("tool", "k2", lambda: "made") == "made"  # not used by the second run: gone
     assert third.made == 1
+    assert len(store.glob("*.json").__next__().read_bytes()) < 1000  # an index, not a copy of the texts
 
 
-@pytest.mark.parametrize("content", [b"", b"{", b"[]", b'{"code": "other", "pieces": {"tool": {"k1": "old"}}}',
-                                     b'{"code": null, "pieces": 3}', b"\xff\xfe"])
+def test_a_piece_whose_output_file_was_edited_is_made_again(tmp_path: Path) -> None:
+    out, store = tmp_path / "out", tmp_path / "store"
+    _first_run(out, store)
+    tools = out / "pkg" / "tools.json"
+    tools.write_text(tools.read_text(encoding="utf-8").replace("two", "owt"), encoding="utf-8")
+    again = Fragments(out, store, HOMES)
+    assert again.piece("tool", "k1", lambda: "made") == "made"  # its file is not the last run's any more
+    assert again.piece("fixture", "k1", lambda: "made") == "three\u2028\n"  # its own file is
+
+
+def test_a_file_of_thousands_of_pieces_is_read_and_hashed_once_matching_or_not(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # an output file edited since (or written by --no-cache) was hashed again for each of
+    # its pieces: 20 s on autotask
+    _output(tmp_path, {"tools.json": "text"})
+    hashed: list[str] = []
+    monkeypatch.setattr(reuse, "content_hash", lambda text: hashed.append(text) or "digest")
+    folder = reuse.OutputFolder(tmp_path)
+    assert [folder.text("tools.json", "other") for _ in range(3)] == [None] * 3
+    assert [folder.text("tools.json", "digest") for _ in range(3)] == ["text"] * 3
+    assert hashed == ["text"]
+
+
+def test_pieces_asked_for_out_of_their_files_order_are_made_again_not_misplaced(tmp_path: Path) -> None:
+    out, store = tmp_path / "out", tmp_path / "store"
+    first = Fragments(out, store, HOMES)
+    b, a = first.piece("tool", "kb", lambda: '"b"'), first.piece("tool", "ka", lambda: '"a"')
+    first.save(_output(out, {"pkg/tools.json": f"[{a},{b}]"}))
+    again = Fragments(out, store, HOMES)
+    assert again.piece("tool", "kb", lambda: "made") == '"b"'
+    assert again.piece("tool", "ka", lambda: "made") == "made"
+
+
+@pytest.mark.parametrize("content", [b"", b"{", b"[]", b'{"code": "other", "files": {}}',
+                                     b'{"code": null, "files": 3}', b"\xff\xfe",
+                                     b'{"code": "this", "files": {"pkg/tools.json": ["h", [["tool", "k1", -1, 3]]]}}',
+                                     b'{"code": "this", "files": {"pkg/tools.json": ["h", [["other", "k1", 0, 3]]]}}'])
 def test_a_store_that_cannot_be_read_or_is_not_this_codes_counts_as_empty(tmp_path: Path, content: bytes) -> None:
     out, store = tmp_path / "out", tmp_path / "store"
-    first = Fragments(out, store)
-    first.piece("tool", "k1", lambda: "one")
-    first.save()
+    _first_run(out, store)
     (stored,) = store.glob("*.json")
-    stored.write_bytes(content.replace(b'"other"', json.dumps(reuse.code_digest() + "x").encode()))
-    again = Fragments(out, store)
+    code = json.dumps(reuse.code_digest()).encode()
+    stored.write_bytes(content.replace(b'"other"', json.dumps(reuse.code_digest() + "x").encode()).replace(b'"this"', code))
+    again = Fragments(out, store, HOMES)
     assert again.piece("tool", "k1", lambda: "made") == "made"
 
 
 def test_a_store_cut_short_counts_as_empty(tmp_path: Path) -> None:
     out, store = tmp_path / "out", tmp_path / "store"
-    first = Fragments(out, store)
-    first.piece("tool", "k1", lambda: "one")
-    first.piece("command", "k2", lambda: "two, longer")
-    first.save()
+    _first_run(out, store)
     (stored,) = store.glob("*.json")
-    assert Fragments(out, store).piece("command", "k2", lambda: "made") == "two, longer"
+    assert Fragments(out, store, HOMES).piece("tool", "k2", lambda: "made") == '{"name":"two"}'
     stored.write_bytes(stored.read_bytes()[:-3])  # a disk that filled up mid-write, say
-    assert Fragments(out, store).piece("tool", "k1", lambda: "made") == "made"
+    assert Fragments(out, store, HOMES).piece("tool", "k1", lambda: "made") == "made"
 
 
 def test_an_unwritable_store_costs_the_pieces_and_nothing_else(tmp_path: Path) -> None:
     blocker = tmp_path / "store"
     blocker.write_text("a file where the folder would be", encoding="utf-8")
-    pieces = Fragments(tmp_path / "out", blocker)
+    pieces = Fragments(tmp_path / "out", blocker, HOMES)
     assert pieces.piece("tool", "k", lambda: "one") == "one"
-    pieces.save()  # no error
-    assert Fragments(tmp_path / "out", blocker).piece("tool", "k", lambda: "again") == "again"
+    pieces.save(_output(tmp_path / "out", {"pkg/tools.json": "one"}))  # no error
+    assert Fragments(tmp_path / "out", blocker, HOMES).piece("tool", "k", lambda: "again") == "again"
 
 
 def test_nothing_is_kept_without_a_cache_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("XDG_CACHE_HOME")
     monkeypatch.setenv("HOME", "not/absolute")
-    assert fragments_before(tmp_path) is None
+    assert fragments_before(reuse.OutputFolder(tmp_path), HOMES) is None
 
 
 def test_keys_of_strings_tell_apart_where_the_strings_split(tmp_path: Path) -> None:
-    pieces = Fragments(tmp_path, tmp_path / "store")
+    pieces = Fragments(tmp_path, tmp_path / "store", HOMES)
     assert pieces.key("ab", "c") != pieces.key("a", "bc")
     assert pieces.key("a", "b") == pieces.key("a", "b") != pieces.key("a", ["b"])
 
 
 def test_the_document_key_is_none_where_a_reference_leaves_the_components(tmp_path: Path) -> None:
-    pieces = Fragments(tmp_path, tmp_path / "store")
+    pieces = Fragments(tmp_path, tmp_path / "store", HOMES)
     plain = {"openapi": "3.1.0", "paths": {"/a": {"get": {"responses": {"200": {"$ref": "#/components/responses/ok"}}}}}}
     assert pieces.document(plain) is not None
     into_paths = copy.deepcopy(plain)
     into_paths["paths"]["/a"]["get"]["parameters"] = [{"$ref": "#/paths/~1a/get/responses"}]
-    assert Fragments(tmp_path, tmp_path / "store").document(into_paths) is None
-    assert Fragments(tmp_path, tmp_path / "store").document({"paths": {}, "x": {1: "not a string key"}}) is None
+    assert Fragments(tmp_path, tmp_path / "store", HOMES).document(into_paths) is None
+    assert Fragments(tmp_path, tmp_path / "store", HOMES).document({"paths": {}, "x": {1: "not a string key"}}) is None
     assert fragments._document_key(plain) != fragments._document_key({**plain, "paths": {"/b": plain["paths"]["/a"]}})

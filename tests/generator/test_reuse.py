@@ -12,7 +12,13 @@ import pytest
 
 from generator import pipeline
 from generator.format import format_files
-from generator.reuse import FormattedBefore, cache_home, formatted_before, settings_key
+from generator.reuse import (
+    FormattedBefore,
+    OutputFolder,
+    cache_home,
+    formatted_before,
+    settings_key,
+)
 from generator.write import write_files
 from tests.conftest import ROOT
 
@@ -117,7 +123,7 @@ def test_cache_home_follows_xdg_then_home_and_is_none_without_either(monkeypatch
     assert cache_home() == tmp_path / "home" / ".cache" / "sdkgen"
     monkeypatch.delenv("XDG_CACHE_HOME")
     monkeypatch.setenv("HOME", "not/absolute")
-    assert cache_home() is None and formatted_before(tmp_path, "ruff", "pkg") is None  # nothing is kept
+    assert cache_home() is None and formatted_before(OutputFolder(tmp_path), "ruff", "pkg") is None  # nothing is kept
 
 
 def _change_description(spec: Path, old: str, new: str) -> None:
@@ -148,9 +154,18 @@ def test_generate_after_a_change_formats_only_what_changed_and_writes_what_a_col
     assert given.pop() == {"petstore/resources/pets.py"}  # the summary is in its docstrings only
     cold = pipeline.generate(spec)
     assert again.files == cold.files and again.manifest.text() == cold.manifest.text()
+    write_files(out, again.files, again.manifest)
+    # --no-cache: nothing taken from the last run, but what is made kept for the next
+    _change_description(spec, "summary: List the pets", "summary: List all the pets")
+    fresh = pipeline.generate(spec, reuse_formatted=out, use_last_run=False)
+    assert given.pop() == everything and fresh.on_disk == {}
+    write_files(out, fresh.files, fresh.manifest)
+    _change_description(spec, "summary: List all the pets", "summary: List the pets")
+    assert pipeline.generate(spec, reuse_formatted=out).files == cold.files
+    assert given.pop() == {"petstore/resources/pets.py"}
 
 
-def test_cli_reuses_by_default_never_keeps_a_hand_edit_and_not_with_no_cache(tmp_path: Path) -> None:
+def test_cli_reuses_by_default_never_keeps_a_hand_edit_and_takes_nothing_with_no_cache(tmp_path: Path) -> None:
     env = {**os.environ, "PYTHONPATH": str(ROOT), "XDG_CACHE_HOME": str(tmp_path / "cache")}
     spec, out, cold = tmp_path / "openapi.yaml", tmp_path / "out", tmp_path / "cold"
     spec.write_text(PETSTORE.read_text(encoding="utf-8"), encoding="utf-8")
@@ -165,7 +180,7 @@ def test_cli_reuses_by_default_never_keeps_a_hand_edit_and_not_with_no_cache(tmp
     _change_description(spec, "summary: List pets", "summary: List the pets")
     assert sdkgen("generate", str(spec), "-o", str(out), "-q").returncode == 0
     assert sdkgen("generate", str(spec), "-o", str(cold), "-q", "--no-cache").returncode == 0
-    assert len(list(store.glob("*.json"))) == 1  # --no-cache neither reads nor writes the store
+    assert len(list(store.glob("*.json"))) == 2  # --no-cache keeps what it made, for the next run into its folder
     files = sorted(p.relative_to(out) for p in out.rglob("*") if p.is_file())
     assert files == sorted(p.relative_to(cold) for p in cold.rglob("*") if p.is_file())
     assert all((out / rel).read_bytes() == (cold / rel).read_bytes() for rel in files)
