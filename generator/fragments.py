@@ -78,6 +78,12 @@ class Fragments:
             found = self._operations[id(view)] = reuse.render_key(view)
         return found
 
+    def adopt(self, views: list[OperationView], keys: list[str]) -> None:
+        """The keys of `views`, made by another process (render.py's child) from the
+        same views: what operation() would make."""
+        if len(keys) == len(views):
+            self._operations.update(zip(map(id, views), keys, strict=True))
+
     def _read(self) -> dict[str, dict[str, tuple[str, str, int, int]]]:
         """Where the last run's pieces are in its output: the store is JSON, the code's
         digest and, for each file, its content hash and each piece's kind, key, start and

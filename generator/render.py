@@ -23,7 +23,7 @@ import jinja2
 import jinja2.bccache
 
 from . import display, fixtures, ir, mcp_tools, reuse, views
-from .background import in_background
+from .background import Ahead, Pending, in_background
 from .diagnostics import GeneratorBug
 from .format import LINE_LENGTH, TARGET_VERSION
 from .fragments import Fragments
@@ -560,26 +560,34 @@ def render(api: ir.Api, *, package_version: str = "0.1.0", templates: Path = TEM
         into[path] = env.get_template(template).render(**context, **extra)
 
     # Where one module holds every operation (EC2's 1,188), a change to any of them makes
-    # it new: its key would cost the child 65-80 ms for nothing. Elsewhere the operations'
-    # keys, which both this process and the child use, are made once, before the fork.
+    # it new: its key would cost the child 65-80 ms for nothing. Elsewhere the child makes
+    # the operations' keys first and sends them ahead (background.Ahead), while this
+    # process does what needs none (pickling autotask's 2,958 views: 150 ms).
     keyed_modules = len(view.resources) > 1
-    if keyed_modules and memory is not None and pieces is not None:
-        for rv in view.resources:
-            for ov in rv.operations:
-                pieces.operation(ov)
+    operation_views = [ov for rv in view.resources for ov in rv.operations]
+    ahead = Ahead() if keyed_modules and memory is not None and pieces is not None else None
+
     # A child renders the modules on another core (background.py) while this process
     # writes the rest; without one they are rendered here, at the same point, and
     # formatted with the rest (one pass of the formatter, not two).
     def in_child() -> tuple[dict[str, str], dict[str, tuple[str, str]]]:
         """The modules, formatted, and what of them was found in the output folder as
         it is (for this process's `memory`: write.py need not read those files again)."""
+        if ahead is not None and pieces is not None:
+            ahead.send([pieces.operation(ov) for ov in operation_views])
         done = done_with(modules(None, "modules"), "modules")
         known = memory.folder.known if memory is not None else {}
         return done, {path: known[path] for path in done if path in known}
 
     homes = piece_homes(pkg)
-    with in_background(in_child, worth_it=background) as rendered:
+
+    def beside(rendered: Pending[tuple[dict[str, str], dict[str, tuple[str, str]]]]) -> dict[str, str]:
+        """Every file, the modules from `rendered` (the child's, or made here)."""
         found = {} if rendered.forked else modules(progress, "all")
+        if ahead is not None:  # what needs no key first, while the child makes them
+            view.cli_table  # noqa: B018 - made now (a cached property)
+            if pieces is not None:
+                pieces.document(api.document)
         emit(head, "project/pyproject.toml.jinja", "pyproject.toml")
         # formatted already (`make typecheck` runs black --check on them, a test checks that
         # ruff leaves them as they are): not given to the formatter again in every run
@@ -590,7 +598,10 @@ def render(api: ir.Api, *, package_version: str = "0.1.0", templates: Path = TEM
             emit(head, f"package/{name}.jinja", f"{pkg}/{name}")
         emit(head, "package/models/__init__.py.jinja", f"{pkg}/models/__init__.py")
         emit(head, "package/types.py.jinja", f"{pkg}/types.py")
-        by_op = {id(ov.op): ov for rv in view.resources for ov in rv.operations}
+        by_op = {id(ov.op): ov for ov in operation_views}
+        keys = ahead.receive(rendered.forked) if ahead is not None else None
+        if keys is not None and pieces is not None:
+            pieces.adopt(operation_views, keys)
         tail[homes["mock"]] = fixtures.mock_spec(api, pieces, by_op)
         tail[homes["command"]] = display.json_entries([
             ("groups", [display.json_entry(group) for group in view.cli_groups]),
@@ -617,4 +628,11 @@ def render(api: ir.Api, *, package_version: str = "0.1.0", templates: Path = TEM
         else:
             rest = {**static, **done_with({**to_format, **found, **tail}, "all")}
             found = {path: rest[path] for path in found}
-    return {**{path: rest[path] for path in head}, **found, **{path: rest[path] for path in tail}}
+        return {**{path: rest[path] for path in head}, **found, **{path: rest[path] for path in tail}}
+
+    try:
+        with in_background(in_child, worth_it=background) as rendered:
+            return beside(rendered)
+    finally:
+        if ahead is not None:
+            ahead.close()

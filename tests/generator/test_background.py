@@ -56,6 +56,38 @@ def test_a_child_that_dies_is_replaced_by_the_work_done_here():
 
 
 @needs_fork
+def test_lines_sent_ahead_arrive_before_the_result_and_whole():
+    ahead = background.Ahead()
+    keys = [f"{i:032x}" for i in range(30_000)]  # more than a pipe holds by default (Graph beta's keys)
+
+    def work() -> str:
+        ahead.send(keys)
+        return "done"
+
+    with background.in_background(work) as pending:
+        assert ahead.receive(pending.forked) == keys
+        assert pending.result() == "done"
+
+
+@needs_fork
+def test_nothing_arrives_ahead_from_a_child_that_dies_first_or_was_never_forked():
+    ahead = background.Ahead()
+
+    def work() -> str:
+        if background.in_child():
+            os._exit(9)
+        ahead.send(["not sent: this is the parent"])
+        return "done here"
+
+    with background.in_background(work) as pending:
+        assert ahead.receive(pending.forked) is None
+        assert pending.result() == "done here"
+    alone = background.Ahead()
+    with background.in_background(lambda: alone.send(["x"]), worth_it=False) as pending:
+        assert not pending.forked and alone.receive(pending.forked) is None
+
+
+@needs_fork
 def test_leaving_the_block_early_stops_and_reaps_the_child():
     with pytest.raises(RuntimeError), background.in_background(lambda: __import__("time").sleep(60)) as pending:
         pid = pending._pid
