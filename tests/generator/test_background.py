@@ -97,11 +97,11 @@ def test_leaving_the_block_early_stops_and_reaps_the_child():
 
 
 @needs_fork
-@pytest.mark.parametrize("where", ["read", "waitpid"])
+@pytest.mark.parametrize("where", ["pread", "waitpid"])
 def test_ctrl_c_while_the_result_comes_back_stops_the_child_and_is_raised_as_it_is(monkeypatch, where):
     """Ctrl-C lands while result() reads the child's answer or waits for it: the
     KeyboardInterrupt reaches the caller (the CLI prints one line, exit 130), not an
-    OSError from closing the pipe twice, and no child is left behind."""
+    OSError from closing its file twice, and no child is left behind."""
     real = getattr(os, where)
     interrupted = []
 
