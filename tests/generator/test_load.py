@@ -155,11 +155,11 @@ SCALARS = [
 
 @pytest.mark.parametrize("plain", [True, False])
 def test_tags_are_what_pyyamls_resolver_gives_with_the_same_patterns(plain: bool) -> None:
-    """The loader's fast resolve (load.py) against PyYAML's own, given the same implicit
+    """The loader's fast resolve (load_yaml.py) against PyYAML's own, given the same implicit
     resolvers, for every node of the curated spec and scalars of every kind."""
     import yaml
 
-    from generator import load as loader
+    from generator import load_yaml as loader
     from tests.conftest import SPEC
 
     class Reference(yaml.SafeLoader):  # PyYAML's pure-Python resolve, with the loader's patterns
