@@ -65,8 +65,10 @@ class Fragments:
         """A key for what is made from `inputs` (plain data and IR; no sets) by the
         generator's code (reuse.render_key). Strings alone, the most common inputs, are
         joined rather than pickled (a quarter of the time)."""
-        if all(isinstance(value, str) for value in inputs):
-            text = "".join(f"{len(value)}:{value}" for value in inputs)  # type: ignore[arg-type]
+        if all(type(value) is str for value in inputs):
+            text = "\0".join(inputs)  # type: ignore[arg-type]
+            if text.count("\0") >= len(inputs):  # a string holds a NUL: where they split is not plain
+                text = "".join(f"{len(value)}:{value}" for value in inputs)  # type: ignore[arg-type]
             return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), key=_code_key(), digest_size=16).hexdigest()
         return reuse.render_key(inputs)
 
@@ -166,17 +168,21 @@ class Fragments:
 
 
 def _valid_files(files: dict[Any, Any]) -> Iterator[tuple[str, tuple[str, list[tuple[str, str, int, int]]]]]:
-    """The store's files that are what save() writes; none where one is not."""
+    """The store's files that are what save() writes; none where one is not (a loop of
+    the fewest steps: 12,000 entries on autotask)."""
     checked = []
+    kinds = set(KINDS)
     for path, value in files.items():
-        if not (isinstance(value, list) and len(value) == 2 and isinstance(value[0], str) and isinstance(value[1], list)):
+        if not (type(value) is list and len(value) == 2 and type(value[0]) is str and type(value[1]) is list):
             return iter(())
-        entries = []
-        for entry in value[1]:
-            if not (isinstance(entry, list) and len(entry) == 4 and entry[0] in KINDS and isinstance(entry[1], str)
-                    and all(isinstance(n, int) and n >= 0 for n in entry[2:])):
+        entries = value[1]
+        for entry in entries:
+            if type(entry) is not list or len(entry) != 4:
                 return iter(())
-            entries.append((entry[0], entry[1], entry[2], entry[3]))
+            kind, key, start, length = entry
+            if kind not in kinds or type(key) is not str or type(start) is not int or type(length) is not int \
+                    or start < 0 or length < 0:
+                return iter(())
         checked.append((path, (value[0], entries)))
     return iter(checked)
 
