@@ -23,6 +23,8 @@ LITERAL = "literal"
 ALIAS = "alias"  # a named union or other non-class type
 ANY = "any"
 NONE = "none"
+#: the kinds whose TypeRef names a class or an alias
+_NAMED = frozenset({MODEL, ENUM, ALIAS})
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,8 @@ class TypeRef:
 
     def referenced_names(self) -> set[str]:
         """Class and alias names this type mentions."""
+        if self.item is None and not self.variants:  # a leaf, most types: no set to merge into
+            return {self.name} if self.kind in _NAMED else set()
         names: set[str] = set()
         if self.kind in (MODEL, ENUM, ALIAS):
             names.add(self.name)

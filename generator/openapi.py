@@ -7,6 +7,7 @@ document; they get the same answers from here.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -36,9 +37,11 @@ def is_json_media(media: str) -> bool:
     return bool(_JSON_MEDIA.match(media_base(media)))
 
 
+@functools.lru_cache(maxsize=4096)
 def encoding_of(media: str) -> str:
     """How a body of this media type is written or read: json, multipart, form, sse, text
-    or binary."""
+    or binary (asked for every response of every operation: kept for the few a document
+    names)."""
     base = media_base(media)
     if _JSON_MEDIA.match(base):
         return "json"
@@ -56,6 +59,13 @@ def encoding_of(media: str) -> str:
 def media_preference(content: dict[str, Any]) -> list[str]:
     """The media types of a content map, the one a client should pick first: JSON (`*/*`
     last of them), multipart, form, event stream, anything else; ties keep their order."""
+    return list(_preference(tuple(content)))
+
+
+@functools.lru_cache(maxsize=4096)
+def _preference(medias: tuple[str, ...]) -> tuple[str, ...]:
+    """media_preference of a content map with these keys (most maps of a document have
+    the same few)."""
     order = {"json": 0, "multipart": 1, "form": 2, "sse": 3}
 
     def rank(item: tuple[int, str]) -> tuple[int, int]:
@@ -66,7 +76,7 @@ def media_preference(content: dict[str, Any]) -> list[str]:
             value = 5
         return value, index
 
-    return [media for _, media in sorted(enumerate(content), key=rank)]
+    return tuple(media for _, media in sorted(enumerate(medias), key=rank))
 
 
 class UnresolvedRef(Exception):

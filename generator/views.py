@@ -459,19 +459,23 @@ def _docstring(op: ir.Operation, args: list[Arg], extra: list[tuple[str, str]] |
     return "\n\n".join(parts)
 
 
+#: the type of no value (a frozen TypeRef: one will do)
+_NONE = ir.TypeRef(ir.NONE)
+
+
 def _returns(op: ir.Operation) -> list[ir.TypeRef]:
     returns: list[ir.TypeRef] = []
     for r in op.responses:
         if r.decoding == "sse":
             continue
-        rtype = r.type if r.decoding != "none" and r.type is not None else ir.TypeRef(ir.NONE)
+        rtype = r.type if r.decoding != "none" and r.type is not None else _NONE
         if rtype not in returns:
             returns.append(rtype)
     if any(t.kind == ir.ANY for t in returns):
         return [ir.TypeRef(ir.ANY)]
-    if ir.TypeRef(ir.NONE) in returns:
-        returns = [t for t in returns if t.kind != ir.NONE] + [ir.TypeRef(ir.NONE)]
-    return [] if returns == [ir.TypeRef(ir.NONE)] else returns
+    if _NONE in returns:
+        returns = [t for t in returns if t.kind != ir.NONE] + [_NONE]
+    return [] if returns == [_NONE] else returns
 
 
 def _refined(t: ir.TypeRef, narrower: ir.TypeRef, aliases: dict[str, ir.Alias]) -> ir.TypeRef:
