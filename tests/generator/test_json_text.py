@@ -10,7 +10,7 @@ import math
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.display import json_data, json_text
+from generator.display import json_data, json_entries, json_entry, json_text
 
 #: what a spec's examples, defaults and schemas hold: JSON values (finite floats; keys are strings)
 JSON_VALUES = st.recursive(
@@ -78,3 +78,23 @@ def test_data_files_keep_one_entry_a_line_and_read_back() -> None:
 @given(JSON_VALUES, st.integers(0, 3))
 def test_data_files_read_back_as_the_value(value: object, levels: int) -> None:
     assert json.loads(json_data(value, levels=levels)) == value
+
+
+#: a data file's sections: a list of entries or an object of them, by name
+SECTIONS = st.lists(
+    st.tuples(st.text(max_size=6), st.lists(JSON_VALUES, max_size=4) | st.dictionaries(st.text(max_size=6), JSON_VALUES, max_size=4)),
+    max_size=3, unique_by=lambda section: section[0],
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(SECTIONS)
+def test_a_file_joined_from_its_entries_is_the_file_json_data_writes(sections: list[tuple[str, object]]) -> None:
+    # the whole-API files are joined from pieces made apart (fragments.py); the join must
+    # write what json_data writes for the same data
+    encoded: list[tuple[str, list[str] | dict[str, str]]] = [
+        (name, {k: json_entry(v) for k, v in entries.items()} if isinstance(entries, dict)
+         else [json_entry(v) for v in entries])  # type: ignore[attr-defined]
+        for name, entries in sections
+    ]
+    assert json_entries(encoded) == json_data(dict(sections))
