@@ -41,10 +41,12 @@ def _inside(path: Path, root: Path) -> bool:
 
 
 def plan_writes(output: Path, files: Mapping[str, str], old: Manifest, *, force: bool = False,
-                on_disk: Mapping[str, str] | None = None) -> dict[str, str]:
+                on_disk: Mapping[str, str] | None = None, hashes: Mapping[str, str] | None = None) -> dict[str, str]:
     """The files whose content on disk differs from `files`; SpecError when writing them
     would break one of the rules above. `on_disk` has the text of files read from the
-    folder in this run already (those are not read again)."""
+    folder in this run already (those are not read again); `hashes`, the content hashes
+    of `files` (the new manifest's): a file the last run wrote whose hash changed is
+    written without being read first (8 MB for EC2's module)."""
     if str(output) == "":
         raise SpecError("the output folder must be named (--output)", Location("<output>"), code=OUTPUT)
     if output.exists() and not output.is_dir():
@@ -62,6 +64,7 @@ def plan_writes(output: Path, files: Mapping[str, str], old: Manifest, *, force:
     changes: dict[str, str] = {}
     foreign: list[str] = []
     known = on_disk or {}
+    new_hashes = hashes or {}
     folders: dict[Path, bool] = {}  # folder -> inside root (each resolved once, not once a file)
     for rel, text in files.items():
         if not is_safe_path(rel):
@@ -75,6 +78,9 @@ def plan_writes(output: Path, files: Mapping[str, str], old: Manifest, *, force:
         if not inside or (target.is_symlink() and not _inside(target, root)):
             raise SpecError(f"{rel} would be written outside the output folder (through a symbolic link)",
                             Location(str(output)), code=OUTPUT)
+        if rel in old.files and old.files[rel] != new_hashes.get(rel, old.files[rel]):
+            changes[rel] = text  # ours, and changed since the last run: no need to read it
+            continue
         try:
             current = target.read_text(encoding="utf-8")
         except FileNotFoundError:
@@ -101,7 +107,7 @@ def write_files(output: Path, files: Mapping[str, str], manifest: Manifest, *, f
     """`files` and their `manifest` into `output` (see the rules above); `on_disk`, the text
     of files read from there in this run (pipeline.Generated.on_disk)."""
     old = Manifest.read(output)
-    changes = plan_writes(output, files, old, force=force, on_disk=on_disk)
+    changes = plan_writes(output, files, old, force=force, on_disk=on_disk, hashes=manifest.files)
     manifest_text = manifest.text()
     try:
         current_manifest = (output / MANIFEST).read_text(encoding="utf-8")
