@@ -12,11 +12,13 @@ compute import lists.
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 
 from .diagnostics import GeneratorBug, SpecError
@@ -99,15 +101,31 @@ def _ruff_binary() -> str:
         raise SpecError("--formatter ruff needs ruff installed (pip install ruff)") from None
 
 
-def _ruff(files: Mapping[str, str], package: str, *, format_code: bool) -> dict[str, str]:
+def _ruff(files: Mapping[str, str], package: str, *, format_code: bool, fix_imports: bool = True) -> dict[str, str]:
     """ruff's import fixes (and `ruff format`) over all files at once, in a temporary
     folder, ignoring any configuration file around it."""
-    common = ["--isolated", "--no-cache", "--quiet", "--line-length", str(LINE_LENGTH), "--target-version", TARGET_VERSION]
-    fix_imports = [
-        "check", *common, "--fix", "--exit-zero", "--select", "I001,F401",
-        "--config", f"lint.isort.known-first-party = [{package!r}]" if package else "lint.isort.known-first-party = []",
-        ".",
-    ]
+    steps = ([_import_fixes(package)] if fix_imports else []) + ([["format", *_COMMON, "."]] if format_code else [])
+    with _scratch(files) as root:
+        for command in steps:
+            _run(command, root, files)
+        return {path: root.joinpath(*PurePosixPath(path).parts).read_text(encoding="utf-8") for path in files}
+
+
+#: the settings every ruff run is given
+_COMMON = ["--isolated", "--no-cache", "--quiet", "--line-length", str(LINE_LENGTH), "--target-version", TARGET_VERSION]
+
+
+def _import_fixes(package: str, *, fix: bool = True) -> list[str]:
+    """ruff's import sorting and unused-import removal (`package` is first-party)."""
+    return ["check", *_COMMON, *(["--fix", "--exit-zero"] if fix else ["--output-format", "json", "--exit-zero"]),
+            "--select", "I001,F401",
+            "--config", f"lint.isort.known-first-party = [{package!r}]" if package else "lint.isort.known-first-party = []",
+            "."]
+
+
+@contextmanager
+def _scratch(files: Mapping[str, str]) -> Iterator[Path]:
+    """A temporary folder holding `files`."""
     size = sum(map(len, files.values()))
     with tempfile.TemporaryDirectory(prefix="sdkgen-format-", dir=_scratch_parent(size)) as tmp:
         root = Path(tmp)
@@ -115,15 +133,37 @@ def _ruff(files: Mapping[str, str], package: str, *, format_code: bool) -> dict[
             target = root.joinpath(*PurePosixPath(path).parts)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8", newline="\n")
-        env = {**os.environ, "NO_COLOR": "1"}
-        if size < RUFF_THREADS_FROM_CHARS:
-            env.setdefault("RAYON_NUM_THREADS", "1")
-        for command in ([fix_imports, ["format", *common, "."]] if format_code else [fix_imports]):
-            proc = subprocess.run([_ruff_binary(), *command], cwd=root, capture_output=True, text=True, check=False, env=env)
-            if proc.returncode != 0:
-                detail = (proc.stderr or proc.stdout).strip().splitlines()
-                raise GeneratorBug(f"ruff cannot process the generated code: {detail[0] if detail else proc.returncode}")
-        return {path: root.joinpath(*PurePosixPath(path).parts).read_text(encoding="utf-8") for path in files}
+        yield root
+
+
+def _run(command: list[str], root: Path, files: Mapping[str, str]) -> str:
+    """ruff's output for `command` run in `root` (which holds `files`); GeneratorBug when it fails."""
+    env = {**os.environ, "NO_COLOR": "1"}
+    if sum(map(len, files.values())) < RUFF_THREADS_FROM_CHARS:
+        env.setdefault("RAYON_NUM_THREADS", "1")
+    proc = subprocess.run([_ruff_binary(), *command], cwd=root, capture_output=True, text=True, check=False, env=env)
+    if proc.returncode != 0:
+        detail = (proc.stderr or proc.stdout).strip().splitlines()
+        raise GeneratorBug(f"ruff cannot process the generated code: {detail[0] if detail else proc.returncode}")
+    return proc.stdout
+
+
+def format_snippets(snippets: Mapping[str, str]) -> dict[str, str]:
+    """Each snippet (a Python file by name) formatted by `ruff format` alone, with no
+    import fixes: pieces of a module, each after a stub (resource_pieces.py)."""
+    return _ruff(snippets, "", format_code=True, fix_imports=False) if snippets else {}
+
+
+def import_fixes_wanted(files: Mapping[str, str], package: str) -> set[str]:
+    """The files (formatted already) that ruff's import fixes would change."""
+    if not files:
+        return set()
+    with _scratch(files) as root:
+        found = json.loads(_run(_import_fixes(package, fix=False), root, files) or "[]")
+        where = {str(folder.joinpath(*PurePosixPath(path).parts)): path
+                 for folder in (root, root.resolve()) for path in files}
+        named = {where.get(str(item.get("filename", ""))) for item in found if isinstance(item, dict)}
+        return set(files) if None in named else {path for path in named if path is not None}
 
 
 def _scratch_parent(size: int) -> str | None:

@@ -31,12 +31,14 @@ import orjson
 
 from . import reuse
 from .manifest import content_hash
+from .resource_pieces import ModuleBefore
 
 if TYPE_CHECKING:
     from .views import OperationView
 
-#: the kinds of piece kept (a store of another shape is not read)
-KINDS = ("tool", "command", "mock", "fixture")
+#: the kinds of piece kept (a store of another shape is not read); a "module" piece is
+#: part of a big resource module (resource_pieces.py), placed by the render child
+KINDS = ("tool", "command", "mock", "fixture", "module")
 #: a reference that leaves the components: what it names may be in another operation
 _OUTSIDE_COMPONENTS = re.compile(rb'"\$ref":"(?!#/components/)')
 #: stores kept, from the output folders written last (a store is an index: a line of it
@@ -57,6 +59,12 @@ class Fragments:
         #: kind -> key -> (path, content hash of that file, start, length) in the last run's output
         self._before: dict[str, dict[str, tuple[str, str, int, int]]] | None = None
         self._used: dict[str, dict[str, str]] = {kind: {} for kind in KINDS}
+        #: path -> (content hash, piece key -> (start, length)), for the modules in pieces
+        self._modules_before: dict[str, tuple[str, dict[str, tuple[int, int]]]] = {}
+        #: path -> [the key of its operations' context, the private aliases its head imports]
+        self._module_notes: dict[str, list[Any]] = {}
+        #: path -> (its context, its head's aliases, (key, start, length) of each piece), in this run
+        self._placed: dict[str, tuple[str, list[str], list[tuple[str, int, int]]]] = {}
         self._operations: dict[int, str] = {}
         self._document: tuple[str | None] | None = None
         self.made = 0  # pieces made in this run (for the tests and the timings)
@@ -96,13 +104,38 @@ class Fragments:
             index = orjson.loads(self._path.read_bytes())
         except (OSError, orjson.JSONDecodeError):
             return {}
-        if not isinstance(index, dict) or index.get("code") != reuse.code_digest() or not isinstance(index.get("files"), dict):
+        if not isinstance(index, dict) or index.get("code") != reuse.code_digest() or not isinstance(index.get("files"), dict) \
+                or not isinstance(index.get("modules", {}), dict):
             return {}
         found: dict[str, dict[str, tuple[str, str, int, int]]] = {kind: {} for kind in KINDS}
         for path, (digest, entries) in _valid_files(index["files"]):
+            if entries and entries[0][0] == "module":  # a module's pieces, asked for by path
+                self._modules_before[path] = (digest, {key: (start, length) for _, key, start, length in entries})
+                continue
             for kind, key, start, length in entries:
                 found[kind][key] = (path, digest, start, length)
+        self._module_notes = {path: note for path, note in index.get("modules", {}).items()
+                              if type(note) is list and len(note) == 2 and type(note[0]) is str and type(note[1]) is list
+                              and all(type(name) is str for name in note[1])}
         return found
+
+    def module_before(self, path: str) -> ModuleBefore | None:
+        """The resource module at `path` as the last run left it, in pieces; None where
+        the store has no pieces of it or the file changed since."""
+        if self._before is None:
+            self._before = self._read()
+        kept, note = self._modules_before.get(path), self._module_notes.get(path)
+        if kept is None or note is None:
+            return None
+        text = self._folder.text(path, kept[0])
+        if text is None or any(start + length > len(text) for start, length in kept[1].values()):
+            return None
+        return ModuleBefore(text, kept[1], note[0], note[1])
+
+    def place_modules(self, placed: Mapping[str, tuple[str, list[str], list[tuple[str, int, int]]]]) -> None:
+        """Where the pieces of the resource modules are in this run's output (the render
+        child's resource_pieces.places), for save()."""
+        self._placed.update(placed)
 
     def document(self, data: Any) -> str | None:
         """A key for the document less its paths, for the pieces made from an operation
@@ -162,9 +195,15 @@ class Fragments:
                     break  # out of order: the rest are made again next time
                 entries.append([kind, key, start, len(text)])
                 at = start + len(text)
+        notes = {}
+        for path, (context, mentioned, pieces) in self._placed.items():
+            if path in files:
+                placed[path] = [["module", key, start, length] for key, start, length in pieces]
+                notes[path] = [context, mentioned]
         known = hashes or {}
         index = {path: [known.get(path) or content_hash(files[path]), entries] for path, entries in sorted(placed.items())}
-        reuse.write_atomically(self._path, orjson.dumps({"code": reuse.code_digest(), "files": index}), keep=MAX_STORES)
+        data = {"code": reuse.code_digest(), "files": index, "modules": dict(sorted(notes.items()))}
+        reuse.write_atomically(self._path, orjson.dumps(data), keep=MAX_STORES)
 
 
 def _valid_files(files: dict[Any, Any]) -> Iterator[tuple[str, tuple[str, list[tuple[str, str, int, int]]]]]:

@@ -26,7 +26,13 @@ _SAFE_PART = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]*")
 
 
 def content_hash(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+    return content_hash_of_bytes(text.encode("utf-8", "surrogatepass"))
+
+
+def content_hash_of_bytes(data: bytes) -> str:
+    """content_hash of the text whose UTF-8 encoding is `data` (a file as written: no
+    encoding needed, a third of the time on 8 MB)."""
+    return hashlib.sha256(data).hexdigest()[:32]
 
 
 def is_safe_path(path: str) -> bool:

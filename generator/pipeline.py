@@ -139,14 +139,16 @@ def _generate(spec: Path, package_name: str | None, strict: bool, validate_spec:
 
     files = render(api, package_version=package_version(spec), finish=finish, background=doc.size >= BACKGROUND_MIN_BYTES,
                    progress=lambda done, total: progress("render", f"{done:,} of {total:,} modules"), memory=before,
-                   pieces=pieces)
+                   pieces=pieces, splicing=formatter == "ruff")
     if MANIFEST in files:
         raise GeneratorBug(f"the generated files include {MANIFEST}, which the generator reserves")
     # the files found as the last run left them: their hashes are known, and write.py
     # need not read them again to see that they did not change
     same = {path: kept for path, kept in folder.known.items() if files.get(path) == kept[0]} if folder is not None else {}
+    # and the formatter's store hashed what it gave back
+    hashes = before.hashes if before is not None else {}
     manifest = Manifest.build(files, f"sdkgen-{__version__}", formatter_id(formatter),
-                              known={path: digest for path, (_, digest) in same.items()})
+                              known={**hashes, **{path: digest for path, (_, digest) in same.items()}})
     if pieces is not None:
         pieces.save(files, manifest.files)
     return Generated(files, manifest, sorted(diagnostics), {path: text for path, (text, _) in same.items()})

@@ -22,7 +22,7 @@ from typing import Any, Protocol
 import jinja2
 import jinja2.bccache
 
-from . import display, fixtures, ir, mcp_tools, reuse, views
+from . import display, fixtures, ir, mcp_tools, resource_pieces, reuse, views
 from .background import Ahead, Pending, in_background
 from .diagnostics import GeneratorBug
 from .format import LINE_LENGTH, TARGET_VERSION
@@ -470,6 +470,11 @@ class ModuleMemory(Protocol):
 
     def rendered(self, path: str, part: str, key: str) -> str | None: ...
 
+    def formatted_already(self, path: str) -> None: ...
+
+    @property
+    def hashes(self) -> dict[str, str]: ...
+
 
 def piece_homes(package: str) -> dict[str, str]:
     """The output file that holds the pieces of each kind (fragments.py); a folder for
@@ -500,7 +505,7 @@ def render(api: ir.Api, *, package_version: str = "0.1.0", templates: Path = TEM
            progress: Callable[[int, int], None] | None = None,
            finish: Callable[[dict[str, str], str], dict[str, str]] | None = None,
            background: bool = True, memory: ModuleMemory | None = None,
-           pieces: Fragments | None = None) -> dict[str, str]:
+           pieces: Fragments | None = None, splicing: bool = False) -> dict[str, str]:
     """Every file of the generated project, by path relative to the output folder: the
     templates rendered with the API's views, and the static runtime copied. `progress` is
     called with (modules rendered, modules to render) as the models and resources go.
@@ -508,7 +513,9 @@ def render(api: ir.Api, *, package_version: str = "0.1.0", templates: Path = TEM
     when a child renders the model and resource modules (it formats them there;
     `background` says whether the work is worth one), else to all of them at once ("all").
     `memory` has the resource modules of the last run (reuse.FormattedBefore), `pieces`
-    the entries of its whole-API files (fragments.py)."""
+    the entries of its whole-API files and the pieces of its big resource modules
+    (fragments.py); `splicing` says that `finish` is ruff's, whose formatting of a
+    module's pieces alone resource_pieces.py counts on."""
     done_with = finish or (lambda found, part: found)
     if templates.resolve() != TEMPLATES:  # keys cover the generator's own templates only (reuse.code_digest)
         memory = pieces = None
@@ -527,10 +534,15 @@ def render(api: ir.Api, *, package_version: str = "0.1.0", templates: Path = TEM
     pkg = api.sdk.package_name
     total = len(view.models.modules) + len(view.resources)
 
+    resource_modules = resource_pieces.ResourceModules(
+        env.get_template("package/resources/resource.py.jinja"), pkg, pieces if splicing else None, memory)
+
     def modules(report: Callable[[int, int], None] | None, part: str) -> dict[str, str]:
         """The model and resource modules: most of the code, and independent of the rest.
         A resource module that `memory` has, made from the same inputs, is not rendered
-        again: its text there is the formatted one (`finish` knows it)."""
+        again: its text there is the formatted one (`finish` knows it). A big one whose
+        inputs changed is made from the pieces of the last run that did not change, where
+        it can be (resource_pieces.py: then it is formatted already)."""
         found: dict[str, str] = {}
         model_template = env.get_template("package/models/module.py.jinja")
         for done, module in enumerate(view.models.modules, 1):
@@ -538,19 +550,22 @@ def render(api: ir.Api, *, package_version: str = "0.1.0", templates: Path = TEM
                 **context, module=module, models=view.models, shadowed=module.shadowed)
             if report:
                 report(done, total)
-        resource_template = env.get_template("package/resources/resource.py.jinja")
         for done, rv in enumerate(view.resources, len(view.models.modules) + 1):
             path = f"{pkg}/resources/{rv.resource.module}.py"
             enums = resource_enums(rv, api.enums)
             known = None
             if keyed_modules and memory is not None and pieces is not None:
                 known = memory.rendered(path, part, reuse.render_key(resource_inputs(rv, enums, pieces.operation)))
-            # the template gets its inputs and nothing else: StrictUndefined makes a reach
-            # for anything the key does not cover an error
-            found[path] = known if known is not None else resource_template.render(
-                rv=rv, shadowed=rv.shadowed, enums_by_name={e.name: e for e in enums})
+            if known is not None:
+                found[path] = known
+                resource_modules.kept(path, known)
+            else:
+                # the template gets its inputs and nothing else: StrictUndefined makes a
+                # reach for anything the key does not cover an error
+                found[path] = resource_modules.make(path, rv, enums) or ""  # "": made below
             if report:
                 report(done, total)
+        found.update(resource_modules.finish())
         return found
 
     head: dict[str, str] = {}
@@ -565,26 +580,30 @@ def render(api: ir.Api, *, package_version: str = "0.1.0", templates: Path = TEM
     # process does what needs none (pickling autotask's 2,958 views: 80 ms).
     keyed_modules = len(view.resources) > 1
     operation_views = [ov for rv in view.resources for ov in rv.operations]
-    ahead = Ahead() if keyed_modules and memory is not None and pieces is not None else None
+    ahead = Ahead() if memory is not None and pieces is not None else None
 
     # A child renders the modules on another core (background.py) while this process
     # writes the rest; without one they are rendered here, at the same point, and
     # formatted with the rest (one pass of the formatter, not two).
-    def in_child() -> tuple[dict[str, str], dict[str, tuple[str, str]]]:
-        """The modules, formatted, and what of them was found in the output folder as
-        it is (for this process's `memory`: write.py need not read those files again)."""
+    def in_child() -> tuple[dict[str, str], dict[str, tuple[str, str]], dict[str, Any]]:
+        """The modules, formatted; what of them was found in the output folder as it is
+        (for this process's `memory`: write.py need not read those files again); where
+        the pieces of the big resource modules are (for `pieces`)."""
         if ahead is not None and pieces is not None:
             ahead.send([pieces.operation(ov) for ov in operation_views])
         done = done_with(modules(None, "modules"), "modules")
+        resource_modules.place(done)
         known = memory.folder.known if memory is not None else {}
-        return done, {path: known[path] for path in done if path in known}
+        hashes = memory.hashes if memory is not None else {}
+        return (done, {path: known[path] for path in done if path in known and known[path][0] == done[path]},
+                {"places": resource_modules.places, "hashes": {path: hashes[path] for path in done if path in hashes}})
 
     homes = piece_homes(pkg)
 
-    def beside(rendered: Pending[tuple[dict[str, str], dict[str, tuple[str, str]]]]) -> dict[str, str]:
+    def beside(rendered: Pending[tuple[dict[str, str], dict[str, tuple[str, str]], dict[str, Any]]]) -> dict[str, str]:
         """Every file, the modules from `rendered` (the child's, or made here)."""
         found = {} if rendered.forked else modules(progress, "all")
-        if ahead is not None:  # what needs no key first, while the child makes them
+        if ahead is not None and rendered.forked:  # what needs no key first, while the child makes them
             view.cli_table  # noqa: B018 - made now (a cached property)
             if pieces is not None:
                 pieces.document(api.document)
@@ -620,14 +639,20 @@ def render(api: ir.Api, *, package_version: str = "0.1.0", templates: Path = TEM
         to_format = {path: text for path, text in head.items() if path not in static}
         if rendered.forked:
             rest = {**static, **done_with({**to_format, **tail}, "rest")}
-            found, known = rendered.result()
+            found, known, learnt = rendered.result()
             if memory is not None:
                 memory.folder.learn(known)
+                memory.hashes.update(learnt["hashes"])
+            if pieces is not None:
+                pieces.place_modules(learnt["places"])
             if progress:
                 progress(total, total)
         else:
             rest = {**static, **done_with({**to_format, **found, **tail}, "all")}
             found = {path: rest[path] for path in found}
+            resource_modules.place(rest)
+            if pieces is not None:
+                pieces.place_modules(resource_modules.places)
         return {**{path: rest[path] for path in head}, **found, **{path: rest[path] for path in tail}}
 
     try:
@@ -636,3 +661,4 @@ def render(api: ir.Api, *, package_version: str = "0.1.0", templates: Path = TEM
     finally:
         if ahead is not None:
             ahead.close()
+

@@ -34,7 +34,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from . import format as formatting
-from .manifest import content_hash
+from .manifest import content_hash, content_hash_of_bytes
 
 #: which files a store entry is for: the child's modules, the rest, or both together (a
 #: small document is formatted in one pass); a run keeps the parts its own way made
@@ -154,6 +154,10 @@ class FormattedBefore:
         self._keys: dict[str, str] = {}
         #: path -> the store's entry, for the files whose rendering was skipped (rendered())
         self._kept: dict[str, list[str]] = {}
+        #: the files made in this run from formatted pieces (resource_pieces.py)
+        self._spliced: set[str] = set()
+        #: path -> content hash of the Python files format() gave back (the manifest's too)
+        self.hashes: dict[str, str] = {}
 
     def _part_file(self, part: str) -> Path:
         return self._store.with_name(f"{self._store.name}-{part}.json")
@@ -192,6 +196,11 @@ class FormattedBefore:
         self._kept[path] = entry
         return found
 
+    def formatted_already(self, path: str) -> None:
+        """The text given for `path` is formatted already: made from the formatted pieces
+        of the last run and this one's (resource_pieces.py)."""
+        self._spliced.add(path)
+
     def format(self, files: Mapping[str, str], part: str, formatter: Callable[[dict[str, str]], dict[str, str]]) -> dict[str, str]:
         """`formatter(files)`, with the Python files whose formatted text is in the output
         folder from the last run read from there instead (other files are the formatter's
@@ -208,6 +217,9 @@ class FormattedBefore:
                 digests[path], hashes[path] = kept[0], kept[1]
                 reused[path] = text
                 continue
+            if path in self._spliced:  # no input of the formatter's has this digest
+                digests[path], reused[path] = "spliced", text
+                continue
             digest = digests[path] = _input_digest(text)
             entry = before.get(path)
             if entry is None or entry[0] != digest:
@@ -219,6 +231,7 @@ class FormattedBefore:
         done = {path: reused[path] if path in reused else formatted[path] for path in files}
         entries = {path: [digest, hashes[path] if path in hashes else content_hash(done[path])] for path, digest in digests.items()}
         for path, entry in entries.items():
+            self.hashes[path] = entry[1]
             if path in self._keys:
                 entry.append(self._keys[path])
         self._save(part, entries)
@@ -260,8 +273,7 @@ class OutputFolder:
         if kept is not None:
             return kept[0] if kept[1] == digest else None
         if path not in self._read_before:
-            text = self._read(path)
-            self._read_before[path] = (text, content_hash(text)) if text is not None else None
+            self._read_before[path] = self._read(path)
         found = self._read_before[path]
         if found is None or found[1] != digest:
             return None
@@ -272,12 +284,15 @@ class OutputFolder:
         """What a child process found in the folder (background.py)."""
         self.known.update(known)
 
-    def _read(self, path: str) -> str | None:
+    def _read(self, path: str) -> tuple[str, str] | None:
+        """The text of the file at `path` and its content hash, taken of its bytes as they
+        are (newlines not translated); None for what is not a plain file of UTF-8 text."""
         target = self.root.joinpath(*PurePosixPath(path).parts)
         try:
             if target.is_symlink() or not target.is_file():
                 return None
-            return target.read_text(encoding="utf-8")
+            data = target.read_bytes()
+            return data.decode("utf-8"), content_hash_of_bytes(data)
         except (OSError, UnicodeDecodeError):
             return None
 

@@ -188,12 +188,12 @@ def test_a_file_of_thousands_of_pieces_is_read_and_hashed_once_matching_or_not(
     # an output file edited since (or written by --no-cache) was hashed again for each of
     # its pieces: 20 s on autotask
     _output(tmp_path, {"tools.json": "text"})
-    hashed: list[str] = []
-    monkeypatch.setattr(reuse, "content_hash", lambda text: hashed.append(text) or "digest")
+    hashed: list[bytes] = []
+    monkeypatch.setattr(reuse, "content_hash_of_bytes", lambda data: hashed.append(data) or "digest")
     folder = reuse.OutputFolder(tmp_path)
     assert [folder.text("tools.json", "other") for _ in range(3)] == [None] * 3
     assert [folder.text("tools.json", "digest") for _ in range(3)] == ["text"] * 3
-    assert hashed == ["text"]
+    assert hashed == [b"text"]
 
 
 def test_pieces_asked_for_out_of_their_files_order_are_made_again_not_misplaced(tmp_path: Path) -> None:
