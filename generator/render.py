@@ -301,7 +301,7 @@ def _template_globals() -> dict[str, Any]:
 
     @jinja2.pass_context
     def model_field_(ctx: Any, model: ir.Model, f: ir.Field, last: bool) -> str:
-        return model_field(f, ctx["models"].defaults[(model.name, f.name)], ctx["shadowed"], last)
+        return model_field(f, ctx["defaults"][model.name][f.name], ctx["shadowed"], last)
 
     return {"hint": hint, "arg_hint": arg_hint_, "return_hint": return_hint_, "enum_literal": enum_literal_,
             "signature": signature_, "model_field": model_field_, "call_args": call_args, "body_arg": body_arg}
@@ -501,6 +501,24 @@ def resource_inputs(rv: views.ResourceView, enums: list[ir.Enum], operation_key:
     return {"rv": state, "enums": enums}
 
 
+def _defaults_by_model(models: views.ModelsView) -> dict[str, dict[str, views.DefaultValue]]:
+    """Each model's fields' defaults, by model and field name."""
+    found: dict[str, dict[str, views.DefaultValue]] = {}
+    for (model, field), value in models.defaults.items():
+        found.setdefault(model, {})[field] = value
+    return found
+
+
+def model_inputs(module: views.ModelModule, defaults: dict[str, dict[str, views.DefaultValue]], title: str,
+                 package: str) -> dict[str, Any]:
+    """Everything the model module template reads, for a key: the module (its set of
+    shadowed names sorted: a set's pickle changes from one process to the next), its
+    models' defaults, the API's title and the package's name."""
+    return {"module": dict(vars(module), shadowed=sorted(module.shadowed)),
+            "defaults": {model.name: defaults.get(model.name, {}) for model in module.models},
+            "title": title, "package": package}
+
+
 def render(api: ir.Api, *, package_version: str = "0.1.0", templates: Path = TEMPLATES,
            progress: Callable[[int, int], None] | None = None,
            finish: Callable[[dict[str, str], str], dict[str, str]] | None = None,
@@ -545,9 +563,16 @@ def render(api: ir.Api, *, package_version: str = "0.1.0", templates: Path = TEM
         it can be (resource_pieces.py: then it is formatted already)."""
         found: dict[str, str] = {}
         model_template = env.get_template("package/models/module.py.jinja")
+        defaults = _defaults_by_model(view.models)
         for done, module in enumerate(view.models.modules, 1):
-            found[f"{pkg}/models/{module.name}.py"] = model_template.render(
-                **context, module=module, models=view.models, shadowed=module.shadowed)
+            path = f"{pkg}/models/{module.name}.py"
+            inputs = model_inputs(module, defaults, api.title, pkg)
+            known = None
+            if memory is not None and pieces is not None:
+                known = memory.rendered(path, part, reuse.render_key(inputs))
+            # as for the resources: the template gets what the key covers, and nothing else
+            found[path] = known if known is not None else model_template.render(
+                module=module, defaults=inputs["defaults"], title=api.title, package=pkg, shadowed=module.shadowed)
             if report:
                 report(done, total)
         for done, rv in enumerate(view.resources, len(view.models.modules) + 1):

@@ -7,17 +7,19 @@ method in each class, its lines in the four wrapper classes). A module is its he
 its pieces joined in `slots()` order. Each piece begins with the blank lines before it;
 ruff settles those from the piece's first statement and the one before it, which for a
 given slot is always of the same kind, so a formatted module is its formatted pieces
-joined as well (checked member by member on eight documents, and after every change in
-tests/generator/test_fragments.py and `bench/sweep.py --incremental`).
+joined as well (tests/generator/test_resource_pieces.py checks each piece of the
+curated, petstore and corners modules; 18,530 members of eight documents were checked
+when this was designed).
 
-A module made whole is formatted whole, and locate() then finds each piece in the
-formatted text by the line its first statement begins with. When a later run changes a
-big module (EC2's one module holds 1,188 operations, 8 MB), splice() takes the pieces
+A big module made whole is formatted whole, and locate() then finds each piece in the
+formatted text by the line its first statement begins with. When a later run changes
+such a module (EC2's one module holds 1,188 operations, 8 MB), a Splice takes the pieces
 whose inputs are the last run's from the last run's file, renders the others, and has
-them formatted alone, each in a stub of the same context (one ruff run for all of them).
-The imports are those the joined text names; ruff's import fixes are then asked whether
-they would change anything (only a docstring naming a private alias would do that). A
-module where that fails, or anything else is missing, is made whole, as in a cold run.
+them formatted alone, each after a stub of its context (one ruff run for all of them).
+The head is the last run's that imports what the joined text names. Each of those
+imports must be shown to be read by code (the pieces are parsed), else ruff's import
+fixes are asked, since a docstring may name a private alias. A module where they would
+change anything, or where anything else is missing, is made whole, as in a cold run.
 """
 
 from __future__ import annotations
@@ -57,8 +59,7 @@ STUBS = {
     "statement": "class _Stub:\n    def __init__(self) -> None:\n        self._stub = None\n",
 }
 _CONTEXT = {"constant": "top", "wait": "top", "sync": "member", "async": "member"}
-#: an import under a private alias (how templates import whatever is not the API's)
-PRIVATE_IMPORT = re.compile(r"(?:import [\w.]+|from [\w.]+ import \w+) as (_\w+)")
+#: an import under a private alias, a line of a module's head
 _PRIVATE_IMPORT_LINE = re.compile(r"^(?:import [\w.]+|from [\w.]+ import \w+) as (_\w+)$", re.MULTILINE)
 #: a changed module is spliced from this size up; below it, rendering and formatting it
 #: whole costs less than the two ruff runs a splice takes
@@ -288,7 +289,7 @@ class Splice:
         order = slots(len(self.operation_keys))
         keys = piece_keys(self.own, self.operation_keys)
         where, last = before.where, before.text
-        texts = [new.get((i, _INDEX[name]), "") if i in fresh else last[where[key][0]:where[key][0] + where[key][1]]
+        texts = [new.get((i, _INDEX[name]), "") if i in fresh else _slice(last, where[key])
                  for (name, i), key in zip(order, keys, strict=True)]
         body = "".join(texts)
         fresh_text = "".join(text for pieces in fresh.values() for text in pieces)
@@ -299,12 +300,12 @@ class Splice:
         key = head_key(rendered_head)
         if key not in where:
             return None
-        start, length = where[key]
-        head = last[start:start + length]
+        head = _slice(last, where[key])
         starts = list(accumulate(map(len, texts), initial=0))[:-1]
         self.settled = self._used_in_code(mentioned, order, texts, body, starts)
-        return head + body, [(key, 0, len(head)), *((k, len(head) + at, len(text)) for k, at, text in zip(keys, starts, texts, strict=True))], \
-            imported_aliases(rendered_head)
+        found = [(key, 0, len(head))]
+        found += [(piece, len(head) + at, len(text)) for piece, at, text in zip(keys, starts, texts, strict=True)]
+        return head + body, found, imported_aliases(rendered_head)
 
     def _used_in_code(self, mentioned: set[str], order: list[tuple[str, int]], texts: list[str], body: str,
                       starts: list[int]) -> bool:
@@ -331,6 +332,11 @@ class Splice:
             else:
                 return False
         return True
+
+
+def _slice(text: str, where: tuple[int, int]) -> str:
+    start, length = where
+    return text[start:start + length]
 
 
 def _names_read(text: str, piece: str) -> set[str]:

@@ -150,3 +150,19 @@ def test_a_private_name_only_a_docstring_holds_is_left_to_ruffs_import_fixes(
     texts[3] = "Changed again."
     _run(tmp_path, _one_tag(texts), asked)  # the last module's imports were ruff's, not its text's
     assert not spliced
+
+
+def test_a_module_edited_by_hand_is_made_whole_not_from_its_pieces(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SDKGEN_JOBS", "1")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    spliced = _splice_every_module(monkeypatch)
+    texts = [f"Thing {n}." for n in range(6)]
+    _run(tmp_path, _one_tag(texts), [])
+    module = tmp_path / "out" / "things" / "resources" / "things.py"
+    module.write_text(module.read_text(encoding="utf-8").replace("Thing 4.", "Thing four."), encoding="utf-8")
+    texts[1] = "Changed."
+    _run(tmp_path, _one_tag(texts), [])  # the cold run's text, the edit gone
+    assert not spliced
+    texts[1] = "Changed again."
+    _run(tmp_path, _one_tag(texts), [])  # and its pieces placed again
+    assert spliced == ["things/resources/things.py"]
