@@ -5,6 +5,7 @@ change is byte for byte the module a cold run makes."""
 from __future__ import annotations
 
 import copy
+import json
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +13,7 @@ import pytest
 
 from bench.changes import CHANGES
 from generator import format as formatting
-from generator import pipeline, render, resource_pieces, reuse, views
+from generator import fragments, pipeline, render, resource_pieces, reuse, views
 from generator.load import load
 from generator.parse import parse
 from generator.write import write_files
@@ -166,3 +167,28 @@ def test_a_module_edited_by_hand_is_made_whole_not_from_its_pieces(tmp_path: Pat
     texts[1] = "Changed again."
     _run(tmp_path, _one_tag(texts), [])  # and its pieces placed again
     assert spliced == ["things/resources/things.py"]
+
+
+def test_a_modules_pieces_are_taken_only_while_its_file_and_the_store_agree(tmp_path: Path) -> None:
+    out, store = tmp_path / "out", tmp_path / "store"
+    (out / "pkg").mkdir(parents=True)
+    module = out / "pkg" / "m.py"
+    module.write_text("head\nbody\n", encoding="utf-8")
+    first = fragments.Fragments(out, store, {})
+    first.place_modules({"pkg/m.py": ("context", ["_Any"], [("head:1", 0, 5), ("a:0", 5, 5)])})
+    first.save({"pkg/m.py": "head\nbody\n"})
+    found = fragments.Fragments(out, store, {}).module_before("pkg/m.py")
+    assert found is not None and found.where == {"head:1": (0, 5), "a:0": (5, 5)}
+    assert (found.context, found.mentioned) == ("context", ["_Any"])
+    module.write_text("head\nbodY\n", encoding="utf-8")  # edited since: not the last run's
+    assert fragments.Fragments(out, store, {}).module_before("pkg/m.py") is None
+    module.write_text("head\nbody\n", encoding="utf-8")
+    index = json.loads(next(store.glob("*.json")).read_text(encoding="utf-8"))
+    damaged = copy.deepcopy(index)
+    damaged["modules"] = {}  # pieces but no notes: nothing taken
+    next(store.glob("*.json")).write_text(json.dumps(damaged), encoding="utf-8")
+    assert fragments.Fragments(out, store, {}).module_before("pkg/m.py") is None
+    damaged = copy.deepcopy(index)
+    damaged["files"]["pkg/m.py"][1][1][3] = 500  # a piece past the end of its file
+    next(store.glob("*.json")).write_text(json.dumps(damaged), encoding="utf-8")
+    assert fragments.Fragments(out, store, {}).module_before("pkg/m.py") is None
