@@ -93,10 +93,11 @@ def json_data(value: Any, *, levels: int = 2, sort_keys: bool = False) -> str:
     return write(value, 0, "\n")
 
 
-def json_entries(sections: list[tuple[str, list[str] | dict[str, str]]]) -> str:
+def json_entries(sections: list[tuple[str, list[str] | dict[str, str] | str]]) -> str:
     """What json_data writes for an object of lists or objects, whose entries are given
     encoded already (json_entry): a list's entries, or an object's keys with theirs, in
-    the order json_data would write them. A file put together from pieces made apart."""
+    the order json_data would write them, or an object's entries joined already
+    (joined_entries). A file put together from pieces made apart."""
     if not sections:
         return "{}\n"
     # every part in one list, joined once: each `+` of a long text copies all of it, and
@@ -105,7 +106,10 @@ def json_entries(sections: list[tuple[str, list[str] | dict[str, str]]]) -> str:
     for index, (name, entries) in enumerate(sections):
         parts.append(("," if index else "") + "\n " + escape_json(json_text(name)) + ": ")
         if not entries:
-            parts.append("{}" if isinstance(entries, dict) else "[]")
+            parts.append("[]" if isinstance(entries, list) else "{}")
+            continue
+        if isinstance(entries, str):
+            parts.append("{\n  " + entries + "\n }")
             continue
         parts.append("{\n  " if isinstance(entries, dict) else "[\n  ")
         if isinstance(entries, dict):
@@ -117,6 +121,11 @@ def json_entries(sections: list[tuple[str, list[str] | dict[str, str]]]) -> str:
         parts.append("\n }" if isinstance(entries, dict) else "\n ]")
     parts.append("\n}\n")
     return "".join(parts)
+
+
+def joined_entries(entries: dict[str, str]) -> str:
+    """An object's entries (encoded already) as json_entries writes them inside the object."""
+    return ",\n  ".join(escape_json(json_text(key)) + ": " + value for key, value in entries.items())
 
 
 def json_entry(value: Any, *, sort_keys: bool = False) -> str:

@@ -533,8 +533,13 @@ def mock_spec(api: ir.Api, pieces: Fragments | None = None, views: Mapping[int, 
         ov = views.get(id(op)) if views is not None else None
         operations[op.operation_id] = pieces.piece("mock", pieces.key(shared, files[op.operation_id], pieces.operation(ov)), make) \
             if pieces is not None and shared is not None and ov is not None else make()
-    schemas = {name: display.json_entry(schema, sort_keys=True) for name, schema in api.schemas.items()}
-    return display.json_entries([("operations", operations), ("schemas", dict(sorted(schemas.items())))])
+    def schemas() -> str:
+        return display.joined_entries({name: display.json_entry(schema, sort_keys=True)
+                                       for name, schema in sorted(api.schemas.items())})
+
+    # the components' entries, one piece: the document's key covers them (EC2's 3,027: 10 ms)
+    return display.json_entries([("operations", operations), ("schemas", pieces.piece(
+        "mock", pieces.key(shared, "schemas"), schemas) if pieces is not None and shared is not None else schemas())])
 
 
 def mock_entry(op: ir.Operation, fixture_file: str, resolver: openapi.Resolver) -> dict[str, Any]:

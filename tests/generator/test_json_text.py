@@ -10,7 +10,7 @@ import math
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.display import json_data, json_entries, json_entry, json_text
+from generator.display import joined_entries, json_data, json_entries, json_entry, json_text
 
 #: what a spec's examples, defaults and schemas hold: JSON values (finite floats; keys are strings)
 JSON_VALUES = st.recursive(
@@ -98,3 +98,7 @@ def test_a_file_joined_from_its_entries_is_the_file_json_data_writes(sections: l
         for name, entries in sections
     ]
     assert json_entries(encoded) == json_data(dict(sections))
+    # an object's entries may come joined already (the mock spec's schemas, one piece)
+    joined: list[tuple[str, list[str] | dict[str, str] | str]] = [
+        (name, joined_entries(entries) if isinstance(entries, dict) else entries) for name, entries in encoded]
+    assert json_entries(joined) == json_data(dict(sections))
