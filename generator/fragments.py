@@ -16,6 +16,9 @@ was made by other code, counts as empty; each run writes back only the pieces it
 atomically. `sdkgen check` never uses it, and `--no-cache` takes nothing from it.
 tests/generator/test_fragments.py and `bench/sweep.py --incremental` compare runs after
 random changes with cold runs.
+
+The store also says where the pieces of each big resource module are (resource_pieces.py):
+the render child places them, and asks for a module's pieces by its path (module_before).
 """
 
 from __future__ import annotations
