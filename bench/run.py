@@ -875,10 +875,21 @@ def linearity(report: Report, results: list[DocResult], curated: Curated | None)
                   "beyond: ms / op", "x median", "beyond: ms / MB", "x median", "x fit"], rows)
     worst_op = max(per_op, key=lambda n: per_op[n])
     worst_mb = max(per_mb, key=lambda n: per_mb[n])
+
+    def beyond(values: dict[str, float], mid: float) -> str:
+        """The worst document once the smallest run's cost is taken out (not the goal's
+        measure: what the fixed cost of a run leaves of it)."""
+        if not values or not mid:
+            return ""
+        worst = max(values, key=lambda n: values[n])
+        return f"; beyond the smallest run's {_fmt(base, 's')}: worst {worst}, {values[worst] / mid:.2f}x"
+
     report.goal("cost per operation at most 2x the median", f"worst {worst_op}: {per_op[worst_op] / mid_op:.2f}x "
-                f"({per_op[worst_op]:.1f} ms/op, median {mid_op:.1f})", per_op[worst_op] / mid_op <= 2)
+                f"({per_op[worst_op]:.1f} ms/op, median {mid_op:.1f}){beyond(past_op, mid_past_op)}",
+                per_op[worst_op] / mid_op <= 2)
     report.goal("cost per MB at most 2x the median", f"worst {worst_mb}: {per_mb[worst_mb] / mid_mb:.2f}x "
-                f"({per_mb[worst_mb]:,.0f} ms/MB, median {mid_mb:,.0f})", per_mb[worst_mb] / mid_mb <= 2)
+                f"({per_mb[worst_mb]:,.0f} ms/MB, median {mid_mb:,.0f}){beyond(past_mb, mid_past_mb)}",
+                per_mb[worst_mb] / mid_mb <= 2)
     if off:
         worst = max(off, key=lambda n: max(off[n], 1 / off[n]))
         report.goal("cost linear in size: every document within 2x of the fit (fixed + per operation + per MB)",
