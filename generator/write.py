@@ -15,6 +15,7 @@ The rules, in the order they are checked (nothing is written until all hold):
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -119,14 +120,18 @@ def write_files(output: Path, files: Mapping[str, str], manifest: Manifest, *, f
     stale = sorted(p for p in old.files if p not in files)
 
     staged: list[tuple[Path, Path]] = []
+    new_file_mode = _new_file_mode()
     try:
         for rel, text in sorted(changes.items(), key=lambda item: item[0] == MANIFEST):
             target = output / rel
             target.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-                handle.write(text)
             staged.append((Path(tmp_name), target))
+            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+                # mkstemp's file is private (0600): give it the mode the file had, or
+                # the one the umask gives a new file, as a plain write would
+                _chmod(handle.fileno(), target, new_file_mode)
+                handle.write(text)
     except OSError as exc:
         for tmp, _ in staged:
             tmp.unlink(missing_ok=True)
@@ -144,6 +149,28 @@ def write_files(output: Path, files: Mapping[str, str], manifest: Manifest, *, f
         _remove_empty_dirs(target.parent, output)
     written = sorted(rel for rel in changes if rel != MANIFEST)
     return WriteResult(written=written, removed=removed, unchanged=unchanged)
+
+
+def _new_file_mode() -> int:
+    """The mode a plain write gives a new file here: 0666 less the umask (which can only
+    be read by setting it; nothing else in this process creates files meanwhile)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+def _chmod(fd: int, target: Path, new_file_mode: int) -> None:
+    """The temporary file at `fd` given the mode of the file it will replace, or
+    `new_file_mode` when there is none (where file modes mean nothing, it is left as is)."""
+    if not hasattr(os, "fchmod"):
+        return
+    try:
+        found = os.lstat(target)
+    except OSError:
+        found = None
+    # a symbolic link is replaced, not followed: its own mode (0777) says nothing
+    mode = found.st_mode & 0o777 if found is not None and stat.S_ISREG(found.st_mode) else new_file_mode
+    os.fchmod(fd, mode)
 
 
 def _remove_empty_dirs(folder: Path, stop: Path) -> None:

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
+import stat
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -131,3 +135,40 @@ def test_exit_codes_are_documented_in_help() -> None:
     result = run_generator("--help")
     assert "0 ok, 1 check or lint found problems, 2 the input could not be used" in result.stdout
     assert "3 internal error" in result.stdout and "130 interrupted" in result.stdout
+
+
+def _with_umask(mask: int) -> Iterator[None]:
+    previous = os.umask(mask)
+    try:
+        yield
+    finally:
+        os.umask(previous)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX file modes")
+def test_new_files_get_the_mode_the_umask_gives_not_a_private_one(tmp_path: Path) -> None:
+    """Written through a temporary file, a file must not keep that file's 0600: a package
+    copied into a container image or read by another user would be unreadable there."""
+    out = tmp_path / "out"
+    with contextmanager(_with_umask)(0o022):
+        result = run_generator("generate", str(PETSTORE), "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    modes = {str(p.relative_to(out)): stat.S_IMODE(p.stat().st_mode) for p in out.rglob("*") if p.is_file()}
+    assert MANIFEST in modes and len(modes) > 10
+    assert {path: mode for path, mode in modes.items() if mode != 0o644} == {}
+    with contextmanager(_with_umask)(0o077):
+        private = tmp_path / "private"
+        result = run_generator("generate", str(PETSTORE), "-o", str(private))
+    assert result.returncode == 0, result.stderr
+    assert {stat.S_IMODE(p.stat().st_mode) for p in private.rglob("*") if p.is_file()} == {0o600}
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX file modes")
+def test_a_file_written_again_keeps_the_mode_it_had(generated: Path) -> None:
+    readme = generated / "README.md"
+    readme.write_text(readme.read_text() + "\nedited\n")
+    readme.chmod(0o640)
+    result = run_generator("generate", str(PETSTORE), "-o", str(generated))
+    assert result.returncode == 0, result.stderr
+    assert "edited" not in readme.read_text()  # written again
+    assert stat.S_IMODE(readme.stat().st_mode) == 0o640
