@@ -509,7 +509,8 @@ def fixtures(api: ir.Api, pieces: Fragments | None = None, views: Mapping[int, O
 
         keyed = [views.get(id(op)) for op in operations] if views is not None else []
         if pieces is not None and shared is not None and keyed and all(ov is not None for ov in keyed):
-            texts[name] = pieces.piece("fixture", pieces.key(shared, name, *(pieces.operation(ov) for ov in keyed if ov)), make)
+            texts[name] = pieces.piece("fixture", pieces.key(shared, name, *(pieces.operation(ov) for ov in keyed if ov)), make,
+                                       file=name)
         else:
             texts[name] = make()
     return texts

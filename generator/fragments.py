@@ -52,7 +52,8 @@ MAX_STORES = 50
 class Fragments:
     """The pieces of the last run into `output` (found at first use), and this run's.
     `homes` says which output file holds the pieces of each kind: a path, or for a kind
-    whose piece is a whole file, the folder of those files (ending in "/")."""
+    whose pieces are spread over the files of a folder, that folder (ending in "/"),
+    each piece then asked for with the name of its file in it."""
 
     def __init__(self, output: Path, store: Path, homes: Mapping[str, str], folder: reuse.OutputFolder | None = None) -> None:
         folder_key = hashlib.blake2b(str(output.resolve()).encode(), digest_size=12).hexdigest()
@@ -61,7 +62,10 @@ class Fragments:
         self._folder = folder or reuse.OutputFolder(output)
         #: kind -> key -> (path, content hash of that file, start, length) in the last run's output
         self._before: dict[str, dict[str, tuple[str, str, int, int]]] | None = None
-        self._used: dict[str, dict[str, str]] = {kind: {} for kind in KINDS}
+        #: output path -> (kind, key -> text) of the pieces this run put in that file, in order
+        self._used: dict[str, tuple[str, dict[str, str]]] = {}
+        #: (kind, key) -> text of the pieces of this run: a piece in two files is made once
+        self._this_run: dict[tuple[str, str], str] = {}
         #: path -> (content hash, piece key -> (start, length)), for the modules in pieces
         self._modules_before: dict[str, tuple[str, dict[str, tuple[int, int]]]] = {}
         #: path -> [the key of its operations' context, the private aliases its head imports]
@@ -149,21 +153,27 @@ class Fragments:
             self._document = (_document_key(data),)
         return self._document[0]
 
-    def piece(self, kind: str, key: str, make: Callable[[], str]) -> str:
+    def piece(self, kind: str, key: str, make: Callable[[], str], file: str = "") -> str:
         """The piece of `kind` made from inputs with this `key`: the last run's, or `make()`.
+        It goes into the kind's home, or where that is a folder, into its `file` there.
         The pieces of one file are asked for in the order the file holds them (save())."""
-        if self._before is None:
-            self._before = self._read()
-        text = None
-        where = self._before.get(kind, {}).get(key)
-        if where is not None:
-            path, digest, start, length = where
-            whole = self._folder.text(path, digest)
-            text = whole[start:start + length] if whole is not None and start + length <= len(whole) else None
+        home = self._homes[kind]
+        if home.endswith("/") != bool(file):
+            raise ValueError(f"a piece of {kind} names its file where its home is a folder, and only there")
+        text = self._this_run.get((kind, key))
         if text is None:
-            text = make()
-            self.made += 1
-        self._used[kind][key] = text
+            if self._before is None:
+                self._before = self._read()
+            where = self._before.get(kind, {}).get(key)
+            if where is not None:
+                path, digest, start, length = where
+                whole = self._folder.text(path, digest)
+                text = whole[start:start + length] if whole is not None and start + length <= len(whole) else None
+            if text is None:
+                text = make()
+                self.made += 1
+            self._this_run[(kind, key)] = text
+        self._used.setdefault(home + file, (kind, {}))[1][key] = text
         return text
 
     def save(self, files: Mapping[str, str], hashes: Mapping[str, str] | None = None) -> None:
@@ -173,20 +183,11 @@ class Fragments:
         looked for after the one before it of its file, so a piece found is at its place
         or at an earlier copy of its text: the same text either way."""
         placed: dict[str, list[Any]] = {}
-        for kind, used in self._used.items():
-            home = self._homes.get(kind)
-            if home is None or not used:
-                continue
-            if home.endswith("/"):  # each piece is a whole file
-                by_text = {text: key for key, text in used.items()}
-                for path, text in files.items():
-                    if path.startswith(home) and text in by_text:
-                        placed[path] = [[kind, by_text[text], 0, len(text)]]
-                continue
-            whole = files.get(home)
+        for path, (kind, used) in self._used.items():
+            whole = files.get(path)
             if whole is None:
                 continue
-            entries = placed.setdefault(home, [])
+            entries = placed.setdefault(path, [])
             at = 0
             for key, text in used.items():
                 # by its head, then the whole of it compared: a long text's find costs

@@ -478,8 +478,8 @@ class ModuleMemory(Protocol):
 
 def piece_homes(package: str) -> dict[str, str]:
     """The output file that holds the pieces of each kind (fragments.py); a folder for
-    the fixtures, each a file."""
-    return {"tool": f"{package}/mcp/tools.json", "command": f"{package}/cli/commands.json",
+    the fixtures (each a file) and the commands (a file for each top-level group)."""
+    return {"tool": f"{package}/mcp/tools.json", "command": f"{package}/cli/commands/",
             "mock": f"{package}/testing/spec.json", "fixture": f"{package}/testing/fixtures/"}
 
 
@@ -647,9 +647,10 @@ def render(api: ir.Api, *, package_version: str = "0.1.0", templates: Path = TEM
         if keys is not None and pieces is not None:
             pieces.adopt(operation_views, keys)
         tail[homes["mock"]] = fixtures.mock_spec(api, pieces, by_op)
-        tail[homes["command"]] = display.json_entries([
-            ("groups", [display.json_entry(group) for group in view.cli_groups]),
-            ("commands", views.cli_command_lines(api, view, pieces))])
+        tail[f"{pkg}/cli/groups.json"] = display.json_entries(
+            [("groups", [display.json_entry(group) for group in view.cli_groups])])
+        for name, lines in views.cli_command_files(api, view, pieces).items():
+            tail[homes["command"] + name] = display.json_entries([("commands", lines)])
         tail[homes["tool"]] = mcp_tools.tools_json(api, view, pieces)
         fixture_texts = fixtures.fixtures(api, pieces, by_op)
         for name, text in fixture_texts.items():

@@ -1139,26 +1139,44 @@ def cli_commands(api: ir.Api, view: ApiView) -> list[dict[str, Any]]:
     return [_cli_finished(api, table.words, op, entry) for entry, op, _ov in table.entries]
 
 
-def cli_command_lines(api: ir.Api, view: ApiView, pieces: Fragments | None = None) -> list[str]:
-    """cli_commands, each entry as its line of `cli/commands.json` (display.json_entry): the
-    line of the last run (`pieces`) where the entry is made from the same inputs. An
-    entry is finished from its first-pass data, its operation's view and the table's
-    words (_cli_finished reads nothing else); a shortcut's example reads every
-    operation's, so shortcuts are always made."""
+def cli_command_files(api: ir.Api, view: ApiView, pieces: Fragments | None = None) -> dict[str, list[str]]:
+    """cli_commands, each entry as its line (display.json_entry) in the file of its
+    top-level group (`cli/commands/<file>.json`, the group's "commands"), which the CLI reads when that group is
+    first used (Microsoft Graph's table is 20 MB; its biggest group's, 1.7 MB): first the
+    commands under the group, then those its own commands reach by an alias. Every
+    top-level group has a file. A line is the last run's (`pieces`) where the entry is
+    made from the same inputs. An entry is finished from its first-pass data, its
+    operation's view and the table's words (_cli_finished reads nothing else); a
+    shortcut's example reads every operation's, so shortcuts are always made."""
     table = view.cli_table
     shared = pieces.key("command", table.words.inputs()) if pieces else ""
-    lines = []
-    for entry, op, ov in table.entries:
-        def make(entry: dict[str, Any] = entry, op: ir.Operation = op) -> str:
-            return display.json_entry(_cli_finished(api, table.words, op, entry))
+    file_of = {group["path"][0]: group["commands"] for group in view.cli_groups if len(group["path"]) == 1}
+    files: dict[str, list[str]] = {file: [] for file in file_of.values()}
+    made: dict[int, str] = {}  # a shortcut's line, for both of its files
+    # the own commands of every file, then the aliases: the order each file holds them in,
+    # as the pieces of a file are asked for
+    for aliases in (False, True):
+        for entry, op, ov in table.entries:
+            top = entry["groups"][0]
+            if aliases:
+                if not entry["alias_groups"] or entry["alias_groups"][0] == top:
+                    continue
+                top = entry["alias_groups"][0]
+            file = file_of[top]
 
-        if pieces is not None and entry["shortcut"] is None:
-            # the entry as its JSON text: a key of strings alone is joined, not pickled
-            # (EC2's 1,188 entries: 10 ms); it is JSON data (its command's line is made of it)
-            lines.append(pieces.piece("command", pieces.key(shared, pieces.operation(ov), display.json_text(entry)), make))
-        else:
-            lines.append(make())
-    return lines
+            def make(entry: dict[str, Any] = entry, op: ir.Operation = op) -> str:
+                return display.json_entry(_cli_finished(api, table.words, op, entry))
+
+            if pieces is not None and entry["shortcut"] is None:
+                # the entry as its JSON text: a key of strings alone is joined, not pickled
+                # (EC2's 1,188 entries: 10 ms); it is JSON data (its command's line is made of it)
+                key = pieces.key(shared, pieces.operation(ov), display.json_text(entry))
+                files[file].append(pieces.piece("command", key, make, file=file))
+            else:
+                if id(entry) not in made:
+                    made[id(entry)] = make()
+                files[file].append(made[id(entry)])
+    return files
 
 
 @dataclass
@@ -1338,6 +1356,11 @@ def cli_groups(api: ir.Api, namespaces: list[NamespaceView], resources: list[Res
                 seen.add(tuple(candidate))
                 help_ = resource.description.strip() or f"Operations tagged {resource.tag}."
                 groups.append({"path": candidate, "help": help_, "short_help": _first_sentence(help_)})
+    # a top-level group's commands are in a file of their own (cli_command_files)
+    files = naming.UniqueNames()
+    for group in groups:
+        if len(group["path"]) == 1:
+            group["commands"] = files.claim(naming.file_stem(group["path"][0])) + ".json"
     return [_displayable(group) for group in groups]
 
 

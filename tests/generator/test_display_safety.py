@@ -52,9 +52,10 @@ def test_cli_help_shows_no_control_or_bidi_character(tmp_path: Path) -> None:
     spec.write_text(yaml.safe_dump(hostile_spec(_texts()), allow_unicode=True))
     package = "p" + uuid.uuid4().hex[:10]
     files = generate(spec, package_name=package, validate_spec=False).files
-    table = json.loads(files[f"{package}/cli/commands.json"])
-    helps = [g["help"] for g in table["groups"]]
-    for command in table["commands"]:
+    helps = [g["help"] for g in json.loads(files[f"{package}/cli/groups.json"])["groups"]]
+    tables = [json.loads(text) for path, text in files.items() if path.startswith(f"{package}/cli/commands/")]
+    assert tables
+    for command in (command for table in tables for command in table["commands"]):
         helps += [command["help"], command["short_help"]] + [o["help"] for o in command["options"]]
     settings = ast.parse(files[f"{package}/_settings.py"])
     helps += [

@@ -139,7 +139,7 @@ def test_a_hand_edited_output_is_made_again_not_kept(tmp_path: Path, monkeypatch
 
 # -- the store --------------------------------------------------------------------
 
-HOMES = {"tool": "pkg/tools.json", "command": "pkg/commands.json", "fixture": "pkg/fixtures/"}
+HOMES = {"tool": "pkg/tools.json", "command": "pkg/commands/", "fixture": "pkg/fixtures/"}
 
 
 def _output(out: Path, files: dict[str, str]) -> dict[str, str]:
@@ -152,7 +152,7 @@ def _output(out: Path, files: dict[str, str]) -> dict[str, str]:
 def _first_run(out: Path, store: Path) -> Fragments:
     first = Fragments(out, store, HOMES)
     tools = [first.piece("tool", "k1", lambda: '{"name":"one"}'), first.piece("tool", "k2", lambda: '{"name":"two"}')]
-    fixture = first.piece("fixture", "k1", lambda: "three\u2028\n")  # each kind its own keys
+    fixture = first.piece("fixture", "k1", lambda: "three\u2028\n", file="a.json")  # each kind its own keys
     assert first.made == 3
     first.save(_output(out, {"pkg/tools.json": "[\n  " + ",\n  ".join(tools) + "\n]\n", "pkg/fixtures/a.json": fixture}))
     return first
@@ -163,13 +163,36 @@ def test_a_piece_is_found_by_its_key_in_the_output_and_only_the_pieces_used_are_
     _first_run(out, store)
     second = Fragments(out, store, HOMES)
     assert second.piece("tool", "k1", lambda: "other") == '{"name":"one"}'
-    assert second.piece("fixture", "k1", lambda: "other") == "three\u2028\n"
+    assert second.piece("fixture", "k1", lambda: "other", file="a.json") == "three\u2028\n"
     assert second.made == 0
     second.save(_output(out, {"pkg/tools.json": '[\n  {"name":"one"}\n]\n', "pkg/fixtures/a.json": "three\u2028\n"}))
     third = Fragments(out, store, HOMES)
     assert third.piece("tool", "k2", lambda: "made") == "made"  # not used by the second run: gone
     assert third.made == 1
     assert len(store.glob("*.json").__next__().read_bytes()) < 1000  # an index, not a copy of the texts
+
+
+def test_the_pieces_of_a_folder_home_are_found_in_the_file_each_was_put_in(tmp_path: Path) -> None:
+    # the CLI's commands: a file for each top-level group, an alias's entry in two of them
+    out, store = tmp_path / "out", tmp_path / "store"
+
+    def run(pieces: Fragments, make: str) -> dict[str, str]:
+        files = {"a.json": ["k1", "k2"], "b.json": ["k3", "k1"]}
+        texts = {name: "\n".join(pieces.piece("command", key, lambda key=key: f'{{"{make}":"{key}"}}', file=name)
+                                 for key in keys) + "\n" for name, keys in files.items()}
+        return _output(out, {f"pkg/commands/{name}": text for name, text in texts.items()})
+
+    first = Fragments(out, store, HOMES)
+    written = run(first, "first")
+    assert first.made == 3  # k1 once, for both files
+    first.save(written)
+    second = Fragments(out, store, HOMES)
+    assert run(second, "second") == written
+    assert second.made == 0
+    with pytest.raises(ValueError):
+        second.piece("command", "k1", lambda: "no file named")
+    with pytest.raises(ValueError):
+        second.piece("tool", "k1", lambda: "a file named", file="a.json")
 
 
 def test_a_piece_whose_output_file_was_edited_is_made_again(tmp_path: Path) -> None:
@@ -179,7 +202,7 @@ def test_a_piece_whose_output_file_was_edited_is_made_again(tmp_path: Path) -> N
     tools.write_text(tools.read_text(encoding="utf-8").replace("two", "owt"), encoding="utf-8")
     again = Fragments(out, store, HOMES)
     assert again.piece("tool", "k1", lambda: "made") == "made"  # its file is not the last run's any more
-    assert again.piece("fixture", "k1", lambda: "made") == "three\u2028\n"  # its own file is
+    assert again.piece("fixture", "k1", lambda: "made", file="a.json") == "three\u2028\n"  # its own file is
 
 
 def test_a_file_of_thousands_of_pieces_is_read_and_hashed_once_matching_or_not(

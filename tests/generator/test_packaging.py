@@ -22,7 +22,8 @@ def test_wheel_carries_data_files_and_the_installed_cli_reads_them(tmp_path: Pat
     assert build.returncode == 0, build.stderr
     [wheel] = (tmp_path / "dist").glob("*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
-    for required in ("posthog_api/cli/commands.json", "posthog_api/testing/spec.json", "posthog_api/py.typed"):
+    for required in ("posthog_api/cli/groups.json", "posthog_api/cli/commands/query.json", "posthog_api/testing/spec.json",
+                     "posthog_api/py.typed"):
         assert required in names
     assert any(n.startswith("posthog_api/testing/fixtures/") and n.endswith(".json") for n in names)
 
@@ -38,7 +39,7 @@ def test_wheel_carries_data_files_and_the_installed_cli_reads_them(tmp_path: Pat
         "import sys;"
         "import posthog_api.cli._commands as c, posthog_api.testing._mock as m;"
         "assert c.__file__.startswith(sys.argv[1]), c.__file__;"
-        "print(len(c.COMMANDS), len(c.GROUPS))"
+        "print(len(c.every_command()), len(c.GROUPS))"
     )
     run = subprocess.run([sys.executable, "-c", code, str(target)], capture_output=True, text=True, env=env, cwd=tmp_path)
     assert run.returncode == 0, run.stderr

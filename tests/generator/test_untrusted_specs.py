@@ -41,7 +41,7 @@ def import_package(package: str, out: Path):
     try:
         models = importlib.import_module(f"{package}.models")
         client = importlib.import_module(f"{package}._client")
-        importlib.import_module(f"{package}.cli._commands")
+        importlib.import_module(f"{package}.cli._commands").every_command()
     finally:
         sys.path.remove(str(out))
     return models, client

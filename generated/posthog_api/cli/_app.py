@@ -16,7 +16,7 @@ import os
 import shutil
 import sys
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, NoReturn
 
 import click
@@ -27,10 +27,10 @@ from ._commands import (
     BASE_URL_ARGUMENT,
     BASE_URL_ENV,
     CLI_NAME,
-    COMMANDS,
     GROUPS,
     PATH_DEFAULTS,
     ROOT_HELP,
+    commands,
 )
 
 __all__ = ["build", "main"]
@@ -79,7 +79,8 @@ def _read_data(text: str) -> Any:
         return json.loads(raw)
     except json.JSONDecodeError as exc:
         raise click.BadParameter(
-            f"{source} is not valid JSON ({exc.msg}, line {exc.lineno})", param_hint="--data"
+            f"{source} is not valid JSON ({exc.msg}, line {exc.lineno})",
+            param_hint="--data",
         ) from None
 
 
@@ -109,7 +110,10 @@ def _global_options() -> list[click.Option]:
         )
     for option, name, env in PATH_DEFAULTS:
         options.append(
-            click.Option([f"--{option}", f"g__{name}"], help=f"The {name} to act on [env: {env}].")
+            click.Option(
+                [f"--{option}", f"g__{name}"],
+                help=f"The {name} to act on [env: {env}].",
+            )
         )
     options += [
         click.Option(
@@ -196,7 +200,7 @@ def _style(entry: dict[str, Any], given: dict[str, Any]) -> Any:
         fmt = "table" if waits and tty else "json"
     return Style(
         fmt=fmt,
-        columns=[c.strip() for c in columns.split(",") if c.strip()] if columns else None,
+        columns=([c.strip() for c in columns.split(",") if c.strip()] if columns else None),
         fields=given.get("fields"),
         color=_color(sys.stdout, given),
         notes=not given.get("quiet"),
@@ -226,7 +230,8 @@ def _refuse(message: str) -> NoReturn:
 
 def _check_text(values: Mapping[str, Any], arguments: Iterable[str] = ()) -> None:
     """Refuse a value that is not text: bytes that are not UTF-8 reach Python as lone
-    surrogates (PEP 383), which no request can carry. `arguments` are the positional ones."""
+    surrogates (PEP 383), which no request can carry. `arguments` are the positional ones.
+    """
     positional = set(arguments)
     for name, value in values.items():
         if isinstance(value, str) and any("\ud800" <= char <= "\udfff" for char in value):
@@ -475,7 +480,9 @@ def _extra_options(entry: dict[str, Any]) -> list[click.Option]:
     if entry["paginated"]:
         extra.append(
             click.Option(
-                ["--all", "x__all"], is_flag=True, help="Walk every page and print all items."
+                ["--all", "x__all"],
+                is_flag=True,
+                help="Walk every page and print all items.",
             )
         )
     shortcut = entry["shortcut"]
@@ -539,7 +546,8 @@ def _command(entry: dict[str, Any], name: str, hidden: bool = False) -> click.Co
     if entry["shortcut"] is not None:
         params.append(
             click.Argument(
-                [entry["shortcut"]["argument"]], metavar=entry["shortcut"]["argument"].upper()
+                [entry["shortcut"]["argument"]],
+                metavar=entry["shortcut"]["argument"].upper(),
             )
         )
     params += [_option(o) for o in entry["options"]]
@@ -567,12 +575,15 @@ def _command(entry: dict[str, Any], name: str, hidden: bool = False) -> click.Co
 
 class _Group(click.Group):
     """Lists the usual verbs first (list, retrieve, create, update, delete), then the
-    rest in the order of the API document; builds a command when it is looked up."""
+    rest in the order of the API document; builds a command when it is looked up. Its
+    entries are read with those of its top-level group, when one of them is first used
+    (`load`)."""
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, load: Callable[[], None] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.entries: dict[str, tuple[dict[str, Any], bool]] = {}
         self.order: dict[str, tuple[int, int]] = {}
+        self.load = load
 
     def add_entry(self, name: str, entry: dict[str, Any], hidden: bool = False) -> None:
         if name in self.entries or name in self.commands:
@@ -584,14 +595,43 @@ class _Group(click.Group):
         super().add_command(cmd, name)
         self.order.setdefault(name or cmd.name or "", (0, len(self.order)))
 
+    def _loaded(self) -> None:
+        if self.load is not None:
+            self.load()
+
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        self._loaded()
         if cmd_name not in self.commands and cmd_name in self.entries:
             entry, hidden = self.entries[cmd_name]
             self.commands[cmd_name] = _command(entry, cmd_name, hidden)
         return self.commands.get(cmd_name)
 
     def list_commands(self, ctx: click.Context) -> list[str]:
+        self._loaded()
         return sorted(self.order, key=self.order.__getitem__)
+
+
+def _loader(spec: dict[str, Any], groups: dict[tuple[str, ...], _Group]) -> Callable[[], None]:
+    """What puts the commands of a top-level group (`spec`) into its groups, once."""
+    top = spec["path"][0]
+    done = False
+
+    def load() -> None:
+        nonlocal done
+        if done:
+            return
+        done = True
+        entries = commands(spec)
+        # A command's own group first: where a name is taken twice, the first one stays.
+        for key in ("groups", "alias_groups"):
+            for entry in entries:
+                if entry[key] and entry[key][0] == top:
+                    group = groups[tuple(entry[key])]
+                    group.add_entry(entry["name"], entry)
+                    for alias in entry.get("aliases") or []:
+                        group.add_entry(alias, entry, hidden=True)
+
+    return load
 
 
 def build() -> click.Group:
@@ -608,10 +648,16 @@ def build() -> click.Group:
             if settings.AUTH_SCHEME != "none"
             else ""
         ),
-        context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+        context_settings={
+            "help_option_names": ["-h", "--help"],
+            "max_content_width": 100,
+        },
     )
     @click.version_option(
-        settings.VERSION, "--version", prog_name=CLI_NAME, message="%(prog)s %(version)s"
+        settings.VERSION,
+        "--version",
+        prog_name=CLI_NAME,
+        message="%(prog)s %(version)s",
     )
     @click.pass_context
     def root(ctx: click.Context, /, **values: Any) -> None:
@@ -620,25 +666,21 @@ def build() -> click.Group:
     root.params[:0] = _global_options()
 
     groups: dict[tuple[str, ...], _Group] = {(): root}
+    loaders: dict[str, Callable[[], None]] = {}
     for spec in GROUPS:
         path = tuple(spec["path"])
+        if len(path) == 1:
+            loaders[path[0]] = _loader(spec, groups)
         group = _Group(
             path[-1],
             help=spec["help"],
             short_help=spec.get("short_help"),
             hidden=spec.get("hidden", False),
             deprecated=bool(spec.get("deprecated")),
+            load=loaders[path[0]],
         )
         groups[path[:-1]].add_command(group)
         groups[path] = group
-    # A command's own group first: where a name is taken twice, the first one stays.
-    for key in ("groups", "alias_groups"):
-        for entry in COMMANDS:
-            if entry[key]:
-                group = groups[tuple(entry[key])]
-                group.add_entry(entry["name"], entry)
-                for alias in entry.get("aliases") or []:
-                    group.add_entry(alias, entry, hidden=True)
     from ..mcp._command import register as register_mcp
 
     register_mcp(root)

@@ -1,7 +1,9 @@
 """The command table of the CLI: plain data generated from the API document.
 
-The groups and commands are in `commands.json` beside this module, read once at
-start-up; the settings (names, environment variables) come from `_settings`.
+The groups are in `groups.json` beside this module, read at start-up; the commands are
+in `commands/`, one file for each top-level group (named by its "commands"), read when
+that group is first used (a big API's table is megabytes: a command reads only its own group's). The
+settings (names, environment variables) come from `_settings`.
 """
 
 from __future__ import annotations
@@ -23,10 +25,28 @@ PATH_DEFAULTS: list[tuple[str, str, str]] = [
     for name, (env, _description) in settings.PATH_DEFAULTS.items()
 ]
 
-_TABLE: dict[str, Any] = json.loads(
-    resources.files(__package__).joinpath("commands.json").read_text(encoding="utf-8")
-)
+_FILES = resources.files(__package__)
 #: nested command groups: {"path": [...], "help": ...}
-GROUPS: list[dict[str, Any]] = _TABLE["groups"]
-#: one entry per operation: its group, name, arguments, options and help
-COMMANDS: list[dict[str, Any]] = _TABLE["commands"]
+GROUPS: list[dict[str, Any]] = json.loads(
+    _FILES.joinpath("groups.json").read_text(encoding="utf-8")
+)["groups"]
+
+
+def commands(group: dict[str, Any]) -> list[dict[str, Any]]:
+    """The commands of a top-level `group` (an entry of GROUPS): one entry per operation
+    under it (its group, name, arguments, options and help), then those of other groups
+    that it also reaches by an alias (their `alias_groups` name it)."""
+    text = _FILES.joinpath("commands", group["commands"]).read_text(encoding="utf-8")
+    entries: list[dict[str, Any]] = json.loads(text)["commands"]
+    return entries
+
+
+def every_command() -> list[dict[str, Any]]:
+    """Every command of the table, once each, group by group (reads every file)."""
+    return [
+        entry
+        for group in GROUPS
+        if len(group["path"]) == 1
+        for entry in commands(group)
+        if entry["groups"][0] == group["path"][0]
+    ]
