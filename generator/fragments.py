@@ -41,7 +41,7 @@ if TYPE_CHECKING:
 
 #: the kinds of piece kept (a store of another shape is not read); a "module" piece is
 #: part of a big resource module (resource_pieces.py), placed by the render child
-KINDS = ("tool", "command", "mock", "fixture", "module")
+KINDS = ("tool", "tool_detail", "command", "mock", "fixture", "module")
 #: a reference that leaves the components: what it names may be in another operation
 _OUTSIDE_COMPONENTS = re.compile(rb'"\$ref":"(?!#/components/)')
 #: stores kept, from the output folders written last (a store is an index: a line of it

@@ -16,6 +16,7 @@ import functools
 import hashlib
 import json
 import re
+from collections.abc import Callable
 from typing import Any
 
 from . import display, ir, naming, views
@@ -48,33 +49,62 @@ _READ_WORDS = frozenset({"read", "readonly"})
 _WRITE_WORDS = frozenset({"write", "modify", "manage", "delete", "edit", "admin", "create", "update"})
 
 
-def tools_json(api: ir.Api, view: views.ApiView, pieces: Fragments | None = None) -> str:
-    """The tool table as deterministic JSON text (`mcp/tools.json` in the package), one tool
-    a line; each line is the one of the last run (`pieces`) when what it is made from is
-    the same."""
+#: what lists and finds a tool (`mcp/tools.json`); the rest of it, its input schema and
+#: how it is called, is in its resource's file (`mcp/tools/<module>.json`)
+LISTED = ("name", "operation_id", "tag", "group", "method", "path", "scopes", "description", "annotations")
+
+
+def tool_files(api: ir.Api, view: views.ApiView, pieces: Fragments | None = None) -> tuple[str, dict[str, str]]:
+    """The tool table as deterministic JSON text: `mcp/tools.json`, one line a tool with
+    what lists and finds it and the name of the file of the rest; and by file name, for
+    each resource, its tools' input schemas and calls (`mcp/tools/`), read when one of
+    them is listed, described or called. Microsoft Graph's schemas are 23 MB of the 29:
+    a server that offers some of its tools, or finds them by words, reads the 6 MB index
+    and their files. Each line and entry is the one of the last run (`pieces`) when what
+    it is made from is the same."""
     builder = SchemaBuilder(api.schemas, openapi30=api.openapi_version.startswith("3.0"))
     path_defaults = dict(api.sdk.path_defaults)
     # what every tool reads besides its own operation (_tool says what it reads)
     shared = pieces.key("tool", builder.openapi30, path_defaults, display.json_text(api.schemas)) if pieces else ""
     lines = []
-    for name, attrs, group, ov in _tool_operations(api, view):
-        def make(name: str = name, attrs: list[str] = attrs, group: str = group, ov: views.OperationView = ov) -> str:
-            return display.json_entry(_tool(builder, path_defaults, name, attrs, group, ov))
+    details: dict[str, dict[str, str]] = {}
+    for name, attrs, group, ov, file in _tool_operations(api, view):
+        made: list[dict[str, Any]] = []
 
-        lines.append(pieces.piece("tool", pieces.key(shared, name, ".".join(attrs), group, pieces.operation(ov)), make)
-                     if pieces else make())
-    return display.json_entries([("tools", lines)])
+        def tool(name: str = name, attrs: list[str] = attrs, group: str = group, ov: views.OperationView = ov,
+                 made: list[dict[str, Any]] = made) -> dict[str, Any]:
+            if not made:  # its line and its entry, made once when both are made
+                made.append(_tool(builder, path_defaults, name, attrs, group, ov))
+            return made[0]
+
+        def line(tool: Callable[[], dict[str, Any]] = tool, file: str = file) -> str:
+            return display.json_entry({**{key: tool()[key] for key in LISTED}, "file": file})
+
+        def detail(tool: Callable[[], dict[str, Any]] = tool) -> str:
+            return display.json_entry({"input_schema": tool()["input_schema"], "call": tool()["call"]})
+
+        entries = details.setdefault(file, {})
+        if pieces:
+            key = pieces.key(shared, name, ".".join(attrs), group, file, pieces.operation(ov))
+            lines.append(pieces.piece("tool", key, line))
+            entries[name] = pieces.piece("tool_detail", key, detail, file=file)
+        else:
+            lines.append(line())
+            entries[name] = detail()
+    return (display.json_entries([("tools", lines)]),
+            {file: display.json_entries([("tools", entries)]) for file, entries in details.items()})
 
 
 def tools(api: ir.Api, view: views.ApiView) -> list[dict[str, Any]]:
     builder = SchemaBuilder(api.schemas, openapi30=api.openapi_version.startswith("3.0"))
     path_defaults = dict(api.sdk.path_defaults)
-    return [_tool(builder, path_defaults, name, attrs, group, ov) for name, attrs, group, ov in _tool_operations(api, view)]
+    return [_tool(builder, path_defaults, name, attrs, group, ov) for name, attrs, group, ov, _ in _tool_operations(api, view)]
 
 
-def _tool_operations(api: ir.Api, view: views.ApiView) -> list[tuple[str, list[str], str, views.OperationView]]:
+def _tool_operations(api: ir.Api, view: views.ApiView) -> list[tuple[str, list[str], str, views.OperationView, str]]:
     """Each tool's name (unique among them all), the attributes that reach its resource,
-    its group and its operation, in the table's order."""
+    its group, its operation and the file of its details (its resource's), in the
+    table's order."""
     names = naming.UniqueNames()
     found = []
     for rv in view.resources:
@@ -84,7 +114,7 @@ def _tool_operations(api: ir.Api, view: views.ApiView) -> list[tuple[str, list[s
         attrs = ([ns.name] if ns else []) + [rv.resource.attribute]
         for ov in rv.operations:
             method = ov.wait.method if ov.wait else ov.op.name
-            found.append((names.claim(_tool_name(attrs, method)), attrs, rv.resource.attribute, ov))
+            found.append((names.claim(_tool_name(attrs, method)), attrs, rv.resource.attribute, ov, f"{rv.resource.module}.json"))
     return found
 
 

@@ -478,8 +478,10 @@ class ModuleMemory(Protocol):
 
 def piece_homes(package: str) -> dict[str, str]:
     """The output file that holds the pieces of each kind (fragments.py); a folder for
-    the fixtures (each a file) and the commands (a file for each top-level group)."""
-    return {"tool": f"{package}/mcp/tools.json", "command": f"{package}/cli/commands/",
+    the fixtures (each a file), the tools' details (a file for each resource) and the
+    commands (a file for each top-level group)."""
+    return {"tool": f"{package}/mcp/tools.json", "tool_detail": f"{package}/mcp/tools/",
+            "command": f"{package}/cli/commands/",
             "mock": f"{package}/testing/spec.json", "fixture": f"{package}/testing/fixtures/"}
 
 
@@ -651,7 +653,9 @@ def render(api: ir.Api, *, package_version: str = "0.1.0", templates: Path = TEM
             [("groups", [display.json_entry(group) for group in view.cli_groups])])
         for name, lines in views.cli_command_files(api, view, pieces).items():
             tail[homes["command"] + name] = display.json_entries([("commands", lines)])
-        tail[homes["tool"]] = mcp_tools.tools_json(api, view, pieces)
+        tail[homes["tool"]], tool_details = mcp_tools.tool_files(api, view, pieces)
+        for name, text in tool_details.items():
+            tail[homes["tool_detail"] + name] = text
         fixture_texts = fixtures.fixtures(api, pieces, by_op)
         for name, text in fixture_texts.items():
             tail[homes["fixture"] + name] = text

@@ -16,7 +16,7 @@ import pytest
 from generator.pipeline import generate
 
 GOLDEN = Path(__file__).resolve().parents[1] / "golden"
-SPEC_DEPENDENT = ("models/", "types.py", "resources/", "cli/groups.json", "cli/commands/", "mcp/tools.json", "testing/spec.json", "testing/fixtures/", "_client.py", "_settings.py", "errors.py")
+SPEC_DEPENDENT = ("models/", "types.py", "resources/", "cli/groups.json", "cli/commands/", "mcp/tools.json", "mcp/tools/", "testing/spec.json", "testing/fixtures/", "_client.py", "_settings.py", "errors.py")
 
 
 @pytest.mark.parametrize("name", sorted(p.name for p in GOLDEN.iterdir() if (p / "openapi.yaml").exists()))

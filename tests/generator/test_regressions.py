@@ -9,8 +9,10 @@ import ast
 import importlib
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 import yaml
@@ -407,16 +409,22 @@ def test_a_discriminator_on_a_base_its_subtypes_include(packages: dict[str, tupl
     assert status("/shapes", {"kind": "Square"}) == 400
 
 
+def _whole_tools(read: Callable[[str], str], package: str) -> list[dict[str, Any]]:
+    """Each tool's line of `mcp/tools.json` with its input schema and call from its file."""
+    listed = json.loads(read(f"{package}/mcp/tools.json"))["tools"]
+    return [{**tool, **json.loads(read(f"{package}/mcp/tools/{tool['file']}"))["tools"][tool["name"]]} for tool in listed]
+
+
 def test_a_tool_is_the_same_without_the_operations_before_it(
     packages: dict[str, tuple[Path, str, list[Diagnostic]]], tmp_path: Path
 ) -> None:
     out, package, _ = packages["mcp-cycles-order"]
-    tools = {t["operation_id"]: t for t in json.loads((out / package / "mcp" / "tools.json").read_text())["tools"]}
+    tools = {t["operation_id"]: t for t in _whole_tools(lambda rel: (out / rel).read_text(), package)}
     spec = yaml.safe_load((HERE / "mcp-cycles-order.yaml").read_text())
     del spec["paths"]["/wrappers"]
     alone_spec = tmp_path / "alone.yaml"
     alone_spec.write_text(yaml.safe_dump(spec))
-    alone = json.loads(generate(alone_spec, package_name=package).files[f"{package}/mcp/tools.json"])["tools"]
+    alone = _whole_tools(generate(alone_spec, package_name=package).files.__getitem__, package)
     assert alone == [tools["createA"]]  # its schema and its name
     assert len(tools["createA"]["name"]) <= 64 and "create_a" in tools["createA"]["name"]
     a_inside_b = tools["createA"]["input_schema"]["properties"]["a"]["properties"]["b"]["properties"]["a"]

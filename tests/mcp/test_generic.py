@@ -56,6 +56,27 @@ def test_search_ranks_names_and_titles_first() -> None:
     assert all("session_recordings" in t.name for t in _tools.search(tools, "recording", 5))
 
 
+def test_a_server_reads_the_schemas_of_the_tools_it_offers_and_no_others(monkeypatch: pytest.MonkeyPatch) -> None:
+    # a big API's input schemas are most of its table (Microsoft Graph: 23 MB of 29):
+    # a server of some of the tools, or one that finds them by words, reads only theirs
+    read: list[str] = []
+    real = _tools._details.__wrapped__
+    monkeypatch.setattr(_tools, "_details", lambda file: read.append(file) or real(file))
+    by_tag = McpApp(Options(tags=["insight_variables"]))
+    listed = by_tag.listed()
+    assert {tool.name for tool in listed} == {t.name for t in by_tag.tools}
+    assert all(tool.input_schema["type"] == "object" for tool in listed)
+    assert set(read) == {"insight_variables.json"}
+    read.clear()
+    search = McpApp(Options(mode="search"))
+    search.listed()
+    assert "query_run" in search.search_text("run a query", 5)
+    assert read == []
+    found = anyio.run(search.call, "describe_operation", {"name": "query_run"}, _no_progress)
+    assert "Arguments (JSON schema)" in found.content[0].text
+    assert set(read) == {"query.json"}
+
+
 # -- results ---------------------------------------------------------------------------------
 
 

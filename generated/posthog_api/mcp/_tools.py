@@ -1,7 +1,11 @@
 """The tool table: one tool per API operation, read from `tools.json`, filtered and searched.
 
 Plain data and plain Python (no MCP SDK): what each tool is called, what it says, its
-annotations and input schema, and how the server calls the client for it.
+annotations and input schema, and how the server calls the client for it. A tool's
+input schema and call are in its resource's file (`tools/<module>.json`), read when one
+of its tools is first listed, described or called: most of a big API's table (23 MB of
+Microsoft Graph's 29), which a server that offers some of the tools, or finds them by
+words, never reads.
 """
 
 from __future__ import annotations
@@ -11,7 +15,7 @@ import json
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 from importlib import resources
 from typing import Any
 
@@ -33,8 +37,17 @@ class Tool:
     scopes: tuple[str, ...]
     description: str
     annotations: Mapping[str, Any]
-    input_schema: Mapping[str, Any]
-    call: Mapping[str, Any]
+    file: str  # of its input schema and call, in `tools/`
+
+    @property
+    def input_schema(self) -> Mapping[str, Any]:
+        schema: Mapping[str, Any] = _details(self.file)[self.name]["input_schema"]
+        return schema
+
+    @property
+    def call(self) -> Mapping[str, Any]:
+        call: Mapping[str, Any] = _details(self.file)[self.name]["call"]
+        return call
 
     @property
     def title(self) -> str:
@@ -90,11 +103,18 @@ def load() -> list[Tool]:
             scopes=tuple(entry["scopes"]),
             description=entry["description"],
             annotations=entry["annotations"],
-            input_schema=entry["input_schema"],
-            call=entry["call"],
+            file=entry["file"],
         )
         for entry in json.loads(text)["tools"]
     ]
+
+
+@cache
+def _details(file: str) -> dict[str, Any]:
+    """The input schemas and calls of one resource's tools, by tool name."""
+    text = resources.files(__package__).joinpath("tools", file).read_text(encoding="utf-8")
+    details: dict[str, Any] = json.loads(text)["tools"]
+    return details
 
 
 def _names(values: Iterable[str] | None) -> list[str]:
