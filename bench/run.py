@@ -1288,15 +1288,32 @@ def cli_start(report: Report, label: str, out: Path, tmp: Path, quick: bool) -> 
     biggest = max(sizes, key=lambda name: sizes[name], default=None)
     env = base_env(PYTHONPATH=str(out), PYTHONPYCACHEPREFIX=str(tmp / f"pycache-{package}"))
     run([PY, "-m", "compileall", "-q", str(out / package)], env=env, check=False)
-    cases = [(["--help"], f"reads its groups ({table.stat().st_size / 1e6:.2f} MB)")]
+    cases = [(["--help"], f"reads its groups ({_bytes(table.stat().st_size)})")]
     if biggest is not None:
-        cases.append(([biggest, "--help"], f"reads its groups and this group's commands ({sizes[biggest] / 1e6:.2f} MB "
-                                           f"of the {total / 1e6:.1f} MB of {len(sizes)} groups)"))
+        cases.append(([biggest, "--help"], f"reads its groups and this group's commands ({_bytes(sizes[biggest])} "
+                                           f"of the {_bytes(total)} of {len(sizes)} groups)"))
     for words, note in cases:
         cmd = [PY, "-m", f"{package}.cli", *words]
         run(cmd, env=env, check=False)  # compiles what the timed runs find compiled
-        report.add(Row("package", f"{label}: CLI start-up, {package}.cli {' '.join(words)}",
-                       repeat(1 if quick else 5, lambda i, cmd=cmd: run(cmd, env=env)[0]), note=note))
+        report.add(row_of("package", f"{label}: CLI start-up, {package}.cli {' '.join(words)}",
+                          measured(1 if quick else 5, lambda i, cmd=cmd: measure(cmd, env=env)), note))
+    # the MCP server's tool table (the SDK's own import, about 1.6 s of CPU, is not in it):
+    # what a server of some tags, or in search mode, reads, and what one of every tool does
+    index = out / package / "mcp" / "tools.json"
+    if index.exists():
+        details = sum(path.stat().st_size for path in (out / package / "mcp" / "tools").glob("*.json"))
+        for what, code, note in (
+                ("the tools listed", "t.load()", f"tools.json, {_bytes(index.stat().st_size)}"),
+                ("every input schema too", "[x.input_schema for x in t.load()]",
+                 f"and {_bytes(details)} of mcp/tools/")):
+            cmd = [PY, "-c", f"import {package}.mcp._tools as t; {code}"]
+            run(cmd, env=env, check=False)
+            report.add(row_of("package", f"{label}: MCP tool table, {what}",
+                              measured(1 if quick else 5, lambda i, cmd=cmd: measure(cmd, env=env)), note))
+
+
+def _bytes(size: int) -> str:
+    return f"{size / 1e6:.1f} MB" if size >= 1e6 else f"{size / 1e3:.0f} kB"
 
 
 def first_of_each_resource(cases: list[dict[str, Any]]) -> list[dict[str, Any]]:
