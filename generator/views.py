@@ -1141,10 +1141,10 @@ def cli_commands(api: ir.Api, view: ApiView) -> list[dict[str, Any]]:
 
 def cli_command_files(api: ir.Api, view: ApiView, pieces: Fragments | None = None) -> dict[str, list[str]]:
     """cli_commands, each entry as its line (display.json_entry) in the file of its
-    top-level group (`cli/commands/<file>.json`, the group's "commands"), which the CLI reads when that group is
-    first used (Microsoft Graph's table is 20 MB; its biggest group's, 1.7 MB): first the
-    commands under the group, then those its own commands reach by an alias. Every
-    top-level group has a file. A line is the last run's (`pieces`) where the entry is
+    top-level group (`cli/commands/`, named by the group's "commands"), which the CLI
+    reads when that group is first used (Microsoft Graph's table is 20 MB; its biggest
+    group's, 1.6 MB): first the commands under the group, then those its own commands
+    reach by an alias. Every top-level group has a file. A line is the last run's (`pieces`) where the entry is
     made from the same inputs. An entry is finished from its first-pass data, its
     operation's view and the table's words (_cli_finished reads nothing else); a
     shortcut's example reads every operation's, so shortcuts are always made."""

@@ -79,8 +79,7 @@ def _read_data(text: str) -> Any:
         return json.loads(raw)
     except json.JSONDecodeError as exc:
         raise click.BadParameter(
-            f"{source} is not valid JSON ({exc.msg}, line {exc.lineno})",
-            param_hint="--data",
+            f"{source} is not valid JSON ({exc.msg}, line {exc.lineno})", param_hint="--data"
         ) from None
 
 
@@ -110,10 +109,7 @@ def _global_options() -> list[click.Option]:
         )
     for option, name, env in PATH_DEFAULTS:
         options.append(
-            click.Option(
-                [f"--{option}", f"g__{name}"],
-                help=f"The {name} to act on [env: {env}].",
-            )
+            click.Option([f"--{option}", f"g__{name}"], help=f"The {name} to act on [env: {env}].")
         )
     options += [
         click.Option(
@@ -200,7 +196,7 @@ def _style(entry: dict[str, Any], given: dict[str, Any]) -> Any:
         fmt = "table" if waits and tty else "json"
     return Style(
         fmt=fmt,
-        columns=([c.strip() for c in columns.split(",") if c.strip()] if columns else None),
+        columns=[c.strip() for c in columns.split(",") if c.strip()] if columns else None,
         fields=given.get("fields"),
         color=_color(sys.stdout, given),
         notes=not given.get("quiet"),
@@ -230,8 +226,7 @@ def _refuse(message: str) -> NoReturn:
 
 def _check_text(values: Mapping[str, Any], arguments: Iterable[str] = ()) -> None:
     """Refuse a value that is not text: bytes that are not UTF-8 reach Python as lone
-    surrogates (PEP 383), which no request can carry. `arguments` are the positional ones.
-    """
+    surrogates (PEP 383), which no request can carry. `arguments` are the positional ones."""
     positional = set(arguments)
     for name, value in values.items():
         if isinstance(value, str) and any("\ud800" <= char <= "\udfff" for char in value):
@@ -480,9 +475,7 @@ def _extra_options(entry: dict[str, Any]) -> list[click.Option]:
     if entry["paginated"]:
         extra.append(
             click.Option(
-                ["--all", "x__all"],
-                is_flag=True,
-                help="Walk every page and print all items.",
+                ["--all", "x__all"], is_flag=True, help="Walk every page and print all items."
             )
         )
     shortcut = entry["shortcut"]
@@ -546,8 +539,7 @@ def _command(entry: dict[str, Any], name: str, hidden: bool = False) -> click.Co
     if entry["shortcut"] is not None:
         params.append(
             click.Argument(
-                [entry["shortcut"]["argument"]],
-                metavar=entry["shortcut"]["argument"].upper(),
+                [entry["shortcut"]["argument"]], metavar=entry["shortcut"]["argument"].upper()
             )
         )
     params += [_option(o) for o in entry["options"]]
@@ -648,16 +640,10 @@ def build() -> click.Group:
             if settings.AUTH_SCHEME != "none"
             else ""
         ),
-        context_settings={
-            "help_option_names": ["-h", "--help"],
-            "max_content_width": 100,
-        },
+        context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
     )
     @click.version_option(
-        settings.VERSION,
-        "--version",
-        prog_name=CLI_NAME,
-        message="%(prog)s %(version)s",
+        settings.VERSION, "--version", prog_name=CLI_NAME, message="%(prog)s %(version)s"
     )
     @click.pass_context
     def root(ctx: click.Context, /, **values: Any) -> None:

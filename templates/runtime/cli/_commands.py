@@ -2,8 +2,8 @@
 
 The groups are in `groups.json` beside this module, read at start-up; the commands are
 in `commands/`, one file for each top-level group (named by its "commands"), read when
-that group is first used (a big API's table is megabytes: a command reads only its own group's). The
-settings (names, environment variables) come from `_settings`.
+that group is first used: a big API's table is megabytes, and a command reads only its
+own group's. The settings (names, environment variables) come from `_settings`.
 """
 
 from __future__ import annotations
