@@ -136,9 +136,10 @@ def test_a_command_reads_only_its_own_group_file(package: Path, tmp_path: Path) 
     assert _run(copy, "teams", "--help").returncode != 0
 
 
-def test_a_group_lists_its_commands_as_click_would_without_building_them() -> None:
-    # a group's --help took Graph's biggest group 0.3 s, most of it building 1,483
-    # commands for their short help; it is taken from their entries now, the same text
+def test_a_group_lists_and_completes_its_commands_as_click_would_without_building_them() -> None:
+    # a group's --help, and a tab after its name, took Graph's biggest group 0.3 s, most
+    # of it building 1,483 commands for their short help; it is taken from their
+    # entries now, the same text
     import click
 
     from posthog_api.cli import build
@@ -153,10 +154,15 @@ def test_a_group_lists_its_commands_as_click_would_without_building_them() -> No
     compared = 0
     while pending:
         group, ctx = pending.pop()
+        prefixes = ("", "c", "li", "zzz")
+        # ours first, while the commands are not built; click's build every one
         ours = listing(group, ctx, type(group).format_commands)
+        completed = [[(item.value, item.help) for item in group.shell_complete(ctx, p)] for p in prefixes]
         built_before = set(group.commands)
-        clicks = listing(group, ctx, click.Group.format_commands)  # builds every command
+        clicks = listing(group, ctx, click.Group.format_commands)
         assert ours == clicks, group.name
+        assert completed == [[(item.value, item.help) for item in click.Group.shell_complete(group, ctx, p)]
+                             for p in prefixes], group.name
         assert ours.strip() or group is root
         compared += 1
         for name in group.list_commands(ctx):

@@ -18,7 +18,7 @@ import shutil
 import sys
 import time
 from collections.abc import Callable, Iterable, Mapping
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
@@ -33,6 +33,9 @@ from ._commands import (
     ROOT_HELP,
     commands,
 )
+
+if TYPE_CHECKING:
+    from click.shell_completion import CompletionItem
 
 __all__ = ["build", "main"]
 
@@ -603,24 +606,30 @@ class _Group(click.Group):
         self._loaded()
         return sorted(self.order, key=self.order.__getitem__)
 
-    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        """What click lists, with the short help of a command not built yet taken from its
+    def _visible(
+        self, ctx: click.Context, prefix: str = ""
+    ) -> list[tuple[str, click.Command | str]]:
+        """The commands click would list (those not hidden, whose name starts with
+        `prefix`), each built or, where it is not built yet, its short help from its
         entry: building each command of a big group (Microsoft Graph's biggest has 1,483)
         costs several times what listing them does."""
-        listed: list[tuple[str, click.Command | str]] = []
+        found: list[tuple[str, click.Command | str]] = []
         for name in self.list_commands(ctx):
-            if (
-                name not in self.commands
-                and name in self.entries
-                and self.entries[name][0]["short_help"]
-            ):
-                entry, hidden = self.entries[name]
-                if not hidden:
-                    listed.append((name, inspect.cleandoc(entry["short_help"]).strip()))
+            if not name.startswith(prefix):
                 continue
+            if name not in self.commands and name in self.entries:
+                entry, hidden = self.entries[name]
+                if entry["short_help"]:
+                    if not hidden:
+                        found.append((name, inspect.cleandoc(entry["short_help"]).strip()))
+                    continue
             command = self.get_command(ctx, name)
             if command is not None and not command.hidden:
-                listed.append((name, command))
+                found.append((name, command))
+        return found
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        listed = self._visible(ctx)
         if listed:
             limit = formatter.width - 6 - max(len(name) for name, _ in listed)
             rows = [
@@ -629,6 +638,18 @@ class _Group(click.Group):
             ]
             with formatter.section("Commands"):
                 formatter.write_dl(rows)
+
+    def shell_complete(self, ctx: click.Context, incomplete: str) -> list[CompletionItem]:
+        from click.shell_completion import CompletionItem
+
+        results = [
+            CompletionItem(
+                name, help=shown if isinstance(shown, str) else shown.get_short_help_str()
+            )
+            for name, shown in self._visible(ctx, incomplete)
+        ]
+        results.extend(click.Command.shell_complete(self, ctx, incomplete))
+        return results
 
 
 def _loader(spec: dict[str, Any], groups: dict[tuple[str, ...], _Group]) -> Callable[[], None]:
