@@ -77,6 +77,23 @@ def test_a_server_reads_the_schemas_of_the_tools_it_offers_and_no_others(monkeyp
     assert set(read) == {"query.json"}
 
 
+def test_a_server_of_more_tools_than_clients_take_says_so_and_what_to_do(
+        monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+    from posthog_api.mcp import server
+
+    monkeypatch.setattr(server, "MANY_TOOLS", 40)  # the curated API has 60 tools
+    server.warn_about_the_tools(McpApp(Options()))
+    [warning] = [r.getMessage() for r in caplog.records]
+    assert warning.startswith(f"{len(_tools.load())} tools: many clients take at most 40")
+    assert "--mode search" in warning and "--tags" in warning
+    caplog.clear()
+    for fewer in (Options(mode="search"), Options(tags=["query"])):
+        server.warn_about_the_tools(McpApp(fewer))
+    assert caplog.records == []
+    server.warn_about_the_tools(McpApp(Options(tools=["nothing_like_this"])))
+    assert "there are no tools" in caplog.records[0].getMessage()
+
+
 # -- results ---------------------------------------------------------------------------------
 
 

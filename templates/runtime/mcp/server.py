@@ -41,6 +41,9 @@ log = logging.getLogger(f"{settings.PACKAGE}.mcp")
 
 #: seconds a cancelled long-running call waits for the job's cancellation to reach the server
 CANCEL_GRACE = 12.0
+#: past this many tools, clients that take a server's list whole refuse it or cut it
+#: (GitHub Copilot takes 128; Cursor and others fewer)
+MANY_TOOLS = 128
 _REDACTED = "[redacted]"
 
 SEARCH_TOOL = "search_operations"
@@ -624,11 +627,22 @@ async def serve_http(app: McpApp, port: int) -> None:
         await app.aclose()
 
 
+def warn_about_the_tools(app: McpApp) -> None:
+    """Say, at start, when the tools chosen are none, or more than a client may take."""
+    if not app.tools:
+        log.warning("no operation matches --read-only, --tags and --tools: there are no tools")
+    elif app.options.mode == "tools" and len(app.tools) > MANY_TOOLS:
+        log.warning(
+            f"{len(app.tools)} tools: many clients take at most {MANY_TOOLS} (some fewer) and "
+            "refuse or cut a longer list; --mode search offers three tools whatever the size "
+            "of the API, and --tags, --tools or --read-only choose some"
+        )
+
+
 def main(options: Options, *, http_port: int | None = None, debug: bool = False) -> None:
     app = McpApp(options)
     _logging(app, debug)
-    if not app.tools:
-        log.warning("no operation matches --read-only, --tags and --tools: there are no tools")
+    warn_about_the_tools(app)
     if http_port is not None:
         anyio.run(serve_http, app, http_port)
     else:
