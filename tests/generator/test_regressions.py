@@ -8,6 +8,8 @@ from __future__ import annotations
 import ast
 import importlib
 import json
+import os
+import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -407,6 +409,21 @@ def test_a_discriminator_on_a_base_its_subtypes_include(packages: dict[str, tupl
     assert status("/pets", {"petType": "cat", "name": "Tom", "huntingSkill": "bored"}) == 400
     assert status("/shapes", {"kind": "Square", "side": 2}) == 200
     assert status("/shapes", {"kind": "Square"}) == 400
+
+
+def test_the_mock_routes_alike_in_every_process(packages: dict[str, tuple[Path, str, list[Diagnostic]]]) -> None:
+    # `{lat}.{format}` with a format of json, xml or yaml: its matcher tried json and yaml
+    # in a set's order, which follows the process's string hashes
+    out, package, _ = packages["contract-wire"]
+    code = f"import {package}.testing._mock as m; print([[p.pattern for p, _ in r[1]] for r in m._routes()])"
+    seen = set()
+    for seed in range(8):
+        env = {**os.environ, "PYTHONPATH": str(out), "PYTHONHASHSEED": str(seed)}
+        run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60)
+        assert run.returncode == 0, run.stderr
+        seen.add(run.stdout)
+    assert len(seen) == 1
+    assert "(yaml|json|xml)" in seen.pop()
 
 
 def _whole_tools(read: Callable[[str], str], package: str) -> list[dict[str, Any]]:

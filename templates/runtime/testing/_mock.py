@@ -194,12 +194,29 @@ def _known_ids(name: str) -> frozenset[str]:
     return frozenset(known)
 
 
+_TEMPLATE_VALUE = re.compile(r"^\{([^{}]+)\}$")
+#: the matcher of a segment that is one parameter and nothing else
+_ANY_VALUE = re.compile("^(.+?)$", re.DOTALL)
+
+
+@cache
+def _literal_segment(segment: str) -> re.Pattern[str]:
+    return re.compile(f"^{re.escape(segment)}$", re.DOTALL)
+
+
 def _segment_regex(
     template_segment: str, params: Mapping[str, Any] | None = None
 ) -> tuple[re.Pattern[str], list[str]]:
     """A segment's matcher. Where a segment holds more than a parameter (`{lat}.{format}`),
     a parameter with an enum matches only its values, an integer only digits, so that
-    `71.4.xml` splits into 71.4 and xml."""
+    `71.4.xml` splits into 71.4 and xml. The matchers of plain segments are shared:
+    Microsoft Graph's 11,422 routes have 83,000 segments, and compiling each one's took
+    most of a second at the first request."""
+    if "{" not in template_segment:
+        return _literal_segment(template_segment), []
+    alone = _TEMPLATE_VALUE.match(template_segment)
+    if alone is not None:
+        return _ANY_VALUE, [alone.group(1)]
     parts = [part for part in re.split(r"(\{[^}]+\})", template_segment) if part]
     names = [part[1:-1] for part in parts if part.startswith("{")]
     several = len(parts) > 1
@@ -213,8 +230,11 @@ def _segment_regex(
                 and values
                 and all(isinstance(v, (str, int)) for v in values)
             ):
+                # the longest first; of texts as long, in their order (not a set's, which
+                # changes from one process to the next)
                 texts = sorted(
-                    {str(v).lower() if isinstance(v, bool) else str(v) for v in values}, key=len
+                    {str(v).lower() if isinstance(v, bool) else str(v) for v in values},
+                    key=lambda text: (len(text), text),
                 )
                 return "(" + "|".join(re.escape(t) for t in reversed(texts)) + ")"
             if schema.get("type") == "integer":
@@ -230,7 +250,6 @@ def _segment_regex(
 Route = tuple[
     str, list[tuple[re.Pattern[str], list[str]]], dict[str, str | None], dict[str, str], str
 ]
-_TEMPLATE_VALUE = re.compile(r"^\{([^{}]+)\}$")
 
 
 def _split_template(template: str) -> tuple[str, dict[str, str | None], dict[str, str]]:
