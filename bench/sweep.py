@@ -552,6 +552,17 @@ for module in modules:
             where = f"{exc.filename}:{exc.lineno}"
             message = f"{exc.msg}: {(exc.text or '').strip()}"
         failed.append({"module": module, "type": type(exc).__name__, "message": message, "where": where})
+# the data files the modules read when they are used: every group's commands, every tool's schema
+for package in packages:
+    for module, read in ((f"{package}.cli._commands", lambda m: m.every_command()),
+                         (f"{package}.mcp._tools", lambda m: [t.input_schema and t.call for t in m.load()])):
+        try:
+            read(importlib.import_module(module))
+        except BaseException as exc:
+            frames = traceback.extract_tb(exc.__traceback__)
+            where = f"{frames[-1].filename}:{frames[-1].lineno}" if frames else ""
+            message = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+            failed.append({"module": module + " (its data)", "type": type(exc).__name__, "message": message, "where": where})
 print("SWEEP-IMPORT " + json.dumps({"modules": len(modules), "failed": failed}))
 '''
 
