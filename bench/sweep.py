@@ -21,7 +21,7 @@ limited in address space (--memory-mb, RLIMIT_AS) and time (--timeout, for each 
   import     every module of the generated package, one interpreter
   mypy       mypy --strict on the package (--mypy, or a `mypy` tag in a --list file); the runtime
              copied into it is checked once at its source (bench/typecheck.py)
-  contract   the package's own tests/test_contract.py (--contract, or a `contract` tag)
+  contract   the package's own contract tests, tests/contract/ (--contract, or a `contract` tag)
   incremental  (--incremental) generate again after each of INCREMENTAL_CHANGES random changes
              to the document (bench/changes.py), reusing the last run's work, and once cold
              (--no-cache) beside it: the two outputs must be the same, byte for byte
@@ -1245,7 +1245,7 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
                            "(mypy or contract)")
     what = parser.add_argument_group("what to run")
     what.add_argument("--mypy", action="store_true", help="run mypy --strict on each generated package")
-    what.add_argument("--contract", action="store_true", help="run each package's tests/test_contract.py")
+    what.add_argument("--contract", action="store_true", help="run each package's contract tests (tests/contract/, a module per resource)")
     what.add_argument("--contract-maxfail", type=int, default=0, metavar="N",
                       help="stop a package's contract tests after N failures (default 0: run them all)")
     what.add_argument("--incremental", action="store_true",

@@ -663,9 +663,15 @@ def render(api: ir.Api, *, package_version: str = "0.1.0", templates: Path = TEM
         cases = views.contract_cases(view, fixture_of)
         view.examples = views.build_examples(view, cases)
         emit(tail, "project/README.md.jinja", "README.md")
-        emit(tail, "project/tests/test_contract.py.jinja", "tests/test_contract.py", contract_cases=cases,
-             contract_needs_datetime=any("datetime." in e for c in cases for e in c.expected),
-             contract_needs_unknown=any("UnknownVariant" in c.expected for c in cases))
+        emit(tail, "project/tests/contract/conftest.py.jinja", "tests/contract/conftest.py")
+        for module, module_cases in views.contract_modules(cases).items():
+            expected = [e for case in module_cases for e in case.expected]
+            emit(tail, "project/tests/contract/test_resource.py.jinja", f"tests/contract/test_{module}.py",
+                 contract_cases=module_cases, resource_target=module_cases[0].target.rpartition(".")[0],
+                 contract_needs_datetime=any("datetime." in e for e in expected),
+                 contract_needs_unknown="UnknownVariant" in expected,
+                 contract_needs_page=any(case.kind == "page" for case in module_cases),
+                 contract_needs_models=any(e.startswith("models.") for e in expected))
         to_format = {path: text for path, text in head.items() if path not in static}
         if rendered.forked:
             rest = {**static, **done_with({**to_format, **tail}, "rest")}

@@ -186,6 +186,7 @@ class ContractCase:
     test: str
     operation_id: str
     target: str  # client.x.y
+    module: str  # the resource's module: its tests are in tests/contract/test_<module>.py
     args: list[Any]
     kwargs: dict[str, Any]
     kind: str  # page stream plain
@@ -1437,6 +1438,7 @@ def contract_cases(view: ApiView, fixtures_by_op: dict[str, dict[str, Any]]) -> 
                 test=test_names.claim("test_" + naming.snake(op.operation_id)),
                 operation_id=op.operation_id,
                 target=".".join(["client"] + ([ns.name] if ns else []) + [resource.attribute, op.name]),
+                module=resource.module,
                 args=args,
                 kwargs=kwargs,
                 kind=kind,
@@ -1444,6 +1446,17 @@ def contract_cases(view: ApiView, fixtures_by_op: dict[str, dict[str, Any]]) -> 
                 deprecated=bool(ns and ns.deprecated),
             ))
     return cases
+
+
+def contract_modules(cases: list[ContractCase]) -> dict[str, list[ContractCase]]:
+    """The contract tests by the module of their resource, in order: a test module each
+    (tests/contract/test_<module>.py), so that one resource's tests run, and a big API's
+    are collected, without compiling every other's (Microsoft Graph's 11,422 tests are
+    114,000 lines)."""
+    modules: dict[str, list[ContractCase]] = {}
+    for case in cases:
+        modules.setdefault(case.module, []).append(case)
+    return modules
 
 
 # -- README examples ---------------------------------------------------------------

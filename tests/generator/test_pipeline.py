@@ -55,12 +55,13 @@ def test_removes_files_it_no_longer_generates(tmp_path: Path) -> None:
     spec.write_text(tagged)
     assert run_generator("generate", str(spec), "-o", str(out)).returncode == 0
     gone = [out / "petstore" / "resources" / "adoptions.py", out / "petstore" / "testing" / "fixtures" / "adoptions.json",
-            out / "petstore" / "cli" / "commands" / "adoptions.json", out / "petstore" / "mcp" / "tools" / "adoptions.json"]
+            out / "petstore" / "cli" / "commands" / "adoptions.json", out / "petstore" / "mcp" / "tools" / "adoptions.json",
+            out / "tests" / "contract" / "test_adoptions.py"]
     assert all(path.exists() for path in gone)
     spec.write_text(tagged.replace("    delete:\n      operationId: pets_destroy", "    x-removed:\n      operationId: pets_destroy"))
     result = run_generator("generate", str(spec), "-o", str(out))
     assert result.returncode == 0, result.stderr
-    assert "4 removed" in result.stderr
+    assert "5 removed" in result.stderr
     assert not any(path.exists() for path in gone)
 
 

@@ -1,0 +1,62 @@
+"""The generated project's contract tests: a module per resource in tests/contract/, one
+mock server for the session. Run as a user runs them: pytest in a subprocess, in the
+generated project, over real HTTP on loopback."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.pipeline import generate
+from tests.packages import write
+
+ROOT = Path(__file__).resolve().parents[2]
+CORNERS = ROOT / "tests" / "golden" / "corners" / "openapi.yaml"
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("corners")
+    write(generate(CORNERS), out)
+    return out
+
+
+def pytest_in(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "no:xdist", *args],
+        cwd=project, capture_output=True, text=True, timeout=300,
+        env={**os.environ, "PYTHONPATH": str(project)},
+    )
+
+
+def test_a_module_per_resource_holds_that_resources_tests(project: Path) -> None:
+    modules = sorted(p.name for p in (project / "tests" / "contract").glob("test_*.py"))
+    resources = sorted(f"test_{p.stem}.py" for p in (project / "corners" / "resources").glob("*.py") if p.stem != "__init__")
+    assert modules == resources
+    for module in modules:
+        text = (project / "tests" / "contract" / module).read_text(encoding="utf-8")
+        attribute = module.removeprefix("test_").removesuffix(".py")
+        calls = set(re.findall(r"client\.(\w+)\.\w+\(", text))
+        assert calls == {attribute}, f"{module} calls {calls}"
+
+
+def test_every_test_passes_with_one_server_for_the_session(project: Path) -> None:
+    run = pytest_in(project, "--setup-show", "tests")
+    assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
+    assert re.search(r"\b5 passed\b", run.stdout), run.stdout[-500:]
+    assert run.stdout.count("SETUP    S client") == 1, run.stdout[-3000:]
+
+
+def test_one_resources_tests_run_alone(project: Path) -> None:
+    run = pytest_in(project, "--collect-only", "tests/contract/test_pets.py")
+    assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
+    collected = re.findall(r"^tests/contract/test_pets.py::(\w+)$", run.stdout, re.MULTILINE)
+    defined = re.findall(r"^def (test_\w+)", (project / "tests/contract/test_pets.py").read_text(encoding="utf-8"), re.MULTILINE)
+    assert collected == defined and 0 < len(collected) < 5, run.stdout
+    run = pytest_in(project, "tests/contract/test_pets.py")
+    assert run.returncode == 0 and f"{len(collected)} passed" in run.stdout, run.stdout[-3000:]
