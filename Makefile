@@ -54,6 +54,7 @@ lint: venv
 # black's defaults at our line length for the golden copies
 typecheck: venv
 	cd $(OUT) && ../$(BIN)/mypy --strict --no-incremental --cache-dir=/dev/null -p $(PACKAGE)
+	cd $(OUT) && ../$(BIN)/mypy --strict --no-incremental --cache-dir=/dev/null tests/contract
 	cd templates && MYPYPATH=. ../$(BIN)/mypy --strict --no-incremental --cache-dir=/dev/null -p runtime
 	$(BIN)/mypy --strict --no-incremental --cache-dir=/dev/null generator
 	$(BIN)/ruff check --no-cache --config pyproject.toml $(OUT) generator tests bench templates/runtime

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from bench.typecheck import write_config
 from generator.pipeline import generate
 from tests.packages import write
 
@@ -60,3 +61,15 @@ def test_one_resources_tests_run_alone(project: Path) -> None:
     assert collected == defined and 0 < len(collected) < 5, run.stdout
     run = pytest_in(project, "tests/contract/test_pets.py")
     assert run.returncode == 0 and f"{len(collected)} passed" in run.stdout, run.stdout[-3000:]
+
+
+def test_the_tests_pass_mypy_strict(project: Path, tmp_path: Path) -> None:
+    """A user's `mypy --strict` over the project reads these modules too (a method that
+    returns None, called for its value, is an error there)."""
+    config = write_config(tmp_path, ["corners"])
+    run = subprocess.run(
+        [sys.executable, "-m", "mypy", "--config-file", str(config), "--no-incremental", "--cache-dir=/dev/null",
+         "tests/contract"],
+        cwd=project, capture_output=True, text=True, timeout=600, env={**os.environ, "MYPYPATH": str(project)},
+    )
+    assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]

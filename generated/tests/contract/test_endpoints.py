@@ -57,10 +57,9 @@ def test_environments_endpoints_last_execution_times_create2(client: PostHog) ->
 
 
 def test_environments_endpoints_destroy2(client: PostHog) -> None:
-    result = client.endpoints.destroy(
+    client.endpoints.destroy(
         "weekly-signups",
     )
-    assert result is None
 
 
 def test_environments_endpoints_run_retrieve2(client: PostHog) -> None:

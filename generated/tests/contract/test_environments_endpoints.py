@@ -63,10 +63,9 @@ def test_environments_endpoints_partial_update(client: PostHog) -> None:
 
 
 def test_environments_endpoints_destroy(client: PostHog) -> None:
-    result = client.environments.endpoints.destroy(
+    client.environments.endpoints.destroy(
         "weekly-signups",
     )
-    assert result is None
 
 
 def test_environments_endpoints_run_retrieve(client: PostHog) -> None:

@@ -42,10 +42,9 @@ def test_environments_session_recordings_partial_update(client: PostHog) -> None
 
 
 def test_environments_session_recordings_destroy(client: PostHog) -> None:
-    result = client.environments.session_recordings.destroy(
+    client.environments.session_recordings.destroy(
         "019a4b2c-5d6e-7f80-9a1b-2c3d4e5f6a7b",
     )
-    assert result is None
 
 
 def test_environments_session_recordings_sharing_list(client: PostHog) -> None:

@@ -49,11 +49,10 @@ def test_external_data_sources_database_schema_create(client: PostHog) -> None:
 
 
 def test_external_data_sources_source_prefix_create(client: PostHog) -> None:
-    result = client.external_data_sources.source_prefix(
+    client.external_data_sources.source_prefix(
         prefix="stripe_eu",
         source_type="Stripe",
     )
-    assert result is None
 
 
 def test_external_data_sources_wizard_retrieve(client: PostHog) -> None:

@@ -46,7 +46,6 @@ def test_insight_variables_partial_update(client: PostHog) -> None:
 
 
 def test_insight_variables_destroy(client: PostHog) -> None:
-    result = client.insight_variables.destroy(
+    client.insight_variables.destroy(
         "0193a1f2-4b5c-7d6e-8f90-a1b2c3d4e5f6",
     )
-    assert result is None

@@ -36,10 +36,9 @@ def test_environments_session_recordings_partial_update2(client: PostHog) -> Non
 
 
 def test_environments_session_recordings_destroy2(client: PostHog) -> None:
-    result = client.session_recordings.destroy(
+    client.session_recordings.destroy(
         "019a4b2c-5d6e-7f80-9a1b-2c3d4e5f6a7b",
     )
-    assert result is None
 
 
 def test_environments_session_recordings_sharing_list2(client: PostHog) -> None:
