@@ -19,8 +19,9 @@ Each document, in a worker of its own (--jobs, default all cores), runs as subpr
 limited in address space (--memory-mb, RLIMIT_AS) and time (--timeout, for each step):
   generate   python -m generator generate DOC --output TMP --package-name sweep_client
   import     every module of the generated package, one interpreter
-  mypy       mypy --strict on the package (--mypy, or a `mypy` tag in a --list file); the runtime
-             copied into it is checked once at its source (bench/typecheck.py)
+  mypy       mypy --strict on the package and its contract tests (--mypy, or a `mypy` tag in a
+             --list file); the runtime copied into it is checked once at its source
+             (bench/typecheck.py)
   contract   the package's own contract tests, tests/contract/ (--contract, or a `contract` tag)
   incremental  (--incremental) generate again after each of INCREMENTAL_CHANGES random changes
              to the document (bench/changes.py), reusing the last run's work, and once cold
@@ -709,7 +710,9 @@ def _details(pairs: Iterable[tuple[str, str]]) -> dict[str, list]:
 
 def _mypy(result: Result, out: Path, env: dict[str, str], opts: Options, logs: Path) -> None:
     config = typecheck.write_config(logs, [PACKAGE])
-    step = run_step([MYPY, "--config-file", str(config), "--no-incremental", "--cache-dir=/dev/null", "--no-error-summary", "-p", PACKAGE],
+    # the package and its contract tests (a user's mypy over the project reads both)
+    targets = [PACKAGE, *(["tests/contract"] if (out / "tests" / "contract").is_dir() else [])]
+    step = run_step([MYPY, "--config-file", str(config), "--no-incremental", "--cache-dir=/dev/null", "--no-error-summary", *targets],
                     cwd=out, env=env, timeout=opts.timeout, memory_mb=opts.memory_mb, logs=logs, name="mypy")
     result.times["mypy"] = round(step.seconds, 2)
     result.mypy = step.returncode == 0 and not step.timed_out
@@ -1244,7 +1247,7 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
                       help="with --write-list: tag K of the chosen documents under 100 KB (drawn with --seed) with STEP "
                            "(mypy or contract)")
     what = parser.add_argument_group("what to run")
-    what.add_argument("--mypy", action="store_true", help="run mypy --strict on each generated package")
+    what.add_argument("--mypy", action="store_true", help="run mypy --strict on each generated package and its contract tests")
     what.add_argument("--contract", action="store_true", help="run each package's contract tests (tests/contract/, a module per resource)")
     what.add_argument("--contract-maxfail", type=int, default=0, metavar="N",
                       help="stop a package's contract tests after N failures (default 0: run them all)")

@@ -8,6 +8,7 @@ can change the meaning of generated code.
 
 from __future__ import annotations
 
+import datetime
 import json
 import keyword
 import math
@@ -63,6 +64,72 @@ def pyrepr(value: Any) -> str:
     if isinstance(value, dict):
         return "{" + ", ".join(f"{pyrepr(str(k))}: {pyrepr(v)}" for k, v in value.items()) + "}"
     raise GeneratorBug(f"cannot write {type(value).__name__} as a literal")
+
+
+def contract_argument(value: Any, t: ir.TypeRef | None, enums: dict[str, ir.Enum], aliases: dict[str, ir.Alias]) -> str:
+    """A contract test's argument, from its fixture's JSON value, as Python source that
+    `mypy --strict` accepts where the argument's annotation (arg_hint) does not take that
+    JSON as it is: a date or date-time as the object (`datetime.date.fromisoformat`),
+    binary content as bytes, a list's enum values as the members, objects in a list of
+    models as the models where the annotation (a named list) takes no dicts or where mypy
+    would not see them as dicts (below), a map's objects as its models. Anything else is the literal, a union of models among
+    it: its annotation takes no dicts either, but which member a value is only pydantic
+    can tell."""
+    named = t is not None and t.kind == ir.ALIAS
+    seen: set[str] = set()
+    while t is not None and t.kind == ir.ALIAS and t.name in aliases and t.name not in seen:
+        seen.add(t.name)
+        t = aliases[t.name].type  # what a named type stands for (arg_hint adds only dicts)
+    if t is None:
+        return pyrepr(value)
+    variants = t.variants if t.kind == ir.UNION else (t,)
+    if isinstance(value, str):
+        if any(v.kind == ir.PRIMITIVE and v.name == "str" for v in variants):
+            return pyrepr(value)
+        for variant in variants:
+            if variant.kind == ir.PRIMITIVE and variant.name in ("datetime", "date"):
+                written = _iso_value(value, variant.name)
+                if written is not None:
+                    return written
+            if variant.kind == ir.PRIMITIVE and variant.name == "bytes":
+                return pyrepr(value.encode())
+        return pyrepr(value)
+    if t.kind == ir.LIST and isinstance(value, list) and t.item is not None:
+        item = t.item
+        if item.kind == ir.ENUM and item.name in enums:
+            members = {(type(m.value), m.value): m.name for m in enums[item.name].members}
+            return "[" + ", ".join(
+                f"models.{item.name}.{members[(type(v), v)]}" if (type(v), v) in members else pyrepr(v) for v in value
+            ) + "]"
+        # mypy types a list display against a union of lists without that context: `[{}]`
+        # as list[dict[Never, Never]], objects of different value types as list[object]
+        if item.kind == ir.MODEL and all(isinstance(v, dict) for v in value) and (named or {} in value or len(value) > 1):
+            return "[" + ", ".join(
+                f"models.{item.name}()" if v == {} else f"models.{item.name}.model_validate({pyrepr(v)})" for v in value
+            ) + "]"
+        return "[" + ", ".join(contract_argument(v, item, enums, aliases) for v in value) + "]"
+    if t.kind == ir.MAP and isinstance(value, dict) and t.item is not None and t.item.kind == ir.MODEL \
+            and all(isinstance(v, dict) for v in value.values()):
+        # a map's annotation takes its models only (dict[str, Model])
+        model = t.item.name
+        return "{" + ", ".join(
+            f"{pyrepr(str(k))}: " + (f"models.{model}()" if v == {} else f"models.{model}.model_validate({pyrepr(v)})")
+            for k, v in value.items()
+        ) + "}"
+    return pyrepr(value)
+
+
+def _iso_value(text: str, kind: str) -> str | None:
+    """`text` as the source of a datetime or date, written so that Python 3.10's
+    fromisoformat reads it (it takes neither `Z` nor the basic format); None when it is
+    no such value."""
+    try:
+        moment = datetime.datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    if kind == "date":
+        return f"datetime.date.fromisoformat({pyrepr(moment.date().isoformat())})"
+    return f"datetime.datetime.fromisoformat({pyrepr(moment.isoformat())})"
 
 
 def _string(value: str) -> str:
@@ -429,7 +496,7 @@ def environment(templates: Path = TEMPLATES) -> jinja2.Environment:
         autoescape=False,
         extensions=["jinja2.ext.do"],
     )
-    env.filters.update(pyrepr=pyrepr, docstring=docstring, comment=comment, md=markdown, ident=ident, tomlstr=tomlstr,
+    env.filters.update(pyrepr=pyrepr, contract_argument=contract_argument, docstring=docstring, comment=comment, md=markdown, ident=ident, tomlstr=tomlstr,
                        used_imports=used_imports)
     env.globals.update(_template_globals(), shadowed=frozenset(), enums_by_name={})
     return env
@@ -664,14 +731,19 @@ def render(api: ir.Api, *, package_version: str = "0.1.0", templates: Path = TEM
         view.examples = views.build_examples(view, cases)
         emit(tail, "project/README.md.jinja", "README.md")
         emit(tail, "project/tests/contract/conftest.py.jinja", "tests/contract/conftest.py")
+        enums = {enum.name: enum for enum in api.enums}
+        aliases = {alias.name: alias for alias in api.aliases}
         for module, module_cases in views.contract_modules(cases).items():
             expected = [e for case in module_cases for e in case.expected]
+            arguments = [contract_argument(value, t, enums, aliases) for case in module_cases
+                         for value, t in (*zip(case.args, case.arg_types, strict=True), *((case.kwargs[k], case.kwarg_types.get(k)) for k in case.kwargs))]
             emit(tail, "project/tests/contract/test_resource.py.jinja", f"tests/contract/test_{module}.py",
                  contract_cases=module_cases, resource_target=module_cases[0].target.rpartition(".")[0],
-                 contract_needs_datetime=any("datetime." in e for e in expected),
+                 contract_enums=enums, contract_aliases=aliases,
+                 contract_needs_datetime=any("datetime." in e for e in expected + arguments),
                  contract_needs_unknown="UnknownVariant" in expected,
                  contract_needs_page=any(case.kind == "page" for case in module_cases),
-                 contract_needs_models=any(e.startswith("models.") for e in expected))
+                 contract_needs_models=any("models." in e for e in expected + arguments))
         to_format = {path: text for path, text in head.items() if path not in static}
         if rendered.forked:
             rest = {**static, **done_with({**to_format, **tail}, "rest")}

@@ -192,6 +192,10 @@ class ContractCase:
     kind: str  # page stream plain
     expected: list[str]  # class names an isinstance check accepts
     deprecated: bool = False  # called through a deprecated namespace, which warns
+    #: the annotations of `args` and `kwargs` (None: extra_body, which has none): a value
+    #: is written as what its annotation takes (render.contract_argument)
+    arg_types: list[ir.TypeRef | None] = field(default_factory=list)
+    kwarg_types: dict[str, ir.TypeRef | None] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -1434,6 +1438,7 @@ def contract_cases(view: ApiView, fixtures_by_op: dict[str, dict[str, Any]]) -> 
                     expected = ["None"]
                 if "None" in expected and len(expected) > 1:
                     expected = [e for e in expected if e != "None"] + ["type(None)"]
+            annotations = {a.name: a.type for a in ov.all_args}
             cases.append(ContractCase(
                 test=test_names.claim("test_" + naming.snake(op.operation_id)),
                 operation_id=op.operation_id,
@@ -1444,6 +1449,8 @@ def contract_cases(view: ApiView, fixtures_by_op: dict[str, dict[str, Any]]) -> 
                 kind=kind,
                 expected=expected,
                 deprecated=bool(ns and ns.deprecated),
+                arg_types=[a.type for a in ov.positional],
+                kwarg_types={name: annotations.get(name) for name in kwargs},
             ))
     return cases
 
