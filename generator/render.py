@@ -252,11 +252,17 @@ def arg_hint(t: ir.TypeRef, shadowed: frozenset[str], enums: dict[str, ir.Enum])
         if enum.param_alias:
             return ident(enum.param_alias) + none
         return f"{type_hint(t.with_nullable(False), shadowed)} | {enum_literal(enum)}{none}"
-    if t.kind in ("model", "alias"):
+    if t.kind in ("model", "alias") or _union_of_classes(t):
         return f"{type_hint(t.with_nullable(False), shadowed)} | {plain_dict}{none}"
-    if t.kind == "list" and _item(t).kind in ("model", "alias"):
+    if t.kind == "list" and (_item(t).kind in ("model", "alias") or _union_of_classes(_item(t))):
         return f"{type_hint(t, shadowed)} | {_b('list', shadowed)}[{plain_dict}]"
     return type_hint(t, shadowed)
+
+
+def _union_of_classes(t: ir.TypeRef) -> bool:
+    """An unnamed union with a model among its members (an inline oneOf of objects): it
+    takes a plain dict as a named one does."""
+    return t.kind == "union" and any(v.kind in ("model", "alias") for v in t.variants)
 
 
 def return_hint(types: list[ir.TypeRef], shadowed: frozenset[str]) -> str:
