@@ -51,6 +51,14 @@ CLIENT_MEMBERS = frozenset(
 RESOURCE_MEMBERS = frozenset({"with_options", "with_raw_response", "with_streaming_response"})
 #: class names the generated modules define or import unaliased besides the API's
 RUNTIME_CLASS_NAMES = frozenset({"SyncAPIClient", "AsyncAPIClient", "APIResponse"})
+#: the runtime's errors, which every package's errors.py imports beside `<Client>Error`
+RUNTIME_ERROR_NAMES = frozenset({
+    "APIConnectionError", "APIError", "APIStatusError", "APITimeoutError", "AuthenticationError",
+    "BadRequestError", "ConfigurationError", "ConflictError", "InternalServerError", "InvalidArgumentError",
+    "LongRunningError", "LongRunningTimeoutError", "NotFoundError", "PermissionDeniedError",
+    "QuotaExceededError", "RateLimitError", "RedirectError", "ResponseTooLargeError",
+    "ResponseValidationError", "SDKError", "UnprocessableEntityError",
+})
 
 _WORD_BOUNDARY = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])|[0-9]+")
 

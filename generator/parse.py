@@ -570,6 +570,13 @@ class Parser:
             path_default_descriptions[str(wire)] = str(spec.get("description") or "")
         scheme_name, auth_scheme, auth_header = self.auth()
         client_name = ext.get("client-name") or naming.class_name(base + "Client" if base in ("Client",) else base)
+        if naming.class_name(str(client_name)) + "Error" in naming.RUNTIME_ERROR_NAMES:
+            # `<Client>Error`, the package's base error, would be one of the runtime's
+            # errors (an API titled "Configuration": ConfigurationError)
+            if ext.get("client-name"):
+                self.warn("/x-sdk/client-name", f"{client_name}Error is one of the client's errors: "
+                          f"the client is named {client_name}Client", EXTENSION)
+            client_name = f"{naming.class_name(str(client_name))}Client"
         dist_default = package.replace("_", "-")
         return ir.SdkSettings(
             client_name=naming.class_name(str(client_name)),

@@ -104,19 +104,20 @@ def contract_argument(value: Any, t: ir.TypeRef | None, enums: dict[str, ir.Enum
         # mypy types a list display against a union of lists without that context: `[{}]`
         # as list[dict[Never, Never]], objects of different value types as list[object]
         if item.kind == ir.MODEL and all(isinstance(v, dict) for v in value) and (named or {} in value or len(value) > 1):
-            return "[" + ", ".join(
-                f"models.{item.name}()" if v == {} else f"models.{item.name}.model_validate({pyrepr(v)})" for v in value
-            ) + "]"
+            return "[" + ", ".join(_model_source(item.name, v) for v in value) + "]"
         return "[" + ", ".join(contract_argument(v, item, enums, aliases) for v in value) + "]"
     if t.kind == ir.MAP and isinstance(value, dict) and t.item is not None and t.item.kind == ir.MODEL \
             and all(isinstance(v, dict) for v in value.values()):
         # a map's annotation takes its models only (dict[str, Model])
         model = t.item.name
-        return "{" + ", ".join(
-            f"{pyrepr(str(k))}: " + (f"models.{model}()" if v == {} else f"models.{model}.model_validate({pyrepr(v)})")
-            for k, v in value.items()
-        ) + "}"
+        return "{" + ", ".join(f"{pyrepr(str(k))}: {_model_source(model, v)}" for k, v in value.items()) + "}"
     return pyrepr(value)
+
+
+def _model_source(model: str, value: dict[str, Any]) -> str:
+    """An object as the model it is sent as: validated, or where the fixture is `{}`
+    (which the API accepts where the model may require fields), made as it is."""
+    return f"models.{model}.model_construct()" if value == {} else f"models.{model}.model_validate({pyrepr(value)})"
 
 
 def _iso_value(text: str, kind: str) -> str | None:
@@ -254,15 +255,18 @@ def arg_hint(t: ir.TypeRef, shadowed: frozenset[str], enums: dict[str, ir.Enum])
         return f"{type_hint(t.with_nullable(False), shadowed)} | {enum_literal(enum)}{none}"
     if t.kind in ("model", "alias") or _union_of_classes(t):
         return f"{type_hint(t.with_nullable(False), shadowed)} | {plain_dict}{none}"
-    if t.kind == "list" and (_item(t).kind in ("model", "alias") or _union_of_classes(_item(t))):
+    if t.kind == "list" and (_item(t).kind in ("model", "alias") or _union_of_classes(_item(t), every=True)):
         return f"{type_hint(t, shadowed)} | {_b('list', shadowed)}[{plain_dict}]"
     return type_hint(t, shadowed)
 
 
-def _union_of_classes(t: ir.TypeRef) -> bool:
+def _union_of_classes(t: ir.TypeRef, every: bool = False) -> bool:
     """An unnamed union with a model among its members (an inline oneOf of objects): it
-    takes a plain dict as a named one does."""
-    return t.kind == "union" and any(v.kind in ("model", "alias") for v in t.variants)
+    takes a plain dict as a named one does. In a list, only if all its members are: mypy
+    types a list display against a union of lists without either's context, so that
+    ["a"] for list[str | Model] | list[dict] is a list[str], which neither takes."""
+    members = [v.kind in ("model", "alias") for v in t.variants]
+    return t.kind == "union" and (all(members) if every else any(members))
 
 
 def return_hint(types: list[ir.TypeRef], shadowed: frozenset[str]) -> str:
