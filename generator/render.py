@@ -66,15 +66,15 @@ def pyrepr(value: Any) -> str:
     raise GeneratorBug(f"cannot write {type(value).__name__} as a literal")
 
 
-def contract_argument(value: Any, t: ir.TypeRef | None, enums: dict[str, ir.Enum], aliases: dict[str, ir.Alias]) -> str:
+def contract_argument(value: Any, t: ir.TypeRef | None, aliases: dict[str, ir.Alias]) -> str:
     """A contract test's argument, from its fixture's JSON value, as Python source that
     `mypy --strict` accepts where the argument's annotation (arg_hint) does not take that
     JSON as it is: a date or date-time as the object (`datetime.date.fromisoformat`),
-    binary content as bytes, a list's enum values as the members, objects in a list of
-    models as the models where the annotation (a named list) takes no dicts or where mypy
-    would not see them as dicts (below), a map's objects as its models. Anything else is the literal, a union of models among
-    it: its annotation takes no dicts either, but which member a value is only pydantic
-    can tell."""
+    binary content as bytes, objects in a list of models as the models where the
+    annotation (a named list) takes no dicts or where mypy would not see them as dicts
+    (below), a map's objects as its models. Anything else is the literal, a union of
+    models among it: its annotation takes no dicts either, but which member a value is
+    only pydantic can tell."""
     named = t is not None and t.kind == ir.ALIAS
     seen: set[str] = set()
     while t is not None and t.kind == ir.ALIAS and t.name in aliases and t.name not in seen:
@@ -96,16 +96,11 @@ def contract_argument(value: Any, t: ir.TypeRef | None, enums: dict[str, ir.Enum
         return pyrepr(value)
     if t.kind == ir.LIST and isinstance(value, list) and t.item is not None:
         item = t.item
-        if item.kind == ir.ENUM and item.name in enums:
-            members = {(type(m.value), m.value): m.name for m in enums[item.name].members}
-            return "[" + ", ".join(
-                f"models.{item.name}.{members[(type(v), v)]}" if (type(v), v) in members else pyrepr(v) for v in value
-            ) + "]"
         # mypy types a list display against a union of lists without that context: `[{}]`
         # as list[dict[Never, Never]], objects of different value types as list[object]
         if item.kind == ir.MODEL and all(isinstance(v, dict) for v in value) and (named or {} in value or len(value) > 1):
             return "[" + ", ".join(_model_source(item.name, v) for v in value) + "]"
-        return "[" + ", ".join(contract_argument(v, item, enums, aliases) for v in value) + "]"
+        return "[" + ", ".join(contract_argument(v, item, aliases) for v in value) + "]"
     if t.kind == ir.MAP and isinstance(value, dict) and t.item is not None and t.item.kind == ir.MODEL \
             and all(isinstance(v, dict) for v in value.values()):
         # a map's annotation takes its models only (dict[str, Model])
@@ -255,6 +250,10 @@ def arg_hint(t: ir.TypeRef, shadowed: frozenset[str], enums: dict[str, ir.Enum])
         return f"{type_hint(t.with_nullable(False), shadowed)} | {enum_literal(enum)}{none}"
     if t.kind in ("model", "alias") or _union_of_classes(t):
         return f"{type_hint(t.with_nullable(False), shadowed)} | {plain_dict}{none}"
+    if t.kind == "list" and _item(t).kind == "enum":
+        # the enum's values too, as a single argument takes them; a Sequence, so that a
+        # list[Enum] a caller holds is still taken (a list's item type is invariant)
+        return f"_Sequence[{arg_hint(_item(t).with_nullable(False), shadowed, enums)}]{none}"
     if t.kind == "list" and (_item(t).kind in ("model", "alias") or _union_of_classes(_item(t), every=True)):
         return f"{type_hint(t, shadowed)} | {_b('list', shadowed)}[{plain_dict}]"
     return type_hint(t, shadowed)
@@ -741,15 +740,14 @@ def render(api: ir.Api, *, package_version: str = "0.1.0", templates: Path = TEM
         view.examples = views.build_examples(view, cases)
         emit(tail, "project/README.md.jinja", "README.md")
         emit(tail, "project/tests/contract/conftest.py.jinja", "tests/contract/conftest.py")
-        enums = {enum.name: enum for enum in api.enums}
         aliases = {alias.name: alias for alias in api.aliases}
         for module, module_cases in views.contract_modules(cases).items():
             expected = [e for case in module_cases for e in case.expected]
-            arguments = [contract_argument(value, t, enums, aliases) for case in module_cases
+            arguments = [contract_argument(value, t, aliases) for case in module_cases
                          for value, t in (*zip(case.args, case.arg_types, strict=True), *((case.kwargs[k], case.kwarg_types.get(k)) for k in case.kwargs))]
             emit(tail, "project/tests/contract/test_resource.py.jinja", f"tests/contract/test_{module}.py",
                  contract_cases=module_cases, resource_target=module_cases[0].target.rpartition(".")[0],
-                 contract_enums=enums, contract_aliases=aliases,
+                 contract_aliases=aliases,
                  contract_needs_datetime=any("datetime." in e for e in expected + arguments),
                  contract_needs_unknown="UnknownVariant" in expected,
                  contract_needs_page=any(case.kind == "page" for case in module_cases),

@@ -343,7 +343,8 @@ def _mentioned(rv: ResourceView, enums: dict[str, ir.Enum]) -> set[str]:
                 types.append(overload.wait_returns)
         types += [a.type for a in ov.defaulted]
         for a in ov.positional + ov.required + ov.optional:  # render.arg_hint
-            alias = enums[a.type.name].param_alias if a.type.kind == ir.ENUM else None
+            enum = a.type.item if a.type.kind == ir.LIST and a.type.item is not None else a.type
+            alias = enums[enum.name].param_alias if enum.kind == ir.ENUM else None
             if alias:
                 names.add(alias)
             else:
