@@ -66,13 +66,15 @@ def pyrepr(value: Any) -> str:
     raise GeneratorBug(f"cannot write {type(value).__name__} as a literal")
 
 
-def contract_argument(value: Any, t: ir.TypeRef | None, aliases: dict[str, ir.Alias]) -> str:
+def contract_argument(value: Any, t: ir.TypeRef | None, enums: dict[str, ir.Enum], aliases: dict[str, ir.Alias]) -> str:
     """A contract test's argument, from its fixture's JSON value, as Python source that
     `mypy --strict` accepts where the argument's annotation (arg_hint) does not take that
     JSON as it is: a date or date-time as the object (`datetime.date.fromisoformat`),
     binary content as bytes, objects in a list of models as the models where the
     annotation (a named list) takes no dicts or where mypy would not see them as dicts
-    (below), a map's objects as its models. Anything else is the literal, a union of
+    (below), a named list's enum values as the members (a list of enums takes the values
+    too, a named one not: arg_hint does not look through names), a map's objects as its
+    models. Anything else is the literal, a union of
     models among it: its annotation takes no dicts either, but which member a value is
     only pydantic can tell."""
     named = t is not None and t.kind == ir.ALIAS
@@ -96,11 +98,16 @@ def contract_argument(value: Any, t: ir.TypeRef | None, aliases: dict[str, ir.Al
         return pyrepr(value)
     if t.kind == ir.LIST and isinstance(value, list) and t.item is not None:
         item = t.item
+        if named and item.kind == ir.ENUM and item.name in enums:
+            members = {(type(m.value), m.value): m.name for m in enums[item.name].members}
+            return "[" + ", ".join(
+                f"models.{item.name}.{members[(type(v), v)]}" if (type(v), v) in members else pyrepr(v) for v in value
+            ) + "]"
         # mypy types a list display against a union of lists without that context: `[{}]`
         # as list[dict[Never, Never]], objects of different value types as list[object]
         if item.kind == ir.MODEL and all(isinstance(v, dict) for v in value) and (named or {} in value or len(value) > 1):
             return "[" + ", ".join(_model_source(item.name, v) for v in value) + "]"
-        return "[" + ", ".join(contract_argument(v, item, aliases) for v in value) + "]"
+        return "[" + ", ".join(contract_argument(v, item, enums, aliases) for v in value) + "]"
     if t.kind == ir.MAP and isinstance(value, dict) and t.item is not None and t.item.kind == ir.MODEL \
             and all(isinstance(v, dict) for v in value.values()):
         # a map's annotation takes its models only (dict[str, Model])
@@ -740,14 +747,15 @@ def render(api: ir.Api, *, package_version: str = "0.1.0", templates: Path = TEM
         view.examples = views.build_examples(view, cases)
         emit(tail, "project/README.md.jinja", "README.md")
         emit(tail, "project/tests/contract/conftest.py.jinja", "tests/contract/conftest.py")
+        enums = {enum.name: enum for enum in api.enums}
         aliases = {alias.name: alias for alias in api.aliases}
         for module, module_cases in views.contract_modules(cases).items():
             expected = [e for case in module_cases for e in case.expected]
-            arguments = [contract_argument(value, t, aliases) for case in module_cases
+            arguments = [contract_argument(value, t, enums, aliases) for case in module_cases
                          for value, t in (*zip(case.args, case.arg_types, strict=True), *((case.kwargs[k], case.kwarg_types.get(k)) for k in case.kwargs))]
             emit(tail, "project/tests/contract/test_resource.py.jinja", f"tests/contract/test_{module}.py",
                  contract_cases=module_cases, resource_target=module_cases[0].target.rpartition(".")[0],
-                 contract_aliases=aliases,
+                 contract_enums=enums, contract_aliases=aliases,
                  contract_needs_datetime=any("datetime." in e for e in expected + arguments),
                  contract_needs_unknown="UnknownVariant" in expected,
                  contract_needs_page=any(case.kind == "page" for case in module_cases),
