@@ -69,14 +69,16 @@ def pyrepr(value: Any) -> str:
 def contract_argument(value: Any, t: ir.TypeRef | None, enums: dict[str, ir.Enum], aliases: dict[str, ir.Alias]) -> str:
     """A contract test's argument, from its fixture's JSON value, as Python source that
     `mypy --strict` accepts where the argument's annotation (arg_hint) does not take that
-    JSON as it is: a date or date-time as the object (`datetime.date.fromisoformat`),
-    binary content as bytes, objects in a list of models as the models where the
-    annotation (a named list) takes no dicts or where mypy would not see them as dicts
-    (below), a named list's enum values as the members (a list of enums takes the values
-    too, a named one not: arg_hint does not look through names), a map's objects as its
-    models. Anything else is the literal, a union of
-    models among it: its annotation takes no dicts either, but which member a value is
-    only pydantic can tell."""
+    JSON as it is:
+    - a date or date-time as the object (`datetime.date.fromisoformat`);
+    - binary content as bytes;
+    - objects in a list of models as the models, where the annotation (a named list)
+      takes no dicts or where mypy would not see them as dicts (below);
+    - a named list's enum values as the members (a list of enums takes the values too,
+      a named one not: arg_hint does not look through names);
+    - a map's objects as its models.
+    Anything else is the literal. A union of models is among it: its annotation takes
+    no dicts either, but which member a value is only pydantic can tell."""
     named = t is not None and t.kind == ir.ALIAS
     seen: set[str] = set()
     while t is not None and t.kind == ir.ALIAS and t.name in aliases and t.name not in seen:
