@@ -123,7 +123,8 @@ def safe(name: str, reserved: Iterable[str] = (), avoid_builtins: bool = False) 
     return name
 
 
-def attribute_name(wire: str, reserved: Iterable[str] = MODEL_RESERVED) -> str:
+@functools.lru_cache(maxsize=65536)
+def attribute_name(wire: str, reserved: frozenset[str] = MODEL_RESERVED) -> str:
     """A model field or argument name for a JSON property or parameter name."""
     name = _leading_digit(snake(wire), "n_")
     if name.startswith("_"):
@@ -131,7 +132,8 @@ def attribute_name(wire: str, reserved: Iterable[str] = MODEL_RESERVED) -> str:
     return safe(name, reserved)
 
 
-def class_name(text: str, reserved: Iterable[str] = MODULE_RESERVED) -> str:
+@functools.lru_cache(maxsize=65536)
+def class_name(text: str, reserved: frozenset[str] = MODULE_RESERVED) -> str:
     return safe(_leading_digit(pascal(text), "N"), reserved, avoid_builtins=True)
 
 
@@ -175,8 +177,13 @@ def module_name(text: str) -> str:
     return safe(name, ("test", "tests", "types", "models", "common"), avoid_builtins=True)
 
 
+#: what a method may not be called: an argument's reserved names, and the client's own
+_METHOD_RESERVED = ARGUMENT_RESERVED | {"with_options", "with_raw_response"}
+
+
+@functools.lru_cache(maxsize=65536)
 def method_name(text: str) -> str:
-    return safe(_leading_digit(snake(text), "op_"), ARGUMENT_RESERVED | {"with_options", "with_raw_response"})
+    return safe(_leading_digit(snake(text), "op_"), _METHOD_RESERVED)
 
 
 class UniqueNames:

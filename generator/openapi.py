@@ -110,6 +110,8 @@ class Resolver:
     def resolve(self, node: Any, pointer: str) -> tuple[Any, str]:
         """Follow `$ref`s from `node` to what they name; UnresolvedRef when one is missing
         or the chain loops."""
+        if type(node) is not dict or "$ref" not in node:  # most nodes: no set made
+            return node, pointer
         seen: set[str] = set()
         while isinstance(node, dict) and isinstance(node.get("$ref"), str):
             ref = node["$ref"]

@@ -102,6 +102,10 @@ def _plain(schema: Any) -> bool:
         and schema.get("format") != "file"
 
 
+#: what a model's field may not be called (one set, not made again for every field)
+_FIELD_RESERVED = naming.MODEL_RESERVED | naming.MODULE_RESERVED
+
+
 def _object_like(schema: Any) -> bool:
     return isinstance(schema, dict) and (schema.get("type") == "object" or any(k in schema for k in ("properties", "additionalProperties", "allOf")))
 
@@ -406,7 +410,7 @@ class Parser:
                 has_default, default = True, prop_type.value
             model.fields.append(
                 ir.Field(
-                    name=field_names.claim(naming.attribute_name(wire, naming.MODEL_RESERVED | naming.MODULE_RESERVED)),
+                    name=field_names.claim(naming.attribute_name(wire, _FIELD_RESERVED)),
                     wire_name=wire,
                     type=prop_type,
                     required=wire in required,
