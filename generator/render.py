@@ -514,7 +514,7 @@ def environment(templates: Path = TEMPLATES) -> jinja2.Environment:
         autoescape=False,
         extensions=["jinja2.ext.do"],
     )
-    env.filters.update(pyrepr=pyrepr, contract_argument=contract_argument, docstring=docstring, comment=comment, md=markdown, ident=ident, tomlstr=tomlstr,
+    env.filters.update(pyrepr=pyrepr, docstring=docstring, comment=comment, md=markdown, ident=ident, tomlstr=tomlstr,
                        used_imports=used_imports)
     env.globals.update(_template_globals(), shadowed=frozenset(), enums_by_name={})
     return env
@@ -568,6 +568,28 @@ def piece_homes(package: str) -> dict[str, str]:
     return {"tool": f"{package}/mcp/tools.json", "tool_detail": f"{package}/mcp/tools/",
             "command": f"{package}/cli/commands/",
             "mock": f"{package}/testing/spec.json", "fixture": f"{package}/testing/fixtures/"}
+
+
+def contract_module_inputs(cases: list[views.ContractCase], enums: dict[str, ir.Enum], aliases: dict[str, ir.Alias],
+                           sdk: ir.SdkSettings) -> dict[str, Any]:
+    """Everything the contract test module of one resource's `cases` is made from, and
+    all its template reads (a key of it stands for the module): each test's call, its
+    arguments written as their annotations take them (contract_argument), and what the
+    module imports."""
+    calls = []
+    written: list[str] = []
+    for case in cases:
+        arguments = [["", contract_argument(value, t, enums, aliases)] for value, t in zip(case.args, case.arg_types, strict=True)]
+        arguments += [[name, contract_argument(value, case.kwarg_types.get(name), enums, aliases)] for name, value in case.kwargs.items()]
+        written += [source for _, source in arguments] + case.expected
+        calls.append({"test": case.test, "target": case.target, "kind": case.kind, "expected": case.expected,
+                      "deprecated": case.deprecated, "arguments": arguments})
+    return {"contract_calls": calls, "resource_target": cases[0].target.rpartition(".")[0],
+            "client_name": sdk.client_name, "package_name": sdk.package_name,
+            "needs_datetime": any("datetime." in e for e in written),
+            "needs_unknown": any("UnknownVariant" in case.expected for case in cases),
+            "needs_page": any(case.kind == "page" for case in cases),
+            "needs_models": any("models." in e for e in written)}
 
 
 def resource_enums(rv: views.ResourceView, enums: list[ir.Enum]) -> list[ir.Enum]:
@@ -751,17 +773,15 @@ def render(api: ir.Api, *, package_version: str = "0.1.0", templates: Path = TEM
         emit(tail, "project/tests/contract/conftest.py.jinja", "tests/contract/conftest.py")
         enums = {enum.name: enum for enum in api.enums}
         aliases = {alias.name: alias for alias in api.aliases}
+        contract_template = env.get_template("project/tests/contract/test_resource.py.jinja")
         for module, module_cases in views.contract_modules(cases).items():
-            expected = [e for case in module_cases for e in case.expected]
-            arguments = [contract_argument(value, t, enums, aliases) for case in module_cases
-                         for value, t in (*zip(case.args, case.arg_types, strict=True), *((case.kwargs[k], case.kwarg_types.get(k)) for k in case.kwargs))]
-            emit(tail, "project/tests/contract/test_resource.py.jinja", f"tests/contract/test_{module}.py",
-                 contract_cases=module_cases, resource_target=module_cases[0].target.rpartition(".")[0],
-                 contract_enums=enums, contract_aliases=aliases,
-                 contract_needs_datetime=any("datetime." in e for e in expected + arguments),
-                 contract_needs_unknown="UnknownVariant" in expected,
-                 contract_needs_page=any(case.kind == "page" for case in module_cases),
-                 contract_needs_models=any("models." in e for e in expected + arguments))
+            path = f"tests/contract/test_{module}.py"
+            inputs = contract_module_inputs(module_cases, enums, aliases, api.sdk)
+            # as for the model modules: a module whose inputs are the last run's is read back
+            kept = None
+            if memory is not None and pieces is not None:
+                kept = memory.rendered(path, "rest" if rendered.forked else "all", reuse.render_key(inputs))
+            tail[path] = kept if kept is not None else contract_template.render(**inputs)
         to_format = {path: text for path, text in head.items() if path not in static}
         if rendered.forked:
             rest = {**static, **done_with({**to_format, **tail}, "rest")}
