@@ -780,7 +780,7 @@ def render(api: ir.Api, *, package_version: str = "0.1.0", templates: Path = TEM
             # as for the model modules: a module whose inputs are the last run's is read back
             kept = None
             if memory is not None and pieces is not None:
-                kept = memory.rendered(path, "rest" if rendered.forked else "all", reuse.render_key(inputs))
+                kept = memory.rendered(path, "rest" if rendered.forked else "all", reuse.json_key(inputs))
             tail[path] = kept if kept is not None else contract_template.render(**inputs)
         to_format = {path: text for path, text in head.items() if path not in static}
         if rendered.forked:

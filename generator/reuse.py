@@ -33,6 +33,8 @@ from functools import cache
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+import orjson
+
 from . import format as formatting
 from .manifest import content_hash, content_hash_of_bytes
 
@@ -96,6 +98,12 @@ def render_key(inputs: object) -> str:
     if len(data) > _PICKLER_KEPT_UP_TO:  # its memo grew with it, and clear_memo sweeps all of it
         _pickling = None  # (a kept pickler after the CLI's words: 100 µs a key)
     return hashlib.blake2b(data, key=code_digest().encode()[:64], digest_size=16).hexdigest()
+
+
+def json_key(inputs: object) -> str:
+    """render_key for inputs of JSON data only (strings, numbers, lists, dicts with string
+    keys): their JSON text, made by orjson, a third of the time of the pickle."""
+    return hashlib.blake2b(orjson.dumps(inputs), key=code_digest().encode()[:64], digest_size=16).hexdigest()
 
 
 #: the keys' pickler and its buffer, kept from one key to the next (a new one each
