@@ -138,7 +138,7 @@ def _generate(spec: Path, package_name: str | None, strict: bool, validate_spec:
         return run(files) if before is None else before.format(files, part, run)
 
     files = render(api, package_version=package_version(spec), finish=finish, background=doc.size >= BACKGROUND_MIN_BYTES,
-                   progress=lambda done, total: progress("render", f"{done:,} of {total:,} modules"), memory=before,
+                   progress=lambda detail: progress("render", detail), memory=before,
                    pieces=pieces, splicing=formatter == "ruff")
     if MANIFEST in files:
         raise GeneratorBug(f"the generated files include {MANIFEST}, which the generator reserves")

@@ -629,13 +629,14 @@ def model_inputs(module: views.ModelModule, defaults: dict[str, dict[str, views.
 
 
 def render(api: ir.Api, *, package_version: str = "0.1.0", templates: Path = TEMPLATES,
-           progress: Callable[[int, int], None] | None = None,
+           progress: Callable[[str], None] | None = None,
            finish: Callable[[dict[str, str], str], dict[str, str]] | None = None,
            background: bool = True, memory: ModuleMemory | None = None,
            pieces: Fragments | None = None, splicing: bool = False) -> dict[str, str]:
     """Every file of the generated project, by path relative to the output folder: the
     templates rendered with the API's views, and the static runtime copied. `progress` is
-    called with (modules rendered, modules to render) as the models and resources go.
+    told what is being made: the modules as they go ("12 of 40 modules"), then each of the
+    files made from every operation.
     `finish` (the formatter) is applied to the files in two parts, "modules" and "rest",
     when a child renders the model and resource modules (it formats them there;
     `background` says whether the work is worth one), else to all of them at once ("all").
@@ -664,7 +665,7 @@ def render(api: ir.Api, *, package_version: str = "0.1.0", templates: Path = TEM
     resource_modules = resource_pieces.ResourceModules(
         env.get_template("package/resources/resource.py.jinja"), pkg, pieces if splicing else None, memory)
 
-    def modules(report: Callable[[int, int], None] | None, part: str) -> dict[str, str]:
+    def modules(report: Callable[[str], None] | None, part: str) -> dict[str, str]:
         """The model and resource modules: most of the code, and independent of the rest.
         A resource module that `memory` has, made from the same inputs, is not rendered
         again: its text there is the formatted one (`finish` knows it). A big one whose
@@ -683,7 +684,7 @@ def render(api: ir.Api, *, package_version: str = "0.1.0", templates: Path = TEM
             found[path] = known if known is not None else model_template.render(
                 module=module, defaults=inputs["defaults"], title=api.title, package=pkg, shadowed=module.shadowed)
             if report:
-                report(done, total)
+                report(f"{done:,} of {total:,} modules")
         for done, rv in enumerate(view.resources, len(view.models.modules) + 1):
             path = f"{pkg}/resources/{rv.resource.module}.py"
             enums = resource_enums(rv, api.enums)
@@ -698,7 +699,7 @@ def render(api: ir.Api, *, package_version: str = "0.1.0", templates: Path = TEM
                 # reach for anything the key does not cover an error
                 found[path] = resource_modules.make(path, rv, enums) or ""  # "": made below
             if report:
-                report(done, total)
+                report(f"{done:,} of {total:,} modules")
         found.update(resource_modules.finish())
         return found
 
@@ -755,18 +756,27 @@ def render(api: ir.Api, *, package_version: str = "0.1.0", templates: Path = TEM
         keys = ahead.receive(rendered.forked) if ahead is not None else None
         if keys is not None and pieces is not None:
             pieces.adopt(operation_views, keys)
+        def making(what: str) -> None:
+            if progress:
+                progress(f"{what} for {len(operation_views):,} operations")
+
+        making("the mock server's document")
         tail[homes["mock"]] = fixtures.mock_spec(api, pieces, by_op)
         tail[f"{pkg}/cli/groups.json"] = display.json_entries(
             [("groups", [display.json_entry(group) for group in view.cli_groups])])
+        making("CLI commands")
         for name, lines in views.cli_command_files(api, view, pieces).items():
             tail[homes["command"] + name] = display.json_entries([("commands", lines)])
+        making("MCP tools")
         tail[homes["tool"]], tool_details = mcp_tools.tool_files(api, view, pieces)
         for name, text in tool_details.items():
             tail[homes["tool_detail"] + name] = text
+        making("test fixtures")
         fixture_texts = fixtures.fixtures(api, pieces, by_op)
         for name, text in fixture_texts.items():
             tail[homes["fixture"] + name] = text
         fixture_of = {op_id: fixture for text in fixture_texts.values() for op_id, fixture in display.json_value(text).items()}
+        making("contract tests and examples")
         cases = views.contract_cases(view, fixture_of)
         view.examples = views.build_examples(view, cases)
         emit(tail, "project/README.md.jinja", "README.md")
@@ -792,7 +802,7 @@ def render(api: ir.Api, *, package_version: str = "0.1.0", templates: Path = TEM
             if pieces is not None:
                 pieces.place_modules(learnt["places"])
             if progress:
-                progress(total, total)
+                progress(f"{total:,} of {total:,} modules")
         else:
             rest = {**static, **done_with({**to_format, **found, **tail}, "all")}
             found = {path: rest[path] for path in found}

@@ -60,7 +60,10 @@ def test_a_terminal_shows_each_stage_with_counts_and_time(tmp_path: Path) -> Non
     assert {"validate", "parse", "render", "format"} <= set(seen)
     details = {m.group(1): m.group(2) for m in stages if m}
     assert re.fullmatch(r"\d+ operations, \d+ schemas", details["parse"])
-    assert re.fullmatch(r"\d+ of \d+ modules", details["render"])
+    # the modules as they go, then each file made from every operation
+    rendering = [m.group(2) for m in stages if m and m.group(1) == "render"]
+    assert any(re.fullmatch(r"\d+ of \d+ modules", detail) for detail in rendering), rendering
+    assert any(re.fullmatch(r"MCP tools for \d+ operations", detail) for detail in rendering), rendering
     assert re.fullmatch(r"\d+ files", details["write"])
     # the line is erased before the summary, which stands alone
     assert re.fullmatch(r".*: \d+ written, 0 removed, 0 unchanged \(\d+\.\d\ds\)\r?\n", shown[-1]), shown[-1]
