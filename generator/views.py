@@ -1440,12 +1440,6 @@ def contract_cases(view: ApiView, fixtures_by_op: dict[str, dict[str, Any]]) -> 
                 if "None" in expected and len(expected) > 1:
                     expected = [e for e in expected if e != "None"] + ["type(None)"]
             annotations: dict[str, ir.TypeRef | None] = {a.name: a.type for a in ov.all_args}
-            if op.body is not None and op.body.encoding == "json":
-                # a JSON body sends bytes as nothing (the client's encoder refuses them):
-                # its binary fields are passed as the text the document's example gives
-                for f in op.body.fields:
-                    if f.type.kind == ir.PRIMITIVE and f.type.name == "bytes":
-                        annotations[f.name] = None
             cases.append(ContractCase(
                 test=test_names.claim("test_" + naming.snake(op.operation_id)),
                 operation_id=op.operation_id,

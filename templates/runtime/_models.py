@@ -130,18 +130,32 @@ def discriminate(prop: str, known: frozenset[str]) -> Callable[[Any], str]:
 
 
 def to_json_data(value: Any) -> Any:
-    """Models, enums, dates and containers of them as plain JSON data; NOT_GIVEN dropped."""
+    """Models, enums, dates, bytes and containers of them as plain JSON data; NOT_GIVEN
+    dropped."""
     if isinstance(value, pydantic.BaseModel):
         return value.model_dump(mode="json", by_alias=True, exclude_unset=True)
     if isinstance(value, enum.Enum):
         return value.value
     if isinstance(value, (_dt.datetime, _dt.date)):
         return value.isoformat()
+    if isinstance(value, (bytes, bytearray)):
+        return _json_text(value)
     if isinstance(value, Mapping):
         return {str(k): to_json_data(v) for k, v in value.items() if not isinstance(v, NotGiven)}
     if isinstance(value, (list, tuple)):
         return [to_json_data(v) for v in value]
     return value
+
+
+def _json_text(value: bytes | bytearray) -> str:
+    """Bytes in a JSON body (a `format: binary` string): their text, as pydantic writes a
+    model's bytes field (JSON has no bytes)."""
+    try:
+        return bytes(value).decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ValueError(
+            f"bytes in a JSON body must be UTF-8 text (JSON holds text, not bytes): byte {exc.start} is not"
+        ) from None
 
 
 _adapters: dict[Any, pydantic.TypeAdapter[Any]] = {}

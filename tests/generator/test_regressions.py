@@ -276,6 +276,20 @@ def test_bodies_go_with_the_media_type_the_document_names(
     ]
 
 
+def test_bytes_in_a_json_body_go_as_their_text(packages: dict[str, tuple[Path, str, list[Diagnostic]]]) -> None:
+    """JSON holds no bytes: a `format: binary` field of a JSON body (typed bytes) is sent
+    as its UTF-8 text, as pydantic writes a model's bytes field; bytes that are no UTF-8
+    text are refused before anything is sent, saying why."""
+    out, package, _ = packages["contract-json-binary"]
+    testing = _import_all(out, package)[f"{package}.testing"]
+    api = testing.MockAPI()
+    with testing.mock_client(api) as client:
+        client.media.upload_media(file=b"caf\xc3\xa9 {}")
+        with pytest.raises(ValueError, match="bytes in a JSON body must be UTF-8 text"):
+            client.media.upload_media(file=b"\x89PNG")
+    assert [(call.status, call.body) for call in api.calls] == [(201, {"file": "caf\u00e9 {}"})]
+
+
 def test_a_path_written_with_two_slashes_is_sent_so(packages: dict[str, tuple[Path, str, list[Diagnostic]]]) -> None:
     out, package, _ = packages["contract-stream-and-slashes"]
     testing = _import_all(out, package)[f"{package}.testing"]
