@@ -15,7 +15,7 @@ import math
 import os
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from types import CodeType
 from typing import Any, Protocol
@@ -72,8 +72,8 @@ def contract_argument(value: Any, t: ir.TypeRef | None, enums: dict[str, ir.Enum
     JSON as it is:
     - a date or date-time as the object (`datetime.date.fromisoformat`);
     - binary content as bytes;
-    - objects in a list of models as the models, where the annotation (a named list)
-      takes no dicts or where mypy would not see them as dicts (below);
+    - objects in a list of models as the models, where mypy would not see them as
+      dicts (below);
     - a named list's enum values as the members (a list of enums takes the values too,
       a named one not: arg_hint does not look through names);
     - a map's objects as its models.
@@ -83,7 +83,7 @@ def contract_argument(value: Any, t: ir.TypeRef | None, enums: dict[str, ir.Enum
     seen: set[str] = set()
     while t is not None and t.kind == ir.ALIAS and t.name in aliases and t.name not in seen:
         seen.add(t.name)
-        t = aliases[t.name].type  # what a named type stands for (arg_hint adds only dicts)
+        t = aliases[t.name].type  # what a named type stands for (arg_hint adds only plain data)
     if t is None:
         return pyrepr(value)
     variants = t.variants if t.kind == ir.UNION else (t,)
@@ -107,7 +107,7 @@ def contract_argument(value: Any, t: ir.TypeRef | None, enums: dict[str, ir.Enum
             ) + "]"
         # mypy types a list display against a union of lists without that context: `[{}]`
         # as list[dict[Never, Never]], objects of different value types as list[object]
-        if item.kind == ir.MODEL and all(isinstance(v, dict) for v in value) and (named or {} in value or len(value) > 1):
+        if item.kind == ir.MODEL and all(isinstance(v, dict) for v in value) and ({} in value or len(value) > 1):
             return "[" + ", ".join(_model_source(item.name, v) for v in value) + "]"
         return "[" + ", ".join(contract_argument(v, item, enums, aliases) for v in value) + "]"
     if t.kind == ir.MAP and isinstance(value, dict) and t.item is not None and t.item.kind == ir.MODEL \
@@ -248,8 +248,10 @@ def enum_literal(enum: ir.Enum) -> str:
     return "_Literal[" + ", ".join(pyrepr(m.value) for m in enum.members) + "]"
 
 
-def arg_hint(t: ir.TypeRef, shadowed: frozenset[str], enums: dict[str, ir.Enum]) -> str:
-    """An argument's annotation: enums accept their values, models plain dicts too."""
+def arg_hint(t: ir.TypeRef, shadowed: frozenset[str], enums: dict[str, ir.Enum], takes: Mapping[str, str]) -> str:
+    """An argument's annotation: enums accept their values, models (and the unions and
+    aliases of them) plain dicts too, lists of them lists of dicts. `takes` says which of
+    these an alias is (alias_takes); an alias it does not name is taken for a class."""
     none = " | None" if t.nullable else ""
     plain_dict = f"{_b('dict', shadowed)}[{_b('str', shadowed)}, _Any]"
     if t.kind == "enum":
@@ -257,24 +259,54 @@ def arg_hint(t: ir.TypeRef, shadowed: frozenset[str], enums: dict[str, ir.Enum])
         if enum.param_alias:
             return ident(enum.param_alias) + none
         return f"{type_hint(t.with_nullable(False), shadowed)} | {enum_literal(enum)}{none}"
-    if t.kind in ("model", "alias") or _union_of_classes(t):
+    if _takes_dict(t, takes):
         return f"{type_hint(t.with_nullable(False), shadowed)} | {plain_dict}{none}"
     if t.kind == "list" and _item(t).kind == "enum":
         # the enum's values too, as a single argument takes them; a Sequence, so that a
         # list[Enum] a caller holds is still taken (a list's item type is invariant)
-        return f"_Sequence[{arg_hint(_item(t).with_nullable(False), shadowed, enums)}]{none}"
-    if t.kind == "list" and (_item(t).kind in ("model", "alias") or _union_of_classes(_item(t), every=True)):
+        return f"_Sequence[{arg_hint(_item(t).with_nullable(False), shadowed, enums, takes)}]{none}"
+    if (t.kind == "list" and _takes_dict(_item(t), takes, every=True)) or (t.kind == "alias" and takes.get(t.name) == "list"):
         return f"{type_hint(t, shadowed)} | {_b('list', shadowed)}[{plain_dict}]"
     return type_hint(t, shadowed)
 
 
-def _union_of_classes(t: ir.TypeRef, every: bool = False) -> bool:
-    """An unnamed union with a model among its members (an inline oneOf of objects): it
-    takes a plain dict as a named one does. In a list, only if all its members are: mypy
-    types a list display against a union of lists without either's context, so that
-    ["a"] for list[str | Model] | list[dict] is a list[str], which neither takes."""
-    members = [v.kind in ("model", "alias") for v in t.variants]
-    return t.kind == "union" and (all(members) if every else any(members))
+def _takes_dict(t: ir.TypeRef, takes: Mapping[str, str], every: bool = False) -> bool:
+    """Whether an argument of type `t` takes a plain dict: a model, an alias of a class or
+    of a union of them, an unnamed union with a class among its members. In a list, a
+    union only if all its members are: mypy types a list display against a union of
+    lists without either's context, so that ["a"] for list[str | Model] | list[dict] is
+    a list[str], which neither takes."""
+    if t.kind == "model":
+        return True
+    if t.kind == "alias":
+        return takes.get(t.name, "dict") == "dict"
+    if t.kind == "union":
+        members = [v.kind == "model" or (v.kind == "alias" and takes.get(v.name, "dict") == "dict") for v in t.variants]
+        return all(members) if every else any(members)
+    return False
+
+
+def alias_takes(aliases: list[ir.Alias]) -> dict[str, str]:
+    """What plain data an argument of each alias's type takes besides its own classes:
+    "dict" (an alias of a model, or of a union with one among its members), "list" (of
+    a list of them), "" (anything else: a primitive, a map, a list of strings). An alias
+    that comes back to itself is taken for a class, as one not defined is."""
+    types = {alias.name: alias.type for alias in aliases}
+
+    def shape(name: str, seen: frozenset[str]) -> str:
+        t = types.get(name)
+        if t is None or name in seen:
+            return "dict"
+        seen |= {name}
+        if t.kind == "alias":
+            return shape(t.name, seen)
+        inner = [t, *t.variants, *([t.item, *t.item.variants] if t.item is not None else [])]
+        takes = {v.name: shape(v.name, seen) for v in inner if v.kind == "alias"}
+        if _takes_dict(t, takes):
+            return "dict"
+        return "list" if t.kind == "list" and _takes_dict(_item(t), takes, every=True) else ""
+
+    return {name: shape(name, frozenset()) for name in types}
 
 
 def return_hint(types: list[ir.TypeRef], shadowed: frozenset[str]) -> str:
@@ -312,7 +344,7 @@ def _param(name: str, type_text: str, default: str = "") -> str:
 
 
 def signature(ov: views.OperationView, extra_args: str, overload: ir.Overload | None,
-              shadowed: frozenset[str], enums: dict[str, ir.Enum]) -> str:
+              shadowed: frozenset[str], enums: dict[str, ir.Enum], takes: Mapping[str, str]) -> str:
     """A method's parameter lines, after `def name(` and before `) ->`: path parameters
     positional, the rest keyword-only, then `extra_args` (lines, as written). With an
     `overload`, its parameter has the overload's narrower type."""
@@ -320,13 +352,13 @@ def signature(ov: views.OperationView, extra_args: str, overload: ir.Overload | 
         return type_hint(overload.argument, shadowed) if overload and overload.parameter == a.name else None
 
     lines = ["        self,"]
-    lines += [_param(ident(a.name), arg_hint(a.type, shadowed, enums)) for a in ov.positional]
+    lines += [_param(ident(a.name), arg_hint(a.type, shadowed, enums, takes)) for a in ov.positional]
     lines.append("        *,")
-    lines += [_param(ident(a.name), narrowed(a) or arg_hint(a.type, shadowed, enums)) for a in ov.required]
+    lines += [_param(ident(a.name), narrowed(a) or arg_hint(a.type, shadowed, enums, takes)) for a in ov.required]
     for a in ov.optional:
         narrow = narrowed(a)
         lines.append(_param(ident(a.name), narrow) if narrow else
-                     _param(ident(a.name), arg_hint(a.type, shadowed, enums) + " | _NotGiven", "_NOT_GIVEN"))
+                     _param(ident(a.name), arg_hint(a.type, shadowed, enums, takes) + " | _NotGiven", "_NOT_GIVEN"))
     lines += [_param(ident(a.name), type_hint(a.type, shadowed) + " | _NotGiven", "_NOT_GIVEN") for a in ov.defaulted]
     return "\n".join(lines) + "\n" + extra_args
 
@@ -370,7 +402,7 @@ def _template_globals() -> dict[str, Any]:
 
     @jinja2.pass_context
     def arg_hint_(ctx: Any, t: ir.TypeRef) -> str:
-        return arg_hint(t, ctx["shadowed"], ctx["enums_by_name"])
+        return arg_hint(t, ctx["shadowed"], ctx["enums_by_name"], ctx["alias_takes"])
 
     @jinja2.pass_context
     def return_hint_(ctx: Any, types: list[ir.TypeRef]) -> str:
@@ -382,7 +414,7 @@ def _template_globals() -> dict[str, Any]:
 
     @jinja2.pass_context
     def signature_(ctx: Any, ov: views.OperationView, extra_args: str, overload: ir.Overload | None = None) -> str:
-        return signature(ov, extra_args, overload, ctx["shadowed"], ctx["enums_by_name"])
+        return signature(ov, extra_args, overload, ctx["shadowed"], ctx["enums_by_name"], ctx["alias_takes"])
 
     @jinja2.pass_context
     def model_field_(ctx: Any, model: ir.Model, f: ir.Field, last: bool) -> str:
@@ -516,7 +548,7 @@ def environment(templates: Path = TEMPLATES) -> jinja2.Environment:
     )
     env.filters.update(pyrepr=pyrepr, docstring=docstring, comment=comment, md=markdown, ident=ident, tomlstr=tomlstr,
                        used_imports=used_imports)
-    env.globals.update(_template_globals(), shadowed=frozenset(), enums_by_name={})
+    env.globals.update(_template_globals(), shadowed=frozenset(), enums_by_name={}, alias_takes={})
     return env
 
 
@@ -598,16 +630,24 @@ def resource_enums(rv: views.ResourceView, enums: list[ir.Enum]) -> list[ir.Enum
     return [e for e in enums if e.name in named]
 
 
-def resource_inputs(rv: views.ResourceView, enums: list[ir.Enum], operation_key: Callable[[views.OperationView], str]) -> dict[str, Any]:
+def resource_alias_takes(rv: views.ResourceView, takes: Mapping[str, str]) -> dict[str, str]:
+    """alias_takes for the aliases a resource's types name: all the resource template
+    may look up of them."""
+    named = {t.name for root in rv.types for t in views.walk(root) if t.kind == ir.ALIAS}
+    return {name: takes[name] for name in sorted(named) if name in takes}
+
+
+def resource_inputs(rv: views.ResourceView, enums: list[ir.Enum], takes: dict[str, str],
+                    operation_key: Callable[[views.OperationView], str]) -> dict[str, Any]:
     """Everything the resource template reads, for a key: the resource's view with its
     operations' views as their keys (`operation_key`, made once for every piece of the
     run), its set of shadowed names sorted (a set's pickle changes from one process to
-    the next), and its `enums` (resource_enums). `types` is left out: it is made from
-    the operations' views."""
+    the next), its `enums` (resource_enums) and what its aliases take (`takes`,
+    resource_alias_takes). `types` is left out: it is made from the operations' views."""
     state = dict(vars(rv), operations=[operation_key(ov) for ov in rv.operations], shadowed=sorted(rv.shadowed),
                  resource=dict(vars(rv.resource), operations=[op.operation_id for op in rv.resource.operations]))
     del state["types"]
-    return {"rv": state, "enums": enums}
+    return {"rv": state, "enums": enums, "takes": takes}
 
 
 def _defaults_by_model(models: views.ModelsView) -> dict[str, dict[str, views.DefaultValue]]:
@@ -650,6 +690,7 @@ def render(api: ir.Api, *, package_version: str = "0.1.0", templates: Path = TEM
     view = views.build(api)
     env = environment(templates)
     env.globals["enums_by_name"] = {e.name: e for e in api.enums}
+    all_takes = env.globals["alias_takes"] = alias_takes(api.aliases)
     context: dict[str, Any] = {
         "api": api,
         "view": view,
@@ -688,16 +729,17 @@ def render(api: ir.Api, *, package_version: str = "0.1.0", templates: Path = TEM
         for done, rv in enumerate(view.resources, len(view.models.modules) + 1):
             path = f"{pkg}/resources/{rv.resource.module}.py"
             enums = resource_enums(rv, api.enums)
+            takes = resource_alias_takes(rv, all_takes)
             known = None
             if keyed_modules and memory is not None and pieces is not None:
-                known = memory.rendered(path, part, reuse.render_key(resource_inputs(rv, enums, pieces.operation)))
+                known = memory.rendered(path, part, reuse.render_key(resource_inputs(rv, enums, takes, pieces.operation)))
             if known is not None:
                 found[path] = known
                 resource_modules.kept(path, known)
             else:
                 # the template gets its inputs and nothing else: StrictUndefined makes a
                 # reach for anything the key does not cover an error
-                found[path] = resource_modules.make(path, rv, enums) or ""  # "": made below
+                found[path] = resource_modules.make(path, rv, enums, takes) or ""  # "": made below
             if report:
                 report(f"{done:,} of {total:,} modules")
         found.update(resource_modules.finish())

@@ -92,9 +92,10 @@ class ResourceRenderer:
     """The pieces of one resource's module: the resource template's macros, with the
     resource's context (what its type hints read)."""
 
-    def __init__(self, template: jinja2.Template, rv: views.ResourceView, enums: list[ir.Enum]) -> None:
+    def __init__(self, template: jinja2.Template, rv: views.ResourceView, enums: list[ir.Enum], takes: dict[str, str]) -> None:
         self.rv = rv
-        self._macros: Any = template.make_module({"shadowed": rv.shadowed, "enums_by_name": {e.name: e for e in enums}})
+        self._macros: Any = template.make_module(
+            {"shadowed": rv.shadowed, "enums_by_name": {e.name: e for e in enums}, "alias_takes": takes})
 
     def operation(self, ov: views.OperationView) -> list[str]:
         """The operation's pieces, in OPERATION_PIECES order."""
@@ -434,12 +435,12 @@ class ResourceModules:
         if found is not None and found.text == text:
             self.places[path] = (found.context, found.mentioned, [(key, *at) for key, at in found.where.items()])
 
-    def make(self, path: str, rv: views.ResourceView, enums: list[ir.Enum]) -> str | None:
+    def make(self, path: str, rv: views.ResourceView, enums: list[ir.Enum], takes: dict[str, str]) -> str | None:
         """The module's text, unformatted; None for one to be made from pieces (finish())."""
-        renderer = ResourceRenderer(self._template, rv, enums)
+        renderer = ResourceRenderer(self._template, rv, enums, takes)
         if self._before is None:
             return render_module(renderer).text
-        context = _context_key(rv, enums)
+        context = _context_key(rv, enums, takes)
         last = self._before.module_before(path)
         splice = begin_splice(renderer, last, context, self._before.operation) if last is not None else None
         if splice is not None:
@@ -492,8 +493,8 @@ class ResourceModules:
         self._to_place.clear()
 
 
-def _context_key(rv: views.ResourceView, enums: list[ir.Enum]) -> str:
+def _context_key(rv: views.ResourceView, enums: list[ir.Enum], takes: dict[str, str]) -> str:
     """A key of what an operation's pieces are rendered from besides the operation: the
     resource's shadowed names (sorted: a set's pickle changes from one process to the
-    next) and the enums its types name."""
-    return reuse.render_key({"shadowed": sorted(rv.shadowed), "enums": enums})
+    next), the enums its types name and what its aliases take."""
+    return reuse.render_key({"shadowed": sorted(rv.shadowed), "enums": enums, "takes": takes})

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import ast
 import importlib
+import inspect
 import json
 import os
 import subprocess
@@ -274,6 +275,29 @@ def test_bodies_go_with_the_media_type_the_document_names(
         (204, "image/png", b"\x89PNG"),
         (204, "application/octet-stream", b"\x89PNG"),
     ]
+
+
+def test_a_named_type_takes_plain_data_only_where_it_stands_for_classes(
+        packages: dict[str, tuple[Path, str, list[Diagnostic]]]) -> None:
+    """An alias of a string or of a list of strings takes what it names; one of a union
+    of models takes a dict too, and one of a list of models a list of dicts, as the
+    models and lists of them themselves do."""
+    out, package, _ = packages["contract-named-arguments"]
+    resource = _import_all(out, package)[f"{package}.resources.pets"]
+    annotations = inspect.signature(resource.PetsResource.adopt_pet).parameters
+    assert {name: annotations[name].annotation for name in ("owner", "tags", "companion", "labels", "friend")} == {
+        "owner": "UserId",
+        "tags": "Tags | list[dict[str, _Any]]",
+        "companion": "Companion | dict[str, _Any]",
+        "labels": "Labels",
+        "friend": "BestFriend | dict[str, _Any] | _NotGiven",
+    }
+    testing = _import_all(out, package)[f"{package}.testing"]
+    api = testing.MockAPI()
+    with testing.mock_client(api) as client:
+        client.pets.adopt_pet(owner="u-1", tags=[{"name": "calm"}], companion={"serial": "r2"}, labels=["a"])
+    assert [(call.status, call.query, call.body) for call in api.calls] == [
+        (201, {"owner": "u-1"}, {"tags": [{"name": "calm"}], "companion": {"serial": "r2"}, "labels": ["a"]})]
 
 
 def test_bytes_in_a_json_body_go_as_their_text(packages: dict[str, tuple[Path, str, list[Diagnostic]]]) -> None:

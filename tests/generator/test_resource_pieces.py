@@ -34,8 +34,10 @@ def test_a_formatted_module_is_its_pieces_formatted_alone_and_joined(source: Pat
     api = parse(load(source), None)
     view = views.build(api)
     template = render.environment().get_template("package/resources/resource.py.jinja")
+    takes = render.alias_takes(api.aliases)
     made = {rv.resource.module: resource_pieces.render_module(
-        resource_pieces.ResourceRenderer(template, rv, render.resource_enums(rv, api.enums))) for rv in view.resources}
+        resource_pieces.ResourceRenderer(template, rv, render.resource_enums(rv, api.enums),
+                                         render.resource_alias_takes(rv, takes))) for rv in view.resources}
     whole = formatting.format_files({f"pkg/{name}.py": m.text for name, m in made.items()}, package="pkg")
     stubs: dict[str, str] = {}
     expected: dict[str, str] = {}
