@@ -1002,13 +1002,16 @@ class Parser:
             root.operations.extend(op for op in resource.operations if op.name not in taken)
 
     def name_parameter_enums(self, operations: list[ir.Operation]) -> None:
-        """Enums that arguments take get an alias `<Enum>Param` = the enum or its values as literals."""
+        """Enums that arguments take, alone or in a list, get an alias `<Enum>Param` = the
+        enum or its values as literals."""
         used: set[str] = set()
         for op in operations:
             types = [p.type for p in op.parameters]
             if op.body is not None:
                 types += [f.type for f in op.body.fields] or [op.body.type]
             for t in types:
+                if t.kind == ir.LIST and t.item is not None:  # a list of them takes their values too
+                    t = t.item
                 if t.kind == ir.ENUM:
                     used.add(t.name)
         for enum in self.enums:

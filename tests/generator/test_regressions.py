@@ -12,6 +12,7 @@ import json
 import os
 import subprocess
 import sys
+import typing
 from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
@@ -298,6 +299,16 @@ def test_a_named_type_takes_plain_data_only_where_it_stands_for_classes(
         client.pets.adopt_pet(owner="u-1", tags=[{"name": "calm"}], companion={"serial": "r2"}, labels=["a"])
     assert [(call.status, call.query, call.body) for call in api.calls] == [
         (201, {"owner": "u-1"}, {"tags": [{"name": "calm"}], "companion": {"serial": "r2"}, "labels": ["a"]})]
+
+
+def test_a_list_of_enums_takes_the_enums_param_alias(packages: dict[str, tuple[Path, str, list[Diagnostic]]]) -> None:
+    """An enum that arguments take only in a list gets its `<Enum>Param` alias too (the
+    enum or its values), and the list's annotation names it, as a single one's does."""
+    out, package, _ = packages["contract-typed-arguments"]
+    modules = _import_all(out, package)
+    annotations = inspect.signature(modules[f"{package}.resources.events"].EventsResource.create_report).parameters
+    assert annotations["metrics"].annotation == "_Sequence[AggregateParam]"
+    assert typing.get_args(modules[f"{package}.models"].AggregateParam)[1] == typing.Literal["AVERAGE", "MAXIMUM"]
 
 
 def test_bytes_in_a_json_body_go_as_their_text(packages: dict[str, tuple[Path, str, list[Diagnostic]]]) -> None:
