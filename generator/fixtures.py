@@ -461,7 +461,10 @@ def _framing_headers(op: ir.Operation, request: dict[str, Any], headers: dict[st
         elif lowered == "content-type" and op.body is not None:
             headers[name] = op.body.media_type
         elif lowered == "accept":
-            media = next((r.media_type for r in op.responses if r.media_type), None)
+            # one the parameter allows, where its schema names them (tnb: an enum of
+            # application/zip where the answer is JSON; the value found already is one)
+            allowed = _enum_of(next((p.schema for p in op.parameters if p.location == "header" and p.wire_name == name), None))
+            media = next((r.media_type for r in op.responses if r.media_type and (allowed is None or r.media_type in allowed)), None)
             if media is not None:
                 headers[name] = media
         elif lowered == "content-length":
@@ -472,6 +475,11 @@ def _framing_headers(op: ir.Operation, request: dict[str, Any], headers: dict[st
                 headers[name] = len(json.dumps(body, separators=(",", ":"), ensure_ascii=False).encode())
             elif op.body.encoding in ("text", "binary") and isinstance(body, str):
                 headers[name] = len(body.encode())
+
+
+def _enum_of(schema: Any) -> list[Any] | None:
+    """The values a parameter's schema allows, where it lists them (an enum, inline)."""
+    return schema["enum"] if isinstance(schema, dict) and isinstance(schema.get("enum"), list) else None
 
 
 def fixture_files(api: ir.Api) -> dict[str, str]:

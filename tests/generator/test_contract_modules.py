@@ -21,6 +21,7 @@ CORNERS = ROOT / "tests" / "golden" / "corners" / "openapi.yaml"
 TYPED_ARGUMENTS = ROOT / "tests" / "generator" / "regressions" / "contract-typed-arguments.yaml"
 JSON_BINARY = ROOT / "tests" / "generator" / "regressions" / "contract-json-binary.yaml"
 NAMED_ARGUMENTS = ROOT / "tests" / "generator" / "regressions" / "contract-named-arguments.yaml"
+ACCEPT_ENUM = ROOT / "tests" / "generator" / "regressions" / "contract-accept-enum.yaml"
 
 
 @pytest.fixture(scope="module")
@@ -66,7 +67,7 @@ def test_one_resources_tests_run_alone(project: Path) -> None:
     assert run.returncode == 0 and f"{len(collected)} passed" in run.stdout, run.stdout[-3000:]
 
 
-@pytest.mark.parametrize("spec", [CORNERS, TYPED_ARGUMENTS, JSON_BINARY, NAMED_ARGUMENTS], ids=lambda spec: spec.stem if spec != CORNERS else "corners")
+@pytest.mark.parametrize("spec", [CORNERS, TYPED_ARGUMENTS, JSON_BINARY, NAMED_ARGUMENTS, ACCEPT_ENUM], ids=lambda spec: spec.stem if spec != CORNERS else "corners")
 def test_the_tests_pass_mypy_strict(spec: Path, tmp_path: Path) -> None:
     """A user's `mypy --strict` over the project reads these modules too: each argument
     must be what its annotation takes (a date as a date, bytes as bytes, in a JSON body
