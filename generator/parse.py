@@ -747,6 +747,10 @@ class Parser:
         schema = media_obj.get("schema", {})
         encoding = openapi.encoding_of(media)
         btype = self.schema_type(schema, media_ptr + "/schema", hint + "Body")
+        if encoding in ("text", "binary"):
+            # what the client sends such a body as, whatever its schema describes (an
+            # object under text/plain or application/octet-stream: appcenter, docker)
+            btype = ir.TypeRef(ir.PRIMITIVE, "str" if encoding == "text" else "bytes")
         result = ir.Body(media, encoding, btype, bool(body.get("required")), str(body.get("description") or ""),
                          schema=schema, example=media_obj.get("example"), has_example="example" in media_obj)
         resolved, resolved_ptr = self.resolve(schema, media_ptr + "/schema") if isinstance(schema, dict) else ({}, "")

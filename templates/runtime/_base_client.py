@@ -975,9 +975,10 @@ def _encode_body(
         return None, data, files
     if encoding == "text":
         headers.setdefault("Content-Type", media_type or "text/plain")
-        return str(body).encode(), None, None
+        return (body if isinstance(body, bytes) else str(body).encode()), None, None
     headers.setdefault("Content-Type", media_type or "application/octet-stream")
-    return (body if isinstance(body, bytes) else bytes(body)), None, None
+    # text given for binary content goes as its UTF-8 bytes (bytes() of a str refuses)
+    return (body.encode() if isinstance(body, str) else bytes(body)), None, None
 
 
 def _wants_raw(extra_headers: Mapping[str, str] | None) -> bool:

@@ -311,6 +311,27 @@ def test_a_list_of_enums_takes_the_enums_param_alias(packages: dict[str, tuple[P
     assert typing.get_args(modules[f"{package}.models"].AggregateParam)[1] == typing.Literal["AVERAGE", "MAXIMUM"]
 
 
+def test_a_body_sent_as_text_or_raw_content_is_typed_as_it_is_sent(
+        packages: dict[str, tuple[Path, str, list[Diagnostic]]]) -> None:
+    """Whatever its schema: a text body takes a str, raw content bytes; and the client
+    sends bytes given for text, and text given for raw content, as their bytes."""
+    out, package, _ = packages["contract-raw-bodies"]
+    modules = _import_all(out, package)
+    resource = modules[f"{package}.resources.releases"].ReleasesResource
+    assert [inspect.signature(method).parameters["body"].annotation
+            for method in (resource.update_release, resource.connect_network, resource.load_policy)] == ["str", "bytes", "bytes"]
+    api = modules[f"{package}.testing"].MockAPI()
+    with modules[f"{package}.testing"].mock_client(api) as client:
+        client.releases.update_release("r-1", body=b"notes: first")
+        client.releases.connect_network("n-1", body=b'{"container": "3613f73ba0e4"}')
+        client.releases.load_policy("p-1", body="- !user al\u00efce")
+    assert [(call.status, call.headers["content-type"], call.body) for call in api.calls] == [
+        (200, "text/plain", "notes: first"),
+        (204, "application/octet-stream", b'{"container": "3613f73ba0e4"}'),
+        (201, "application/x-yaml", "- !user al\u00efce".encode()),
+    ]
+
+
 def test_bytes_in_a_json_body_go_as_their_text(packages: dict[str, tuple[Path, str, list[Diagnostic]]]) -> None:
     """JSON holds no bytes: a `format: binary` field of a JSON body (typed bytes) is sent
     as its UTF-8 text, as pydantic writes a model's bytes field; bytes that are no UTF-8
