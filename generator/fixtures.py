@@ -388,7 +388,7 @@ def operation_fixture(op: ir.Operation, synth: Synthesiser, auth: tuple[str, str
             request["body"] = example if example is not None and synth.valid(example, op.body.schema, "request") else "example"
         else:
             request["body"] = synth.example_or_sample(op.body.has_example, op.body.example, op.body.schema, direction="request")
-    _framing_headers(op, request, headers, auth)
+    _framing_headers(op, request, headers, auth, synth)
     responses: dict[str, Any] = {}
     for r in op.responses:
         if r.status in responses:
@@ -448,7 +448,8 @@ def _requires_only(schema: Any) -> bool:
     )
 
 
-def _framing_headers(op: ir.Operation, request: dict[str, Any], headers: dict[str, Any], auth: tuple[str, str]) -> None:
+def _framing_headers(op: ir.Operation, request: dict[str, Any], headers: dict[str, Any], auth: tuple[str, str],
+                     synth: Synthesiser) -> None:
     """Header parameters that describe the request itself get the values that are true of
     it: Content-Type the body's media type, Content-Length its size (as the client writes
     it), Accept the first documented answer's media type; the header that carries the API
@@ -463,7 +464,8 @@ def _framing_headers(op: ir.Operation, request: dict[str, Any], headers: dict[st
         elif lowered == "accept":
             # one the parameter allows, where its schema names them (tnb: an enum of
             # application/zip where the answer is JSON; the value found already is one)
-            allowed = _enum_of(next((p.schema for p in op.parameters if p.location == "header" and p.wire_name == name), None))
+            schema = next((p.schema for p in op.parameters if p.location == "header" and p.wire_name == name), None)
+            allowed = _enum_of(synth.resolve(schema) if schema is not None else None)
             media = next((r.media_type for r in op.responses if r.media_type and (allowed is None or r.media_type in allowed)), None)
             if media is not None:
                 headers[name] = media
@@ -478,7 +480,7 @@ def _framing_headers(op: ir.Operation, request: dict[str, Any], headers: dict[st
 
 
 def _enum_of(schema: Any) -> list[Any] | None:
-    """The values a parameter's schema allows, where it lists them (an enum, inline)."""
+    """The values a parameter's schema (its $ref followed) allows, where it lists them."""
     return schema["enum"] if isinstance(schema, dict) and isinstance(schema.get("enum"), list) else None
 
 
