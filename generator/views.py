@@ -278,6 +278,13 @@ class ApiView:
     def has_stream(self) -> bool:
         return any(o.stream for r in self.resources for o in r.operations)
 
+    @property
+    def has_raw_body(self) -> bool:
+        """Some operation takes its body as text or raw bytes (the CLI's --data then takes
+        that content as it is, not JSON)."""
+        return any(o.op.body is not None and o.op.body.encoding in ("text", "binary")
+                   for r in self.resources for o in r.operations)
+
     @functools.cached_property
     def cli_commands(self) -> list[dict[str, Any]]:
         """The CLI's command table, as the JSON data the CLI runtime reads: made when first
@@ -1096,10 +1103,10 @@ def _cli_example(api: ir.Api, op: ir.Operation, words: list[str], entry: dict[st
         if option["required"] and option["flag"] not in given_flags and not option.get("hidden"):
             metavar = "JSON" if option["kind"] == "json" else naming.kebab(option["name"]).upper()
             required.append(f"--{option['flag']} <{metavar}>")
-    if entry["body"] == "whole" and op.body is not None and op.body.has_example:
+    if entry["body"] in ("whole", "raw") and op.body is not None and op.body.has_example:
         required.append("--data " + _cli_quote(op.body.example))
-    elif entry["body"] == "whole" and entry["body_required"]:
-        required.append("--data <JSON>")
+    elif entry["body"] in ("whole", "raw") and entry["body_required"]:
+        required.append("--data <JSON>" if entry["body"] == "whole" else "--data <TEXT>")
     return " ".join(line + required + optional)
 
 
@@ -1226,7 +1233,8 @@ def _cli_table(api: ir.Api, view: ApiView) -> _CliTable:
                                 "required": p.required, "help": p.description, "target": "arg"})
             body_mode = None
             if op.body is not None:
-                body_mode = "fields" if op.body.fields else "whole"
+                # a body sent as text or raw bytes is given as it is, not as JSON
+                body_mode = "fields" if op.body.fields else "raw" if op.body.encoding in ("text", "binary") else "whole"
                 for f in op.body.fields:
                     kind, choices = _cli_kind(f.type, enums)
                     options.append({"flag": naming.kebab(f.name), "name": f.name, "wire": f.wire_name, "kind": kind,

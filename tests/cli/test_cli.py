@@ -113,6 +113,15 @@ def test_bad_json_in_data_is_a_usage_error(server: str) -> None:
     assert "not valid JSON" in result.stderr
 
 
+def test_data_from_a_file_that_is_not_text_is_a_usage_error(server: str, tmp_path: Path) -> None:
+    picture = tmp_path / "query.json"
+    picture.write_bytes(b"\x89PNG\r\n")
+    result = cli(server, "query", "create", "--data", f"@{picture}")
+    assert result.returncode == 2
+    assert f"{picture} is not UTF-8 text (byte 0), so not JSON" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
 def test_server_side_validation_error(server: str) -> None:
     result = cli(server, "query", "create", "--data", '{"query": {"kind": "HogQLQuery"}}')
     assert result.returncode == 1

@@ -12,8 +12,10 @@ import json
 import os
 import subprocess
 import sys
+import threading
 import typing
 from collections.abc import Callable
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -330,6 +332,65 @@ def test_a_body_sent_as_text_or_raw_content_is_typed_as_it_is_sent(
         (204, "application/octet-stream", b'{"container": "3613f73ba0e4"}'),
         (201, "application/x-yaml", "- !user al\u00efce".encode()),
     ]
+
+
+class _Recorder(BaseHTTPRequestHandler):
+    """Keeps (method, path, Content-Type, body) of every request; answers a PATCH with an
+    empty JSON object, anything else with 204."""
+
+    seen: list[tuple[str, str, str, bytes]] = []
+
+    def _answer(self) -> None:
+        body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        self.seen.append((self.command, self.path, self.headers.get("Content-Type", ""), body))
+        answer = b"{}" if self.command == "PATCH" else b""
+        self.send_response(200 if answer else 204)
+        if answer:
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(answer)))
+        self.end_headers()
+        self.wfile.write(answer)
+
+    do_PUT = do_PATCH = do_POST = _answer
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+def test_the_cli_sends_a_text_or_raw_body_as_it_is_given(
+        packages: dict[str, tuple[Path, str, list[Diagnostic]]], tmp_path: Path) -> None:
+    """--data of a body sent as text or raw content is that content: the text itself, a
+    file's bytes (@file) or standard input's, not JSON to decode (an object schema under
+    text/plain sent a dict's repr; a YAML text was refused as invalid JSON)."""
+    out, package, _ = packages["contract-raw-bodies"]
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Recorder)
+    _Recorder.seen = []
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    prefix = package.upper()
+    env = {**os.environ, "PYTHONPATH": str(out), f"{prefix}_BASE_URL": f"http://127.0.0.1:{server.server_port}",
+           f"{prefix}_API_KEY": "k"}
+    payload = tmp_path / "payload.bin"
+    payload.write_bytes(b'\x00{"container": "3613f73ba0e4"}\xff')
+
+    def cli(*args: str, stdin: bytes = b"") -> subprocess.CompletedProcess[bytes]:
+        return subprocess.run([sys.executable, "-m", f"{package}.cli", "releases", *args], input=stdin,
+                              capture_output=True, env=env, timeout=60)
+
+    try:
+        runs = [cli("update-release", "r-1", "--data", '{"notes": "first"}'),
+                cli("connect-network", "n-1", "--data", f"@{payload}"),
+                cli("load-policy", "p-1", "--data", "-", stdin="- !user al\u00efce\n".encode())]
+        help_text = cli("load-policy", "--help").stdout.decode()
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert [run.returncode for run in runs] == [0, 0, 0], [run.stderr.decode()[-500:] for run in runs]
+    assert _Recorder.seen == [
+        ("PATCH", "/releases/r-1", "text/plain", b'{"notes": "first"}'),
+        ("POST", "/networks/n-1/connect", "application/octet-stream", payload.read_bytes()),
+        ("PUT", "/policies/p-1", "application/x-yaml", "- !user al\u00efce\n".encode()),
+    ]
+    assert "--data TEXT|@FILE|-" in help_text and "--data '- !user alice'" in help_text
 
 
 def test_bytes_in_a_json_body_go_as_their_text(packages: dict[str, tuple[Path, str, list[Diagnostic]]]) -> None:

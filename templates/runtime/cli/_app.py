@@ -65,18 +65,14 @@ _KINDS: dict[str, Any] = {
 
 def _read_data(text: str) -> Any:
     """`--data`: JSON text, `@file.json`, or `-` for standard input."""
-    if text == "-":
-        raw = sys.stdin.read()
-        source = "standard input"
-    elif text.startswith("@"):
+    if text == "-" or text.startswith("@"):
+        source = "standard input" if text == "-" else text[1:]
         try:
-            with open(text[1:], encoding="utf-8") as handle:
-                raw = handle.read()
-        except OSError as exc:
+            raw = _read_bytes(text).decode("utf-8")
+        except UnicodeDecodeError as exc:
             raise click.BadParameter(
-                f"cannot read {text[1:]}: {exc.strerror}", param_hint="--data"
+                f"{source} is not UTF-8 text (byte {exc.start}), so not JSON", param_hint="--data"
             ) from None
-        source = text[1:]
     else:
         raw, source = text, "--data"
     try:
@@ -84,6 +80,25 @@ def _read_data(text: str) -> Any:
     except json.JSONDecodeError as exc:
         raise click.BadParameter(
             f"{source} is not valid JSON ({exc.msg}, line {exc.lineno})", param_hint="--data"
+        ) from None
+
+
+def _read_raw(text: str) -> str | bytes:
+    """`--data` for a body sent as it is (text or raw content): the text itself, `@file`
+    for the file's bytes, or `-` for standard input's."""
+    return _read_bytes(text) if text == "-" or text.startswith("@") else text
+
+
+def _read_bytes(text: str) -> bytes:
+    """The bytes of standard input (`-`) or of a file (`@file`)."""
+    if text == "-":
+        return sys.stdin.buffer.read()
+    try:
+        with open(text[1:], "rb") as handle:
+            return handle.read()
+    except OSError as exc:
+        raise click.BadParameter(
+            f"cannot read {text[1:]}: {exc.strerror}", param_hint="--data"
         ) from None
 
 
@@ -294,7 +309,9 @@ def _request(
     body: dict[str, Any] = {}
     shortcut = entry["shortcut"]
     data = params.pop("x__data", None)
-    if data is not None:
+    if data is not None and entry["body"] == "raw":
+        kwargs["body"] = _read_raw(data)
+    elif data is not None:
         body_data = _read_data(data)
         if entry["body"] == "fields" and not isinstance(body_data, dict):
             raise click.BadParameter("the request body must be a JSON object", param_hint="--data")
@@ -328,7 +345,7 @@ def _request(
         kwargs.update({by_wire[k]: v for k, v in body.items() if k in by_wire})
         if extra:
             kwargs["extra_body"] = extra
-    elif entry["body"] == "whole" and entry["body_required"] and "body" not in kwargs:
+    elif entry["body"] in ("whole", "raw") and entry["body_required"] and "body" not in kwargs:
         raise click.UsageError("This command needs a request body: give it with --data.")
     return args, kwargs
 
@@ -467,7 +484,16 @@ def _option(spec: dict[str, Any]) -> click.Option:
 def _extra_options(entry: dict[str, Any]) -> list[click.Option]:
     """Options of the command line rather than of the API: body, pages, waiting, confirming."""
     extra: list[click.Option] = []
-    if entry["body"] is not None:
+    if entry["body"] == "raw":
+        extra.append(
+            click.Option(
+                ["--data", "x__data"],
+                metavar="TEXT|@FILE|-",
+                help="The request body as it is sent: the text itself, @file for a file's "
+                "content, or - for standard input.",
+            )
+        )
+    elif entry["body"] is not None:
         extra.append(
             click.Option(
                 ["--data", "x__data"],
