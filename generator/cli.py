@@ -501,11 +501,34 @@ def _keep_freed_memory() -> None:
         pass
 
 
+def _interrupt_again(unraisable: Any) -> None:
+    """sys.unraisablehook: a Ctrl-C that lands while a finaliser runs (a temporary
+    folder's cleanup, a generator's close) cannot stop the program from there; Python
+    would print "Exception ignored in ..." with a traceback and carry on as if it had not
+    come. It is sent again, from another thread (from this one it would land in the
+    finaliser again), and stops the run as any other Ctrl-C does. Anything else goes to
+    Python's own hook."""
+    if not isinstance(unraisable.exc_value, KeyboardInterrupt):
+        sys.__unraisablehook__(unraisable)
+        return
+    import _thread
+    import signal
+
+    main_thread = threading.main_thread().ident
+    if hasattr(signal, "pthread_kill") and main_thread is not None:
+        # a bare thread, whose start is not waited for (the signal would land in the
+        # wait); a signal to the main thread also wakes it from a wait (a child, a sleep)
+        _thread.start_new_thread(signal.pthread_kill, (main_thread, signal.SIGINT))
+    else:  # Windows
+        _thread.start_new_thread(_thread.interrupt_main, ())
+
+
 def run(prog_name: str = "sdkgen") -> None:
     """The command-line entry point: `main`, with every outcome mapped to an exit code,
     then a hard exit once output is flushed (tearing down a big heap object by object is
     work nobody waits for)."""
     _keep_freed_memory()
+    sys.unraisablehook = _interrupt_again
     code = 0
     debug = "--debug" in sys.argv[1:]
     try:

@@ -216,3 +216,24 @@ def test_ctrl_c_stops_generation_cleanly(tmp_path: Path, earlier_output: bool, s
             break
         time.sleep(0.1)
     assert not left, f"helper processes left: {left}"
+
+
+def test_ctrl_c_during_a_finaliser_still_stops_the_run() -> None:
+    """A Ctrl-C that lands while a finaliser runs (a temporary folder's cleanup) would be
+    printed as "Exception ignored in ..." with a traceback, and lost: the run went on. It
+    stops the run as any other does: one line, exit 130."""
+    code = (
+        "import time\n"
+        "from generator import cli\n"
+        "class Cleanup:\n"
+        "    def __del__(self):\n"
+        "        raise KeyboardInterrupt\n"
+        "def main(**options):\n"
+        "    Cleanup()\n"
+        "    time.sleep(5)\n"
+        "    print('went on')\n"
+        "cli.main = main\n"
+        "cli.run()\n"
+    )
+    run = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=30)
+    assert (run.returncode, run.stdout, run.stderr) == (130, "", "Aborted!\n")
