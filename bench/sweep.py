@@ -18,7 +18,8 @@ npm or the registry the sweep says so in one line and exits 0.
 Each document, in a worker of its own (--jobs, default all cores), runs as subprocesses
 limited in address space (--memory-mb, RLIMIT_AS) and time (--timeout, for each step):
   generate   python -m generator generate DOC --output TMP --package-name sweep_client
-  import     every module of the generated package, one interpreter
+  import     every module of the generated package, one interpreter; then the data files
+             its CLI and MCP tools read, and every CLI command built with its --help
   mypy       mypy --strict on the package and its contract tests (--mypy, or a `mypy` tag in a
              --list file); the runtime copied into it is checked once at its source
              (bench/typecheck.py)
@@ -553,9 +554,17 @@ for module in modules:
             where = f"{exc.filename}:{exc.lineno}"
             message = f"{exc.msg}: {(exc.text or '').strip()}"
         failed.append({"module": module, "type": type(exc).__name__, "message": message, "where": where})
-# the data files the modules read when they are used: every group's commands, every tool's schema
+# the data files the modules read when they are used: every group's commands, every tool's
+# schema; and every command built, with its --help, as click makes them
+def commands_and_help(m):
+    import click
+    app = importlib.import_module(m.__name__.rsplit(".", 1)[0] + "._app")
+    root = click.Context(app.build(), info_name="cli")
+    for entry in m.every_command():
+        command = app._command(entry, entry["name"])
+        command.get_help(click.Context(command, info_name=entry["name"], parent=root))
 for package in packages:
-    for module, read in ((f"{package}.cli._commands", lambda m: m.every_command()),
+    for module, read in ((f"{package}.cli._commands", commands_and_help),
                          (f"{package}.mcp._tools", lambda m: [t.input_schema and t.call for t in m.load()])):
         try:
             read(importlib.import_module(module))
