@@ -1103,10 +1103,13 @@ def _cli_example(api: ir.Api, op: ir.Operation, words: list[str], entry: dict[st
         if option["required"] and option["flag"] not in given_flags and not option.get("hidden"):
             metavar = "JSON" if option["kind"] == "json" else naming.kebab(option["name"]).upper()
             required.append(f"--{option['flag']} <{metavar}>")
+    # the body's option, as the CLI runtime names it (_body_flag): --body where the API
+    # has a --data of its own
+    data = "--body" if any(o["flag"] == "data" for o in entry["options"]) else "--data"
     if entry["body"] in ("whole", "raw") and op.body is not None and op.body.has_example:
-        required.append("--data " + _cli_quote(op.body.example))
+        required.append(f"{data} " + _cli_quote(op.body.example))
     elif entry["body"] in ("whole", "raw") and entry["body_required"]:
-        required.append("--data <JSON>" if entry["body"] == "whole" else "--data <TEXT>")
+        required.append(f"{data} <JSON>" if entry["body"] == "whole" else f"{data} <TEXT>")
     return " ".join(line + required + optional)
 
 

@@ -393,6 +393,41 @@ def test_the_cli_sends_a_text_or_raw_body_as_it_is_given(
     assert "--data TEXT|@FILE|-" in help_text and "--data '- !user alice'" in help_text
 
 
+def test_the_cli_body_option_is_body_where_the_api_has_a_data_option(
+        packages: dict[str, tuple[Path, str, list[Diagnostic]]], tmp_path: Path) -> None:
+    """Where a body field or a parameter takes --data, the whole body is given with --body
+    (a file, standard input or JSON text), and --help and the messages say so."""
+    out, package, _ = packages["cli-body-option-named-data"]
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Recorder)
+    _Recorder.seen = []
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    prefix = package.upper()
+    env = {**os.environ, "PYTHONPATH": str(out), f"{prefix}_BASE_URL": f"http://127.0.0.1:{server.server_port}",
+           f"{prefix}_API_KEY": "k"}
+    context = tmp_path / "context.json"
+    context.write_text('{"name": "edge", "data": {"ntp": ["10.0.0.1"]}}', encoding="utf-8")
+
+    def cli(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", f"{package}.cli", "contexts", *args], capture_output=True,
+                              text=True, env=env, timeout=60)
+
+    try:
+        runs = [cli("create-config-context", "--body", f"@{context}"),
+                cli("put-batch", "--data", "nightly", "--body", "[3, 4]")]
+        missing = cli("create-config-context", "--data", "{}")
+        help_text = cli("put-batch", "--help").stdout
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert [run.returncode for run in runs] == [0, 0], [run.stderr[-500:] for run in runs]
+    assert [(method, path, json.loads(body)) for method, path, _, body in _Recorder.seen] == [
+        ("POST", "/config-contexts", {"name": "edge", "data": {"ntp": ["10.0.0.1"]}}),
+        ("PUT", "/batches?data=nightly", [3, 4]),
+    ]
+    assert missing.returncode == 2 and "Missing option '--name' (or give it in --body)." in missing.stderr
+    assert "--body JSON|@FILE|-" in help_text and "put-batch --body '[1, 2]'" in help_text
+
+
 def test_bytes_in_a_json_body_go_as_their_text(packages: dict[str, tuple[Path, str, list[Diagnostic]]]) -> None:
     """JSON holds no bytes: a `format: binary` field of a JSON body (typed bytes) is sent
     as its UTF-8 text, as pydantic writes a model's bytes field; bytes that are no UTF-8

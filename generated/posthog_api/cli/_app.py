@@ -63,33 +63,33 @@ _KINDS: dict[str, Any] = {
 }
 
 
-def _read_data(text: str) -> Any:
-    """`--data`: JSON text, `@file.json`, or `-` for standard input."""
+def _read_data(text: str, flag: str) -> Any:
+    """The body's option (`flag`): JSON text, `@file.json`, or `-` for standard input."""
     if text == "-" or text.startswith("@"):
         source = "standard input" if text == "-" else text[1:]
         try:
-            raw = _read_bytes(text).decode("utf-8")
+            raw = _read_bytes(text, flag).decode("utf-8")
         except UnicodeDecodeError as exc:
             raise click.BadParameter(
-                f"{source} is not UTF-8 text (byte {exc.start}), so not JSON", param_hint="--data"
+                f"{source} is not UTF-8 text (byte {exc.start}), so not JSON", param_hint=flag
             ) from None
     else:
-        raw, source = text, "--data"
+        raw, source = text, flag
     try:
         return json.loads(raw)
     except json.JSONDecodeError as exc:
         raise click.BadParameter(
-            f"{source} is not valid JSON ({exc.msg}, line {exc.lineno})", param_hint="--data"
+            f"{source} is not valid JSON ({exc.msg}, line {exc.lineno})", param_hint=flag
         ) from None
 
 
-def _read_raw(text: str) -> str | bytes:
-    """`--data` for a body sent as it is (text or raw content): the text itself, `@file`
-    for the file's bytes, or `-` for standard input's."""
-    return _read_bytes(text) if text == "-" or text.startswith("@") else text
+def _read_raw(text: str, flag: str) -> str | bytes:
+    """The body's option (`flag`) for a body sent as it is (text or raw content): the text
+    itself, `@file` for the file's bytes, or `-` for standard input's."""
+    return _read_bytes(text, flag) if text == "-" or text.startswith("@") else text
 
 
-def _read_bytes(text: str) -> bytes:
+def _read_bytes(text: str, flag: str) -> bytes:
     """The bytes of standard input (`-`) or of a file (`@file`)."""
     if text == "-":
         return sys.stdin.buffer.read()
@@ -98,8 +98,14 @@ def _read_bytes(text: str) -> bytes:
             return handle.read()
     except OSError as exc:
         raise click.BadParameter(
-            f"cannot read {text[1:]}: {exc.strerror}", param_hint="--data"
+            f"cannot read {text[1:]}: {exc.strerror}", param_hint=flag
         ) from None
+
+
+def _body_flag(entry: dict[str, Any]) -> str:
+    """The body's option: --data, or --body where the API has a --data of its own (a body
+    field or a parameter named data), since nothing else could stand for the whole body."""
+    return "--body" if any(o["flag"] == "data" for o in entry["options"]) else "--data"
 
 
 # -- settings --------------------------------------------------------------------
@@ -304,17 +310,18 @@ def _request(
     entry: dict[str, Any], params: dict[str, Any], start: dict[str, Any] | None
 ) -> tuple[list[Any], dict[str, Any]]:
     """The call's positional and keyword arguments, from the options and --data."""
+    flag = _body_flag(entry)
     args = [params.pop(a["name"]) for a in entry["arguments"]]
     kwargs: dict[str, Any] = {}
     body: dict[str, Any] = {}
     shortcut = entry["shortcut"]
     data = params.pop("x__data", None)
     if data is not None and entry["body"] == "raw":
-        kwargs["body"] = _read_raw(data)
+        kwargs["body"] = _read_raw(data, flag)
     elif data is not None:
-        body_data = _read_data(data)
+        body_data = _read_data(data, flag)
         if entry["body"] == "fields" and not isinstance(body_data, dict):
-            raise click.BadParameter("the request body must be a JSON object", param_hint="--data")
+            raise click.BadParameter("the request body must be a JSON object", param_hint=flag)
         if entry["body"] == "whole":
             kwargs["body"] = body_data
         else:
@@ -340,13 +347,13 @@ def _request(
             if o["target"] == "body" and o["required"] and o["wire"] not in body
         ]
         if missing:
-            raise click.UsageError(f"Missing option '--{missing[0]}' (or give it in --data).")
+            raise click.UsageError(f"Missing option '--{missing[0]}' (or give it in {flag}).")
         extra = {k: v for k, v in body.items() if k not in by_wire}
         kwargs.update({by_wire[k]: v for k, v in body.items() if k in by_wire})
         if extra:
             kwargs["extra_body"] = extra
     elif entry["body"] in ("whole", "raw") and entry["body_required"] and "body" not in kwargs:
-        raise click.UsageError("This command needs a request body: give it with --data.")
+        raise click.UsageError(f"This command needs a request body: give it with {flag}.")
     return args, kwargs
 
 
@@ -484,10 +491,11 @@ def _option(spec: dict[str, Any]) -> click.Option:
 def _extra_options(entry: dict[str, Any]) -> list[click.Option]:
     """Options of the command line rather than of the API: body, pages, waiting, confirming."""
     extra: list[click.Option] = []
+    data = _body_flag(entry)
     if entry["body"] == "raw":
         extra.append(
             click.Option(
-                ["--data", "x__data"],
+                [data, "x__data"],
                 metavar="TEXT|@FILE|-",
                 help="The request body as it is sent: the text itself, @file for a file's "
                 "content, or - for standard input.",
@@ -496,7 +504,7 @@ def _extra_options(entry: dict[str, Any]) -> list[click.Option]:
     elif entry["body"] is not None:
         extra.append(
             click.Option(
-                ["--data", "x__data"],
+                [data, "x__data"],
                 metavar="JSON|@FILE|-",
                 help="The request body as JSON, @file.json, or - for standard input; "
                 "options override its fields.",
