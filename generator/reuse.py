@@ -140,6 +140,11 @@ def _input_digest(text: str) -> str:
     return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
+#: the store's parts: "all" when one process formats every file, "modules" (in the child)
+#: and "rest" when a child renders the modules (render.py)
+_PARTS = ("all", "modules", "rest")
+
+
 def formatted_before(folder: OutputFolder, formatter: str, package: str) -> FormattedBefore | None:
     """What the last run into the output `folder` formatted, for a run that formats with
     `formatter`; None where nothing can be kept (no cache folder)."""
@@ -157,7 +162,16 @@ class FormattedBefore:
         self.settings = settings
         folder_key = hashlib.blake2b(str(output.resolve()).encode(), digest_size=12).hexdigest()
         self._store = store / folder_key
-        self._read: dict[str, dict[str, list[str]]] = {}
+        # Every part of the store is read now, before render forks a child: a run of one
+        # way (all files in one process) finds what a run of the other (the modules in a
+        # child, the rest here) formatted, as SDKGEN_JOBS or the document's size switch
+        # between them; an entry holds only while the file it describes is unchanged, so
+        # the other way's entries are as good as this way's.
+        found = {part: self._read_entries(part) for part in _PARTS}
+        self._read: dict[str, dict[str, list[str]]] = {
+            part: {path: entry for other in _PARTS if other != part for path, entry in found[other].items()} | found[part]
+            for part in _PARTS
+        }
         #: path -> the key of what its text was rendered from, in this run
         self._keys: dict[str, str] = {}
         #: path -> the store's entry, for the files whose rendering was skipped (rendered())
@@ -171,14 +185,14 @@ class FormattedBefore:
         return self._store.with_name(f"{self._store.name}-{part}.json")
 
     def _entries(self, part: str) -> dict[str, list[str]]:
-        """The store's entries for `part` (read once); none when it cannot be read or is not ours.
-        An entry is [digest of the formatter's input, content hash of its output], and the
-        key of what the input was rendered from when it is known (render_key)."""
-        if part not in self._read:
-            self._read[part] = self._read_entries(part)
+        """The store's entries for `part`, and the other parts' beside them (read when this
+        was made). An entry is [digest of the formatter's input, content hash of its
+        output], and the key of what the input was rendered from when it is known
+        (render_key)."""
         return self._read[part]
 
     def _read_entries(self, part: str) -> dict[str, list[str]]:
+        """The entries of the store's `part`; none when it cannot be read or is not ours."""
         try:
             data = json.loads(self._part_file(part).read_text(encoding="utf-8"))
         except (OSError, ValueError, UnicodeDecodeError):
@@ -251,7 +265,7 @@ class FormattedBefore:
         data = json.dumps({"settings": self.settings, "files": dict(sorted(entries.items()))}, separators=(",", ":"))
         if not write_atomically(self._part_file(part), data.encode()):
             return
-        for other in ("all",) if part != "all" else ("modules", "rest"):
+        for other in ("all",) if part != "all" else ("modules", "rest"):  # of _PARTS
             try:
                 self._part_file(other).unlink(missing_ok=True)
             except OSError:

@@ -108,6 +108,35 @@ def test_the_store_keeps_only_the_last_runs_files_and_one_way_of_running(tmp_pat
     assert [p.name.rsplit("-", 1)[1] for p in store.iterdir()] == ["all.json"]
 
 
+def test_a_run_of_the_other_way_reuses_what_this_way_formatted(tmp_path: Path) -> None:
+    """A document whose runs switch between formatting every file in one process and the
+    modules in a child (SDKGEN_JOBS, or a size crossing BACKGROUND_MIN_BYTES) formats
+    only what changed: each way finds the other's entries."""
+    out, store = tmp_path / "out", tmp_path / "store"
+
+    def in_two_parts(files: dict[str, str]) -> set[str]:
+        """One run of the forked way: the modules (here pkg/a.py) and the rest, formatted
+        apart with one store read before either (as the child inherits it)."""
+        formatter, before = Formatter(), FormattedBefore(out, "s1", store)
+        for part, names in (("modules", {"pkg/a.py"}), ("rest", set(files) - {"pkg/a.py"})):
+            for path, text in before.format({name: files[name] for name in names}, part, formatter).items():
+                (out / path).parent.mkdir(parents=True, exist_ok=True)
+                (out / path).write_text(text, encoding="utf-8")
+        return set().union(*formatter.given)
+
+    assert in_two_parts(FILES) == set(FILES)
+    _, given = run(out, FILES, store, part="all")
+    assert given == {"pkg/data.json"}  # the formatter's to pass through: no Python file
+    changed = {**FILES, "pkg/b.py": "def f( a, b ):\n  return a\n"}
+    _, given = run(out, changed, store, part="all")
+    assert given == {"pkg/b.py", "pkg/data.json"}
+    assert in_two_parts(changed) == {"pkg/data.json"}
+    changed_again = {**changed, "pkg/a.py": "import os\nx=1\n"}
+    assert in_two_parts(changed_again) == {"pkg/a.py", "pkg/data.json"}
+    _, given = run(out, changed_again, store, part="all")
+    assert given == {"pkg/data.json"}
+
+
 def test_an_unwritable_store_costs_a_format_and_nothing_else(tmp_path: Path) -> None:
     out, blocked = tmp_path / "out", tmp_path / "file-not-folder"
     blocked.write_text("")
