@@ -26,7 +26,8 @@ limited in address space (--memory-mb, RLIMIT_AS) and time (--timeout, for each 
   contract   the package's own contract tests, tests/contract/ (--contract, or a `contract` tag)
   incremental  (--incremental) generate again after each of INCREMENTAL_CHANGES random changes
              to the document (bench/changes.py), reusing the last run's work, and once cold
-             (--no-cache) beside it: the two outputs must be the same, byte for byte
+             (--no-cache) beside it: the two outputs must be the same, byte for byte; then
+             `diff` from the document to the changed one must give its JSON report
   peers      openapi-python-client and openapi-generator (python), generate + import (--peers)
 
 Classification of generate: exit 0 is "generated"; exit 2 with located error lines
@@ -772,6 +773,21 @@ def _contract(result: Result, out: Path, env: dict[str, str], opts: Options, log
         _fail(result, verdict, step)
 
 
+def _diff_of_changes(spec: Path, changed: Path, made: list[str], opts: Options, logs: Path) -> Verdict | None:
+    """`diff` from the document to its changed copy, as JSON: None when it gives a JSON
+    report and exits 0 (--fail-on none), else what went wrong."""
+    step = run_step([PY, "-m", "generator", "diff", str(spec), str(changed), "--format", "json"], cwd=ROOT,
+                    env=gen_env(logs / "diff-cache"), timeout=opts.timeout, memory_mb=opts.memory_mb, logs=logs, name="diff")
+    try:
+        report_ok = step.returncode == 0 and isinstance(json.loads(step.stdout), dict)
+    except ValueError:
+        report_ok = False
+    if report_ok:
+        return None
+    return Verdict("incremental", f"incremental: diff exit {step.returncode}",
+                   f"after {'; '.join(made)}: {(step.stderr or step.stdout).strip()[-300:]}")
+
+
 #: random changes made to each document by --incremental, one after the other
 INCREMENTAL_CHANGES = 2
 
@@ -779,7 +795,8 @@ INCREMENTAL_CHANGES = 2
 def _incremental(result: Result, doc: Doc, spec: Path, opts: Options, work: Path) -> None:
     """Generate into a folder of its own (its own cache), then after each of
     INCREMENTAL_CHANGES random changes generate there again, reusing the last run's work,
-    and cold (--no-cache) into another: the two must write the same files, byte for byte."""
+    and cold (--no-cache) into another: the two must write the same files, byte for byte.
+    Then `diff` must classify the changes (_diff_of_changes)."""
     folder = work / "incremental"
     logs = folder / "logs"
     logs.mkdir(parents=True)
@@ -816,8 +833,10 @@ def _incremental(result: Result, doc: Doc, spec: Path, opts: Options, work: Path
                               f"after {'; '.join(changed)}: {len(differ)} files differ from a cold run: {', '.join(differ[:5])}")
             break
     else:
-        result.incremental = bool(changed)
-        return
+        verdict = _diff_of_changes(spec, copy, changed, opts, logs) if changed else None
+        if verdict is None:
+            result.incremental = bool(changed)
+            return
     result.incremental = False
     if result.status == "ok":
         _fail(result, verdict)

@@ -340,6 +340,12 @@ def test_incremental_generates_again_after_random_changes_and_compares_with_a_co
     assert result.incremental is True and result.status == "ok", result.line
     assert {"incremental0", "incremental0-cold", "incremental1", "incremental1-cold"} <= set(result.times)
 
+    # and `diff` of the changes: a report, or what went wrong
+    changed = work / "incremental" / "spec.json"
+    assert sweep._diff_of_changes(spec, changed, ["a change"], sweep.Options(timeout=300), tmp_path) is None
+    verdict = sweep._diff_of_changes(spec, tmp_path / "missing.json", ["a change"], sweep.Options(timeout=300), tmp_path)
+    assert verdict is not None and verdict.signature == "incremental: diff exit 2"
+
     one, other = tmp_path / "one", tmp_path / "other"
     for folder in (one, other):
         (folder / "pkg").mkdir(parents=True)
