@@ -812,11 +812,13 @@ def _incremental(result: Result, doc: Doc, spec: Path, opts: Options, work: Path
     first = generate(out)
     rng = random.Random(doc.path)
     changed: list[str] = []
+    verdict: Verdict | None = None
+    usable = False  # whether the last changed document generated (was not refused)
     for i in range(INCREMENTAL_CHANGES):
         try:
             changed.append(changes.random_change(data, rng))
         except (IndexError, KeyError, TypeError, AttributeError, ValueError):
-            break  # a document none of the changes fits (no operations, say): nothing to compare
+            break  # no change fits the document (no operations, say): what was changed is compared
         again = generate(out)
         cold = generate(folder / f"cold{i}", "--no-cache")
         result.times[f"incremental{i}"] = round(again.seconds, 2)
@@ -825,18 +827,21 @@ def _incremental(result: Result, doc: Doc, spec: Path, opts: Options, work: Path
             verdict = Verdict("incremental", f"incremental: exit {again.returncode} against {cold.returncode} cold",
                               f"after {'; '.join(changed)}: {(again.stderr or cold.stderr).strip()[-300:]}")
             break
-        if cold.returncode != 0:
+        usable = cold.returncode == 0
+        if not usable:
             continue  # the change made the document unusable: both refused it alike
         differ = _differing_files(out, folder / f"cold{i}")
         if differ:
             verdict = Verdict("incremental", "incremental: " + normalize(differ[0].split("/", 1)[-1]),
                               f"after {'; '.join(changed)}: {len(differ)} files differ from a cold run: {', '.join(differ[:5])}")
             break
-    else:
-        verdict = _diff_of_changes(spec, copy, changed, opts, logs) if changed else None
-        if verdict is None:
-            result.incremental = bool(changed)
-            return
+    if verdict is None and usable:
+        # (a changed document generate refused, a $ref into an operation a later change
+        # removed, is refused by diff too, rightly)
+        verdict = _diff_of_changes(spec, copy, changed, opts, logs)
+    if verdict is None:
+        result.incremental = bool(changed)
+        return
     result.incremental = False
     if result.status == "ok":
         _fail(result, verdict)
