@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
+from pathlib import Path
+
 from spec_builders import CLEAN_SPEC, LintYaml, add_schemas
+
+from tests.conftest import ROOT
 
 
 def test_media_type_example(lint_yaml: LintYaml) -> None:
@@ -79,3 +86,23 @@ def test_30_schemas_use_openapi_30_rules(lint_yaml: LintYaml) -> None:
     result = lint_yaml(SPEC_30)
     # nullable admits the null; draft-4 style exclusiveMinimum refuses the 0
     assert result.positions("example-valid") == [result.after("size: ", 2)]
+
+
+def test_a_pattern_that_can_backtrack_for_ever_is_not_judged(tmp_path: Path) -> None:
+    """beezup.com: a URL pattern with a repeat inside a repeat, and a schema example it does
+    not match. Python's `re.search` takes an exponential time to say so, and `lint` never
+    finished. Examples are judged as the mock server judges them: such a pattern is not
+    judged; one that cannot backtrack so is (the slug). Run as a user runs it, with a
+    deadline, so that a hang fails instead of stalling the suite."""
+    url = r"'^(https?:\/\/)?([\da-z\.-]+)\.([a-z\.]{2,6})([\/\w \.-]*)*\/?$'"
+    spec = tmp_path / "openapi.yaml"
+    spec.write_text(CLEAN_SPEC.replace(
+        "        count: {type: integer}\n",
+        "        count: {type: integer}\n"
+        f"        url: {{type: string, pattern: {url}, example: 'https://www.example.com/a long path that ends with a mark!'}}\n"
+        "        slug: {type: string, pattern: '^[a-z]+(-[a-z]+)*$', example: Not A Slug}\n",
+    ), encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "generator", "lint", str(spec), "--format", "json"],
+                         cwd=ROOT, capture_output=True, text=True, timeout=120)
+    found = [(f["rule"], f["message"]) for f in json.loads(run.stdout)["findings"] if f["rule"] == "example-valid"]
+    assert found == [("example-valid", "example does not match its schema: 'Not A Slug' does not match '^[a-z]+(-[a-z]+)*$'")]

@@ -248,7 +248,9 @@ _CATEGORIES: dict[str, Callable[[str], bool]] = {
 }
 
 
-def _matches(pattern: str, value: str) -> bool:
+def matches_pattern(pattern: str, value: str) -> bool:
+    """Whether `value` matches the schema's `pattern`; True where the pattern is not judged
+    (Python cannot read it, or it can backtrack for an exponential time)."""
     compiled = _compiled(pattern)
     return compiled is None or compiled.search(value) is not None
 
@@ -443,7 +445,7 @@ def validate(
             raise Invalid(f"must have at least {schema['minLength']} characters", path or None)
         if isinstance(schema.get("maxLength"), int) and len(value) > schema["maxLength"]:
             raise Invalid(f"must have at most {schema['maxLength']} characters", path or None)
-        if isinstance(schema.get("pattern"), str) and not _matches(schema["pattern"], value):
+        if isinstance(schema.get("pattern"), str) and not matches_pattern(schema["pattern"], value):
             raise Invalid(f"does not match {schema['pattern']}", path or None)
         if (
             isinstance(schema.get("format"), str)
