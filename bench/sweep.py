@@ -28,6 +28,9 @@ limited in address space (--memory-mb, RLIMIT_AS) and time (--timeout, for each 
              to the document (bench/changes.py), reusing the last run's work, and once cold
              (--no-cache) beside it: the two outputs must be the same, byte for byte; then
              `diff` from the document to the changed one must give its JSON report
+  lint       (--lint) `lint --format json` on the document, whether or not it generated: it
+             must finish with its JSON report (exit 0, 1 with findings, 2 for a document it
+             cannot read), no traceback; its findings are counted by severity and rule
   peers      openapi-python-client and openapi-generator (python), generate + import (--peers)
 
 Classification of generate: exit 0 is "generated"; exit 2 with located error lines
@@ -617,6 +620,8 @@ class Result:
     mypy: bool | None = None
     contract: bool | None = None
     incremental: bool | None = None  # generated again after changes as a cold run generates it
+    lint: bool | None = None  # lint gave its JSON report
+    findings: dict[str, int] = field(default_factory=dict)  # lint: severity -> count
     modules: int = 0
     times: dict[str, float] = field(default_factory=dict)
     details: dict[str, list] = field(default_factory=dict)  # class -> [count, example line]
@@ -678,10 +683,16 @@ def _fail(result: Result, verdict: Verdict, step: Step | None = None) -> None:
 
 
 def _ours(result: Result, doc: Doc, corpus: Path, steps: Sequence[str], opts: Options, work: Path) -> None:
-    out = work / "out"
     logs = work / "logs"
     logs.mkdir()
     spec = corpus / doc.path
+    _generated_steps(result, doc, spec, steps, opts, work, logs)
+    if "lint" in steps:  # whatever generate made of it: lint reads documents generate refuses too
+        _lint(result, doc, spec, opts, logs)
+
+
+def _generated_steps(result: Result, doc: Doc, spec: Path, steps: Sequence[str], opts: Options, work: Path, logs: Path) -> None:
+    out = work / "out"
     gen = run_step([PY, "-m", "generator", "generate", str(spec), "--output", str(out), "--package-name", PACKAGE, "--quiet"],
                    cwd=ROOT, env=gen_env(work / "cache" if opts.cold_cache else shared_cache()), timeout=opts.timeout, memory_mb=opts.memory_mb, logs=logs, name="generate")
     result.times["generate"] = round(gen.seconds, 2)
@@ -770,6 +781,41 @@ def _contract(result: Result, out: Path, env: dict[str, str], opts: Options, log
         lines = (step.stdout + step.stderr).strip().splitlines()
         verdict = Verdict("contract", f"contract: pytest exit {step.returncode}", lines[-1][:300] if lines else "")
     if result.status == "ok":
+        _fail(result, verdict, step)
+
+
+def _lint(result: Result, doc: Doc, spec: Path, opts: Options, logs: Path) -> None:
+    """`lint --format json`: a JSON report with exit 0, 1 (errors found) or 2 (a document it
+    cannot read) is a pass; its findings are counted by severity, and by rule in details
+    (as `lint <severity> [rule]`). Anything else is a "lint" failure."""
+    step = run_step([PY, "-m", "generator", "lint", str(spec), "--format", "json"], cwd=ROOT,
+                    env=gen_env(logs / "lint-cache"), timeout=opts.timeout, memory_mb=opts.memory_mb, logs=logs, name="lint")
+    result.times["lint"] = round(step.seconds, 2)
+    try:
+        report = json.loads(step.stdout) if step.returncode in (0, 1, 2) and TRACEBACK not in step.stderr else None
+    except ValueError:
+        report = None
+    result.lint = isinstance(report, dict) and isinstance(report.get("findings"), list)
+    if result.lint:
+        assert isinstance(report, dict)
+        result.findings = {str(k): int(v) for k, v in report.get("counts", {}).items()}
+        found = _details((f"lint {f.get('severity', '?')} [{f.get('rule', '?')}]",
+                          f"{f.get('pointer', '')}: {str(f.get('message', ''))[:200]}")
+                         for f in report["findings"] if isinstance(f, dict))
+        result.details = {**result.details, **found}
+        return
+    if step.timed_out:
+        verdict = Verdict("timeout", "timeout: lint", f"lint gave no result within {opts.timeout:g} s")
+    elif is_memory(step.stderr):
+        verdict = Verdict("memory", "memory: lint", step.stderr.strip().splitlines()[-1][:300])
+    elif TRACEBACK in step.stderr:
+        signature, line = traceback_signature(step.stderr)
+        verdict = Verdict("lint", f"lint crashed: {signature}", line)
+    else:
+        lines = (step.stderr or step.stdout).strip().splitlines()
+        last = lines[-1] if lines else ""
+        verdict = Verdict("lint", f"lint: exit {step.returncode}: {normalize(last.replace(str(spec), doc.path))}", last[:300])
+    if result.status in ("ok", "refused"):
         _fail(result, verdict, step)
 
 
@@ -1093,7 +1139,9 @@ def figures(results: Sequence[Result]) -> dict[str, int]:
             "contract_run": sum(1 for r in results if r.contract is not None),
             "contract_passed": sum(1 for r in results if r.contract),
             "incremental_run": sum(1 for r in results if r.incremental is not None),
-            "incremental_equal": sum(1 for r in results if r.incremental)}
+            "incremental_equal": sum(1 for r in results if r.incremental),
+            "lint_run": sum(1 for r in results if r.lint is not None), "lint_reported": sum(1 for r in results if r.lint),
+            "lint_with_errors": sum(1 for r in results if r.findings.get("error"))}
 
 
 def group_classes(results: Iterable[Result], statuses: Iterable[str]) -> list[tuple[str, str, list[Result]]]:
@@ -1140,6 +1188,15 @@ def summary(results: Sequence[Result], header: list[str], wall: float, cpu: floa
     if f["incremental_run"]:
         out.append(f"- generated after {INCREMENTAL_CHANGES} random changes as a cold run generates them: "
                    f"{_pct(f['incremental_equal'], f['incremental_run'])} of the {f['incremental_run']} changed")
+    if f["lint_run"]:
+        counts = collections.Counter()
+        for r in results:
+            counts.update(r.findings)
+        seconds = sum(r.times.get("lint", 0.0) for r in results if r.lint)
+        out.append(f"- lint gave its report: {_pct(f['lint_reported'], f['lint_run'])} of the {f['lint_run']} linted; "
+                   f"{f['lint_with_errors']} with errors; findings: "
+                   + ", ".join(f"{counts[k]:,} {k}" for k in ("error", "warning", "info"))
+                   + (f" ({sum(counts.values()) / seconds:,.0f} a second of lint's wall time)" if seconds else ""))
     if peers:
         typed = bool(f["mypy_run"])
         out += ["", "Side by side, on the same documents (generated; generated and every module imported"
@@ -1154,7 +1211,7 @@ def summary(results: Sequence[Result], header: list[str], wall: float, cpu: floa
             out.append(f"| {label} | {_pct(sum(1 for p in have if p['generated']), len(have))} | "
                        f"{_pct(sum(1 for p in have if p['imported']), len(have))} |"
                        + (f" {_pct(sum(1 for p in have if p.get('mypy')), len(have))} |" if typed else ""))
-    failing = group_classes(results, ("crash", "timeout", "memory", "import", "mypy", "contract", "incremental"))
+    failing = group_classes(results, ("crash", "timeout", "memory", "import", "mypy", "contract", "incremental", "lint"))
     if failing:
         out += ["", f"Failure classes ({sum(len(rs) for _, _, rs in failing)} documents; each document under its first failure):", ""]
         out += _class_table(failing)
@@ -1163,7 +1220,8 @@ def summary(results: Sequence[Result], header: list[str], wall: float, cpu: floa
         out += ["", f"Refusals by class ({sum(len(rs) for _, _, rs in refusals)} documents):", ""]
         out += _class_table(refusals)
     for prefix, what in (("mypy", "mypy errors by class (every error, not only the first per document)"),
-                         ("contract", "Contract test failures by class (every failed test)")):
+                         ("contract", "Contract test failures by class (every failed test)"),
+                         ("lint", "lint findings by severity and rule (every finding)")):
         rows = detail_classes(results, prefix)
         if rows:
             out += ["", f"{what}:", "", "| docs | count | class | example document | example line |", "|---|---|---|---|---|"]
@@ -1287,6 +1345,8 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     what.add_argument("--incremental", action="store_true",
                       help=f"generate again after {INCREMENTAL_CHANGES} random changes (bench/changes.py), reusing the last "
                            "run's work, and compare with a cold run (slow: 5 more runs a document)")
+    what.add_argument("--lint", action="store_true",
+                      help="run `lint --format json` on each document (generated or not): it must give its report")
     what.add_argument("--peers", action="store_true", help="also openapi-python-client and openapi-generator (python): generate + import")
     how = parser.add_argument_group("how")
     how.add_argument("--jobs", "-j", type=int, default=os.cpu_count() or 1, help="documents at once (default: all cores)")
@@ -1323,7 +1383,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not docs:
         print("sweep: no document matches")
         return 2
-    flags = [s for s in ("mypy", "contract", "incremental") if getattr(args, s)] + (["peers"] if args.peers else [])
+    flags = [s for s in ("mypy", "contract", "incremental", "lint") if getattr(args, s)] + (["peers"] if args.peers else [])
     if any(tags.values()):
         flags.append("tags:" + hashlib.sha256(json.dumps(sorted((k, sorted(v)) for k, v in tags.items())).encode()).hexdigest()[:8])
     opts = Options(args.timeout, args.memory_mb or None, args.keep, cold_cache=args.cold_cache, maxfail=args.contract_maxfail)
@@ -1340,7 +1400,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     def steps_for(doc: Doc) -> list[str]:
         extra = tags.get(doc.path, set())
-        return ["generate", "import", *(s for s in ("mypy", "contract", "incremental") if getattr(args, s) or s in extra)]
+        return ["generate", "import", *(s for s in ("mypy", "contract", "incremental", "lint") if getattr(args, s) or s in extra)]
 
     results: dict[str, Result] = {}
     for doc in docs:
@@ -1356,7 +1416,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         todo.sort(key=lambda d: -d.size)
     elif args.order == "random":
         random.Random(args.seed).shuffle(todo)
-    what = "generate, import" + "".join(f", {s}" for s in ("mypy", "contract", "incremental") if getattr(args, s))
+    what = "generate, import" + "".join(f", {s}" for s in ("mypy", "contract", "incremental", "lint") if getattr(args, s))
     if any(tags.values()):
         what += " (+ steps tagged in the list)"
     header = [f"sweep of {CORPUS_NAME}@{CORPUS_VERSION} ({corpus}), generator {revision}",

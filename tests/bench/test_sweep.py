@@ -354,3 +354,42 @@ def test_incremental_generates_again_after_random_changes_and_compares_with_a_co
     (other / "pkg" / "differs.py").write_text("b\n", encoding="utf-8")
     (one / "only-here.txt").write_text("", encoding="utf-8")
     assert sweep._differing_files(one, other) == ["only-here.txt", "pkg/differs.py"]
+
+
+def test_lint_gives_its_report_on_documents_generate_takes_or_refuses(tmp_path, monkeypatch):
+    """--lint: findings counted by severity and rule, a Swagger 2.0 document's refusal is
+    a report too, and a lint that crashes is a failure of its own class."""
+    from tests.conftest import ROOT
+
+    def lint(spec: Path) -> sweep.Result:
+        doc = sweep.Doc(f"api/{spec.name}", spec.stat().st_size, "3.0.0")
+        result = sweep.Result(doc.path, doc.version, doc.mb, ["generate", "import", "lint"])
+        logs = Path(sweep.tempfile.mkdtemp(dir=tmp_path))
+        sweep._lint(result, doc, spec, sweep.Options(timeout=300), logs)
+        return result
+
+    petstore = lint(ROOT / "tests" / "golden" / "petstore" / "openapi.yaml")
+    assert petstore.lint is True and petstore.status == "ok", petstore.line
+    assert petstore.findings["warning"] > 0 and petstore.findings["error"] == 0
+    assert petstore.details["lint warning [operation-description]"][0] > 0
+    assert petstore.details["lint warning [operation-description]"][1].startswith("/paths/")
+
+    swagger = tmp_path / "swagger.json"
+    swagger.write_text('{"swagger": "2.0", "info": {"title": "t", "version": "1"}, "paths": {}}', encoding="utf-8")
+    refused = lint(swagger)
+    assert refused.lint is True and refused.status == "ok"
+    assert refused.findings["error"] == 1 and "lint error [openapi-version]" in refused.details
+
+    crashing = tmp_path / "python"
+    crashing.write_text("#!/bin/sh\necho 'Traceback (most recent call last):' >&2\n"
+                        "echo '  File \"x.py\", line 1, in f' >&2\necho 'KeyError: 1' >&2\nexit 3\n", encoding="utf-8")
+    crashing.chmod(0o755)
+    monkeypatch.setattr(sweep, "PY", str(crashing))
+    crashed = lint(swagger)
+    assert crashed.lint is False and crashed.status == "lint"
+    assert crashed.signature.startswith("lint crashed: KeyError")
+
+    text = sweep.summary([petstore, refused, crashed], ["# sweep"], 1.0, 1.0, [])
+    assert "- lint gave its report: 2 (66.7%) of the 3 linted; 1 with errors; findings: 1 error," in text
+    assert "lint findings by severity and rule (every finding):" in text
+    assert "| 1 | lint | lint crashed: KeyError" in text
