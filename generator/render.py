@@ -201,7 +201,24 @@ def ident(name: Any) -> str:
 
 
 def tomlstr(value: Any) -> str:
-    return json.dumps(_clean(value), ensure_ascii=True)
+    """A TOML basic string, ASCII only. Not json.dumps: JSON writes a character beyond
+    U+FFFF as a surrogate pair (`\\ud83e\\udd89`), which TOML refuses, so a title with an
+    emoji made a pyproject.toml that pip cannot read. A lone surrogate has no TOML escape
+    and is written as U+FFFD."""
+    out = ['"']
+    for char in _clean(value):
+        code = ord(char)
+        if char in ('"', "\\"):
+            out.append("\\" + char)
+        elif 0x20 <= code < 0x7F:
+            out.append(char)
+        elif char == "\n":
+            out.append("\\n")
+        elif 0xD800 <= code <= 0xDFFF:
+            out.append("\\uFFFD")
+        else:
+            out.append(f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}")
+    return "".join(out) + '"'
 
 
 # -- type expressions -----------------------------------------------------------

@@ -612,3 +612,28 @@ def test_a_tool_is_the_same_without_the_operations_before_it(
     assert len(tools["createA"]["name"]) <= 64 and "create_a" in tools["createA"]["name"]
     a_inside_b = tools["createA"]["input_schema"]["properties"]["a"]["properties"]["b"]["properties"]["a"]
     assert a_inside_b == {"type": "object", "description": "A: not expanded here."}
+
+
+def test_every_pyproject_reads_as_toml(packages: dict[str, tuple[Path, str, list[Diagnostic]]]) -> None:
+    import tomllib
+
+    for name, (out, _, _) in packages.items():
+        project = tomllib.loads((out / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+        assert project["description"].startswith("Typed Python client for the "), name
+
+
+def test_a_title_beyond_ascii_builds_a_wheel_that_says_it(packages: dict[str, tuple[Path, str, list[Diagnostic]]],
+                                                          tmp_path: Path) -> None:
+    import zipfile
+
+    out, _, _ = packages["project-text-beyond-ascii"]
+    build = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(tmp_path), str(out)],
+        capture_output=True, text=True, cwd=tmp_path,
+    )
+    assert build.returncode == 0, build.stderr
+    [wheel] = tmp_path.glob("*.whl")
+    with zipfile.ZipFile(wheel) as archive:
+        [metadata] = [n for n in archive.namelist() if n.endswith(".dist-info/METADATA")]
+        text = archive.read(metadata).decode("utf-8")
+    assert 'Summary: Typed Python client for the Owl 🦉 "quoted" \\back\\slash API' in text
