@@ -147,6 +147,42 @@ class Resolver:
         return isinstance(members, list) and any(self.describes_object(m, depth + 1) for m in members)
 
 
+#: the types JSON Schema names
+JSON_TYPES = frozenset({"string", "number", "integer", "boolean", "array", "object", "null"})
+
+
+def declared_types(resolver: Resolver, schema: Any) -> frozenset[str] | None:
+    """The JSON types a schema's own `type` admits, through its `$ref`s (`number` admits
+    integers; 3.0's `nullable` admits null); None where it names none, or a type JSON
+    Schema does not know (that is oas-schema's finding)."""
+    node, _ = resolver.resolve_or_none(schema, "")
+    if not isinstance(node, dict):
+        return None
+    declared = node.get("type")
+    names = [declared] if isinstance(declared, str) else declared if isinstance(declared, list) else []
+    found = {name for name in names if isinstance(name, str)}
+    if not found or not found <= JSON_TYPES:
+        return None
+    if "number" in found:
+        found.add("integer")
+    if node.get("nullable") is True:
+        found.add("null")
+    return frozenset(found)
+
+
+def all_of_without_common_type(resolver: Resolver, schema: dict[str, Any]) -> list[frozenset[str]]:
+    """The types an allOf's members (and the schema beside them) each admit, when no type
+    is admitted by all of them (`allOf: [{type: string}, {type: integer}]`: no value meets
+    it); else []."""
+    members = schema.get("allOf")
+    if not isinstance(members, list) or not members:
+        return []
+    sets = [found for part in (schema, *members) if (found := declared_types(resolver, part)) is not None]
+    if len(sets) < 2 or frozenset.intersection(*sets):
+        return []
+    return sets
+
+
 @dataclass(frozen=True)
 class OperationSite:
     path: str

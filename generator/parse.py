@@ -259,6 +259,10 @@ class Parser:
             return self.enum_type(schema, pointer, hint, named, nullable)
         if "allOf" in schema and isinstance(schema["allOf"], list):
             parts = schema["allOf"]
+            disjoint = openapi.all_of_without_common_type(self.resolver, schema)
+            if disjoint:
+                kinds = " and ".join(" or ".join(sorted(types)) for types in disjoint)
+                self.warn(pointer + "/allOf", f"allOf of {kinds} admits no value (no value is of all these types)", AMBIGUOUS)
             extra = {k for k in schema if k not in _ANNOTATIONS and k != "allOf" and not k.startswith("x-")}
             # Members that only annotate (a description beside a $ref, AWS's style) do not type.
             typing = [(i, part) for i, part in enumerate(parts) if not _annotation_only(part)]

@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from ..load import escape_pointer, unescape_pointer
-from ..openapi import is_json_media
+from ..openapi import all_of_without_common_type, is_json_media
 from .context import Context, as_dict, as_list
 from .index import SchemaSite
 from .registry import check, rule
@@ -17,6 +17,10 @@ ENUM = rule("schema-enum", "error", "Enum values are unique and of the schema's 
 NULLABLE = rule("schema-nullable", "error", "Nullability is said the version's way: 3.0 `nullable` with a `type`, 3.1 `type: [..., 'null']`.")
 DISCRIMINATOR = rule("schema-discriminator", "error", "A discriminator's mapping targets exist and each requires the discriminator property.")
 UNUSED_COMPONENT = rule("unused-component", "warning", "Every component schema, parameter, response... is used by an operation.")
+ALL_OF_TYPES = rule(
+    "schema-allof-types", "error",
+    "The members of an allOf, and the schema beside them, admit a type in common (no value is both a string and an integer).",
+)
 PATTERN_LITERAL = rule(
     "schema-pattern-literal", "warning",
     "A `pattern` is a regular expression, not a JavaScript literal `/.../flags` (whose slashes then must match).",
@@ -59,6 +63,17 @@ def required_properties_exist(ctx: Context) -> None:
         for i, name in enumerate(required):
             if isinstance(name, str) and name not in known:
                 ctx.report(REQUIRED_DEFINED, f"{site.pointer}/required/{i}", f"required property {name!r} is not defined in properties")
+
+
+@check(ALL_OF_TYPES)
+def all_of_types(ctx: Context) -> None:
+    for site in ctx.index.schemas:
+        if "allOf" not in site.node:
+            continue
+        disjoint = all_of_without_common_type(ctx.resolver, site.node)
+        if disjoint:
+            kinds = " and ".join(" or ".join(sorted(types)) for types in disjoint)
+            ctx.report(ALL_OF_TYPES, site.pointer + "/allOf", f"allOf of {kinds} admits no value: no value is of all these types")
 
 
 def _matches_type(value: Any, type_name: str) -> bool:

@@ -103,6 +103,29 @@ def test_project_extensions_are_read(tmp_path: Path) -> None:
     assert [c.name for c in create.cli] == ["run"]
 
 
+def test_an_allof_that_admits_no_value_is_warned_about_where_it_is(tmp_path: Path) -> None:
+    """readmeio/oas-examples' `allOf: [{type: string}, {type: integer}]`: the generator
+    types it as one of its members (the first that is a $ref) and says, located, that no
+    value meets it."""
+    api = parse_spec(tmp_path, spec_with({
+        "Count": {"type": "integer"},
+        "Odd": {"type": "object", "properties": {
+            "both": {"allOf": [{"type": "string"}, {"$ref": "#/components/schemas/Count"}]},
+            "whole": {"type": "number", "allOf": [{"$ref": "#/components/schemas/Count"}]},
+            "object_and_text": {"allOf": [{"type": "object", "properties": {"a": {"type": "string"}}}, {"type": "string"}]},
+        }},
+    }))
+    found = [(d.pointer, d.message) for d in api.diagnostics if "admits no value" in d.message]
+    assert found == [
+        ("/components/schemas/Odd/properties/both/allOf", "allOf of string and integer admits no value (no value is of all these types)"),
+        ("/components/schemas/Odd/properties/object_and_text/allOf",
+         "allOf of object and string admits no value (no value is of all these types)"),
+    ]
+    odd = next(m for m in api.models if m.name == "Odd")
+    assert next(f for f in odd.fields if f.name == "both").type.name == "Count"
+    assert all(d.location.line for d in api.diagnostics)
+
+
 def test_server_aliases_are_normalised_urls_and_anything_else_is_warned_about(tmp_path: Path) -> None:
     spec = spec_with({})
     spec["servers"] = [

@@ -141,3 +141,27 @@ def test_pattern_written_as_a_javascript_literal(lint_yaml: LintYaml) -> None:
     lines = [line for line, _ in result.positions("schema-pattern-literal")]
     assert lines == [result.at("'/^.*[a-z]+.*$/i'")[0], result.at("'/^[0-9]+$/'")[0]]
     assert "write '^.*[a-z]+.*$'; flags (i) cannot be given" in result.messages("schema-pattern-literal")[0]
+
+
+def test_an_allof_whose_members_admit_no_common_type(lint_yaml: LintYaml) -> None:
+    spec = add_schemas(
+        _use(_use(CLEAN_SPEC, "Impossible"), "Fine"),
+        """\
+        Count: {type: integer}
+        Impossible:
+          type: object
+          properties:
+            both:
+              allOf: [{type: string}, {$ref: '#/components/schemas/Count'}]
+        Fine:
+          type: object
+          properties:
+            whole: {type: number, allOf: [{$ref: '#/components/schemas/Count'}]}
+            either: {allOf: [{type: [string, 'null']}, {type: ['null', integer]}]}
+            untyped: {allOf: [{type: string}, {minLength: 1}]}
+        """,
+    )
+    result = lint_yaml(spec)
+    assert result.positions("schema-allof-types") == [result.at("[{type: string}, {$ref")]
+    [finding] = [f for f in result.findings if f.code == "schema-allof-types"]
+    assert finding.message == "allOf of string and integer admits no value: no value is of all these types"
