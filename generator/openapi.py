@@ -272,3 +272,129 @@ def object_view(resolver: Resolver, schema: dict[str, Any], pointer: str, depth:
     required = schema.get("required")
     view.required += [r for r in (required if isinstance(required, list) else []) if isinstance(r, str) and r not in view.required]
     return view
+
+
+_SCHEMAS = "#/components/schemas/"
+
+
+def _required_target(resolver: Resolver, prop: Any) -> str | None:
+    """The component schema a required property must hold a value of, never null: a
+    `$ref`, an allOf of one `$ref`, or an array of at least one such item; else None."""
+    if not isinstance(prop, dict) or prop.get("nullable") is True:
+        return None
+    if prop.get("type") == "array" and isinstance(prop.get("minItems"), int) and prop["minItems"] >= 1:
+        return _required_target(resolver, prop.get("items"))
+    members = prop.get("allOf")
+    if isinstance(members, list) and len(members) == 1 and "$ref" not in prop:
+        prop = members[0]
+    ref = prop.get("$ref") if isinstance(prop, dict) else None
+    if not isinstance(ref, str) or not ref.startswith(_SCHEMAS) or "/" in ref[len(_SCHEMAS):]:
+        return None
+    target, _ = resolver.resolve_or_none(prop, "")
+    if not isinstance(target, dict) or target.get("nullable") is True:
+        return None
+    declared = target.get("type")
+    if declared == "null" or (isinstance(declared, list) and "null" in declared):
+        return None
+    return ref[len(_SCHEMAS):]
+
+
+def required_cycles(resolver: Resolver, schemas: Any) -> list[list[tuple[str, str, str]]]:
+    """Loops of required properties among the component schemas: TreeNode requires a
+    `parent` that is a TreeNode, so no finite value meets it. Each loop as its steps
+    (schema, property, the property's pointer), from its first schema in document order;
+    one loop for each set of schemas that reach each other this way."""
+    if not isinstance(schemas, dict):
+        return []
+    edges: dict[str, list[tuple[str, str, str]]] = {}  # schema -> (property, pointer, target)
+    for name, schema in schemas.items():
+        if not isinstance(name, str) or "/" in name:
+            continue
+        node, pointer = resolver.resolve_or_none(schema, f"/components/schemas/{escape_pointer(name)}")
+        if not isinstance(node, dict):
+            continue
+        view = object_view(resolver, node, pointer)
+        for required in view.required:
+            if required in view.properties:
+                prop, prop_pointer = view.properties[required]
+                target = _required_target(resolver, prop)
+                if target is not None and target in schemas:
+                    edges.setdefault(name, []).append((required, prop_pointer, target))
+    order = {name: i for i, name in enumerate(schemas)}
+    loops = []
+    for component in _strongly_connected(edges):
+        start = min(component, key=order.__getitem__)
+        inside = {name: [e for e in edges.get(name, []) if e[2] in component] for name in component}
+        path = _loop_from(start, inside)
+        if path:  # a component of one schema loops only if it requires itself
+            loops.append(path)
+    return sorted(loops, key=lambda loop: order[loop[0][0]])
+
+
+def _strongly_connected(edges: dict[str, list[tuple[str, str, str]]]) -> list[set[str]]:
+    """Tarjan's strongly connected components of the graph, without recursion (a chain of
+    thousands of schemas would pass Python's recursion limit)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    found: list[set[str]] = []
+    for root in edges:
+        if root in index:
+            continue
+        work: list[tuple[str, int]] = [(root, 0)]
+        while work:
+            name, i = work[-1]
+            if i == 0:
+                index[name] = low[name] = len(index)
+                stack.append(name)
+                on_stack.add(name)
+            out = edges.get(name, [])
+            if i < len(out):
+                work[-1] = (name, i + 1)
+                target = out[i][2]
+                if target not in index:
+                    work.append((target, 0))
+                elif target in on_stack:
+                    low[name] = min(low[name], index[target])
+                continue
+            work.pop()
+            if work:
+                parent = work[-1][0]
+                low[parent] = min(low[parent], low[name])
+            if low[name] == index[name]:
+                component = set()
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    component.add(member)
+                    if member == name:
+                        break
+                found.append(component)
+    return found
+
+
+def _loop_from(start: str, edges: dict[str, list[tuple[str, str, str]]]) -> list[tuple[str, str, str]]:
+    """The first loop back to `start` found depth first, as (schema, property, pointer)
+    steps; [] when there is none."""
+    stack: list[tuple[str, int]] = [(start, 0)]
+    path: list[tuple[str, str, str]] = []
+    seen = {start}
+    while stack:
+        name, index = stack[-1]
+        out = edges.get(name, [])
+        if index >= len(out):
+            stack.pop()
+            if path:
+                path.pop()
+            continue
+        stack[-1] = (name, index + 1)
+        prop, pointer, target = out[index]
+        if target == start:
+            return [*path, (name, prop, pointer)]
+        if target not in seen:
+            seen.add(target)
+            path.append((name, prop, pointer))
+            stack.append((target, 0))
+    return []
+

@@ -9,7 +9,6 @@ can change the meaning of generated code.
 from __future__ import annotations
 
 import datetime
-import json
 import keyword
 import math
 import os

@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from ..load import escape_pointer, unescape_pointer
-from ..openapi import all_of_without_common_type, is_json_media
+from ..openapi import all_of_without_common_type, is_json_media, required_cycles
 from .context import Context, as_dict, as_list
 from .index import SchemaSite
 from .registry import check, rule
@@ -20,6 +20,10 @@ UNUSED_COMPONENT = rule("unused-component", "warning", "Every component schema, 
 ALL_OF_TYPES = rule(
     "schema-allof-types", "error",
     "The members of an allOf, and the schema beside them, admit a type in common (no value is both a string and an integer).",
+)
+REQUIRED_CYCLE = rule(
+    "schema-required-cycle", "error",
+    "No chain of required, non-null properties leads from a schema back to itself (no finite value could meet it).",
 )
 PATTERN_LITERAL = rule(
     "schema-pattern-literal", "warning",
@@ -74,6 +78,15 @@ def all_of_types(ctx: Context) -> None:
         if disjoint:
             kinds = " and ".join(" or ".join(sorted(types)) for types in disjoint)
             ctx.report(ALL_OF_TYPES, site.pointer + "/allOf", f"allOf of {kinds} admits no value: no value is of all these types")
+
+
+@check(REQUIRED_CYCLE)
+def required_loops(ctx: Context) -> None:
+    components = as_dict(ctx.data.get("components")) if isinstance(ctx.data, dict) else {}
+    for loop in required_cycles(ctx.resolver, components.get("schemas")):
+        steps = " -> ".join(f"{schema}.{prop}" for schema, prop, _ in loop) + f" -> {loop[0][0]}"
+        ctx.report(REQUIRED_CYCLE, loop[0][2],
+                   f"required properties loop ({steps}): no finite value meets {loop[0][0]}; make one of them optional or nullable")
 
 
 def _matches_type(value: Any, type_name: str) -> bool:

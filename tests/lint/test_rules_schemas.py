@@ -165,3 +165,56 @@ def test_an_allof_whose_members_admit_no_common_type(lint_yaml: LintYaml) -> Non
     assert result.positions("schema-allof-types") == [result.at("[{type: string}, {$ref")]
     [finding] = [f for f in result.findings if f.code == "schema-allof-types"]
     assert finding.message == "allOf of string and integer admits no value: no value is of all these types"
+
+
+def test_a_loop_of_required_properties(lint_yaml: LintYaml) -> None:
+    """ReadMe's circular-request-bodies: a TreeNode that requires a TreeNode `parent`. A
+    loop through an allOf and an array of at least one item counts; a nullable or
+    optional step breaks it."""
+    spec = add_schemas(
+        _use(_use(_use(_use(CLEAN_SPEC, "TreeNode"), "Person"), "Root"), "Chain"),
+        """\
+        TreeNode:
+          type: object
+          required: [parent]
+          properties:
+            parent: {$ref: '#/components/schemas/TreeNode'}
+        Person:
+          type: object
+          required: [employer]
+          properties:
+            employer: {$ref: '#/components/schemas/Company'}
+        Company:
+          allOf:
+            - $ref: '#/components/schemas/Staffed'
+        Staffed:
+          type: object
+          required: [staff]
+          properties:
+            staff: {type: array, minItems: 1, items: {$ref: '#/components/schemas/Person'}}
+        Root:
+          type: object
+          required: [parent]
+          properties:
+            parent: {$ref: '#/components/schemas/Optional'}
+        Optional:
+          type: [object, 'null']
+          required: [root]
+          properties:
+            root: {$ref: '#/components/schemas/Root'}
+        Chain:
+          type: object
+          required: [next]
+          properties:
+            next: {type: array, items: {$ref: '#/components/schemas/Chain'}}
+        """,
+    )
+    result = lint_yaml(spec)
+    found = [(f.pointer, f.message) for f in result.findings if f.code == "schema-required-cycle"]
+    assert found == [
+        ("/components/schemas/TreeNode/properties/parent",
+         "required properties loop (TreeNode.parent -> TreeNode): no finite value meets TreeNode; make one of them optional or nullable"),
+        ("/components/schemas/Person/properties/employer",
+         "required properties loop (Person.employer -> Company.staff -> Person): no finite value meets Person; "
+         "make one of them optional or nullable"),
+    ]
