@@ -86,6 +86,9 @@ def contract_argument(value: Any, t: ir.TypeRef | None, enums: dict[str, ir.Enum
     if t is None:
         return pyrepr(value)
     variants = t.variants if t.kind == ir.UNION else (t,)
+    member = _enum_member(value, t, variants, named, enums)
+    if member is not None:
+        return member
     if isinstance(value, str):
         if any(v.kind == ir.PRIMITIVE and v.name == "str" for v in variants):
             return pyrepr(value)
@@ -115,6 +118,30 @@ def contract_argument(value: Any, t: ir.TypeRef | None, enums: dict[str, ir.Enum
         model = t.item.name
         return "{" + ", ".join(f"{pyrepr(str(k))}: {_model_source(model, v)}" for k, v in value.items()) + "}"
     return pyrepr(value)
+
+
+#: the plain values each primitive annotation takes
+_PRIMITIVE_TAKES: dict[str, tuple[type, ...]] = {"str": (str,), "int": (int,), "float": (int, float), "bool": (bool,)}
+
+
+def _enum_member(value: Any, t: ir.TypeRef, variants: tuple[ir.TypeRef, ...], named: bool,
+                 enums: dict[str, ir.Enum]) -> str | None:
+    """`models.Enum.MEMBER` for a value its annotation takes only as an enum's member: an
+    enum behind a name or in a union (pandascore's `VideogameID | VideogameSlug`), where
+    no other member takes the value as it is. arg_hint lets a bare enum take its values."""
+    if isinstance(value, (dict, list)) or value is None or (t.kind == ir.ENUM and not named):
+        return None
+    for v in variants:
+        if v.kind == ir.PRIMITIVE and type(value) in _PRIMITIVE_TAKES.get(v.name, ()):
+            return None
+        if v.kind == ir.LITERAL and type(v.value) is type(value) and v.value == value:
+            return None
+    for v in variants:
+        if v.kind == ir.ENUM and v.name in enums:
+            for m in enums[v.name].members:
+                if type(m.value) is type(value) and m.value == value:
+                    return f"models.{v.name}.{m.name}"
+    return None
 
 
 def _model_source(model: str, value: dict[str, Any]) -> str:

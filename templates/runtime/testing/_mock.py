@@ -427,6 +427,10 @@ def _coerce(raw: str, schema: Any, schemas: dict[str, Any]) -> Any:
     """A query, path or form string as the type its schema wants (so it can be validated)."""
     schema = _resolved(schema, schemas)
     names = _type_names(schema, schemas)
+    if not names and isinstance(schema, dict):  # `oneOf: [integer, slug]`: its alternatives' types
+        for key in ("oneOf", "anyOf"):
+            for part in schema.get(key) or []:
+                names |= _type_names(part, schemas)
     options = _enum_values(schema, schemas)
     if raw in options:
         return raw  # an enum of strings, whatever its type says
