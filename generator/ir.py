@@ -165,6 +165,15 @@ class Body:
     has_example: bool = False
 
     @property
+    def sends_null(self) -> bool:
+        """Whether None is sent as JSON `null`: a required JSON body, not made of fields,
+        that null is a value of. Elsewhere None sends no body, as an optional one's
+        default does."""
+        t = self.type
+        takes_null = t.nullable or t.kind == NONE or (t.kind == UNION and any(v.kind == NONE or v.nullable for v in t.variants))
+        return self.required and not self.fields and self.encoding == "json" and takes_null
+
+    @property
     def sent_media_type(self) -> str:
         """The Content-Type to send where it is not what the client sends for the encoding
         anyway (application/json, text/plain, application/octet-stream): a server may

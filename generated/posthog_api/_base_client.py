@@ -124,6 +124,9 @@ class Operation(Generic[_T]):
     body_media_type: str = ""
     query_styles: Mapping[str, tuple[str, bool]] = field(default_factory=dict)
     path_defaults: Sequence[str] = ()
+    #: the body is required and null is one of its values: None is sent as JSON `null`
+    #: (elsewhere None sends no body)
+    null_body: bool = False
 
     @property
     def retry_safe(self) -> bool:
@@ -809,7 +812,11 @@ class _BaseClient:
         if extra_body:
             body = {**(body if isinstance(body, Mapping) else {}), **extra_body}
         content, data, files = _encode_body(
-            body, operation.body_encoding, all_headers, operation.body_media_type
+            body,
+            operation.body_encoding,
+            all_headers,
+            operation.body_media_type,
+            operation.null_body,
         )
         request_timeout = self.timeout if isinstance(timeout, NotGiven) else timeout
         return http.build_request(
@@ -937,11 +944,12 @@ def _timeout_of(request: httpx.Request) -> httpx.Timeout | None:
 
 
 def _encode_body(
-    body: Any, encoding: str, headers: dict[str, str], media_type: str = ""
+    body: Any, encoding: str, headers: dict[str, str], media_type: str = "", null: bool = False
 ) -> tuple[bytes | None, dict[str, Any] | None, dict[str, Any] | None]:
     """The request body as (content, form data, files) for httpx; sets Content-Type where
-    httpx doesn't: `media_type` (the document's), else the encoding's usual one."""
-    if body is None or isinstance(body, NotGiven):
+    httpx doesn't: `media_type` (the document's), else the encoding's usual one. None is
+    no body, unless `null` says it is the JSON value."""
+    if isinstance(body, NotGiven) or (body is None and not (null and encoding == "json")):
         return None, None, None
     if encoding == "json":
         headers.setdefault("Content-Type", media_type or "application/json")

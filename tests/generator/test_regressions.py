@@ -637,3 +637,27 @@ def test_a_title_beyond_ascii_builds_a_wheel_that_says_it(packages: dict[str, tu
         [metadata] = [n for n in archive.namelist() if n.endswith(".dist-info/METADATA")]
         text = archive.read(metadata).decode("utf-8")
     assert 'Summary: Typed Python client for the Owl 🦉 "quoted" \\back\\slash API' in text
+
+
+def test_none_is_a_null_body_where_the_body_is_required_and_takes_null(
+        packages: dict[str, tuple[Path, str, list[Diagnostic]]]) -> None:
+    out, package, _ = packages["contract-null-body"]
+    modules = _import_all(out, package)
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Recorder)
+    _Recorder.seen = []
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        with modules[package].NullBody(api_key="k", base_url=f"http://127.0.0.1:{server.server_port}") as client:
+            client.marks.set_marks(body=None)
+            client.marks.set_marks(body=["a"])
+            client.marks.add_marks(body=None)
+            client.marks.reset(body=None)
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert _Recorder.seen == [
+        ("PUT", "/marks", "application/json", b"null"),
+        ("PUT", "/marks", "application/json", b'["a"]'),
+        ("POST", "/marks", "", b""),
+        ("POST", "/reset", "application/json", b"null"),
+    ]

@@ -568,7 +568,7 @@ class MockAPI:
                     )
                     continue
             problem = self._authorize(op, headers, query) or self._check(
-                op, path_values, query, body, schemas
+                op, path_values, query, body, schemas, sent=bool(raw_body)
             )
             if problem is None and self.strict_ids:
                 problem = self._unknown_id(path_values)
@@ -680,7 +680,10 @@ class MockAPI:
         query: list[tuple[str, str]],
         body: Any,
         schemas: dict[str, Any],
+        sent: bool,
     ) -> MockResponse | None:
+        """A 400 for what the request does not meet of the document; `sent` says whether it
+        has a body (`body` is None for none, and for JSON's null)."""
         declared = {param["name"] for param in op["params"] if param["in"] == "query"}
         try:
             for param in op["params"]:
@@ -698,13 +701,13 @@ class MockAPI:
             spec_body = op["body"]
             if spec_body is not None:
                 if (
-                    body is None
+                    not sent
                     and _FORM_MEDIA.match(spec_body["media_type"] or "")
                     and _kind(spec_body["schema"], schemas) == "object"
                 ):
                     # a form without fields is no body at all (multipart cannot be empty)
                     validate({}, spec_body["schema"], schemas)
-                elif body is None:
+                elif not sent:
                     if spec_body["required"]:
                         raise Invalid("A request body is required.", None)
                 elif not isinstance(body, (bytes, str)) or "json" in (
