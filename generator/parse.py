@@ -696,6 +696,10 @@ class Parser:
         for param, param_ptr in ordered:
             location = str(param["in"])
             wire = str(param["name"])
+            if location == "path" and wire not in path_order:
+                # a method argument no request could carry would drop what the caller gives
+                self.warn(param_ptr, f"path parameter {wire!r} does not appear in {path}; it is left out", AMBIGUOUS)
+                continue
             schema = param.get("schema")
             if schema is None and isinstance(param.get("content"), dict) and param["content"]:
                 schema = next(iter(param["content"].values())).get("schema")

@@ -126,6 +126,24 @@ def test_an_allof_that_admits_no_value_is_warned_about_where_it_is(tmp_path: Pat
     assert all(d.location.line for d in api.diagnostics)
 
 
+def test_a_path_parameter_the_path_does_not_hold_is_left_out_with_a_warning(tmp_path: Path) -> None:
+    """openapi-generator's issue-17485: `username` declared `in: path` of `/user`. The
+    method took it and no request carried it: what the caller gave was dropped."""
+    api = parse_spec(tmp_path, spec_with({}, paths={"/user/{id}": {"get": {
+        "operationId": "getUser",
+        "parameters": [
+            {"name": "username", "in": "path", "required": True, "schema": {"type": "string"}},
+            {"name": "id", "in": "path", "required": True, "schema": {"type": "integer"}},
+        ],
+        "responses": {"204": {"description": "ok"}},
+    }}}))
+    [op] = api.operations
+    assert [(p.wire_name, p.location) for p in op.parameters] == [("id", "path")]
+    [warning] = [d for d in api.diagnostics if "does not appear" in d.message]
+    assert warning.message == "path parameter 'username' does not appear in /user/{id}; it is left out"
+    assert warning.pointer == "/paths/~1user~1{id}/get/parameters/0" and warning.location.line
+
+
 def test_server_aliases_are_normalised_urls_and_anything_else_is_warned_about(tmp_path: Path) -> None:
     spec = spec_with({})
     spec["servers"] = [
