@@ -912,7 +912,7 @@ def _query_value(
                 for k, v in query
                 if k.startswith(prefix) and k.endswith("]")
             ]
-            if not pairs:
+            if not pairs and not param["required"]:  # (an empty object sends nothing)
                 return False, None
         elif explode:
             claimed = declared | (
