@@ -390,8 +390,11 @@ def operation_fixture(op: ir.Operation, synth: Synthesiser, auth: tuple[str, str
             request["body"] = synth.example_or_sample(op.body.has_example, op.body.example, op.body.schema, direction="request")
     _framing_headers(op, request, headers, auth, synth)
     responses: dict[str, Any] = {}
+    # a method that streams asks for the event stream: a status that has one answers with
+    # it, though another media type comes first (JSON or SSE on one 200)
+    streamed = {r.status for r in op.responses if r.decoding == "sse"}
     for r in op.responses:
-        if r.status in responses:
+        if r.status in responses or (r.status in streamed and r.decoding != "sse"):
             continue
         if r.decoding == "none" or r.media_type is None:
             responses[r.status] = {"content_type": None, "body": None}
