@@ -183,6 +183,10 @@ class Parser:
             if found is None:
                 found = self.plain_types[key] = self.primitive(key[0], key[1], pointer).with_nullable(key[2])
             return found
+        if isinstance(schema, dict) and "$ref" in schema and not isinstance(schema["$ref"], str):
+            # (`$ref: null`, in openapi-generator's tests): names nothing, so constrains nothing
+            self.warn(pointer + "/$ref", f"$ref is {json.dumps(schema['$ref'])}, not a reference; it is ignored", AMBIGUOUS)
+            schema = {k: v for k, v in schema.items() if k != "$ref"}
         if isinstance(schema, dict) and "$ref" in schema:
             ref = schema["$ref"]
             target, target_ptr = self.resolve(schema, pointer)

@@ -661,3 +661,14 @@ def test_none_is_a_null_body_where_the_body_is_required_and_takes_null(
         ("POST", "/marks", "", b""),
         ("POST", "/reset", "application/json", b"null"),
     ]
+
+
+def test_a_ref_that_is_not_a_string_is_ignored_with_a_warning(
+        packages: dict[str, tuple[Path, str, list[Diagnostic]]]) -> None:
+    _, _, diagnostics = packages["ref-not-a-string"]
+    found = [(d.pointer, d.message) for d in diagnostics if "not a reference" in d.message]
+    assert found == [
+        ("/components/schemas/Value/anyOf/2/$ref", "$ref is null, not a reference; it is ignored"),
+        ("/components/schemas/Holder/properties/odd/$ref", "$ref is 7, not a reference; it is ignored"),
+    ]
+    assert all(d.location.line for d in diagnostics)
