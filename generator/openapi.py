@@ -397,4 +397,3 @@ def _loop_from(start: str, edges: dict[str, list[tuple[str, str, str]]]) -> list
             path.append((name, prop, pointer))
             stack.append((target, 0))
     return []
-
