@@ -212,8 +212,10 @@ def _segment_regex(
     `71.4.xml` splits into 71.4 and xml. The matchers of plain segments are shared:
     Microsoft Graph's 11,422 routes have 83,000 segments, and compiling each one's took
     most of a second at the first request."""
+    # (a request's segments are matched decoded: so are the template's literal parts, which
+    # a document may write encoded, `/path-encoding/%20/{id}`)
     if "{" not in template_segment:
-        return _literal_segment(template_segment), []
+        return _literal_segment(unquote(template_segment)), []
     alone = _TEMPLATE_VALUE.match(template_segment)
     if alone is not None:
         return _ANY_VALUE, [alone.group(1)]
@@ -242,7 +244,7 @@ def _segment_regex(
         return "(.+?)"
 
     pattern = "".join(
-        group(part[1:-1]) if part.startswith("{") else re.escape(part) for part in parts
+        group(part[1:-1]) if part.startswith("{") else re.escape(unquote(part)) for part in parts
     )
     return re.compile(f"^{pattern}$", re.DOTALL), names
 
