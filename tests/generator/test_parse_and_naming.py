@@ -144,6 +144,23 @@ def test_a_path_parameter_the_path_does_not_hold_is_left_out_with_a_warning(tmp_
     assert warning.pointer == "/paths/~1user~1{id}/get/parameters/0" and warning.location.line
 
 
+def test_no_field_hides_what_the_models_base_class_has() -> None:
+    """openapi-generator's model-attribute-alias.yaml: properties named model_dump and
+    to_dict became fields that hid the base class's methods, which mypy --strict refused."""
+    from tests.conftest import GENERATED
+
+    import sys
+
+    sys.path.insert(0, str(GENERATED))
+    try:
+        from posthog_api._models import BaseModel
+    finally:
+        sys.path.remove(str(GENERATED))
+    public = {name for name in dir(BaseModel) if not name.startswith("_")}
+    assert public <= naming.MODEL_RESERVED, sorted(public - naming.MODEL_RESERVED)
+    assert [naming.attribute_name(n) for n in ("model_dump", "to_dict", "modelName")] == ["model_dump_", "to_dict_", "model_name"]
+
+
 def test_server_aliases_are_normalised_urls_and_anything_else_is_warned_about(tmp_path: Path) -> None:
     spec = spec_with({})
     spec["servers"] = [
