@@ -147,9 +147,9 @@ def test_a_path_parameter_the_path_does_not_hold_is_left_out_with_a_warning(tmp_
 def test_no_field_hides_what_the_models_base_class_has() -> None:
     """openapi-generator's model-attribute-alias.yaml: properties named model_dump and
     to_dict became fields that hid the base class's methods, which mypy --strict refused."""
-    from tests.conftest import GENERATED
-
     import sys
+
+    from tests.conftest import GENERATED
 
     sys.path.insert(0, str(GENERATED))
     try:
