@@ -221,14 +221,19 @@ def _read_file(path: str) -> _File:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise SpecError(f"not UTF-8 text (byte {exc.start})", Location(shown)) from None
-    if path.endswith(".json") or text.lstrip()[:1] in ("{", "["):
+    looks_like_json = text.lstrip()[:1] in ("{", "[")
+    json_error: SpecError | None = None
+    if path.endswith(".json") or looks_like_json:
         try:
             data = json.loads(text)
         except RecursionError:
             raise _too_deep(text, shown) from None
         except json.JSONDecodeError as exc:
-            if path.endswith(".json"):
-                raise SpecError(f"invalid JSON: {exc.msg}", Location(shown, exc.lineno, exc.colno)) from None
+            json_error = SpecError(f"invalid JSON: {exc.msg}", Location(shown, exc.lineno, exc.colno))
+            if looks_like_json:  # broken JSON: JSON's own error is the one that helps
+                raise json_error from None
+            # else YAML in a file named .json (swagger-parser, Redocly and Spectral read
+            # it too): read as YAML below, and if that fails too, JSON's error stands
         else:
             too_deep, refers_out = _depth_and_refs(data, MAX_DEPTH)
             if too_deep:
@@ -238,7 +243,12 @@ def _read_file(path: str) -> _File:
             return json_file
     from .load_yaml import read_yaml  # here: a JSON document need not import PyYAML (10 ms)
 
-    data, positions = read_yaml(text, shown)
+    try:
+        data, positions = read_yaml(text, shown)
+    except SpecError:
+        if json_error is not None:
+            raise json_error from None
+        raise
     yaml_file = _File(path, shown, data, positions, None, len(raw))
     _check_text(yaml_file, text)
     return yaml_file

@@ -118,6 +118,26 @@ def test_json_specs_load(tmp_path: Path) -> None:
     assert load(root).version == "3.0.3"
 
 
+def test_yaml_in_a_file_named_json_is_read_as_yaml(tmp_path: Path) -> None:
+    # swagger-parser, Redocly and Spectral read it (openapi-generator's swift5Test.json)
+    root = write(tmp_path, {"api.json": "openapi: 3.0.3\ninfo: {title: j, version: '1'}\npaths: {}\n"})
+    doc = load(root)
+    assert doc.version == "3.0.3"
+    assert doc.data["info"]["title"] == "j"
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [('{"openapi": "3.0.3",\n', ":2:1:"), ("openapi: [\n", ":1:1:"), ("a: b\n\tc: [\n", ":1:1:")],
+    ids=["broken-json", "broken-yaml", "neither"],
+)
+def test_a_json_file_neither_json_nor_yaml_gets_jsons_error(tmp_path: Path, text: str, where: str) -> None:
+    root = write(tmp_path, {"api.json": text})
+    with pytest.raises(SpecError) as caught:
+        load(root)
+    assert "invalid JSON" in str(caught.value) and where in str(caught.value)
+
+
 @pytest.mark.parametrize("ref", ["schemas/pets.yaml#/Pet", "./schemas/pets.yaml#/Pet"])
 def test_a_json_root_file_with_a_ref_to_another_file_is_bundled(tmp_path: Path, ref: str) -> None:
     # a JSON root is walked once for depth and external refs together: the ref, deep in a
