@@ -25,6 +25,10 @@ REQUIRED_CYCLE = rule(
     "schema-required-cycle", "error",
     "No chain of required, non-null properties leads from a schema back to itself (no finite value could meet it).",
 )
+ONE_OF_DUPLICATE = rule(
+    "schema-oneof-duplicate", "error",
+    "No oneOf lists the same branch twice (a value matching it would match two branches, which oneOf rejects).",
+)
 PATTERN_LITERAL = rule(
     "schema-pattern-literal", "warning",
     "A `pattern` is a regular expression, not a JavaScript literal `/.../flags` (whose slashes then must match).",
@@ -78,6 +82,24 @@ def all_of_types(ctx: Context) -> None:
         if disjoint:
             kinds = " and ".join(" or ".join(sorted(types)) for types in disjoint)
             ctx.report(ALL_OF_TYPES, site.pointer + "/allOf", f"allOf of {kinds} admits no value: no value is of all these types")
+
+
+@check(ONE_OF_DUPLICATE)
+def one_of_duplicates(ctx: Context) -> None:
+    for site in ctx.index.schemas:
+        branches = site.node.get("oneOf")
+        if not isinstance(branches, list) or len(branches) < 2:
+            continue
+        first_at: dict[str, int] = {}
+        for i, branch in enumerate(branches):
+            text = json.dumps(branch, sort_keys=True, default=str)
+            if text not in first_at:
+                first_at[text] = i
+                continue
+            shown = branch["$ref"] if isinstance(branch, dict) and isinstance(branch.get("$ref"), str) else "the same schema"
+            ctx.report(ONE_OF_DUPLICATE, f"{site.pointer}/oneOf/{i}",
+                       f"oneOf lists {shown} twice (branches {first_at[text]} and {i}): a value matching it matches two "
+                       "branches, which oneOf rejects; list it once")
 
 
 @check(REQUIRED_CYCLE)

@@ -218,3 +218,35 @@ def test_a_loop_of_required_properties(lint_yaml: LintYaml) -> None:
          "required properties loop (Person.employer -> Company.staff -> Person): no finite value meets Person; "
          "make one of them optional or nullable"),
     ]
+
+
+def test_a_oneof_that_lists_a_branch_twice(lint_yaml: LintYaml) -> None:
+    """App Store Connect's `oneOf: [$ref AppCategory, $ref AppCategory]`: a value matching
+    the branch matches two, which oneOf rejects. anyOf may repeat a branch harmlessly."""
+    spec = add_schemas(
+        _use(_use(CLEAN_SPEC, "Twice"), "Fine"),
+        """\
+        Twice:
+          type: object
+          properties:
+            category:
+              oneOf: [{$ref: '#/components/schemas/Item'}, {type: string}, {$ref: '#/components/schemas/Item'}]
+            nothing:
+              oneOf: [{type: 'null'}, {type: 'null'}]
+        Fine:
+          type: object
+          properties:
+            any: {anyOf: [{$ref: '#/components/schemas/Item'}, {$ref: '#/components/schemas/Item'}]}
+            distinct: {oneOf: [{type: string}, {type: string, format: date}]}
+        """,
+    )
+    result = lint_yaml(spec)
+    found = [(f.pointer, f.message) for f in result.findings if f.code == "schema-oneof-duplicate"]
+    assert found == [
+        ("/components/schemas/Twice/properties/category/oneOf/2",
+         "oneOf lists #/components/schemas/Item twice (branches 0 and 2): a value matching it matches two branches, "
+         "which oneOf rejects; list it once"),
+        ("/components/schemas/Twice/properties/nothing/oneOf/1",
+         "oneOf lists the same schema twice (branches 0 and 1): a value matching it matches two branches, "
+         "which oneOf rejects; list it once"),
+    ]
