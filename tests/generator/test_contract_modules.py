@@ -14,7 +14,7 @@ import pytest
 
 from bench.typecheck import write_config
 from generator.pipeline import generate
-from tests.packages import write
+from tests.packages import mypy_cache_args, write
 
 ROOT = Path(__file__).resolve().parents[2]
 CORNERS = ROOT / "tests" / "golden" / "corners" / "openapi.yaml"
@@ -79,7 +79,7 @@ def test_the_tests_pass_mypy_strict(spec: Path, tmp_path: Path) -> None:
     package = next(path.parent.name for path in out.glob("*/_models.py"))
     config = write_config(tmp_path, [package])
     run = subprocess.run(
-        [sys.executable, "-m", "mypy", "--config-file", str(config), "--no-incremental", "--cache-dir=/dev/null",
+        [sys.executable, "-m", "mypy", "--config-file", str(config), *mypy_cache_args(),
          "tests/contract"],
         cwd=out, capture_output=True, text=True, timeout=600, env={**os.environ, "MYPYPATH": str(out)},
     )

@@ -14,6 +14,7 @@ import pytest
 from bench.typecheck import write_config
 from generator.pipeline import generate
 from tests.conftest import ROOT
+from tests.packages import mypy_cache_args
 
 SPEC = ROOT / "tests" / "golden" / "corners" / "openapi.yaml"
 
@@ -32,7 +33,7 @@ def package(tmp_path_factory) -> Path:
 
 def test_type_checks(package: Path, tmp_path: Path) -> None:
     config = write_config(tmp_path, ["corners"])  # --strict; the runtime copy checked at its source
-    result = subprocess.run([sys.executable, "-m", "mypy", "--config-file", str(config), "--no-incremental", "--cache-dir=/dev/null", "-p", "corners"],
+    result = subprocess.run([sys.executable, "-m", "mypy", "--config-file", str(config), *mypy_cache_args(), "-p", "corners"],
                             cwd=package, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout[-3000:]
 

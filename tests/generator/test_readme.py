@@ -13,6 +13,7 @@ from pathlib import Path
 
 from bench.typecheck import write_config
 from tests.conftest import GENERATED
+from tests.packages import mypy_cache_args
 
 PREAMBLE = """\
 from posthog_api import AsyncPostHog, PostHog
@@ -36,8 +37,8 @@ def test_every_python_block_type_checks(tmp_path: Path) -> None:
             body = "async def example() -> None:\n" + "".join(f"    {line}\n" for line in body.splitlines())
         (tmp_path / f"example_{index:02d}.py").write_text(body, encoding="utf-8")
     result = subprocess.run(
-        [sys.executable, "-m", "mypy", "--config-file", str(write_config(tmp_path, trusted=["posthog_api"])), "--no-incremental",
-         "--cache-dir=/dev/null", str(tmp_path)],
+        [sys.executable, "-m", "mypy", "--config-file", str(write_config(tmp_path, trusted=["posthog_api"])), *mypy_cache_args(),
+         str(tmp_path)],
         capture_output=True, text=True, env={**os.environ, "MYPYPATH": str(GENERATED)}, cwd=tmp_path,
     )
     assert result.returncode == 0, result.stdout[-3000:]
@@ -59,8 +60,8 @@ loose = client.query.run(query={"kind": "HogQLQuery", "query": "select 1"})
 assert_type(loose, QueryResponse)
 """, encoding="utf-8")
     result = subprocess.run(
-        [sys.executable, "-m", "mypy", "--config-file", str(write_config(tmp_path, trusted=["posthog_api"])), "--no-incremental",
-         "--cache-dir=/dev/null", str(tmp_path / "check.py")],
+        [sys.executable, "-m", "mypy", "--config-file", str(write_config(tmp_path, trusted=["posthog_api"])), *mypy_cache_args(),
+         str(tmp_path / "check.py")],
         capture_output=True, text=True, env={**os.environ, "MYPYPATH": str(GENERATED)}, cwd=tmp_path,
     )
     assert result.returncode == 0, result.stdout[-3000:]
