@@ -672,3 +672,15 @@ def test_a_ref_that_is_not_a_string_is_ignored_with_a_warning(
         ("/components/schemas/Holder/properties/odd/$ref", "$ref is 7, not a reference; it is ignored"),
     ]
     assert all(d.location.line for d in diagnostics)
+
+
+def test_a_document_of_webhooks_only_gives_their_payloads_models_and_says_so(
+        packages: dict[str, tuple[Path, str, list[Diagnostic]]]) -> None:
+    out, package, _ = packages["webhooks-only"]
+    readme = (out / "README.md").read_text(encoding="utf-8")
+    examples = readme.split("## Examples", 1)[1].split("\n## ", 1)[0]
+    assert "no operations, so the client has no methods" in examples
+    assert f"`{package}.models`, the payloads of its 2 webhooks among them" in examples
+    models = _import_all(out, package)[f"{package}.models"]
+    push = models.PushEvent.model_validate_json('{"ref": "main", "commits": [{"id": "c1", "message": "m"}]}')
+    assert push.commits[0].id == "c1"
