@@ -29,6 +29,7 @@ _PACKAGE_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,99}")
 ALIAS_URL = re.compile(r"https?://[A-Za-z0-9.-]+(:[0-9]+)?(/[A-Za-z0-9._~/-]*)?")
 
 #: keywords that describe a schema without constraining its values
+_COMBINATORS = ("allOf", "oneOf", "anyOf")
 _ANNOTATIONS = frozenset({"description", "title", "nullable", "readOnly", "writeOnly", "example", "examples",
                           "default", "deprecated", "xml", "externalDocs", "$comment"})
 
@@ -243,6 +244,17 @@ class Parser:
 
         nullable = bool(schema.get("nullable"))
         types = schema.get("type")
+        beside = [key for key in _COMBINATORS if isinstance(schema.get(key), list) and schema[key]] \
+            if types == "null" or types == ["null"] else None
+        if beside:
+            # `type: ['null']` beside an allOf, oneOf or anyOf: what a converter writes for
+            # 3.0's `nullable: true` beside one (GitHub's repository-advisory.author, Vercel).
+            # Read strictly it admits null alone, or nothing at all; read as the combination
+            # or null it accepts every value the strict reading does, and what is sent.
+            self.warn(pointer + "/type", f"type null beside {' and '.join(beside)} admits null alone; "
+                      f"read as nullable: the {'/'.join(beside)} or null", AMBIGUOUS)
+            schema = {key: value for key, value in schema.items() if key != "type"}
+            nullable, types = True, None
         if isinstance(types, list):
             nullable = nullable or "null" in types
             types = [t for t in types if t != "null"]

@@ -684,3 +684,20 @@ def test_a_document_of_webhooks_only_gives_their_payloads_models_and_says_so(
     models = _import_all(out, package)[f"{package}.models"]
     push = models.PushEvent.model_validate_json('{"ref": "main", "commits": [{"id": "c1", "message": "m"}]}')
     assert push.commits[0].id == "c1"
+
+
+def test_type_null_beside_a_combinator_is_read_as_nullable(
+        packages: dict[str, tuple[Path, str, list[Diagnostic]]]) -> None:
+    out, package, diagnostics = packages["null-type-beside-combinator"]
+    models = _import_all(out, package)[f"{package}.models"]
+    with_author = models.Advisory.model_validate({"author": {"login": "octocat"}, "assigned_at": 1.5})
+    assert with_author.author.login == "octocat" and with_author.assigned_at == 1.5
+    assert models.Advisory.model_validate({"author": None}).author is None
+    found = [(d.pointer, d.message) for d in diagnostics if "type null beside" in d.message]
+    assert found == [
+        ("/components/schemas/Advisory/properties/author/type",
+         "type null beside allOf admits null alone; read as nullable: the allOf or null"),
+        ("/components/schemas/Advisory/properties/assigned_at/type",
+         "type null beside oneOf admits null alone; read as nullable: the oneOf or null"),
+    ]
+    assert all(d.location.line for d in diagnostics if "type null beside" in d.message)
