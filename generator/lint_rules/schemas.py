@@ -29,6 +29,10 @@ ONE_OF_DUPLICATE = rule(
     "schema-oneof-duplicate", "error",
     "No oneOf lists the same branch twice (a value matching it would match two branches, which oneOf rejects).",
 )
+BOUNDS = rule(
+    "schema-bounds", "error",
+    "A schema's bounds admit a value: each minimum at most its maximum, and a uuid's or a date's length within minLength and maxLength.",
+)
 PATTERN_LITERAL = rule(
     "schema-pattern-literal", "warning",
     "A `pattern` is a regular expression, not a JavaScript literal `/.../flags` (whose slashes then must match).",
@@ -100,6 +104,32 @@ def one_of_duplicates(ctx: Context) -> None:
             ctx.report(ONE_OF_DUPLICATE, f"{site.pointer}/oneOf/{i}",
                        f"oneOf lists {shown} twice (branches {first_at[text]} and {i}): a value matching it matches two "
                        "branches, which oneOf rejects; list it once")
+
+
+_BOUND_PAIRS = (("minLength", "maxLength"), ("minimum", "maximum"), ("minItems", "maxItems"), ("minProperties", "maxProperties"))
+#: the length of every value of a format, as the mock's format checker reads it
+_FORMAT_LENGTHS = {"uuid": 36, "date": 10}
+
+
+def _number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+@check(BOUNDS)
+def bounds_admit_a_value(ctx: Context) -> None:
+    for site in ctx.index.schemas:
+        node = site.node
+        for low, high in _BOUND_PAIRS:
+            if _number(node.get(low)) and _number(node.get(high)) and node[low] > node[high]:
+                ctx.report(BOUNDS, f"{site.pointer}/{low}", f"{low} {node[low]} is more than {high} {node[high]}: no value meets both")
+        fmt = node.get("format")
+        length = _FORMAT_LENGTHS.get(fmt) if isinstance(fmt, str) else None
+        if length is None:
+            continue
+        for key, sign in (("minLength", 1), ("maxLength", -1)):
+            if _number(node.get(key)) and (node[key] - length) * sign > 0:
+                ctx.report(BOUNDS, f"{site.pointer}/{key}",
+                           f"a {fmt} is {length} characters long, which {key} {node[key]} excludes: no value meets both")
 
 
 @check(REQUIRED_CYCLE)

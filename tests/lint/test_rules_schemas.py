@@ -250,3 +250,36 @@ def test_a_oneof_that_lists_a_branch_twice(lint_yaml: LintYaml) -> None:
          "oneOf lists the same schema twice (branches 0 and 1): a value matching it matches two branches, "
          "which oneOf rejects; list it once"),
     ]
+
+
+def test_bounds_that_no_value_meets(lint_yaml: LintYaml) -> None:
+    """Zuora's query job id: a uuid of exactly 64 characters. The contract test could send
+    no value the mock accepts; lint names why."""
+    spec = add_schemas(
+        _use(_use(CLEAN_SPEC, "Bounded"), "Fine"),
+        """\
+        Bounded:
+          type: object
+          properties:
+            job: {type: string, format: uuid, minLength: 64, maxLength: 64}
+            day: {type: string, format: date, maxLength: 8}
+            size: {type: integer, minimum: 10, maximum: 1}
+            tags: {type: array, minItems: 3, maxItems: 2, items: {type: string}}
+        Fine:
+          type: object
+          properties:
+            job: {type: string, format: uuid, minLength: 36, maxLength: 36}
+            day: {type: string, format: date, minLength: 1, maxLength: 10}
+            size: {type: number, minimum: 1.5, maximum: 1.5}
+        """,
+    )
+    result = lint_yaml(spec)
+    found = [(f.pointer, f.message) for f in result.findings if f.code == "schema-bounds"]
+    assert found == [
+        ("/components/schemas/Bounded/properties/job/minLength",
+         "a uuid is 36 characters long, which minLength 64 excludes: no value meets both"),
+        ("/components/schemas/Bounded/properties/day/maxLength",
+         "a date is 10 characters long, which maxLength 8 excludes: no value meets both"),
+        ("/components/schemas/Bounded/properties/size/minimum", "minimum 10 is more than maximum 1: no value meets both"),
+        ("/components/schemas/Bounded/properties/tags/minItems", "minItems 3 is more than maxItems 2: no value meets both"),
+    ]
