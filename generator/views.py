@@ -261,6 +261,23 @@ class ApiView:
         return [r for r in self.resources if id(r) not in deprecated]
 
     @property
+    def webhook_example(self) -> tuple[str, str] | None:
+        """The first webhook whose JSON payload is a named model, and that model's name:
+        the README's example where the document has webhooks and no operations."""
+        webhooks = self.api.document.get("webhooks")
+        named = {model.pointer: model.name for model in self.api.models}
+        for name, item in webhooks.items() if isinstance(webhooks, dict) else ():
+            for operation in item.values() if isinstance(item, dict) else ():
+                body = operation.get("requestBody") if isinstance(operation, dict) else None
+                content = body.get("content") if isinstance(body, dict) else None
+                for media, entry in content.items() if isinstance(content, dict) else ():
+                    schema = entry.get("schema") if isinstance(entry, dict) and "json" in str(media) else None
+                    ref = schema.get("$ref") if isinstance(schema, dict) else None
+                    if isinstance(ref, str) and ref[1:] in named:
+                        return str(name), named[ref[1:]]
+        return None
+
+    @property
     def root_resources(self) -> list[ResourceView]:
         return [r for r in self.resources if r.resource.namespace is None]
 

@@ -682,8 +682,12 @@ def test_a_document_of_webhooks_only_gives_their_payloads_models_and_says_so(
     assert "no operations, so the client has no methods" in examples
     assert f"`{package}.models`, the payloads of its 2 webhooks among them" in examples
     models = _import_all(out, package)[f"{package}.models"]
-    push = models.PushEvent.model_validate_json('{"ref": "main", "commits": [{"id": "c1", "message": "m"}]}')
-    assert push.commits[0].id == "c1"
+    [block] = examples.split("```py\n")[1:]
+    code = block.split("```", 1)[0]
+    assert "the body of a `push` webhook" in code
+    scope: dict[str, Any] = {"body": '{"ref": "main", "commits": [{"id": "c1", "message": "m"}]}'}
+    exec(compile(code, "README.md", "exec"), scope)  # the README's example, as a user runs it
+    assert isinstance(scope["event"], models.PushEvent) and scope["event"].commits[0].id == "c1"
 
 
 def test_type_null_beside_a_combinator_is_read_as_nullable(
