@@ -309,7 +309,26 @@ def arg_hint(t: ir.TypeRef, shadowed: frozenset[str], enums: dict[str, ir.Enum],
         # list[Enum] a caller holds is still taken (a list's item type is invariant)
         return f"_Sequence[{arg_hint(_item(t).with_nullable(False), shadowed, enums, takes)}]{none}"
     if (t.kind == "list" and _takes_dict(_item(t), takes, every=True)) or (t.kind == "alias" and takes.get(t.name) == "list"):
-        return f"{type_hint(t, shadowed)} | {_b('list', shadowed)}[{plain_dict}]"
+        return f"{_argument_type(t, shadowed)} | {_b('list', shadowed)}[{plain_dict}]"
+    if t.kind == "union" and any(v.kind == "list" and _takes_dict(_item(v), takes, every=True) for v in t.variants):
+        return f"{_argument_type(t.with_nullable(False), shadowed)} | {_b('list', shadowed)}[{plain_dict}]{none}"
+    if t.kind == "union" and sum(v.kind == "list" for v in t.variants) > 1:
+        return _argument_type(t, shadowed)
+    return type_hint(t, shadowed)
+
+
+def _argument_type(t: ir.TypeRef, shadowed: frozenset[str]) -> str:
+    """type_hint, but a list of a union is a Sequence: for an annotation that holds two
+    list types (list[A | B] | list[dict], or two lists), mypy types a list display
+    `[A()]` without context, as list[A], which list[A | B] does not take (a list is
+    invariant); here.com's `list[Unprovisioned | ...] | list[Physical | ...]` took no
+    list of models at all. A Sequence is covariant. Where one list is all the union
+    holds, mypy takes it for context, and it stays a list (a str is a Sequence[str] too)."""
+    none = " | None" if t.nullable else ""
+    if t.kind == "list" and _item(t).kind == "union":
+        return f"_Sequence[{type_hint(_item(t), shadowed)}]{none}"
+    if t.kind == "union":
+        return " | ".join(_argument_type(v, shadowed) for v in t.variants) + none
     return type_hint(t, shadowed)
 
 

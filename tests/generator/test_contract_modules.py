@@ -84,3 +84,33 @@ def test_the_tests_pass_mypy_strict(spec: Path, tmp_path: Path) -> None:
         cwd=out, capture_output=True, text=True, timeout=600, env={**os.environ, "MYPYPATH": str(out)},
     )
     assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
+
+
+USER_CODE = """\
+from typed_arguments import TypedArguments, models
+from typed_arguments.testing.server import MockServer
+
+with MockServer() as server, TypedArguments(api_key="k", base_url=server.url, max_retries=0) as client:
+    client.events.upload_devices(body=[models.UploadDevicesBodyVariant1ItemVariant1(name="n")])
+    client.events.upload_devices(body=(models.UploadDevicesBodyVariant2ItemVariant1(id="i"),))
+    client.events.upload_devices(body=[{"serial": "s"}])
+    print("sent")
+"""
+
+
+def test_a_body_of_one_of_two_lists_of_unions_takes_models_and_dicts(tmp_path: Path) -> None:
+    """here.com's `list[A | B] | list[C | D]` body took no list a caller could write:
+    mypy types `[A()]` there as list[A], which list[A | B] does not take. Such lists are
+    Sequences now (a tuple too), beside list[dict]; the mock accepts what is sent."""
+    out = tmp_path / "out"
+    write(generate(TYPED_ARGUMENTS), out)
+    (out / "user_code.py").write_text(USER_CODE, encoding="utf-8")
+    config = write_config(tmp_path, ["typed_arguments"])
+    checked = subprocess.run(
+        [sys.executable, "-m", "mypy", "--config-file", str(config), *mypy_cache_args(), "user_code.py"],
+        cwd=out, capture_output=True, text=True, timeout=600, env={**os.environ, "MYPYPATH": str(out)},
+    )
+    assert checked.returncode == 0, checked.stdout[-3000:]
+    ran = subprocess.run([sys.executable, "user_code.py"], cwd=out, capture_output=True, text=True, timeout=120,
+                         env={**os.environ, "PYTHONPATH": str(out)})
+    assert ran.returncode == 0 and ran.stdout.strip() == "sent", ran.stdout[-2000:] + ran.stderr[-3000:]
