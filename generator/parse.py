@@ -30,6 +30,7 @@ ALIAS_URL = re.compile(r"https?://[A-Za-z0-9.-]+(:[0-9]+)?(/[A-Za-z0-9._~/-]*)?"
 
 #: keywords that describe a schema without constraining its values
 _COMBINATORS = ("allOf", "oneOf", "anyOf")
+_NULL_ONLY = ["null"]  # `type: [null]`, compared without building a list per schema
 _ANNOTATIONS = frozenset({"description", "title", "nullable", "readOnly", "writeOnly", "example", "examples",
                           "default", "deprecated", "xml", "externalDocs", "$comment"})
 
@@ -245,7 +246,7 @@ class Parser:
         nullable = bool(schema.get("nullable"))
         types = schema.get("type")
         beside = [key for key in _COMBINATORS if isinstance(schema.get(key), list) and schema[key]] \
-            if types == "null" or types == ["null"] else None
+            if types == "null" or types == _NULL_ONLY else None
         if beside:
             # `type: ['null']` beside an allOf, oneOf or anyOf: what a converter writes for
             # 3.0's `nullable: true` beside one (GitHub's repository-advisory.author, Vercel).
