@@ -21,13 +21,14 @@ _RESERVED = frozenset(keyword.kwlist) | frozenset(keyword.softkwlist)
 _BUILTINS = frozenset(dir(builtins))
 #: names a pydantic model or our base classes use for themselves: every public attribute
 #: of pydantic's BaseModel (test_parse_and_naming checks against the installed one), and
-#: our base's to_dict and to_json; a field of one of these names would hide it
+#: our base's to_dict, to_json, from_dict and from_json; a field of one of these names
+#: would hide it
 MODEL_RESERVED = frozenset(
     {"model_computed_fields", "model_config", "model_construct", "model_copy", "model_dump", "model_dump_json",
      "model_extra", "model_fields", "model_fields_set", "model_json_schema", "model_parametrized_name",
      "model_post_init", "model_rebuild", "model_validate", "model_validate_json", "model_validate_strings",
      "copy", "dict", "json", "schema", "schema_json", "construct", "validate", "parse_obj", "parse_raw", "parse_file",
-     "from_orm", "update_forward_refs", "to_dict", "to_json", "fields", "register", "self", "cls"}
+     "from_orm", "update_forward_refs", "to_dict", "to_json", "from_dict", "from_json", "fields", "register", "self", "cls"}
 )
 #: arguments every generated method already has
 ARGUMENT_RESERVED = frozenset(

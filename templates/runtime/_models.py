@@ -5,12 +5,15 @@ from __future__ import annotations
 import datetime as _dt
 import enum
 import functools
+import json
+import logging
 import typing
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
 import pydantic
 
+from . import _settings as settings
 from ._types import NotGiven
 
 __all__ = [
@@ -23,6 +26,8 @@ __all__ = [
 ]
 
 _T = TypeVar("_T")
+_M = TypeVar("_M", bound="BaseModel")
+log = logging.getLogger(settings.PACKAGE)
 
 
 class BaseModel(pydantic.BaseModel):
@@ -62,6 +67,28 @@ class BaseModel(pydantic.BaseModel):
         return self.model_dump_json(
             by_alias=True, exclude_unset=True, indent=indent, warnings=False
         )
+
+    @classmethod
+    def from_dict(cls: type[_M], data: Mapping[str, Any]) -> _M:
+        """Decoded JSON (by wire names) as this model, read as far as it goes, the way
+        the client reads a response: a field that does not match the API document keeps
+        the value sent, and each difference is logged at debug level. For data the client
+        did not fetch itself (a webhook's payload, a stored response); `model_validate`
+        raises on a difference instead."""
+        if not isinstance(data, Mapping):
+            raise TypeError(f"{cls.__name__}.from_dict takes an object, not {type(data).__name__}")
+        name = cls.__name__
+
+        def note(field: str, problem: str) -> None:
+            log.debug(f"{name} differs from the API document at {field}: {problem}")
+
+        result: _M = construct(cls, data, note)
+        return result
+
+    @classmethod
+    def from_json(cls: type[_M], text: str | bytes | bytearray) -> _M:
+        """from_dict() of JSON text; invalid JSON raises ValueError."""
+        return cls.from_dict(json.loads(text))
 
 
 @functools.cache
