@@ -23,6 +23,10 @@ def spec_with(schemas: dict, paths: dict | None = None, version: str = "3.1.0") 
 
 def test_names_are_valid_unique_and_stable() -> None:
     assert naming.snake("getHTTPResponseCode") == "get_http_response_code"
+    # an acronym's plural is one word, as a reader says it; a lowercase word after it is not eaten
+    assert [naming.snake(t) for t in ("listAPIs", "userIDs", "getURLsForUser", "CPUs2", "APIsV2", "DNSsec")] == [
+        "list_apis", "user_ids", "get_urls_for_user", "cpus2", "apis_v2", "dn_ssec"]
+    assert naming.pascal("listAPIs") == "ListAPIs" and naming.constant("userIDs") == "USER_IDS"
     assert naming.pascal("pet-store item") == "PetStoreItem"
     assert naming.attribute_name("class") == "class_"
     assert naming.attribute_name("match") == "match_"  # soft keyword
