@@ -94,6 +94,20 @@ _NOT_PLAIN = frozenset({"$ref", "const", "enum", "allOf", "oneOf", "anyOf", "pro
 _PLAIN_TYPES = frozenset({"string", "integer", "number", "boolean"})
 
 
+def _map_values(schema: dict[str, Any], additional: Any, pointer: str) -> tuple[dict[str, Any], str] | None:
+    """The schema (and its pointer) of the values of an object with no properties, where
+    one is given: its additionalProperties, else its one patternProperties entry (3.1's
+    `{patternProperties: {'^[a-z]{2}$': {type: string}}, additionalProperties: false}`)."""
+    if isinstance(additional, dict) and additional:
+        return additional, pointer + "/additionalProperties"
+    patterns = schema.get("patternProperties")
+    if additional in (None, False) and isinstance(patterns, dict) and len(patterns) == 1:
+        pattern, value = next(iter(patterns.items()))
+        if isinstance(value, dict) and value:
+            return value, f"{pointer}/patternProperties/{escape_pointer(str(pattern))}"
+    return None
+
+
 def _plain(schema: Any) -> bool:
     """A schema that is a string, number or boolean and nothing more: most parameters and
     properties (autotask's 13,696 parameters), typed without the general walk."""
@@ -404,13 +418,18 @@ class Parser:
 
     def model_type(self, schema: dict[str, Any], pointer: str, hint: str, named: bool, nullable: bool) -> ir.TypeRef:
         properties, required, additional = self.object_view(schema, pointer)
+        values = None if properties else _map_values(schema, additional, pointer)
         if not properties and not named:
-            if additional in (None, True, {}):
+            if values is None:
                 return ir.TypeRef(ir.MAP, item=ir.TypeRef(ir.ANY), nullable=nullable)
-            if additional is False:
-                return ir.TypeRef(ir.MAP, item=ir.TypeRef(ir.ANY), nullable=nullable)
-            value_type = self.schema_type(additional, pointer + "/additionalProperties", hint + "Value")
+            value_type = self.schema_type(values[0], values[1], hint + "Value")
             return ir.TypeRef(ir.MAP, item=value_type, nullable=nullable)
+        if values is not None:
+            # A named map (`APIs: {additionalProperties: {$ref: API}}`) is an alias of a dict,
+            # as a named list is of a list: a class with no fields would leave its values
+            # untyped, raw dicts among its extras.
+            value_type = self.schema_type(values[0], values[1], self.component_class_name(hint) + "Value")
+            return self.named_alias(ir.TypeRef(ir.MAP, item=value_type, nullable=nullable), schema, pointer, hint)
         name = self.component_class_name(hint) if named else self.names.claim(naming.class_name(hint))
         ref = ir.TypeRef(ir.MODEL, name)
         self.types[pointer] = ref

@@ -293,7 +293,7 @@ def enum_literal(enum: ir.Enum) -> str:
 
 def arg_hint(t: ir.TypeRef, shadowed: frozenset[str], enums: dict[str, ir.Enum], takes: Mapping[str, str]) -> str:
     """An argument's annotation: enums accept their values, models (and the unions and
-    aliases of them) plain dicts too, lists of them lists of dicts. `takes` says which of
+    aliases of them) plain dicts too, lists and maps of them lists and maps of dicts. `takes` says which of
     these an alias is (alias_takes); an alias it does not name is taken for a class."""
     none = " | None" if t.nullable else ""
     plain_dict = f"{_b('dict', shadowed)}[{_b('str', shadowed)}, _Any]"
@@ -310,6 +310,8 @@ def arg_hint(t: ir.TypeRef, shadowed: frozenset[str], enums: dict[str, ir.Enum],
         return f"_Sequence[{arg_hint(_item(t).with_nullable(False), shadowed, enums, takes)}]{none}"
     if (t.kind == "list" and _takes_dict(_item(t), takes, every=True)) or (t.kind == "alias" and takes.get(t.name) == "list"):
         return f"{_argument_type(t, shadowed)} | {_b('list', shadowed)}[{plain_dict}]"
+    if (t.kind == "map" and _takes_dict(_item(t), takes, every=True)) or (t.kind == "alias" and takes.get(t.name) == "map"):
+        return f"{type_hint(t, shadowed)} | {_b('dict', shadowed)}[{_b('str', shadowed)}, {plain_dict}]"
     if t.kind == "union" and any(v.kind == "list" and _takes_dict(_item(v), takes, every=True) for v in t.variants):
         return f"{_argument_type(t.with_nullable(False), shadowed)} | {_b('list', shadowed)}[{plain_dict}]{none}"
     if t.kind == "union" and sum(v.kind == "list" for v in t.variants) > 1:
@@ -351,8 +353,9 @@ def _takes_dict(t: ir.TypeRef, takes: Mapping[str, str], every: bool = False) ->
 def alias_takes(aliases: list[ir.Alias]) -> dict[str, str]:
     """What plain data an argument of each alias's type takes besides its own classes:
     "dict" (an alias of a model, or of a union with one among its members), "list" (of
-    a list of them), "" (anything else: a primitive, a map, a list of strings). An alias
-    that comes back to itself is taken for a class, as one not defined is."""
+    a list of them), "map" (of a map of them), "" (anything else: a primitive, a list of
+    strings, a map of numbers). An alias that comes back to itself is taken for a
+    class, as one not defined is."""
     types = {alias.name: alias.type for alias in aliases}
 
     def shape(name: str, seen: frozenset[str]) -> str:
@@ -366,7 +369,9 @@ def alias_takes(aliases: list[ir.Alias]) -> dict[str, str]:
         takes = {v.name: shape(v.name, seen) for v in inner if v.kind == "alias"}
         if _takes_dict(t, takes):
             return "dict"
-        return "list" if t.kind == "list" and _takes_dict(_item(t), takes, every=True) else ""
+        if t.kind in ("list", "map") and _takes_dict(_item(t), takes, every=True):
+            return t.kind
+        return ""
 
     return {name: shape(name, frozenset()) for name in types}
 

@@ -710,3 +710,34 @@ def test_type_null_beside_a_combinator_is_read_as_nullable(
          "type null beside oneOf admits null alone; read as nullable: the oneOf or null"),
     ]
     assert all(d.location.line for d in diagnostics if "type null beside" in d.message)
+
+
+def test_a_named_map_is_a_dict_of_its_values_models(packages: dict[str, tuple[Path, str, list[Diagnostic]]]) -> None:
+    out, package, _ = packages["contract-named-maps"]
+    modules = _import_all(out, package)
+    models, testing = modules[f"{package}.types"], modules[f"{package}.testing"]
+    assert models.APIs == dict[str, models.API] and models.Labels == dict[str, str]
+    assert models.Codes == dict[str, int]  # its one patternProperties entry
+    assert models.Tree == dict[str, typing.Any]  # a map of itself: the inner one is Any
+    resource = modules[f"{package}.resources.apis"].APIsResource
+    annotations = {name: p.annotation for name, p in inspect.signature(resource.add_apis).parameters.items()}
+    assert annotations["apis"] == "dict[str, API] | dict[str, dict[str, _Any]]"
+    assert inspect.signature(resource.replace_apis).parameters["body"].annotation == "APIs | dict[str, dict[str, _Any]]"
+    assert inspect.signature(resource.put_labels).parameters["body"].annotation == "Labels"
+
+    api = testing.MockAPI()
+    with testing.mock_client(api) as client:
+        api.respond("listAPIs", 200, {"petstore": {"preferred": "v2", "added": "2024-05-01T00:00:00Z"}})
+        found = client.apis.list_apis()
+        assert isinstance(found["petstore"], models.API) and found["petstore"].added.year == 2024
+        client.apis.replace_apis(body={"a": models.API(preferred="v1"), "b": {"preferred": "v2"}})
+        client.apis.add_apis(apis={"a": {"preferred": "v1"}}, codes={"EN": 3})
+        refused = modules[f"{package}._exceptions"].BadRequestError
+        with pytest.raises(refused, match=r"unexpected field \(field: codes\.english\)"):
+            client.apis.add_apis(apis={}, codes={"english": 3})
+        with pytest.raises(refused, match=r"\(field: codes\.EN\)"):
+            client.apis.add_apis(apis={}, codes={"EN": "three"})  # type: ignore[dict-item]
+        tree = client.trees.get_tree_ids(tree_ids="t-1")
+    assert tree.tree is None
+    assert [call.body for call in api.calls[1:3]] == [
+        {"a": {"preferred": "v1"}, "b": {"preferred": "v2"}}, {"apis": {"a": {"preferred": "v1"}}, "codes": {"EN": 3}}]

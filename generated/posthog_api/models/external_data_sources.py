@@ -44,11 +44,11 @@ __all__ = [
     "ExternalDataSourceWebhookInfo",
     "ExternalDataSourceWebhookInputsRequest",
     "ExternalDataSourceWebhookInputsResult",
-    "ExternalDataSourceWizard",
     "ExternalDataSourceWizardSourceConfig",
     "PatchedExternalDataSourceRevenueAnalyticsConfig",
     "ExternalDataSourceConnectionOptionList",
     "ExternalDataSourceTablePreviewList",
+    "ExternalDataSourceWizard",
 ]
 
 
@@ -729,12 +729,6 @@ class ExternalDataSourceWebhookInputsResult(_BaseModel):
     success: bool
 
 
-class ExternalDataSourceWizard(_BaseModel):
-    """Map from source type (an `ExternalDataSourceTypeEnum` value, e.g. `Stripe`)
-    to the configuration the new-source wizard renders for it.
-    """
-
-
 class ExternalDataSourceWizardSourceConfig(_BaseModel):
     """How one source type is set up: its label, icon, docs link and the form
     fields its credentials need. The field list varies by PostHog version, so
@@ -793,3 +787,9 @@ returns a plain JSON array, not a paginated envelope.
 
 ExternalDataSourceTablePreviewList: _TypeAlias = list[ExternalDataSourceTablePreview]
 """The tables the source exposes, as the server returns them (a plain JSON array)."""
+
+
+ExternalDataSourceWizard: _TypeAlias = dict[str, ExternalDataSourceWizardSourceConfig]
+"""Map from source type (an `ExternalDataSourceTypeEnum` value, e.g. `Stripe`)
+to the configuration the new-source wizard renders for it.
+"""

@@ -1,13 +1,13 @@
 """A small JSON Schema validator for the mock server (stdlib only).
 
-It covers what request validation needs (types, required, enums, const,
-bounds, lengths, patterns, formats, arrays, objects, unions, $ref into the
-document's components) and reports the first problem with the field it is in,
+It covers what request validation needs (types, required, enums, const, bounds,
+lengths, patterns, formats, arrays, objects and their patternProperties, unions, $ref
+into the document's components) and reports the first problem with the field it is in,
 the way PostHog reports `attr`. A schema without a type is read as the generated
 models read it (with properties: an object; with items: an array), and a pattern
 that Python cannot compile, or that can make it backtrack for an exponential time, is
-not judged. The generator checks the spec's examples
-with it too, so that every fixture is one the mock server accepts.
+not judged. The generator checks the spec's examples with it too, so that every
+fixture is one the mock server accepts.
 """
 
 from __future__ import annotations
@@ -487,9 +487,18 @@ def validate(
             if name not in value and not skip:
                 raise Invalid("This field is required.", _join(path, name))
         additional = schema.get("additionalProperties")
+        patterns = schema.get("patternProperties")
         for name, item in value.items():
             if name in properties:
                 validate(item, properties[name], schemas, _join(path, name), direction=direction)
+            elif isinstance(patterns, dict) and any(
+                isinstance(p, str) and matches_pattern(p, name) for p in patterns
+            ):
+                # 3.1's patternProperties: each pattern the name matches checks the value,
+                # and additionalProperties does not apply
+                for pattern, each in patterns.items():
+                    if isinstance(pattern, str) and matches_pattern(pattern, name):
+                        validate(item, each, schemas, _join(path, name), direction=direction)
             elif (additional is False or isinstance(additional, dict)) and any(
                 name in _composed_properties(whole, schemas) for whole in within
             ):
