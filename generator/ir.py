@@ -327,12 +327,23 @@ class SdkSettings:
 
 
 @dataclass
+class ServerVariable:
+    name: str
+    default: str
+    values: list[str]  # its enum; empty when any value goes
+    description: str = ""
+
+
+@dataclass
 class Server:
-    url: str
+    url: str  # as the document writes it, {variables} and all
     description: str
     #: x-aliases: other addresses users may give for this server (normalised: lower
-    #: case, no trailing slash); the client sends their requests to `url`
+    #: case, no trailing slash); the client sends their requests to `address`
     aliases: list[str] = field(default_factory=list)
+    #: `url` with each variable's default in its place (`url` where it has none)
+    address: str = ""
+    variables: list[ServerVariable] = field(default_factory=list)
 
 
 @dataclass

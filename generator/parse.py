@@ -25,6 +25,8 @@ _ENV_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,99}")
 _DIST_NAME = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9._-]{0,98}[A-Za-z0-9])?")
 #: a Python package name, as x-sdk may set it
 _PACKAGE_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,99}")
+#: a server URL's variable, `{region}`
+_SERVER_VARIABLE = re.compile(r"\{([^{}]*)\}")
 #: a server's x-aliases entry: an absolute http(s) URL with nothing a client could not request
 ALIAS_URL = re.compile(r"https?://[A-Za-z0-9.-]+(:[0-9]+)?(/[A-Za-z0-9._~/-]*)?")
 
@@ -558,6 +560,37 @@ class Parser:
 
     # -- operations ------------------------------------------------------
 
+    def server(self, server: dict[str, Any], index: int) -> ir.Server:
+        """A server, its address the URL with each variable's default in its place
+        (`https://{region}.example.com` -> `https://eu.example.com`): 383 of the
+        directory's 2,639 documents write their first server so."""
+        url = str(server["url"])
+        declared = server.get("variables")
+        if not isinstance(declared, dict):
+            declared = {}
+        variables: list[ir.ServerVariable] = []
+        missing: list[str] = []
+
+        def default_of(match: re.Match[str]) -> str:
+            name = match.group(1)
+            variable = declared.get(name)
+            default = variable.get("default") if isinstance(variable, dict) else None
+            if not isinstance(variable, dict) or not isinstance(default, (str, int, float)) or isinstance(default, bool):
+                missing.append(name)
+                return match.group(0)
+            if name not in [v.name for v in variables]:
+                values = variable.get("enum")
+                variables.append(ir.ServerVariable(
+                    name, str(default), [str(v) for v in values] if isinstance(values, list) else [],
+                    str(variable.get("description") or "")))
+            return str(default)
+
+        address = _SERVER_VARIABLE.sub(default_of, url)
+        if missing and index == 0:  # (the validator reports the others: a default is required)
+            self.warn(f"/servers/{index}/url", f"server variable {missing[0]!r} has no default; the client's default "
+                      "address is http://localhost, to be given as base_url", AMBIGUOUS)
+        return ir.Server(url, str(server.get("description") or ""), self.server_aliases(server, index), address, variables)
+
     def server_aliases(self, server: dict[str, Any], index: int) -> list[str]:
         """A server's `x-aliases`: absolute http(s) URLs, normalised; others are warned about."""
         aliases = server.get("x-aliases")
@@ -1075,7 +1108,7 @@ class Parser:
         self.name_parameter_enums(operations)
         resources, namespaces = self.group(operations, sdk)
         servers = [
-            ir.Server(str(s.get("url")), str(s.get("description") or ""), self.server_aliases(s, index))
+            self.server(s, index)
             for index, s in enumerate(self.data.get("servers") or [])
             if isinstance(s, dict) and isinstance(s.get("url"), str)
         ]

@@ -409,14 +409,14 @@ def builtins_used(types: list[ir.TypeRef]) -> set[str]:
 
 def _settings_view(api: ir.Api) -> SettingsView:
     sdk = api.sdk
-    first = api.servers[0].url if api.servers else ""
+    first = api.servers[0].address if api.servers else ""
     default_base_url = first if first and "{" not in first else "http://localhost"
     if default_base_url.startswith("/"):
         default_base_url = "http://localhost" + default_base_url
     hosts: list[Host] = []
     for server in api.servers:
-        if "{" in server.url or "://" not in server.url:
-            continue
+        if server.variables or "{" in server.url or "://" not in server.url:
+            continue  # a short name for one choice of a server's variables would mislead
         hostname = server.url.split("://")[1].split("/")[0]
         short = hostname.split(".")[0]
         if hostname.count(".") >= 2 and short.isidentifier() and short not in [h.name for h in hosts]:

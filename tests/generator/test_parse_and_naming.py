@@ -6,7 +6,7 @@ from pathlib import Path
 
 import yaml
 
-from generator import ir, naming
+from generator import ir, naming, views
 from generator.load import load
 from generator.parse import parse
 
@@ -175,3 +175,15 @@ def test_server_aliases_are_normalised_urls_and_anything_else_is_warned_about(tm
     assert [s.aliases for s in api.servers] == [["https://ingest.example.com"], []]
     assert len([d for d in api.diagnostics if "x-aliases" in d.pointer]) == 3
     assert all(d.location.line for d in api.diagnostics)  # located at file:line:col
+
+
+def test_a_server_variable_with_no_default_leaves_localhost_with_a_located_warning(tmp_path: Path) -> None:
+    spec = spec_with({})
+    spec["servers"] = [{"url": "https://{tenant}.example.com/{v}", "variables": {"tenant": {"enum": ["a"]}, "v": {"default": 2}}}]
+    api = parse_spec(tmp_path, spec)
+    assert api.servers[0].address == "https://{tenant}.example.com/2"
+    assert views.build(api).settings.default_base_url == "http://localhost"
+    found = [(d.pointer, d.message) for d in api.diagnostics if "server variable" in d.message]
+    assert found == [("/servers/0/url", "server variable 'tenant' has no default; the client's default address is "
+                      "http://localhost, to be given as base_url")]
+    assert all(d.location.line for d in api.diagnostics if "server variable" in d.message)

@@ -20,6 +20,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+import httpx
 import pytest
 import yaml
 
@@ -741,3 +742,23 @@ def test_a_named_map_is_a_dict_of_its_values_models(packages: dict[str, tuple[Pa
     assert tree.tree is None
     assert [call.body for call in api.calls[1:3]] == [
         {"a": {"preferred": "v1"}, "b": {"preferred": "v2"}}, {"apis": {"a": {"preferred": "v1"}}, "codes": {"EN": 3}}]
+
+
+def test_a_server_url_with_variables_is_called_at_their_defaults(
+        packages: dict[str, tuple[Path, str, list[Diagnostic]]]) -> None:
+    out, package, _ = packages["server-variables"]
+    client_class = _import_all(out, package)[package].ServerVariables
+    sent: list[str] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        sent.append(str(request.url))
+        return httpx.Response(200, json=[1])
+
+    for address in ({}, {"base_url": "https://old.example.com"}, {"base_url": "https://us.example.com/v2"}):
+        with client_class(**address, http_client=httpx.Client(transport=httpx.MockTransport(answer))) as client:
+            assert client.default.list_points() == [1]
+    assert sent == ["https://eu.example.com/v2/points", "https://eu.example.com/v2/points", "https://us.example.com/v2/points"]
+    readme = (out / "README.md").read_text(encoding="utf-8")
+    assert "| `base_url` | `REGRESS_SERVER_VARIABLES_BASE_URL` | `https://eu.example.com/v2` |" in readme
+    assert ("The default address is the API's `https://{region}.example.com/{version}` with each variable's default:\n"
+            "- `region`: `eu` (or `us`): where the data is kept\n- `version`: `v2`\n") in readme
