@@ -271,6 +271,9 @@ class Operation:
     long_running: LongRunning | None = None
     cli: list[CliShortcut] = field(default_factory=list)
     overloads: list[Overload] = field(default_factory=list)
+    #: the address (ending in "/") the document serves this operation from, where its own
+    #: servers name another than the API's first; "" otherwise
+    server: str = ""
 
     @property
     def path_params(self) -> list[Parameter]:

@@ -96,6 +96,35 @@ _NOT_PLAIN = frozenset({"$ref", "const", "enum", "allOf", "oneOf", "anyOf", "pro
 _PLAIN_TYPES = frozenset({"string", "integer", "number", "boolean"})
 
 
+def server_address(server: dict[str, Any]) -> tuple[str, list[ir.ServerVariable], list[str]]:
+    """A server's URL with each variable's default in its place, the variables it uses,
+    and the names of those with no default (left in the URL as written). A URL that
+    starts with `//` (scheme-relative) is taken to be https."""
+    url = str(server.get("url") or "")
+    declared = server.get("variables")
+    if not isinstance(declared, dict):
+        declared = {}
+    variables: list[ir.ServerVariable] = []
+    missing: list[str] = []
+
+    def default_of(match: re.Match[str]) -> str:
+        name = match.group(1)
+        variable = declared.get(name)
+        default = variable.get("default") if isinstance(variable, dict) else None
+        if not isinstance(variable, dict) or not isinstance(default, (str, int, float)) or isinstance(default, bool):
+            missing.append(name)
+            return match.group(0)
+        if name not in [v.name for v in variables]:
+            values = variable.get("enum")
+            variables.append(ir.ServerVariable(
+                name, str(default), [str(v) for v in values] if isinstance(values, list) else [],
+                str(variable.get("description") or "")))
+        return str(default)
+
+    address = _SERVER_VARIABLE.sub(default_of, url)
+    return ("https:" + address if address.startswith("//") else address), variables, missing
+
+
 def _map_values(schema: dict[str, Any], additional: Any, pointer: str) -> tuple[dict[str, Any], str] | None:
     """The schema (and its pointer) of the values of an object with no properties, where
     one is given: its additionalProperties, else its one patternProperties entry (3.1's
@@ -153,6 +182,8 @@ class Parser:
         self.share_copies = self.share_inline_copies()
         #: (type, format, nullable) -> the type of a plain schema (_plain): one TypeRef each
         self.plain_types: dict[tuple[str, Any, bool], ir.TypeRef] = {}
+        #: the document's first server address (no trailing "/"), once an operation asks for it
+        self.document_address: str | None = None
 
     # -- helpers ---------------------------------------------------------
 
@@ -564,32 +595,37 @@ class Parser:
         """A server, its address the URL with each variable's default in its place
         (`https://{region}.example.com` -> `https://eu.example.com`): 383 of the
         directory's 2,639 documents write their first server so."""
-        url = str(server["url"])
-        declared = server.get("variables")
-        if not isinstance(declared, dict):
-            declared = {}
-        variables: list[ir.ServerVariable] = []
-        missing: list[str] = []
-
-        def default_of(match: re.Match[str]) -> str:
-            name = match.group(1)
-            variable = declared.get(name)
-            default = variable.get("default") if isinstance(variable, dict) else None
-            if not isinstance(variable, dict) or not isinstance(default, (str, int, float)) or isinstance(default, bool):
-                missing.append(name)
-                return match.group(0)
-            if name not in [v.name for v in variables]:
-                values = variable.get("enum")
-                variables.append(ir.ServerVariable(
-                    name, str(default), [str(v) for v in values] if isinstance(values, list) else [],
-                    str(variable.get("description") or "")))
-            return str(default)
-
-        address = _SERVER_VARIABLE.sub(default_of, url)
+        address, variables, missing = server_address(server)
         if missing and index == 0:  # (the validator reports the others: a default is required)
             self.warn(f"/servers/{index}/url", f"server variable {missing[0]!r} has no default; the client's default "
                       "address is http://localhost, to be given as base_url", AMBIGUOUS)
-        return ir.Server(url, str(server.get("description") or ""), self.server_aliases(server, index), address, variables)
+        return ir.Server(str(server["url"]), str(server.get("description") or ""), self.server_aliases(server, index),
+                         address, variables)
+
+    def operation_server(self, op: dict[str, Any], item: dict[str, Any], op_ptr: str, item_ptr: str) -> str:
+        """The address an operation is served from where its own `servers` (or its path
+        item's) name another than the document's first (GitHub's release assets at
+        uploads.github.com, Stripe's files at files.stripe.com); "" where they do not,
+        or name nothing a client can call."""
+        where, servers = (op_ptr, op.get("servers")) if op.get("servers") else (item_ptr, item.get("servers"))
+        if not isinstance(servers, list) or not servers or not isinstance(servers[0], dict) \
+                or not isinstance(servers[0].get("url"), str):
+            return ""
+        if self.document_address is None:
+            first = (self.data.get("servers") or [None])[0]
+            self.document_address = server_address(first)[0].rstrip("/") if isinstance(first, dict) and isinstance(first.get("url"), str) else ""
+        address = server_address(servers[0])[0].rstrip("/")
+        if address == self.document_address or not address:
+            return ""
+        if "{" in address or not address.startswith(("https://", "http://")):
+            self.warn(f"{where}/servers/0/url", f"server {address!r} is not an address a client can call; this "
+                      "operation's requests go to the client's address", AMBIGUOUS)
+            return ""
+        if address.startswith("http://") and self.document_address.startswith("https://"):
+            self.warn(f"{where}/servers/0/url", f"server {address!r} is plain http where the API's is https; this "
+                      "operation's requests go to the client's address, not to send the API key unencrypted", AMBIGUOUS)
+            return ""
+        return address + "/"
 
     def server_aliases(self, server: dict[str, Any], index: int) -> list[str]:
         """A server's `x-aliases`: absolute http(s) URLs, normalised; others are warned about."""
@@ -749,6 +785,7 @@ class Parser:
             description=str(op.get("description") or ""),
             deprecated=bool(op.get("deprecated")),
             idempotent=bool(op.get("x-idempotent")),
+            server=self.operation_server(op, item, op_ptr, item_ptr),
         )
         hint = naming.pascal(operation_id)
         arg_names = naming.UniqueNames(naming.ARGUMENT_RESERVED)

@@ -88,14 +88,23 @@ def _base_url(url: str | None) -> str:
     return settings.HOSTS.get(key) or settings.HOST_ALIASES.get(key.rstrip("/")) or url
 
 
-def normalize_base_url(url: str) -> httpx.URL:
-    """`eu.example.com` and `https://eu.example.com/` both become `https://eu.example.com/`;
-    credentials written into the URL are refused (they would show in logs and errors)."""
+def default_base_url() -> str:
+    """The API's own address (DEFAULT_BASE_URL), as normalize_base_url writes it."""
+    return str(_parse_base_url(settings.DEFAULT_BASE_URL))
+
+
+def _parse_base_url(url: str) -> httpx.URL:
     url = url.strip()
     if "://" not in url:
         url = "https://" + url
+    return httpx.URL(url.rstrip("/") + "/")
+
+
+def normalize_base_url(url: str) -> httpx.URL:
+    """`eu.example.com` and `https://eu.example.com/` both become `https://eu.example.com/`;
+    credentials written into the URL are refused (they would show in logs and errors)."""
     try:
-        parsed = httpx.URL(url.rstrip("/") + "/")
+        parsed = _parse_base_url(url)
     except httpx.InvalidURL as exc:
         raise ConfigurationError(f"The server address is not a URL: {exc}") from None
     if parsed.scheme not in ("http", "https") or not parsed.host:

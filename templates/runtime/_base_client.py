@@ -127,6 +127,9 @@ class Operation(Generic[_T]):
     #: the body is required and null is one of its values: None is sent as JSON `null`
     #: (elsewhere None sends no body)
     null_body: bool = False
+    #: the address (ending in "/") the API serves this operation from, where it is not
+    #: the API's own (GitHub's uploads.github.com): used while the client's is the default
+    server: str = ""
 
     @property
     def retry_safe(self) -> bool:
@@ -680,6 +683,9 @@ class _BaseClient:
         self._path_defaults: dict[str, str] = dict(config.path_defaults)
         # Computed once: every request starts from these (the hot path stays a dict copy).
         self._base_url_text = str(self.base_url)
+        # An operation the API serves from another address goes there only from the API's
+        # own: a client given its own address (a proxy, a mock) sends everything to it.
+        self._at_default_address = self._base_url_text == _config.default_base_url()
         self._fixed_headers: dict[str, str] = {
             "Accept": "application/json",
             "User-Agent": f"{settings.DISTRIBUTION}-python/{__version__}",
@@ -800,7 +806,12 @@ class _BaseClient:
             target, fixed = _template_query(target, {name for name, _ in params})
             params = [*fixed, *params]
         # (the base URL ends with "/"; a path the document starts with "//" keeps one)
-        url = self._base_url_text + target.removeprefix("/")
+        base = (
+            operation.server
+            if operation.server and self._at_default_address
+            else self._base_url_text
+        )
+        url = base + target.removeprefix("/")
         if settings.AUTH_SCHEME == "query" and self.api_key:
             params.append((settings.AUTH_NAME, self.api_key))
         all_headers = dict(self._fixed_headers)

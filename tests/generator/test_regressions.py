@@ -762,3 +762,35 @@ def test_a_server_url_with_variables_is_called_at_their_defaults(
     assert "| `base_url` | `REGRESS_SERVER_VARIABLES_BASE_URL` | `https://eu.example.com/v2` |" in readme
     assert ("The default address is the API's `https://{region}.example.com/{version}` with each variable's default:\n"
             "- `region`: `eu` (or `us`): where the data is kept\n- `version`: `v2`\n") in readme
+
+
+def test_an_operation_with_a_server_of_its_own_is_sent_there_from_the_default_address(
+        packages: dict[str, tuple[Path, str, list[Diagnostic]]]) -> None:
+    out, package, diagnostics = packages["operation-servers"]
+    client_class = _import_all(out, package)[package].OperationServers
+    sent: list[str] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        sent.append(f"{request.method} {request.url}")
+        return httpx.Response(201 if request.method == "POST" else 200, json={"name": "r"})
+
+    for address in ({}, {"base_url": "api"}, {"base_url": "https://proxy.example.net/api"}):
+        with client_class(**address, http_client=httpx.Client(transport=httpx.MockTransport(answer))) as client:
+            client.default.upload_asset("r", body=b"data")
+            client.default.get_repo("r")
+            client.with_options(max_retries=1).default.upload_asset("r", body=b"data")
+    assert sent == [
+        "POST https://main.uploads.example.com/repos/r/assets",
+        "GET https://api.example.com/v1/repos/r",
+        "POST https://main.uploads.example.com/repos/r/assets",
+    ] * 2 + [
+        "POST https://proxy.example.net/api/repos/r/assets",
+        "GET https://proxy.example.net/api/repos/r",
+        "POST https://proxy.example.net/api/repos/r/assets",
+    ]
+    warned = sorted((d.pointer, d.message.split(";")[0]) for d in diagnostics if "server '" in d.message)
+    assert warned == [("/paths/~1legacy/get/servers/0/url", "server 'http://legacy.example.com' is plain http where the API's is https"),
+                      ("/paths/~1relative/get/servers/0/url", "server '/v2' is not an address a client can call")]
+    readme = (out / "README.md").read_text(encoding="utf-8")
+    assert ("The API document serves an operation from another address: `client.default.upload_asset` "
+            "(https://main.uploads.example.com).") in readme
