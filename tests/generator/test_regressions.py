@@ -794,3 +794,19 @@ def test_an_operation_with_a_server_of_its_own_is_sent_there_from_the_default_ad
     readme = (out / "README.md").read_text(encoding="utf-8")
     assert ("The API document serves an operation from another address: `client.default.upload_asset` "
             "(https://main.uploads.example.com).") in readme
+
+
+def test_x_ms_pageable_lists_walk_every_page(packages: dict[str, tuple[Path, str, list[Diagnostic]]]) -> None:
+    out, package, _ = packages["contract-ms-pageable"]
+    modules = _import_all(out, package)
+    testing, types, pages = modules[f"{package}.testing"], modules[f"{package}.types"], modules[f"{package}._pagination"]
+    api = testing.MockAPI()
+    with testing.mock_client(api) as client:
+        vaults = client.vaults.list(top=10)
+        assert isinstance(vaults, pages.SyncPage) and len(vaults.items) == 2 and vaults.has_next_page()
+        assert [type(v) for v in vaults] == [types.Vault] * 5  # three pages, nextLink followed
+        users = list(client.users.list())
+        assert [type(u) for u in users] == [types.User] * 5
+        regions = client.regions.list()  # nextLinkName null: everything at once
+        assert isinstance(regions, types.RegionsListResponse)
+    assert [(call.operation_id, call.query.get("$top")) for call in api.calls[:3]] == [("Vaults_List", "10")] * 3
