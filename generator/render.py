@@ -200,12 +200,66 @@ def docstring(text: Any, indent: int = 0) -> str:
         backslashes = len(body[:-1]) - len(body[:-1].rstrip("\\"))
         if backslashes % 2 == 0:
             body = body[:-1] + '\\"'
-    lines = [line.rstrip() for line in body.split("\n")]
+    lines = _wrapped([line.rstrip() for line in body.split("\n")], LINE_LENGTH - indent)
     pad = " " * indent
     if len(lines) == 1:
         return f'"""{lines[0]}"""'
     rest = "\n".join((pad + line) if line else "" for line in lines[1:])
     return f'"""{lines[0]}\n{rest}\n{pad}"""'
+
+
+#: a list item's marker, and an argument's line under "Args:" (four spaces, `name: `)
+_LIST_ITEM = re.compile(r"(?:[-*+]|\d{1,3}[.)]) ")
+_ARGUMENT = re.compile(r"    [A-Za-z_]\w*: ")
+
+
+def _hanging_indent(line: str) -> str | None:
+    """The indent of the continuation lines of a docstring line that may be wrapped: text
+    or a list item at the margin, or an argument's line; None for the rest (code, tables,
+    quotes, headings)."""
+    if line.startswith("    "):
+        return " " * 8 if _ARGUMENT.match(line) else None
+    if line.startswith((" ", "|", ">", "#", "...")):
+        return None
+    item = _LIST_ITEM.match(line)
+    return " " * len(item.group()) if item else ""
+
+
+def wrapped(text: str, indent: int) -> str:
+    """A docstring's part written in a template (its lines at `indent`), wrapped as
+    docstring() wraps spec text."""
+    pad = " " * indent
+    lines = [line[indent:] if line.startswith(pad) else line.lstrip() for line in text.split("\n")]
+    return "\n".join((pad + line) if line else "" for line in _wrapped(lines, LINE_LENGTH - indent, quoted=False))
+
+
+def _wrapped(lines: list[str], width: int, quoted: bool = True) -> list[str]:
+    """Docstring lines longer than `width` broken at spaces, as a person would write them
+    (a description is often one line of hundreds of characters); the first shares its
+    row with the quotes. Fenced code stays as it is; a word longer than the width (a
+    URL) stands alone."""
+    if max(map(len, lines)) <= width - 6:  # most of them (37,000 in Microsoft Graph's package)
+        return lines
+    out: list[str] = []
+    fenced = False
+    for index, line in enumerate(lines):
+        if line.lstrip().startswith("```"):
+            fenced = not fenced
+        room = width - 6 if index == 0 and quoted else width  # (the quotes that open, and may close, it)
+        hang = None if fenced or len(line) <= room else _hanging_indent(line)
+        if hang is None:
+            out.append(line)
+            continue
+        words = line.split()
+        current = line[: len(line) - len(line.lstrip())] + words[0]
+        for word in words[1:]:
+            if len(current) + 1 + len(word) > room:
+                out.append(current)
+                current, room = hang + word, width
+            else:
+                current += " " + word
+        out.append(current)
+    return out
 
 
 def comment(text: Any) -> str:
@@ -613,7 +667,7 @@ def environment(templates: Path = TEMPLATES) -> jinja2.Environment:
         autoescape=False,
         extensions=["jinja2.ext.do"],
     )
-    env.filters.update(pyrepr=pyrepr, docstring=docstring, comment=comment, md=markdown, ident=ident, tomlstr=tomlstr,
+    env.filters.update(pyrepr=pyrepr, docstring=docstring, wrapped=wrapped, comment=comment, md=markdown, ident=ident, tomlstr=tomlstr,
                        used_imports=used_imports)
     env.globals.update(_template_globals(), shadowed=frozenset(), enums_by_name={}, alias_takes={})
     return env

@@ -91,7 +91,8 @@ class EnvironmentsNamespace:
 class PostHog(_SyncAPIClient):
     """Client for the PostHog API.
 
-    Operations are grouped by resource: `query`, `endpoints`, `external_data_sources`, `insight_variables`, `warehouse_saved_queries`, `persons`, `session_recordings`, `environments`.
+    Operations are grouped by resource: `query`, `endpoints`, `external_data_sources`,
+    `insight_variables`, `warehouse_saved_queries`, `persons`, `session_recordings`, `environments`.
 
     Settings default to the environment: POSTHOG_PERSONAL_API_KEY, POSTHOG_HOST, POSTHOG_PROJECT_ID.
     """
@@ -114,13 +115,21 @@ class PostHog(_SyncAPIClient):
         Args:
             api_key: the API key; defaults to the POSTHOG_PERSONAL_API_KEY environment variable.
             host: the server's base URL; defaults to POSTHOG_HOST, else https://us.posthog.com.
-            project_id: The project that operations act on when no project_id is passed.; defaults to POSTHOG_PROJECT_ID.
-            timeout: seconds (or an `httpx.Timeout`) for each request, body included; None waits forever; defaults to POSTHOG_TIMEOUT, else 60.
-            max_retries: how often a failed request that is safe to repeat is retried (0 turns retries off); defaults to POSTHOG_MAX_RETRIES, else 2.
-            default_headers: headers sent with every request; defaults to POSTHOG_DEFAULT_HEADERS (a JSON object).
+            project_id: The project that operations act on when no project_id is passed; defaults to
+                POSTHOG_PROJECT_ID.
+            timeout: seconds (or an `httpx.Timeout`) for each request, body included; None waits
+                forever; defaults to POSTHOG_TIMEOUT, else 60.
+            max_retries: how often a failed request that is safe to repeat is retried (0 turns
+                retries off); defaults to POSTHOG_MAX_RETRIES, else 2.
+            default_headers: headers sent with every request; defaults to POSTHOG_DEFAULT_HEADERS (a
+                JSON object).
             http_client: an `httpx.Client` to send requests with (proxies, custom transports).
-            max_concurrent_jobs: how many long-running jobs (queries) this process runs at once against one account; the others wait for a slot; defaults to what the API document says (3).
-            strict_response_validation: raise `ResponseValidationError` when a response does not match the API document; by default it is read as far as it goes and the differences are logged at debug level; defaults to POSTHOG_STRICT_RESPONSE_VALIDATION.
+            max_concurrent_jobs: how many long-running jobs (queries) this process runs at once
+                against one account; the others wait for a slot; defaults to what the API document
+                says (3).
+            strict_response_validation: raise `ResponseValidationError` when a response does not
+                match the API document; by default it is read as far as it goes and the differences
+                are logged at debug level; defaults to POSTHOG_STRICT_RESPONSE_VALIDATION.
         """
         super().__init__(
             api_key=api_key,
@@ -175,7 +184,9 @@ class PostHog(_SyncAPIClient):
 
     @_cached_property
     def persons(self) -> PersonsResource:
-        """Actor lists behind persons insights (paths, retention, stickiness) and property values."""
+        """Actor lists behind persons insights (paths, retention, stickiness) and property
+        values.
+        """
         from .resources.persons import PersonsResource
 
         return PersonsResource(self)
@@ -189,7 +200,10 @@ class PostHog(_SyncAPIClient):
 
     @_cached_property
     def environments(self) -> EnvironmentsNamespace:
-        """Deprecated. client.environments is deprecated: PostHog made /api/environments/ an alias of /api/projects/. Use the same method on the tag's resource, e.g. client.endpoints.run(...) instead of client.environments.endpoints.run(...)."""
+        """Deprecated. client.environments is deprecated: PostHog made /api/environments/ an
+        alias of /api/projects/. Use the same method on the tag's resource, e.g.
+        client.endpoints.run(...) instead of client.environments.endpoints.run(...).
+        """
         _warnings.warn(
             "client.environments is deprecated: PostHog made /api/environments/ an alias of /api/projects/. Use the same method on the tag's resource, e.g. client.endpoints.run(...) instead of client.environments.endpoints.run(...).",
             DeprecationWarning,
@@ -210,7 +224,8 @@ class PostHog(_SyncAPIClient):
         strict_response_validation: bool | _NotGiven = _NOT_GIVEN,
         max_concurrent_jobs: int | None | _NotGiven = _NOT_GIVEN,
     ) -> PostHog:
-        """A copy of this client with some settings changed; it shares the connection pool unless given another.
+        """A copy of this client with some settings changed, sharing the connection pool unless
+        given another.
 
         ```py
         impatient = client.with_options(max_retries=0, timeout=5)
@@ -271,7 +286,8 @@ class AsyncEnvironmentsNamespace:
 class AsyncPostHog(_AsyncAPIClient):
     """Client for the PostHog API.
 
-    Operations are grouped by resource: `query`, `endpoints`, `external_data_sources`, `insight_variables`, `warehouse_saved_queries`, `persons`, `session_recordings`, `environments`.
+    Operations are grouped by resource: `query`, `endpoints`, `external_data_sources`,
+    `insight_variables`, `warehouse_saved_queries`, `persons`, `session_recordings`, `environments`.
 
     Settings default to the environment: POSTHOG_PERSONAL_API_KEY, POSTHOG_HOST, POSTHOG_PROJECT_ID.
     """
@@ -294,13 +310,21 @@ class AsyncPostHog(_AsyncAPIClient):
         Args:
             api_key: the API key; defaults to the POSTHOG_PERSONAL_API_KEY environment variable.
             host: the server's base URL; defaults to POSTHOG_HOST, else https://us.posthog.com.
-            project_id: The project that operations act on when no project_id is passed.; defaults to POSTHOG_PROJECT_ID.
-            timeout: seconds (or an `httpx.Timeout`) for each request, body included; None waits forever; defaults to POSTHOG_TIMEOUT, else 60.
-            max_retries: how often a failed request that is safe to repeat is retried (0 turns retries off); defaults to POSTHOG_MAX_RETRIES, else 2.
-            default_headers: headers sent with every request; defaults to POSTHOG_DEFAULT_HEADERS (a JSON object).
+            project_id: The project that operations act on when no project_id is passed; defaults to
+                POSTHOG_PROJECT_ID.
+            timeout: seconds (or an `httpx.Timeout`) for each request, body included; None waits
+                forever; defaults to POSTHOG_TIMEOUT, else 60.
+            max_retries: how often a failed request that is safe to repeat is retried (0 turns
+                retries off); defaults to POSTHOG_MAX_RETRIES, else 2.
+            default_headers: headers sent with every request; defaults to POSTHOG_DEFAULT_HEADERS (a
+                JSON object).
             http_client: an `httpx.AsyncClient` to send requests with (proxies, custom transports).
-            max_concurrent_jobs: how many long-running jobs (queries) this process runs at once against one account; the others wait for a slot; defaults to what the API document says (3).
-            strict_response_validation: raise `ResponseValidationError` when a response does not match the API document; by default it is read as far as it goes and the differences are logged at debug level; defaults to POSTHOG_STRICT_RESPONSE_VALIDATION.
+            max_concurrent_jobs: how many long-running jobs (queries) this process runs at once
+                against one account; the others wait for a slot; defaults to what the API document
+                says (3).
+            strict_response_validation: raise `ResponseValidationError` when a response does not
+                match the API document; by default it is read as far as it goes and the differences
+                are logged at debug level; defaults to POSTHOG_STRICT_RESPONSE_VALIDATION.
         """
         super().__init__(
             api_key=api_key,
@@ -355,7 +379,9 @@ class AsyncPostHog(_AsyncAPIClient):
 
     @_cached_property
     def persons(self) -> AsyncPersonsResource:
-        """Actor lists behind persons insights (paths, retention, stickiness) and property values."""
+        """Actor lists behind persons insights (paths, retention, stickiness) and property
+        values.
+        """
         from .resources.persons import AsyncPersonsResource
 
         return AsyncPersonsResource(self)
@@ -369,7 +395,10 @@ class AsyncPostHog(_AsyncAPIClient):
 
     @_cached_property
     def environments(self) -> AsyncEnvironmentsNamespace:
-        """Deprecated. client.environments is deprecated: PostHog made /api/environments/ an alias of /api/projects/. Use the same method on the tag's resource, e.g. client.endpoints.run(...) instead of client.environments.endpoints.run(...)."""
+        """Deprecated. client.environments is deprecated: PostHog made /api/environments/ an
+        alias of /api/projects/. Use the same method on the tag's resource, e.g.
+        client.endpoints.run(...) instead of client.environments.endpoints.run(...).
+        """
         _warnings.warn(
             "client.environments is deprecated: PostHog made /api/environments/ an alias of /api/projects/. Use the same method on the tag's resource, e.g. client.endpoints.run(...) instead of client.environments.endpoints.run(...).",
             DeprecationWarning,
@@ -390,7 +419,8 @@ class AsyncPostHog(_AsyncAPIClient):
         strict_response_validation: bool | _NotGiven = _NOT_GIVEN,
         max_concurrent_jobs: int | None | _NotGiven = _NOT_GIVEN,
     ) -> AsyncPostHog:
-        """A copy of this client with some settings changed; it shares the connection pool unless given another.
+        """A copy of this client with some settings changed, sharing the connection pool unless
+        given another.
 
         ```py
         impatient = client.with_options(max_retries=0, timeout=5)

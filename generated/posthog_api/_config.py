@@ -22,7 +22,8 @@ __all__ = ["DEFAULT_MAX_RETRIES", "DEFAULT_TIMEOUT", "ClientConfig", "resolve"]
 
 DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=10.0)
 DEFAULT_MAX_RETRIES = 2
-#: hosts that may be reached over plain http without a warning (the key would cross the network in clear)
+#: hosts that may be reached over plain http without a warning (the key would cross the
+#: network in clear)
 _LOCAL_HOSTS = frozenset(
     {"localhost", "127.0.0.1", "::1", "[::1]", "0.0.0.0", "host.docker.internal"}
 )
@@ -116,7 +117,8 @@ def normalize_base_url(url: str) -> httpx.URL:
     if parsed.scheme == "http" and not _local(parsed.host) and parsed.host not in _WARNED:
         _WARNED.add(parsed.host)  # once per host and process: copies of a client say it again
         warnings.warn(
-            f"{parsed.host} is reached over plain http: the API key crosses the network unencrypted "
+            f"{parsed.host} is reached over plain http: the API key crosses the network "
+            "unencrypted "
             "(use https://)",
             InsecureHostWarning,
             stacklevel=6,  # the line that made the client (through resolve and the constructors)
@@ -182,7 +184,8 @@ def _default_headers(headers: Mapping[str, str] | None) -> Mapping[str, str]:
     if not isinstance(parsed, dict) or not all(isinstance(v, str) for v in parsed.values()):
         # The value is not echoed: a header may hold a credential.
         raise ConfigurationError(
-            f'{settings.DEFAULT_HEADERS_ENV} must be a JSON object of strings, like {{"X-Name": "value"}}'
+            f"{settings.DEFAULT_HEADERS_ENV} must be a JSON object of strings, "
+            'like {"X-Name": "value"}'
         )
     return {str(k): v for k, v in parsed.items()}
 

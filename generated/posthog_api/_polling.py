@@ -160,12 +160,14 @@ class _Job:
         self._delay = FIRST_POLL_DELAY
 
     def start_body(self, body: Mapping[str, object]) -> dict[str, object]:
-        """The caller's body, with the fields that start the job in the background where the caller left them out."""
+        """The caller's body, with the fields that start the job in the background where the
+        caller left them out."""
         given = {k: v for k, v in body.items() if not isinstance(v, NotGiven)}
         return {**self.spec.start_fields, **given}
 
     def begin(self, first: APIResponse[Any]) -> bool:
-        """Read the start call's answer; True when it is the final result itself (a cached or blocking run)."""
+        """Read the start call's answer; True when it is the final result itself (a cached or
+        blocking run)."""
         status = _status_of(_json(first.http_response), self.spec)
         if status is None:
             return True
@@ -209,7 +211,8 @@ class _Job:
         )
 
     def next_delay(self) -> float:
-        """Seconds to wait before the next poll; raises LongRunningTimeoutError once the deadline has passed."""
+        """Seconds to wait before the next poll; raises LongRunningTimeoutError once the
+        deadline has passed."""
         delay = self._delay
         self._delay = min(self._delay * POLL_BACKOFF, MAX_POLL_DELAY)
         if self.wait_timeout is None:
@@ -246,7 +249,8 @@ class _Job:
         self.response = polled.http_response
 
     def failure_in(self, exc: errors.APIStatusError) -> errors.LongRunningError | None:
-        """The job's own error when an error status carries a failed job's status (PostHog answers 400)."""
+        """The job's own error when an error status carries a failed job's status (PostHog
+        answers 400)."""
         status = _status_of(exc.body, self.spec)
         if status is None or not status.get(self.spec.error):
             return None
@@ -309,7 +313,8 @@ def _answer(want_raw: bool, response: APIResponse[Any], value: Any) -> Any:
 
 
 def _raw(extra_headers: Mapping[str, str] | None) -> dict[str, str]:
-    """Ask `request` for the whole response: polling needs the status code and the raw status object."""
+    """Ask `request` for the whole response: polling needs the status code and the raw
+    status object."""
     return {**(extra_headers or {}), RAW_RESPONSE_HEADER: "true"}
 
 

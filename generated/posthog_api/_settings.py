@@ -27,7 +27,8 @@ STRICT_ENV = "POSTHOG_STRICT_RESPONSE_VALIDATION"
 #: the client's keyword argument for the server address
 BASE_URL_ARGUMENT = "host"
 
-#: how the API key is sent: "bearer", "basic", "header", "query" or "cookie" (named AUTH_NAME), or "none"
+#: how the API key is sent: "bearer", "basic", "header", "query" or "cookie" (named
+#: AUTH_NAME), or "none"
 AUTH_SCHEME = "bearer"
 AUTH_NAME = "Authorization"
 
@@ -44,7 +45,8 @@ HOST_ALIASES: dict[str, str] = {
     "https://app.posthog.com": "https://us.posthog.com",
     "https://eu.i.posthog.com": "https://eu.posthog.com",
 }
-#: path parameters the client fills in from its settings: name -> (environment variable, description)
+#: path parameters the client fills in from its settings: name -> (environment variable,
+#: description)
 PATH_DEFAULTS: dict[str, tuple[str, str]] = {
     "project_id": (
         "POSTHOG_PROJECT_ID",

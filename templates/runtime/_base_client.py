@@ -71,7 +71,8 @@ DEFAULT_MAX_RETRIES = _config.DEFAULT_MAX_RETRIES
 DEFAULT_MAX_RESPONSE_BYTES = 200 * 1024 * 1024
 INITIAL_RETRY_DELAY = 0.5
 MAX_RETRY_DELAY = 8.0
-#: a Retry-After longer than this is not waited for: the error is raised at once, with `retry_after` set
+#: a Retry-After longer than this is not waited for: the error is raised at once, with
+#: `retry_after` set
 MAX_RETRY_AFTER = 60.0
 #: statuses worth another try besides 5xx: timeout, conflict (a concurrent edit), rate limit
 RETRY_STATUSES = frozenset({408, 409, 429})
@@ -185,7 +186,8 @@ def path_with_params(template: str, values: Mapping[str, object]) -> str:
         text = ",".join(_path_text(item) for item in items)
         if text.strip() == "" or text in _DOT_SEGMENTS:
             raise errors.InvalidArgumentError(
-                f"`{name}` cannot be {text!r}: it would address a different resource than the one named"
+                f"`{name}` cannot be {text!r}: it would address a different resource than "
+                "the one named"
             )
         encoded = ",".join(quote(_path_text(item), safe="") for item in items)
         path = path.replace("{" + name + "}", encoded)
@@ -225,7 +227,8 @@ def _template_query(target: str, given: set[str]) -> tuple[str, _QueryPairs]:
 def build_query(
     values: Mapping[str, object], styles: Mapping[str, tuple[str, bool]]
 ) -> _QueryPairs:
-    """Query parameters in OpenAPI's styles: form (exploded or comma), pipe, space and deepObject."""
+    """Query parameters in OpenAPI's styles: form (exploded or comma), pipe, space and
+    deepObject."""
     pairs: _QueryPairs = []
     for name, value in values.items():
         if value is None or isinstance(value, NotGiven):
@@ -256,7 +259,8 @@ def build_query(
 
 
 def retry_after_seconds(response: httpx.Response) -> float | None:
-    """The server's requested wait, from `Retry-After` (seconds or HTTP date) or `retry-after-ms`."""
+    """The server's requested wait, from `Retry-After` (seconds or HTTP date) or
+    `retry-after-ms`."""
     millis = response.headers.get("retry-after-ms")
     if millis:
         try:
@@ -278,7 +282,8 @@ def retry_after_seconds(response: httpx.Response) -> float | None:
     when = _http_date(header)
     if when is None:
         return None
-    # Measured against the response's own Date when it has one, so a skewed local clock doesn't matter.
+    # Measured against the response's own Date when it has one, so a skewed local clock
+    # doesn't matter.
     now = _http_date(response.headers.get("date", "")) or time.time()
     return max(when - now, 0.0)
 
@@ -292,7 +297,8 @@ def _http_date(text: str) -> float | None:
 
 
 def retry_delay(attempt: int, response: httpx.Response | None) -> float | None:
-    """Seconds to wait before retry number `attempt` (0-based); None when the server asks for too long."""
+    """Seconds to wait before retry number `attempt` (0-based); None when the server asks
+    for too long."""
     wanted = retry_after_seconds(response) if response is not None else None
     if wanted is not None:
         return wanted if wanted <= MAX_RETRY_AFTER else None
@@ -302,7 +308,8 @@ def retry_delay(attempt: int, response: httpx.Response | None) -> float | None:
 
 
 def _retryable_status(response: httpx.Response) -> bool:
-    """Whether the status says another try may succeed; the server can override with x-should-retry."""
+    """Whether the status says another try may succeed; the server can override with
+    x-should-retry."""
     override = str(response.headers.get("x-should-retry", "")).lower()
     if override in ("true", "false"):
         return override == "true"
@@ -797,7 +804,8 @@ class _BaseClient:
                 )
                 for name, value in path.items()
             }
-        # The base URL ends with "/", so plain concatenation is the join (and cheaper than URL.join).
+        # The base URL ends with "/", so plain concatenation is the join (and cheaper than
+        # URL.join).
         target = path_with_params(operation.path, path)
         params = build_query(
             {**query, **extra_query} if extra_query else query, operation.query_styles
@@ -914,7 +922,8 @@ class _BaseClient:
             headers = redact_headers(dict(request.headers))
             log.debug(
                 self._redact(
-                    f"request {request.method} {request.url} (attempt {attempt + 1}) headers={headers}"
+                    f"request {request.method} {request.url} (attempt {attempt + 1}) "
+                    f"headers={headers}"
                 )
             )
 

@@ -155,7 +155,8 @@ class APIStatusError(APIError):
         super().__init__(self._describe(), request=response.request)
 
     def _describe(self) -> str:
-        """`403 permission_denied: <detail> (field: x) [request id y]`, plus what a subclass adds."""
+        """`403 permission_denied: <detail> (field: x) [request id y]`, plus what a subclass
+        adds."""
         text = f"{self.status_code} {self.code}" if self.code else str(self.status_code)
         text += (
             f": {self.detail or _excerpt(self.response) or self.response.reason_phrase or 'error'}"
@@ -193,12 +194,14 @@ class RedirectError(APIStatusError):
 
 
 class ResponseTooLargeError(APIError):
-    """The response body passed the client's `max_response_bytes` (decompressed); it was not kept."""
+    """The response body passed the client's `max_response_bytes` (decompressed); it was
+    not kept."""
 
     def __init__(self, request: httpx.Request, limit: int) -> None:
         where = f"{request.method} {request.url.copy_with(query=None)}"
         super().__init__(
-            f"The response to {where} is larger than {limit:,} bytes; raise max_response_bytes to accept it",
+            f"The response to {where} is larger than {limit:,} bytes; raise max_response_bytes "
+            "to accept it",
             request=request,
         )
         self.limit = limit

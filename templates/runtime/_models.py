@@ -181,7 +181,8 @@ def _json_text(value: bytes | bytearray) -> str:
         return bytes(value).decode("utf-8")
     except UnicodeDecodeError as exc:
         raise ValueError(
-            f"bytes in a JSON body must be UTF-8 text (JSON holds text, not bytes): byte {exc.start} is not"
+            "bytes in a JSON body must be UTF-8 text (JSON holds text, not bytes): "
+            f"byte {exc.start} is not"
         ) from None
 
 

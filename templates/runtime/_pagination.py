@@ -97,7 +97,10 @@ class _BasePage(Generic[_T]):
         return tuple(sorted(_as_strings(self._query).items()))
 
     def __repr__(self) -> str:
-        return f"{type(self).__name__}(items={len(self.items)}, count={self.count!r}, has_next_page={self.has_next_page()})"
+        return (
+            f"{type(self).__name__}(items={len(self.items)}, count={self.count!r}, "
+            f"has_next_page={self.has_next_page()})"
+        )
 
 
 class _Walk:

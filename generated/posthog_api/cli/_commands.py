@@ -19,7 +19,8 @@ ROOT_HELP = settings.CLI_HELP
 API_KEY_ENV = settings.API_KEY_ENV
 BASE_URL_ENV = settings.BASE_URL_ENV
 BASE_URL_ARGUMENT = settings.BASE_URL_ARGUMENT
-#: path parameters the client fills from its settings: (option, client argument, environment variable)
+#: path parameters the client fills from its settings: (option, client argument,
+#: environment variable)
 PATH_DEFAULTS: list[tuple[str, str, str]] = [
     (name.replace("_", "-"), name, env)
     for name, (env, _description) in settings.PATH_DEFAULTS.items()

@@ -84,7 +84,8 @@ class Tool:
 
 
 def _words(text: str) -> list[str]:
-    """Lower-case words, a plural's `s` dropped: `Lists insight_variables` -> list insight variable."""
+    """Lower-case words, a plural's `s` dropped: `Lists insight_variables` -> list insight
+    variable."""
     words = re.findall(r"[a-z0-9]+", re.sub(r"([a-z])([A-Z])", r"\1 \2", text).lower())
     return [w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in words]
 

@@ -110,7 +110,9 @@ class BreakdownFilter(_BaseModel):
     """The property name, HogQL expression, cohort id or list of cohort ids to break down by."""
 
     breakdowns: list[dict[str, _Any]] | None = None
-    """Several breakdowns at once, each `{property, type, group_type_index, normalize_url, histogram_bin_count}`."""
+    """Several breakdowns at once, each `{property, type, group_type_index, normalize_url,
+    histogram_bin_count}`.
+    """
 
     breakdown_limit: int | None = None
     """Maximum number of breakdown values; the rest are grouped as "Other"."""

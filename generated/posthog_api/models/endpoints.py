@@ -68,7 +68,8 @@ class EndpointRefreshMode(_ForwardCompatibleEnum):
     """How a run uses cached and materialized results:
     - `cache`: return cached results when they are fresh enough, otherwise compute (default);
     - `force`: always recompute, ignoring the cache;
-    - `direct`: skip the materialized table and run the original query (materialized endpoints only).
+    - `direct`: skip the materialized table and run the original query (materialized endpoints
+      only).
     """
 
     CACHE = "cache"
@@ -87,7 +88,9 @@ class EndpointColumn(_BaseModel):
     """Column name from the query's SELECT clause."""
 
     type: str
-    """Serialized column type: integer, float, string, datetime, date, boolean, array, json or unknown."""
+    """Serialized column type: integer, float, string, datetime, date, boolean, array, json or
+    unknown.
+    """
 
 
 class EndpointLastExecutionTimesRequest(_BaseModel):
@@ -105,7 +108,9 @@ class EndpointMaterialization(_BaseModel):
     """
 
     name: str | None = None
-    """URL-safe endpoint name. Present only in the materialization status answer, not inside an endpoint."""
+    """URL-safe endpoint name. Present only in the materialization status answer, not inside an
+    endpoint.
+    """
 
     status: str | None = None
     """Current materialization status, e.g. `Completed`, `Running`, `Failed`."""
@@ -123,7 +128,9 @@ class EndpointMaterialization(_BaseModel):
     """The last materialization error, or an empty string."""
 
     saved_query_id: str | None = None
-    """The warehouse saved query backing the materialization. Only set when the version is materialized."""
+    """The warehouse saved query backing the materialization. Only set when the version is
+    materialized.
+    """
 
 
 class EndpointQuery(_BaseModel):
@@ -149,7 +156,9 @@ class EndpointRequest(_BaseModel):
     """
 
     name: str
-    """Unique URL-safe name. Must start with a letter and contain only letters, digits, hyphens and underscores; at most 128 characters."""
+    """Unique URL-safe name. Must start with a letter and contain only letters, digits, hyphens
+    and underscores; at most 128 characters.
+    """
 
     query: EndpointQuery
     """The query an endpoint runs: a `HogQLQuery` node or an insight query node
@@ -174,7 +183,9 @@ class EndpointRequest(_BaseModel):
     """Short ID of the insight this endpoint was created from."""
 
     bucket_overrides: dict[str, str] | None = None
-    """Per-column bucket overrides for materializing range variables: column name to bucket key, e.g. `{"timestamp": "hour"}`."""
+    """Per-column bucket overrides for materializing range variables: column name to bucket key,
+    e.g. `{"timestamp": "hour"}`.
+    """
 
 
 class EndpointResponse(_BaseModel):
@@ -207,7 +218,9 @@ class EndpointResponse(_BaseModel):
     """
 
     endpoint_path: str
-    """Relative API path that runs this endpoint, e.g. `/api/environments/12345/endpoints/weekly-signups/run`."""
+    """Relative API path that runs this endpoint, e.g.
+    `/api/environments/12345/endpoints/weekly-signups/run`.
+    """
 
     url: str | None
     """Absolute URL that runs this endpoint."""
@@ -240,7 +253,9 @@ class EndpointResponse(_BaseModel):
     """Short ID of the insight this endpoint was created from, if any."""
 
     last_executed_at: _datetime.datetime | None
-    """When the endpoint was last run with an API key, or null if never. Updated at most every 30 minutes."""
+    """When the endpoint was last run with an API key, or null if never. Updated at most every 30
+    minutes.
+    """
 
     materialization: EndpointMaterialization
     """Materialization status of an endpoint version. When the version is
@@ -259,7 +274,9 @@ class EndpointResponse(_BaseModel):
     """Tags attached to the endpoint (newer servers only)."""
 
     optional_breakdown_properties: list[str] | None = None
-    """Breakdown properties that callers may leave out when running a materialized insight endpoint (newer servers only)."""
+    """Breakdown properties that callers may leave out when running a materialized insight
+    endpoint (newer servers only).
+    """
 
     materialization_error: str | None = None
     """Only in an update answer, when the update succeeded but enabling materialization failed."""
@@ -416,7 +433,9 @@ class EndpointVersionResponse(_BaseModel):
     """Tags attached to the endpoint (newer servers only)."""
 
     optional_breakdown_properties: list[str] | None = None
-    """Breakdown properties that callers may leave out when running this version materialized (newer servers only)."""
+    """Breakdown properties that callers may leave out when running this version materialized
+    (newer servers only).
+    """
 
     version: int
     """Version number."""
@@ -473,7 +492,9 @@ class PatchedEndpointRequest(_BaseModel):
     """
 
     name: str | None = None
-    """Unique URL-safe name. Must start with a letter and contain only letters, digits, hyphens and underscores; at most 128 characters."""
+    """Unique URL-safe name. Must start with a letter and contain only letters, digits, hyphens
+    and underscores; at most 128 characters.
+    """
 
     query: EndpointQuery | None = None
     """The new query. A changed query creates a new version of the endpoint."""
@@ -488,13 +509,19 @@ class PatchedEndpointRequest(_BaseModel):
     """Whether the endpoint (or, with `version`, that version) can be run through the API."""
 
     is_materialized: bool | None = None
-    """Turn materialization of the query's results on or off. Cannot be enabled on an inactive endpoint."""
+    """Turn materialization of the query's results on or off. Cannot be enabled on an inactive
+    endpoint.
+    """
 
     derived_from_insight: str | None = None
     """Short ID of the insight this endpoint was created from."""
 
     version: int | None = None
-    """Apply the update to this version instead of the current one. The answer then describes that version."""
+    """Apply the update to this version instead of the current one. The answer then describes
+    that version.
+    """
 
     bucket_overrides: dict[str, str] | None = None
-    """Per-column bucket overrides for materializing range variables: column name to bucket key, e.g. `{"timestamp": "hour"}`."""
+    """Per-column bucket overrides for materializing range variables: column name to bucket key,
+    e.g. `{"timestamp": "hour"}`.
+    """

@@ -390,7 +390,9 @@ class ExternalDataSourceCdcPrerequisitesRequestSourceType(_ForwardCompatibleEnum
 ExternalDataSourceCdcPrerequisitesRequestSourceTypeParam: _TypeAlias = (
     ExternalDataSourceCdcPrerequisitesRequestSourceType | _Literal["Postgres"]
 )
-"""What an argument of type `ExternalDataSourceCdcPrerequisitesRequestSourceType` accepts: a member, or its value."""
+"""What an argument of type `ExternalDataSourceCdcPrerequisitesRequestSourceType` accepts: a
+member, or its value.
+"""
 
 
 class ExternalDataSourceCdcPrerequisitesRequestCdcManagementMode(_ForwardCompatibleEnum):
@@ -406,7 +408,9 @@ class ExternalDataSourceCdcPrerequisitesRequestCdcManagementMode(_ForwardCompati
 ExternalDataSourceCdcPrerequisitesRequestCdcManagementModeParam: _TypeAlias = (
     ExternalDataSourceCdcPrerequisitesRequestCdcManagementMode | _Literal["posthog", "self_managed"]
 )
-"""What an argument of type `ExternalDataSourceCdcPrerequisitesRequestCdcManagementMode` accepts: a member, or its value."""
+"""What an argument of type `ExternalDataSourceCdcPrerequisitesRequestCdcManagementMode` accepts:
+a member, or its value.
+"""
 
 
 class DatabaseSchemaRequest(_BaseModel):
@@ -438,7 +442,9 @@ class ExternalDataSource(_BaseModel):
     id: str
     created_at: _datetime.datetime
     created_by: str | None
-    """Email address of the user who created the source, or null when it was created without a user."""
+    """Email address of the user who created the source, or null when it was created without a
+    user.
+    """
 
     created_via: ExternalDataSourceCreatedViaEnum | None = None
     """How the source was created: `web` for the in-app UI, `api` for direct API
@@ -492,7 +498,9 @@ class ExternalDataSource(_BaseModel):
 
     revenue_analytics_config: ExternalDataSourceRevenueAnalyticsConfig
     user_access_level: str | None
-    """The effective access level the requesting user has for this source (e.g. `viewer`, `editor`)."""
+    """The effective access level the requesting user has for this source (e.g. `viewer`,
+    `editor`).
+    """
 
     supports_webhooks: bool
     """Whether this source type can receive data through webhooks."""
@@ -614,7 +622,9 @@ class ExternalDataSourcePrefixRequest(_BaseModel):
     """
 
     access_method: ExternalDataSourceAccessMethodEnum = ExternalDataSourceAccessMethodEnum.WAREHOUSE
-    """Connection mode of the new source. `direct` is only supported for Postgres and then `prefix` is required."""
+    """Connection mode of the new source. `direct` is only supported for Postgres and then
+    `prefix` is required.
+    """
 
 
 class ExternalDataSourceReloadResult(_BaseModel):

@@ -47,7 +47,9 @@ class EnvironmentsPersonsPathRetrieveFormat(_ForwardCompatibleEnum):
 EnvironmentsPersonsPathRetrieveFormatParam: _TypeAlias = (
     EnvironmentsPersonsPathRetrieveFormat | _Literal["csv", "json"]
 )
-"""What an argument of type `EnvironmentsPersonsPathRetrieveFormat` accepts: a member, or its value."""
+"""What an argument of type `EnvironmentsPersonsPathRetrieveFormat` accepts: a member, or its
+value.
+"""
 
 
 class Person(_BaseModel):
@@ -77,10 +79,14 @@ class Person(_BaseModel):
 
     created_at: _datetime.datetime | None
     is_identified: bool | None = None
-    """Whether the person has been identified (`$identify` was called for one of its distinct IDs)."""
+    """Whether the person has been identified (`$identify` was called for one of its distinct
+    IDs).
+    """
 
     matched_recordings: list[PersonMatchedRecording] | None = None
-    """Session recordings matching the insight's events, when `include_recordings` was requested; otherwise empty."""
+    """Session recordings matching the insight's events, when `include_recordings` was requested;
+    otherwise empty.
+    """
 
     value_at_data_point: float | None = None
     """The actor's value at the insight data point, when the insight computes one."""
@@ -182,7 +188,9 @@ class PersonsPathResponse(_BaseModel):
     """URL of the first page."""
 
     missing_persons: int | None = None
-    """Actors matched by the query that no longer exist as persons (e.g. deleted), so are missing from `people`."""
+    """Actors matched by the query that no longer exist as persons (e.g. deleted), so are missing
+    from `people`.
+    """
 
     is_cached: bool | None = None
     """Whether the result came from PostHog's cache."""
@@ -201,7 +209,9 @@ class PersonsRetentionAppearance(_BaseModel):
     """
 
     appearances: list[int]
-    """One entry per interval of the cohort; 1 if the person performed the returning event in that interval, 0 otherwise."""
+    """One entry per interval of the cohort; 1 if the person performed the returning event in
+    that interval, 0 otherwise.
+    """
 
     appearance_count: int | None = None
     """Number of intervals in which the person came back (returned by older PostHog versions)."""

@@ -319,13 +319,18 @@ class StickinessFilterComputedAs(_ForwardCompatibleEnum):
 class RefreshType(_ForwardCompatibleEnum):
     """How to calculate results and how much to rely on the cache:
 
-    - `blocking`: calculate synchronously (returning only when the query is done), unless there are very fresh results in the cache.
-    - `async`: kick off a background calculation and return at once with a query status, unless there are very fresh results in the cache.
-    - `lazy_async`: kick off a background calculation, unless there are somewhat fresh results in the cache.
+    - `blocking`: calculate synchronously (returning only when the query is done), unless there are
+      very fresh results in the cache.
+    - `async`: kick off a background calculation and return at once with a query status, unless
+      there are very fresh results in the cache.
+    - `lazy_async`: kick off a background calculation, unless there are somewhat fresh results in
+      the cache.
     - `force_blocking`: calculate synchronously, even if fresh results are already cached.
     - `force_async`: kick off a background calculation, even if fresh results are already cached.
-    - `force_cache`: return cached data or a cache miss; never calculates. On this endpoint the server calculates synchronously when the cache is stale.
-    - `async_except_on_cache_miss`: use the cache, calculate in the background when it is stale, but synchronously on a cache miss.
+    - `force_cache`: return cached data or a cache miss; never calculates. On this endpoint the
+      server calculates synchronously when the cache is stale.
+    - `async_except_on_cache_miss`: use the cache, calculate in the background when it is stale, but
+      synchronously on a cache miss.
 
     A background calculation is tracked through the `query_status` field of the response.
     """
@@ -390,7 +395,9 @@ class ActorsQuery(_BaseModel):
     """Additional person filters that cannot be edited in the interface."""
 
     source: dict[str, _Any] | None = None
-    """The query whose actors to list, e.g. an `InsightActorsQuery` or a `HogQLQuery` returning actor ids."""
+    """The query whose actors to list, e.g. an `InsightActorsQuery` or a `HogQLQuery` returning
+    actor ids.
+    """
 
     order_by: list[str] | None = _Field(default=None, alias="orderBy")
     limit: int | None = None
@@ -439,7 +446,9 @@ class HogQLQueryModifiers(_BaseModel):
     data_warehouse_events_modifiers: list[dict[str, _Any]] | None = _Field(
         default=None, alias="dataWarehouseEventsModifiers"
     )
-    """Data warehouse tables to expose as event sources, each `{table_name, id_field, timestamp_field, distinct_id_field}`."""
+    """Data warehouse tables to expose as event sources, each `{table_name, id_field,
+    timestamp_field, distinct_id_field}`.
+    """
 
     convert_to_project_timezone: bool | None = _Field(
         default=None, alias="convertToProjectTimezone"
@@ -501,18 +510,24 @@ class DataWarehouseNode(_BaseModel):
 
 
 class DateRange(_BaseModel):
-    """A date range. Dates are absolute (`2025-11-01`, `2025-11-01T10:00:00Z`) or relative (`-7d`, `-1m`, `mStart`)."""
+    """A date range. Dates are absolute (`2025-11-01`, `2025-11-01T10:00:00Z`) or relative
+    (`-7d`, `-1m`, `mStart`).
+    """
 
     date_from: str | None = None
     date_to: str | None = None
     """End of the range; `null` means now."""
 
     explicit_date: bool | None = _Field(default=False, alias="explicitDate")
-    """Whether date_from and date_to should be used verbatim. Disables rounding to the start and end of period."""
+    """Whether date_from and date_to should be used verbatim. Disables rounding to the start and
+    end of period.
+    """
 
 
 class EventsNode(_BaseModel):
-    """A series of events with one name (or all events), with an aggregation (`math`) and filters."""
+    """A series of events with one name (or all events), with an aggregation (`math`) and
+    filters.
+    """
 
     kind: _Literal["EventsNode"] = "EventsNode"
     event: str | None = None
@@ -594,7 +609,9 @@ class EventsQuery(_BaseModel):
     """Property filters."""
 
     fixed_properties: list[AnyPropertyFilter] | None = _Field(default=None, alias="fixedProperties")
-    """Additional property filters that cannot be edited in the interface (e.g. scoping down by person)."""
+    """Additional property filters that cannot be edited in the interface (e.g. scoping down by
+    person).
+    """
 
     filter_test_accounts: bool | None = _Field(default=None, alias="filterTestAccounts")
     """Exclude internal and test users."""
@@ -689,7 +706,9 @@ class HogQLFilters(_BaseModel):
 
 
 class HogQLQuery(_BaseModel):
-    """A SQL query in HogQL, PostHog's dialect of ClickHouse SQL. Without a `LIMIT` it returns at most 100 rows; an explicit `LIMIT` allows up to 50,000."""
+    """A SQL query in HogQL, PostHog's dialect of ClickHouse SQL. Without a `LIMIT` it returns at
+    most 100 rows; an explicit `LIMIT` allows up to 50,000.
+    """
 
     kind: _Literal["HogQLQuery"] = "HogQLQuery"
     query: str
@@ -699,7 +718,9 @@ class HogQLQuery(_BaseModel):
     """Constant values that can be referenced with the `{placeholder}` syntax in the query."""
 
     variables: dict[str, HogQLVariable] | None = None
-    """Insight variables to substitute into the query (`{variables.code_name}`), keyed by variable id."""
+    """Insight variables to substitute into the query (`{variables.code_name}`), keyed by
+    variable id.
+    """
 
     filters: HogQLFilters | None = None
     """Filters that replace the `{filters}` placeholder in the query."""
@@ -717,7 +738,9 @@ class HogQLQuery(_BaseModel):
     """Tags recorded in the query log."""
 
     connection_id: str | None = _Field(default=None, alias="connectionId")
-    """Run the query directly against this external data source (its id) instead of PostHog's warehouse."""
+    """Run the query directly against this external data source (its id) instead of PostHog's
+    warehouse.
+    """
 
     send_raw_query: bool | None = _Field(default=None, alias="sendRawQuery")
     """With `connectionId`, send the query text to the external source as is."""
@@ -777,7 +800,9 @@ class HogQLQueryResponse(_BaseModel):
     """Measured timings for different parts of the query generation process."""
 
     error: str | None = None
-    """Query error. Returned only if `explain` or `modifiers.debug` is true; otherwise an error fails the request."""
+    """Query error. Returned only if `explain` or `modifiers.debug` is true; otherwise an error
+    fails the request.
+    """
 
     explain: list[str] | None = None
     """Query explanation output."""
@@ -903,7 +928,9 @@ class PathsQuery(_BaseModel):
     """Settings of a paths insight."""
 
     funnel_paths_filter: dict[str, _Any] | None = _Field(default=None, alias="funnelPathsFilter")
-    """Restrict the paths to those around a funnel step (`{funnelSource, funnelPathType, funnelStep}`)."""
+    """Restrict the paths to those around a funnel step (`{funnelSource, funnelPathType,
+    funnelStep}`).
+    """
 
     date_range: DateRange | None = _Field(default=None, alias="dateRange")
     properties: InsightProperties | None = None
@@ -992,7 +1019,9 @@ class TrendsFilter(_BaseModel):
     """Display and formula settings of a trends insight."""
 
     display: str | None = None
-    """Chart type, e.g. `ActionsLineGraph`, `ActionsBar`, `ActionsTable`, `BoldNumber`, `ActionsPie`, `WorldMap`."""
+    """Chart type, e.g. `ActionsLineGraph`, `ActionsBar`, `ActionsTable`, `BoldNumber`,
+    `ActionsPie`, `WorldMap`.
+    """
 
     formula: str | None = None
     """A formula over the series by letter, e.g. `A / B`."""
@@ -1006,7 +1035,9 @@ class TrendsFilter(_BaseModel):
 
 
 class RetentionQuery(_BaseModel):
-    """A retention insight. How many actors who did the target event come back to do the returning event."""
+    """A retention insight. How many actors who did the target event come back to do the
+    returning event.
+    """
 
     kind: _Literal["RetentionQuery"] = "RetentionQuery"
     retention_filter: RetentionFilter = _Field(alias="retentionFilter")
@@ -1113,7 +1144,9 @@ class QueryRequest(_BaseModel):
     """
 
     refresh: RefreshType | None = RefreshType.BLOCKING
-    """Whether results should be calculated sync or async, and how much to rely on the cache. Defaults to `blocking`."""
+    """Whether results should be calculated sync or async, and how much to rely on the cache.
+    Defaults to `blocking`.
+    """
 
     async_: bool | None = _Field(default=None, alias="async")
     """Legacy switch, kept for old clients: `true` behaves like
@@ -1121,7 +1154,9 @@ class QueryRequest(_BaseModel):
     """
 
     filters_override: DashboardFilter | None = None
-    """Dashboard filters (date range, property filters, breakdown) applied on top of the query before it runs."""
+    """Dashboard filters (date range, property filters, breakdown) applied on top of the query
+    before it runs.
+    """
 
     variables_override: dict[str, dict[str, _Any]] | None = None
     """Values for the query's insight variables, keyed by variable id. Each
@@ -1134,7 +1169,9 @@ class QueryRequest(_BaseModel):
     """
 
     limit_context: QueryLimitContext | None = None
-    """The execution limits to apply. Only `posthog_ai` may be set by a client; leave it out otherwise."""
+    """The execution limits to apply. Only `posthog_ai` may be set by a client; leave it out
+    otherwise.
+    """
 
 
 class QueryUpgradeRequest(_BaseModel):

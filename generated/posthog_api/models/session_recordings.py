@@ -60,7 +60,9 @@ EnvironmentsSessionRecordingsListOrderParam: _TypeAlias = (
         "recording_ttl",
     ]
 )
-"""What an argument of type `EnvironmentsSessionRecordingsListOrder` accepts: a member, or its value."""
+"""What an argument of type `EnvironmentsSessionRecordingsListOrder` accepts: a member, or its
+value.
+"""
 
 
 class EnvironmentsSessionRecordingsListOrderDirection(_ForwardCompatibleEnum):
@@ -71,7 +73,9 @@ class EnvironmentsSessionRecordingsListOrderDirection(_ForwardCompatibleEnum):
 EnvironmentsSessionRecordingsListOrderDirectionParam: _TypeAlias = (
     EnvironmentsSessionRecordingsListOrderDirection | _Literal["ASC", "DESC"]
 )
-"""What an argument of type `EnvironmentsSessionRecordingsListOrderDirection` accepts: a member, or its value."""
+"""What an argument of type `EnvironmentsSessionRecordingsListOrderDirection` accepts: a member,
+or its value.
+"""
 
 
 class MinimalPerson(_BaseModel):
@@ -109,7 +113,9 @@ class PatchedSessionRecording(_BaseModel):
     """Record that the calling user analyzed the recording."""
 
     player_metadata: dict[str, _Any] | None = None
-    """Details about the player session (e.g. `recording_duration`, `snapshot_source`), used only for PostHog's usage analytics."""
+    """Details about the player session (e.g. `recording_duration`, `snapshot_source`), used only
+    for PostHog's usage analytics.
+    """
 
 
 class SessionRecording(_BaseModel):
@@ -158,7 +164,9 @@ class SessionRecording(_BaseModel):
     """
 
     storage: str
-    """Where the recording's snapshots are stored, e.g. `object_storage` or `object_storage_lts` (long-term storage)."""
+    """Where the recording's snapshots are stored, e.g. `object_storage` or `object_storage_lts`
+    (long-term storage).
+    """
 
     retention_period_days: int | None
     """The retention period, in days, that applies to this recording."""
@@ -206,7 +214,9 @@ class SessionRecordingUpdateResult(_BaseModel):
 
 
 class SharePassword(_BaseModel):
-    """A password that unlocks a password-protected share link. The password itself is never returned."""
+    """A password that unlocks a password-protected share link. The password itself is never
+    returned.
+    """
 
     id: int
     created_at: _datetime.datetime

@@ -20,13 +20,19 @@ __all__ = [
 
 
 class ErrorResponse(_BaseModel):
-    """PostHog's error body, produced by its DRF exception handler for every 4xx and 5xx response."""
+    """PostHog's error body, produced by its DRF exception handler for every 4xx and 5xx
+    response.
+    """
 
     type: str
-    """The error family, e.g. `validation_error`, `authentication_error`, `throttled_error`, `server_error`."""
+    """The error family, e.g. `validation_error`, `authentication_error`, `throttled_error`,
+    `server_error`.
+    """
 
     code: str
-    """A machine-readable code, e.g. `invalid_input`, `permission_denied`, `not_found`, `throttled`."""
+    """A machine-readable code, e.g. `invalid_input`, `permission_denied`, `not_found`,
+    `throttled`.
+    """
 
     detail: str
     """A human-readable message."""

@@ -67,7 +67,9 @@ class DataWarehouseSavedQuery(_BaseModel):
     """Whether the view is deleted. Set it to true to soft-delete the view."""
 
     name: str
-    """Unique name of the view. It is the table name in HogQL queries and the node name in the data modeling DAG."""
+    """Unique name of the view. It is the table name in HogQL queries and the node name in the
+    data modeling DAG.
+    """
 
     query: DataWarehouseSavedQueryDefinition | None = None
     """The HogQL query that defines the view, as `{"kind": "HogQLQuery",
@@ -94,7 +96,9 @@ class DataWarehouseSavedQuery(_BaseModel):
     """When the view was last materialized."""
 
     managed_viewset_kind: str | None
-    """Kind of the managed viewset the view belongs to (e.g. `revenue_analytics`), or null for a user-defined view."""
+    """Kind of the managed viewset the view belongs to (e.g. `revenue_analytics`), or null for a
+    user-defined view.
+    """
 
     folder_id: str | None = None
     """Optional folder used to organize the view in the SQL editor sidebar."""
@@ -138,7 +142,9 @@ class DataWarehouseSavedQuery(_BaseModel):
     """When a test view will be deleted automatically."""
 
     user_access_level: str | None
-    """The effective access level the requesting user has for this view (e.g. `viewer`, `editor`)."""
+    """The effective access level the requesting user has for this view (e.g. `viewer`,
+    `editor`).
+    """
 
 
 class DataWarehouseSavedQueryDefinition(_BaseModel):

@@ -185,7 +185,7 @@ class EndpointsResource(_SyncAPIResource):
 
     @_cached_property
     def with_raw_response(self) -> EndpointsResourceWithRawResponse:
-        """The same methods, returning the raw response (status, headers, body) with a `.parse()`."""
+        """The same methods, returning the raw response (status, headers, body) to `.parse()`."""
         return EndpointsResourceWithRawResponse(self)
 
     @_cached_property
@@ -219,7 +219,8 @@ class EndpointsResource(_SyncAPIResource):
             is_active: Only active (`true`) or inactive (`false`) endpoints.
             limit: Number of results to return per page.
             offset: The initial index from which to return the results.
-            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+            project_id: Project ID of the project you're trying to access. To find the ID of the
+                project, make a call to /api/projects/.
         """
         return self._client.request_page(
             _LIST,
@@ -266,15 +267,22 @@ class EndpointsResource(_SyncAPIResource):
         Required API key scopes: endpoint:write.
 
         Args:
-            name: Unique URL-safe name. Must start with a letter and contain only letters, digits, hyphens and underscores; at most 128 characters.
-            query: The query an endpoint runs: a `HogQLQuery` node or an insight query node (`TrendsQuery`, `FunnelsQuery`, `RetentionQuery`, `PathsQuery`, `StickinessQuery`, `LifecycleQuery`), as accepted by the query API. The node schemas themselves are described with the query tag.
+            name: Unique URL-safe name. Must start with a letter and contain only letters, digits,
+                hyphens and underscores; at most 128 characters.
+            query: The query an endpoint runs: a `HogQLQuery` node or an insight query node
+                (`TrendsQuery`, `FunnelsQuery`, `RetentionQuery`, `PathsQuery`, `StickinessQuery`,
+                `LifecycleQuery`), as accepted by the query API. The node schemas themselves are
+                described with the query tag.
             description: Human-readable description of what this endpoint returns.
             data_freshness_seconds: How fresh the data must be. Defaults to 86400 (24 hours).
             is_active: Whether the endpoint can be run through the API. Defaults to true.
-            is_materialized: Whether to materialize the query's results to S3 so runs read a pre-computed table.
+            is_materialized: Whether to materialize the query's results to S3 so runs read a
+                pre-computed table.
             derived_from_insight: Short ID of the insight this endpoint was created from.
-            bucket_overrides: Per-column bucket overrides for materializing range variables: column name to bucket key, e.g. `{"timestamp": "hour"}`.
-            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+            bucket_overrides: Per-column bucket overrides for materializing range variables: column
+                name to bucket key, e.g. `{"timestamp": "hour"}`.
+            project_id: Project ID of the project you're trying to access. To find the ID of the
+                project, make a call to /api/projects/.
         """
         return self._client.request(
             _CREATE,
@@ -319,7 +327,8 @@ class EndpointsResource(_SyncAPIResource):
         Args:
             name: URL-safe name for the endpoint.
             version: Return this version of the endpoint instead of the current one.
-            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+            project_id: Project ID of the project you're trying to access. To find the ID of the
+                project, make a call to /api/projects/.
         """
         return self._client.request(
             _RETRIEVE,
@@ -371,16 +380,22 @@ class EndpointsResource(_SyncAPIResource):
 
         Args:
             name: URL-safe name for the endpoint.
-            name2: Unique URL-safe name. Must start with a letter and contain only letters, digits, hyphens and underscores; at most 128 characters.
+            name2: Unique URL-safe name. Must start with a letter and contain only letters, digits,
+                hyphens and underscores; at most 128 characters.
             query: The new query. A changed query creates a new version of the endpoint.
             description: Human-readable description of what this endpoint returns.
             data_freshness_seconds: How fresh the data must be.
-            is_active: Whether the endpoint (or, with `version`, that version) can be run through the API.
-            is_materialized: Turn materialization of the query's results on or off. Cannot be enabled on an inactive endpoint.
+            is_active: Whether the endpoint (or, with `version`, that version) can be run through
+                the API.
+            is_materialized: Turn materialization of the query's results on or off. Cannot be
+                enabled on an inactive endpoint.
             derived_from_insight: Short ID of the insight this endpoint was created from.
-            version: Apply the update to this version instead of the current one. The answer then describes that version.
-            bucket_overrides: Per-column bucket overrides for materializing range variables: column name to bucket key, e.g. `{"timestamp": "hour"}`.
-            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+            version: Apply the update to this version instead of the current one. The answer then
+                describes that version.
+            bucket_overrides: Per-column bucket overrides for materializing range variables: column
+                name to bucket key, e.g. `{"timestamp": "hour"}`.
+            project_id: Project ID of the project you're trying to access. To find the ID of the
+                project, make a call to /api/projects/.
         """
         return self._client.request(
             _PARTIAL_UPDATE,
@@ -430,8 +445,10 @@ class EndpointsResource(_SyncAPIResource):
         Required API key scopes: endpoint:read.
 
         Args:
-            names: Endpoint names. Each must be a valid endpoint name; an empty list returns no results.
-            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+            names: Endpoint names. Each must be a valid endpoint name; an empty list returns no
+                results.
+            project_id: Project ID of the project you're trying to access. To find the ID of the
+                project, make a call to /api/projects/.
         """
         return self._client.request(
             _LAST_EXECUTION_TIMES,
@@ -467,7 +484,8 @@ class EndpointsResource(_SyncAPIResource):
 
         Args:
             name: URL-safe name for the endpoint.
-            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+            project_id: Project ID of the project you're trying to access. To find the ID of the
+                project, make a call to /api/projects/.
         """
         return self._client.request(
             _DESTROY,
@@ -513,7 +531,8 @@ class EndpointsResource(_SyncAPIResource):
             version: The version to run. Defaults to the current version.
             limit: Maximum number of rows to return. Without it all rows are returned.
             offset: Number of rows to skip. Requires `limit`; only HogQL endpoints support it.
-            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+            project_id: Project ID of the project you're trying to access. To find the ID of the
+                project, make a call to /api/projects/.
         """
         return self._client.request(
             _RUN_GET,
@@ -571,15 +590,24 @@ class EndpointsResource(_SyncAPIResource):
 
         Args:
             name: URL-safe name for the endpoint.
-            client_query_id: Client-provided query ID, to find the query in logs or cancel it through the query API.
+            client_query_id: Client-provided query ID, to find the query in logs or cancel it
+                through the query API.
             debug: Include debug information (such as the executed HogQL and timings) in the answer.
-            filters_override: Deprecated: a dashboard filter (`date_from`, `date_to`, `properties`, `breakdown_filter`) applied to an insight endpoint. Rejected for HogQL endpoints; use `variables` instead.
+            filters_override: Deprecated: a dashboard filter (`date_from`, `date_to`, `properties`,
+                `breakdown_filter`) applied to an insight endpoint. Rejected for HogQL endpoints;
+                use `variables` instead.
             limit: Maximum number of rows to return. Without it all rows are returned.
             offset: Number of rows to skip. Requires `limit`; only HogQL endpoints support it.
             refresh: How to use cached and materialized results. Defaults to `cache`.
-            variables: Values for the endpoint's variables. For HogQL endpoints the keys are the variable `code_name`s used in the query (`{variables.code_name}`), e.g. `{"event_name": "$pageview"}`. For insight endpoints that are not materialized, `date_from` and `date_to` filter the date range; for materialized insight endpoints the breakdown property name filters by breakdown value, e.g. `{"$browser": "Chrome"}`. Unknown names are rejected with a 400.
+            variables: Values for the endpoint's variables. For HogQL endpoints the keys are the
+                variable `code_name`s used in the query (`{variables.code_name}`), e.g.
+                `{"event_name": "$pageview"}`. For insight endpoints that are not materialized,
+                `date_from` and `date_to` filter the date range; for materialized insight endpoints
+                the breakdown property name filters by breakdown value, e.g. `{"$browser":
+                "Chrome"}`. Unknown names are rejected with a 400.
             version: The version to run. Defaults to the current version.
-            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+            project_id: Project ID of the project you're trying to access. To find the ID of the
+                project, make a call to /api/projects/.
         """
         return self._client.request(
             _RUN,
@@ -628,7 +656,8 @@ class EndpointsResource(_SyncAPIResource):
             name: URL-safe name for the endpoint.
             limit: Number of results to return per page.
             offset: The initial index from which to return the results.
-            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+            project_id: Project ID of the project you're trying to access. To find the ID of the
+                project, make a call to /api/projects/.
         """
         return self._client.request_page(
             _LIST_VERSIONS,
@@ -672,7 +701,8 @@ class EndpointsResource(_SyncAPIResource):
         Args:
             name: URL-safe name for the endpoint.
             version_number: The version number.
-            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+            project_id: Project ID of the project you're trying to access. To find the ID of the
+                project, make a call to /api/projects/.
         """
         return self._client.request(
             _RETRIEVE_VERSION,
@@ -727,7 +757,7 @@ class AsyncEndpointsResource(_AsyncAPIResource):
 
     @_cached_property
     def with_raw_response(self) -> AsyncEndpointsResourceWithRawResponse:
-        """The same methods, returning the raw response (status, headers, body) with a `.parse()`."""
+        """The same methods, returning the raw response (status, headers, body) to `.parse()`."""
         return AsyncEndpointsResourceWithRawResponse(self)
 
     @_cached_property
@@ -761,7 +791,8 @@ class AsyncEndpointsResource(_AsyncAPIResource):
             is_active: Only active (`true`) or inactive (`false`) endpoints.
             limit: Number of results to return per page.
             offset: The initial index from which to return the results.
-            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+            project_id: Project ID of the project you're trying to access. To find the ID of the
+                project, make a call to /api/projects/.
         """
         return await self._client.request_page(
             _LIST,
@@ -808,15 +839,22 @@ class AsyncEndpointsResource(_AsyncAPIResource):
         Required API key scopes: endpoint:write.
 
         Args:
-            name: Unique URL-safe name. Must start with a letter and contain only letters, digits, hyphens and underscores; at most 128 characters.
-            query: The query an endpoint runs: a `HogQLQuery` node or an insight query node (`TrendsQuery`, `FunnelsQuery`, `RetentionQuery`, `PathsQuery`, `StickinessQuery`, `LifecycleQuery`), as accepted by the query API. The node schemas themselves are described with the query tag.
+            name: Unique URL-safe name. Must start with a letter and contain only letters, digits,
+                hyphens and underscores; at most 128 characters.
+            query: The query an endpoint runs: a `HogQLQuery` node or an insight query node
+                (`TrendsQuery`, `FunnelsQuery`, `RetentionQuery`, `PathsQuery`, `StickinessQuery`,
+                `LifecycleQuery`), as accepted by the query API. The node schemas themselves are
+                described with the query tag.
             description: Human-readable description of what this endpoint returns.
             data_freshness_seconds: How fresh the data must be. Defaults to 86400 (24 hours).
             is_active: Whether the endpoint can be run through the API. Defaults to true.
-            is_materialized: Whether to materialize the query's results to S3 so runs read a pre-computed table.
+            is_materialized: Whether to materialize the query's results to S3 so runs read a
+                pre-computed table.
             derived_from_insight: Short ID of the insight this endpoint was created from.
-            bucket_overrides: Per-column bucket overrides for materializing range variables: column name to bucket key, e.g. `{"timestamp": "hour"}`.
-            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+            bucket_overrides: Per-column bucket overrides for materializing range variables: column
+                name to bucket key, e.g. `{"timestamp": "hour"}`.
+            project_id: Project ID of the project you're trying to access. To find the ID of the
+                project, make a call to /api/projects/.
         """
         return await self._client.request(
             _CREATE,
@@ -861,7 +899,8 @@ class AsyncEndpointsResource(_AsyncAPIResource):
         Args:
             name: URL-safe name for the endpoint.
             version: Return this version of the endpoint instead of the current one.
-            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+            project_id: Project ID of the project you're trying to access. To find the ID of the
+                project, make a call to /api/projects/.
         """
         return await self._client.request(
             _RETRIEVE,
@@ -913,16 +952,22 @@ class AsyncEndpointsResource(_AsyncAPIResource):
 
         Args:
             name: URL-safe name for the endpoint.
-            name2: Unique URL-safe name. Must start with a letter and contain only letters, digits, hyphens and underscores; at most 128 characters.
+            name2: Unique URL-safe name. Must start with a letter and contain only letters, digits,
+                hyphens and underscores; at most 128 characters.
             query: The new query. A changed query creates a new version of the endpoint.
             description: Human-readable description of what this endpoint returns.
             data_freshness_seconds: How fresh the data must be.
-            is_active: Whether the endpoint (or, with `version`, that version) can be run through the API.
-            is_materialized: Turn materialization of the query's results on or off. Cannot be enabled on an inactive endpoint.
+            is_active: Whether the endpoint (or, with `version`, that version) can be run through
+                the API.
+            is_materialized: Turn materialization of the query's results on or off. Cannot be
+                enabled on an inactive endpoint.
             derived_from_insight: Short ID of the insight this endpoint was created from.
-            version: Apply the update to this version instead of the current one. The answer then describes that version.
-            bucket_overrides: Per-column bucket overrides for materializing range variables: column name to bucket key, e.g. `{"timestamp": "hour"}`.
-            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+            version: Apply the update to this version instead of the current one. The answer then
+                describes that version.
+            bucket_overrides: Per-column bucket overrides for materializing range variables: column
+                name to bucket key, e.g. `{"timestamp": "hour"}`.
+            project_id: Project ID of the project you're trying to access. To find the ID of the
+                project, make a call to /api/projects/.
         """
         return await self._client.request(
             _PARTIAL_UPDATE,
@@ -972,8 +1017,10 @@ class AsyncEndpointsResource(_AsyncAPIResource):
         Required API key scopes: endpoint:read.
 
         Args:
-            names: Endpoint names. Each must be a valid endpoint name; an empty list returns no results.
-            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+            names: Endpoint names. Each must be a valid endpoint name; an empty list returns no
+                results.
+            project_id: Project ID of the project you're trying to access. To find the ID of the
+                project, make a call to /api/projects/.
         """
         return await self._client.request(
             _LAST_EXECUTION_TIMES,
@@ -1009,7 +1056,8 @@ class AsyncEndpointsResource(_AsyncAPIResource):
 
         Args:
             name: URL-safe name for the endpoint.
-            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+            project_id: Project ID of the project you're trying to access. To find the ID of the
+                project, make a call to /api/projects/.
         """
         return await self._client.request(
             _DESTROY,
@@ -1055,7 +1103,8 @@ class AsyncEndpointsResource(_AsyncAPIResource):
             version: The version to run. Defaults to the current version.
             limit: Maximum number of rows to return. Without it all rows are returned.
             offset: Number of rows to skip. Requires `limit`; only HogQL endpoints support it.
-            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+            project_id: Project ID of the project you're trying to access. To find the ID of the
+                project, make a call to /api/projects/.
         """
         return await self._client.request(
             _RUN_GET,
@@ -1113,15 +1162,24 @@ class AsyncEndpointsResource(_AsyncAPIResource):
 
         Args:
             name: URL-safe name for the endpoint.
-            client_query_id: Client-provided query ID, to find the query in logs or cancel it through the query API.
+            client_query_id: Client-provided query ID, to find the query in logs or cancel it
+                through the query API.
             debug: Include debug information (such as the executed HogQL and timings) in the answer.
-            filters_override: Deprecated: a dashboard filter (`date_from`, `date_to`, `properties`, `breakdown_filter`) applied to an insight endpoint. Rejected for HogQL endpoints; use `variables` instead.
+            filters_override: Deprecated: a dashboard filter (`date_from`, `date_to`, `properties`,
+                `breakdown_filter`) applied to an insight endpoint. Rejected for HogQL endpoints;
+                use `variables` instead.
             limit: Maximum number of rows to return. Without it all rows are returned.
             offset: Number of rows to skip. Requires `limit`; only HogQL endpoints support it.
             refresh: How to use cached and materialized results. Defaults to `cache`.
-            variables: Values for the endpoint's variables. For HogQL endpoints the keys are the variable `code_name`s used in the query (`{variables.code_name}`), e.g. `{"event_name": "$pageview"}`. For insight endpoints that are not materialized, `date_from` and `date_to` filter the date range; for materialized insight endpoints the breakdown property name filters by breakdown value, e.g. `{"$browser": "Chrome"}`. Unknown names are rejected with a 400.
+            variables: Values for the endpoint's variables. For HogQL endpoints the keys are the
+                variable `code_name`s used in the query (`{variables.code_name}`), e.g.
+                `{"event_name": "$pageview"}`. For insight endpoints that are not materialized,
+                `date_from` and `date_to` filter the date range; for materialized insight endpoints
+                the breakdown property name filters by breakdown value, e.g. `{"$browser":
+                "Chrome"}`. Unknown names are rejected with a 400.
             version: The version to run. Defaults to the current version.
-            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+            project_id: Project ID of the project you're trying to access. To find the ID of the
+                project, make a call to /api/projects/.
         """
         return await self._client.request(
             _RUN,
@@ -1170,7 +1228,8 @@ class AsyncEndpointsResource(_AsyncAPIResource):
             name: URL-safe name for the endpoint.
             limit: Number of results to return per page.
             offset: The initial index from which to return the results.
-            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+            project_id: Project ID of the project you're trying to access. To find the ID of the
+                project, make a call to /api/projects/.
         """
         return await self._client.request_page(
             _LIST_VERSIONS,
@@ -1214,7 +1273,8 @@ class AsyncEndpointsResource(_AsyncAPIResource):
         Args:
             name: URL-safe name for the endpoint.
             version_number: The version number.
-            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+            project_id: Project ID of the project you're trying to access. To find the ID of the
+                project, make a call to /api/projects/.
         """
         return await self._client.request(
             _RETRIEVE_VERSION,

@@ -185,7 +185,7 @@ class EnvironmentsEndpointsResource(_SyncAPIResource):
 
     @_cached_property
     def with_raw_response(self) -> EnvironmentsEndpointsResourceWithRawResponse:
-        """The same methods, returning the raw response (status, headers, body) with a `.parse()`."""
+        """The same methods, returning the raw response (status, headers, body) to `.parse()`."""
         return EnvironmentsEndpointsResourceWithRawResponse(self)
 
     @_cached_property
@@ -221,7 +221,8 @@ class EnvironmentsEndpointsResource(_SyncAPIResource):
             is_active: Only active (`true`) or inactive (`false`) endpoints.
             limit: Number of results to return per page.
             offset: The initial index from which to return the results.
-            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+            project_id: Project ID of the project you're trying to access. To find the ID of the
+                project, make a call to /api/projects/.
         """
         return self._client.request_page(
             _LIST,
@@ -270,15 +271,22 @@ class EnvironmentsEndpointsResource(_SyncAPIResource):
         Deprecated.
 
         Args:
-            name: Unique URL-safe name. Must start with a letter and contain only letters, digits, hyphens and underscores; at most 128 characters.
-            query: The query an endpoint runs: a `HogQLQuery` node or an insight query node (`TrendsQuery`, `FunnelsQuery`, `RetentionQuery`, `PathsQuery`, `StickinessQuery`, `LifecycleQuery`), as accepted by the query API. The node schemas themselves are described with the query tag.
+            name: Unique URL-safe name. Must start with a letter and contain only letters, digits,
+                hyphens and underscores; at most 128 characters.
+            query: The query an endpoint runs: a `HogQLQuery` node or an insight query node
+                (`TrendsQuery`, `FunnelsQuery`, `RetentionQuery`, `PathsQuery`, `StickinessQuery`,
+                `LifecycleQuery`), as accepted by the query API. The node schemas themselves are
+                described with the query tag.
             description: Human-readable description of what this endpoint returns.
             data_freshness_seconds: How fresh the data must be. Defaults to 86400 (24 hours).
             is_active: Whether the endpoint can be run through the API. Defaults to true.
-            is_materialized: Whether to materialize the query's results to S3 so runs read a pre-computed table.
+            is_materialized: Whether to materialize the query's results to S3 so runs read a
+                pre-computed table.
             derived_from_insight: Short ID of the insight this endpoint was created from.
-            bucket_overrides: Per-column bucket overrides for materializing range variables: column name to bucket key, e.g. `{"timestamp": "hour"}`.
-            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+            bucket_overrides: Per-column bucket overrides for materializing range variables: column
+                name to bucket key, e.g. `{"timestamp": "hour"}`.
+            project_id: Project ID of the project you're trying to access. To find the ID of the
+                project, make a call to /api/projects/.
         """
         return self._client.request(
             _CREATE,
@@ -326,8 +334,10 @@ class EnvironmentsEndpointsResource(_SyncAPIResource):
         Required API key scopes: endpoint:read.
 
         Args:
-            names: Endpoint names. Each must be a valid endpoint name; an empty list returns no results.
-            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+            names: Endpoint names. Each must be a valid endpoint name; an empty list returns no
+                results.
+            project_id: Project ID of the project you're trying to access. To find the ID of the
+                project, make a call to /api/projects/.
         """
         return self._client.request(
             _LAST_EXECUTION_TIMES,
@@ -367,7 +377,8 @@ class EnvironmentsEndpointsResource(_SyncAPIResource):
         Args:
             name: URL-safe name for the endpoint.
             version: Return this version of the endpoint instead of the current one.
-            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+            project_id: Project ID of the project you're trying to access. To find the ID of the
+                project, make a call to /api/projects/.
         """
         return self._client.request(
             _RETRIEVE,
@@ -421,16 +432,22 @@ class EnvironmentsEndpointsResource(_SyncAPIResource):
 
         Args:
             name: URL-safe name for the endpoint.
-            name2: Unique URL-safe name. Must start with a letter and contain only letters, digits, hyphens and underscores; at most 128 characters.
+            name2: Unique URL-safe name. Must start with a letter and contain only letters, digits,
+                hyphens and underscores; at most 128 characters.
             query: The new query. A changed query creates a new version of the endpoint.
             description: Human-readable description of what this endpoint returns.
             data_freshness_seconds: How fresh the data must be.
-            is_active: Whether the endpoint (or, with `version`, that version) can be run through the API.
-            is_materialized: Turn materialization of the query's results on or off. Cannot be enabled on an inactive endpoint.
+            is_active: Whether the endpoint (or, with `version`, that version) can be run through
+                the API.
+            is_materialized: Turn materialization of the query's results on or off. Cannot be
+                enabled on an inactive endpoint.
             derived_from_insight: Short ID of the insight this endpoint was created from.
-            version: Apply the update to this version instead of the current one. The answer then describes that version.
-            bucket_overrides: Per-column bucket overrides for materializing range variables: column name to bucket key, e.g. `{"timestamp": "hour"}`.
-            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+            version: Apply the update to this version instead of the current one. The answer then
+                describes that version.
+            bucket_overrides: Per-column bucket overrides for materializing range variables: column
+                name to bucket key, e.g. `{"timestamp": "hour"}`.
+            project_id: Project ID of the project you're trying to access. To find the ID of the
+                project, make a call to /api/projects/.
         """
         return self._client.request(
             _PARTIAL_UPDATE,
@@ -475,7 +492,8 @@ class EnvironmentsEndpointsResource(_SyncAPIResource):
 
         Args:
             name: URL-safe name for the endpoint.
-            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+            project_id: Project ID of the project you're trying to access. To find the ID of the
+                project, make a call to /api/projects/.
         """
         return self._client.request(
             _DESTROY,
@@ -521,7 +539,8 @@ class EnvironmentsEndpointsResource(_SyncAPIResource):
             version: The version to run. Defaults to the current version.
             limit: Maximum number of rows to return. Without it all rows are returned.
             offset: Number of rows to skip. Requires `limit`; only HogQL endpoints support it.
-            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+            project_id: Project ID of the project you're trying to access. To find the ID of the
+                project, make a call to /api/projects/.
         """
         return self._client.request(
             _RUN_GET,
@@ -579,15 +598,24 @@ class EnvironmentsEndpointsResource(_SyncAPIResource):
 
         Args:
             name: URL-safe name for the endpoint.
-            client_query_id: Client-provided query ID, to find the query in logs or cancel it through the query API.
+            client_query_id: Client-provided query ID, to find the query in logs or cancel it
+                through the query API.
             debug: Include debug information (such as the executed HogQL and timings) in the answer.
-            filters_override: Deprecated: a dashboard filter (`date_from`, `date_to`, `properties`, `breakdown_filter`) applied to an insight endpoint. Rejected for HogQL endpoints; use `variables` instead.
+            filters_override: Deprecated: a dashboard filter (`date_from`, `date_to`, `properties`,
+                `breakdown_filter`) applied to an insight endpoint. Rejected for HogQL endpoints;
+                use `variables` instead.
             limit: Maximum number of rows to return. Without it all rows are returned.
             offset: Number of rows to skip. Requires `limit`; only HogQL endpoints support it.
             refresh: How to use cached and materialized results. Defaults to `cache`.
-            variables: Values for the endpoint's variables. For HogQL endpoints the keys are the variable `code_name`s used in the query (`{variables.code_name}`), e.g. `{"event_name": "$pageview"}`. For insight endpoints that are not materialized, `date_from` and `date_to` filter the date range; for materialized insight endpoints the breakdown property name filters by breakdown value, e.g. `{"$browser": "Chrome"}`. Unknown names are rejected with a 400.
+            variables: Values for the endpoint's variables. For HogQL endpoints the keys are the
+                variable `code_name`s used in the query (`{variables.code_name}`), e.g.
+                `{"event_name": "$pageview"}`. For insight endpoints that are not materialized,
+                `date_from` and `date_to` filter the date range; for materialized insight endpoints
+                the breakdown property name filters by breakdown value, e.g. `{"$browser":
+                "Chrome"}`. Unknown names are rejected with a 400.
             version: The version to run. Defaults to the current version.
-            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+            project_id: Project ID of the project you're trying to access. To find the ID of the
+                project, make a call to /api/projects/.
         """
         return self._client.request(
             _RUN,
@@ -636,7 +664,8 @@ class EnvironmentsEndpointsResource(_SyncAPIResource):
             name: URL-safe name for the endpoint.
             limit: Number of results to return per page.
             offset: The initial index from which to return the results.
-            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+            project_id: Project ID of the project you're trying to access. To find the ID of the
+                project, make a call to /api/projects/.
         """
         return self._client.request_page(
             _LIST_VERSIONS,
@@ -680,7 +709,8 @@ class EnvironmentsEndpointsResource(_SyncAPIResource):
         Args:
             name: URL-safe name for the endpoint.
             version_number: The version number.
-            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+            project_id: Project ID of the project you're trying to access. To find the ID of the
+                project, make a call to /api/projects/.
         """
         return self._client.request(
             _RETRIEVE_VERSION,
@@ -735,7 +765,7 @@ class AsyncEnvironmentsEndpointsResource(_AsyncAPIResource):
 
     @_cached_property
     def with_raw_response(self) -> AsyncEnvironmentsEndpointsResourceWithRawResponse:
-        """The same methods, returning the raw response (status, headers, body) with a `.parse()`."""
+        """The same methods, returning the raw response (status, headers, body) to `.parse()`."""
         return AsyncEnvironmentsEndpointsResourceWithRawResponse(self)
 
     @_cached_property
@@ -771,7 +801,8 @@ class AsyncEnvironmentsEndpointsResource(_AsyncAPIResource):
             is_active: Only active (`true`) or inactive (`false`) endpoints.
             limit: Number of results to return per page.
             offset: The initial index from which to return the results.
-            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+            project_id: Project ID of the project you're trying to access. To find the ID of the
+                project, make a call to /api/projects/.
         """
         return await self._client.request_page(
             _LIST,
@@ -820,15 +851,22 @@ class AsyncEnvironmentsEndpointsResource(_AsyncAPIResource):
         Deprecated.
 
         Args:
-            name: Unique URL-safe name. Must start with a letter and contain only letters, digits, hyphens and underscores; at most 128 characters.
-            query: The query an endpoint runs: a `HogQLQuery` node or an insight query node (`TrendsQuery`, `FunnelsQuery`, `RetentionQuery`, `PathsQuery`, `StickinessQuery`, `LifecycleQuery`), as accepted by the query API. The node schemas themselves are described with the query tag.
+            name: Unique URL-safe name. Must start with a letter and contain only letters, digits,
+                hyphens and underscores; at most 128 characters.
+            query: The query an endpoint runs: a `HogQLQuery` node or an insight query node
+                (`TrendsQuery`, `FunnelsQuery`, `RetentionQuery`, `PathsQuery`, `StickinessQuery`,
+                `LifecycleQuery`), as accepted by the query API. The node schemas themselves are
+                described with the query tag.
             description: Human-readable description of what this endpoint returns.
             data_freshness_seconds: How fresh the data must be. Defaults to 86400 (24 hours).
             is_active: Whether the endpoint can be run through the API. Defaults to true.
-            is_materialized: Whether to materialize the query's results to S3 so runs read a pre-computed table.
+            is_materialized: Whether to materialize the query's results to S3 so runs read a
+                pre-computed table.
             derived_from_insight: Short ID of the insight this endpoint was created from.
-            bucket_overrides: Per-column bucket overrides for materializing range variables: column name to bucket key, e.g. `{"timestamp": "hour"}`.
-            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+            bucket_overrides: Per-column bucket overrides for materializing range variables: column
+                name to bucket key, e.g. `{"timestamp": "hour"}`.
+            project_id: Project ID of the project you're trying to access. To find the ID of the
+                project, make a call to /api/projects/.
         """
         return await self._client.request(
             _CREATE,
@@ -876,8 +914,10 @@ class AsyncEnvironmentsEndpointsResource(_AsyncAPIResource):
         Required API key scopes: endpoint:read.
 
         Args:
-            names: Endpoint names. Each must be a valid endpoint name; an empty list returns no results.
-            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+            names: Endpoint names. Each must be a valid endpoint name; an empty list returns no
+                results.
+            project_id: Project ID of the project you're trying to access. To find the ID of the
+                project, make a call to /api/projects/.
         """
         return await self._client.request(
             _LAST_EXECUTION_TIMES,
@@ -917,7 +957,8 @@ class AsyncEnvironmentsEndpointsResource(_AsyncAPIResource):
         Args:
             name: URL-safe name for the endpoint.
             version: Return this version of the endpoint instead of the current one.
-            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+            project_id: Project ID of the project you're trying to access. To find the ID of the
+                project, make a call to /api/projects/.
         """
         return await self._client.request(
             _RETRIEVE,
@@ -971,16 +1012,22 @@ class AsyncEnvironmentsEndpointsResource(_AsyncAPIResource):
 
         Args:
             name: URL-safe name for the endpoint.
-            name2: Unique URL-safe name. Must start with a letter and contain only letters, digits, hyphens and underscores; at most 128 characters.
+            name2: Unique URL-safe name. Must start with a letter and contain only letters, digits,
+                hyphens and underscores; at most 128 characters.
             query: The new query. A changed query creates a new version of the endpoint.
             description: Human-readable description of what this endpoint returns.
             data_freshness_seconds: How fresh the data must be.
-            is_active: Whether the endpoint (or, with `version`, that version) can be run through the API.
-            is_materialized: Turn materialization of the query's results on or off. Cannot be enabled on an inactive endpoint.
+            is_active: Whether the endpoint (or, with `version`, that version) can be run through
+                the API.
+            is_materialized: Turn materialization of the query's results on or off. Cannot be
+                enabled on an inactive endpoint.
             derived_from_insight: Short ID of the insight this endpoint was created from.
-            version: Apply the update to this version instead of the current one. The answer then describes that version.
-            bucket_overrides: Per-column bucket overrides for materializing range variables: column name to bucket key, e.g. `{"timestamp": "hour"}`.
-            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+            version: Apply the update to this version instead of the current one. The answer then
+                describes that version.
+            bucket_overrides: Per-column bucket overrides for materializing range variables: column
+                name to bucket key, e.g. `{"timestamp": "hour"}`.
+            project_id: Project ID of the project you're trying to access. To find the ID of the
+                project, make a call to /api/projects/.
         """
         return await self._client.request(
             _PARTIAL_UPDATE,
@@ -1025,7 +1072,8 @@ class AsyncEnvironmentsEndpointsResource(_AsyncAPIResource):
 
         Args:
             name: URL-safe name for the endpoint.
-            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+            project_id: Project ID of the project you're trying to access. To find the ID of the
+                project, make a call to /api/projects/.
         """
         return await self._client.request(
             _DESTROY,
@@ -1071,7 +1119,8 @@ class AsyncEnvironmentsEndpointsResource(_AsyncAPIResource):
             version: The version to run. Defaults to the current version.
             limit: Maximum number of rows to return. Without it all rows are returned.
             offset: Number of rows to skip. Requires `limit`; only HogQL endpoints support it.
-            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+            project_id: Project ID of the project you're trying to access. To find the ID of the
+                project, make a call to /api/projects/.
         """
         return await self._client.request(
             _RUN_GET,
@@ -1129,15 +1178,24 @@ class AsyncEnvironmentsEndpointsResource(_AsyncAPIResource):
 
         Args:
             name: URL-safe name for the endpoint.
-            client_query_id: Client-provided query ID, to find the query in logs or cancel it through the query API.
+            client_query_id: Client-provided query ID, to find the query in logs or cancel it
+                through the query API.
             debug: Include debug information (such as the executed HogQL and timings) in the answer.
-            filters_override: Deprecated: a dashboard filter (`date_from`, `date_to`, `properties`, `breakdown_filter`) applied to an insight endpoint. Rejected for HogQL endpoints; use `variables` instead.
+            filters_override: Deprecated: a dashboard filter (`date_from`, `date_to`, `properties`,
+                `breakdown_filter`) applied to an insight endpoint. Rejected for HogQL endpoints;
+                use `variables` instead.
             limit: Maximum number of rows to return. Without it all rows are returned.
             offset: Number of rows to skip. Requires `limit`; only HogQL endpoints support it.
             refresh: How to use cached and materialized results. Defaults to `cache`.
-            variables: Values for the endpoint's variables. For HogQL endpoints the keys are the variable `code_name`s used in the query (`{variables.code_name}`), e.g. `{"event_name": "$pageview"}`. For insight endpoints that are not materialized, `date_from` and `date_to` filter the date range; for materialized insight endpoints the breakdown property name filters by breakdown value, e.g. `{"$browser": "Chrome"}`. Unknown names are rejected with a 400.
+            variables: Values for the endpoint's variables. For HogQL endpoints the keys are the
+                variable `code_name`s used in the query (`{variables.code_name}`), e.g.
+                `{"event_name": "$pageview"}`. For insight endpoints that are not materialized,
+                `date_from` and `date_to` filter the date range; for materialized insight endpoints
+                the breakdown property name filters by breakdown value, e.g. `{"$browser":
+                "Chrome"}`. Unknown names are rejected with a 400.
             version: The version to run. Defaults to the current version.
-            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+            project_id: Project ID of the project you're trying to access. To find the ID of the
+                project, make a call to /api/projects/.
         """
         return await self._client.request(
             _RUN,
@@ -1186,7 +1244,8 @@ class AsyncEnvironmentsEndpointsResource(_AsyncAPIResource):
             name: URL-safe name for the endpoint.
             limit: Number of results to return per page.
             offset: The initial index from which to return the results.
-            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+            project_id: Project ID of the project you're trying to access. To find the ID of the
+                project, make a call to /api/projects/.
         """
         return await self._client.request_page(
             _LIST_VERSIONS,
@@ -1230,7 +1289,8 @@ class AsyncEnvironmentsEndpointsResource(_AsyncAPIResource):
         Args:
             name: URL-safe name for the endpoint.
             version_number: The version number.
-            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+            project_id: Project ID of the project you're trying to access. To find the ID of the
+                project, make a call to /api/projects/.
         """
         return await self._client.request(
             _RETRIEVE_VERSION,

@@ -137,7 +137,7 @@ class EnvironmentsQueryResource(_SyncAPIResource):
 
     @_cached_property
     def with_raw_response(self) -> EnvironmentsQueryResourceWithRawResponse:
-        """The same methods, returning the raw response (status, headers, body) with a `.parse()`."""
+        """The same methods, returning the raw response (status, headers, body) to `.parse()`."""
         return EnvironmentsQueryResourceWithRawResponse(self)
 
     @_cached_property
@@ -225,15 +225,29 @@ class EnvironmentsQueryResource(_SyncAPIResource):
         Deprecated.
 
         Args:
-            query: A query node, told apart by its `kind`. The kinds modelled here are the ones documented for API use (`HogQLQuery` first of all) plus the insight and series nodes. PostHog supports many more kinds (web analytics, error tracking, revenue analytics, experiments, taxonomy queries and others); those pass through unchanged as an `OtherQueryNode`: send them as an object with their `kind` and fields, and their responses come back as a `GenericQueryResponse`.
-            client_query_id: Client provided query ID. Can be used to retrieve the status or cancel the query. When absent the server generates one (a UUIDv7 in hex).
-            refresh: Whether results should be calculated sync or async, and how much to rely on the cache. Defaults to `blocking`.
-            async_: Legacy switch, kept for old clients: `true` behaves like `refresh: async` and overrides `refresh`. Use `refresh` instead.
-            filters_override: Dashboard filters (date range, property filters, breakdown) applied on top of the query before it runs.
-            variables_override: Values for the query's insight variables, keyed by variable id. Each value is an object such as `{"code_name": "country", "variableId": "...", "value": "DE"}`.
-            name: Name given to a query. It is used to identify the query in the UI and is recorded in the `query_log` table. Up to 128 characters.
-            limit_context: The execution limits to apply. Only `posthog_ai` may be set by a client; leave it out otherwise.
-            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+            query: A query node, told apart by its `kind`. The kinds modelled here are the ones
+                documented for API use (`HogQLQuery` first of all) plus the insight and series
+                nodes. PostHog supports many more kinds (web analytics, error tracking, revenue
+                analytics, experiments, taxonomy queries and others); those pass through unchanged
+                as an `OtherQueryNode`: send them as an object with their `kind` and fields, and
+                their responses come back as a `GenericQueryResponse`.
+            client_query_id: Client provided query ID. Can be used to retrieve the status or cancel
+                the query. When absent the server generates one (a UUIDv7 in hex).
+            refresh: Whether results should be calculated sync or async, and how much to rely on the
+                cache. Defaults to `blocking`.
+            async_: Legacy switch, kept for old clients: `true` behaves like `refresh: async` and
+                overrides `refresh`. Use `refresh` instead.
+            filters_override: Dashboard filters (date range, property filters, breakdown) applied on
+                top of the query before it runs.
+            variables_override: Values for the query's insight variables, keyed by variable id. Each
+                value is an object such as `{"code_name": "country", "variableId": "...", "value":
+                "DE"}`.
+            name: Name given to a query. It is used to identify the query in the UI and is recorded
+                in the `query_log` table. Up to 128 characters.
+            limit_context: The execution limits to apply. Only `posthog_ai` may be set by a client;
+                leave it out otherwise.
+            project_id: Project ID of the project you're trying to access. To find the ID of the
+                project, make a call to /api/projects/.
         """
         return self._client.request(
             _CREATE,
@@ -310,7 +324,9 @@ class EnvironmentsQueryResource(_SyncAPIResource):
     ) -> QueryResponse:
         """Run a query, and wait until it completes.
 
-        Starts the job with refresh='async' unless told otherwise, polls `environments_query_retrieve` with backoff while it runs, and returns the result. Ctrl-C or `wait_timeout` cancels it on the server.
+        Starts the job with refresh='async' unless told otherwise, polls
+        `environments_query_retrieve` with backoff while it runs, and returns the result. Ctrl-C or
+        `wait_timeout` cancels it on the server.
 
         Runs a query in an environment; the same operation as `query_create`
         under PostHog's newer /api/environments/ prefix. A HogQL query
@@ -335,16 +351,31 @@ class EnvironmentsQueryResource(_SyncAPIResource):
         Deprecated.
 
         Args:
-            query: A query node, told apart by its `kind`. The kinds modelled here are the ones documented for API use (`HogQLQuery` first of all) plus the insight and series nodes. PostHog supports many more kinds (web analytics, error tracking, revenue analytics, experiments, taxonomy queries and others); those pass through unchanged as an `OtherQueryNode`: send them as an object with their `kind` and fields, and their responses come back as a `GenericQueryResponse`.
-            client_query_id: Client provided query ID. Can be used to retrieve the status or cancel the query. When absent the server generates one (a UUIDv7 in hex).
-            refresh: Whether results should be calculated sync or async, and how much to rely on the cache. Defaults to `blocking`.
-            async_: Legacy switch, kept for old clients: `true` behaves like `refresh: async` and overrides `refresh`. Use `refresh` instead.
-            filters_override: Dashboard filters (date range, property filters, breakdown) applied on top of the query before it runs.
-            variables_override: Values for the query's insight variables, keyed by variable id. Each value is an object such as `{"code_name": "country", "variableId": "...", "value": "DE"}`.
-            name: Name given to a query. It is used to identify the query in the UI and is recorded in the `query_log` table. Up to 128 characters.
-            limit_context: The execution limits to apply. Only `posthog_ai` may be set by a client; leave it out otherwise.
-            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
-            wait_timeout: seconds to wait for the result; the job is cancelled on the server when it passes (None waits forever).
+            query: A query node, told apart by its `kind`. The kinds modelled here are the ones
+                documented for API use (`HogQLQuery` first of all) plus the insight and series
+                nodes. PostHog supports many more kinds (web analytics, error tracking, revenue
+                analytics, experiments, taxonomy queries and others); those pass through unchanged
+                as an `OtherQueryNode`: send them as an object with their `kind` and fields, and
+                their responses come back as a `GenericQueryResponse`.
+            client_query_id: Client provided query ID. Can be used to retrieve the status or cancel
+                the query. When absent the server generates one (a UUIDv7 in hex).
+            refresh: Whether results should be calculated sync or async, and how much to rely on the
+                cache. Defaults to `blocking`.
+            async_: Legacy switch, kept for old clients: `true` behaves like `refresh: async` and
+                overrides `refresh`. Use `refresh` instead.
+            filters_override: Dashboard filters (date range, property filters, breakdown) applied on
+                top of the query before it runs.
+            variables_override: Values for the query's insight variables, keyed by variable id. Each
+                value is an object such as `{"code_name": "country", "variableId": "...", "value":
+                "DE"}`.
+            name: Name given to a query. It is used to identify the query in the UI and is recorded
+                in the `query_log` table. Up to 128 characters.
+            limit_context: The execution limits to apply. Only `posthog_ai` may be set by a client;
+                leave it out otherwise.
+            project_id: Project ID of the project you're trying to access. To find the ID of the
+                project, make a call to /api/projects/.
+            wait_timeout: seconds to wait for the result; the job is cancelled on the server when it
+                passes (None waits forever).
             on_progress: called with a `Progress` (rows read, bytes read, elapsed) after each poll.
         """
         result: QueryResponse = _run_to_completion(
@@ -397,7 +428,8 @@ class EnvironmentsQueryResource(_SyncAPIResource):
 
         Args:
             messages: The conversation so far, oldest first; the first message is the question.
-            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+            project_id: Project ID of the project you're trying to access. To find the ID of the
+                project, make a call to /api/projects/.
         """
         response = self._client.request_stream(
             _CHAT,
@@ -440,7 +472,8 @@ class EnvironmentsQueryResource(_SyncAPIResource):
         Args:
             prompt: What the query should do, in plain language.
             current_query: The HogQL query to start from, if any.
-            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+            project_id: Project ID of the project you're trying to access. To find the ID of the
+                project, make a call to /api/projects/.
         """
         return self._client.request(
             _DRAFT_SQL,
@@ -481,9 +514,12 @@ class EnvironmentsQueryResource(_SyncAPIResource):
         Deprecated.
 
         Args:
-            id: The query's id, i.e. `query_status.id` of the 202 response, which is the `client_query_id` when one was sent.
-            show_progress: Add `query_progress` (rows and bytes read so far) to the status of a running query.
-            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+            id: The query's id, i.e. `query_status.id` of the 202 response, which is the
+                `client_query_id` when one was sent.
+            show_progress: Add `query_progress` (rows and bytes read so far) to the status of a
+                running query.
+            project_id: Project ID of the project you're trying to access. To find the ID of the
+                project, make a call to /api/projects/.
         """
         return self._client.request(
             _RETRIEVE,
@@ -522,9 +558,11 @@ class EnvironmentsQueryResource(_SyncAPIResource):
         Deprecated.
 
         Args:
-            id: The query's id, i.e. `query_status.id` of the 202 response, which is the `client_query_id` when one was sent.
+            id: The query's id, i.e. `query_status.id` of the 202 response, which is the
+                `client_query_id` when one was sent.
             dequeue_only: Only revoke the query's queued task; do not send a cancel to ClickHouse.
-            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+            project_id: Project ID of the project you're trying to access. To find the ID of the
+                project, make a call to /api/projects/.
         """
         return self._client.request(
             _CANCEL,
@@ -571,7 +609,7 @@ class AsyncEnvironmentsQueryResource(_AsyncAPIResource):
 
     @_cached_property
     def with_raw_response(self) -> AsyncEnvironmentsQueryResourceWithRawResponse:
-        """The same methods, returning the raw response (status, headers, body) with a `.parse()`."""
+        """The same methods, returning the raw response (status, headers, body) to `.parse()`."""
         return AsyncEnvironmentsQueryResourceWithRawResponse(self)
 
     @_cached_property
@@ -659,15 +697,29 @@ class AsyncEnvironmentsQueryResource(_AsyncAPIResource):
         Deprecated.
 
         Args:
-            query: A query node, told apart by its `kind`. The kinds modelled here are the ones documented for API use (`HogQLQuery` first of all) plus the insight and series nodes. PostHog supports many more kinds (web analytics, error tracking, revenue analytics, experiments, taxonomy queries and others); those pass through unchanged as an `OtherQueryNode`: send them as an object with their `kind` and fields, and their responses come back as a `GenericQueryResponse`.
-            client_query_id: Client provided query ID. Can be used to retrieve the status or cancel the query. When absent the server generates one (a UUIDv7 in hex).
-            refresh: Whether results should be calculated sync or async, and how much to rely on the cache. Defaults to `blocking`.
-            async_: Legacy switch, kept for old clients: `true` behaves like `refresh: async` and overrides `refresh`. Use `refresh` instead.
-            filters_override: Dashboard filters (date range, property filters, breakdown) applied on top of the query before it runs.
-            variables_override: Values for the query's insight variables, keyed by variable id. Each value is an object such as `{"code_name": "country", "variableId": "...", "value": "DE"}`.
-            name: Name given to a query. It is used to identify the query in the UI and is recorded in the `query_log` table. Up to 128 characters.
-            limit_context: The execution limits to apply. Only `posthog_ai` may be set by a client; leave it out otherwise.
-            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+            query: A query node, told apart by its `kind`. The kinds modelled here are the ones
+                documented for API use (`HogQLQuery` first of all) plus the insight and series
+                nodes. PostHog supports many more kinds (web analytics, error tracking, revenue
+                analytics, experiments, taxonomy queries and others); those pass through unchanged
+                as an `OtherQueryNode`: send them as an object with their `kind` and fields, and
+                their responses come back as a `GenericQueryResponse`.
+            client_query_id: Client provided query ID. Can be used to retrieve the status or cancel
+                the query. When absent the server generates one (a UUIDv7 in hex).
+            refresh: Whether results should be calculated sync or async, and how much to rely on the
+                cache. Defaults to `blocking`.
+            async_: Legacy switch, kept for old clients: `true` behaves like `refresh: async` and
+                overrides `refresh`. Use `refresh` instead.
+            filters_override: Dashboard filters (date range, property filters, breakdown) applied on
+                top of the query before it runs.
+            variables_override: Values for the query's insight variables, keyed by variable id. Each
+                value is an object such as `{"code_name": "country", "variableId": "...", "value":
+                "DE"}`.
+            name: Name given to a query. It is used to identify the query in the UI and is recorded
+                in the `query_log` table. Up to 128 characters.
+            limit_context: The execution limits to apply. Only `posthog_ai` may be set by a client;
+                leave it out otherwise.
+            project_id: Project ID of the project you're trying to access. To find the ID of the
+                project, make a call to /api/projects/.
         """
         return await self._client.request(
             _CREATE,
@@ -744,7 +796,9 @@ class AsyncEnvironmentsQueryResource(_AsyncAPIResource):
     ) -> QueryResponse:
         """Run a query, and wait until it completes.
 
-        Starts the job with refresh='async' unless told otherwise, polls `environments_query_retrieve` with backoff while it runs, and returns the result. Ctrl-C or `wait_timeout` cancels it on the server.
+        Starts the job with refresh='async' unless told otherwise, polls
+        `environments_query_retrieve` with backoff while it runs, and returns the result. Ctrl-C or
+        `wait_timeout` cancels it on the server.
 
         Runs a query in an environment; the same operation as `query_create`
         under PostHog's newer /api/environments/ prefix. A HogQL query
@@ -769,16 +823,31 @@ class AsyncEnvironmentsQueryResource(_AsyncAPIResource):
         Deprecated.
 
         Args:
-            query: A query node, told apart by its `kind`. The kinds modelled here are the ones documented for API use (`HogQLQuery` first of all) plus the insight and series nodes. PostHog supports many more kinds (web analytics, error tracking, revenue analytics, experiments, taxonomy queries and others); those pass through unchanged as an `OtherQueryNode`: send them as an object with their `kind` and fields, and their responses come back as a `GenericQueryResponse`.
-            client_query_id: Client provided query ID. Can be used to retrieve the status or cancel the query. When absent the server generates one (a UUIDv7 in hex).
-            refresh: Whether results should be calculated sync or async, and how much to rely on the cache. Defaults to `blocking`.
-            async_: Legacy switch, kept for old clients: `true` behaves like `refresh: async` and overrides `refresh`. Use `refresh` instead.
-            filters_override: Dashboard filters (date range, property filters, breakdown) applied on top of the query before it runs.
-            variables_override: Values for the query's insight variables, keyed by variable id. Each value is an object such as `{"code_name": "country", "variableId": "...", "value": "DE"}`.
-            name: Name given to a query. It is used to identify the query in the UI and is recorded in the `query_log` table. Up to 128 characters.
-            limit_context: The execution limits to apply. Only `posthog_ai` may be set by a client; leave it out otherwise.
-            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
-            wait_timeout: seconds to wait for the result; the job is cancelled on the server when it passes (None waits forever).
+            query: A query node, told apart by its `kind`. The kinds modelled here are the ones
+                documented for API use (`HogQLQuery` first of all) plus the insight and series
+                nodes. PostHog supports many more kinds (web analytics, error tracking, revenue
+                analytics, experiments, taxonomy queries and others); those pass through unchanged
+                as an `OtherQueryNode`: send them as an object with their `kind` and fields, and
+                their responses come back as a `GenericQueryResponse`.
+            client_query_id: Client provided query ID. Can be used to retrieve the status or cancel
+                the query. When absent the server generates one (a UUIDv7 in hex).
+            refresh: Whether results should be calculated sync or async, and how much to rely on the
+                cache. Defaults to `blocking`.
+            async_: Legacy switch, kept for old clients: `true` behaves like `refresh: async` and
+                overrides `refresh`. Use `refresh` instead.
+            filters_override: Dashboard filters (date range, property filters, breakdown) applied on
+                top of the query before it runs.
+            variables_override: Values for the query's insight variables, keyed by variable id. Each
+                value is an object such as `{"code_name": "country", "variableId": "...", "value":
+                "DE"}`.
+            name: Name given to a query. It is used to identify the query in the UI and is recorded
+                in the `query_log` table. Up to 128 characters.
+            limit_context: The execution limits to apply. Only `posthog_ai` may be set by a client;
+                leave it out otherwise.
+            project_id: Project ID of the project you're trying to access. To find the ID of the
+                project, make a call to /api/projects/.
+            wait_timeout: seconds to wait for the result; the job is cancelled on the server when it
+                passes (None waits forever).
             on_progress: called with a `Progress` (rows read, bytes read, elapsed) after each poll.
         """
         result: QueryResponse = await _async_run_to_completion(
@@ -831,7 +900,8 @@ class AsyncEnvironmentsQueryResource(_AsyncAPIResource):
 
         Args:
             messages: The conversation so far, oldest first; the first message is the question.
-            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+            project_id: Project ID of the project you're trying to access. To find the ID of the
+                project, make a call to /api/projects/.
         """
         response = await self._client.request_stream(
             _CHAT,
@@ -874,7 +944,8 @@ class AsyncEnvironmentsQueryResource(_AsyncAPIResource):
         Args:
             prompt: What the query should do, in plain language.
             current_query: The HogQL query to start from, if any.
-            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+            project_id: Project ID of the project you're trying to access. To find the ID of the
+                project, make a call to /api/projects/.
         """
         return await self._client.request(
             _DRAFT_SQL,
@@ -915,9 +986,12 @@ class AsyncEnvironmentsQueryResource(_AsyncAPIResource):
         Deprecated.
 
         Args:
-            id: The query's id, i.e. `query_status.id` of the 202 response, which is the `client_query_id` when one was sent.
-            show_progress: Add `query_progress` (rows and bytes read so far) to the status of a running query.
-            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+            id: The query's id, i.e. `query_status.id` of the 202 response, which is the
+                `client_query_id` when one was sent.
+            show_progress: Add `query_progress` (rows and bytes read so far) to the status of a
+                running query.
+            project_id: Project ID of the project you're trying to access. To find the ID of the
+                project, make a call to /api/projects/.
         """
         return await self._client.request(
             _RETRIEVE,
@@ -956,9 +1030,11 @@ class AsyncEnvironmentsQueryResource(_AsyncAPIResource):
         Deprecated.
 
         Args:
-            id: The query's id, i.e. `query_status.id` of the 202 response, which is the `client_query_id` when one was sent.
+            id: The query's id, i.e. `query_status.id` of the 202 response, which is the
+                `client_query_id` when one was sent.
             dequeue_only: Only revoke the query's queued task; do not send a cancel to ClickHouse.
-            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+            project_id: Project ID of the project you're trying to access. To find the ID of the
+                project, make a call to /api/projects/.
         """
         return await self._client.request(
             _CANCEL,

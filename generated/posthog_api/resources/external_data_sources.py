@@ -155,7 +155,7 @@ class ExternalDataSourcesResource(_SyncAPIResource):
 
     @_cached_property
     def with_raw_response(self) -> ExternalDataSourcesResourceWithRawResponse:
-        """The same methods, returning the raw response (status, headers, body) with a `.parse()`."""
+        """The same methods, returning the raw response (status, headers, body) to `.parse()`."""
         return ExternalDataSourcesResourceWithRawResponse(self)
 
     @_cached_property
@@ -204,11 +204,16 @@ class ExternalDataSourcesResource(_SyncAPIResource):
         Args:
             source_type: Must be `Postgres`; any other value is rejected with 400.
             schema: The Postgres schema whose tables are checked.
-            cdc_management_mode: `posthog`: PostHog creates the publication and the replication slot. `self_managed`: your DBA creates the publication and PostHog only creates the slot.
-            tables: The tables to check (e.g. that they have a primary key and are in the publication).
+            cdc_management_mode: `posthog`: PostHog creates the publication and the replication
+                slot. `self_managed`: your DBA creates the publication and PostHog only creates the
+                slot.
+            tables: The tables to check (e.g. that they have a primary key and are in the
+                publication).
             cdc_slot_name: Replication slot name to check; PostHog picks one when omitted.
-            cdc_publication_name: Publication name to check (required in practice for `self_managed`).
-            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+            cdc_publication_name: Publication name to check (required in practice for
+                `self_managed`).
+            project_id: Project ID of the project you're trying to access. To find the ID of the
+                project, make a call to /api/projects/.
         """
         return self._client.request(
             _CHECK_CDC_PREREQUISITES,
@@ -256,7 +261,8 @@ class ExternalDataSourcesResource(_SyncAPIResource):
         Required API key scopes: external_data_source:read.
 
         Args:
-            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+            project_id: Project ID of the project you're trying to access. To find the ID of the
+                project, make a call to /api/projects/.
         """
         return self._client.request(
             _LIST_CONNECTIONS,
@@ -295,8 +301,10 @@ class ExternalDataSourcesResource(_SyncAPIResource):
 
         Args:
             source_type: The source type to validate against.
-            access_method: Connection mode to validate the credentials for (only Postgres supports `direct`).
-            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+            access_method: Connection mode to validate the credentials for (only Postgres supports
+                `direct`).
+            project_id: Project ID of the project you're trying to access. To find the ID of the
+                project, make a call to /api/projects/.
         """
         return self._client.request(
             _DATABASE_SCHEMA,
@@ -341,9 +349,12 @@ class ExternalDataSourcesResource(_SyncAPIResource):
 
         Args:
             source_type: The kind of external source.
-            prefix: The prefix to check. Required once the project already has a source of this type, and must not be used by another source of the same type.
-            access_method: Connection mode of the new source. `direct` is only supported for Postgres and then `prefix` is required.
-            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+            prefix: The prefix to check. Required once the project already has a source of this
+                type, and must not be used by another source of the same type.
+            access_method: Connection mode of the new source. `direct` is only supported for
+                Postgres and then `prefix` is required.
+            project_id: Project ID of the project you're trying to access. To find the ID of the
+                project, make a call to /api/projects/.
         """
         return self._client.request(
             _SOURCE_PREFIX,
@@ -382,7 +393,8 @@ class ExternalDataSourcesResource(_SyncAPIResource):
         Required API key scopes: external_data_source:read.
 
         Args:
-            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+            project_id: Project ID of the project you're trying to access. To find the ID of the
+                project, make a call to /api/projects/.
         """
         return self._client.request(
             _WIZARD,
@@ -420,7 +432,8 @@ class ExternalDataSourcesResource(_SyncAPIResource):
 
         Args:
             id: A UUID string identifying this external data source.
-            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+            project_id: Project ID of the project you're trying to access. To find the ID of the
+                project, make a call to /api/projects/.
         """
         return self._client.request(
             _RELOAD,
@@ -461,8 +474,10 @@ class ExternalDataSourcesResource(_SyncAPIResource):
         Args:
             id: A UUID string identifying this external data source.
             enabled: Whether revenue analytics views are built from this source.
-            include_invoiceless_charges: Whether charges that have no invoice are counted as revenue.
-            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+            include_invoiceless_charges: Whether charges that have no invoice are counted as
+                revenue.
+            project_id: Project ID of the project you're trying to access. To find the ID of the
+                project, make a call to /api/projects/.
         """
         return self._client.request(
             _UPDATE_REVENUE_ANALYTICS_CONFIG,
@@ -508,8 +523,11 @@ class ExternalDataSourcesResource(_SyncAPIResource):
 
         Args:
             id: A UUID string identifying this external data source.
-            inputs: Map from webhook field name (as listed in the source type's `webhookFields` in the wizard) to its value. Unknown keys and missing required fields are rejected with 400.
-            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+            inputs: Map from webhook field name (as listed in the source type's `webhookFields` in
+                the wizard) to its value. Unknown keys and missing required fields are rejected with
+                400.
+            project_id: Project ID of the project you're trying to access. To find the ID of the
+                project, make a call to /api/projects/.
         """
         return self._client.request(
             _UPDATE_WEBHOOK_INPUTS,
@@ -549,7 +567,8 @@ class ExternalDataSourcesResource(_SyncAPIResource):
 
         Args:
             id: A UUID string identifying this external data source.
-            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+            project_id: Project ID of the project you're trying to access. To find the ID of the
+                project, make a call to /api/projects/.
         """
         return self._client.request(
             _WEBHOOK_INFO,
@@ -581,7 +600,9 @@ class ExternalDataSourcesResourceWithRawResponse:
 
 
 class ExternalDataSourcesResourceWithStreamingResponse:
-    """`external_data_sources` methods that give a context manager over the response, its body unread."""
+    """`external_data_sources` methods that give a context manager over the response, its body
+    unread.
+    """
 
     def __init__(self, resource: ExternalDataSourcesResource) -> None:
         self.check_cdc_prerequisites = _to_streamed_response_wrapper(
@@ -607,7 +628,7 @@ class AsyncExternalDataSourcesResource(_AsyncAPIResource):
 
     @_cached_property
     def with_raw_response(self) -> AsyncExternalDataSourcesResourceWithRawResponse:
-        """The same methods, returning the raw response (status, headers, body) with a `.parse()`."""
+        """The same methods, returning the raw response (status, headers, body) to `.parse()`."""
         return AsyncExternalDataSourcesResourceWithRawResponse(self)
 
     @_cached_property
@@ -656,11 +677,16 @@ class AsyncExternalDataSourcesResource(_AsyncAPIResource):
         Args:
             source_type: Must be `Postgres`; any other value is rejected with 400.
             schema: The Postgres schema whose tables are checked.
-            cdc_management_mode: `posthog`: PostHog creates the publication and the replication slot. `self_managed`: your DBA creates the publication and PostHog only creates the slot.
-            tables: The tables to check (e.g. that they have a primary key and are in the publication).
+            cdc_management_mode: `posthog`: PostHog creates the publication and the replication
+                slot. `self_managed`: your DBA creates the publication and PostHog only creates the
+                slot.
+            tables: The tables to check (e.g. that they have a primary key and are in the
+                publication).
             cdc_slot_name: Replication slot name to check; PostHog picks one when omitted.
-            cdc_publication_name: Publication name to check (required in practice for `self_managed`).
-            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+            cdc_publication_name: Publication name to check (required in practice for
+                `self_managed`).
+            project_id: Project ID of the project you're trying to access. To find the ID of the
+                project, make a call to /api/projects/.
         """
         return await self._client.request(
             _CHECK_CDC_PREREQUISITES,
@@ -708,7 +734,8 @@ class AsyncExternalDataSourcesResource(_AsyncAPIResource):
         Required API key scopes: external_data_source:read.
 
         Args:
-            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+            project_id: Project ID of the project you're trying to access. To find the ID of the
+                project, make a call to /api/projects/.
         """
         return await self._client.request(
             _LIST_CONNECTIONS,
@@ -747,8 +774,10 @@ class AsyncExternalDataSourcesResource(_AsyncAPIResource):
 
         Args:
             source_type: The source type to validate against.
-            access_method: Connection mode to validate the credentials for (only Postgres supports `direct`).
-            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+            access_method: Connection mode to validate the credentials for (only Postgres supports
+                `direct`).
+            project_id: Project ID of the project you're trying to access. To find the ID of the
+                project, make a call to /api/projects/.
         """
         return await self._client.request(
             _DATABASE_SCHEMA,
@@ -793,9 +822,12 @@ class AsyncExternalDataSourcesResource(_AsyncAPIResource):
 
         Args:
             source_type: The kind of external source.
-            prefix: The prefix to check. Required once the project already has a source of this type, and must not be used by another source of the same type.
-            access_method: Connection mode of the new source. `direct` is only supported for Postgres and then `prefix` is required.
-            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+            prefix: The prefix to check. Required once the project already has a source of this
+                type, and must not be used by another source of the same type.
+            access_method: Connection mode of the new source. `direct` is only supported for
+                Postgres and then `prefix` is required.
+            project_id: Project ID of the project you're trying to access. To find the ID of the
+                project, make a call to /api/projects/.
         """
         return await self._client.request(
             _SOURCE_PREFIX,
@@ -834,7 +866,8 @@ class AsyncExternalDataSourcesResource(_AsyncAPIResource):
         Required API key scopes: external_data_source:read.
 
         Args:
-            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+            project_id: Project ID of the project you're trying to access. To find the ID of the
+                project, make a call to /api/projects/.
         """
         return await self._client.request(
             _WIZARD,
@@ -872,7 +905,8 @@ class AsyncExternalDataSourcesResource(_AsyncAPIResource):
 
         Args:
             id: A UUID string identifying this external data source.
-            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+            project_id: Project ID of the project you're trying to access. To find the ID of the
+                project, make a call to /api/projects/.
         """
         return await self._client.request(
             _RELOAD,
@@ -913,8 +947,10 @@ class AsyncExternalDataSourcesResource(_AsyncAPIResource):
         Args:
             id: A UUID string identifying this external data source.
             enabled: Whether revenue analytics views are built from this source.
-            include_invoiceless_charges: Whether charges that have no invoice are counted as revenue.
-            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+            include_invoiceless_charges: Whether charges that have no invoice are counted as
+                revenue.
+            project_id: Project ID of the project you're trying to access. To find the ID of the
+                project, make a call to /api/projects/.
         """
         return await self._client.request(
             _UPDATE_REVENUE_ANALYTICS_CONFIG,
@@ -960,8 +996,11 @@ class AsyncExternalDataSourcesResource(_AsyncAPIResource):
 
         Args:
             id: A UUID string identifying this external data source.
-            inputs: Map from webhook field name (as listed in the source type's `webhookFields` in the wizard) to its value. Unknown keys and missing required fields are rejected with 400.
-            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+            inputs: Map from webhook field name (as listed in the source type's `webhookFields` in
+                the wizard) to its value. Unknown keys and missing required fields are rejected with
+                400.
+            project_id: Project ID of the project you're trying to access. To find the ID of the
+                project, make a call to /api/projects/.
         """
         return await self._client.request(
             _UPDATE_WEBHOOK_INPUTS,
@@ -1001,7 +1040,8 @@ class AsyncExternalDataSourcesResource(_AsyncAPIResource):
 
         Args:
             id: A UUID string identifying this external data source.
-            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+            project_id: Project ID of the project you're trying to access. To find the ID of the
+                project, make a call to /api/projects/.
         """
         return await self._client.request(
             _WEBHOOK_INFO,
@@ -1035,7 +1075,9 @@ class AsyncExternalDataSourcesResourceWithRawResponse:
 
 
 class AsyncExternalDataSourcesResourceWithStreamingResponse:
-    """`external_data_sources` methods that give a context manager over the response, its body unread."""
+    """`external_data_sources` methods that give a context manager over the response, its body
+    unread.
+    """
 
     def __init__(self, resource: AsyncExternalDataSourcesResource) -> None:
         self.check_cdc_prerequisites = _async_to_streamed_response_wrapper(

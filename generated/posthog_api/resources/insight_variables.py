@@ -109,7 +109,7 @@ class InsightVariablesResource(_SyncAPIResource):
 
     @_cached_property
     def with_raw_response(self) -> InsightVariablesResourceWithRawResponse:
-        """The same methods, returning the raw response (status, headers, body) with a `.parse()`."""
+        """The same methods, returning the raw response (status, headers, body) to `.parse()`."""
         return InsightVariablesResourceWithRawResponse(self)
 
     @_cached_property
@@ -136,7 +136,8 @@ class InsightVariablesResource(_SyncAPIResource):
 
         Args:
             page: A page number within the paginated result set.
-            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+            project_id: Project ID of the project you're trying to access. To find the ID of the
+                project, make a call to /api/projects/.
         """
         return self._client.request_page(
             _LIST,
@@ -177,14 +178,24 @@ class InsightVariablesResource(_SyncAPIResource):
         Required API key scopes: insight_variable:write.
 
         Args:
-            name: Human-readable name of the variable. Its `code_name` is derived from it and must be unique in the project.
-            type: The type of an insight variable, which controls how its value is rendered and substituted in HogQL.
-            default_value: The value used when a query references the variable without overriding it. Any JSON value, or null.
-            values: The allowed values of a `List` variable, as an array (the server returns them as strings); null for other types.
-            is_multi: Whether a `List` variable accepts several selected values (then `default_value` is an array). Returned by newer PostHog versions.
-            values_query: A HogQL query whose first column supplies the allowed values of a `List` variable (an optional second column supplies labels). Returned by newer PostHog versions.
-            values_query_connection_id: ID of the external data source connection that `values_query` runs against; null runs it against PostHog. Returned by newer PostHog versions.
-            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+            name: Human-readable name of the variable. Its `code_name` is derived from it and must
+                be unique in the project.
+            type: The type of an insight variable, which controls how its value is rendered and
+                substituted in HogQL.
+            default_value: The value used when a query references the variable without overriding
+                it. Any JSON value, or null.
+            values: The allowed values of a `List` variable, as an array (the server returns them as
+                strings); null for other types.
+            is_multi: Whether a `List` variable accepts several selected values (then
+                `default_value` is an array). Returned by newer PostHog versions.
+            values_query: A HogQL query whose first column supplies the allowed values of a `List`
+                variable (an optional second column supplies labels). Returned by newer PostHog
+                versions.
+            values_query_connection_id: ID of the external data source connection that
+                `values_query` runs against; null runs it against PostHog. Returned by newer PostHog
+                versions.
+            project_id: Project ID of the project you're trying to access. To find the ID of the
+                project, make a call to /api/projects/.
         """
         return self._client.request(
             _CREATE,
@@ -223,7 +234,8 @@ class InsightVariablesResource(_SyncAPIResource):
 
         Args:
             id: A UUID string identifying this insight variable.
-            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+            project_id: Project ID of the project you're trying to access. To find the ID of the
+                project, make a call to /api/projects/.
         """
         return self._client.request(
             _RETRIEVE,
@@ -264,13 +276,22 @@ class InsightVariablesResource(_SyncAPIResource):
         Args:
             id: A UUID string identifying this insight variable.
             name: Human-readable name of the variable.
-            type: The type of an insight variable, which controls how its value is rendered and substituted in HogQL.
-            default_value: The value used when a query references the variable without overriding it. Any JSON value, or null.
-            values: The allowed values of a `List` variable, as an array (the server returns them as strings); null for other types.
-            is_multi: Whether a `List` variable accepts several selected values (then `default_value` is an array). Returned by newer PostHog versions.
-            values_query: A HogQL query whose first column supplies the allowed values of a `List` variable (an optional second column supplies labels). Returned by newer PostHog versions.
-            values_query_connection_id: ID of the external data source connection that `values_query` runs against; null runs it against PostHog. Returned by newer PostHog versions.
-            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+            type: The type of an insight variable, which controls how its value is rendered and
+                substituted in HogQL.
+            default_value: The value used when a query references the variable without overriding
+                it. Any JSON value, or null.
+            values: The allowed values of a `List` variable, as an array (the server returns them as
+                strings); null for other types.
+            is_multi: Whether a `List` variable accepts several selected values (then
+                `default_value` is an array). Returned by newer PostHog versions.
+            values_query: A HogQL query whose first column supplies the allowed values of a `List`
+                variable (an optional second column supplies labels). Returned by newer PostHog
+                versions.
+            values_query_connection_id: ID of the external data source connection that
+                `values_query` runs against; null runs it against PostHog. Returned by newer PostHog
+                versions.
+            project_id: Project ID of the project you're trying to access. To find the ID of the
+                project, make a call to /api/projects/.
         """
         return self._client.request(
             _PARTIAL_UPDATE,
@@ -311,7 +332,8 @@ class InsightVariablesResource(_SyncAPIResource):
 
         Args:
             id: A UUID string identifying this insight variable.
-            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+            project_id: Project ID of the project you're trying to access. To find the ID of the
+                project, make a call to /api/projects/.
         """
         return self._client.request(
             _DESTROY,
@@ -337,7 +359,9 @@ class InsightVariablesResourceWithRawResponse:
 
 
 class InsightVariablesResourceWithStreamingResponse:
-    """`insight_variables` methods that give a context manager over the response, its body unread."""
+    """`insight_variables` methods that give a context manager over the response, its body
+    unread.
+    """
 
     def __init__(self, resource: InsightVariablesResource) -> None:
         self.list = _to_streamed_response_wrapper(resource.list)
@@ -355,7 +379,7 @@ class AsyncInsightVariablesResource(_AsyncAPIResource):
 
     @_cached_property
     def with_raw_response(self) -> AsyncInsightVariablesResourceWithRawResponse:
-        """The same methods, returning the raw response (status, headers, body) with a `.parse()`."""
+        """The same methods, returning the raw response (status, headers, body) to `.parse()`."""
         return AsyncInsightVariablesResourceWithRawResponse(self)
 
     @_cached_property
@@ -382,7 +406,8 @@ class AsyncInsightVariablesResource(_AsyncAPIResource):
 
         Args:
             page: A page number within the paginated result set.
-            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+            project_id: Project ID of the project you're trying to access. To find the ID of the
+                project, make a call to /api/projects/.
         """
         return await self._client.request_page(
             _LIST,
@@ -423,14 +448,24 @@ class AsyncInsightVariablesResource(_AsyncAPIResource):
         Required API key scopes: insight_variable:write.
 
         Args:
-            name: Human-readable name of the variable. Its `code_name` is derived from it and must be unique in the project.
-            type: The type of an insight variable, which controls how its value is rendered and substituted in HogQL.
-            default_value: The value used when a query references the variable without overriding it. Any JSON value, or null.
-            values: The allowed values of a `List` variable, as an array (the server returns them as strings); null for other types.
-            is_multi: Whether a `List` variable accepts several selected values (then `default_value` is an array). Returned by newer PostHog versions.
-            values_query: A HogQL query whose first column supplies the allowed values of a `List` variable (an optional second column supplies labels). Returned by newer PostHog versions.
-            values_query_connection_id: ID of the external data source connection that `values_query` runs against; null runs it against PostHog. Returned by newer PostHog versions.
-            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+            name: Human-readable name of the variable. Its `code_name` is derived from it and must
+                be unique in the project.
+            type: The type of an insight variable, which controls how its value is rendered and
+                substituted in HogQL.
+            default_value: The value used when a query references the variable without overriding
+                it. Any JSON value, or null.
+            values: The allowed values of a `List` variable, as an array (the server returns them as
+                strings); null for other types.
+            is_multi: Whether a `List` variable accepts several selected values (then
+                `default_value` is an array). Returned by newer PostHog versions.
+            values_query: A HogQL query whose first column supplies the allowed values of a `List`
+                variable (an optional second column supplies labels). Returned by newer PostHog
+                versions.
+            values_query_connection_id: ID of the external data source connection that
+                `values_query` runs against; null runs it against PostHog. Returned by newer PostHog
+                versions.
+            project_id: Project ID of the project you're trying to access. To find the ID of the
+                project, make a call to /api/projects/.
         """
         return await self._client.request(
             _CREATE,
@@ -469,7 +504,8 @@ class AsyncInsightVariablesResource(_AsyncAPIResource):
 
         Args:
             id: A UUID string identifying this insight variable.
-            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+            project_id: Project ID of the project you're trying to access. To find the ID of the
+                project, make a call to /api/projects/.
         """
         return await self._client.request(
             _RETRIEVE,
@@ -510,13 +546,22 @@ class AsyncInsightVariablesResource(_AsyncAPIResource):
         Args:
             id: A UUID string identifying this insight variable.
             name: Human-readable name of the variable.
-            type: The type of an insight variable, which controls how its value is rendered and substituted in HogQL.
-            default_value: The value used when a query references the variable without overriding it. Any JSON value, or null.
-            values: The allowed values of a `List` variable, as an array (the server returns them as strings); null for other types.
-            is_multi: Whether a `List` variable accepts several selected values (then `default_value` is an array). Returned by newer PostHog versions.
-            values_query: A HogQL query whose first column supplies the allowed values of a `List` variable (an optional second column supplies labels). Returned by newer PostHog versions.
-            values_query_connection_id: ID of the external data source connection that `values_query` runs against; null runs it against PostHog. Returned by newer PostHog versions.
-            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+            type: The type of an insight variable, which controls how its value is rendered and
+                substituted in HogQL.
+            default_value: The value used when a query references the variable without overriding
+                it. Any JSON value, or null.
+            values: The allowed values of a `List` variable, as an array (the server returns them as
+                strings); null for other types.
+            is_multi: Whether a `List` variable accepts several selected values (then
+                `default_value` is an array). Returned by newer PostHog versions.
+            values_query: A HogQL query whose first column supplies the allowed values of a `List`
+                variable (an optional second column supplies labels). Returned by newer PostHog
+                versions.
+            values_query_connection_id: ID of the external data source connection that
+                `values_query` runs against; null runs it against PostHog. Returned by newer PostHog
+                versions.
+            project_id: Project ID of the project you're trying to access. To find the ID of the
+                project, make a call to /api/projects/.
         """
         return await self._client.request(
             _PARTIAL_UPDATE,
@@ -557,7 +602,8 @@ class AsyncInsightVariablesResource(_AsyncAPIResource):
 
         Args:
             id: A UUID string identifying this insight variable.
-            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+            project_id: Project ID of the project you're trying to access. To find the ID of the
+                project, make a call to /api/projects/.
         """
         return await self._client.request(
             _DESTROY,
@@ -583,7 +629,9 @@ class AsyncInsightVariablesResourceWithRawResponse:
 
 
 class AsyncInsightVariablesResourceWithStreamingResponse:
-    """`insight_variables` methods that give a context manager over the response, its body unread."""
+    """`insight_variables` methods that give a context manager over the response, its body
+    unread.
+    """
 
     def __init__(self, resource: AsyncInsightVariablesResource) -> None:
         self.list = _async_to_streamed_response_wrapper(resource.list)

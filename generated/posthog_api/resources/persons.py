@@ -96,7 +96,7 @@ class PersonsResource(_SyncAPIResource):
 
     @_cached_property
     def with_raw_response(self) -> PersonsResourceWithRawResponse:
-        """The same methods, returning the raw response (status, headers, body) with a `.parse()`."""
+        """The same methods, returning the raw response (status, headers, body) to `.parse()`."""
         return PersonsResourceWithRawResponse(self)
 
     @_cached_property
@@ -132,7 +132,8 @@ class PersonsResource(_SyncAPIResource):
 
         Args:
             format: Response format. `csv` returns the rows as CSV text instead of JSON.
-            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+            project_id: Project ID of the project you're trying to access. To find the ID of the
+                project, make a call to /api/projects/.
         """
         return self._client.request(
             _PATH,
@@ -188,17 +189,20 @@ class PersonsResource(_SyncAPIResource):
             format: Response format. `csv` returns the rows as CSV text instead of JSON.
             date_from: Start of the date range, absolute (`2025-11-01`) or relative (`-7d`).
             date_to: End of the date range; null means now.
-            path_type: Which events make up the paths, e.g. `$pageview`, `$screen` or `custom_event`.
+            path_type: Which events make up the paths, e.g. `$pageview`, `$screen` or
+                `custom_event`.
             start_point: Only paths starting at this URL, screen or event.
             end_point: Only paths ending at this URL, screen or event.
             path_start_key: List people who started at this step (a key like `1_/pricing`).
             path_end_key: List people who reached this step (a key like `2_/signup`).
             path_dropoff_key: List people who dropped off after this step.
             properties: Property filters applied to the events, as a list or a property group.
-            funnel_filter: The filter of a funnel, to list people of paths before or after a funnel step.
+            funnel_filter: The filter of a funnel, to list people of paths before or after a funnel
+                step.
             limit: Number of people per page (default 100).
             offset: Index of the first person to return.
-            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+            project_id: Project ID of the project you're trying to access. To find the ID of the
+                project, make a call to /api/projects/.
         """
         return self._client.request(
             _CREATE_PATH,
@@ -256,7 +260,8 @@ class PersonsResource(_SyncAPIResource):
 
         Args:
             format: Response format. `csv` returns the rows as CSV text instead of JSON.
-            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+            project_id: Project ID of the project you're trying to access. To find the ID of the
+                project, make a call to /api/projects/.
         """
         return self._client.request(
             _RETENTION,
@@ -299,7 +304,8 @@ class PersonsResource(_SyncAPIResource):
 
         Args:
             format: Response format. `csv` returns the rows as CSV text instead of JSON.
-            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+            project_id: Project ID of the project you're trying to access. To find the ID of the
+                project, make a call to /api/projects/.
         """
         return self._client.request(
             _STICKINESS,
@@ -344,7 +350,8 @@ class PersonsResource(_SyncAPIResource):
             key: The person property whose values to list, e.g. `email` or `plan`.
             value: Only return values containing this text (case-insensitive).
             format: Response format. `csv` returns the rows as CSV text instead of JSON.
-            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+            project_id: Project ID of the project you're trying to access. To find the ID of the
+                project, make a call to /api/projects/.
         """
         return self._client.request(
             _VALUES,
@@ -392,7 +399,7 @@ class AsyncPersonsResource(_AsyncAPIResource):
 
     @_cached_property
     def with_raw_response(self) -> AsyncPersonsResourceWithRawResponse:
-        """The same methods, returning the raw response (status, headers, body) with a `.parse()`."""
+        """The same methods, returning the raw response (status, headers, body) to `.parse()`."""
         return AsyncPersonsResourceWithRawResponse(self)
 
     @_cached_property
@@ -428,7 +435,8 @@ class AsyncPersonsResource(_AsyncAPIResource):
 
         Args:
             format: Response format. `csv` returns the rows as CSV text instead of JSON.
-            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+            project_id: Project ID of the project you're trying to access. To find the ID of the
+                project, make a call to /api/projects/.
         """
         return await self._client.request(
             _PATH,
@@ -484,17 +492,20 @@ class AsyncPersonsResource(_AsyncAPIResource):
             format: Response format. `csv` returns the rows as CSV text instead of JSON.
             date_from: Start of the date range, absolute (`2025-11-01`) or relative (`-7d`).
             date_to: End of the date range; null means now.
-            path_type: Which events make up the paths, e.g. `$pageview`, `$screen` or `custom_event`.
+            path_type: Which events make up the paths, e.g. `$pageview`, `$screen` or
+                `custom_event`.
             start_point: Only paths starting at this URL, screen or event.
             end_point: Only paths ending at this URL, screen or event.
             path_start_key: List people who started at this step (a key like `1_/pricing`).
             path_end_key: List people who reached this step (a key like `2_/signup`).
             path_dropoff_key: List people who dropped off after this step.
             properties: Property filters applied to the events, as a list or a property group.
-            funnel_filter: The filter of a funnel, to list people of paths before or after a funnel step.
+            funnel_filter: The filter of a funnel, to list people of paths before or after a funnel
+                step.
             limit: Number of people per page (default 100).
             offset: Index of the first person to return.
-            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+            project_id: Project ID of the project you're trying to access. To find the ID of the
+                project, make a call to /api/projects/.
         """
         return await self._client.request(
             _CREATE_PATH,
@@ -552,7 +563,8 @@ class AsyncPersonsResource(_AsyncAPIResource):
 
         Args:
             format: Response format. `csv` returns the rows as CSV text instead of JSON.
-            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+            project_id: Project ID of the project you're trying to access. To find the ID of the
+                project, make a call to /api/projects/.
         """
         return await self._client.request(
             _RETENTION,
@@ -595,7 +607,8 @@ class AsyncPersonsResource(_AsyncAPIResource):
 
         Args:
             format: Response format. `csv` returns the rows as CSV text instead of JSON.
-            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+            project_id: Project ID of the project you're trying to access. To find the ID of the
+                project, make a call to /api/projects/.
         """
         return await self._client.request(
             _STICKINESS,
@@ -640,7 +653,8 @@ class AsyncPersonsResource(_AsyncAPIResource):
             key: The person property whose values to list, e.g. `email` or `plan`.
             value: Only return values containing this text (case-insensitive).
             format: Response format. `csv` returns the rows as CSV text instead of JSON.
-            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+            project_id: Project ID of the project you're trying to access. To find the ID of the
+                project, make a call to /api/projects/.
         """
         return await self._client.request(
             _VALUES,

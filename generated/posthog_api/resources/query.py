@@ -159,7 +159,7 @@ class QueryResource(_SyncAPIResource):
 
     @_cached_property
     def with_raw_response(self) -> QueryResourceWithRawResponse:
-        """The same methods, returning the raw response (status, headers, body) with a `.parse()`."""
+        """The same methods, returning the raw response (status, headers, body) to `.parse()`."""
         return QueryResourceWithRawResponse(self)
 
     @_cached_property
@@ -226,7 +226,8 @@ class QueryResource(_SyncAPIResource):
 
         Runs a query: a HogQL query (`{"kind": "HogQLQuery", "query": "select ..."}`)
         or any other query node PostHog supports (events, actors, trends, funnels,
-        retention, paths...). See PostHog's [API queries guide](https://posthog.com/docs/api/queries).
+        retention, paths...). See PostHog's [API queries
+        guide](https://posthog.com/docs/api/queries).
 
         With `refresh: blocking` (the default) the call returns the results with
         200. With `refresh: async` (or another async mode) and no fresh cached
@@ -246,15 +247,29 @@ class QueryResource(_SyncAPIResource):
         Required API key scopes: query:read.
 
         Args:
-            query: A query node, told apart by its `kind`. The kinds modelled here are the ones documented for API use (`HogQLQuery` first of all) plus the insight and series nodes. PostHog supports many more kinds (web analytics, error tracking, revenue analytics, experiments, taxonomy queries and others); those pass through unchanged as an `OtherQueryNode`: send them as an object with their `kind` and fields, and their responses come back as a `GenericQueryResponse`.
-            client_query_id: Client provided query ID. Can be used to retrieve the status or cancel the query. When absent the server generates one (a UUIDv7 in hex).
-            refresh: Whether results should be calculated sync or async, and how much to rely on the cache. Defaults to `blocking`.
-            async_: Legacy switch, kept for old clients: `true` behaves like `refresh: async` and overrides `refresh`. Use `refresh` instead.
-            filters_override: Dashboard filters (date range, property filters, breakdown) applied on top of the query before it runs.
-            variables_override: Values for the query's insight variables, keyed by variable id. Each value is an object such as `{"code_name": "country", "variableId": "...", "value": "DE"}`.
-            name: Name given to a query. It is used to identify the query in the UI and is recorded in the `query_log` table. Up to 128 characters.
-            limit_context: The execution limits to apply. Only `posthog_ai` may be set by a client; leave it out otherwise.
-            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+            query: A query node, told apart by its `kind`. The kinds modelled here are the ones
+                documented for API use (`HogQLQuery` first of all) plus the insight and series
+                nodes. PostHog supports many more kinds (web analytics, error tracking, revenue
+                analytics, experiments, taxonomy queries and others); those pass through unchanged
+                as an `OtherQueryNode`: send them as an object with their `kind` and fields, and
+                their responses come back as a `GenericQueryResponse`.
+            client_query_id: Client provided query ID. Can be used to retrieve the status or cancel
+                the query. When absent the server generates one (a UUIDv7 in hex).
+            refresh: Whether results should be calculated sync or async, and how much to rely on the
+                cache. Defaults to `blocking`.
+            async_: Legacy switch, kept for old clients: `true` behaves like `refresh: async` and
+                overrides `refresh`. Use `refresh` instead.
+            filters_override: Dashboard filters (date range, property filters, breakdown) applied on
+                top of the query before it runs.
+            variables_override: Values for the query's insight variables, keyed by variable id. Each
+                value is an object such as `{"code_name": "country", "variableId": "...", "value":
+                "DE"}`.
+            name: Name given to a query. It is used to identify the query in the UI and is recorded
+                in the `query_log` table. Up to 128 characters.
+            limit_context: The execution limits to apply. Only `posthog_ai` may be set by a client;
+                leave it out otherwise.
+            project_id: Project ID of the project you're trying to access. To find the ID of the
+                project, make a call to /api/projects/.
         """
         return self._client.request(
             _CREATE,
@@ -331,11 +346,14 @@ class QueryResource(_SyncAPIResource):
     ) -> QueryResponse:
         """Run a query, and wait until it completes.
 
-        Starts the job with refresh='async' unless told otherwise, polls `query_retrieve` with backoff while it runs, and returns the result. Ctrl-C or `wait_timeout` cancels it on the server.
+        Starts the job with refresh='async' unless told otherwise, polls `query_retrieve` with
+        backoff while it runs, and returns the result. Ctrl-C or `wait_timeout` cancels it on the
+        server.
 
         Runs a query: a HogQL query (`{"kind": "HogQLQuery", "query": "select ..."}`)
         or any other query node PostHog supports (events, actors, trends, funnels,
-        retention, paths...). See PostHog's [API queries guide](https://posthog.com/docs/api/queries).
+        retention, paths...). See PostHog's [API queries
+        guide](https://posthog.com/docs/api/queries).
 
         With `refresh: blocking` (the default) the call returns the results with
         200. With `refresh: async` (or another async mode) and no fresh cached
@@ -355,16 +373,31 @@ class QueryResource(_SyncAPIResource):
         Required API key scopes: query:read.
 
         Args:
-            query: A query node, told apart by its `kind`. The kinds modelled here are the ones documented for API use (`HogQLQuery` first of all) plus the insight and series nodes. PostHog supports many more kinds (web analytics, error tracking, revenue analytics, experiments, taxonomy queries and others); those pass through unchanged as an `OtherQueryNode`: send them as an object with their `kind` and fields, and their responses come back as a `GenericQueryResponse`.
-            client_query_id: Client provided query ID. Can be used to retrieve the status or cancel the query. When absent the server generates one (a UUIDv7 in hex).
-            refresh: Whether results should be calculated sync or async, and how much to rely on the cache. Defaults to `blocking`.
-            async_: Legacy switch, kept for old clients: `true` behaves like `refresh: async` and overrides `refresh`. Use `refresh` instead.
-            filters_override: Dashboard filters (date range, property filters, breakdown) applied on top of the query before it runs.
-            variables_override: Values for the query's insight variables, keyed by variable id. Each value is an object such as `{"code_name": "country", "variableId": "...", "value": "DE"}`.
-            name: Name given to a query. It is used to identify the query in the UI and is recorded in the `query_log` table. Up to 128 characters.
-            limit_context: The execution limits to apply. Only `posthog_ai` may be set by a client; leave it out otherwise.
-            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
-            wait_timeout: seconds to wait for the result; the job is cancelled on the server when it passes (None waits forever).
+            query: A query node, told apart by its `kind`. The kinds modelled here are the ones
+                documented for API use (`HogQLQuery` first of all) plus the insight and series
+                nodes. PostHog supports many more kinds (web analytics, error tracking, revenue
+                analytics, experiments, taxonomy queries and others); those pass through unchanged
+                as an `OtherQueryNode`: send them as an object with their `kind` and fields, and
+                their responses come back as a `GenericQueryResponse`.
+            client_query_id: Client provided query ID. Can be used to retrieve the status or cancel
+                the query. When absent the server generates one (a UUIDv7 in hex).
+            refresh: Whether results should be calculated sync or async, and how much to rely on the
+                cache. Defaults to `blocking`.
+            async_: Legacy switch, kept for old clients: `true` behaves like `refresh: async` and
+                overrides `refresh`. Use `refresh` instead.
+            filters_override: Dashboard filters (date range, property filters, breakdown) applied on
+                top of the query before it runs.
+            variables_override: Values for the query's insight variables, keyed by variable id. Each
+                value is an object such as `{"code_name": "country", "variableId": "...", "value":
+                "DE"}`.
+            name: Name given to a query. It is used to identify the query in the UI and is recorded
+                in the `query_log` table. Up to 128 characters.
+            limit_context: The execution limits to apply. Only `posthog_ai` may be set by a client;
+                leave it out otherwise.
+            project_id: Project ID of the project you're trying to access. To find the ID of the
+                project, make a call to /api/projects/.
+            wait_timeout: seconds to wait for the result; the job is cancelled on the server when it
+                passes (None waits forever).
             on_progress: called with a `Progress` (rows read, bytes read, elapsed) after each poll.
         """
         result: QueryResponse = _run_to_completion(
@@ -407,7 +440,8 @@ class QueryResource(_SyncAPIResource):
         sessions pass).
 
         Args:
-            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+            project_id: Project ID of the project you're trying to access. To find the ID of the
+                project, make a call to /api/projects/.
         """
         return self._client.request(
             _CHECK_AUTH_FOR_ASYNC,
@@ -443,7 +477,8 @@ class QueryResource(_SyncAPIResource):
         Args:
             prompt: What the query should do, in plain language.
             current_query: The HogQL query to start from, if any.
-            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+            project_id: Project ID of the project you're trying to access. To find the ID of the
+                project, make a call to /api/projects/.
         """
         return self._client.request(
             _DRAFT_SQL,
@@ -477,8 +512,14 @@ class QueryResource(_SyncAPIResource):
         Personal API Key access"; the docs page lists no scope.
 
         Args:
-            query: A query node, told apart by its `kind`. The kinds modelled here are the ones documented for API use (`HogQLQuery` first of all) plus the insight and series nodes. PostHog supports many more kinds (web analytics, error tracking, revenue analytics, experiments, taxonomy queries and others); those pass through unchanged as an `OtherQueryNode`: send them as an object with their `kind` and fields, and their responses come back as a `GenericQueryResponse`.
-            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+            query: A query node, told apart by its `kind`. The kinds modelled here are the ones
+                documented for API use (`HogQLQuery` first of all) plus the insight and series
+                nodes. PostHog supports many more kinds (web analytics, error tracking, revenue
+                analytics, experiments, taxonomy queries and others); those pass through unchanged
+                as an `OtherQueryNode`: send them as an object with their `kind` and fields, and
+                their responses come back as a `GenericQueryResponse`.
+            project_id: Project ID of the project you're trying to access. To find the ID of the
+                project, make a call to /api/projects/.
         """
         return self._client.request(
             _UPGRADE,
@@ -517,9 +558,12 @@ class QueryResource(_SyncAPIResource):
         Required API key scopes: query:read.
 
         Args:
-            id: The query's id, i.e. `query_status.id` of the 202 response, which is the `client_query_id` when one was sent.
-            show_progress: Add `query_progress` (rows and bytes read so far) to the status of a running query.
-            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+            id: The query's id, i.e. `query_status.id` of the 202 response, which is the
+                `client_query_id` when one was sent.
+            show_progress: Add `query_progress` (rows and bytes read so far) to the status of a
+                running query.
+            project_id: Project ID of the project you're trying to access. To find the ID of the
+                project, make a call to /api/projects/.
         """
         return self._client.request(
             _RETRIEVE,
@@ -557,9 +601,11 @@ class QueryResource(_SyncAPIResource):
         Required API key scopes: query:read.
 
         Args:
-            id: The query's id, i.e. `query_status.id` of the 202 response, which is the `client_query_id` when one was sent.
+            id: The query's id, i.e. `query_status.id` of the 202 response, which is the
+                `client_query_id` when one was sent.
             dequeue_only: Only revoke the query's queued task; do not send a cancel to ClickHouse.
-            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+            project_id: Project ID of the project you're trying to access. To find the ID of the
+                project, make a call to /api/projects/.
         """
         return self._client.request(
             _CANCEL,
@@ -603,7 +649,8 @@ class QueryResource(_SyncAPIResource):
 
         Args:
             messages: The conversation so far, oldest first; the first message is the question.
-            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+            project_id: Project ID of the project you're trying to access. To find the ID of the
+                project, make a call to /api/projects/.
         """
         response = self._client.request_stream(
             _CHAT,
@@ -655,7 +702,7 @@ class AsyncQueryResource(_AsyncAPIResource):
 
     @_cached_property
     def with_raw_response(self) -> AsyncQueryResourceWithRawResponse:
-        """The same methods, returning the raw response (status, headers, body) with a `.parse()`."""
+        """The same methods, returning the raw response (status, headers, body) to `.parse()`."""
         return AsyncQueryResourceWithRawResponse(self)
 
     @_cached_property
@@ -722,7 +769,8 @@ class AsyncQueryResource(_AsyncAPIResource):
 
         Runs a query: a HogQL query (`{"kind": "HogQLQuery", "query": "select ..."}`)
         or any other query node PostHog supports (events, actors, trends, funnels,
-        retention, paths...). See PostHog's [API queries guide](https://posthog.com/docs/api/queries).
+        retention, paths...). See PostHog's [API queries
+        guide](https://posthog.com/docs/api/queries).
 
         With `refresh: blocking` (the default) the call returns the results with
         200. With `refresh: async` (or another async mode) and no fresh cached
@@ -742,15 +790,29 @@ class AsyncQueryResource(_AsyncAPIResource):
         Required API key scopes: query:read.
 
         Args:
-            query: A query node, told apart by its `kind`. The kinds modelled here are the ones documented for API use (`HogQLQuery` first of all) plus the insight and series nodes. PostHog supports many more kinds (web analytics, error tracking, revenue analytics, experiments, taxonomy queries and others); those pass through unchanged as an `OtherQueryNode`: send them as an object with their `kind` and fields, and their responses come back as a `GenericQueryResponse`.
-            client_query_id: Client provided query ID. Can be used to retrieve the status or cancel the query. When absent the server generates one (a UUIDv7 in hex).
-            refresh: Whether results should be calculated sync or async, and how much to rely on the cache. Defaults to `blocking`.
-            async_: Legacy switch, kept for old clients: `true` behaves like `refresh: async` and overrides `refresh`. Use `refresh` instead.
-            filters_override: Dashboard filters (date range, property filters, breakdown) applied on top of the query before it runs.
-            variables_override: Values for the query's insight variables, keyed by variable id. Each value is an object such as `{"code_name": "country", "variableId": "...", "value": "DE"}`.
-            name: Name given to a query. It is used to identify the query in the UI and is recorded in the `query_log` table. Up to 128 characters.
-            limit_context: The execution limits to apply. Only `posthog_ai` may be set by a client; leave it out otherwise.
-            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+            query: A query node, told apart by its `kind`. The kinds modelled here are the ones
+                documented for API use (`HogQLQuery` first of all) plus the insight and series
+                nodes. PostHog supports many more kinds (web analytics, error tracking, revenue
+                analytics, experiments, taxonomy queries and others); those pass through unchanged
+                as an `OtherQueryNode`: send them as an object with their `kind` and fields, and
+                their responses come back as a `GenericQueryResponse`.
+            client_query_id: Client provided query ID. Can be used to retrieve the status or cancel
+                the query. When absent the server generates one (a UUIDv7 in hex).
+            refresh: Whether results should be calculated sync or async, and how much to rely on the
+                cache. Defaults to `blocking`.
+            async_: Legacy switch, kept for old clients: `true` behaves like `refresh: async` and
+                overrides `refresh`. Use `refresh` instead.
+            filters_override: Dashboard filters (date range, property filters, breakdown) applied on
+                top of the query before it runs.
+            variables_override: Values for the query's insight variables, keyed by variable id. Each
+                value is an object such as `{"code_name": "country", "variableId": "...", "value":
+                "DE"}`.
+            name: Name given to a query. It is used to identify the query in the UI and is recorded
+                in the `query_log` table. Up to 128 characters.
+            limit_context: The execution limits to apply. Only `posthog_ai` may be set by a client;
+                leave it out otherwise.
+            project_id: Project ID of the project you're trying to access. To find the ID of the
+                project, make a call to /api/projects/.
         """
         return await self._client.request(
             _CREATE,
@@ -827,11 +889,14 @@ class AsyncQueryResource(_AsyncAPIResource):
     ) -> QueryResponse:
         """Run a query, and wait until it completes.
 
-        Starts the job with refresh='async' unless told otherwise, polls `query_retrieve` with backoff while it runs, and returns the result. Ctrl-C or `wait_timeout` cancels it on the server.
+        Starts the job with refresh='async' unless told otherwise, polls `query_retrieve` with
+        backoff while it runs, and returns the result. Ctrl-C or `wait_timeout` cancels it on the
+        server.
 
         Runs a query: a HogQL query (`{"kind": "HogQLQuery", "query": "select ..."}`)
         or any other query node PostHog supports (events, actors, trends, funnels,
-        retention, paths...). See PostHog's [API queries guide](https://posthog.com/docs/api/queries).
+        retention, paths...). See PostHog's [API queries
+        guide](https://posthog.com/docs/api/queries).
 
         With `refresh: blocking` (the default) the call returns the results with
         200. With `refresh: async` (or another async mode) and no fresh cached
@@ -851,16 +916,31 @@ class AsyncQueryResource(_AsyncAPIResource):
         Required API key scopes: query:read.
 
         Args:
-            query: A query node, told apart by its `kind`. The kinds modelled here are the ones documented for API use (`HogQLQuery` first of all) plus the insight and series nodes. PostHog supports many more kinds (web analytics, error tracking, revenue analytics, experiments, taxonomy queries and others); those pass through unchanged as an `OtherQueryNode`: send them as an object with their `kind` and fields, and their responses come back as a `GenericQueryResponse`.
-            client_query_id: Client provided query ID. Can be used to retrieve the status or cancel the query. When absent the server generates one (a UUIDv7 in hex).
-            refresh: Whether results should be calculated sync or async, and how much to rely on the cache. Defaults to `blocking`.
-            async_: Legacy switch, kept for old clients: `true` behaves like `refresh: async` and overrides `refresh`. Use `refresh` instead.
-            filters_override: Dashboard filters (date range, property filters, breakdown) applied on top of the query before it runs.
-            variables_override: Values for the query's insight variables, keyed by variable id. Each value is an object such as `{"code_name": "country", "variableId": "...", "value": "DE"}`.
-            name: Name given to a query. It is used to identify the query in the UI and is recorded in the `query_log` table. Up to 128 characters.
-            limit_context: The execution limits to apply. Only `posthog_ai` may be set by a client; leave it out otherwise.
-            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
-            wait_timeout: seconds to wait for the result; the job is cancelled on the server when it passes (None waits forever).
+            query: A query node, told apart by its `kind`. The kinds modelled here are the ones
+                documented for API use (`HogQLQuery` first of all) plus the insight and series
+                nodes. PostHog supports many more kinds (web analytics, error tracking, revenue
+                analytics, experiments, taxonomy queries and others); those pass through unchanged
+                as an `OtherQueryNode`: send them as an object with their `kind` and fields, and
+                their responses come back as a `GenericQueryResponse`.
+            client_query_id: Client provided query ID. Can be used to retrieve the status or cancel
+                the query. When absent the server generates one (a UUIDv7 in hex).
+            refresh: Whether results should be calculated sync or async, and how much to rely on the
+                cache. Defaults to `blocking`.
+            async_: Legacy switch, kept for old clients: `true` behaves like `refresh: async` and
+                overrides `refresh`. Use `refresh` instead.
+            filters_override: Dashboard filters (date range, property filters, breakdown) applied on
+                top of the query before it runs.
+            variables_override: Values for the query's insight variables, keyed by variable id. Each
+                value is an object such as `{"code_name": "country", "variableId": "...", "value":
+                "DE"}`.
+            name: Name given to a query. It is used to identify the query in the UI and is recorded
+                in the `query_log` table. Up to 128 characters.
+            limit_context: The execution limits to apply. Only `posthog_ai` may be set by a client;
+                leave it out otherwise.
+            project_id: Project ID of the project you're trying to access. To find the ID of the
+                project, make a call to /api/projects/.
+            wait_timeout: seconds to wait for the result; the job is cancelled on the server when it
+                passes (None waits forever).
             on_progress: called with a `Progress` (rows read, bytes read, elapsed) after each poll.
         """
         result: QueryResponse = await _async_run_to_completion(
@@ -903,7 +983,8 @@ class AsyncQueryResource(_AsyncAPIResource):
         sessions pass).
 
         Args:
-            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+            project_id: Project ID of the project you're trying to access. To find the ID of the
+                project, make a call to /api/projects/.
         """
         return await self._client.request(
             _CHECK_AUTH_FOR_ASYNC,
@@ -939,7 +1020,8 @@ class AsyncQueryResource(_AsyncAPIResource):
         Args:
             prompt: What the query should do, in plain language.
             current_query: The HogQL query to start from, if any.
-            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+            project_id: Project ID of the project you're trying to access. To find the ID of the
+                project, make a call to /api/projects/.
         """
         return await self._client.request(
             _DRAFT_SQL,
@@ -973,8 +1055,14 @@ class AsyncQueryResource(_AsyncAPIResource):
         Personal API Key access"; the docs page lists no scope.
 
         Args:
-            query: A query node, told apart by its `kind`. The kinds modelled here are the ones documented for API use (`HogQLQuery` first of all) plus the insight and series nodes. PostHog supports many more kinds (web analytics, error tracking, revenue analytics, experiments, taxonomy queries and others); those pass through unchanged as an `OtherQueryNode`: send them as an object with their `kind` and fields, and their responses come back as a `GenericQueryResponse`.
-            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+            query: A query node, told apart by its `kind`. The kinds modelled here are the ones
+                documented for API use (`HogQLQuery` first of all) plus the insight and series
+                nodes. PostHog supports many more kinds (web analytics, error tracking, revenue
+                analytics, experiments, taxonomy queries and others); those pass through unchanged
+                as an `OtherQueryNode`: send them as an object with their `kind` and fields, and
+                their responses come back as a `GenericQueryResponse`.
+            project_id: Project ID of the project you're trying to access. To find the ID of the
+                project, make a call to /api/projects/.
         """
         return await self._client.request(
             _UPGRADE,
@@ -1013,9 +1101,12 @@ class AsyncQueryResource(_AsyncAPIResource):
         Required API key scopes: query:read.
 
         Args:
-            id: The query's id, i.e. `query_status.id` of the 202 response, which is the `client_query_id` when one was sent.
-            show_progress: Add `query_progress` (rows and bytes read so far) to the status of a running query.
-            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+            id: The query's id, i.e. `query_status.id` of the 202 response, which is the
+                `client_query_id` when one was sent.
+            show_progress: Add `query_progress` (rows and bytes read so far) to the status of a
+                running query.
+            project_id: Project ID of the project you're trying to access. To find the ID of the
+                project, make a call to /api/projects/.
         """
         return await self._client.request(
             _RETRIEVE,
@@ -1053,9 +1144,11 @@ class AsyncQueryResource(_AsyncAPIResource):
         Required API key scopes: query:read.
 
         Args:
-            id: The query's id, i.e. `query_status.id` of the 202 response, which is the `client_query_id` when one was sent.
+            id: The query's id, i.e. `query_status.id` of the 202 response, which is the
+                `client_query_id` when one was sent.
             dequeue_only: Only revoke the query's queued task; do not send a cancel to ClickHouse.
-            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+            project_id: Project ID of the project you're trying to access. To find the ID of the
+                project, make a call to /api/projects/.
         """
         return await self._client.request(
             _CANCEL,
@@ -1099,7 +1192,8 @@ class AsyncQueryResource(_AsyncAPIResource):
 
         Args:
             messages: The conversation so far, oldest first; the first message is the question.
-            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+            project_id: Project ID of the project you're trying to access. To find the ID of the
+                project, make a call to /api/projects/.
         """
         response = await self._client.request_stream(
             _CHAT,

@@ -113,7 +113,7 @@ class SessionRecordingsResource(_SyncAPIResource):
 
     @_cached_property
     def with_raw_response(self) -> SessionRecordingsResourceWithRawResponse:
-        """The same methods, returning the raw response (status, headers, body) with a `.parse()`."""
+        """The same methods, returning the raw response (status, headers, body) to `.parse()`."""
         return SessionRecordingsResourceWithRawResponse(self)
 
     @_cached_property
@@ -156,12 +156,15 @@ class SessionRecordingsResource(_SyncAPIResource):
         Args:
             limit: Number of results to return per page.
             offset: The initial index from which to return the results.
-            date_from: Only recordings that started after this date, absolute (`2025-11-01`, `2025-11-01T00:00:00Z`) or relative (`-7d`, `-24h`).
-            date_to: Only recordings that started before this date, absolute or relative; default now.
+            date_from: Only recordings that started after this date, absolute (`2025-11-01`,
+                `2025-11-01T00:00:00Z`) or relative (`-7d`, `-24h`).
+            date_to: Only recordings that started before this date, absolute or relative; default
+                now.
             person_uuid: Only recordings of this person.
             order: The field to sort by.
             order_direction: The sort direction.
-            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+            project_id: Project ID of the project you're trying to access. To find the ID of the
+                project, make a call to /api/projects/.
         """
         return self._client.request_page(
             _LIST,
@@ -203,7 +206,8 @@ class SessionRecordingsResource(_SyncAPIResource):
 
         Args:
             id: A UUID string identifying this session recording (its session ID).
-            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+            project_id: Project ID of the project you're trying to access. To find the ID of the
+                project, make a call to /api/projects/.
         """
         return self._client.request(
             _RETRIEVE,
@@ -246,8 +250,10 @@ class SessionRecordingsResource(_SyncAPIResource):
             id: A UUID string identifying this session recording (its session ID).
             viewed: Mark the recording as viewed by the calling user.
             analyzed: Record that the calling user analyzed the recording.
-            player_metadata: Details about the player session (e.g. `recording_duration`, `snapshot_source`), used only for PostHog's usage analytics.
-            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+            player_metadata: Details about the player session (e.g. `recording_duration`,
+                `snapshot_source`), used only for PostHog's usage analytics.
+            project_id: Project ID of the project you're trying to access. To find the ID of the
+                project, make a call to /api/projects/.
         """
         return self._client.request(
             _PARTIAL_UPDATE,
@@ -285,7 +291,8 @@ class SessionRecordingsResource(_SyncAPIResource):
 
         Args:
             id: A UUID string identifying this session recording (its session ID).
-            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+            project_id: Project ID of the project you're trying to access. To find the ID of the
+                project, make a call to /api/projects/.
         """
         return self._client.request(
             _DESTROY,
@@ -322,7 +329,8 @@ class SessionRecordingsResource(_SyncAPIResource):
 
         Args:
             recording_id: The session ID of the recording.
-            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+            project_id: Project ID of the project you're trying to access. To find the ID of the
+                project, make a call to /api/projects/.
         """
         return self._client.request(
             _RETRIEVE_SHARING,
@@ -348,7 +356,9 @@ class SessionRecordingsResourceWithRawResponse:
 
 
 class SessionRecordingsResourceWithStreamingResponse:
-    """`session_recordings` methods that give a context manager over the response, its body unread."""
+    """`session_recordings` methods that give a context manager over the response, its body
+    unread.
+    """
 
     def __init__(self, resource: SessionRecordingsResource) -> None:
         self.list = _to_streamed_response_wrapper(resource.list)
@@ -366,7 +376,7 @@ class AsyncSessionRecordingsResource(_AsyncAPIResource):
 
     @_cached_property
     def with_raw_response(self) -> AsyncSessionRecordingsResourceWithRawResponse:
-        """The same methods, returning the raw response (status, headers, body) with a `.parse()`."""
+        """The same methods, returning the raw response (status, headers, body) to `.parse()`."""
         return AsyncSessionRecordingsResourceWithRawResponse(self)
 
     @_cached_property
@@ -409,12 +419,15 @@ class AsyncSessionRecordingsResource(_AsyncAPIResource):
         Args:
             limit: Number of results to return per page.
             offset: The initial index from which to return the results.
-            date_from: Only recordings that started after this date, absolute (`2025-11-01`, `2025-11-01T00:00:00Z`) or relative (`-7d`, `-24h`).
-            date_to: Only recordings that started before this date, absolute or relative; default now.
+            date_from: Only recordings that started after this date, absolute (`2025-11-01`,
+                `2025-11-01T00:00:00Z`) or relative (`-7d`, `-24h`).
+            date_to: Only recordings that started before this date, absolute or relative; default
+                now.
             person_uuid: Only recordings of this person.
             order: The field to sort by.
             order_direction: The sort direction.
-            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+            project_id: Project ID of the project you're trying to access. To find the ID of the
+                project, make a call to /api/projects/.
         """
         return await self._client.request_page(
             _LIST,
@@ -456,7 +469,8 @@ class AsyncSessionRecordingsResource(_AsyncAPIResource):
 
         Args:
             id: A UUID string identifying this session recording (its session ID).
-            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+            project_id: Project ID of the project you're trying to access. To find the ID of the
+                project, make a call to /api/projects/.
         """
         return await self._client.request(
             _RETRIEVE,
@@ -499,8 +513,10 @@ class AsyncSessionRecordingsResource(_AsyncAPIResource):
             id: A UUID string identifying this session recording (its session ID).
             viewed: Mark the recording as viewed by the calling user.
             analyzed: Record that the calling user analyzed the recording.
-            player_metadata: Details about the player session (e.g. `recording_duration`, `snapshot_source`), used only for PostHog's usage analytics.
-            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+            player_metadata: Details about the player session (e.g. `recording_duration`,
+                `snapshot_source`), used only for PostHog's usage analytics.
+            project_id: Project ID of the project you're trying to access. To find the ID of the
+                project, make a call to /api/projects/.
         """
         return await self._client.request(
             _PARTIAL_UPDATE,
@@ -538,7 +554,8 @@ class AsyncSessionRecordingsResource(_AsyncAPIResource):
 
         Args:
             id: A UUID string identifying this session recording (its session ID).
-            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+            project_id: Project ID of the project you're trying to access. To find the ID of the
+                project, make a call to /api/projects/.
         """
         return await self._client.request(
             _DESTROY,
@@ -575,7 +592,8 @@ class AsyncSessionRecordingsResource(_AsyncAPIResource):
 
         Args:
             recording_id: The session ID of the recording.
-            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+            project_id: Project ID of the project you're trying to access. To find the ID of the
+                project, make a call to /api/projects/.
         """
         return await self._client.request(
             _RETRIEVE_SHARING,
@@ -601,7 +619,9 @@ class AsyncSessionRecordingsResourceWithRawResponse:
 
 
 class AsyncSessionRecordingsResourceWithStreamingResponse:
-    """`session_recordings` methods that give a context manager over the response, its body unread."""
+    """`session_recordings` methods that give a context manager over the response, its body
+    unread.
+    """
 
     def __init__(self, resource: AsyncSessionRecordingsResource) -> None:
         self.list = _async_to_streamed_response_wrapper(resource.list)

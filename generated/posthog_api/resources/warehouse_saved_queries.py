@@ -98,7 +98,7 @@ class WarehouseSavedQueriesResource(_SyncAPIResource):
 
     @_cached_property
     def with_raw_response(self) -> WarehouseSavedQueriesResourceWithRawResponse:
-        """The same methods, returning the raw response (status, headers, body) with a `.parse()`."""
+        """The same methods, returning the raw response (status, headers, body) to `.parse()`."""
         return WarehouseSavedQueriesResourceWithRawResponse(self)
 
     @_cached_property
@@ -130,7 +130,8 @@ class WarehouseSavedQueriesResource(_SyncAPIResource):
         Args:
             page: A page number within the paginated result set.
             search: A search term.
-            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+            project_id: Project ID of the project you're trying to access. To find the ID of the
+                project, make a call to /api/projects/.
         """
         return self._client.request_page(
             _LIST,
@@ -175,15 +176,21 @@ class WarehouseSavedQueriesResource(_SyncAPIResource):
         Required API key scopes: warehouse_view:write.
 
         Args:
-            name: Unique name of the view. It is the table name in HogQL queries and the node name in the data modeling DAG.
+            name: Unique name of the view. It is the table name in HogQL queries and the node name
+                in the data modeling DAG.
             deleted: Whether the view is deleted. Set it to true to soft-delete the view.
-            query: The HogQL query that defines the view, as `{"kind": "HogQLQuery", "query": "<SQL>"}`. Columns are inferred from it on save unless `soft_update` is true.
+            query: The HogQL query that defines the view, as `{"kind": "HogQLQuery", "query":
+                "<SQL>"}`. Columns are inferred from it on save unless `soft_update` is true.
             folder_id: Optional folder used to organize the view in the SQL editor sidebar.
-            edited_history_id: Activity log id of the last edit the client has seen (the `latest_history_id` it read), used for conflict detection. An update that changes `query` without `soft_update` fails with 400 ("The query was modified by someone else.") unless it matches the latest edit.
+            edited_history_id: Activity log id of the last edit the client has seen (the
+                `latest_history_id` it read), used for conflict detection. An update that changes
+                `query` without `soft_update` fails with 400 ("The query was modified by someone
+                else.") unless it matches the latest edit.
             soft_update: If true, skip column inference and validation (for saving drafts).
             dag_id: Optional data modeling DAG to place the view into.
             is_test: Whether the view is for testing only and will expire automatically.
-            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+            project_id: Project ID of the project you're trying to access. To find the ID of the
+                project, make a call to /api/projects/.
         """
         return self._client.request(
             _CREATE,
@@ -217,13 +224,15 @@ class WarehouseSavedQueriesResource(_SyncAPIResource):
     ) -> DataWarehouseSavedQuery:
         """Get a warehouse view
 
-        Retrieve a data warehouse view by id, including its query definition and the `latest_history_id` to send back when updating the query.
+        Retrieve a data warehouse view by id, including its query definition and the
+        `latest_history_id` to send back when updating the query.
 
         Required API key scopes: warehouse_view:read.
 
         Args:
             id: A UUID string identifying this data warehouse saved query.
-            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+            project_id: Project ID of the project you're trying to access. To find the ID of the
+                project, make a call to /api/projects/.
         """
         return self._client.request(
             _RETRIEVE,
@@ -268,13 +277,16 @@ class WarehouseSavedQueriesResource(_SyncAPIResource):
             id: A UUID string identifying this data warehouse saved query.
             deleted: Set to true to soft-delete the view.
             name: Unique name of the view. It is the table name in HogQL queries.
-            query: The HogQL query that defines the view, as `{"kind": "HogQLQuery", "query": "<SQL>"}`.
+            query: The HogQL query that defines the view, as `{"kind": "HogQLQuery", "query":
+                "<SQL>"}`.
             folder_id: Folder used to organize the view in the SQL editor sidebar.
-            edited_history_id: Activity log id of the last edit the client has seen, for conflict detection.
+            edited_history_id: Activity log id of the last edit the client has seen, for conflict
+                detection.
             soft_update: If true, skip column inference and validation (for saving drafts).
             dag_id: Data modeling DAG to place the view into.
             is_test: Whether the view is for testing only and will expire automatically.
-            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+            project_id: Project ID of the project you're trying to access. To find the ID of the
+                project, make a call to /api/projects/.
         """
         return self._client.request(
             _PARTIAL_UPDATE,
@@ -300,7 +312,9 @@ class WarehouseSavedQueriesResource(_SyncAPIResource):
 
 
 class WarehouseSavedQueriesResourceWithRawResponse:
-    """`warehouse_saved_queries` methods that return an `APIResponse` instead of the parsed value."""
+    """`warehouse_saved_queries` methods that return an `APIResponse` instead of the parsed
+    value.
+    """
 
     def __init__(self, resource: WarehouseSavedQueriesResource) -> None:
         self.list = _to_raw_response_wrapper(resource.list)
@@ -310,7 +324,9 @@ class WarehouseSavedQueriesResourceWithRawResponse:
 
 
 class WarehouseSavedQueriesResourceWithStreamingResponse:
-    """`warehouse_saved_queries` methods that give a context manager over the response, its body unread."""
+    """`warehouse_saved_queries` methods that give a context manager over the response, its body
+    unread.
+    """
 
     def __init__(self, resource: WarehouseSavedQueriesResource) -> None:
         self.list = _to_streamed_response_wrapper(resource.list)
@@ -327,7 +343,7 @@ class AsyncWarehouseSavedQueriesResource(_AsyncAPIResource):
 
     @_cached_property
     def with_raw_response(self) -> AsyncWarehouseSavedQueriesResourceWithRawResponse:
-        """The same methods, returning the raw response (status, headers, body) with a `.parse()`."""
+        """The same methods, returning the raw response (status, headers, body) to `.parse()`."""
         return AsyncWarehouseSavedQueriesResourceWithRawResponse(self)
 
     @_cached_property
@@ -359,7 +375,8 @@ class AsyncWarehouseSavedQueriesResource(_AsyncAPIResource):
         Args:
             page: A page number within the paginated result set.
             search: A search term.
-            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+            project_id: Project ID of the project you're trying to access. To find the ID of the
+                project, make a call to /api/projects/.
         """
         return await self._client.request_page(
             _LIST,
@@ -404,15 +421,21 @@ class AsyncWarehouseSavedQueriesResource(_AsyncAPIResource):
         Required API key scopes: warehouse_view:write.
 
         Args:
-            name: Unique name of the view. It is the table name in HogQL queries and the node name in the data modeling DAG.
+            name: Unique name of the view. It is the table name in HogQL queries and the node name
+                in the data modeling DAG.
             deleted: Whether the view is deleted. Set it to true to soft-delete the view.
-            query: The HogQL query that defines the view, as `{"kind": "HogQLQuery", "query": "<SQL>"}`. Columns are inferred from it on save unless `soft_update` is true.
+            query: The HogQL query that defines the view, as `{"kind": "HogQLQuery", "query":
+                "<SQL>"}`. Columns are inferred from it on save unless `soft_update` is true.
             folder_id: Optional folder used to organize the view in the SQL editor sidebar.
-            edited_history_id: Activity log id of the last edit the client has seen (the `latest_history_id` it read), used for conflict detection. An update that changes `query` without `soft_update` fails with 400 ("The query was modified by someone else.") unless it matches the latest edit.
+            edited_history_id: Activity log id of the last edit the client has seen (the
+                `latest_history_id` it read), used for conflict detection. An update that changes
+                `query` without `soft_update` fails with 400 ("The query was modified by someone
+                else.") unless it matches the latest edit.
             soft_update: If true, skip column inference and validation (for saving drafts).
             dag_id: Optional data modeling DAG to place the view into.
             is_test: Whether the view is for testing only and will expire automatically.
-            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+            project_id: Project ID of the project you're trying to access. To find the ID of the
+                project, make a call to /api/projects/.
         """
         return await self._client.request(
             _CREATE,
@@ -446,13 +469,15 @@ class AsyncWarehouseSavedQueriesResource(_AsyncAPIResource):
     ) -> DataWarehouseSavedQuery:
         """Get a warehouse view
 
-        Retrieve a data warehouse view by id, including its query definition and the `latest_history_id` to send back when updating the query.
+        Retrieve a data warehouse view by id, including its query definition and the
+        `latest_history_id` to send back when updating the query.
 
         Required API key scopes: warehouse_view:read.
 
         Args:
             id: A UUID string identifying this data warehouse saved query.
-            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+            project_id: Project ID of the project you're trying to access. To find the ID of the
+                project, make a call to /api/projects/.
         """
         return await self._client.request(
             _RETRIEVE,
@@ -497,13 +522,16 @@ class AsyncWarehouseSavedQueriesResource(_AsyncAPIResource):
             id: A UUID string identifying this data warehouse saved query.
             deleted: Set to true to soft-delete the view.
             name: Unique name of the view. It is the table name in HogQL queries.
-            query: The HogQL query that defines the view, as `{"kind": "HogQLQuery", "query": "<SQL>"}`.
+            query: The HogQL query that defines the view, as `{"kind": "HogQLQuery", "query":
+                "<SQL>"}`.
             folder_id: Folder used to organize the view in the SQL editor sidebar.
-            edited_history_id: Activity log id of the last edit the client has seen, for conflict detection.
+            edited_history_id: Activity log id of the last edit the client has seen, for conflict
+                detection.
             soft_update: If true, skip column inference and validation (for saving drafts).
             dag_id: Data modeling DAG to place the view into.
             is_test: Whether the view is for testing only and will expire automatically.
-            project_id: Project ID of the project you're trying to access. To find the ID of the project, make a call to /api/projects/.
+            project_id: Project ID of the project you're trying to access. To find the ID of the
+                project, make a call to /api/projects/.
         """
         return await self._client.request(
             _PARTIAL_UPDATE,
@@ -529,7 +557,9 @@ class AsyncWarehouseSavedQueriesResource(_AsyncAPIResource):
 
 
 class AsyncWarehouseSavedQueriesResourceWithRawResponse:
-    """`warehouse_saved_queries` methods that return an `APIResponse` instead of the parsed value."""
+    """`warehouse_saved_queries` methods that return an `APIResponse` instead of the parsed
+    value.
+    """
 
     def __init__(self, resource: AsyncWarehouseSavedQueriesResource) -> None:
         self.list = _async_to_raw_response_wrapper(resource.list)
@@ -539,7 +569,9 @@ class AsyncWarehouseSavedQueriesResourceWithRawResponse:
 
 
 class AsyncWarehouseSavedQueriesResourceWithStreamingResponse:
-    """`warehouse_saved_queries` methods that give a context manager over the response, its body unread."""
+    """`warehouse_saved_queries` methods that give a context manager over the response, its body
+    unread.
+    """
 
     def __init__(self, resource: AsyncWarehouseSavedQueriesResource) -> None:
         self.list = _async_to_streamed_response_wrapper(resource.list)

@@ -5,7 +5,8 @@ from posthog_api.testing import MockAPI, mock_client
 
 api = MockAPI()
 client = mock_client(api)
-api.respond("environments_query_create", 200, {...})  # optional: otherwise the spec's fixture answers
+# optional: otherwise the spec's fixture answers
+api.respond("environments_query_create", 200, {...})
 ...
 assert api.calls[-1].path == ...
 ```

@@ -86,7 +86,8 @@ def _fixture_file(name: str) -> dict[str, Any]:
 
 
 def load_fixture(operation_id: str) -> dict[str, Any]:
-    """The operation's fixture: {"request": {path, query, body}, "responses": {status: {content_type, body}}}.
+    """The operation's fixture: {"request": {path, query, body}, "responses": {status:
+    {content_type, body}}}.
     Each call returns a fresh copy: change it freely."""
     name = operation_spec(operation_id)["fixture"]
     fixture: dict[str, Any] = copy.deepcopy(_fixture_file(name)[operation_id])

@@ -11,7 +11,9 @@ from . import MockAPI, MockSession, mock_async_client, mock_client
 
 @pytest.fixture
 def posthog_api_mock() -> Iterator[MockSession]:
-    """A mock of the API and clients wired to it: `posthog_api_mock.client.<resource>.<method>(...)`."""
+    """A mock of the API and clients wired to it:
+    `posthog_api_mock.client.<resource>.<method>(...)`.
+    """
     api = MockAPI()
     session = MockSession(api=api, client=mock_client(api), async_client=mock_async_client(api))
     yield session

@@ -261,7 +261,8 @@ def _check_text(values: Mapping[str, Any], arguments: Iterable[str] = ()) -> Non
                 shown = ascii(value)
             kebab = name.removeprefix("x__").replace("_", "-")
             _refuse(
-                f"{kebab.upper() if name in positional else '--' + kebab} is not UTF-8 text: {shown}"
+                f"{kebab.upper() if name in positional else '--' + kebab} is not UTF-8 text: "
+                f"{shown}"
             )
 
 

@@ -160,9 +160,10 @@ class McpApp:
                 name=SEARCH_TOOL,
                 title=f"Search the {title} operations",
                 description=(
-                    f"Find operations of the {title} ({len(self.tools)} in all) by words: what they "
-                    f"do, their resource, their path. Returns their names with a line each; "
-                    f"{DESCRIBE_TOOL} gives one's arguments, {CALL_TOOL} runs it. Resources: {shown}."
+                    f"Find operations of the {title} ({len(self.tools)} in all) by words: "
+                    "what they do, their resource, their path. Returns their names with a line "
+                    f"each; {DESCRIBE_TOOL} gives one's arguments, {CALL_TOOL} runs it. "
+                    f"Resources: {shown}."
                 ),
                 input_schema={
                     "type": "object",

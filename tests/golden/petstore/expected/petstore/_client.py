@@ -48,13 +48,21 @@ class Petstore(_SyncAPIClient):
 
         Args:
             api_key: the API key; defaults to the PETSTORE_API_KEY environment variable.
-            base_url: the server's base URL; defaults to PETSTORE_BASE_URL, else https://petstore.example.com/v1.
-            timeout: seconds (or an `httpx.Timeout`) for each request, body included; None waits forever; defaults to PETSTORE_TIMEOUT, else 60.
-            max_retries: how often a failed request that is safe to repeat is retried (0 turns retries off); defaults to PETSTORE_MAX_RETRIES, else 2.
-            default_headers: headers sent with every request; defaults to PETSTORE_DEFAULT_HEADERS (a JSON object).
+            base_url: the server's base URL; defaults to PETSTORE_BASE_URL, else
+                https://petstore.example.com/v1.
+            timeout: seconds (or an `httpx.Timeout`) for each request, body included; None waits
+                forever; defaults to PETSTORE_TIMEOUT, else 60.
+            max_retries: how often a failed request that is safe to repeat is retried (0 turns
+                retries off); defaults to PETSTORE_MAX_RETRIES, else 2.
+            default_headers: headers sent with every request; defaults to PETSTORE_DEFAULT_HEADERS
+                (a JSON object).
             http_client: an `httpx.Client` to send requests with (proxies, custom transports).
-            max_concurrent_jobs: how many long-running jobs (queries) this process runs at once against one account; the others wait for a slot; defaults to what the API document says.
-            strict_response_validation: raise `ResponseValidationError` when a response does not match the API document; by default it is read as far as it goes and the differences are logged at debug level; defaults to PETSTORE_STRICT_RESPONSE_VALIDATION.
+            max_concurrent_jobs: how many long-running jobs (queries) this process runs at once
+                against one account; the others wait for a slot; defaults to what the API document
+                says.
+            strict_response_validation: raise `ResponseValidationError` when a response does not
+                match the API document; by default it is read as far as it goes and the differences
+                are logged at debug level; defaults to PETSTORE_STRICT_RESPONSE_VALIDATION.
         """
         super().__init__(
             api_key=api_key,
@@ -87,7 +95,8 @@ class Petstore(_SyncAPIClient):
         strict_response_validation: bool | _NotGiven = _NOT_GIVEN,
         max_concurrent_jobs: int | None | _NotGiven = _NOT_GIVEN,
     ) -> Petstore:
-        """A copy of this client with some settings changed; it shares the connection pool unless given another.
+        """A copy of this client with some settings changed, sharing the connection pool unless
+        given another.
 
         ```py
         impatient = client.with_options(max_retries=0, timeout=5)
@@ -135,13 +144,21 @@ class AsyncPetstore(_AsyncAPIClient):
 
         Args:
             api_key: the API key; defaults to the PETSTORE_API_KEY environment variable.
-            base_url: the server's base URL; defaults to PETSTORE_BASE_URL, else https://petstore.example.com/v1.
-            timeout: seconds (or an `httpx.Timeout`) for each request, body included; None waits forever; defaults to PETSTORE_TIMEOUT, else 60.
-            max_retries: how often a failed request that is safe to repeat is retried (0 turns retries off); defaults to PETSTORE_MAX_RETRIES, else 2.
-            default_headers: headers sent with every request; defaults to PETSTORE_DEFAULT_HEADERS (a JSON object).
+            base_url: the server's base URL; defaults to PETSTORE_BASE_URL, else
+                https://petstore.example.com/v1.
+            timeout: seconds (or an `httpx.Timeout`) for each request, body included; None waits
+                forever; defaults to PETSTORE_TIMEOUT, else 60.
+            max_retries: how often a failed request that is safe to repeat is retried (0 turns
+                retries off); defaults to PETSTORE_MAX_RETRIES, else 2.
+            default_headers: headers sent with every request; defaults to PETSTORE_DEFAULT_HEADERS
+                (a JSON object).
             http_client: an `httpx.AsyncClient` to send requests with (proxies, custom transports).
-            max_concurrent_jobs: how many long-running jobs (queries) this process runs at once against one account; the others wait for a slot; defaults to what the API document says.
-            strict_response_validation: raise `ResponseValidationError` when a response does not match the API document; by default it is read as far as it goes and the differences are logged at debug level; defaults to PETSTORE_STRICT_RESPONSE_VALIDATION.
+            max_concurrent_jobs: how many long-running jobs (queries) this process runs at once
+                against one account; the others wait for a slot; defaults to what the API document
+                says.
+            strict_response_validation: raise `ResponseValidationError` when a response does not
+                match the API document; by default it is read as far as it goes and the differences
+                are logged at debug level; defaults to PETSTORE_STRICT_RESPONSE_VALIDATION.
         """
         super().__init__(
             api_key=api_key,
@@ -174,7 +191,8 @@ class AsyncPetstore(_AsyncAPIClient):
         strict_response_validation: bool | _NotGiven = _NOT_GIVEN,
         max_concurrent_jobs: int | None | _NotGiven = _NOT_GIVEN,
     ) -> AsyncPetstore:
-        """A copy of this client with some settings changed; it shares the connection pool unless given another.
+        """A copy of this client with some settings changed, sharing the connection pool unless
+        given another.
 
         ```py
         impatient = client.with_options(max_retries=0, timeout=5)

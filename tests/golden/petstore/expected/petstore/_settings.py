@@ -27,7 +27,8 @@ STRICT_ENV = "PETSTORE_STRICT_RESPONSE_VALIDATION"
 #: the client's keyword argument for the server address
 BASE_URL_ARGUMENT = "base_url"
 
-#: how the API key is sent: "bearer", "basic", "header", "query" or "cookie" (named AUTH_NAME), or "none"
+#: how the API key is sent: "bearer", "basic", "header", "query" or "cookie" (named
+#: AUTH_NAME), or "none"
 AUTH_SCHEME = "header"
 AUTH_NAME = "X-Api-Key"
 
@@ -39,5 +40,6 @@ HOSTS: dict[str, str] = {
 }
 #: other addresses of the same servers (the document's x-aliases), sent to the server they name
 HOST_ALIASES: dict[str, str] = {}
-#: path parameters the client fills in from its settings: name -> (environment variable, description)
+#: path parameters the client fills in from its settings: name -> (environment variable,
+#: description)
 PATH_DEFAULTS: dict[str, tuple[str, str]] = {}

@@ -56,7 +56,7 @@ class FilesResource(_SyncAPIResource):
 
     @_cached_property
     def with_raw_response(self) -> FilesResourceWithRawResponse:
-        """The same methods, returning the raw response (status, headers, body) with a `.parse()`."""
+        """The same methods, returning the raw response (status, headers, body) to `.parse()`."""
         return FilesResourceWithRawResponse(self)
 
     @_cached_property
@@ -131,7 +131,7 @@ class AsyncFilesResource(_AsyncAPIResource):
 
     @_cached_property
     def with_raw_response(self) -> AsyncFilesResourceWithRawResponse:
-        """The same methods, returning the raw response (status, headers, body) with a `.parse()`."""
+        """The same methods, returning the raw response (status, headers, body) to `.parse()`."""
         return AsyncFilesResourceWithRawResponse(self)
 
     @_cached_property

@@ -73,7 +73,7 @@ class ItemsResource(_SyncAPIResource):
 
     @_cached_property
     def with_raw_response(self) -> ItemsResourceWithRawResponse:
-        """The same methods, returning the raw response (status, headers, body) with a `.parse()`."""
+        """The same methods, returning the raw response (status, headers, body) to `.parse()`."""
         return ItemsResourceWithRawResponse(self)
 
     @_cached_property
@@ -198,7 +198,7 @@ class AsyncItemsResource(_AsyncAPIResource):
 
     @_cached_property
     def with_raw_response(self) -> AsyncItemsResourceWithRawResponse:
-        """The same methods, returning the raw response (status, headers, body) with a `.parse()`."""
+        """The same methods, returning the raw response (status, headers, body) to `.parse()`."""
         return AsyncItemsResourceWithRawResponse(self)
 
     @_cached_property

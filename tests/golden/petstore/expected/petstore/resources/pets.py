@@ -90,7 +90,7 @@ class PetsResource(_SyncAPIResource):
 
     @_cached_property
     def with_raw_response(self) -> PetsResourceWithRawResponse:
-        """The same methods, returning the raw response (status, headers, body) with a `.parse()`."""
+        """The same methods, returning the raw response (status, headers, body) to `.parse()`."""
         return PetsResourceWithRawResponse(self)
 
     @_cached_property
@@ -220,7 +220,7 @@ class AsyncPetsResource(_AsyncAPIResource):
 
     @_cached_property
     def with_raw_response(self) -> AsyncPetsResourceWithRawResponse:
-        """The same methods, returning the raw response (status, headers, body) with a `.parse()`."""
+        """The same methods, returning the raw response (status, headers, body) to `.parse()`."""
         return AsyncPetsResourceWithRawResponse(self)
 
     @_cached_property
