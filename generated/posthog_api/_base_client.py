@@ -358,13 +358,19 @@ _CONTENT_TYPE_MARKERS = {"json": "json", "text": "text/", "sse": "event-stream"}
 
 
 def _response_spec(response: httpx.Response, operation: Operation[Any]) -> ResponseSpec | None:
-    """The spec of the response's status, chosen by content type when there are several."""
+    """The spec of the response's status, chosen by content type when there are several.
+    A success the document does not list (a 201 where it says 200) is read as the first
+    it lists, so that the method returns what its annotation promises."""
     status = str(response.status_code)
     specs = (
         operation.responses.get(status)
         or operation.responses.get(status[0] + "XX")
         or operation.responses.get("default")
-        or ()
+        or (
+            next((s for code, s in operation.responses.items() if code.startswith("2")), ())
+            if status.startswith("2") and response.content
+            else ()
+        )
     )
     if not specs:
         return None
