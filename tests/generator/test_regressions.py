@@ -792,8 +792,9 @@ def test_an_operation_with_a_server_of_its_own_is_sent_there_from_the_default_ad
     assert warned == [("/paths/~1legacy/get/servers/0/url", "server 'http://legacy.example.com' is plain http where the API's is https"),
                       ("/paths/~1relative/get/servers/0/url", "server '/v2' is not an address a client can call")]
     readme = (out / "README.md").read_text(encoding="utf-8")
-    assert ("The API document serves an operation from another address: `client.default.upload_asset` "
-            "(https://main.uploads.example.com).") in readme
+    assert ("Some operations are served from another address than the API's, as its document says:\n"
+            "- https://main.uploads.example.com: `client.default.upload_asset`\n\n"
+            "They are sent there while `base_url` is the default") in readme
 
 
 def test_x_ms_pageable_lists_walk_every_page(packages: dict[str, tuple[Path, str, list[Diagnostic]]]) -> None:
