@@ -314,6 +314,19 @@ class Namespace:
 
 
 @dataclass
+class Credential:
+    """A credential the API wants beside the API key, in the same security requirement
+    (Neutrino's `user-id` header beside its `api-key`): a setting of its own."""
+
+    name: str  # the client's keyword argument
+    env: str  # the environment variable it is read from
+    location: str  # header, query, cookie, or bearer (an Authorization header)
+    wire: str  # the header, query parameter or cookie name
+    scheme: str  # the security scheme's name
+    description: str = ""
+
+
+@dataclass
 class SdkSettings:
     client_name: str
     package_name: str
@@ -327,6 +340,8 @@ class SdkSettings:
     auth_scheme: str  # bearer, header, query, none
     auth_header: str
     security_scheme: str | None
+    #: what the security requirement of the API key wants beside it
+    credentials: list[Credential] = field(default_factory=list)
 
 
 @dataclass

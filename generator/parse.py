@@ -693,6 +693,13 @@ class Parser:
             path_defaults[str(wire)] = str(spec["env"])
             path_default_descriptions[str(wire)] = str(spec.get("description") or "")
         scheme_name, auth_scheme, auth_header = self.auth()
+        api_key_env = self.setting(ext, "api-key-env", _ENV_NAME, f"{prefix}_API_KEY")
+        base_url_env = self.setting(ext, "base-url-env", _ENV_NAME, f"{prefix}_BASE_URL")
+        log_env = self.setting(ext, "log-env", _ENV_NAME, f"{prefix}_LOG")
+        settings_names = {"api_key", "base_url", "host", "timeout", "max_retries", "default_headers", "http_client",
+                          "strict_response_validation", "max_concurrent_jobs", *path_defaults}
+        settings_envs = {api_key_env, base_url_env, log_env, *path_defaults.values(),
+                         *(f"{prefix}_{suffix}" for suffix in ("TIMEOUT", "MAX_RETRIES", "DEFAULT_HEADERS", "STRICT_RESPONSE_VALIDATION"))}
         client_name = ext.get("client-name") or naming.class_name(base + "Client" if base in ("Client",) else base)
         if naming.class_name(str(client_name)) + "Error" in naming.RUNTIME_ERROR_NAMES:
             # `<Client>Error`, the package's base error, would be one of the runtime's
@@ -707,14 +714,15 @@ class Parser:
             package_name=package,
             distribution_name=self.setting(ext, "distribution-name", _DIST_NAME, dist_default),
             cli_name=self.setting(ext, "cli-name", _DIST_NAME, dist_default),
-            api_key_env=self.setting(ext, "api-key-env", _ENV_NAME, f"{prefix}_API_KEY"),
-            base_url_env=self.setting(ext, "base-url-env", _ENV_NAME, f"{prefix}_BASE_URL"),
-            log_env=self.setting(ext, "log-env", _ENV_NAME, f"{prefix}_LOG"),
+            api_key_env=api_key_env,
+            base_url_env=base_url_env,
+            log_env=log_env,
             path_defaults=path_defaults,
             path_default_descriptions=path_default_descriptions,
             auth_scheme=auth_scheme,
             auth_header=auth_header,
             security_scheme=scheme_name,
+            credentials=self.credentials(scheme_name, prefix, settings_names, settings_envs),
         )
 
     def auth(self) -> tuple[str | None, str, str]:
@@ -722,29 +730,74 @@ class Parser:
         order = [name for req in self.data.get("security") or [] if isinstance(req, dict) for name in req]
         order += [name for name in schemes if name not in order]
         for name in order:
-            scheme, _ = self.resolve(schemes.get(name), f"/components/securitySchemes/{escape_pointer(name)}") if name in schemes else (None, "")
-            if not isinstance(scheme, dict):
-                continue
-            kind = scheme.get("type")
-            if kind == "http" and str(scheme.get("scheme", "")).lower() == "bearer":
-                return name, "bearer", "Authorization"
-            if kind in ("oauth2", "openIdConnect"):
-                return name, "bearer", "Authorization"
-            if kind == "apiKey" and scheme.get("in") in ("header", "query", "cookie"):
-                where, key = str(scheme["in"]), str(scheme.get("name") or "Authorization")
-                if where != "query" and not _HTTP_TOKEN.fullmatch(key):
-                    # no client can send it (rapidapi's "ADVICEment API Key"): the scheme's own
-                    # name, when it is one, is what the document most likely means
-                    pointer = f"/components/securitySchemes/{escape_pointer(name)}/name"
-                    if not _HTTP_TOKEN.fullmatch(name):
-                        self.warn(pointer, f"{key!r} is not an HTTP {where} name (no spaces or separators); this scheme is not used")
-                        continue
-                    self.warn(pointer, f"{key!r} is not an HTTP {where} name (no spaces or separators); the key goes in {name!r}, the scheme's name")
-                    key = name
-                return name, where, key
-            if kind == "http" and str(scheme.get("scheme", "")).lower() == "basic":
-                return name, "basic", "Authorization"
+            found = self.scheme_use(name, warn=True)
+            if found is not None:
+                return name, *found
         return None, "none", ""
+
+    def scheme_use(self, name: str, warn: bool = False) -> tuple[str, str] | None:
+        """How the client sends the security scheme `name`: (bearer, basic, header, query
+        or cookie; the header, parameter or cookie name), or None where it cannot."""
+        schemes = (self.data.get("components") or {}).get("securitySchemes") or {}
+        scheme, _ = self.resolve(schemes.get(name), f"/components/securitySchemes/{escape_pointer(name)}") if name in schemes else (None, "")
+        if not isinstance(scheme, dict):
+            return None
+        kind = scheme.get("type")
+        if kind == "http" and str(scheme.get("scheme", "")).lower() == "bearer":
+            return "bearer", "Authorization"
+        if kind in ("oauth2", "openIdConnect"):
+            return "bearer", "Authorization"
+        if kind == "apiKey" and scheme.get("in") in ("header", "query", "cookie"):
+            where, key = str(scheme["in"]), str(scheme.get("name") or "Authorization")
+            if where != "query" and not _HTTP_TOKEN.fullmatch(key):
+                # no client can send it (rapidapi's "ADVICEment API Key"): the scheme's own
+                # name, when it is one, is what the document most likely means
+                pointer = f"/components/securitySchemes/{escape_pointer(name)}/name"
+                if not _HTTP_TOKEN.fullmatch(name):
+                    if warn:
+                        self.warn(pointer, f"{key!r} is not an HTTP {where} name (no spaces or separators); this scheme is not used")
+                    return None
+                if warn:
+                    self.warn(pointer, f"{key!r} is not an HTTP {where} name (no spaces or separators); the key goes in {name!r}, the scheme's name")
+                key = name
+            return where, key
+        if kind == "http" and str(scheme.get("scheme", "")).lower() == "basic":
+            return "basic", "Authorization"
+        return None
+
+    def credentials(self, primary: str | None, prefix: str, taken_names: set[str], taken_envs: set[str]) -> list[ir.Credential]:
+        """The schemes the API key's security requirement wants beside it, sent together
+        with it (Neutrino's `user-id` header beside `api-key`, Plaid's client id and secret;
+        two or more API keys in 230 of the directory's documents): each a setting of the
+        client, read from its own environment variable like the key. The requirement is
+        the first that names the key's scheme, the document's own before an operation's."""
+        if primary is None:
+            return []
+        requirements = list(self.data.get("security") or [])
+        for item in (self.data.get("paths") or {}).values():
+            for op in (item.values() if isinstance(item, dict) else ()):
+                if isinstance(op, dict) and isinstance(op.get("security"), list):
+                    requirements += op["security"]
+        requirement = next((r for r in requirements if isinstance(r, dict) and primary in r), {})
+        schemes = (self.data.get("components") or {}).get("securitySchemes") or {}
+        names = naming.UniqueNames(naming.ARGUMENT_RESERVED | taken_names)
+        found: list[ir.Credential] = []
+        used = {self.scheme_use(primary)}
+        for scheme_name in requirement:
+            use = self.scheme_use(str(scheme_name)) if scheme_name != primary else None
+            if use is None or use[0] == "basic" or use in used:
+                continue  # (the key itself, one no client can send, or the same place again)
+            used.add(use)
+            env = f"{prefix}_{naming.constant(str(scheme_name))}"
+            while env in taken_envs:
+                env += "_CREDENTIAL"
+            taken_envs.add(env)
+            scheme = schemes.get(scheme_name)
+            found.append(ir.Credential(
+                name=names.claim(naming.attribute_name(str(scheme_name), naming.ARGUMENT_RESERVED)),
+                env=env, location=use[0], wire=use[1], scheme=str(scheme_name),
+                description=str(scheme.get("description") or "") if isinstance(scheme, dict) else ""))
+        return found
 
     def parse_operations(self, sdk: ir.SdkSettings) -> list[ir.Operation]:
         operations: list[ir.Operation] = []

@@ -90,6 +90,7 @@ _SECRET_HEADERS = frozenset(
         "set-cookie",
         "x-api-key",
         settings.AUTH_NAME.lower(),
+        *(wire.lower() for _, where, wire in settings.CREDENTIALS.values() if where == "header"),
     }
 )
 #: how much of a response body a debug log line shows
@@ -677,6 +678,7 @@ class _BaseClient:
         max_retries: int | None,
         default_headers: Mapping[str, str] | None,
         strict_response_validation: bool | None,
+        credentials: Mapping[str, str | None] | None = None,
     ) -> None:
         config = _config.resolve(
             api_key=api_key,
@@ -686,6 +688,7 @@ class _BaseClient:
             max_retries=max_retries,
             default_headers=default_headers,
             strict_response_validation=strict_response_validation,
+            credentials=credentials,
         )
         self.strict_response_validation = config.strict_response_validation
         self.api_key = config.api_key
@@ -694,6 +697,13 @@ class _BaseClient:
         self.max_retries = config.max_retries
         self._default_headers = dict(config.default_headers)
         self._path_defaults: dict[str, str] = dict(config.path_defaults)
+        self._credentials: dict[str, str] = dict(config.credentials)
+        # (credentials sent in the query, appended to every request's parameters)
+        self._query_credentials = [
+            (settings.CREDENTIALS[name][2], value)
+            for name, value in self._credentials.items()
+            if settings.CREDENTIALS[name][1] == "query"
+        ]
         # Computed once: every request starts from these (the hot path stays a dict copy).
         self._base_url_text = str(self.base_url)
         # An operation the API serves from another address goes there only from the API's
@@ -716,6 +726,7 @@ class _BaseClient:
             "api_key": self.api_key,
             settings.BASE_URL_ARGUMENT: str(self.base_url),
             **self._path_defaults,
+            **self._credentials,
             "timeout": self.timeout,
             "max_retries": self.max_retries,
             "default_headers": self._default_headers,
@@ -738,6 +749,21 @@ class _BaseClient:
         return copy
 
     def _auth_headers(self) -> dict[str, str]:
+        headers = self._key_headers()
+        cookies = [headers.pop("Cookie")] if "Cookie" in headers else []
+        for name, value in self._credentials.items():
+            _, where, wire = settings.CREDENTIALS[name]
+            if where == "header":
+                headers[wire] = value
+            elif where == "bearer":
+                headers["Authorization"] = f"Bearer {value}"
+            elif where == "cookie":
+                cookies.append(f"{wire}={value}")
+        if cookies:
+            headers["Cookie"] = "; ".join(cookies)
+        return headers
+
+    def _key_headers(self) -> dict[str, str]:
         if not self.api_key:
             return {}
         if settings.AUTH_SCHEME == "bearer":
@@ -828,6 +854,7 @@ class _BaseClient:
         url = base + target.removeprefix("/")
         if settings.AUTH_SCHEME == "query" and self.api_key:
             params.append((settings.AUTH_NAME, self.api_key))
+        params.extend(self._query_credentials)
         all_headers = dict(self._fixed_headers)
         for name, value in headers.items():
             if value is not None and not isinstance(value, NotGiven):
@@ -916,12 +943,18 @@ class _BaseClient:
     # -- secrets and logging -------------------------------------------------
 
     def _redact(self, text: str) -> str:
-        """`text` without the API key, in case a server or proxy echoed it back."""
-        return text.replace(self.api_key, _REDACTED) if self.api_key else text
+        """`text` without the API key (or another credential), in case a server or proxy
+        echoed it back."""
+        for secret in self._secrets():
+            text = text.replace(secret, _REDACTED)
+        return text
 
     def _redact_error(self, exc: errors.APIError) -> None:
-        if self.api_key:
-            exc.remove_secret(self.api_key, _REDACTED)
+        for secret in self._secrets():
+            exc.remove_secret(secret, _REDACTED)
+
+    def _secrets(self) -> list[str]:
+        return [s for s in (self.api_key, *self._credentials.values()) if s]
 
     def _log_request(self, request: httpx.Request, attempt: int) -> None:
         if log.isEnabledFor(logging.DEBUG):
@@ -1061,6 +1094,7 @@ class SyncAPIClient(_BaseClient):
         http_client: httpx.Client | None,
         strict_response_validation: bool | None = None,
         max_concurrent_jobs: int | None = None,
+        credentials: Mapping[str, str | None] | None = None,
     ) -> None:
         self.max_concurrent_jobs = max_concurrent_jobs
         self._configure(
@@ -1071,6 +1105,7 @@ class SyncAPIClient(_BaseClient):
             max_retries=max_retries,
             default_headers=default_headers,
             strict_response_validation=strict_response_validation,
+            credentials=credentials,
         )
         self._owns_http = http_client is None
         self._http = (
@@ -1280,6 +1315,7 @@ class AsyncAPIClient(_BaseClient):
         http_client: httpx.AsyncClient | None,
         strict_response_validation: bool | None = None,
         max_concurrent_jobs: int | None = None,
+        credentials: Mapping[str, str | None] | None = None,
     ) -> None:
         self.max_concurrent_jobs = max_concurrent_jobs
         self._configure(
@@ -1290,6 +1326,7 @@ class AsyncAPIClient(_BaseClient):
             max_retries=max_retries,
             default_headers=default_headers,
             strict_response_validation=strict_response_validation,
+            credentials=credentials,
         )
         self._owns_http = http_client is None
         self._http = (

@@ -45,6 +45,9 @@ HOST_ALIASES: dict[str, str] = {
     "https://app.posthog.com": "https://us.posthog.com",
     "https://eu.i.posthog.com": "https://eu.posthog.com",
 }
+#: what the API wants beside the API key: argument -> (environment variable; header,
+#: query, cookie or bearer; its name there)
+CREDENTIALS: dict[str, tuple[str, str, str]] = {}
 #: path parameters the client fills in from its settings: name -> (environment variable,
 #: description)
 PATH_DEFAULTS: dict[str, tuple[str, str]] = {

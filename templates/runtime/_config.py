@@ -41,6 +41,8 @@ class ClientConfig:
     default_headers: Mapping[str, str] = field(default_factory=dict)
     path_defaults: Mapping[str, str] = field(default_factory=dict)
     strict_response_validation: bool = False
+    #: what the API wants beside the API key (settings.CREDENTIALS), by argument name
+    credentials: Mapping[str, str] = field(default_factory=dict)
 
 
 def _env(name: str) -> str | None:
@@ -58,6 +60,7 @@ def resolve(
     max_retries: int | None,
     default_headers: Mapping[str, str] | None,
     strict_response_validation: bool | None = None,
+    credentials: Mapping[str, str | None] | None = None,
 ) -> ClientConfig:
     """Every setting from its argument, else its environment variable, else its default;
     ConfigurationError names what is missing or malformed (never the value of a secret)."""
@@ -69,6 +72,9 @@ def resolve(
         default_headers=_default_headers(default_headers),
         path_defaults={name: _path_default(name, value) for name, value in path_defaults.items()},
         strict_response_validation=_flag(strict_response_validation, settings.STRICT_ENV),
+        credentials={
+            name: _credential(name, (credentials or {}).get(name)) for name in settings.CREDENTIALS
+        },
     )
 
 
@@ -79,6 +85,17 @@ def _api_key(api_key: str | None) -> str | None:
             f"No API key: pass api_key=... or set the {settings.API_KEY_ENV} environment variable"
         )
     return api_key
+
+
+def _credential(name: str, value: str | None) -> str:
+    env = settings.CREDENTIALS[name][0]
+    value = value or _env(env)
+    if not value:
+        raise ConfigurationError(
+            f"No {name}: the API wants it beside the API key; pass {name}=... or set the {env} "
+            "environment variable"
+        )
+    return value
 
 
 def _base_url(url: str | None) -> str:

@@ -25,3 +25,4 @@ DEFAULT_BASE_URL = "https://api.example.com"
 HOSTS: dict[str, str] = {}
 HOST_ALIASES: dict[str, str] = {}
 PATH_DEFAULTS: dict[str, tuple[str, str]] = {}
+CREDENTIALS: dict[str, tuple[str, str, str]] = {}

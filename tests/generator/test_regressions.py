@@ -811,3 +811,39 @@ def test_x_ms_pageable_lists_walk_every_page(packages: dict[str, tuple[Path, str
         regions = client.regions.list()  # nextLinkName null: everything at once
         assert isinstance(regions, types.RegionsListResponse)
     assert [(call.operation_id, call.query.get("$top")) for call in api.calls[:3]] == [("Vaults_List", "10")] * 3
+
+
+def test_every_credential_of_the_keys_requirement_is_a_setting_sent_with_it(
+        packages: dict[str, tuple[Path, str, list[Diagnostic]]], monkeypatch: pytest.MonkeyPatch,
+        caplog: pytest.LogCaptureFixture) -> None:
+    out, package, _ = packages["auth-credentials"]
+    modules = _import_all(out, package)
+    client_class, configuration_error = modules[package].Credentials, modules[package].ConfigurationError
+    sent: list[httpx.Request] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        sent.append(request)
+        return httpx.Response(200, json={"name": "n"})
+
+    def client(**settings: str) -> Any:
+        return client_class(http_client=httpx.Client(transport=httpx.MockTransport(answer)), **settings)
+
+    given = {"api_key": "k-1", "user_id": "u-1", "account": "a-1", "session": "s-1", "partner": "p-1"}
+    with caplog.at_level("DEBUG", logger=package), client(**given) as first:
+        first.default.get_me()
+        first.with_options(max_retries=0).default.get_me()
+    for request in sent:
+        assert (request.headers["x-api-key"], request.headers["x-user-id"]) == ("k-1", "u-1")
+        assert request.headers["authorization"] == "Bearer p-1" and request.headers["cookie"] == "sid=s-1"
+        assert request.url.params["account"] == "a-1"
+    assert caplog.text and not any(secret in caplog.text for secret in given.values() if secret != "k-1")
+    assert "k-1" not in caplog.text
+
+    with pytest.raises(configuration_error, match="No user_id: .* REGRESS_AUTH_CREDENTIALS_USER_ID"):
+        client(api_key="k-1", account="a-1", session="s-1", partner="p-1")
+    monkeypatch.setenv("REGRESS_AUTH_CREDENTIALS_USER_ID", "u-env")
+    client(api_key="k-1", account="a-1", session="s-1", partner="p-1").default.get_me()
+    assert sent[-1].headers["x-user-id"] == "u-env"
+    readme = (out / "README.md").read_text(encoding="utf-8")
+    assert '    user_id="...",  # or set REGRESS_AUTH_CREDENTIALS_USER_ID\n' in readme
+    assert "- `user_id`: Your user id (sent as the `X-User-Id` header)\n" in readme

@@ -67,5 +67,6 @@ def client_options(options: dict[str, Any]) -> dict[str, Any]:
         "max_retries": 0,
     }
     chosen.update({name: "1" for name in settings.PATH_DEFAULTS})
+    chosen.update({name: f"mock-{name}" for name in settings.CREDENTIALS})
     chosen.update(options)
     return chosen

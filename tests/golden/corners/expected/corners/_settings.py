@@ -40,6 +40,9 @@ HOSTS: dict[str, str] = {
 }
 #: other addresses of the same servers (the document's x-aliases), sent to the server they name
 HOST_ALIASES: dict[str, str] = {}
+#: what the API wants beside the API key: argument -> (environment variable; header,
+#: query, cookie or bearer; its name there)
+CREDENTIALS: dict[str, tuple[str, str, str]] = {}
 #: path parameters the client fills in from its settings: name -> (environment variable,
 #: description)
 PATH_DEFAULTS: dict[str, tuple[str, str]] = {}
