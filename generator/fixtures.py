@@ -567,7 +567,8 @@ def mock_entry(op: ir.Operation, fixture_file: str, resolver: openapi.Resolver) 
              "style": p.style, "explode": p.explode}
             for p in op.parameters
         ],
-        "body": {"required": op.body.required, "media_type": op.body.media_type, "schema": followable(resolver, op.body.schema)}
+        "body": {"required": op.body.required, "media_type": op.body.media_type, "schema": followable(resolver, op.body.schema),
+                 **({"styles": op.body.form_styles} if op.body.form_styles else {})}
         if op.body is not None
         else None,
         "responses": {r.status: r.media_type for r in op.responses},

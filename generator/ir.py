@@ -163,6 +163,9 @@ class Body:
     schema: Any = None
     example: Any = None
     has_example: bool = False
+    #: a form field's style where its media type's `encoding` gives one: wire name ->
+    #: (form, spaceDelimited, pipeDelimited or deepObject; explode)
+    form_styles: dict[str, tuple[str, bool]] = field(default_factory=dict)
 
     @property
     def sends_null(self) -> bool:

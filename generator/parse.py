@@ -136,6 +136,23 @@ def _ms_pageable(pageable: Any) -> dict[str, Any] | None:
     return {"items": items if isinstance(items, str) and items else "value", "next": pageable["nextLinkName"], "count": None}
 
 
+_FORM_STYLES = ("form", "spaceDelimited", "pipeDelimited", "deepObject")
+
+
+def _form_styles(encoding: dict[str, Any]) -> dict[str, tuple[str, bool]]:
+    """The styles a form body's `encoding` gives its fields (Stripe's `deepObject`, written
+    `address[city]=...`), where they differ from a form field's own (form, exploded)."""
+    styles: dict[str, tuple[str, bool]] = {}
+    for wire, spec in encoding.items():
+        if not isinstance(spec, dict) or spec.get("style", "form") not in _FORM_STYLES:
+            continue
+        style = str(spec.get("style", "form"))
+        explode = spec.get("explode", style == "form")
+        if (style, explode) != ("form", True) and isinstance(explode, bool):
+            styles[str(wire)] = (style, explode)
+    return styles
+
+
 def _map_values(schema: dict[str, Any], additional: Any, pointer: str) -> tuple[dict[str, Any], str] | None:
     """The schema (and its pointer) of the values of an object with no properties, where
     one is given: its additionalProperties, else its one patternProperties entry (3.1's
@@ -931,6 +948,8 @@ class Parser:
             btype = ir.TypeRef(ir.PRIMITIVE, "str" if encoding == "text" else "bytes")
         result = ir.Body(media, encoding, btype, bool(body.get("required")), str(body.get("description") or ""),
                          schema=schema, example=media_obj.get("example"), has_example="example" in media_obj)
+        if encoding == "form" and isinstance(media_obj.get("encoding"), dict):
+            result.form_styles = _form_styles(media_obj["encoding"])
         resolved, resolved_ptr = self.resolve(schema, media_ptr + "/schema") if isinstance(schema, dict) else ({}, "")
         if btype.kind == ir.MODEL and encoding in ("json", "form", "multipart") and isinstance(resolved, dict):
             result.model = btype.name

@@ -29,7 +29,7 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar, cast
-from urllib.parse import parse_qsl, quote
+from urllib.parse import parse_qsl, quote, urlencode
 
 import httpcore
 import httpx
@@ -129,6 +129,9 @@ class Operation(Generic[_T]):
     #: the body is required and null is one of its values: None is sent as JSON `null`
     #: (elsewhere None sends no body)
     null_body: bool = False
+    #: a form field's style where the document gives one (Stripe's deepObject): wire name
+    #: -> (style, explode); the others go as form fields do, a list as repeated fields
+    form_styles: Mapping[str, tuple[str, bool]] = field(default_factory=dict)
     #: the address (ending in "/") the API serves this operation from, where it is not
     #: the API's own (GitHub's uploads.github.com): used while the client's is the default
     server: str = ""
@@ -257,6 +260,45 @@ def build_query(
         else:
             pairs.append((name, _query_value(value)))
     return pairs
+
+
+def form_pairs(
+    fields: Mapping[str, Any], styles: Mapping[str, tuple[str, bool]]
+) -> list[tuple[str, str]]:
+    """A form body's fields as name=value pairs: a list as the field repeated (a form
+    field's own style, exploded), or joined as its style says; a field the document
+    writes as a deepObject as `name[key]=value`, nested (`items[0][price]=...`, as Stripe
+    reads it); any other object as JSON."""
+    pairs: list[tuple[str, str]] = []
+    for name, value in fields.items():
+        if value is None:
+            continue
+        style, explode = styles.get(name, ("form", True))
+        if style == "deepObject" and isinstance(value, (Mapping, list)):
+            pairs.extend(_deep_pairs(name, value))
+        elif isinstance(value, list):
+            items = [_query_value(v) for v in value if v is not None]
+            if explode and style == "form":
+                pairs.extend((name, item) for item in items)
+            else:
+                separator = {"pipeDelimited": "|", "spaceDelimited": " "}.get(style, ",")
+                pairs.append((name, separator.join(items)))
+        else:
+            pairs.append((name, _query_value(value)))
+    return pairs
+
+
+def _deep_pairs(prefix: str, value: Any) -> list[tuple[str, str]]:
+    if isinstance(value, Mapping):
+        items: Any = value.items()
+    elif isinstance(value, list):
+        items = enumerate(value)
+    else:
+        return [] if value is None else [(prefix, _query_value(value))]
+    # an empty object or list has no pairs of its own: `name=` says it is there, empty
+    return [pair for key, item in items for pair in _deep_pairs(f"{prefix}[{key}]", item)] or [
+        (prefix, "")
+    ]
 
 
 def retry_after_seconds(response: httpx.Response) -> float | None:
@@ -869,6 +911,7 @@ class _BaseClient:
             all_headers,
             operation.body_media_type,
             operation.null_body,
+            operation.form_styles,
         )
         request_timeout = self.timeout if isinstance(timeout, NotGiven) else timeout
         return http.build_request(
@@ -1003,7 +1046,12 @@ def _timeout_of(request: httpx.Request) -> httpx.Timeout | None:
 
 
 def _encode_body(
-    body: Any, encoding: str, headers: dict[str, str], media_type: str = "", null: bool = False
+    body: Any,
+    encoding: str,
+    headers: dict[str, str],
+    media_type: str = "",
+    null: bool = False,
+    form_styles: Mapping[str, tuple[str, bool]] | None = None,
 ) -> tuple[bytes | None, dict[str, Any] | None, dict[str, Any] | None]:
     """The request body as (content, form data, files) for httpx; sets Content-Type where
     httpx doesn't: `media_type` (the document's), else the encoding's usual one. None is
@@ -1020,7 +1068,8 @@ def _encode_body(
     if encoding == "form":
         fields = to_json_data(body)
         if isinstance(fields, Mapping):
-            return None, {k: _query_value(v) for k, v in fields.items()}, None
+            headers.setdefault("Content-Type", "application/x-www-form-urlencoded")
+            return urlencode(form_pairs(fields, form_styles or {})).encode(), None, None
         # the document's form is one value, not an object of fields: the encoded form
         # itself ("name=value&..."), sent as it is
         headers.setdefault("Content-Type", "application/x-www-form-urlencoded")

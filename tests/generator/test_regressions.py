@@ -14,6 +14,7 @@ import subprocess
 import sys
 import threading
 import typing
+import urllib.parse
 from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -847,3 +848,29 @@ def test_every_credential_of_the_keys_requirement_is_a_setting_sent_with_it(
     readme = (out / "README.md").read_text(encoding="utf-8")
     assert '    user_id="...",  # or set REGRESS_AUTH_CREDENTIALS_USER_ID\n' in readme
     assert "- `user_id`: Your user id (sent as the `X-User-Id` header)\n" in readme
+
+
+def test_form_fields_go_as_their_styles_say(packages: dict[str, tuple[Path, str, list[Diagnostic]]]) -> None:
+    out, package, _ = packages["contract-form-styles"]
+    modules = _import_all(out, package)
+    client_class, testing = modules[package].FormStyles, modules[f"{package}.testing"]
+    sent: list[str] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        sent.append(urllib.parse.unquote_plus(request.content.decode()))
+        return httpx.Response(200, json={"id": "c-1"})
+
+    arguments: dict[str, Any] = {
+        "events": ["a", "b"], "tags": ["x", "y"], "codes": [1, 2], "balance": 5, "profile": {},
+        "address": {"city": "Oslo", "lines": ["1 St", "Floor 2"]}, "settings": {"theme": "dark"},
+        "items": [{"price": "p-1", "quantity": 2}, {"price": "p-2"}],
+    }
+    with client_class(api_key="k", http_client=httpx.Client(transport=httpx.MockTransport(answer))) as client:
+        client.default.create_customer(**arguments)
+    assert sent == ["events=a&events=b&tags=x|y&codes=1,2&address[city]=Oslo&address[lines][0]=1 St"
+                    "&address[lines][1]=Floor 2&items[0][price]=p-1&items[0][quantity]=2&items[1][price]=p-2"
+                    '&profile=&settings={"theme":"dark"}&balance=5']
+    api = testing.MockAPI()
+    with testing.mock_client(api) as mocked:
+        mocked.default.create_customer(**arguments)
+    assert api.calls[-1].status == 200 and api.calls[-1].body == arguments

@@ -964,7 +964,7 @@ def _decode_body(
         if names and not names & {"object", "array"}:  # one value: the encoded form itself
             return raw.decode(errors="replace")
         pairs = parse_qsl(raw.decode(errors="replace"), keep_blank_values=True)
-        return _fields(pairs, schema, schemas)
+        return _fields(pairs, schema, schemas, (spec_body or {}).get("styles") or {})
     if base == "multipart/form-data":
         if (
             "boundary=" not in sent
@@ -993,19 +993,83 @@ def _decode_body(
     return raw
 
 
-def _fields(pairs: list[tuple[str, Any]], schema: Any, schemas: dict[str, Any]) -> dict[str, Any]:
-    """Form fields as an object: each as its property's type, repeated names as a list."""
+_BRACKETED = re.compile(r"^([^\[\]]+)((?:\[[^\[\]]*\])+)$")
+
+
+def _fields(
+    pairs: list[tuple[str, Any]],
+    schema: Any,
+    schemas: dict[str, Any],
+    styles: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """Form fields as an object: each as its property's type, repeated names as a list
+    (or one value split as its `styles` entry says: `a|b` for pipeDelimited), and
+    `name[key][0]=...` (a deepObject, as the client writes Stripe's) as nested objects
+    and lists."""
     result: dict[str, Any] = {}
+    nested: set[str] = set()
     for key, value in pairs:
+        bracketed = _BRACKETED.match(key) if isinstance(value, str) else None
+        if bracketed:
+            name = bracketed.group(1)
+            node = result.get(name)
+            if not isinstance(node, dict):
+                node = result[name] = {}
+            keys = re.findall(r"\[([^\[\]]*)\]", bracketed.group(2))
+            for part in keys[:-1]:
+                node = node.setdefault(part or str(len(node)), {})
+                if not isinstance(node, dict):
+                    break
+            else:
+                node[keys[-1] or str(len(node))] = value
+            nested.add(name)
+            continue
         prop = _property_schema(schema, key, schemas)
-        if _kind(prop, schemas) == "array" and not (isinstance(value, str) and value[:1] == "["):
+        style, explode = (styles or {}).get(key) or ("form", True)
+        if isinstance(value, str) and _kind(prop, schemas) == "array" and not explode:
+            separator = {"pipeDelimited": "|", "spaceDelimited": " "}.get(style, ",")
+            items = value.split(separator) if value else []
+            result[key] = [_coerce(item, _items(prop, schemas), schemas) for item in items]
+        elif value == "" and _kind(prop, schemas) in ("object", "array"):
+            # an empty object or list, as the client writes one in a deepObject form field
+            result[key] = {} if _kind(prop, schemas) == "object" else []
+        elif _kind(prop, schemas) == "array" and not (isinstance(value, str) and value[:1] == "["):
             item = (
                 _coerce(value, _items(prop, schemas), schemas) if isinstance(value, str) else value
             )
             result.setdefault(key, []).append(item)
         else:
             result[key] = _coerce(value, prop, schemas) if isinstance(value, str) else value
+    for name in nested:
+        result[name] = _typed(
+            _listed(result[name]), _property_schema(schema, name, schemas), schemas
+        )
     return result
+
+
+def _listed(node: Any) -> Any:
+    """Nested form fields with the keys 0, 1, 2... as a list (how a deepObject writes one)."""
+    if not isinstance(node, dict):
+        return node
+    values = {key: _listed(value) for key, value in node.items()}
+    if values and all(key.isdigit() for key in values):
+        return [values[key] for key in sorted(values, key=int)]
+    return values
+
+
+def _typed(value: Any, schema: Any, schemas: dict[str, Any]) -> Any:
+    """Nested form values (strings) as the types their schemas want ("" for an empty
+    object or list, as the client writes one)."""
+    if value == "" and _kind(schema, schemas) in ("object", "array"):
+        return {} if _kind(schema, schemas) == "object" else []
+    if isinstance(value, str):
+        return _coerce(value, schema, schemas)
+    if isinstance(value, list):
+        return [_typed(item, _items(schema, schemas), schemas) for item in value]
+    return {
+        key: _typed(item, _property_schema(schema, key, schemas), schemas)
+        for key, item in value.items()
+    }
 
 
 def parse_query(raw: str) -> list[tuple[str, str]]:
