@@ -400,6 +400,8 @@ def operation_fixture(op: ir.Operation, synth: Synthesiser, auth: tuple[str, str
             responses[r.status] = {"content_type": None, "body": None}
         elif r.decoding == "json":
             body = synth.example_or_sample(r.has_example, r.example, r.schema if r.schema is not None else {}, direction="response")
+            if op.pagination and r.status.startswith("2") and isinstance(body, dict) and not body.get(op.pagination.items):
+                body = _with_an_item(body, op.pagination.items, r.schema, synth)
             responses[r.status] = {"content_type": r.media_type, "body": body}
         elif r.decoding == "sse":
             responses[r.status] = {"content_type": r.media_type, "body": _event_stream(r, synth)}
@@ -407,6 +409,22 @@ def operation_fixture(op: ir.Operation, synth: Synthesiser, auth: tuple[str, str
             text = r.example if r.has_example and isinstance(r.example, str) else "example"
             responses[r.status] = {"content_type": r.media_type, "body": text}
     return {"operation_id": op.operation_id, "request": request, "responses": responses}
+
+
+def _with_an_item(body: dict[str, Any], items: str, schema: Any, synth: Synthesiser) -> dict[str, Any]:
+    """A list's page with one item where its sample has none (Azure's `value`, an optional
+    property, is left out of a sample): the mock serves its pages from the items of the
+    fixture, and a page of empty objects would not be the item type."""
+    resolved, _ = synth.resolver.resolve_or_none(schema, "")
+    if not isinstance(resolved, dict):
+        return body
+    found = openapi.object_view(synth.resolver, resolved, "").properties.get(items)
+    listed, _ = synth.resolver.resolve_or_none(found[0], "") if found else (None, "")
+    if not isinstance(listed, dict) or "items" not in listed:
+        return body
+    item = synth.sample(listed["items"], direction="response")
+    with_item = {**body, items: [item]}
+    return with_item if synth.valid(with_item, schema) else body
 
 
 def _alike(properties: dict[str, tuple[Any, str]], name: str) -> Any:

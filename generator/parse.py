@@ -1051,8 +1051,14 @@ class Parser:
 
     def extensions(self, op: dict[str, Any], op_ptr: str, result: ir.Operation) -> None:
         pagination = op.get("x-pagination")
-        if pagination is None:
+        if pagination is None and result.body is None:
+            # (a POST that pages, as some of Azure's do, fetches its next page with a GET
+            # of the link, which a page of this client does not make: it returns the envelope)
             pagination = _ms_pageable(op.get("x-ms-pageable"))
+        if isinstance(pagination, dict) and result.body is not None:
+            self.warn(op_ptr + "/x-pagination", "x-pagination on an operation with a request body is not "
+                      "supported (a page is fetched without one); ignored", EXTENSION)
+            pagination = None
         if isinstance(pagination, dict):
             style = str(pagination.get("style") or "offset")
             item_type = None

@@ -145,9 +145,11 @@ def _enum_member(value: Any, t: ir.TypeRef, variants: tuple[ir.TypeRef, ...], na
 
 
 def _model_source(model: str, value: dict[str, Any]) -> str:
-    """An object as the model it is sent as: validated, or where the fixture is `{}`
-    (which the API accepts where the model may require fields), made as it is."""
-    return f"models.{model}.model_construct()" if value == {} else f"models.{model}.model_validate({pyrepr(value)})"
+    """An object as the model it is sent as, read as the client reads data (from_dict):
+    a request's example leaves out what the server fills in, such as a required read-only
+    `fieldContextId` (Jira), which model_validate refuses; where the fixture is `{}`, made
+    as it is. The mock judges what is sent."""
+    return f"models.{model}.model_construct()" if value == {} else f"models.{model}.from_dict({pyrepr(value)})"
 
 
 def _iso_value(text: str, kind: str) -> str | None:
@@ -370,7 +372,25 @@ def arg_hint(t: ir.TypeRef, shadowed: frozenset[str], enums: dict[str, ir.Enum],
         return f"{_argument_type(t.with_nullable(False), shadowed)} | {_b('list', shadowed)}[{plain_dict}]{none}"
     if t.kind == "union" and sum(v.kind == "list" for v in t.variants) > 1:
         return _argument_type(t, shadowed)
+    deep = _covariant_form(t.with_nullable(False), takes, plain_dict, shadowed) if t.kind in ("list", "map") else None
+    if deep is not None:  # deeper: Jira's `update`, a map of lists of models
+        return deep + none
     return type_hint(t, shadowed)
+
+
+def _covariant_form(t: ir.TypeRef, takes: Mapping[str, str], plain_dict: str, shadowed: frozenset[str]) -> str | None:
+    """`t` as a Sequence and Mapping (covariant, where list and dict are not) with each
+    model in it (through lists and maps) a model or a plain dict: so that mypy takes both
+    a display of dicts and the caller's lists of models. None where it holds no model (or
+    a union, whose members a display cannot be told apart by)."""
+    if t.kind == "model" or (t.kind == "alias" and takes.get(t.name, "dict") == "dict"):
+        return f"{type_hint(t, shadowed)} | {plain_dict}"
+    if t.kind in ("list", "map"):
+        inner = _covariant_form(_item(t), takes, plain_dict, shadowed)
+        if inner is None:
+            return None
+        return f"_Sequence[{inner}]" if t.kind == "list" else f"_Mapping[{_b('str', shadowed)}, {inner}]"
+    return None
 
 
 def _argument_type(t: ir.TypeRef, shadowed: frozenset[str]) -> str:

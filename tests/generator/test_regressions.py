@@ -726,14 +726,17 @@ def test_a_named_map_is_a_dict_of_its_values_models(packages: dict[str, tuple[Pa
     assert annotations["apis"] == "dict[str, API] | dict[str, dict[str, _Any]]"
     assert inspect.signature(resource.replace_apis).parameters["body"].annotation == "APIs | dict[str, dict[str, _Any]]"
     assert inspect.signature(resource.put_labels).parameters["body"].annotation == "Labels"
+    assert annotations["history"] == "_Mapping[str, _Sequence[API | dict[str, _Any]]] | _NotGiven"
+    contract = (out / "tests" / "contract" / "test_apis.py").read_text(encoding="utf-8")
+    assert "models.API.from_dict(" in contract and "model_validate" not in contract
 
     api = testing.MockAPI()
     with testing.mock_client(api) as client:
         api.respond("listAPIs", 200, {"petstore": {"preferred": "v2", "added": "2024-05-01T00:00:00Z"}})
         found = client.apis.list_apis()
         assert isinstance(found["petstore"], models.API) and found["petstore"].added.year == 2024
-        client.apis.replace_apis(body={"a": models.API(preferred="v1"), "b": {"preferred": "v2"}})
-        client.apis.add_apis(apis={"a": {"preferred": "v1"}}, codes={"EN": 3})
+        client.apis.replace_apis(body={"a": models.API.from_dict({"preferred": "v1"}), "b": {"preferred": "v2"}})
+        client.apis.add_apis(apis={"a": {"preferred": "v1"}}, codes={"EN": 3}, history={"a": [{"preferred": "v0"}]})
         refused = modules[f"{package}._exceptions"].BadRequestError
         with pytest.raises(refused, match=r"unexpected field \(field: codes\.english\)"):
             client.apis.add_apis(apis={}, codes={"english": 3})
@@ -742,7 +745,8 @@ def test_a_named_map_is_a_dict_of_its_values_models(packages: dict[str, tuple[Pa
         tree = client.trees.get_tree_ids(tree_ids="t-1")
     assert tree.tree is None
     assert [call.body for call in api.calls[1:3]] == [
-        {"a": {"preferred": "v1"}, "b": {"preferred": "v2"}}, {"apis": {"a": {"preferred": "v1"}}, "codes": {"EN": 3}}]
+        {"a": {"preferred": "v1"}, "b": {"preferred": "v2"}},
+        {"apis": {"a": {"preferred": "v1"}}, "codes": {"EN": 3}, "history": {"a": [{"preferred": "v0"}]}}]
 
 
 def test_a_server_url_with_variables_is_called_at_their_defaults(
@@ -811,6 +815,8 @@ def test_x_ms_pageable_lists_walk_every_page(packages: dict[str, tuple[Path, str
         assert [type(u) for u in users] == [types.User] * 5
         regions = client.regions.list()  # nextLinkName null: everything at once
         assert isinstance(regions, types.RegionsListResponse)
+        skus = client.skus.list_available(location="westeurope")  # a POST: the envelope
+        assert isinstance(skus, types.VaultList)
     assert [(call.operation_id, call.query.get("$top")) for call in api.calls[:3]] == [("Vaults_List", "10")] * 3
 
 
