@@ -846,6 +846,12 @@ def test_every_credential_of_the_keys_requirement_is_a_setting_sent_with_it(
     assert caplog.text and not any(secret in caplog.text for secret in given.values() if secret != "k-1")
     assert "k-1" not in caplog.text
 
+    env = {key: value for key, value in os.environ.items() if not key.startswith("REGRESS_AUTH_CREDENTIALS_")}
+    env.update({"PYTHONPATH": str(out), "REGRESS_AUTH_CREDENTIALS_API_KEY": "k-1"})
+    command = subprocess.run([sys.executable, "-m", f"{package}.cli", "default", "get-me"],
+                             capture_output=True, env=env, timeout=60)
+    assert command.returncode == 2, command.stderr
+    assert b"No user_id: set REGRESS_AUTH_CREDENTIALS_USER_ID (the API wants it beside the API key)." in command.stderr
     with pytest.raises(configuration_error, match="No user_id: .* REGRESS_AUTH_CREDENTIALS_USER_ID"):
         client(api_key="k-1", account="a-1", session="s-1", partner="p-1")
     monkeypatch.setenv("REGRESS_AUTH_CREDENTIALS_USER_ID", "u-env")

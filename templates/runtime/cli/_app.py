@@ -198,6 +198,12 @@ def _check_settings(given: dict[str, Any]) -> None:
     for option, name, env in PATH_DEFAULTS:
         if not (given.get(name) or _env(env)):
             raise click.UsageError(f"No {name}: pass --{option} or set {env}.")
+    if settings.AUTH_SCHEME != "none":
+        for name, (env, _, _) in settings.CREDENTIALS.items():
+            if not _env(env):  # (other credentials come from the environment only)
+                raise click.UsageError(
+                    f"No {name}: set {env} (the API wants it beside the API key)."
+                )
 
 
 def _color(stream: Any, given: dict[str, Any]) -> bool:
