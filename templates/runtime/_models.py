@@ -265,6 +265,11 @@ def construct(
         taken.add(key)
         values[name] = construct(info.annotation, data[key], on_difference, _join(where, key))
     extra = {k: v for k, v in data.items() if k not in taken}
+    extra_type = _extra_type(model) if extra else Any
+    if extra_type is not Any:  # additionalProperties with a schema: `__pydantic_extra__`'s
+        extra = {
+            k: construct(extra_type, v, on_difference, _join(where, k)) for k, v in extra.items()
+        }
     instance = model.model_construct(_fields_set=set(values), **values)
     if extra:
         if instance.__pydantic_extra__ is None:
@@ -272,6 +277,18 @@ def construct(
         assert instance.__pydantic_extra__ is not None
         instance.__pydantic_extra__.update(extra)
     return instance
+
+
+@functools.cache
+def _extra_type(model: type[pydantic.BaseModel]) -> Any:
+    """The type of the model's extra fields' values, where its class annotates
+    `__pydantic_extra__` (a schema's typed additionalProperties), else Any."""
+    try:
+        hint = typing.get_type_hints(model).get("__pydantic_extra__")
+    except (NameError, TypeError):  # a name the annotation's module cannot resolve
+        return Any
+    args = typing.get_args(hint)
+    return args[1] if typing.get_origin(hint) is dict and len(args) == 2 else Any
 
 
 def _join(where: str, key: str) -> str:

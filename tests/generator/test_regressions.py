@@ -742,6 +742,10 @@ def test_a_named_map_is_a_dict_of_its_values_models(packages: dict[str, tuple[Pa
             client.apis.add_apis(apis={}, codes={"english": 3})
         with pytest.raises(refused, match=r"\(field: codes\.EN\)"):
             client.apis.add_apis(apis={}, codes={"EN": "three"})  # type: ignore[dict-item]
+        api.respond("getCatalog", 200, {"count": 2, "a": {"id": "a", "preferred": "v1"}, "b": {"preferred": 3}})
+        catalog = client.apis.get_catalog()
+        assert catalog.count == 2 and [type(v) for v in catalog.model_extra.values()] == [models.API] * 2
+        assert catalog.model_extra["b"].preferred == 3  # read as far as it goes
         tree = client.trees.get_tree_ids(tree_ids="t-1")
     assert tree.tree is None
     assert [call.body for call in api.calls[1:3]] == [
