@@ -879,14 +879,15 @@ def test_form_fields_go_as_their_styles_say(packages: dict[str, tuple[Path, str,
     arguments: dict[str, Any] = {
         "events": ["a", "b"], "tags": ["x", "y"], "codes": [1, 2], "balance": 5, "profile": {},
         "address": {"city": "Oslo", "lines": ["1 St", "Floor 2"]}, "settings": {"theme": "dark"},
-        "items": [{"price": "p-1", "quantity": 2}, {"price": "p-2"}],
+        "items": [{"price": "p-1", "quantity": 2}, {"price": "p-2"}], "etags_etag": "e-1",
     }
     with client_class(api_key="k", http_client=httpx.Client(transport=httpx.MockTransport(answer))) as client:
         client.default.create_customer(**arguments)
     assert sent == ["events=a&events=b&tags=x|y&codes=1,2&address[city]=Oslo&address[lines][0]=1 St"
                     "&address[lines][1]=Floor 2&items[0][price]=p-1&items[0][quantity]=2&items[1][price]=p-2"
-                    '&profile=&settings={"theme":"dark"}&balance=5']
+                    '&profile=&settings={"theme":"dark"}&balance=5&etags[etag]=e-1']
     api = testing.MockAPI()
     with testing.mock_client(api) as mocked:
         mocked.default.create_customer(**arguments)
-    assert api.calls[-1].status == 200 and api.calls[-1].body == arguments
+    sent_body = {("etags[etag]" if k == "etags_etag" else k): v for k, v in arguments.items()}
+    assert api.calls[-1].status == 200 and api.calls[-1].body == sent_body

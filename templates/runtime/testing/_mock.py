@@ -1010,7 +1010,7 @@ def _fields(
     nested: set[str] = set()
     for key, value in pairs:
         bracketed = _BRACKETED.match(key) if isinstance(value, str) else None
-        if bracketed:
+        if bracketed and not _declares(schema, key, schemas):  # (files.com names one `etags[etag]`)
             name = bracketed.group(1)
             node = result.get(name)
             if not isinstance(node, dict):
@@ -1045,6 +1045,16 @@ def _fields(
             _listed(result[name]), _property_schema(schema, name, schemas), schemas
         )
     return result
+
+
+def _declares(schema: Any, name: str, schemas: dict[str, Any], depth: int = 0) -> bool:
+    """Whether the object schema (or a member of its allOf) names the property `name`."""
+    schema = _resolved(schema, schemas)
+    if not isinstance(schema, dict) or depth > 16:
+        return False
+    if name in (schema.get("properties") or {}):
+        return True
+    return any(_declares(part, name, schemas, depth + 1) for part in schema.get("allOf") or [])
 
 
 def _listed(node: Any) -> Any:
