@@ -799,12 +799,20 @@ class Parser:
         schemes = (self.data.get("components") or {}).get("securitySchemes") or {}
         names = naming.UniqueNames(naming.ARGUMENT_RESERVED | taken_names)
         found: list[ir.Credential] = []
-        used = {self.scheme_use(primary)}
+
+        def slot(use: tuple[str, str] | None) -> tuple[str, str]:
+            """Where a scheme goes: a bearer token, a basic pair and an API key in the
+            Authorization header all take the same header (Azure's container registry
+            names a basic scheme and an API key there together)."""
+            where, name = use or ("", "")
+            return ("query", name) if where == "query" else ("cookie", name) if where == "cookie" else ("header", name.lower())
+
+        used = {slot(self.scheme_use(primary))}
         for scheme_name in requirement:
             use = self.scheme_use(str(scheme_name)) if scheme_name != primary else None
-            if use is None or use[0] == "basic" or use in used:
-                continue  # (the key itself, one no client can send, or the same place again)
-            used.add(use)
+            if use is None or use[0] == "basic" or slot(use) in used:
+                continue  # (the key itself, one no client can send, or a place already taken)
+            used.add(slot(use))
             env = f"{prefix}_{naming.constant(str(scheme_name))}"
             while env in taken_envs:
                 env += "_CREDENTIAL"

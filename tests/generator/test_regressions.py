@@ -839,6 +839,7 @@ def test_every_credential_of_the_keys_requirement_is_a_setting_sent_with_it(
     def client(**settings: str) -> Any:
         return client_class(http_client=httpx.Client(transport=httpx.MockTransport(answer)), **settings)
 
+    assert "legacy" not in inspect.signature(client_class).parameters  # (Authorization is partner's)
     given = {"api_key": "k-1", "user_id": "u-1", "account": "a-1", "session": "s-1", "partner": "p-1"}
     with caplog.at_level("DEBUG", logger=package), client(**given) as first:
         first.default.get_me()
