@@ -79,6 +79,50 @@ def _preference(medias: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(media for _, media in sorted(enumerate(medias), key=rank))
 
 
+#: a media range fit for a header: type/subtype, then parameters with no comma, quote or
+#: line break (a document's text goes into every request of the operation)
+_MEDIA_RANGE = re.compile(r"^[\w!#$&^.+*-]+/[\w!#$&^.+*-]+(?:\s*;\s*[\w!#$&^.+*-]+=[\w!#$&^.+*/-]+)*$")
+#: what the client asks for when an operation says nothing else
+DEFAULT_ACCEPT = "application/json"
+
+
+def accept_header(successes: list[list[str]]) -> str:
+    """The Accept header for an operation whose successes are of these media types (a
+    list for each status, in order of preference), or "" where the client's usual
+    application/json is right. A server that negotiates (Django REST framework, Spring)
+    answers 406 to an Accept it cannot meet: a PDF download, a CSV export or an event
+    stream asked for as JSON fails. So: JSON, which the client reads, where it is listed
+    (application/json, else the vendor types listed, such as application/vnd.api+json);
+    then every type of a status that lists no JSON, and any event stream, so that each
+    success is one the client asks for. A JSON name no header can carry (loket.nl's
+    "applicationjson") asks for application/json; other such names are left out."""
+    statuses = [[_header_media(m) for m in medias] for medias in successes]
+    every = [m for medias in statuses for m in medias if m]
+    json_types = [m for m in every if _is_json_type(m)]
+    chosen = [DEFAULT_ACCEPT] if any(media_base(m) == DEFAULT_ACCEPT for m in json_types) else json_types
+    for medias in statuses:
+        if not any(_is_json_type(m) for m in medias):
+            chosen += [m for m in medias if m]
+    chosen = list(dict.fromkeys(chosen + [m for m in every if encoding_of(m) == "sse"]))
+    if chosen in ([], ["*/*"]) or [media_base(m) for m in chosen] == [DEFAULT_ACCEPT]:
+        return ""
+    return ", ".join(chosen)
+
+
+def _is_json_type(media: str) -> bool:
+    """JSON named as such (`*/*`, which the client reads as JSON too, names no type)."""
+    return bool(media) and encoding_of(media) == "json" and media_base(media) != "*/*"
+
+
+def _header_media(media: str) -> str:
+    """`media` as an Accept header may name it, or "" where it cannot (a JSON name that
+    is no media type stands for application/json)."""
+    media = media.strip()
+    if _MEDIA_RANGE.match(media):
+        return media
+    return DEFAULT_ACCEPT if encoding_of(media) == "json" else ""
+
+
 class UnresolvedRef(Exception):
     """A `$ref` that names nothing in the document, or a chain of them that loops."""
 

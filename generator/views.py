@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import display, ir, naming
+from . import display, ir, naming, openapi
 from .fragments import Fragments
 
 #: builtin type names a generated method or field may shadow inside a class body
@@ -77,6 +77,8 @@ class OperationView:
     responses: list[ResponsesOfStatus]
     returns: list[ir.TypeRef]  # the return type's members; empty: returns None
     query_styles: list[tuple[str, str, bool]]
+    #: the Accept header its successes' media types call for; "": the client's usual one
+    accept: str = ""
     item_type: ir.TypeRef | None = None
     page_wire: dict[str, str | None] = field(default_factory=dict)
     stream: bool = False
@@ -516,6 +518,14 @@ def _refined(t: ir.TypeRef, narrower: ir.TypeRef, aliases: dict[str, ir.Alias]) 
     return t
 
 
+def _success_media(op: ir.Operation) -> list[list[str]]:
+    """The media types of each success status, in order of preference."""
+    by_status: dict[str, list[str]] = {}
+    for r in op.responses:
+        by_status.setdefault(r.status, []).extend([r.media_type] if r.media_type else [])
+    return list(by_status.values())
+
+
 def _operation_view(op: ir.Operation, const: str, resource: ir.Resource, consts: dict[str, str],
                     aliases: dict[str, ir.Alias]) -> OperationView:
     positional, required, optional, defaulted = _args(op)
@@ -537,6 +547,7 @@ def _operation_view(op: ir.Operation, const: str, resource: ir.Resource, consts:
         returns=_returns(op),
         query_styles=[(p.wire_name, p.style, p.explode) for p in op.query_params if (p.style, p.explode) != ("form", True)],
         stream=any(r.decoding == "sse" for r in op.responses),
+        accept=openapi.accept_header(_success_media(op)),
     )
     if op.pagination:
         view.item_type = op.pagination.item_type or ir.TypeRef(ir.ANY)

@@ -135,6 +135,10 @@ class Operation(Generic[_T]):
     #: the address (ending in "/") the API serves this operation from, where it is not
     #: the API's own (GitHub's uploads.github.com): used while the client's is the default
     server: str = ""
+    #: the Accept header, where the client's usual application/json would not do: what
+    #: the operation answers with (a PDF, a CSV, an event stream), as a server that
+    #: negotiates wants to be asked
+    accept: str = ""
 
     @property
     def retry_safe(self) -> bool:
@@ -898,6 +902,8 @@ class _BaseClient:
             params.append((settings.AUTH_NAME, self.api_key))
         params.extend(self._query_credentials)
         all_headers = dict(self._fixed_headers)
+        if operation.accept:
+            all_headers["Accept"] = operation.accept
         for name, value in headers.items():
             if value is not None and not isinstance(value, NotGiven):
                 all_headers[name] = _query_value(value)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import yaml
 
-from generator import ir, naming, views
+from generator import ir, naming, openapi, views
 from generator.load import load
 from generator.parse import parse
 
@@ -187,3 +188,24 @@ def test_a_server_variable_with_no_default_leaves_localhost_with_a_located_warni
     assert found == [("/servers/0/url", "server variable 'tenant' has no default; the client's default address is "
                       "http://localhost, to be given as base_url")]
     assert all(d.location.line for d in api.diagnostics if "server variable" in d.message)
+
+
+@pytest.mark.parametrize(("successes", "accept"), [
+    ([["application/json"], []], ""),  # JSON, or a 204: the client's usual header
+    ([["application/json; charset=utf-8", "text/csv"]], ""),
+    ([["application/xml", "application/json"]], ""),  # JSON is what the client reads
+    ([["text/csv"]], "text/csv"),
+    ([["application/xml", "text/xml"]], "application/xml, text/xml"),
+    ([["application/vnd.api+json"]], "application/vnd.api+json"),
+    ([["application/vnd.a+json"], ["application/vnd.b+json", "application/json"]], ""),
+    ([["text/plain"], ["application/json"]], "application/json, text/plain"),  # each status asked for
+    ([["application/json", "text/event-stream"]], "application/json, text/event-stream"),
+    ([["*/*"]], ""),
+    ([["application/pdf", "*/*"]], "application/pdf, */*"),
+    ([["applicationjson"]], ""),  # loket.nl's name for JSON
+    ([["text/plain\r\nX-Injected: 1", "image/*"]], "image/*"),  # no header can carry it
+    ([["application/ld+json; profile=\"x\""]], ""),  # a quoted parameter: JSON, as usual
+])
+def test_accept_asks_for_every_success_the_document_lists(successes: list[list[str]], accept: str) -> None:
+    assert openapi.accept_header(successes) == accept
+

@@ -892,3 +892,45 @@ def test_form_fields_go_as_their_styles_say(packages: dict[str, tuple[Path, str,
         mocked.default.create_customer(**arguments)
     sent_body = {("etags[etag]" if k == "etags_etag" else k): v for k, v in arguments.items()}
     assert api.calls[-1].status == 200 and api.calls[-1].body == sent_body
+
+
+def test_each_operation_asks_for_what_it_answers_with(packages: dict[str, tuple[Path, str, list[Diagnostic]]]) -> None:
+    out, package, _ = packages["contract-accept"]
+    modules = _import_all(out, package)
+    client_class, testing, errors = modules[package].Accept, modules[f"{package}.testing"], modules[f"{package}.errors"]
+    accepts: dict[str, str] = {}
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        accepts[request.url.path] = request.headers["accept"]
+        media = request.headers["accept"].split(",")[0].replace("*/*", "text/plain").replace("/*", "/png")
+        text = '{"id": "r-1", "n": 1}' if "json" in media else "data: x\n\n"
+        return httpx.Response(200, headers={"content-type": media}, text=text)
+
+    with client_class(api_key="k", http_client=httpx.Client(transport=httpx.MockTransport(answer))) as client:
+        client.reports.get_report_pdf("r-1")
+        client.reports.export_reports()
+        client.reports.get_report("r-1")
+        client.articles.list_articles()
+        client.articles.create_article_version("a-1")
+        client.people.get_avatar("p-1")
+        client.people.get_logs()
+        assert [event.data for event in client.people.chat(message="hi")] == ["x"]
+        client.reports.get_report_pdf("r-2", extra_headers={"Accept": "*/*"})
+    assert accepts == {
+        "/reports/r-1/pdf": "application/pdf",
+        "/reports/export": "text/csv",
+        "/reports/r-1": "application/json",  # listed beside XML: JSON, which the client reads
+        "/articles": "application/vnd.api+json",
+        "/articles/a-1/versions": "application/vnd.example.version+json, application/vnd.example.created+json",
+        "/avatars/p-1": "image/*",
+        "/logs": "text/plain, application/atom+xml",  # the name with a line break in it is left out
+        "/chat": "text/event-stream",
+        "/reports/r-2/pdf": "*/*",  # the caller's own header wins
+    }
+    # the mock answers 406 where the Accept cannot take its answer, as Django REST framework does
+    api = testing.MockAPI()
+    with testing.mock_client(api) as mocked:
+        assert mocked.reports.get_report_pdf("r-1") == api.calls[-1].response_body.encode()
+        with pytest.raises(errors.APIStatusError) as refused:
+            mocked.reports.get_report_pdf("r-1", extra_headers={"Accept": "application/json"})
+    assert refused.value.status_code == 406 and "answers application/pdf" in str(refused.value)

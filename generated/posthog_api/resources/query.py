@@ -129,6 +129,7 @@ _CHAT: _Operation[_Any] = _Operation(
     responses={
         "200": (_ResponseSpec("sse"),),
     },
+    accept="text/event-stream",
     path_defaults=("project_id",),
 )
 

@@ -581,11 +581,8 @@ class MockAPI:
             queued = self._queued.get(operation_id)
             if queued:
                 return operation_id, queued.popleft(), body
-            return (
-                operation_id,
-                self._answer(operation_id, op, path, path_values, dict(query), body),
-                body,
-            )
+            answer = self._answer(operation_id, op, path, path_values, dict(query), body)
+            return operation_id, _not_acceptable(op, headers, answer) or answer, body
         assert refused is not None
         return refused
 
@@ -937,6 +934,41 @@ def _query_value(
 
 #: as the generator reads media types (generator/openapi.py)
 _JSON_MEDIA = re.compile(r"^(?:application|text)/(?:[\w.+*-]+\+)?json$|^\*/\*$|^[^/]*json[^/]*$")
+
+
+def _not_acceptable(
+    op: dict[str, Any], headers: dict[str, str], answer: MockResponse
+) -> MockResponse | None:
+    """A 406 where the request's Accept cannot take the answer, as a server that
+    negotiates gives (Django REST framework, Spring). Not where the document makes
+    Accept a parameter: the caller picks it then, maybe a type no answer listed is of."""
+    accept = headers.get("accept", "")
+    if not 200 <= answer.status < 300 or _acceptable(accept, answer.content_type):
+        return None
+    if any(p["in"] == "header" and p["name"].lower() == "accept" for p in op["params"]):
+        return None
+    detail = f"This operation answers {answer.content_type}; the request accepts {accept}."
+    return _error(406, "invalid_request", "not_acceptable", detail)
+
+
+def _acceptable(accept: str, content_type: str | None) -> bool:
+    """Whether an Accept header takes a response of `content_type`: no header, or a media
+    range of it (`*/*`, `text/*`, the type itself; parameters aside, q=0 refuses). A
+    wildcard the document answers with (`image/*`) is taken by a range of its type; a
+    name that is no media type, by anything (the client asks for JSON then)."""
+    if not accept.strip() or not content_type:
+        return True
+    kind, _, sub = content_type.split(";")[0].strip().lower().partition("/")
+    if kind == "*" or not sub:  # any type, or a name that is no media type (LUIS's "JSON")
+        return True
+    for item in accept.split(","):
+        media, *params = (part.strip() for part in item.split(";"))
+        if any(p.replace(" ", "").lower() in ("q=0", "q=0.0", "q=0.00", "q=0.000") for p in params):
+            continue
+        want_kind, _, want_sub = media.lower().partition("/")
+        if want_kind in ("*", kind) and want_sub in ("*", sub) or sub == "*" and want_kind == kind:
+            return True
+    return False
 
 
 def _is_json(media: str) -> bool:

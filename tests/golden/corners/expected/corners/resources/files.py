@@ -35,6 +35,7 @@ _UPLOAD: _Operation[str] = _Operation(
         "200": (_ResponseSpec("text"),),
     },
     body_encoding="multipart",
+    accept="text/plain",
 )
 
 _RAW: _Operation[bytes] = _Operation(
@@ -45,6 +46,7 @@ _RAW: _Operation[bytes] = _Operation(
         "200": (_ResponseSpec("binary"),),
     },
     body_encoding="binary",
+    accept="application/octet-stream",
 )
 
 

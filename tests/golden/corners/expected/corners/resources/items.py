@@ -48,6 +48,7 @@ _GET_ITEM: _Operation[Item] = _Operation(
     responses={
         "2XX": (_ResponseSpec("json", Item),),
     },
+    accept="application/vnd.api+json",
     query_styles={
         "ids": ("form", False),
         "filter": ("deepObject", False),
