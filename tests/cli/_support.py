@@ -66,8 +66,9 @@ class Screen:
 
 
 def in_terminal(server_url: str, *args: str, columns: int = 100, answer: tuple[str, str] | None = None,
-                timeout: float = 60, **env: str) -> Screen:
-    """Run the CLI on a pseudo-terminal `columns` wide (stdin, stdout and stderr all on it).
+                timeout: float = 60, command: list[str] = CLI, **env: str) -> Screen:
+    """Run the CLI (`command`: the curated package's by default) on a pseudo-terminal
+    `columns` wide (stdin, stdout and stderr all on it).
 
     `answer` = (prompt, reply): type `reply` once `prompt` appears on the screen."""
     import fcntl
@@ -80,7 +81,7 @@ def in_terminal(server_url: str, *args: str, columns: int = 100, answer: tuple[s
     if pid == 0:  # the child: size its terminal, then become the CLI
         try:
             fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", 40, columns, 0, 0))
-            os.execve(CLI[0], CLI + list(args), environment)
+            os.execve(command[0], command + list(args), environment)
         finally:
             os._exit(127)
     output = b""

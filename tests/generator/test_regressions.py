@@ -934,3 +934,23 @@ def test_each_operation_asks_for_what_it_answers_with(packages: dict[str, tuple[
         with pytest.raises(errors.APIStatusError) as refused:
             mocked.reports.get_report_pdf("r-1", extra_headers={"Accept": "application/json"})
     assert refused.value.status_code == 406 and "answers application/pdf" in str(refused.value)
+
+
+def test_the_cli_writes_a_binary_answer_byte_for_byte(packages: dict[str, tuple[Path, str, list[Diagnostic]]]) -> None:
+    """`reports get-report-pdf r-1 > report.pdf` keeps the file as the API sent it (it was
+    decoded as text with its bad bytes replaced, and a newline added); a terminal gets
+    a note of its size instead of bytes that would scramble it."""
+    from tests.cli._support import in_terminal
+
+    out, package, _ = packages["contract-accept"]
+    server_module = _import_all(out, package)[f"{package}.testing.server"]
+    pdf = b"%PDF-1.7\n\x00\xff\xfe binary \r\n\x80"
+    command = [sys.executable, "-m", f"{package}.cli", "reports", "get-report-pdf", "r-1"]
+    env = {key: value for key, value in os.environ.items() if not key.startswith("REGRESS_") and key != "TERM"}
+    with server_module.MockServer() as server:
+        server.api.respond("getReportPdf", 200, pdf, content_type="application/pdf", times=2)
+        env.update(PYTHONPATH=str(out), REGRESS_CONTRACT_ACCEPT_API_KEY="k", REGRESS_CONTRACT_ACCEPT_BASE_URL=server.url)
+        piped = subprocess.run(command, capture_output=True, env=env, timeout=60)
+        screen = in_terminal(server.url, command=command, **env)
+    assert piped.returncode == 0 and piped.stdout == pdf, piped.stderr
+    assert screen.returncode == 0 and f"The answer is binary ({len(pdf)} bytes)" in screen.text, screen.text

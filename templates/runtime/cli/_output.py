@@ -433,14 +433,41 @@ def _note(notes: Iterable[str], style: Style) -> None:
             click.echo(paint(line, "dim", on=style.note_color), err=True)
 
 
+def _emit_bytes(data: bytes, out: TextIO) -> None:
+    """A binary answer (a PDF, an image, an archive) byte for byte, nothing added, to a
+    file or a pipe (`> report.pdf`). A terminal gets it where it is text (UTF-8), else a
+    note of its size: binary bytes would only scramble the screen."""
+    if out.isatty():
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            click.echo(
+                f"The answer is binary ({len(data):,} bytes): redirect the output to a file"
+                " to keep it (> FILE).",
+                err=True,
+            )
+            return
+        out.write(text if text.endswith("\n") or not text else text + "\n")
+        return
+    binary = getattr(out, "buffer", None)
+    if binary is None:  # a stream of text only (io.StringIO)
+        out.write(data.decode(errors="replace"))
+        return
+    out.flush()
+    binary.write(data)
+    binary.flush()
+
+
 def emit(result: Any, style: Style, out: TextIO | None = None) -> None:
     """Print one result in the chosen format."""
     out = out or sys.stdout
     if result is None:
         return
-    if isinstance(result, (str, bytes)) and not style.fields:
-        text = result.decode(errors="replace") if isinstance(result, bytes) else result
-        out.write(text if text.endswith("\n") or not text else text + "\n")
+    if isinstance(result, bytes) and not style.fields:
+        _emit_bytes(result, out)
+        return
+    if isinstance(result, str) and not style.fields:
+        out.write(result if result.endswith("\n") or not result else result + "\n")
         return
     data = select(plain(result), style.fields)
     fmt = style.fmt
