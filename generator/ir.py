@@ -120,6 +120,11 @@ class Alias:
     fallback: str | None = None  # model accepting unknown discriminator values
 
 
+#: the style of a parameter the document describes by a JSON media type (`content`)
+#: rather than a schema: its whole value is one JSON text, not written in any OpenAPI style
+JSON_STYLE = "json"
+
+
 @dataclass
 class Parameter:
     name: str  # Python argument name
@@ -130,7 +135,7 @@ class Parameter:
     description: str = ""
     has_default: bool = False
     default: Any = None
-    style: str = ""
+    style: str = ""  # OpenAPI's, or JSON_STYLE
     explode: bool = True
     client_default: str | None = None  # filled from the client's configuration
     deprecated: bool = False

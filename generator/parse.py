@@ -896,8 +896,14 @@ class Parser:
                 self.warn(param_ptr, f"path parameter {wire!r} does not appear in {path}; it is left out", AMBIGUOUS)
                 continue
             schema = param.get("schema")
+            style = str(param.get("style") or ("simple" if location in ("path", "header") else "form"))
+            explode = bool(param.get("explode", param.get("style", "form") == "form"))
             if schema is None and isinstance(param.get("content"), dict) and param["content"]:
-                schema = next(iter(param["content"].values())).get("schema")
+                media, described = next(iter(param["content"].items()))
+                schema = described.get("schema") if isinstance(described, dict) else None
+                if openapi.is_json_media(str(media)):
+                    # the whole value as one JSON text (`?q={"page":2}`), not in a style
+                    style, explode = ir.JSON_STYLE, False
             ptype = self.schema_type(schema if schema is not None else {"type": "string"}, param_ptr + "/schema", hint + naming.pascal(wire))
             resolved_schema, _ = self.resolve(schema, param_ptr + "/schema") if isinstance(schema, dict) else ({}, "")
             default = resolved_schema.get("default") if isinstance(resolved_schema, dict) else None
@@ -912,8 +918,8 @@ class Parser:
                     description=str(param.get("description") or ""),
                     has_default=default is not None and isinstance(default, (str, int, float, bool)),
                     default=default,
-                    style=str(param.get("style") or ("simple" if location in ("path", "header") else "form")),
-                    explode=bool(param.get("explode", param.get("style", "form") == "form")),
+                    style=style,
+                    explode=explode,
                     client_default=client_default,
                     deprecated=bool(param.get("deprecated")),
                     schema=schema if schema is not None else {"type": "string"},

@@ -211,6 +211,14 @@ def _query_value(value: object) -> str:
     return str(value)
 
 
+def _header_value(value: object) -> str:
+    """A header parameter's value: a list's items joined by commas (OpenAPI's `simple`,
+    the one style of headers), anything else as in a query."""
+    if isinstance(value, (list, tuple)):
+        return ",".join(_query_value(item) for item in value)
+    return _query_value(value)
+
+
 _QueryPairs = list[tuple[str, str | int | float | bool | None]]
 
 
@@ -236,13 +244,16 @@ def build_query(
     values: Mapping[str, object], styles: Mapping[str, tuple[str, bool]]
 ) -> _QueryPairs:
     """Query parameters in OpenAPI's styles: form (exploded or comma), pipe, space and
-    deepObject."""
+    deepObject; or, where the document gives a parameter a JSON media type rather than a
+    schema ("json"), its whole value as one JSON text."""
     pairs: _QueryPairs = []
     for name, value in values.items():
         if value is None or isinstance(value, NotGiven):
             continue
         style, explode = styles.get(name, ("form", True))
-        if isinstance(value, (list, tuple)):
+        if style == "json":
+            pairs.append((name, _query_value(value)))
+        elif isinstance(value, (list, tuple)):
             items = [_query_value(v) for v in value]
             if explode and style == "form":
                 pairs.extend((name, item) for item in items)
@@ -906,7 +917,7 @@ class _BaseClient:
             all_headers["Accept"] = operation.accept
         for name, value in headers.items():
             if value is not None and not isinstance(value, NotGiven):
-                all_headers[name] = _query_value(value)
+                all_headers[name] = _header_value(value)
         all_headers.update(extra_headers or {})
         all_headers.pop(RAW_RESPONSE_HEADER, None)
         if extra_body:

@@ -954,3 +954,30 @@ def test_the_cli_writes_a_binary_answer_byte_for_byte(packages: dict[str, tuple[
         screen = in_terminal(server.url, command=command, **env)
     assert piped.returncode == 0 and piped.stdout == pdf, piped.stderr
     assert screen.returncode == 0 and f"The answer is binary ({len(pdf)} bytes)" in screen.text, screen.text
+
+
+def test_a_parameter_of_a_json_media_type_goes_as_one_json_text(
+        packages: dict[str, tuple[Path, str, list[Diagnostic]]]) -> None:
+    out, package, _ = packages["contract-query-json"]
+    modules = _import_all(out, package)
+    client_class, testing = modules[package].QueryJSON, modules[f"{package}.testing"]
+    sent: list[httpx.Request] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        sent.append(request)
+        return httpx.Response(200, json={"count": 0})
+
+    q = {"page": 2, "filters": [{"col": "name", "value": "sales"}]}
+    where = [{"attribute": "os", "value": "linux"}]
+    with client_class(http_client=httpx.Client(transport=httpx.MockTransport(answer))) as client:
+        client.charts.list_charts(q=q, where=where, note="hi", x_tags=["a", "b"])
+    assert list(sent[0].url.params.multi_items()) == [
+        ("q", '{"page":2,"filters":[{"col":"name","value":"sales"}]}'),
+        ("where", '[{"attribute":"os","value":"linux"}]'),
+        ("note", "hi"),
+    ]
+    assert sent[0].headers["x-tags"] == "a,b"
+    api = testing.MockAPI()  # which reads them back as the document describes them
+    with testing.mock_client(api) as mocked:
+        mocked.charts.list_charts(q=q, where=where)
+    assert api.calls[-1].status == 200 and api.calls[-1].query["q"] == sent[0].url.params["q"]

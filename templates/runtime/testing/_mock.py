@@ -894,6 +894,8 @@ def _query_value(
     explode = param.get("explode", style == "form")
     values = [v for k, v in query if k == name]
     kind = _kind(schema, schemas)
+    if style == "json":  # a parameter of a JSON media type: one JSON text
+        return (True, _coerce(values[-1], schema, schemas)) if values else (False, None)
     if kind == "array":
         if not values:
             return False, None
