@@ -398,10 +398,11 @@ def _argument_type(t: ir.TypeRef, shadowed: frozenset[str]) -> str:
     list types (list[A | B] | list[dict], or two lists), mypy types a list display
     `[A()]` without context, as list[A], which list[A | B] does not take (a list is
     invariant); here.com's `list[Unprovisioned | ...] | list[Physical | ...]` took no
-    list of models at all. A Sequence is covariant. Where one list is all the union
-    holds, mypy takes it for context, and it stays a list (a str is a Sequence[str] too)."""
+    list of models at all, Stream's `list[Sort | None] | list[dict]` no list[Sort]. A
+    Sequence is covariant. Where one list is all the union holds, mypy takes it for
+    context, and it stays a list (a str is a Sequence[str] too)."""
     none = " | None" if t.nullable else ""
-    if t.kind == "list" and _item(t).kind == "union":
+    if t.kind == "list" and (_item(t).kind == "union" or _item(t).nullable):
         return f"_Sequence[{type_hint(_item(t), shadowed)}]{none}"
     if t.kind == "union":
         return " | ".join(_argument_type(v, shadowed) for v in t.variants) + none

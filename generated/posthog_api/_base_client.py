@@ -253,6 +253,14 @@ def build_query(
         style, explode = styles.get(name, ("form", True))
         if style == "json":
             pairs.append((name, _query_value(value)))
+        elif style == "deepObject" and isinstance(
+            value, (Mapping, list, tuple, pydantic.BaseModel)
+        ):
+            # nested as a deepObject form field is (`filter[a][b]=x`; a list's items by
+            # index, as Stripe reads `expand[0]=...`); an empty one sends nothing
+            data = to_json_data(value)
+            if data:
+                pairs.extend(_deep_pairs(name, data))
         elif isinstance(value, (list, tuple)):
             items = [_query_value(v) for v in value]
             if explode and style == "form":
@@ -260,12 +268,6 @@ def build_query(
             else:
                 separator = {"pipeDelimited": "|", "spaceDelimited": " "}.get(style, ",")
                 pairs.append((name, separator.join(items)))
-        elif isinstance(value, Mapping) and style == "deepObject":
-            pairs.extend(
-                (f"{name}[{key}]", _query_value(v))
-                for key, v in value.items()
-                if not isinstance(v, NotGiven)
-            )
         elif isinstance(value, Mapping) and explode:
             pairs.extend(
                 (str(key), _query_value(v))

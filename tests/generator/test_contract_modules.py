@@ -23,6 +23,7 @@ JSON_BINARY = ROOT / "tests" / "generator" / "regressions" / "contract-json-bina
 NAMED_ARGUMENTS = ROOT / "tests" / "generator" / "regressions" / "contract-named-arguments.yaml"
 ACCEPT_ENUM = ROOT / "tests" / "generator" / "regressions" / "contract-accept-enum.yaml"
 RAW_BODIES = ROOT / "tests" / "generator" / "regressions" / "contract-raw-bodies.yaml"
+QUERY_JSON = ROOT / "tests" / "generator" / "regressions" / "contract-query-json.yaml"
 
 
 @pytest.fixture(scope="module")
@@ -68,7 +69,8 @@ def test_one_resources_tests_run_alone(project: Path) -> None:
     assert run.returncode == 0 and f"{len(collected)} passed" in run.stdout, run.stdout[-3000:]
 
 
-@pytest.mark.parametrize("spec", [CORNERS, TYPED_ARGUMENTS, JSON_BINARY, NAMED_ARGUMENTS, ACCEPT_ENUM, RAW_BODIES], ids=lambda spec: spec.stem if spec != CORNERS else "corners")
+@pytest.mark.parametrize("spec", [CORNERS, TYPED_ARGUMENTS, JSON_BINARY, NAMED_ARGUMENTS, ACCEPT_ENUM, RAW_BODIES,
+                                  QUERY_JSON], ids=lambda spec: spec.stem if spec != CORNERS else "corners")
 def test_the_tests_pass_mypy_strict(spec: Path, tmp_path: Path) -> None:
     """A user's `mypy --strict` over the project reads these modules too: each argument
     must be what its annotation takes (a date as a date, bytes as bytes, in a JSON body

@@ -981,3 +981,36 @@ def test_a_parameter_of_a_json_media_type_goes_as_one_json_text(
     with testing.mock_client(api) as mocked:
         mocked.charts.list_charts(q=q, where=where)
     assert api.calls[-1].status == 200 and api.calls[-1].query["q"] == sent[0].url.params["q"]
+
+
+def test_a_deep_object_query_parameter_nests_its_lists_and_objects(
+        packages: dict[str, tuple[Path, str, list[Diagnostic]]]) -> None:
+    out, package, _ = packages["contract-query-deep-object"]
+    modules = _import_all(out, package)
+    client_class, testing, types = modules[package].DeepQuery, modules[f"{package}.testing"], modules[f"{package}.types"]
+    sent: list[httpx.Request] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        sent.append(request)
+        return httpx.Response(200, json={"data": []})
+
+    arguments: dict[str, Any] = {
+        "expand": ["data.default_source", "data.invoice"],
+        "filter": types.Filter(email="a@b.c", updated={"since": "2025-01-01T00:00:00Z"}, tags=["x", "y"]),
+        "created": {"gt": 5},
+    }
+    with client_class(http_client=httpx.Client(transport=httpx.MockTransport(answer))) as client:
+        client.customers.list_customers(**arguments)
+        client.customers.list_customers(expand=[], created={})  # empty: nothing sent
+    assert list(sent[0].url.params.multi_items()) == [
+        ("expand[0]", "data.default_source"), ("expand[1]", "data.invoice"),
+        ("filter[email]", "a@b.c"), ("filter[updated][since]", "2025-01-01T00:00:00Z"),
+        ("filter[tags][0]", "x"), ("filter[tags][1]", "y"), ("created[gt]", "5"),
+    ]
+    assert not sent[1].url.params
+    api = testing.MockAPI()  # which reads them back, and checks them against their schemas
+    with testing.mock_client(api) as mocked:
+        mocked.customers.list_customers(**arguments)
+        with pytest.raises(modules[f"{package}.errors"].BadRequestError):
+            mocked.customers.list_customers(expand=["x" * 101])
+    assert api.calls[0].status == 200

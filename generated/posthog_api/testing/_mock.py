@@ -896,6 +896,18 @@ def _query_value(
     kind = _kind(schema, schemas)
     if style == "json":  # a parameter of a JSON media type: one JSON text
         return (True, _coerce(values[-1], schema, schemas)) if values else (False, None)
+    if style == "deepObject" and kind in ("array", "object"):
+        # `name[key]=...`, nested (`filter[a][b]`, a list by index: `expand[0]`), read as
+        # a deepObject form field is
+        nested = [(k, v) for k, v in query if k.startswith(name + "[")]
+        if nested:
+            holder = {"type": "object", "properties": {name: schema}}
+            return True, _fields(nested, holder, schemas).get(name)
+        if values:
+            return True, _coerce(values[-1], schema, schemas)
+        if param["required"]:  # (an empty one sends nothing)
+            return True, {} if kind == "object" else []
+        return False, None
     if kind == "array":
         if not values:
             return False, None
@@ -907,16 +919,7 @@ def _query_value(
     if kind == "object":
         if values:
             return True, _coerce(values[-1], schema, schemas)
-        if style == "deepObject":
-            prefix = name + "["
-            pairs = [
-                (k[len(prefix) : -1], v)
-                for k, v in query
-                if k.startswith(prefix) and k.endswith("]")
-            ]
-            if not pairs and not param["required"]:  # (an empty object sends nothing)
-                return False, None
-        elif explode:
+        if explode:
             claimed = declared | (
                 {settings.AUTH_NAME} if settings.AUTH_SCHEME == "query" else set()
             )
