@@ -117,6 +117,15 @@ def test_json_is_cut_to_size_and_says_how() -> None:
     assert _results.shape(None, max_chars=100) == "Done (no content)."
 
 
+def test_a_binary_answer_is_described_not_shown_as_garbled_text() -> None:
+    pdf = b"%PDF-1.7\n\x00\xff\xfe" + bytes(range(256)) * 40
+    assert _results.shape(pdf, max_chars=1000) == (
+        "Binary content (10,252 bytes), which is not text and is not shown here: "
+        "the API's Python client or CLI saves it to a file."
+    )
+    assert _results.shape("ünïcode text".encode(), max_chars=1000) == "ünïcode text"
+
+
 def test_confirmation_tokens_expire_and_bind_arguments() -> None:
     now = [0.0]
     tokens = _confirm.Confirmations(ttl=10, clock=lambda: now[0])

@@ -134,6 +134,14 @@ def shape(
     `more` says how to get what is left out (narrowing a query): said when something was
     cut, or `always` (the arguments of a list's next page).
     """
+    if isinstance(value, bytes):  # a download: its text, where it is text
+        try:
+            value = value.decode("utf-8")
+        except UnicodeDecodeError:
+            return (
+                f"Binary content ({len(value):,} bytes), which is not text and is not shown"
+                " here: the API's Python client or CLI saves it to a file."
+            )
     data = plain(value)
     if data is None:
         return "Done (no content)."
