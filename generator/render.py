@@ -493,14 +493,19 @@ def signature(ov: views.OperationView, extra_args: str, overload: ir.Overload | 
     def narrowed(a: views.Arg) -> str | None:
         return type_hint(overload.argument, shadowed) if overload and overload.parameter == a.name else None
 
+    def hint(a: views.Arg) -> str:
+        if a.upload:  # bytes, or a file to read them from
+            return ("_FileContent" if a.upload == "content" else "_FileField") + (" | None" if a.type.nullable else "")
+        return arg_hint(a.type, shadowed, enums, takes)
+
     lines = ["        self,"]
-    lines += [_param(ident(a.name), arg_hint(a.type, shadowed, enums, takes)) for a in ov.positional]
+    lines += [_param(ident(a.name), hint(a)) for a in ov.positional]
     lines.append("        *,")
-    lines += [_param(ident(a.name), narrowed(a) or arg_hint(a.type, shadowed, enums, takes)) for a in ov.required]
+    lines += [_param(ident(a.name), narrowed(a) or hint(a)) for a in ov.required]
     for a in ov.optional:
         narrow = narrowed(a)
         lines.append(_param(ident(a.name), narrow) if narrow else
-                     _param(ident(a.name), arg_hint(a.type, shadowed, enums, takes) + " | _NotGiven", "_NOT_GIVEN"))
+                     _param(ident(a.name), hint(a) + " | _NotGiven", "_NOT_GIVEN"))
     lines += [_param(ident(a.name), type_hint(a.type, shadowed) + " | _NotGiven", "_NOT_GIVEN") for a in ov.defaulted]
     return "\n".join(lines) + "\n" + extra_args
 

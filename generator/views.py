@@ -28,6 +28,9 @@ class Arg:
     name: str
     type: ir.TypeRef
     description: str = ""
+    #: "content" (a raw binary body) or "field" (a multipart part) where the argument is
+    #: bytes to upload, which a file opened in binary mode may give too; else ""
+    upload: str = ""
 
 
 @dataclass(frozen=True)
@@ -298,6 +301,11 @@ class ApiView:
         return any(o.stream for r in self.resources for o in r.operations)
 
     @property
+    def uploads(self) -> bool:
+        """Some operation takes bytes to upload (a multipart file or a raw binary body)."""
+        return any(a.upload for r in self.resources for o in r.operations for a in o.all_args)
+
+    @property
     def has_raw_body(self) -> bool:
         """Some operation takes its body as text or raw bytes (the CLI's --data then takes
         that content as it is, not JSON)."""
@@ -466,10 +474,19 @@ def _args(op: ir.Operation) -> tuple[list[Arg], list[Arg], list[Arg], list[Arg]]
     if op.body is not None:
         if op.body.fields:
             for f in op.body.fields:
-                (required if f.required else optional).append(Arg(f.name, f.type, f.description))
+                (required if f.required else optional).append(
+                    Arg(f.name, f.type, f.description, _upload(f.type, op.body.encoding)))
         else:
-            (required if op.body.required else optional).append(Arg("body", op.body.type, op.body.description))
+            (required if op.body.required else optional).append(
+                Arg("body", op.body.type, op.body.description, _upload(op.body.type, op.body.encoding)))
     return positional, required, optional, defaulted
+
+
+def _upload(t: ir.TypeRef, encoding: str) -> str:
+    """Arg.upload of an argument of type `t` in a body of this encoding."""
+    if t.kind == ir.PRIMITIVE and t.name == "bytes":
+        return {"binary": "content", "multipart": "field"}.get(encoding, "")
+    return ""
 
 
 def _docstring(op: ir.Operation, args: list[Arg], extra: list[tuple[str, str]] | None = None) -> str:

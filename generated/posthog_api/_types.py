@@ -3,11 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Literal, TypeVar
+from typing import IO, Any, Literal, TypeVar
 
 import httpx
 
-__all__ = ["NOT_GIVEN", "NotGiven", "Headers", "Query", "Body", "Timeout", "not_given"]
+__all__ = [
+    "NOT_GIVEN",
+    "NotGiven",
+    "Headers",
+    "Query",
+    "Body",
+    "Timeout",
+    "FileContent",
+    "FileField",
+    "not_given",
+]
 
 _T = TypeVar("_T")
 
@@ -56,3 +66,12 @@ Headers = Mapping[str, str]
 Query = Mapping[str, object]
 Body = Mapping[str, object]
 Timeout = float | httpx.Timeout | None
+
+#: an upload's content: bytes, or a file opened in binary mode (read when the request is
+#: made, so that a retry sends it all again)
+FileContent = bytes | IO[bytes]
+#: a multipart part's file: its content, or (file name, content) or (file name, content,
+#: content type) where the server wants a name or a type of its own
+FileField = (
+    FileContent | tuple[str | None, FileContent] | tuple[str | None, FileContent, str | None]
+)

@@ -1112,6 +1112,8 @@ def _encode_body(
         headers.setdefault("Content-Type", media_type or "text/plain")
         return (body if isinstance(body, bytes) else str(body).encode()), None, None
     headers.setdefault("Content-Type", media_type or "application/octet-stream")
+    if hasattr(body, "read"):  # a file: read now, so that a retry sends the same bytes
+        body = body.read()
     # text given for binary content goes as its UTF-8 bytes (bytes() of a str refuses)
     return (body.encode() if isinstance(body, str) else bytes(body)), None, None
 

@@ -24,6 +24,7 @@ NAMED_ARGUMENTS = ROOT / "tests" / "generator" / "regressions" / "contract-named
 ACCEPT_ENUM = ROOT / "tests" / "generator" / "regressions" / "contract-accept-enum.yaml"
 RAW_BODIES = ROOT / "tests" / "generator" / "regressions" / "contract-raw-bodies.yaml"
 QUERY_JSON = ROOT / "tests" / "generator" / "regressions" / "contract-query-json.yaml"
+UPLOADS = ROOT / "tests" / "generator" / "regressions" / "contract-uploads.yaml"
 
 
 @pytest.fixture(scope="module")
@@ -116,3 +117,39 @@ def test_a_body_of_one_of_two_lists_of_unions_takes_models_and_dicts(tmp_path: P
     ran = subprocess.run([sys.executable, "user_code.py"], cwd=out, capture_output=True, text=True, timeout=120,
                          env={**os.environ, "PYTHONPATH": str(out)})
     assert ran.returncode == 0 and ran.stdout.strip() == "sent", ran.stdout[-2000:] + ran.stderr[-3000:]
+
+
+UPLOAD_CODE = """\
+from pathlib import Path
+
+from uploads import Uploads
+from uploads.testing.server import MockServer
+
+Path("blob.bin").write_bytes(b"\\x00binary")
+with MockServer() as server, Uploads(base_url=server.url, max_retries=0) as client:
+    with open("blob.bin", "rb") as file:
+        client.files.upload_file(file=file, purpose="archive")
+    client.files.upload_file(file=("report.csv", b"a,b", "text/csv"), purpose="import")
+    client.files.upload_file(file=b"raw", purpose="raw")
+    with open("blob.bin", "rb") as file:
+        client.files.put_blob("b-1", body=file)
+    print("sent", len(server.api.calls))
+"""
+
+
+def test_an_upload_takes_a_binary_file_or_a_named_part_under_mypy(tmp_path: Path) -> None:
+    """What a user writes to upload a file type-checks under mypy --strict, and the mock
+    server takes it."""
+    out = tmp_path / "out"
+    write(generate(UPLOADS), out)
+    (out / "user_code.py").write_text(UPLOAD_CODE, encoding="utf-8")
+    config = write_config(tmp_path, ["uploads"])
+    checked = subprocess.run(
+        [sys.executable, "-m", "mypy", "--config-file", str(config), *mypy_cache_args(), "user_code.py"],
+        cwd=out, capture_output=True, text=True, timeout=600, env={**os.environ, "MYPYPATH": str(out)},
+    )
+    assert checked.returncode == 0, checked.stdout[-3000:]
+    ran = subprocess.run([sys.executable, "user_code.py"], cwd=out, capture_output=True, text=True, timeout=120,
+                         env={**os.environ, "PYTHONPATH": str(out)})
+    assert ran.returncode == 0 and ran.stdout.strip() == "sent 4", ran.stdout[-2000:] + ran.stderr[-3000:]
+

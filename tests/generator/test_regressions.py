@@ -221,11 +221,11 @@ def test_a_multipart_body_that_is_one_file(packages: dict[str, tuple[Path, str, 
 def test_overloads_told_apart_by_a_fragment_reach_their_own_operation(
         packages: dict[str, tuple[Path, str, list[Diagnostic]]]) -> None:
     """`/analyze` (JSON) and `/analyze#overload=stream` (a `type: object, format: file`
-    image): the image is bytes, sent as a file, and answered by the stream operation."""
+    image): the image is a file to upload, sent as one, and answered by the stream operation."""
     out, package, _ = packages["contract-fragment-overload"]
     modules = _import_all(out, package)
     method = modules[f"{package}.resources.vision"].VisionResource.analyze_image_in_stream
-    assert method.__annotations__["body"] == "bytes"
+    assert method.__annotations__["body"] == "_FileField"  # bytes, a binary file, or a named part
     testing = modules[f"{package}.testing"]
     api = testing.MockAPI()
     with testing.mock_client(api) as client:
@@ -323,7 +323,8 @@ def test_a_body_sent_as_text_or_raw_content_is_typed_as_it_is_sent(
     modules = _import_all(out, package)
     resource = modules[f"{package}.resources.releases"].ReleasesResource
     assert [inspect.signature(method).parameters["body"].annotation
-            for method in (resource.update_release, resource.connect_network, resource.load_policy)] == ["str", "bytes", "bytes"]
+            for method in (resource.update_release, resource.connect_network, resource.load_policy)] == [
+        "str", "_FileContent", "_FileContent"]
     api = modules[f"{package}.testing"].MockAPI()
     with modules[f"{package}.testing"].mock_client(api) as client:
         client.releases.update_release("r-1", body=b"notes: first")
@@ -1014,3 +1015,33 @@ def test_a_deep_object_query_parameter_nests_its_lists_and_objects(
         with pytest.raises(modules[f"{package}.errors"].BadRequestError):
             mocked.customers.list_customers(expand=["x" * 101])
     assert api.calls[0].status == 200
+
+
+def test_an_upload_takes_a_file_and_a_retry_sends_it_all_again(
+        packages: dict[str, tuple[Path, str, list[Diagnostic]]], tmp_path: Path) -> None:
+    out, package, _ = packages["contract-uploads"]
+    client_class = _import_all(out, package)[package].Uploads
+    sent: list[bytes] = []
+    requests: list[httpx.Request] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        requests.append(request)
+        sent.append(request.read())
+        if request.method == "PUT" and len(sent) == 1:
+            return httpx.Response(503)  # retried: the same bytes must go again
+        return httpx.Response(200, json={"id": "f-1"}) if request.method == "POST" else httpx.Response(204)
+
+    blob = tmp_path / "blob.bin"
+    blob.write_bytes(b"\x00\x01binary\xff" * 1000)
+    with client_class(http_client=httpx.Client(transport=httpx.MockTransport(answer))) as client:
+        client._sleep = lambda seconds: None
+        with blob.open("rb") as file:
+            client.files.put_blob("b-1", body=file)
+        assert sent == [blob.read_bytes()] * 2
+        client.files.upload_file(file=("report.csv", b"a,b\n1,2\n", "text/csv"), purpose="import")
+        with blob.open("rb") as file:
+            client.files.upload_file(file=file, purpose="archive")
+    named, opened = requests[2].read(), requests[3].read()
+    assert b'filename="report.csv"\r\nContent-Type: text/csv\r\n\r\na,b\n1,2\n' in named
+    assert b'filename="blob.bin"' in opened and blob.read_bytes() in opened
+    assert 'a file opened in binary mode (`open(path, "rb")`' in (out / "README.md").read_text(encoding="utf-8")

@@ -21,6 +21,8 @@ from .._resource import to_raw_response_wrapper as _to_raw_response_wrapper
 from .._resource import to_streamed_response_wrapper as _to_streamed_response_wrapper
 from .._types import NOT_GIVEN as _NOT_GIVEN
 from .._types import Body as _Body
+from .._types import FileContent as _FileContent
+from .._types import FileField as _FileField
 from .._types import Headers as _Headers
 from .._types import NotGiven as _NotGiven
 from .._types import Query as _Query
@@ -69,7 +71,7 @@ class FilesResource(_SyncAPIResource):
     def upload(
         self,
         *,
-        file: bytes | _NotGiven = _NOT_GIVEN,
+        file: _FileField | _NotGiven = _NOT_GIVEN,
         note: str | _NotGiven = _NOT_GIVEN,
         extra_headers: _Headers | None = None,
         extra_query: _Query | None = None,
@@ -92,7 +94,7 @@ class FilesResource(_SyncAPIResource):
     def raw(
         self,
         *,
-        body: bytes | _NotGiven = _NOT_GIVEN,
+        body: _FileContent | _NotGiven = _NOT_GIVEN,
         extra_headers: _Headers | None = None,
         extra_query: _Query | None = None,
         extra_body: _Body | None = None,
@@ -144,7 +146,7 @@ class AsyncFilesResource(_AsyncAPIResource):
     async def upload(
         self,
         *,
-        file: bytes | _NotGiven = _NOT_GIVEN,
+        file: _FileField | _NotGiven = _NOT_GIVEN,
         note: str | _NotGiven = _NOT_GIVEN,
         extra_headers: _Headers | None = None,
         extra_query: _Query | None = None,
@@ -167,7 +169,7 @@ class AsyncFilesResource(_AsyncAPIResource):
     async def raw(
         self,
         *,
-        body: bytes | _NotGiven = _NOT_GIVEN,
+        body: _FileContent | _NotGiven = _NOT_GIVEN,
         extra_headers: _Headers | None = None,
         extra_query: _Query | None = None,
         extra_body: _Body | None = None,
