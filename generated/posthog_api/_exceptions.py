@@ -142,11 +142,13 @@ class APIStatusError(APIError):
         self.response = response
         self.status_code = response.status_code
         self.body = body
-        fields: Mapping[str, Any] = body if isinstance(body, Mapping) else {}
+        fields, others = _error_fields(body)
         self.type = _one_line(fields.get("type"))
-        self.code = _one_line(fields.get("code"))
+        self.code = _code_of(fields)
         self.detail = _detail_of(fields)
-        self.attr = _one_line(fields.get("attr"))
+        if self.detail and others:
+            self.detail += f" (and {others} more error{'s' if others > 1 else ''})"
+        self.attr = _attr_of(fields)
         self.request_id = next(
             (response.headers[h] for h in _REQUEST_ID_HEADERS if h in response.headers), None
         )
@@ -236,7 +238,7 @@ class PermissionDeniedError(APIStatusError):
         required_scopes: Sequence[str] = (),
         operation_id: str | None = None,
     ) -> None:
-        detail = _detail_of(body) if isinstance(body, Mapping) else None
+        detail = _detail_of(_error_fields(body)[0])
         # PostHog says "API key missing required scope 'insight:write'".
         found = re.search(r"scope '([^']+)'", detail or "")
         self.missing_scope = found.group(1) if found else None
@@ -357,20 +359,73 @@ def _one_line(value: object) -> str | None:
     return " ".join(str(value).split()) or None
 
 
+#: where an error body's explanation is, the first found: PostHog's and RFC 9457's
+#: `detail`, most APIs' `message`, OAuth's `error_description`, then a bare `error`, and
+#: a problem's `title` (its summary, where it has no detail)
+_DETAIL_KEYS = ("detail", "message", "error_description", "error", "title")
+
+
+def _error_fields(body: Any) -> tuple[Mapping[str, Any], int]:
+    """The object of an error body that explains it, and how many other errors it lists:
+    the body, or the object it wraps that in: `{"error": {...}}` (Stripe, Google, Microsoft
+    Graph, Azure) or, where the body has no explanation of its own, the first of
+    `{"errors": [{...}, ...]}` (JSON:API and others)."""
+    if not isinstance(body, Mapping):
+        return {}, 0
+    inner = body.get("error")
+    if isinstance(inner, Mapping):
+        return inner, 0
+    listed = body.get("errors")
+    if (
+        isinstance(listed, list)
+        and listed
+        and isinstance(listed[0], Mapping)
+        and not any(isinstance(body.get(key), str) for key in _DETAIL_KEYS)
+    ):
+        return listed[0], len(listed) - 1
+    return body, 0
+
+
+def _code_of(fields: Mapping[str, Any]) -> str | None:
+    """The machine-readable reason: `code` where it is a word (Google's is the status
+    number, its `status` the word: INVALID_ARGUMENT), else `status`, else OAuth's `error`
+    beside its `error_description`."""
+    for key in ("code", "status"):
+        value = fields.get(key)
+        if isinstance(value, str) and value.strip():
+            return _one_line(value)
+    error = fields.get("error")
+    if isinstance(error, str) and isinstance(fields.get("error_description"), str):
+        return _one_line(error)
+    return _one_line(fields.get("code"))
+
+
+def _attr_of(fields: Mapping[str, Any]) -> str | None:
+    """The request field at fault: PostHog's `attr`, Stripe's `param`, or JSON:API's
+    `source` (its `pointer` or `parameter`)."""
+    source = fields.get("source")
+    if isinstance(source, Mapping):
+        source = source.get("pointer") or source.get("parameter")
+    for value in (fields.get("attr"), fields.get("param"), source):
+        if isinstance(value, str) and value.strip():
+            return _one_line(value)
+    return None
+
+
 def _detail_of(fields: Mapping[str, Any]) -> str | None:
-    """The server's explanation: `detail` (PostHog), `message` or `error`, else field errors.
+    """The server's explanation (_DETAIL_KEYS), else field errors.
 
     A plain DRF validation error has no `detail`: `{"prompt": ["This field is required."]}`
     becomes `prompt: This field is required.`.
     """
-    for key in ("detail", "message", "error"):
+    for key in _DETAIL_KEYS:
         text = _one_line(fields.get(key)) if not isinstance(fields.get(key), Mapping) else None
         if text:
             return text
     field_errors = [
         f"{name}: {_one_line(value)}"
         for name, value in fields.items()
-        if name not in ("type", "code", "attr") and isinstance(value, (str, list))
+        if name not in ("type", "code", "attr", "status") and isinstance(value, (str, list))
     ]
     return "; ".join(field_errors) or None
 

@@ -386,6 +386,38 @@ def bad_request_names_the_field(b: Backend) -> None:
     assert b.lines == [f"POST {VARIABLES}"]
 
 
+#: error bodies of other APIs, as their servers write them, and what the exception says
+OTHER_ERRORS = [
+    ({"error": {"type": "invalid_request_error", "code": "resource_missing", "param": "id",
+                "message": "No such customer: 'cus_1'"}},  # Stripe
+     "404 resource_missing: No such customer: 'cus_1' (field: id)"),
+    ({"error": {"code": 404, "message": "Requested entity was not found.", "status": "NOT_FOUND"}},  # Google
+     "404 NOT_FOUND: Requested entity was not found."),
+    ({"error": {"code": "Request_ResourceNotFound", "message": "Resource 'x' does not exist.",
+                "innerError": {"request-id": "r-1"}}},  # Microsoft Graph, Azure
+     "404 Request_ResourceNotFound: Resource 'x' does not exist."),
+    ({"errors": [{"status": "404", "code": "not_found", "title": "Not found", "detail": "No variable x.",
+                  "source": {"parameter": "id"}}, {"title": "Also"}]},  # JSON:API
+     "404 not_found: No variable x. (and 1 more error) (field: id)"),
+    ({"error": "invalid_token", "error_description": "The token expired."},  # OAuth 2.0
+     "404 invalid_token: The token expired."),
+    ({"type": "https://example.com/probs/missing", "title": "Not Found", "status": 404},  # RFC 9457
+     "404: Not Found"),
+    ({"message": "Not Found", "documentation_url": "https://docs.github.com/rest"},  # GitHub
+     "404: Not Found"),
+]
+
+
+def other_apis_errors_are_read(b: Backend) -> None:
+    """The server's explanation, its code and the field at fault, wherever the API puts
+    them: the wrapper `error` object, the first of `errors`, OAuth's description."""
+    b.script(*(Reply(404, body) for body, _ in OTHER_ERRORS))
+    client = b.client()
+    said = [str(expect(b, errors.NotFoundError, lambda: client.insight_variables.retrieve(VARIABLE_ID)))
+            for _ in OTHER_ERRORS]
+    assert said == [message for _, message in OTHER_ERRORS]
+
+
 # -- long-running queries ----------------------------------------------------------------------
 
 
@@ -577,6 +609,7 @@ SCENARIOS = [
     unauthorized,
     forbidden_for_a_missing_scope,
     bad_request_names_the_field,
+    other_apis_errors_are_read,
     query_runs_to_completion,
     query_runs_blocking_when_asked,
     query_fails_while_running,
