@@ -79,6 +79,7 @@ def contract_argument(value: Any, t: ir.TypeRef | None, enums: dict[str, ir.Enum
     Anything else is the literal. A union of models is among it: its annotation takes
     no dicts either, but which member a value is only pydantic can tell."""
     named = t is not None and t.kind == ir.ALIAS
+    alias_name = t.name if t is not None and named else ""
     seen: set[str] = set()
     while t is not None and t.kind == ir.ALIAS and t.name in aliases and t.name not in seen:
         seen.add(t.name)
@@ -115,7 +116,10 @@ def contract_argument(value: Any, t: ir.TypeRef | None, enums: dict[str, ir.Enum
         # empty one (a fixture's `[{}]`) is made as the first, as it is (model_construct)
         if item.kind == ir.UNION and value and all(v == {} for v in value) and item.variants \
                 and all(v.kind == ir.MODEL for v in item.variants):
-            return "[" + ", ".join(_model_source(item.variants[0].name, v) for v in value) + "]"
+            display = "[" + ", ".join(_model_source(item.variants[0].name, v) for v in value) + "]"
+            # a named list is invariant in its union (list[A | B] takes no list[A]): the
+            # alias made from the display gives it that type
+            return f"models.{alias_name}({display})" if named else display
         return "[" + ", ".join(contract_argument(v, item, enums, aliases) for v in value) + "]"
     if t.kind == ir.MAP and isinstance(value, dict) and t.item is not None and t.item.kind == ir.MODEL \
             and all(isinstance(v, dict) for v in value.values()):
