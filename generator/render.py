@@ -75,7 +75,8 @@ def contract_argument(value: Any, t: ir.TypeRef | None, enums: dict[str, ir.Enum
       dicts (below);
     - a named list's enum values as the members (a list of enums takes the values too,
       a named one not: arg_hint does not look through names);
-    - a map's objects as its models.
+    - a map's objects as its models;
+    - a number where a string is wanted as its text.
     Anything else is the literal. A union of models is among it: its annotation takes
     no dicts either, but which member a value is only pydantic can tell."""
     named = t is not None and t.kind == ir.ALIAS
@@ -87,6 +88,8 @@ def contract_argument(value: Any, t: ir.TypeRef | None, enums: dict[str, ir.Enum
     if t is None:
         return pyrepr(value)
     variants = t.variants if t.kind == ir.UNION else (t,)
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and t.kind == ir.PRIMITIVE and t.name == "str":
+        return pyrepr(str(value))  # an example written as a number for a string (VTEX's Content-Length: 42)
     member = _enum_member(value, t, variants, named, enums)
     if member is not None:
         return member
