@@ -582,7 +582,7 @@ def mock_entry(op: ir.Operation, fixture_file: str, resolver: openapi.Resolver) 
         "path": op.path,
         "params": [
             {"name": p.wire_name, "in": p.location, "required": p.required, "schema": followable(resolver, p.schema),
-             "style": p.style, "explode": p.explode}
+             "style": p.style, "explode": p.explode, **({"slashed": True} if p.slashed else {})}
             for p in op.parameters
         ],
         "body": {"required": op.body.required, "media_type": op.body.media_type, "schema": followable(resolver, op.body.schema),

@@ -137,6 +137,9 @@ class Parameter:
     default: Any = None
     style: str = ""  # OpenAPI's, or JSON_STYLE
     explode: bool = True
+    #: a path parameter whose value is a path of its own, its `/` kept
+    #: (`x-ms-skip-url-encoding`: Azure's `scope`, `resourceUri`)
+    slashed: bool = False
     client_default: str | None = None  # filled from the client's configuration
     deprecated: bool = False
     schema: Any = None  # the JSON schema, as in the document (for fixtures and the mock server)

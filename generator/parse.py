@@ -920,6 +920,7 @@ class Parser:
                     default=default,
                     style=style,
                     explode=explode,
+                    slashed=location == "path" and param.get("x-ms-skip-url-encoding") is True,
                     client_default=client_default,
                     deprecated=bool(param.get("deprecated")),
                     schema=schema if schema is not None else {"type": "string"},

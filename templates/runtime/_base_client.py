@@ -135,6 +135,8 @@ class Operation(Generic[_T]):
     #: the address (ending in "/") the API serves this operation from, where it is not
     #: the API's own (GitHub's uploads.github.com): used while the client's is the default
     server: str = ""
+    #: path parameters whose value is a path of its own, its `/` kept (Azure's `scope`)
+    slashed_path: Sequence[str] = ()
     #: the Accept header, where the client's usual application/json would not do: what
     #: the operation answers with (a PDF, a CSV, an event stream), as a server that
     #: negotiates wants to be asked
@@ -181,24 +183,44 @@ def _path_text(value: object) -> str:
     return _query_value(value)
 
 
-def path_with_params(template: str, values: Mapping[str, object]) -> str:
+def path_with_params(
+    template: str, values: Mapping[str, object], slashed: Sequence[str] = ()
+) -> str:
     """Fill `{name}` placeholders. Values are percent-encoded, so `/`, `?` and `#` stay
     inside their segment; a list is its items joined by commas (OpenAPI's `simple`
     style, a path parameter's default); `.`, `..` and empty values are refused, because
-    URL normalisation would turn them into a request for another resource (the parent)."""
+    URL normalisation would turn them into a request for another resource (the parent).
+    A value named in `slashed` is a path of its own (Azure's `scope` and `resourceUri`,
+    `x-ms-skip-url-encoding`: `subscriptions/1/resourceGroups/rg`): its `/` separate
+    segments, each refused and encoded as above; a `/` at its start or end is dropped
+    where the template has one beside it."""
     path = template
     for name, value in values.items():
         if value is None or isinstance(value, NotGiven):
             raise errors.InvalidArgumentError(f"`{name}` is required, but no value was given")
         items = list(value) if isinstance(value, (list, tuple)) else [value]
         text = ",".join(_path_text(item) for item in items)
-        if text.strip() == "" or text in _DOT_SEGMENTS:
-            raise errors.InvalidArgumentError(
-                f"`{name}` cannot be {text!r}: it would address a different resource than "
-                "the one named"
-            )
-        encoded = ",".join(quote(_path_text(item), safe="") for item in items)
-        path = path.replace("{" + name + "}", encoded)
+        placeholder = "{" + name + "}"
+        if name in slashed:
+            at = path.find(placeholder)
+            if at > 0 and path[at - 1] == "/":  # the template's own `/` separates it
+                text = text.removeprefix("/")
+            if path[at + len(placeholder) : at + len(placeholder) + 1] == "/":
+                text = text.removesuffix("/")
+            segments = text.split("/")
+        else:
+            segments = [text]
+        for segment in segments:
+            if segment.strip() == "" or segment in _DOT_SEGMENTS:
+                raise errors.InvalidArgumentError(
+                    f"`{name}` cannot be {text!r}: it would address a different resource "
+                    "than the one named"
+                )
+        if name in slashed:
+            encoded = "/".join(quote(segment, safe="") for segment in segments)
+        else:
+            encoded = ",".join(quote(_path_text(item), safe="") for item in items)
+        path = path.replace(placeholder, encoded)
     return path
 
 
@@ -897,7 +919,7 @@ class _BaseClient:
             }
         # The base URL ends with "/", so plain concatenation is the join (and cheaper than
         # URL.join).
-        target = path_with_params(operation.path, path)
+        target = path_with_params(operation.path, path, operation.slashed_path)
         params = build_query(
             {**query, **extra_query} if extra_query else query, operation.query_styles
         )

@@ -1045,3 +1045,29 @@ def test_an_upload_takes_a_file_and_a_retry_sends_it_all_again(
     assert b'filename="report.csv"\r\nContent-Type: text/csv\r\n\r\na,b\n1,2\n' in named
     assert b'filename="blob.bin"' in opened and blob.read_bytes() in opened
     assert 'a file opened in binary mode (`open(path, "rb")`' in (out / "README.md").read_text(encoding="utf-8")
+
+
+def test_a_path_parameter_that_is_a_path_keeps_its_slashes(packages: dict[str, tuple[Path, str, list[Diagnostic]]]) -> None:
+    out, package, _ = packages["contract-slashed-path"]
+    modules = _import_all(out, package)
+    client_class, testing, errors = modules[package].SlashedPath, modules[f"{package}.testing"], modules[f"{package}.errors"]
+    paths: list[str] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        paths.append(request.url.raw_path.decode())
+        return httpx.Response(200, json={})
+
+    with client_class(http_client=httpx.Client(transport=httpx.MockTransport(answer))) as client:
+        client.role_assignments.list_for_scope("/subscriptions/1/resourceGroups/my rg")
+        client.diagnostic_settings.create_or_update("subscriptions/1/", "a/b", storage_account_id="s")
+        for wrong in ("subscriptions/../2", "subscriptions//rg", "/"):
+            with pytest.raises(errors.InvalidArgumentError):
+                client.role_assignments.list_for_scope(wrong)
+    assert paths == ["/subscriptions/1/resourceGroups/my%20rg/providers/Microsoft.Authorization/roleAssignments",
+                     "/subscriptions/1/providers/microsoft.insights/diagnosticSettings/a%2Fb"]
+    api = testing.MockAPI()  # which routes a value across segments
+    with testing.mock_client(api) as mocked:
+        mocked.role_assignments.list_for_scope("subscriptions/1/resourceGroups/rg")
+        mocked.diagnostic_settings.create_or_update("subscriptions/1", "setting", storage_account_id="s")
+    assert [(call.operation_id, call.status) for call in api.calls] == [
+        ("RoleAssignments_ListForScope", 200), ("DiagnosticSettings_CreateOrUpdate", 200)]

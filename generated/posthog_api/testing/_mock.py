@@ -316,6 +316,29 @@ def _routes_by_shape() -> dict[tuple[str, int], list[Route]]:
 
 
 @cache
+def _slashed_routes() -> dict[str, list[tuple[re.Pattern[str], list[str], str]]]:
+    """By method: (a matcher of the whole path, its parameters' names, operation id) for
+    each operation with a path parameter whose value is a path of its own (Azure's
+    `scope`, `x-ms-skip-url-encoding`): it spans segments, so _routes_by_shape, which
+    counts them, cannot match it."""
+    found: dict[str, list[tuple[re.Pattern[str], list[str], str]]] = {}
+    for operation_id, op in _spec()["operations"].items():
+        slashed = {p["name"] for p in op["params"] if p["in"] == "path" and p.get("slashed")}
+        if not slashed:
+            continue
+        path, _, _ = _split_template(_one_leading_slash(op["path"]))
+        pattern, names = "", []
+        for part in re.split(r"(\{[^}]+\})", path):
+            if part.startswith("{") and part.endswith("}"):
+                names.append(part[1:-1])
+                pattern += "(.+?)" if part[1:-1] in slashed else "([^/]+?)"
+            else:
+                pattern += re.escape(unquote(part))
+        found.setdefault(op["method"], []).append((re.compile(pattern), names, operation_id))
+    return found
+
+
+@cache
 def _job_roles() -> dict[str, list[tuple[str, dict[str, Any]]]]:
     """operation id -> ("poll" or "cancel", the long-running description) for each other
     operation whose jobs it polls or cancels, in the document's order."""
@@ -623,6 +646,12 @@ class MockAPI:
                         values.setdefault(param, bound)
                 shape = ([m.pattern for m, _ in matchers], fixed)
                 matched.append((operation_id, values, shape))
+        decoded = "/".join(segments)
+        for matcher, names, operation_id in _slashed_routes().get(method, []):
+            found = matcher.fullmatch(decoded)
+            if found is not None:
+                values = dict(zip(names, found.groups(), strict=True))
+                matched.append((operation_id, values, matcher.pattern))
         fitting = [m for m in matched if _path_problem(operation_spec(m[0]), m[1], schemas) is None]
         chosen = fitting or matched
         alike = [(op_id, values) for op_id, values, shape in chosen if shape == chosen[0][2]]
