@@ -141,10 +141,19 @@ class Parameter:
     #: (`x-ms-skip-url-encoding`: Azure's `scope`, `resourceUri`)
     slashed: bool = False
     client_default: str | None = None  # filled from the client's configuration
+    #: a required query or header parameter the caller may leave out: what the client
+    #: sends then (its schema's default or only enum value, or, for Azure's `api-version`,
+    #: the document's version)
+    sent_default: str | int | float | bool | None = None
     deprecated: bool = False
     schema: Any = None  # the JSON schema, as in the document (for fixtures and the mock server)
     example: Any = None
     has_example: bool = False
+
+    @property
+    def must_give(self) -> bool:
+        """Whether the caller must give it: required, and nothing the client sends instead."""
+        return self.required and self.sent_default is None
 
 
 @dataclass

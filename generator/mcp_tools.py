@@ -280,8 +280,8 @@ def _input(
             continue
         key = taken.claim(p.wire_name)
         args.append({"input": key, "python": p.name, "in": p.location, "wire": p.wire_name})
-        description = p.description
-        required = p.required
+        description = views.described(p)
+        required = p.must_give
         if p.client_default:
             env = defaults.get(p.wire_name)
             description = (description + " " if description else "") + (

@@ -908,6 +908,7 @@ class Parser:
             resolved_schema, _ = self.resolve(schema, param_ptr + "/schema") if isinstance(schema, dict) else ({}, "")
             default = resolved_schema.get("default") if isinstance(resolved_schema, dict) else None
             client_default = sdk.path_defaults.get(wire) if location == "path" else None
+            sent_default = self.sent_default(param, location, wire, resolved_schema, ptype)
             result.parameters.append(
                 ir.Parameter(
                     name=arg_names.claim(naming.attribute_name(wire, naming.ARGUMENT_RESERVED)),
@@ -922,6 +923,7 @@ class Parser:
                     explode=explode,
                     slashed=location == "path" and param.get("x-ms-skip-url-encoding") is True,
                     client_default=client_default,
+                    sent_default=sent_default,
                     deprecated=bool(param.get("deprecated")),
                     schema=schema if schema is not None else {"type": "string"},
                     example=param.get("example"),
@@ -1034,6 +1036,30 @@ class Parser:
                             example, has_example = value["value"], True
                             break
                 target.append(ir.Response(status, description, media, decoding, rtype, example, has_example, schema))
+
+    def sent_default(self, param: dict[str, Any], location: str, wire: str, schema: Any,
+                     ptype: ir.TypeRef) -> str | int | float | bool | None:
+        """What the client sends for a required query or header parameter the caller leaves
+        out (ir.Parameter.sent_default): its schema's default, or its enum's one value; for
+        Azure's `api-version` (required, with neither, in 521 directory documents), the
+        document's version, as AutoRest's clients send it. None: the caller must give it."""
+        if location not in ("query", "header") or not param.get("required") or not isinstance(schema, dict) \
+                or ptype.kind in (ir.LIST, ir.MAP, ir.MODEL):
+            return None
+        scalar = (str, int, float, bool)
+        values = schema.get("enum")
+        if isinstance(schema.get("default"), scalar):
+            found: str | int | float | bool = schema["default"]
+            return found if not isinstance(values, list) or found in values else None
+        if isinstance(values, list) and len(values) == 1 and isinstance(values[0], scalar):
+            only: str | int | float | bool = values[0]
+            return only
+        info = self.data.get("info")
+        version = info.get("version") if isinstance(info, dict) else None
+        if location == "query" and wire.lower() == "api-version" and isinstance(version, str) and version.strip() \
+                and values is None:
+            return version.strip()
+        return None
 
     def overloads(self, op: dict[str, Any], op_ptr: str, result: ir.Operation) -> None:
         """x-sdk-overloads: {argument: <body field or parameter>, returns: {<schema>: <schema>}}:

@@ -464,10 +464,10 @@ def _args(op: ir.Operation) -> tuple[list[Arg], list[Arg], list[Arg], list[Arg]]
     for p in op.parameters:
         if p.location == "cookie":
             continue  # sent through extra_headers; rare enough not to clutter signatures
-        arg = Arg(p.name, p.type, p.description)
+        arg = Arg(p.name, p.type, described(p))
         if p.location == "path":
             (defaulted if p.client_default else positional).append(arg)
-        elif p.required:
+        elif p.must_give:
             required.append(arg)
         else:
             optional.append(arg)
@@ -480,6 +480,15 @@ def _args(op: ir.Operation) -> tuple[list[Arg], list[Arg], list[Arg], list[Arg]]
             (required if op.body.required else optional).append(
                 Arg("body", op.body.type, op.body.description, _upload(op.body.type, op.body.encoding)))
     return positional, required, optional, defaulted
+
+
+def described(p: ir.Parameter) -> str:
+    """A parameter's description, with what the client sends when the caller gives it none
+    (ir.Parameter.sent_default)."""
+    if p.sent_default is None:
+        return p.description
+    sent = json.dumps(p.sent_default) if not isinstance(p.sent_default, str) else p.sent_default
+    return (p.description + " " if p.description else "") + f"Sent as `{sent}` where not given."
 
 
 def _upload(t: ir.TypeRef, encoding: str) -> str:
@@ -1278,7 +1287,7 @@ def _cli_table(api: ir.Api, view: ApiView) -> _CliTable:
                     continue
                 kind, choices = _cli_kind(p.type, enums)
                 options.append({"flag": naming.kebab(p.name), "name": p.name, "kind": kind, "choices": choices,
-                                "required": p.required, "help": p.description, "target": "arg"})
+                                "required": p.must_give, "help": described(p), "target": "arg"})
             body_mode = None
             if op.body is not None:
                 # a body sent as text or raw bytes is given as it is, not as JSON

@@ -137,6 +137,10 @@ class Operation(Generic[_T]):
     server: str = ""
     #: path parameters whose value is a path of its own, its `/` kept (Azure's `scope`)
     slashed_path: Sequence[str] = ()
+    #: what is sent for a required query or header parameter the caller leaves out (its
+    #: default, its one allowed value, Azure's `api-version`), by wire name
+    query_defaults: Mapping[str, object] = field(default_factory=dict)
+    header_defaults: Mapping[str, object] = field(default_factory=dict)
     #: the Accept header, where the client's usual application/json would not do: what
     #: the operation answers with (a PDF, a CSV, an event stream), as a server that
     #: negotiates wants to be asked
@@ -231,6 +235,15 @@ def _query_value(value: object) -> str:
     if isinstance(value, (dict, list)):
         return json.dumps(value, separators=(",", ":"))
     return str(value)
+
+
+def _given(values: Mapping[str, object]) -> dict[str, object]:
+    """The values the caller gave (None and NOT_GIVEN left out)."""
+    return {
+        name: value
+        for name, value in values.items()
+        if value is not None and not isinstance(value, NotGiven)
+    }
 
 
 def _header_value(value: object) -> str:
@@ -919,6 +932,10 @@ class _BaseClient:
             }
         # The base URL ends with "/", so plain concatenation is the join (and cheaper than
         # URL.join).
+        if operation.query_defaults:
+            query = {**operation.query_defaults, **_given(query)}
+        if operation.header_defaults:
+            headers = {**operation.header_defaults, **_given(headers)}
         target = path_with_params(operation.path, path, operation.slashed_path)
         params = build_query(
             {**query, **extra_query} if extra_query else query, operation.query_styles

@@ -1071,3 +1071,31 @@ def test_a_path_parameter_that_is_a_path_keeps_its_slashes(packages: dict[str, t
         mocked.diagnostic_settings.create_or_update("subscriptions/1", "setting", storage_account_id="s")
     assert [(call.operation_id, call.status) for call in api.calls] == [
         ("RoleAssignments_ListForScope", 200), ("DiagnosticSettings_CreateOrUpdate", 200)]
+
+
+def test_a_required_parameter_the_document_gives_a_value_for_may_be_left_out(
+        packages: dict[str, tuple[Path, str, list[Diagnostic]]]) -> None:
+    out, package, _ = packages["contract-sent-defaults"]
+    modules = _import_all(out, package)
+    client_class, testing = modules[package].SentDefaults, modules[f"{package}.testing"]
+    sent: list[httpx.Request] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        sent.append(request)
+        return httpx.Response(200, json={"value": []})
+
+    parameters = inspect.signature(client_class(api_key="k").vaults.list).parameters
+    assert parameters["kind"].default is inspect.Parameter.empty  # two values: the caller's choice
+    assert all(repr(parameters[name].default) == "NOT_GIVEN" for name in ("api_version", "format", "x_ms_version"))
+    with client_class(http_client=httpx.Client(transport=httpx.MockTransport(answer))) as client:
+        client.vaults.list(kind="hot")
+        client.vaults.list(kind="cold", api_version="2016-06-01", format="xml")
+    assert [dict(r.url.params) for r in sent] == [
+        {"api-version": "2021-04-01", "format": "json", "kind": "hot"},
+        {"api-version": "2016-06-01", "format": "xml", "kind": "cold"},
+    ]
+    assert [r.headers["x-ms-version"] for r in sent] == ["2019-12-12"] * 2
+    api = testing.MockAPI()  # which still requires each, as the document does
+    with testing.mock_client(api) as mocked:
+        mocked.vaults.list(kind="hot")
+    assert api.calls[-1].status == 200
