@@ -607,6 +607,12 @@ def mock_entry(op: ir.Operation, fixture_file: str, resolver: openapi.Resolver) 
             "offset": by_name.get(op.pagination.offset_param or ""),
             "page": by_name.get(op.pagination.page_param or ""),
         }
+    listed: dict[str, list[str]] = {}
+    for r in op.responses:
+        listed.setdefault(r.status, []).extend([r.media_type] if r.media_type else [])
+    if any(len(medias) > 1 for medias in listed.values()):
+        # what else a status may be answered as, for an Accept the fixture's type does not meet
+        entry["media"] = {status: medias for status, medias in listed.items() if len(medias) > 1}
     lro = op.long_running
     if lro:
         entry["long_running"] = {

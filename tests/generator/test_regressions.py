@@ -913,6 +913,7 @@ def test_each_operation_asks_for_what_it_answers_with(packages: dict[str, tuple[
         client.reports.get_report("r-1")
         client.articles.list_articles()
         client.articles.create_article_version("a-1")
+        client.articles.flush_requests()
         client.people.get_avatar("p-1")
         client.people.get_logs()
         assert [event.data for event in client.people.chat(message="hi")] == ["x"]
@@ -923,6 +924,7 @@ def test_each_operation_asks_for_what_it_answers_with(packages: dict[str, tuple[
         "/reports/r-1": "application/json",  # listed beside XML: JSON, which the client reads
         "/articles": "application/vnd.api+json",
         "/articles/a-1/versions": "application/vnd.example.version+json, application/vnd.example.created+json",
+        "/agent-requests": "application/json",  # listed beside ld+json, html and csv
         "/avatars/p-1": "image/*",
         "/logs": "text/plain, application/atom+xml",  # the name with a line break in it is left out
         "/chat": "text/event-stream",
@@ -932,6 +934,8 @@ def test_each_operation_asks_for_what_it_answers_with(packages: dict[str, tuple[
     api = testing.MockAPI()
     with testing.mock_client(api) as mocked:
         assert mocked.reports.get_report_pdf("r-1") == api.calls[-1].response_body.encode()
+        mocked.articles.flush_requests()  # the fixture is ld+json: answered as the JSON asked for
+        assert mocked.articles.with_raw_response.flush_requests().headers["content-type"] == "application/json"
         with pytest.raises(errors.APIStatusError) as refused:
             mocked.reports.get_report_pdf("r-1", extra_headers={"Accept": "application/json"})
     assert refused.value.status_code == 406 and "answers application/pdf" in str(refused.value)

@@ -605,7 +605,7 @@ class MockAPI:
             if queued:
                 return operation_id, queued.popleft(), body
             answer = self._answer(operation_id, op, path, path_values, dict(query), body)
-            return operation_id, _not_acceptable(op, headers, answer) or answer, body
+            return operation_id, _negotiated(op, headers, answer), body
         assert refused is not None
         return refused
 
@@ -970,17 +970,22 @@ def _query_value(
 _JSON_MEDIA = re.compile(r"^(?:application|text)/(?:[\w.+*-]+\+)?json$|^\*/\*$|^[^/]*json[^/]*$")
 
 
-def _not_acceptable(
-    op: dict[str, Any], headers: dict[str, str], answer: MockResponse
-) -> MockResponse | None:
-    """A 406 where the request's Accept cannot take the answer, as a server that
-    negotiates gives (Django REST framework, Spring). Not where the document makes
-    Accept a parameter: the caller picks it then, maybe a type no answer listed is of."""
+def _negotiated(op: dict[str, Any], headers: dict[str, str], answer: MockResponse) -> MockResponse:
+    """The answer as a server that negotiates gives it (Django REST framework, Spring): in
+    a type the request's Accept takes, of those the document lists for its status and
+    written alike (JSON as JSON: application/json for application/ld+json); else a 406.
+    Not where the document makes Accept a parameter: the caller picks it then, maybe a
+    type no answer listed is of."""
     accept = headers.get("accept", "")
     if not 200 <= answer.status < 300 or _acceptable(accept, answer.content_type):
-        return None
+        return answer
     if any(p["in"] == "header" and p["name"].lower() == "accept" for p in op["params"]):
-        return None
+        return answer
+    written = _is_json(answer.content_type or "")
+    for media in (op.get("media") or {}).get(str(answer.status), ()):
+        if _acceptable(accept, media) and _is_json(media) == written:
+            answer.content_type = media
+            return answer
     detail = f"This operation answers {answer.content_type}; the request accepts {accept}."
     return _error(406, "invalid_request", "not_acceptable", detail)
 
