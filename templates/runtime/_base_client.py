@@ -246,6 +246,16 @@ def _given(values: Mapping[str, object]) -> dict[str, object]:
     }
 
 
+def _put_header(headers: dict[str, str], name: str, value: str) -> None:
+    """Set a header, replacing one of the same name in another case (`accept` given for
+    the client's `Accept`), which would otherwise go as a second header."""
+    if name not in headers:
+        lowered = name.lower()
+        for key in [key for key in headers if key.lower() == lowered]:
+            del headers[key]
+    headers[name] = value
+
+
 def _header_value(value: object) -> str:
     """A header parameter's value: a list's items joined by commas (OpenAPI's `simple`,
     the one style of headers), anything else as in a query."""
@@ -958,8 +968,9 @@ class _BaseClient:
             all_headers["Accept"] = operation.accept
         for name, value in headers.items():
             if value is not None and not isinstance(value, NotGiven):
-                all_headers[name] = _header_value(value)
-        all_headers.update(extra_headers or {})
+                _put_header(all_headers, name, _header_value(value))
+        for name, text in (extra_headers or {}).items():
+            _put_header(all_headers, name, text)
         all_headers.pop(RAW_RESPONSE_HEADER, None)
         if extra_body:
             body = {**(body if isinstance(body, Mapping) else {}), **extra_body}

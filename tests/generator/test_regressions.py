@@ -918,6 +918,7 @@ def test_each_operation_asks_for_what_it_answers_with(packages: dict[str, tuple[
         client.people.get_logs()
         assert [event.data for event in client.people.chat(message="hi")] == ["x"]
         client.reports.get_report_pdf("r-2", extra_headers={"Accept": "*/*"})
+        client.reports.get_report_pdf("r-3", extra_headers={"accept": "application/octet-stream"})
     assert accepts == {
         "/reports/r-1/pdf": "application/pdf",
         "/reports/export": "text/csv",
@@ -929,6 +930,7 @@ def test_each_operation_asks_for_what_it_answers_with(packages: dict[str, tuple[
         "/logs": "text/plain, application/atom+xml",  # the name with a line break in it is left out
         "/chat": "text/event-stream",
         "/reports/r-2/pdf": "*/*",  # the caller's own header wins
+        "/reports/r-3/pdf": "application/octet-stream",  # in any case, and is the only one
     }
     # the mock answers 406 where the Accept cannot take its answer, as Django REST framework does
     api = testing.MockAPI()
