@@ -362,6 +362,9 @@ class SdkSettings:
     security_scheme: str | None
     #: what the security requirement of the API key wants beside it
     credentials: list[Credential] = field(default_factory=list)
+    #: param wire name -> the client's keyword for it, where it is not the wire name
+    #: (Azure's subscriptionId: subscription_id)
+    path_default_arguments: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass

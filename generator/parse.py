@@ -672,6 +672,34 @@ class Parser:
                 self.warn(f"{where}/{n}", f"{str(alias)[:60]!r} is not an http(s) URL; ignored", EXTENSION)
         return kept
 
+    def client_path_parameters(self) -> list[tuple[str, str, str]]:
+        """(wire name, the client's keyword, description) of each path parameter AutoRest
+        makes a client setting: one under components/parameters marked
+        `x-ms-parameter-location: client` (or Azure's subscriptionId, where that is left
+        out, as it is by default) that some path uses. Azure Resource Manager's
+        subscriptionId is one in 265 directory documents: given once to the client, not
+        to every call."""
+        found: list[tuple[str, str, str]] = []
+        components = self.data.get("components")
+        declared = components.get("parameters") if isinstance(components, dict) else None
+        paths = self.data.get("paths")
+        used = " ".join(str(path) for path in paths) if isinstance(paths, dict) else ""
+        taken = {"api_key", "base_url", "host", "timeout", "max_retries", "default_headers", "http_client",
+                 "strict_response_validation", "max_concurrent_jobs"}
+        for param in (declared.values() if isinstance(declared, dict) else ()):
+            if not isinstance(param, dict) or param.get("in") != "path" or not isinstance(param.get("name"), str):
+                continue
+            wire = param["name"]
+            where = param.get("x-ms-parameter-location", "client" if wire == "subscriptionId" else None)
+            if where != "client" or "{" + wire + "}" not in used or not _ENV_NAME.fullmatch(naming.constant(wire)):
+                continue
+            argument = naming.attribute_name(wire, naming.ARGUMENT_RESERVED)
+            if argument in taken or not argument.isidentifier() or keyword.iskeyword(argument):
+                continue
+            taken.add(argument)
+            found.append((wire, argument, " ".join(str(param.get("description") or "").split())))
+        return found
+
     def setting(self, ext: dict[str, Any], key: str, pattern: re.Pattern[str], default: str) -> str:
         """An x-sdk name that generated code and files embed: it must match `pattern`
         (spec text never reaches code unchecked); else a warning and the default."""
@@ -709,12 +737,19 @@ class Parser:
                 continue
             path_defaults[str(wire)] = str(spec["env"])
             path_default_descriptions[str(wire)] = str(spec.get("description") or "")
+        path_default_arguments: dict[str, str] = {}
+        if defaults is None:
+            for wire, argument, description in self.client_path_parameters():
+                path_defaults[wire] = f"{prefix}_{naming.constant(argument)}"
+                path_default_descriptions[wire] = description
+                path_default_arguments[wire] = argument
         scheme_name, auth_scheme, auth_header = self.auth()
         api_key_env = self.setting(ext, "api-key-env", _ENV_NAME, f"{prefix}_API_KEY")
         base_url_env = self.setting(ext, "base-url-env", _ENV_NAME, f"{prefix}_BASE_URL")
         log_env = self.setting(ext, "log-env", _ENV_NAME, f"{prefix}_LOG")
         settings_names = {"api_key", "base_url", "host", "timeout", "max_retries", "default_headers", "http_client",
-                          "strict_response_validation", "max_concurrent_jobs", *path_defaults}
+                          "strict_response_validation", "max_concurrent_jobs", *path_defaults,
+                          *path_default_arguments.values()}
         settings_envs = {api_key_env, base_url_env, log_env, *path_defaults.values(),
                          *(f"{prefix}_{suffix}" for suffix in ("TIMEOUT", "MAX_RETRIES", "DEFAULT_HEADERS", "STRICT_RESPONSE_VALIDATION"))}
         client_name = ext.get("client-name") or naming.class_name(base + "Client" if base in ("Client",) else base)
@@ -736,6 +771,7 @@ class Parser:
             log_env=log_env,
             path_defaults=path_defaults,
             path_default_descriptions=path_default_descriptions,
+            path_default_arguments=path_default_arguments,
             auth_scheme=auth_scheme,
             auth_header=auth_header,
             security_scheme=scheme_name,
@@ -1165,7 +1201,7 @@ class Parser:
         tag_info = {str(t.get("name")): str(t.get("description") or "") for t in self.data.get("tags") or [] if isinstance(t, dict)}
         ns_info = ((self.data.get("x-sdk") or {}) if isinstance(self.data.get("x-sdk"), dict) else {}).get("namespaces") or {}
         resources: dict[tuple[str | None, str], ir.Resource] = {}
-        attributes = naming.UniqueNames(naming.CLIENT_MEMBERS | set(sdk.path_defaults) | naming.BUILTIN_NAMES)
+        attributes = naming.UniqueNames(naming.CLIENT_MEMBERS | set(sdk.path_defaults) | set(sdk.path_default_arguments.values()) | naming.BUILTIN_NAMES)
         classes = naming.UniqueNames(naming.RUNTIME_CLASS_NAMES | {sdk.client_name, "Async" + sdk.client_name})
         modules = naming.UniqueNames()
         tag_attr: dict[str, str] = {}

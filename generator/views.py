@@ -127,9 +127,10 @@ class DefaultValue:
 
 @dataclass(frozen=True)
 class PathDefault:
-    name: str
+    name: str  # the path parameter's wire name
     env: str
     description: str
+    argument: str  # the client's keyword (and the CLI's --option) for it
 
 
 @dataclass(frozen=True)
@@ -439,7 +440,8 @@ def _settings_view(api: ir.Api) -> SettingsView:
         env_prefix=env_prefix,
         hosts=hosts,
         path_defaults=[
-            PathDefault(wire, env, sdk.path_default_descriptions.get(wire, "")) for wire, env in sdk.path_defaults.items()
+            PathDefault(wire, env, sdk.path_default_descriptions.get(wire, ""), sdk.path_default_arguments.get(wire, wire))
+            for wire, env in sdk.path_defaults.items()
         ],
         cli_root_help=(display.clean(api.title) + ": " if api.title else "") + "every API operation from the terminal.",
     )

@@ -829,7 +829,7 @@ class _BaseClient:
         return {
             "api_key": self.api_key,
             settings.BASE_URL_ARGUMENT: str(self.base_url),
-            **self._path_defaults,
+            **{settings.PATH_DEFAULTS[name][2]: v for name, v in self._path_defaults.items()},
             **self._credentials,
             "timeout": self.timeout,
             "max_retries": self.max_retries,

@@ -221,11 +221,11 @@ def _flag(value: bool | None, env: str) -> bool:
 
 
 def _path_default(name: str, value: str | None) -> str:
-    env, _description = settings.PATH_DEFAULTS.get(name, ("", ""))
+    env, _description, argument = settings.PATH_DEFAULTS.get(name, ("", "", name))
     value = value or (_env(env) if env else None)
     if not value:
         where = f" or set the {env} environment variable" if env else ""
-        raise ConfigurationError(f"No {name}: pass {name}=...{where}")
+        raise ConfigurationError(f"No {argument}: pass {argument}=...{where}")
     if value.strip() in ("", ".", ".."):
         # In a URL path these name the parent resource (or this one), not a value of `name`.
         raise ConfigurationError(f"{name} cannot be {value!r}: it would address another resource")

@@ -49,10 +49,11 @@ HOST_ALIASES: dict[str, str] = {
 #: query, cookie or bearer; its name there)
 CREDENTIALS: dict[str, tuple[str, str, str]] = {}
 #: path parameters the client fills in from its settings: name -> (environment variable,
-#: description)
-PATH_DEFAULTS: dict[str, tuple[str, str]] = {
+#: description, the client's keyword for it)
+PATH_DEFAULTS: dict[str, tuple[str, str, str]] = {
     "project_id": (
         "POSTHOG_PROJECT_ID",
         "The project that operations act on when no project_id is passed.",
+        "project_id",
     ),
 }

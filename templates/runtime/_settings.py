@@ -24,5 +24,5 @@ AUTH_NAME = "Authorization"
 DEFAULT_BASE_URL = "https://api.example.com"
 HOSTS: dict[str, str] = {}
 HOST_ALIASES: dict[str, str] = {}
-PATH_DEFAULTS: dict[str, tuple[str, str]] = {}
+PATH_DEFAULTS: dict[str, tuple[str, str, str]] = {}
 CREDENTIALS: dict[str, tuple[str, str, str]] = {}

@@ -1105,3 +1105,42 @@ def test_a_required_parameter_the_document_gives_a_value_for_may_be_left_out(
     with testing.mock_client(api) as mocked:
         mocked.vaults.list(kind="hot")
     assert api.calls[-1].status == 200
+
+
+def test_a_client_parameter_of_azure_is_a_client_setting(packages: dict[str, tuple[Path, str, list[Diagnostic]]],
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    out, package, _ = packages["contract-azure-client-settings"]
+    modules = _import_all(out, package)
+    client_class, errors = modules[package].VaultManagement, modules[f"{package}.errors"]
+    paths: list[str] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        paths.append(request.url.path)
+        return httpx.Response(200, json={"value": []})
+
+    def client(**settings: str) -> Any:
+        return client_class(http_client=httpx.Client(transport=httpx.MockTransport(answer)), **settings)
+
+    assert "accountName" not in inspect.signature(client_class).parameters  # no path uses it
+    monkeypatch.delenv("REGRESS_CONTRACT_AZURE_CLIENT_SETTINGS_SUBSCRIPTION_ID", raising=False)
+    with pytest.raises(errors.ConfigurationError, match="No subscription_id: pass subscription_id=... or set "
+                       "the REGRESS_CONTRACT_AZURE_CLIENT_SETTINGS_SUBSCRIPTION_ID environment variable"):
+        client()
+    first = client(subscription_id="s-1")
+    first.vaults.list_by_resource_group("rg")
+    first.with_options(max_retries=0).vaults.list_by_resource_group("rg")  # the setting goes with the copy
+    first.vaults.list_by_resource_group("rg", subscription_id="s-2")  # a call may give its own
+    assert first.subscription_id == "s-1"
+    monkeypatch.setenv("REGRESS_CONTRACT_AZURE_CLIENT_SETTINGS_SUBSCRIPTION_ID", "s-env")
+    client().operations.list()
+    client().vaults.list_by_resource_group("rg")
+    assert paths == ["/subscriptions/s-1/resourceGroups/rg/vaults"] * 2 + [
+        "/subscriptions/s-2/resourceGroups/rg/vaults", "/providers/Microsoft.KeyVault/operations",
+        "/subscriptions/s-env/resourceGroups/rg/vaults"]
+    env = {key: value for key, value in os.environ.items() if not key.startswith("REGRESS_CONTRACT_AZURE")}
+    env.update(PYTHONPATH=str(out), REGRESS_CONTRACT_AZURE_CLIENT_SETTINGS_API_KEY="k")
+    command = subprocess.run([sys.executable, "-m", f"{package}.cli", "vaults", "list-by-resource-group", "rg"],
+                             capture_output=True, env=env, timeout=60)
+    assert command.returncode == 2, command.stderr
+    assert (b"No subscription_id: pass --subscription-id or set REGRESS_CONTRACT_AZURE_CLIENT_SETTINGS_SUBSCRIPTION_ID."
+            in command.stderr), command.stderr

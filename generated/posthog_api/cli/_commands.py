@@ -22,8 +22,8 @@ BASE_URL_ARGUMENT = settings.BASE_URL_ARGUMENT
 #: path parameters the client fills from its settings: (option, client argument,
 #: environment variable)
 PATH_DEFAULTS: list[tuple[str, str, str]] = [
-    (name.replace("_", "-"), name, env)
-    for name, (env, _description) in settings.PATH_DEFAULTS.items()
+    (argument.replace("_", "-"), argument, env)
+    for env, _description, argument in settings.PATH_DEFAULTS.values()
 ]
 
 _FILES = resources.files(__package__)

@@ -101,7 +101,10 @@ def command() -> click.Command:
             query_timeout=values["query_timeout"],
             host=given.get("host"),
             api_key=given.get("api_key"),
-            path_defaults={name: given.get(name) for name in settings.PATH_DEFAULTS},
+            path_defaults={
+                name: given.get(argument)
+                for name, (_, _, argument) in settings.PATH_DEFAULTS.items()
+            },
         )
         server.main(options, http_port=values["http_port"], debug=bool(given.get("debug")))
 

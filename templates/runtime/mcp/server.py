@@ -353,7 +353,7 @@ class McpApp:
 
     def _path_defaults(self) -> dict[str, str | None]:
         values: dict[str, str | None] = {}
-        for name, (env, _description) in settings.PATH_DEFAULTS.items():
+        for name, (env, _description, _argument) in settings.PATH_DEFAULTS.items():
             values[name] = self.options.path_defaults.get(name) or os.environ.get(env) or None
         return values
 
@@ -363,7 +363,9 @@ class McpApp:
             client_class = getattr(module, "Async" + settings.CLIENT_NAME)
             exceptions = importlib.import_module(f"{settings.PACKAGE}._exceptions")
             kwargs: dict[str, Any] = {settings.BASE_URL_ARGUMENT: self.options.host}
-            kwargs.update({k: v for k, v in self._path_defaults().items() if v})
+            kwargs.update(
+                {settings.PATH_DEFAULTS[k][2]: v for k, v in self._path_defaults().items() if v}
+            )
             if self.options.api_key:
                 kwargs["api_key"] = self.options.api_key
             try:

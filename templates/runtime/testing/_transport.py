@@ -66,7 +66,7 @@ def client_options(options: dict[str, Any]) -> dict[str, Any]:
         settings.BASE_URL_ARGUMENT: MOCK_BASE_URL,
         "max_retries": 0,
     }
-    chosen.update({name: "1" for name in settings.PATH_DEFAULTS})
+    chosen.update({argument: "1" for _, _, argument in settings.PATH_DEFAULTS.values()})
     chosen.update({name: f"mock-{name}" for name in settings.CREDENTIALS})
     chosen.update(options)
     return chosen

@@ -44,5 +44,5 @@ HOST_ALIASES: dict[str, str] = {}
 #: query, cookie or bearer; its name there)
 CREDENTIALS: dict[str, tuple[str, str, str]] = {}
 #: path parameters the client fills in from its settings: name -> (environment variable,
-#: description)
-PATH_DEFAULTS: dict[str, tuple[str, str]] = {}
+#: description, the client's keyword for it)
+PATH_DEFAULTS: dict[str, tuple[str, str, str]] = {}
