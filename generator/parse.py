@@ -677,7 +677,7 @@ class Parser:
         makes a client setting: one under components/parameters marked
         `x-ms-parameter-location: client` (or Azure's subscriptionId, where that is left
         out, as it is by default) that some path uses. Azure Resource Manager's
-        subscriptionId is one in 265 directory documents: given once to the client, not
+        subscriptionId is one in 294 directory documents: given once to the client, not
         to every call."""
         found: list[tuple[str, str, str]] = []
         components = self.data.get("components")
