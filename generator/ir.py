@@ -81,6 +81,14 @@ class Model:
     additional: TypeRef | None = None
     closed: bool = False  # additionalProperties: false
     discriminator_values: dict[str, str] = field(default_factory=dict)  # wire prop -> value
+    #: the model this one extends, where its allOf names a polymorphic base (subtypes.py);
+    #: `fields` holds the base's fields too, `inherited` names those written in the base only
+    base: str | None = None
+    inherited: list[str] = field(default_factory=list)
+    #: on a polymorphic base: the wire name of the property that tells its subclasses
+    #: apart, and each value of it -> the subclass it names
+    discriminator: str | None = None
+    subtypes: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass

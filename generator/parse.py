@@ -14,7 +14,7 @@ from typing import Any
 
 import orjson
 
-from . import ir, naming, openapi
+from . import ir, naming, openapi, subtypes
 from .diagnostics import AMBIGUOUS, EXTENSION, NAMING, REF, UNSUPPORTED, Code, Diagnostic, SpecError
 from .load import Document, escape_pointer, unescape_pointer
 
@@ -1308,6 +1308,8 @@ class Parser:
         version = self.doc.version
         info = self.data.get("info") or {}
         self.parse_components()
+        self.models = subtypes.link(self.models, self.enums, (self.data.get("components") or {}).get("schemas"),
+                                    self.resolver, self.warn)
         sdk = self.sdk_settings()
         operations = self.parse_operations(sdk)
         self.name_parameter_enums(operations)

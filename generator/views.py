@@ -161,6 +161,8 @@ class ModelModule:
     #: module name -> names it takes from that module
     imports: dict[str, list[str]]
     shadowed: frozenset[str]
+    #: polymorphic base -> its discriminator values -> "module.Class" of the subclass each names
+    subtypes: dict[str, dict[str, str]] = field(default_factory=dict)
 
     @property
     def exported(self) -> list[str]:
@@ -724,7 +726,8 @@ def _references(api: ir.Api) -> dict[str, set[str]]:
         refs[e.name] = set()
     for m in api.models:
         types = [f.type for f in m.fields] + ([m.additional] if m.additional else [])
-        refs[m.name] = referenced_names(types)
+        # a subclass needs its base; a base, its subclasses (what an object of it may be read as)
+        refs[m.name] = referenced_names(types) | ({m.base} if m.base else set()) | set(m.subtypes.values())
     for a in api.aliases:
         refs[a.name] = a.type.referenced_names() | {n for v in a.variants for n in v.type.referenced_names()}
     return refs
@@ -796,12 +799,16 @@ def _models_view(api: ir.Api, enums: dict[str, ir.Enum], resources: list[Resourc
         types = [f.type for m in module_models for f in m.fields] + [a.type for a in module_aliases]
         types += [m.additional for m in module_models if m.additional]
         used = referenced_names(types) | {n for a in module_aliases for v in a.variants for n in v.type.referenced_names()}
+        used |= {m.base for m in module_models if m.base}
         imports: dict[str, list[str]] = {}
         for name in sorted(used - mine):
             if name in home:
                 imports.setdefault(home[name], []).append(name)
         shadowed = BUILTIN_TYPES & {f.name for m in module_models for f in m.fields} & builtins_used(types)
-        modules.append(ModelModule(module, module_enums, module_models, module_aliases, imports, frozenset(shadowed)))
+        subtypes = {m.name: {value: f"{home[name]}.{name}" for value, name in m.subtypes.items()}
+                    for m in module_models if m.subtypes}
+        modules.append(ModelModule(module, module_enums, module_models, module_aliases, imports, frozenset(shadowed),
+                                   subtypes))
     top_level: set[str] = set()
     aliases = {a.name: a for a in api.aliases}
     for rv in resources:

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import contextvars
 import datetime as _dt
 import enum
 import functools
+import importlib
 import json
 import logging
 import typing
 from collections.abc import Callable, Mapping
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 import pydantic
 
@@ -18,6 +20,7 @@ from ._types import NotGiven
 
 __all__ = [
     "BaseModel",
+    "PolymorphicModel",
     "UnknownVariant",
     "ForwardCompatibleEnum",
     "construct",
@@ -60,12 +63,14 @@ class BaseModel(pydantic.BaseModel):
     def to_dict(self) -> dict[str, Any]:
         """The JSON-compatible dict of the fields that were set, by their wire names."""
         # warnings=False: a leniently read field keeps the server's value, whatever its type
-        return self.model_dump(mode="json", by_alias=True, exclude_unset=True, warnings=False)
+        return self.model_dump(
+            mode="json", by_alias=True, exclude_unset=True, warnings=False, serialize_as_any=True
+        )
 
     def to_json(self, *, indent: int | None = 2) -> str:
         """to_dict() as JSON text."""
         return self.model_dump_json(
-            by_alias=True, exclude_unset=True, indent=indent, warnings=False
+            by_alias=True, exclude_unset=True, indent=indent, warnings=False, serialize_as_any=True
         )
 
     @classmethod
@@ -104,6 +109,67 @@ def _constant_fields(model: type[pydantic.BaseModel]) -> frozenset[str]:
         ):
             found.add(name)
     return frozenset(found)
+
+
+#: set while a PolymorphicModel's own constructor runs (see PolymorphicModel.__init__)
+_constructing: contextvars.ContextVar[bool] = contextvars.ContextVar("_constructing", default=False)
+
+
+class PolymorphicModel(BaseModel):
+    """A model other models extend, whose discriminator property says which one an object is.
+
+    Read from data (a response, `model_validate`, `from_dict`), an object whose
+    discriminator names a subclass is that subclass: a field typed `Pet` holds a `Dog`
+    when the server says `"petType": "dog"`, so `isinstance(pet, Dog)` tells them apart
+    and `pet.bark` is typed once it does. An unknown value reads as this class, with the
+    fields it does not know in `model_extra`. Calling the class itself makes that class.
+    """
+
+    #: the wire name of the property that tells the subclass
+    __discriminator__: ClassVar[str] = ""
+    #: discriminator value -> "module.Class" in the models package (imported when met)
+    __subtypes__: ClassVar[dict[str, str]] = {}
+
+    def __init__(self, /, **data: Any) -> None:
+        # `Pet(petType="dog")` asks for a Pet: the dispatch below is for reading data
+        token = _constructing.set(True)
+        try:
+            super().__init__(**data)
+        finally:
+            _constructing.reset(token)
+
+    @pydantic.model_validator(mode="wrap")
+    @classmethod
+    def _read_as_subtype(cls, data: Any, handler: pydantic.ModelWrapValidatorHandler[Any]) -> Any:
+        if _constructing.get():  # the constructor's own object: the first validator it reaches
+            _constructing.set(False)
+            return handler(data)
+        subtype = cls.subtype_for(data)
+        if subtype is cls:
+            return handler(data)
+        return subtype.model_validate(data)
+
+    @classmethod
+    def subtype_for(cls, data: Any) -> type[PolymorphicModel]:
+        """The class `data` (decoded JSON) is read as: the subclass of this class its
+        discriminator value names, else this class."""
+        if not isinstance(data, Mapping) or not cls.__discriminator__:
+            return cls
+        value = data.get(cls.__discriminator__)
+        where = cls.__subtypes__.get(value) if isinstance(value, str) else None
+        if where is None:
+            return cls
+        subtype = _model_at(cls.__module__.rpartition(".")[0], where)
+        return subtype if issubclass(subtype, cls) else cls
+
+
+@functools.cache
+def _model_at(package: str, where: str) -> type[PolymorphicModel]:
+    """The class at "module.Class" in the models `package` (its module imported now: the
+    subclasses of a type are loaded when an object of theirs is first read)."""
+    module, _, name = where.rpartition(".")
+    found: type[PolymorphicModel] = getattr(importlib.import_module(f"{package}.{module}"), name)
+    return found
 
 
 class UnknownVariant(BaseModel):
@@ -160,7 +226,10 @@ def to_json_data(value: Any) -> Any:
     """Models, enums, dates, bytes and containers of them as plain JSON data; NOT_GIVEN
     dropped."""
     if isinstance(value, pydantic.BaseModel):
-        return value.model_dump(mode="json", by_alias=True, exclude_unset=True)
+        # serialize_as_any: a field typed Pet holding a Dog sends the Dog's fields too
+        return value.model_dump(
+            mode="json", by_alias=True, exclude_unset=True, serialize_as_any=True
+        )
     if isinstance(value, enum.Enum):
         return value.value
     if isinstance(value, (_dt.datetime, _dt.date)):
@@ -254,6 +323,8 @@ def construct(
         )
         return data
     model: type[pydantic.BaseModel] = type_
+    if issubclass(model, PolymorphicModel):  # the subclass the data names, field by field
+        model = model.subtype_for(data)
     values: dict[str, Any] = {}
     taken: set[str] = set()
     for name, info in model.model_fields.items():

@@ -4,6 +4,7 @@ generated project, over real HTTP on loopback."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -25,6 +26,7 @@ ACCEPT_ENUM = ROOT / "tests" / "generator" / "regressions" / "contract-accept-en
 RAW_BODIES = ROOT / "tests" / "generator" / "regressions" / "contract-raw-bodies.yaml"
 QUERY_JSON = ROOT / "tests" / "generator" / "regressions" / "contract-query-json.yaml"
 UPLOADS = ROOT / "tests" / "generator" / "regressions" / "contract-uploads.yaml"
+POLYMORPHIC = ROOT / "tests" / "generator" / "regressions" / "contract-polymorphic.yaml"
 
 
 @pytest.fixture(scope="module")
@@ -153,3 +155,73 @@ def test_an_upload_takes_a_binary_file_or_a_named_part_under_mypy(tmp_path: Path
                          env={**os.environ, "PYTHONPATH": str(out)})
     assert ran.returncode == 0 and ran.stdout.strip() == "sent 4", ran.stdout[-2000:] + ran.stderr[-3000:]
 
+
+
+POLYMORPHIC_CODE = """\
+import json
+
+from polymorphic import Polymorphic, models
+from polymorphic.testing.server import MockServer
+
+with MockServer() as server, Polymorphic(base_url=server.url, max_retries=0) as client:
+    pets = client.pets.list_pets()
+    sizes = [pet.pack_size for pet in pets if isinstance(pet, models.Dog)]
+    puppy = models.Puppy(petType="pup", name="Bit", packSize=1, teething=True)
+    shelter = client.pets.create_shelter(name="Home", resident=puppy)
+    client.pets.create_shelters(body=[models.Shelter(name="Den", resident=puppy)])
+    fish = client.aquariums.list_fish()[0]
+    robot = client.robots.get_robot()
+    print(json.dumps({
+        "read": [type(pet).__name__ for pet in pets],
+        "sizes": sizes,
+        "unknown": pets[3].model_extra,
+        "sent": [server.api.calls[1].body, server.api.calls[2].body],
+        "shelter": [type(shelter.resident).__name__, shelter.to_dict()],
+        "fish": [type(fish).__name__, isinstance(fish, models.Pet)],
+        "robot": [type(robot).__name__, isinstance(robot, models.Pet)],
+        "constructed": type(models.Pet(petType="dog", name="Rex")).__name__,
+    }))
+"""
+
+
+def test_an_object_of_a_polymorphic_base_is_read_as_the_subclass_it_names(tmp_path: Path) -> None:
+    """A subtype (allOf a base with a discriminator) is a subclass of its base: a field or
+    list typed Pet holds the Dog, Puppy (x-ms-discriminator-value) or Cat (its schema's
+    name) the server's petType names, and a value no subclass has reads as a Pet with
+    its fields kept. A Puppy goes where a Pet does, under mypy --strict, and is sent
+    with all its fields, inside another model too, as the CLI prints one. A subtype
+    that redefines a property as another type stays a class of its own."""
+    out = tmp_path / "out"
+    write(generate(POLYMORPHIC), out)
+    (out / "user_code.py").write_text(POLYMORPHIC_CODE, encoding="utf-8")
+    config = write_config(tmp_path, ["polymorphic"])
+    checked = subprocess.run(
+        [sys.executable, "-m", "mypy", "--config-file", str(config), *mypy_cache_args(), "user_code.py"],
+        cwd=out, capture_output=True, text=True, timeout=600, env={**os.environ, "MYPYPATH": str(out)},
+    )
+    assert checked.returncode == 0, checked.stdout[-3000:]
+    env = {**os.environ, "PYTHONPATH": str(out)}
+    ran = subprocess.run([sys.executable, "user_code.py"], cwd=out, capture_output=True, text=True, timeout=120, env=env)
+    assert ran.returncode == 0, ran.stdout[-2000:] + ran.stderr[-3000:]
+    puppy = {"petType": "pup", "name": "Bit", "packSize": 1, "teething": True}
+    assert json.loads(ran.stdout) == {
+        "read": ["Dog", "Puppy", "Cat", "Pet"],
+        "sizes": [3, 1],
+        "unknown": {"legs": 2},
+        "sent": [{"name": "Home", "resident": puppy}, [{"name": "Den", "resident": puppy}]],
+        "shelter": ["Dog", {"name": "Home", "resident": {"petType": "dog", "name": "Rex", "packSize": 3}}],
+        "fish": ["Fish", True],
+        "robot": ["Robot", False],
+        "constructed": "Pet",
+    }
+    cli = subprocess.run(
+        [sys.executable, "-c", "import subprocess, sys\n"
+         "from polymorphic.testing.server import MockServer\n"
+         "with MockServer() as server:\n"
+         "    sys.exit(subprocess.run([sys.executable, '-m', 'polymorphic.cli', 'pets', 'create-shelter',\n"
+         "        '--name', 'Home', '--resident', '{\"petType\": \"dog\", \"name\": \"Rex\", \"packSize\": 3}'],\n"
+         "        env={'POLYMORPHIC_BASE_URL': server.url, 'PYTHONPATH': sys.path[0] or '.'}).returncode)"],
+        cwd=out, capture_output=True, text=True, timeout=120, env=env,
+    )
+    assert cli.returncode == 0, cli.stderr[-3000:]
+    assert json.loads(cli.stdout)["resident"] == {"petType": "dog", "name": "Rex", "packSize": 3}

@@ -580,6 +580,20 @@ def test_a_discriminator_on_a_base_its_subtypes_include(packages: dict[str, tupl
     assert status("/shapes", {"kind": "Square"}) == 400
 
 
+def test_a_subtype_no_subclass_can_be_is_its_own_class_with_a_located_warning(
+        packages: dict[str, tuple[Path, str, list[Diagnostic]]]) -> None:
+    """Robot redefines Pet's name as an integer: mypy refuses such a subclass, so Robot
+    stays a class of its own, and the warning says where and why; Pet's table of
+    subclasses leaves it out."""
+    out, package, diagnostics = packages["contract-polymorphic"]
+    warned = [d for d in diagnostics if "Robot extends Pet" in d.message]
+    assert len(warned) == 1 and warned[0].location.line > 0, diagnostics
+    assert "redefines property 'name' as another type" in warned[0].message
+    models = _import_all(out, package)[f"{package}.types"]
+    assert models.Robot.__mro__[1] is not models.Pet and "Robot" not in str(models.Pet.__subtypes__)
+    assert models.Puppy.__mro__[1:3] == (models.Dog, models.Pet)
+
+
 def test_the_mock_routes_alike_in_every_process(packages: dict[str, tuple[Path, str, list[Diagnostic]]]) -> None:
     # `{lat}.{format}` with a format of json, xml or yaml: its matcher tried json and yaml
     # in a set's order, which follows the process's string hashes

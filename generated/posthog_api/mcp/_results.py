@@ -27,7 +27,9 @@ MAX_HEADER_FIELD = 200
 def plain(value: Any) -> Any:
     """Models as JSON-compatible data (by the API's field names)."""
     if hasattr(value, "model_dump"):
-        return value.model_dump(mode="json", by_alias=True, exclude_none=False)
+        return value.model_dump(
+            mode="json", by_alias=True, exclude_none=False, serialize_as_any=True
+        )
     if isinstance(value, Mapping):
         return {str(k): plain(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):

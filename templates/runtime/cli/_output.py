@@ -62,7 +62,9 @@ class Style:
 def plain(value: Any) -> Any:
     """Models and pages as JSON-compatible data."""
     if hasattr(value, "model_dump"):
-        return value.model_dump(mode="json", by_alias=True, exclude_none=False)
+        return value.model_dump(
+            mode="json", by_alias=True, exclude_none=False, serialize_as_any=True
+        )
     if hasattr(value, "items") and hasattr(value, "envelope"):  # a page
         return plain(value.envelope)
     if isinstance(value, Mapping):
