@@ -309,6 +309,15 @@ class ApiView:
         return any(a.upload for r in self.resources for o in r.operations for a in o.all_args)
 
     @property
+    def subclass_example(self) -> tuple[str, str, str, str] | None:
+        """The first polymorphic base, its discriminator, a value of it and the subclass
+        that value names: the README's example of subclasses."""
+        for model in self.api.models:
+            for value, name in model.subtypes.items():
+                return model.name, model.discriminator or "", value, name
+        return None
+
+    @property
     def has_raw_body(self) -> bool:
         """Some operation takes its body as text or raw bytes (the CLI's --data then takes
         that content as it is, not JSON)."""

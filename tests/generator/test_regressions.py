@@ -592,6 +592,8 @@ def test_a_subtype_no_subclass_can_be_is_its_own_class_with_a_located_warning(
     models = _import_all(out, package)[f"{package}.types"]
     assert models.Robot.__mro__[1] is not models.Pet and "Robot" not in str(models.Pet.__subtypes__)
     assert models.Puppy.__mro__[1:3] == (models.Dog, models.Pet)
+    readme = (out / "README.md").read_text(encoding="utf-8")
+    assert '(`Dog` extends `Pet`)' in readme and '("dog" makes a `Dog`)' in readme
 
 
 def test_the_mock_routes_alike_in_every_process(packages: dict[str, tuple[Path, str, list[Diagnostic]]]) -> None:
