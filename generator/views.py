@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import display, ir, naming, openapi
+from . import display, fixtures, ir, naming, openapi
 from .fragments import Fragments
 
 #: builtin type names a generated method or field may shadow inside a class body
@@ -131,6 +131,7 @@ class PathDefault:
     env: str
     description: str
     argument: str  # the client's keyword (and the CLI's --option) for it
+    test_value: str = "1"  # what the contract tests set it to (fixtures.path_setting_value)
 
 
 @dataclass(frozen=True)
@@ -163,6 +164,10 @@ class ModelModule:
     shadowed: frozenset[str]
     #: polymorphic base -> its discriminator values -> "module.Class" of the subclass each names
     subtypes: dict[str, dict[str, str]] = field(default_factory=dict)
+    #: the subclasses whose base is in another module: they write the fields they inherit
+    #: too, since pydantic reads an inherited annotation in the subclass's module, where the
+    #: types it names must then be imported
+    whole: list[str] = field(default_factory=list)
 
     @property
     def exported(self) -> list[str]:
@@ -451,7 +456,8 @@ def _settings_view(api: ir.Api) -> SettingsView:
         env_prefix=env_prefix,
         hosts=hosts,
         path_defaults=[
-            PathDefault(wire, env, sdk.path_default_descriptions.get(wire, ""), sdk.path_default_arguments.get(wire, wire))
+            PathDefault(wire, env, sdk.path_default_descriptions.get(wire, ""), sdk.path_default_arguments.get(wire, wire),
+                        fixtures.path_setting_value(api, wire))
             for wire, env in sdk.path_defaults.items()
         ],
         cli_root_help=(display.clean(api.title) + ": " if api.title else "") + "every API operation from the terminal.",
@@ -818,8 +824,9 @@ def _models_view(api: ir.Api, enums: dict[str, ir.Enum], resources: list[Resourc
         shadowed = BUILTIN_TYPES & {f.name for m in module_models for f in m.fields} & builtins_used(types)
         subtypes = {m.name: {value: f"{home[name]}.{name}" for value, name in m.subtypes.items()}
                     for m in module_models if m.subtypes}
+        whole = [m.name for m in module_models if m.base and home[m.base] != module]
         modules.append(ModelModule(module, module_enums, module_models, module_aliases, imports, frozenset(shadowed),
-                                   subtypes))
+                                   subtypes, whole))
     top_level: set[str] = set()
     aliases = {a.name: a for a in api.aliases}
     for rv in resources:

@@ -290,7 +290,45 @@ def _discriminated(
     for option in schema.get("oneOf") or schema.get("anyOf") or []:
         if isinstance(option, dict) and option.get("$ref", "").rsplit("/", 1)[-1] == tag:
             return option
+    extending = _extending(schemas).get(id(schema), {}).get(tag) if isinstance(tag, str) else None
+    if extending is not None:
+        return {"$ref": _SCHEMAS_PREFIX + extending.replace("~", "~0").replace("/", "~1")}
     return None
+
+
+#: the last `schemas` _extending indexed, and its index
+_extending_index: list[tuple[Mapping[str, Any], dict[int, dict[str, str]]]] = []
+
+
+def _extending(schemas: Mapping[str, Any]) -> dict[int, dict[str, str]]:
+    """id(a schema) -> discriminator value -> the name of a schema that extends it (through
+    allOf, at any depth) and that value names: its `x-ms-discriminator-value`, else its
+    own name (OpenAPI's implicit mapping), as the generated client reads a base."""
+    if _extending_index and _extending_index[0][0] is schemas:
+        return _extending_index[0][1]
+    parents: dict[str, list[str]] = {}
+    for name, schema in schemas.items():
+        parts = schema.get("allOf") if isinstance(schema, dict) else None
+        for part in parts if isinstance(parts, list) else []:
+            ref = part.get("$ref") if isinstance(part, dict) else None
+            if isinstance(ref, str) and ref.startswith(_SCHEMAS_PREFIX):
+                parent = unquote(ref[len(_SCHEMAS_PREFIX) :]).replace("~1", "/").replace("~0", "~")
+                parents.setdefault(str(name), []).append(parent)
+    index: dict[int, dict[str, str]] = {}
+    for name, direct in parents.items():
+        value = schemas[name].get("x-ms-discriminator-value")
+        value = value if isinstance(value, str) else name
+        seen: set[str] = set()
+        todo = list(direct)
+        while todo:
+            parent = todo.pop()
+            if parent in seen or not isinstance(schemas.get(parent), dict):
+                continue
+            seen.add(parent)
+            index.setdefault(id(schemas[parent]), {}).setdefault(value, name)
+            todo.extend(parents.get(parent, ()))
+    _extending_index[:] = [(schemas, index)]
+    return index
 
 
 def _composed_properties(
