@@ -209,3 +209,36 @@ def test_a_server_variable_with_no_default_leaves_localhost_with_a_located_warni
 def test_accept_asks_for_every_success_the_document_lists(successes: list[list[str]], accept: str) -> None:
     assert openapi.accept_header(successes) == accept
 
+
+
+def test_subclasses_of_polymorphic_bases_and_what_stays_flat(tmp_path: Path) -> None:
+    """Each schema extending a base with a discriminator (allOf, at any depth) is its
+    subclass, and the base's table names each by its mapping entry (the base's, then its
+    bases'), x-ms-discriminator-value or schema name; a schema extending two bases of
+    families, or extending one in a circle, stays a class of its own, the first with a
+    warning. A base comes before its subclasses whatever the document's order."""
+    def extend(*bases: str, **properties: dict) -> dict:
+        return {"allOf": [{"$ref": f"#/components/schemas/{b}"} for b in bases],
+                "properties": properties or {"x": {"type": "string"}}}
+
+    api = parse_spec(tmp_path, spec_with({
+        "Leaf": {**extend("Middle", size={"type": "integer"}), "x-ms-discriminator-value": "leaf-value"},
+        "Middle": extend("Root"),
+        "Root": {"type": "object", "required": ["kind"], "properties": {"kind": {"type": "string"}},
+                 "discriminator": {"propertyName": "kind", "mapping": {"mid": "Middle"}}},
+        "Other": {"type": "object", "properties": {"type": {"type": "string"}}, "discriminator": {"propertyName": "type"}},
+        "Both": extend("Root", "Other"),
+        "LoopA": {**extend("LoopB"), "discriminator": {"propertyName": "kind"}},
+        "LoopB": extend("LoopA"),
+    }))
+    models = {m.name: m for m in api.models}
+    assert (models["Leaf"].base, models["Middle"].base, models["Root"].base) == ("Middle", "Root", None)
+    assert models["Root"].discriminator == "kind"
+    assert models["Root"].subtypes == {"mid": "Middle", "leaf-value": "Leaf"}
+    assert models["Leaf"].inherited == ["kind", "x"] and [f.name for f in models["Leaf"].fields] == ["kind", "x", "size"]
+    assert models["Both"].base is None and models["LoopA"].base is None and models["Other"].subtypes == {}
+    warned = [d.message for d in api.diagnostics if "Both extends" in d.message]
+    assert warned == ["Both extends Root and Other, each with subclasses of its own; a class has one base here, "
+                      "so it is read as a class of its own"]
+    order = [m.name for m in api.models]
+    assert order.index("Root") < order.index("Middle") < order.index("Leaf")
