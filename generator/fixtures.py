@@ -442,6 +442,8 @@ def operation_fixture(op: ir.Operation, synth: Synthesiser, auth: tuple[str, str
             body = synth.example_or_sample(r.has_example, r.example, r.schema if r.schema is not None else {}, direction="response")
             if op.pagination and r.status.startswith("2") and isinstance(body, dict) and not body.get(op.pagination.items):
                 body = _with_an_item(body, op.pagination.items, r.schema, synth)
+            if r.status.startswith("2") and isinstance(body, dict):
+                body = _settled(body, r.schema, synth)
             responses[r.status] = {"content_type": r.media_type, "body": body}
         elif r.decoding == "sse":
             responses[r.status] = {"content_type": r.media_type, "body": _event_stream(r, synth)}
@@ -449,6 +451,30 @@ def operation_fixture(op: ir.Operation, synth: Synthesiser, auth: tuple[str, str
             text = r.example if r.has_example and isinstance(r.example, str) else "example"
             responses[r.status] = {"content_type": r.media_type, "body": text}
     return {"operation_id": op.operation_id, "request": request, "responses": responses}
+
+
+#: the provisioning states that end an Azure resource's change (its others: still running)
+_SETTLED_STATES = frozenset({"succeeded", "failed", "canceled", "cancelled"})
+
+
+def _settled(body: dict[str, Any], schema: Any, synth: Synthesiser) -> dict[str, Any]:
+    """`body` with a provisioningState that names a running state ("Creating", or a
+    sample's "example"), under `properties` or at the top as Azure writes it, made
+    "Succeeded" where the schema takes that: the mock answers as an API whose resources
+    are done, so that a client that waits for one (an Azure long-running operation,
+    _arm_polling.py) finds it done rather than polling the mock for ever."""
+    properties = body.get("properties")
+    if isinstance(properties, dict) and isinstance(properties.get("provisioningState"), str):
+        if properties["provisioningState"].lower() in _SETTLED_STATES:
+            return body
+        candidate = {**body, "properties": {**properties, "provisioningState": "Succeeded"}}
+    elif isinstance(body.get("provisioningState"), str):
+        if body["provisioningState"].lower() in _SETTLED_STATES:
+            return body
+        candidate = {**body, "provisioningState": "Succeeded"}
+    else:
+        return body
+    return candidate if synth.valid(candidate, schema) else body
 
 
 def _with_an_item(body: dict[str, Any], items: str, schema: Any, synth: Synthesiser) -> dict[str, Any]:

@@ -302,6 +302,10 @@ class Operation:
     #: the address (ending in "/") the document serves this operation from, where its own
     #: servers name another than the API's first; "" otherwise
     server: str = ""
+    #: an Azure long-running operation (`x-ms-long-running-operation`): where its result
+    #: is once done (`final-state-via`: "original-uri", "location", "azure-async-operation",
+    #: "" for what the method implies); None for any other operation
+    arm_polling: str | None = None
 
     @property
     def path_params(self) -> list[Parameter]:

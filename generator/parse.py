@@ -1127,6 +1127,14 @@ class Parser:
             result.overloads.append(ir.Overload(parameter, argument_type, returns_type))
 
     def extensions(self, op: dict[str, Any], op_ptr: str, result: ir.Operation) -> None:
+        if op.get("x-ms-long-running-operation") is True:
+            options = op.get("x-ms-long-running-operation-options")
+            via = options.get("final-state-via") if isinstance(options, dict) else None
+            result.arm_polling = via if via in _FINAL_STATES else ""
+            if via is not None and via not in _FINAL_STATES:
+                self.warn(op_ptr + "/x-ms-long-running-operation-options/final-state-via",
+                          f"final-state-via {via!r} is none of {', '.join(sorted(_FINAL_STATES))}; the result is "
+                          "found as the method implies", EXTENSION)
         pagination = op.get("x-pagination")
         if pagination is None and result.body is None:
             # (a POST that pages, as some of Azure's do, fetches its next page with a GET
@@ -1336,6 +1344,10 @@ class Parser:
             schemas=dict((self.data.get("components") or {}).get("schemas") or {}),
             document=self.data,
         )
+
+
+#: where an Azure long-running operation's result is (`final-state-via`), as AutoRest reads it
+_FINAL_STATES = frozenset({"original-uri", "location", "azure-async-operation"})
 
 
 def _positive_int(value: Any) -> int | None:

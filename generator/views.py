@@ -314,6 +314,15 @@ class ApiView:
         return any(a.upload for r in self.resources for o in r.operations for a in o.all_args)
 
     @property
+    def arm_polling_example(self) -> str | None:
+        """The method of the first Azure long-running operation, for the README."""
+        for rv in self.documented_resources:
+            for ov in rv.operations:
+                if ov.op.arm_polling is not None:
+                    return f"{rv.path}.{ov.op.name}"
+        return None
+
+    @property
     def subclass_example(self) -> tuple[str, str, str, str] | None:
         """The first polymorphic base, its discriminator, a value of it and the subclass
         that value names: the README's example of subclasses."""
@@ -527,6 +536,10 @@ def _docstring(op: ir.Operation, args: list[Arg], extra: list[tuple[str, str]] |
         parts.append("Required API key scopes: " + ", ".join(op.scopes) + ".")
     if op.deprecated:
         parts.append("Deprecated.")
+    if op.arm_polling is not None:
+        parts.append("A long-running operation: waits until it is done (polling where the server says), then "
+                     "returns its result; raises LongRunningError where it fails. `with_raw_response` returns "
+                     "the first response, without waiting.")
     documented = [(a.name, a.description) for a in args if a.description] + list(extra or [])
     if documented:
         lines = ["Args:"]

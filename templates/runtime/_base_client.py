@@ -35,6 +35,7 @@ import httpcore
 import httpx
 import pydantic
 
+from . import _arm_polling as arm
 from . import _config
 from . import _exceptions as errors
 from . import _settings as settings
@@ -145,11 +146,18 @@ class Operation(Generic[_T]):
     #: the operation answers with (a PDF, a CSV, an event stream), as a server that
     #: negotiates wants to be asked
     accept: str = ""
+    #: an Azure long-running operation, waited for (_arm_polling.py): its `final-state-via`
+    #: ("" where the document gives none); None for any other operation
+    arm_polling: str | None = None
 
     @property
     def retry_safe(self) -> bool:
         """Whether sending the request twice has the same effect as sending it once."""
         return self.idempotent or self.method in _SAFE_METHODS
+
+
+#: the GET of an Azure long-running operation's status or result (retried as any GET)
+_ARM_POLL: Operation[Any] = Operation("arm_poll", "get", "", responses={}, idempotent=True)
 
 
 @dataclass
@@ -881,6 +889,38 @@ class _BaseClient:
             return {"Cookie": f"{settings.AUTH_NAME}={self.api_key}"}
         return {}
 
+    def _poll_request(
+        self, http: httpx.Client | httpx.AsyncClient, url: httpx.URL, started: httpx.Request
+    ) -> httpx.Request:
+        """A GET of `url`, the status or the result of the long-running operation `started`
+        began: with the client's credentials only where `url` is on the host `started` went
+        to (the server names it; a credential is not sent to another host)."""
+        here = (url.scheme, url.host, url.port) == (
+            started.url.scheme,
+            started.url.host,
+            started.url.port,
+        )
+        headers = (
+            dict(self._fixed_headers)
+            if here
+            else {name: self._fixed_headers[name] for name in ("Accept", "User-Agent")}
+        )
+        if here and settings.AUTH_SCHEME == "query" and self.api_key:
+            url = url.copy_add_param(settings.AUTH_NAME, self.api_key)
+        for name, value in self._query_credentials if here else ():
+            url = url.copy_add_param(name, value)
+        return http.build_request(
+            "GET", url, headers=headers, timeout=_timeout_of(started) or httpx.Timeout(None)
+        )
+
+    def _log_wait(self, request: httpx.Request, pause: float, polls: int) -> None:
+        log.info(
+            self._redact(
+                f"waiting {pause:.1f}s for {request.method} {request.url.path} to finish "
+                f"(poll {polls + 1})"
+            )
+        )
+
     def _build_request(
         self,
         http: httpx.Client | httpx.AsyncClient,
@@ -1276,10 +1316,46 @@ class SyncAPIClient(_BaseClient):
                     retries,
                 )
                 return cast(_T, raw)
+            if operation.arm_polling is not None:
+                response = self._await_arm(request, response, operation.arm_polling, deadline)
             return cast(_T, parse_response(response, operation, self.strict_response_validation))
         except errors.APIError as exc:
             self._redact_error(exc)
             raise
+
+    def _await_arm(
+        self,
+        request: httpx.Request,
+        response: httpx.Response,
+        final_state_via: str,
+        deadline: float | None,
+    ) -> httpx.Response:
+        """The response that ends the Azure long-running operation `request` started
+        (the first `response`, where it says it is done): polled as _arm_polling says."""
+        followed = arm.watch(request, response, final_state_via)
+        if followed is None:
+            return response
+        answer, polls = response, 0
+        while True:
+            pause = arm.delay(retry_after_seconds(answer), polls)
+            if deadline is not None:
+                pause = min(pause, max(deadline - self._clock(), 0.0))
+            self._log_wait(request, pause, polls)
+            self._sleep(pause)
+            poll = self._poll_request(self._http, followed.url, request)
+            answer, _ = self._send(poll, _ARM_POLL, deadline=deadline)
+            polls += 1
+            outcome = arm.state(followed, answer)
+            if outcome == arm.FAILED:
+                raise arm.failure(answer)
+            if outcome == arm.SUCCEEDED:
+                break
+        if followed.kind != "status" or followed.result == "monitor":
+            return answer
+        if not isinstance(followed.result, httpx.URL):
+            return response
+        final = self._poll_request(self._http, followed.result, request)
+        return self._send(final, _ARM_POLL, deadline=deadline)[0]
 
     def request_stream(
         self,
@@ -1495,10 +1571,45 @@ class AsyncAPIClient(_BaseClient):
                     retries,
                 )
                 return cast(_T, raw)
+            if operation.arm_polling is not None:
+                response = await self._await_arm(request, response, operation.arm_polling, deadline)
             return cast(_T, parse_response(response, operation, self.strict_response_validation))
         except errors.APIError as exc:
             self._redact_error(exc)
             raise
+
+    async def _await_arm(
+        self,
+        request: httpx.Request,
+        response: httpx.Response,
+        final_state_via: str,
+        deadline: float | None,
+    ) -> httpx.Response:
+        """SyncAPIClient._await_arm, awaited."""
+        followed = arm.watch(request, response, final_state_via)
+        if followed is None:
+            return response
+        answer, polls = response, 0
+        while True:
+            pause = arm.delay(retry_after_seconds(answer), polls)
+            if deadline is not None:
+                pause = min(pause, max(deadline - self._clock(), 0.0))
+            self._log_wait(request, pause, polls)
+            await self._sleep(pause)
+            poll = self._poll_request(self._http, followed.url, request)
+            answer, _ = await self._send(poll, _ARM_POLL, deadline=deadline)
+            polls += 1
+            outcome = arm.state(followed, answer)
+            if outcome == arm.FAILED:
+                raise arm.failure(answer)
+            if outcome == arm.SUCCEEDED:
+                break
+        if followed.kind != "status" or followed.result == "monitor":
+            return answer
+        if not isinstance(followed.result, httpx.URL):
+            return response
+        final = self._poll_request(self._http, followed.result, request)
+        return (await self._send(final, _ARM_POLL, deadline=deadline))[0]
 
     async def request_stream(
         self,

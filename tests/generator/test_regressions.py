@@ -1160,3 +1160,113 @@ def test_a_client_parameter_of_azure_is_a_client_setting(packages: dict[str, tup
     assert command.returncode == 2, command.stderr
     assert (b"No subscription_id: pass --subscription-id or set REGRESS_CONTRACT_AZURE_CLIENT_SETTINGS_SUBSCRIPTION_ID."
             in command.stderr), command.stderr
+
+
+class _AzureOperations(BaseHTTPRequestHandler):
+    """Answers each (method, path) with the next of its scripted (status, headers, body);
+    keeps (method, path, Authorization) of every request. "{here}" and "{there}" in a
+    header stand for this server's address by IP and by name (another host to a client)."""
+
+    script: dict[tuple[str, str], list[tuple[int, dict[str, str], Any]]] = {}
+    seen: list[tuple[str, str, str | None]] = []
+
+    def _answer(self) -> None:
+        self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        self.seen.append((self.command, self.path, self.headers.get("Authorization")))
+        status, headers, body = self.script[(self.command, self.path)].pop(0)
+        port = self.server.server_address[1]
+        payload = json.dumps(body).encode() if body is not None else b""
+        self.send_response(status)
+        for name, value in {"Retry-After": "0", **headers}.items():
+            self.send_header(name, value.format(here=f"http://127.0.0.1:{port}", there=f"http://localhost:{port}"))
+        if payload:
+            self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(payload)))
+        self.end_headers()
+        self.wfile.write(payload)
+
+    do_GET = do_PUT = do_POST = do_DELETE = _answer
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+def test_an_azure_long_running_operation_is_waited_for(packages: dict[str, tuple[Path, str, list[Diagnostic]]]) -> None:
+    """Each way Azure says where to watch an operation, over real HTTP on loopback: the
+    method returns what the operation ends with (or raises where it fails), the token
+    goes to the API's own host and not to another the server names, and
+    with_raw_response returns the first answer without waiting."""
+    import asyncio
+
+    out, package, _ = packages["contract-azure-long-running"]
+    modules = _import_all(out, package)
+    disks, errors = modules[package], modules[f"{package}.errors"]
+    running = {"properties": {"provisioningState": "Creating"}}
+    done = {"name": "d1", "properties": {"provisioningState": "Succeeded", "diskSizeGB": 64}}
+    _AzureOperations.seen = []
+    _AzureOperations.script = {
+        # the status monitor (a URL of the server's own), then the resource itself
+        ("PUT", "/disks/d1"): [(201, {"Azure-AsyncOperation": "{here}/ops/1"}, running)] * 2,
+        ("GET", "/ops/1"): [(200, {}, {"status": "InProgress"}), (200, {}, {"status": "Succeeded"})],
+        ("GET", "/disks/d1"): [(200, {}, done)],
+        # a Location to poll until it stops answering 202
+        ("DELETE", "/disks/d2"): [(202, {"Location": "/deletes/2"}, None)],
+        ("GET", "/deletes/2"): [(202, {}, None), (204, {}, None)],
+        # final-state-via location: the monitor, then the result at Location
+        ("POST", "/disks/d3/beginGetAccess"): [(202, {"Azure-AsyncOperation": "/ops/3", "Location": "/results/3"}, None)],
+        ("GET", "/ops/3"): [(200, {}, {"status": "Succeeded"})],
+        ("GET", "/results/3"): [(200, {}, {"accessSAS": "https://sas"})],
+        # no header: the resource's provisioningState
+        ("PUT", "/disks/d4"): [(200, {}, {"properties": {"provisioningState": "Updating"}})],
+        ("GET", "/disks/d4"): [(200, {}, {"properties": {"provisioningState": "Updating"}}),
+                               (200, {}, {"name": "d4", "properties": {"provisioningState": "Succeeded"}})],
+        # a failure, on a monitor at another host
+        ("PUT", "/disks/d5"): [(201, {"Azure-AsyncOperation": "{there}/ops/5"}, running)],
+        ("GET", "/ops/5"): [(200, {}, {"status": "Failed", "error": {"code": "QuotaExceeded", "message": "no room"}})],
+        # the async client
+        ("PUT", "/disks/d6"): [(201, {"Location": "/ignored", "Azure-AsyncOperation": "/ops/6"}, running)],
+        ("GET", "/ops/6"): [(200, {}, {"status": "succeeded"})],
+        ("GET", "/disks/d6"): [(200, {}, {"name": "d6", "properties": {"provisioningState": "Succeeded"}})],
+    }
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _AzureOperations)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_port}"
+    try:
+        with disks.Disks(api_key="token", base_url=url, max_retries=0) as client:
+            created = client.disks.create_or_update("d1", name="d1")
+            assert (created.name, created.properties.disk_size_gb) == ("d1", 64)
+            first = client.disks.with_raw_response.create_or_update("d1", name="d1")
+            assert first.status_code == 201
+            assert client.disks.delete("d2") is None
+            assert client.disks.grant_access("d3").access_sas == "https://sas"
+            assert client.disks.create_or_update("d4").name == "d4"
+            with pytest.raises(errors.LongRunningError, match="the operation ended Failed: QuotaExceeded: no room") as failed:
+                client.disks.create_or_update("d5")
+            assert failed.value.error_message == "QuotaExceeded: no room"
+
+        async def in_async() -> Any:
+            async with disks.AsyncDisks(api_key="token", base_url=url, max_retries=0) as client:
+                return await client.disks.create_or_update("d6")
+
+        assert asyncio.run(in_async()).name == "d6"
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert [(method, path) for method, path, _ in _AzureOperations.seen] == [
+        ("PUT", "/disks/d1"), ("GET", "/ops/1"), ("GET", "/ops/1"), ("GET", "/disks/d1"), ("PUT", "/disks/d1"),
+        ("DELETE", "/disks/d2"), ("GET", "/deletes/2"), ("GET", "/deletes/2"),
+        ("POST", "/disks/d3/beginGetAccess"), ("GET", "/ops/3"), ("GET", "/results/3"),
+        ("PUT", "/disks/d4"), ("GET", "/disks/d4"), ("GET", "/disks/d4"),
+        ("PUT", "/disks/d5"), ("GET", "/ops/5"),
+        ("PUT", "/disks/d6"), ("GET", "/ops/6"), ("GET", "/disks/d6")]
+    tokens = {(method, path): auth for method, path, auth in _AzureOperations.seen}
+    assert tokens[("GET", "/ops/1")] == tokens[("GET", "/results/3")] == "Bearer token"
+    assert tokens[("GET", "/ops/5")] is None  # the monitor at another host gets no token
+    assert not any(_AzureOperations.script.values())
+    fixture = json.loads((out / package / "testing" / "fixtures" / "disks.json").read_text())["Disks_CreateOrUpdate"]
+    assert fixture["responses"]["201"]["body"] == {"name": "d1", "properties": {"provisioningState": "Succeeded",
+                                                                                "diskSizeGB": 64}}
+    # where the server says nothing of when to look again: 1 s, doubling up to 30 s
+    delay = modules[f"{package}._arm_polling"].delay
+    assert [delay(None, polls) for polls in (0, 1, 4, 5, 9)] == [1.0, 2.0, 16.0, 30.0, 30.0]
+    assert delay(7.5, 3) == 7.5

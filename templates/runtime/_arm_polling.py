@@ -1,0 +1,130 @@
+"""Azure's long-running operations (`x-ms-long-running-operation`), waited for.
+
+An Azure Resource Manager operation that takes a while answers at once (201 or 202, or
+200 with a provisioning state still running) and says where to watch it, as AutoRest's
+clients read it:
+
+- an `Azure-AsyncOperation` (or `Operation-Location`) header: a status monitor, whose
+  body's `status` becomes Succeeded, Failed or Canceled; the result is then fetched
+  from the resource itself (PUT, PATCH), from the `Location` header (POST), or is the
+  monitor's body, as the document's `final-state-via` says;
+- else a `Location` header: it answers 202 while the operation runs, then its result;
+- else, for a PUT or PATCH, the resource: its `properties.provisioningState`.
+
+This module decides what to fetch and what an answer means; the clients send the
+requests (with their retries) and wait between them.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+
+from . import _exceptions as errors
+
+__all__ = ["Watch", "watch", "state", "failure", "delay", "RUNNING", "SUCCEEDED", "FAILED"]
+
+RUNNING, SUCCEEDED, FAILED = "running", "succeeded", "failed"
+_DONE = {"succeeded": SUCCEEDED, "failed": FAILED, "canceled": FAILED, "cancelled": FAILED}
+#: seconds between polls where the server does not say (Retry-After): the first, the
+#: factor each next one grows by, and the longest (azure-core waits 30 s every time)
+FIRST_DELAY, BACKOFF, LONGEST_DELAY = 1.0, 2.0, 30.0
+
+
+@dataclass(frozen=True)
+class Watch:
+    """What to poll (`url`) and how to read it (`kind`: "status", "location" or
+    "resource"), and, for a status monitor, where the result is once it succeeds
+    (`result`: a URL to fetch, "monitor" for its own body, None for no result)."""
+
+    url: httpx.URL
+    kind: str
+    result: httpx.URL | str | None = None
+
+
+def watch(request: httpx.Request, response: httpx.Response, final_state_via: str) -> Watch | None:
+    """How to follow the operation `request` started, from its first `response`; None
+    when that response is its end."""
+    method = request.method.upper()
+    headers = response.headers
+    monitor = headers.get("azure-asyncoperation") or headers.get("operation-location")
+    location = headers.get("location")
+    if monitor:
+        result: httpx.URL | str | None = None
+        if final_state_via == "azure-async-operation":
+            result = "monitor"
+        elif final_state_via == "location" and location:
+            result = request.url.join(location)
+        elif method in ("PUT", "PATCH") or final_state_via == "original-uri":
+            result = request.url
+        elif method == "POST" and location:
+            result = request.url.join(location)
+        return Watch(request.url.join(monitor), "status", result)
+    if location and response.status_code == 202:
+        return Watch(request.url.join(location), "location")
+    if method in ("PUT", "PATCH") and response.status_code in (200, 201):
+        if _provisioning_state(response) not in (None, SUCCEEDED, FAILED):
+            return Watch(request.url, "resource")
+    return None
+
+
+def state(followed: Watch, response: httpx.Response) -> str:
+    """RUNNING, SUCCEEDED or FAILED, as a poll's (successful) answer says."""
+    if followed.kind == "location":
+        return RUNNING if response.status_code == 202 else SUCCEEDED
+    if followed.kind == "resource":
+        found = _provisioning_state(response)
+        return RUNNING if found not in (None, SUCCEEDED, FAILED) else found or SUCCEEDED
+    status = _body(response).get("status")
+    return _DONE.get(status.lower(), RUNNING) if isinstance(status, str) else RUNNING
+
+
+def failure(response: httpx.Response) -> errors.LongRunningError:
+    """The error for an operation that failed or was canceled, with the server's reason
+    (`status` is the last body the server sent)."""
+    body = _body(response)
+    properties = body.get("properties")
+    ended = body.get("status") or (
+        properties.get("provisioningState") if isinstance(properties, dict) else None
+    )
+    error = body.get("error")
+    error = error if isinstance(error, dict) else {}
+    message = " ".join(str(error.get("message") or "").split())
+    code = str(error.get("code") or "")
+    reason = f"{code}: {message}" if code and message else code or message
+    return errors.LongRunningError(
+        f"the operation ended {ended or 'Failed'}" + (f": {reason}" if reason else ""),
+        status=body or None,
+        error_message=reason or None,
+    )
+
+
+def delay(asked: float | None, polls: int) -> float:
+    """Seconds to wait before the next poll: what the server asked (Retry-After), else
+    a backoff from the number of polls made."""
+    if asked is not None:
+        return max(0.0, min(asked, 3600.0))
+    return float(min(FIRST_DELAY * BACKOFF**polls, LONGEST_DELAY))
+
+
+def _provisioning_state(response: httpx.Response) -> str | None:
+    """The body's `properties.provisioningState` (or top-level `provisioningState`) as
+    SUCCEEDED, FAILED or the running state it names; None where it has none."""
+    body = _body(response)
+    properties = body.get("properties")
+    found = properties.get("provisioningState") if isinstance(properties, dict) else None
+    found = found if isinstance(found, str) else body.get("provisioningState")
+    if not isinstance(found, str):
+        return None
+    return _DONE.get(found.lower(), found)
+
+
+def _body(response: httpx.Response) -> dict[str, Any]:
+    try:
+        data = json.loads(response.content) if response.content else None
+    except ValueError:
+        return {}
+    return data if isinstance(data, dict) else {}
