@@ -1270,3 +1270,37 @@ def test_an_azure_long_running_operation_is_waited_for(packages: dict[str, tuple
     delay = modules[f"{package}._arm_polling"].delay
     assert [delay(None, polls) for polls in (0, 1, 4, 5, 9)] == [1.0, 2.0, 16.0, 30.0, 30.0]
     assert delay(7.5, 3) == 7.5
+
+
+def test_ctrl_c_while_the_cli_waits_for_an_azure_operation_says_it_goes_on(
+        packages: dict[str, tuple[Path, str, list[Diagnostic]]]) -> None:
+    """The CLI waits as the method does; interrupted, it exits 130 and does not claim the
+    operation was cancelled (that is said of a PostHog query it ran, which it cancels)."""
+    import signal
+    import time
+
+    out, package, _ = packages["contract-azure-long-running"]
+    _AzureOperations.seen = []
+    _AzureOperations.script = {
+        ("PUT", "/disks/d7"): [(201, {"Azure-AsyncOperation": "/ops/7"}, {"properties": {"provisioningState": "Creating"}})],
+        ("GET", "/ops/7"): [(200, {"Retry-After": "0.05"}, {"status": "InProgress"})] * 10_000,
+    }
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _AzureOperations)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    prefix = package.upper()
+    env = {**os.environ, "PYTHONPATH": str(out), f"{prefix}_BASE_URL": f"http://127.0.0.1:{server.server_port}",
+           f"{prefix}_API_KEY": "token"}
+    try:
+        run = subprocess.Popen([sys.executable, "-m", f"{package}.cli", "disks", "create-or-update", "d7"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and sum(path == "/ops/7" for _, path, _ in list(_AzureOperations.seen)) < 3:
+            time.sleep(0.05)
+        run.send_signal(signal.SIGINT)
+        _, err = run.communicate(timeout=60)
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert run.returncode == 130, err
+    assert err.strip() == "Interrupted.", err

@@ -439,7 +439,10 @@ def _run(entry: dict[str, Any], params: dict[str, Any]) -> None:
     except InvalidArgumentError as exc:  # refused before anything was sent ('..' as an id, ...)
         _refuse(str(exc))
     except KeyboardInterrupt:
-        click.echo("\nInterrupted; the query was cancelled on the server.", err=True)
+        # a job this command ran to completion is cancelled on the server (_polling.py);
+        # any other request, an Azure operation waited for among them, goes on there
+        cancelled = "; the query was cancelled on the server" if waits and not no_wait else ""
+        click.echo(f"\nInterrupted{cancelled}.", err=True)
         ctx.exit(130)
     finally:
         client.close()
