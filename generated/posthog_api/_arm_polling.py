@@ -72,14 +72,20 @@ def watch(request: httpx.Request, response: httpx.Response, final_state_via: str
 
 
 def state(followed: Watch, response: httpx.Response) -> str:
-    """RUNNING, SUCCEEDED or FAILED, as a poll's (successful) answer says."""
+    """RUNNING, SUCCEEDED or FAILED, as a poll's (successful) answer says; a status
+    monitor's answer with no status raises LongRunningError."""
     if followed.kind == "location":
         return RUNNING if response.status_code == 202 else SUCCEEDED
     if followed.kind == "resource":
         found = _provisioning_state(response)
         return RUNNING if found not in (None, SUCCEEDED, FAILED) else found or SUCCEEDED
     status = _body(response).get("status")
-    return _DONE.get(status.lower(), RUNNING) if isinstance(status, str) else RUNNING
+    if not isinstance(status, str):  # (polled again, it would be polled for ever)
+        raise errors.LongRunningError(
+            f"the operation's status monitor ({followed.url}) answered with no status",
+            status=_body(response) or None,
+        )
+    return _DONE.get(status.lower(), RUNNING)
 
 
 def failure(response: httpx.Response) -> errors.LongRunningError:

@@ -1223,6 +1223,9 @@ def test_an_azure_long_running_operation_is_waited_for(packages: dict[str, tuple
         # a failure, on a monitor at another host
         ("PUT", "/disks/d5"): [(201, {"Azure-AsyncOperation": "{there}/ops/5"}, running)],
         ("GET", "/ops/5"): [(200, {}, {"status": "Failed", "error": {"code": "QuotaExceeded", "message": "no room"}})],
+        # a monitor that does not say
+        ("PUT", "/disks/d8"): [(201, {"Azure-AsyncOperation": "/ops/8"}, running)],
+        ("GET", "/ops/8"): [(200, {}, {"percentComplete": 50})],
         # the async client
         ("PUT", "/disks/d6"): [(201, {"Location": "/ignored", "Azure-AsyncOperation": "/ops/6"}, running)],
         ("GET", "/ops/6"): [(200, {}, {"status": "succeeded"})],
@@ -1243,6 +1246,9 @@ def test_an_azure_long_running_operation_is_waited_for(packages: dict[str, tuple
             with pytest.raises(errors.LongRunningError, match="the operation ended Failed: QuotaExceeded: no room") as failed:
                 client.disks.create_or_update("d5")
             assert failed.value.error_message == "QuotaExceeded: no room"
+            with pytest.raises(errors.LongRunningError, match=r"status monitor \(http://127.0.0.1:\d+/ops/8\) answered "
+                               "with no status"):
+                client.disks.create_or_update("d8")
 
         async def in_async() -> Any:
             async with disks.AsyncDisks(api_key="token", base_url=url, max_retries=0) as client:
@@ -1257,7 +1263,7 @@ def test_an_azure_long_running_operation_is_waited_for(packages: dict[str, tuple
         ("DELETE", "/disks/d2"), ("GET", "/deletes/2"), ("GET", "/deletes/2"),
         ("POST", "/disks/d3/beginGetAccess"), ("GET", "/ops/3"), ("GET", "/results/3"),
         ("PUT", "/disks/d4"), ("GET", "/disks/d4"), ("GET", "/disks/d4"),
-        ("PUT", "/disks/d5"), ("GET", "/ops/5"),
+        ("PUT", "/disks/d5"), ("GET", "/ops/5"), ("PUT", "/disks/d8"), ("GET", "/ops/8"),
         ("PUT", "/disks/d6"), ("GET", "/ops/6"), ("GET", "/disks/d6")]
     tokens = {(method, path): auth for method, path, auth in _AzureOperations.seen}
     assert tokens[("GET", "/ops/1")] == tokens[("GET", "/results/3")] == "Bearer token"
