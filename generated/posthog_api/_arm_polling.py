@@ -17,7 +17,9 @@ requests (with their retries) and wait between them.
 
 from __future__ import annotations
 
+import contextvars
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,10 +27,25 @@ import httpx
 
 from . import _exceptions as errors
 
-__all__ = ["Watch", "watch", "state", "failure", "delay", "RUNNING", "SUCCEEDED", "FAILED"]
+__all__ = [
+    "Watch",
+    "watch",
+    "state",
+    "shown",
+    "failure",
+    "delay",
+    "on_poll",
+    "RUNNING",
+    "SUCCEEDED",
+    "FAILED",
+]
 
 RUNNING, SUCCEEDED, FAILED = "running", "succeeded", "failed"
 _DONE = {"succeeded": SUCCEEDED, "failed": FAILED, "canceled": FAILED, "cancelled": FAILED}
+#: told what each poll found (`shown`), where someone is watching: the CLI on a terminal
+on_poll: contextvars.ContextVar[Callable[[str], None] | None] = contextvars.ContextVar(
+    "on_poll", default=None
+)
 #: seconds between polls where the server does not say (Retry-After): the first, the
 #: factor each next one grows by, and the longest (azure-core waits 30 s every time)
 FIRST_DELAY, BACKOFF, LONGEST_DELAY = 1.0, 2.0, 30.0
@@ -86,6 +103,19 @@ def state(followed: Watch, response: httpx.Response) -> str:
             status=_body(response) or None,
         )
     return _DONE.get(status.lower(), RUNNING)
+
+
+def shown(followed: Watch, response: httpx.Response) -> str:
+    """What a poll's answer says of the operation, in a word or two: the monitor's status,
+    the resource's provisioning state, or "running"/"done" for a Location."""
+    if followed.kind == "status":
+        status = _body(response).get("status")
+        return str(status) if status else "running"
+    if followed.kind == "resource":
+        found = _body(response).get("properties")
+        found = found.get("provisioningState") if isinstance(found, dict) else None
+        return str(found or _body(response).get("provisioningState") or "running")
+    return "running" if response.status_code == 202 else "done"
 
 
 def failure(response: httpx.Response) -> errors.LongRunningError:

@@ -1345,6 +1345,9 @@ class SyncAPIClient(_BaseClient):
             poll = self._poll_request(self._http, followed.url, request)
             answer, _ = self._send(poll, _ARM_POLL, deadline=deadline)
             polls += 1
+            watcher = arm.on_poll.get()
+            if watcher is not None:
+                watcher(arm.shown(followed, answer))
             outcome = arm.state(followed, answer)
             if outcome == arm.FAILED:
                 raise arm.failure(answer)
@@ -1599,6 +1602,9 @@ class AsyncAPIClient(_BaseClient):
             poll = self._poll_request(self._http, followed.url, request)
             answer, _ = await self._send(poll, _ARM_POLL, deadline=deadline)
             polls += 1
+            watcher = arm.on_poll.get()
+            if watcher is not None:
+                watcher(arm.shown(followed, answer))
             outcome = arm.state(followed, answer)
             if outcome == arm.FAILED:
                 raise arm.failure(answer)

@@ -1310,3 +1310,56 @@ def test_ctrl_c_while_the_cli_waits_for_an_azure_operation_says_it_goes_on(
         server.server_close()
     assert run.returncode == 130, err
     assert err.strip() == "Interrupted.", err
+
+
+def test_the_cli_shows_on_a_terminal_what_an_azure_operation_is_at(
+        packages: dict[str, tuple[Path, str, list[Diagnostic]]]) -> None:
+    """On a terminal the CLI shows each poll's state on one line while it waits, and
+    clears it before the result; on a pipe it shows nothing."""
+    import pty
+
+    out, package, _ = packages["contract-azure-long-running"]
+    disk = {"name": "d9", "properties": {"provisioningState": "Succeeded"}}
+    prefix = package.upper()
+
+    def run(on_terminal: bool) -> tuple[str, str]:
+        _AzureOperations.seen = []
+        _AzureOperations.script = {
+            ("PUT", "/disks/d9"): [(201, {"Azure-AsyncOperation": "/ops/9"}, {"properties": {"provisioningState": "Creating"}})],
+            ("GET", "/ops/9"): [(200, {}, {"status": "InProgress"})] * 2 + [(200, {}, {"status": "Succeeded"})],
+            ("GET", "/disks/d9"): [(200, {}, disk)],
+        }
+        server = ThreadingHTTPServer(("127.0.0.1", 0), _AzureOperations)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        env = {**os.environ, "PYTHONPATH": str(out), f"{prefix}_BASE_URL": f"http://127.0.0.1:{server.server_port}",
+               f"{prefix}_API_KEY": "token"}
+        master, terminal = pty.openpty() if on_terminal else (-1, -1)
+        try:
+            command = subprocess.Popen([sys.executable, "-m", f"{package}.cli", "disks", "create-or-update", "d9"],
+                                       stdout=subprocess.PIPE, stderr=terminal if on_terminal else subprocess.PIPE,
+                                       env=env)
+            shown = b""
+            if on_terminal:
+                os.close(terminal)
+                while True:
+                    try:
+                        chunk = os.read(master, 4096)
+                    except OSError:  # the terminal's other end closed
+                        break
+                    if not chunk:
+                        break
+                    shown += chunk
+            stdout, stderr = command.communicate(timeout=60)
+        finally:
+            if on_terminal:
+                os.close(master)
+            server.shutdown()
+            server.server_close()
+        assert command.returncode == 0, (shown or stderr or b"").decode()
+        assert json.loads(stdout)["properties"]["provisioningState"] == "Succeeded"
+        return shown.decode() if on_terminal else (stderr or b"").decode(), stdout.decode()
+
+    shown, _ = run(on_terminal=True)
+    assert "\r\x1b[Kwaiting: InProgress (" in shown and "waiting: Succeeded (" in shown and shown.endswith("\r\x1b[K"), shown
+    piped, _ = run(on_terminal=False)
+    assert piped == ""

@@ -313,6 +313,20 @@ def _progress_printer() -> Any:
     return show
 
 
+class _PollLine:
+    """One line of a terminal that shows what an operation the command waits for is at
+    (an Azure long-running operation: _arm_polling.py), and for how long."""
+
+    def __init__(self) -> None:
+        self.started = time.monotonic()
+        self.shown = False
+
+    def __call__(self, state: str) -> None:
+        self.shown = True
+        elapsed = time.monotonic() - self.started
+        click.echo(f"\r\033[Kwaiting: {state} ({elapsed:.0f}s)", nl=False, err=True)
+
+
 def _request(
     entry: dict[str, Any], params: dict[str, Any], start: dict[str, Any] | None
 ) -> tuple[list[Any], dict[str, Any]]:
@@ -404,6 +418,7 @@ def _run(entry: dict[str, Any], params: dict[str, Any]) -> None:
         logger.addHandler(handler)
         logger.setLevel(logging.DEBUG)
 
+    from .. import _arm_polling
     from .._exceptions import APIError, InvalidArgumentError
     from ._output import emit, emit_items
 
@@ -423,7 +438,15 @@ def _run(entry: dict[str, Any], params: dict[str, Any]) -> None:
                     click.echo("\r\033[K", nl=False, err=True)
             emit(result, style)
             return
-        result = getattr(target, entry["method"])(*args, **kwargs)
+        line = _PollLine() if sys.stderr.isatty() and not given.get("quiet") else None
+        token = _arm_polling.on_poll.set(line) if line is not None else None
+        try:
+            result = getattr(target, entry["method"])(*args, **kwargs)
+        finally:
+            if token is not None:
+                _arm_polling.on_poll.reset(token)
+            if line is not None and line.shown:
+                click.echo("\r\033[K", nl=False, err=True)
         if no_wait and shortcut is not None:
             _print_job(result, shortcut, style, given)
         elif entry["stream"]:
