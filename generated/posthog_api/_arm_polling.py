@@ -7,7 +7,8 @@ clients read it:
 - an `Azure-AsyncOperation` (or `Operation-Location`) header: a status monitor, whose
   body's `status` becomes Succeeded, Failed or Canceled; the result is then fetched
   from the resource itself (PUT, PATCH), from the `Location` header (POST), or is the
-  monitor's body, as the document's `final-state-via` says;
+  monitor's last body (a POST with no Location, a DELETE), as the document's
+  `final-state-via` says;
 - else a `Location` header: it answers 202 while the operation runs, then its result;
 - else, for a PUT or PATCH, the resource: its `properties.provisioningState`.
 
@@ -55,11 +56,12 @@ FIRST_DELAY, BACKOFF, LONGEST_DELAY = 1.0, 2.0, 30.0
 class Watch:
     """What to poll (`url`) and how to read it (`kind`: "status", "location" or
     "resource"), and, for a status monitor, where the result is once it succeeds
-    (`result`: a URL to fetch, "monitor" for its own body, None for no result)."""
+    (`result`: a URL to fetch; None where the last poll's answer is the result: the
+    monitor's own body, a Location's last answer, the resource)."""
 
     url: httpx.URL
     kind: str
-    result: httpx.URL | str | None = None
+    result: httpx.URL | None = None
 
 
 def watch(request: httpx.Request, response: httpx.Response, final_state_via: str) -> Watch | None:
@@ -70,14 +72,14 @@ def watch(request: httpx.Request, response: httpx.Response, final_state_via: str
     monitor = headers.get("azure-asyncoperation") or headers.get("operation-location")
     location = headers.get("location")
     if monitor:
-        result: httpx.URL | str | None = None
-        if final_state_via == "azure-async-operation":
-            result = "monitor"
-        elif final_state_via == "location" and location:
+        result: httpx.URL | None = None  # None: the monitor's last answer is the result
+        if final_state_via == "location" and location:
             result = request.url.join(location)
-        elif method in ("PUT", "PATCH") or final_state_via == "original-uri":
+        elif final_state_via == "original-uri" or (
+            final_state_via != "azure-async-operation" and method in ("PUT", "PATCH")
+        ):
             result = request.url
-        elif method == "POST" and location:
+        elif not final_state_via and method == "POST" and location:
             result = request.url.join(location)
         return Watch(request.url.join(monitor), "status", result)
     if location and response.status_code == 202:

@@ -1353,10 +1353,8 @@ class SyncAPIClient(_BaseClient):
                 raise arm.failure(answer)
             if outcome == arm.SUCCEEDED:
                 break
-        if followed.kind != "status" or followed.result == "monitor":
-            return answer
         if not isinstance(followed.result, httpx.URL):
-            return response
+            return answer  # the last poll's answer is the result (the monitor's, AutoRest's too)
         final = self._poll_request(self._http, followed.result, request)
         return self._send(final, _ARM_POLL, deadline=deadline)[0]
 
@@ -1610,10 +1608,8 @@ class AsyncAPIClient(_BaseClient):
                 raise arm.failure(answer)
             if outcome == arm.SUCCEEDED:
                 break
-        if followed.kind != "status" or followed.result == "monitor":
-            return answer
         if not isinstance(followed.result, httpx.URL):
-            return response
+            return answer  # the last poll's answer is the result (the monitor's, AutoRest's too)
         final = self._poll_request(self._http, followed.result, request)
         return (await self._send(final, _ARM_POLL, deadline=deadline))[0]
 

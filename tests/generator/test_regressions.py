@@ -1223,6 +1223,9 @@ def test_an_azure_long_running_operation_is_waited_for(packages: dict[str, tuple
         # a failure, on a monitor at another host
         ("PUT", "/disks/d5"): [(201, {"Azure-AsyncOperation": "{there}/ops/5"}, running)],
         ("GET", "/ops/5"): [(200, {}, {"status": "Failed", "error": {"code": "QuotaExceeded", "message": "no room"}})],
+        # a POST with a monitor and no Location: the result is the monitor's last body
+        ("POST", "/disks/d10/beginGetAccess"): [(202, {"Azure-AsyncOperation": "/ops/10"}, None)],
+        ("GET", "/ops/10"): [(200, {}, {"status": "Succeeded", "accessSAS": "https://sas-10"})],
         # a monitor that does not say
         ("PUT", "/disks/d8"): [(201, {"Azure-AsyncOperation": "/ops/8"}, running)],
         ("GET", "/ops/8"): [(200, {}, {"percentComplete": 50})],
@@ -1242,6 +1245,7 @@ def test_an_azure_long_running_operation_is_waited_for(packages: dict[str, tuple
             assert first.status_code == 201
             assert client.disks.delete("d2") is None
             assert client.disks.grant_access("d3").access_sas == "https://sas"
+            assert client.disks.grant_access("d10").access_sas == "https://sas-10"
             assert client.disks.create_or_update("d4").name == "d4"
             with pytest.raises(errors.LongRunningError, match="the operation ended Failed: QuotaExceeded: no room") as failed:
                 client.disks.create_or_update("d5")
@@ -1262,6 +1266,7 @@ def test_an_azure_long_running_operation_is_waited_for(packages: dict[str, tuple
         ("PUT", "/disks/d1"), ("GET", "/ops/1"), ("GET", "/ops/1"), ("GET", "/disks/d1"), ("PUT", "/disks/d1"),
         ("DELETE", "/disks/d2"), ("GET", "/deletes/2"), ("GET", "/deletes/2"),
         ("POST", "/disks/d3/beginGetAccess"), ("GET", "/ops/3"), ("GET", "/results/3"),
+        ("POST", "/disks/d10/beginGetAccess"), ("GET", "/ops/10"),
         ("PUT", "/disks/d4"), ("GET", "/disks/d4"), ("GET", "/disks/d4"),
         ("PUT", "/disks/d5"), ("GET", "/ops/5"), ("PUT", "/disks/d8"), ("GET", "/ops/8"),
         ("PUT", "/disks/d6"), ("GET", "/ops/6"), ("GET", "/disks/d6")]
