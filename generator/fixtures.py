@@ -453,28 +453,25 @@ def operation_fixture(op: ir.Operation, synth: Synthesiser, auth: tuple[str, str
     return {"operation_id": op.operation_id, "request": request, "responses": responses}
 
 
-#: the provisioning states that end an Azure resource's change (its others: still running)
-_SETTLED_STATES = frozenset({"succeeded", "failed", "canceled", "cancelled"})
-
-
 def _settled(body: dict[str, Any], schema: Any, synth: Synthesiser) -> dict[str, Any]:
-    """`body` with a provisioningState that names a running state ("Creating", or a
-    sample's "example"), under `properties` or at the top as Azure writes it, made
-    "Succeeded" where the schema takes that: the mock answers as an API whose resources
-    are done, so that a client that waits for one (an Azure long-running operation,
-    _arm_polling.py) finds it done rather than polling the mock for ever."""
-    properties = body.get("properties")
-    if isinstance(properties, dict) and isinstance(properties.get("provisioningState"), str):
-        if properties["provisioningState"].lower() in _SETTLED_STATES:
-            return body
-        candidate = {**body, "properties": {**properties, "provisioningState": "Succeeded"}}
-    elif isinstance(body.get("provisioningState"), str):
-        if body["provisioningState"].lower() in _SETTLED_STATES:
-            return body
-        candidate = {**body, "provisioningState": "Succeeded"}
-    else:
+    """`body` with its provisioningState (Azure's, under `properties` or at the top)
+    "Succeeded" where it names another state ("Creating", "Failed", a sample's "example")
+    and the schema takes that: the mock answers as an API whose resources' changes are
+    done and went well, so that a client that waits for one (an Azure long-running
+    operation, _arm_polling.py) finds it done rather than polling the mock for ever, or
+    raising on a change the document's example shows failed."""
+    found = body.get("properties")
+    properties: dict[str, Any] = found if isinstance(found, dict) else {}
+    inside = isinstance(properties.get("provisioningState"), str)
+    state = properties["provisioningState"] if inside else body.get("provisioningState")
+    if not isinstance(state, str) or state.lower() == "succeeded":
         return body
-    return candidate if synth.valid(candidate, schema) else body
+    for settled in ("Succeeded", "succeeded"):  # as the schema's enum spells it
+        candidate = {**body, "properties": {**properties, "provisioningState": settled}} if inside \
+            else {**body, "provisioningState": settled}
+        if synth.valid(candidate, schema):
+            return candidate
+    return body
 
 
 def _with_an_item(body: dict[str, Any], items: str, schema: Any, synth: Synthesiser) -> dict[str, Any]:

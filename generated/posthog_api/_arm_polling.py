@@ -32,6 +32,7 @@ __all__ = [
     "Watch",
     "watch",
     "state",
+    "failed_at_once",
     "shown",
     "failure",
     "delay",
@@ -88,6 +89,12 @@ def watch(request: httpx.Request, response: httpx.Response, final_state_via: str
         if _provisioning_state(response) not in (None, SUCCEEDED, FAILED):
             return Watch(request.url, "resource")
     return None
+
+
+def failed_at_once(request: httpx.Request, response: httpx.Response) -> bool:
+    """Whether a PUT's or PATCH's first answer says the resource's change failed already
+    (its provisioningState Failed or Canceled), which AutoRest's clients raise on."""
+    return request.method.upper() in ("PUT", "PATCH") and _provisioning_state(response) == FAILED
 
 
 def state(followed: Watch, response: httpx.Response) -> str:

@@ -1334,6 +1334,8 @@ class SyncAPIClient(_BaseClient):
         (the first `response`, where it says it is done): polled as _arm_polling says."""
         followed = arm.watch(request, response, final_state_via)
         if followed is None:
+            if arm.failed_at_once(request, response):
+                raise arm.failure(response)
             return response
         answer, polls = response, 0
         while True:
@@ -1589,6 +1591,8 @@ class AsyncAPIClient(_BaseClient):
         """SyncAPIClient._await_arm, awaited."""
         followed = arm.watch(request, response, final_state_via)
         if followed is None:
+            if arm.failed_at_once(request, response):
+                raise arm.failure(response)
             return response
         answer, polls = response, 0
         while True:

@@ -1226,6 +1226,8 @@ def test_an_azure_long_running_operation_is_waited_for(packages: dict[str, tuple
         # a POST with a monitor and no Location: the result is the monitor's last body
         ("POST", "/disks/d10/beginGetAccess"): [(202, {"Azure-AsyncOperation": "/ops/10"}, None)],
         ("GET", "/ops/10"): [(200, {}, {"status": "Succeeded", "accessSAS": "https://sas-10"})],
+        # a change that failed at once
+        ("PUT", "/disks/d11"): [(200, {}, {"properties": {"provisioningState": "Failed"}})],
         # a monitor that does not say
         ("PUT", "/disks/d8"): [(201, {"Azure-AsyncOperation": "/ops/8"}, running)],
         ("GET", "/ops/8"): [(200, {}, {"percentComplete": 50})],
@@ -1250,6 +1252,8 @@ def test_an_azure_long_running_operation_is_waited_for(packages: dict[str, tuple
             with pytest.raises(errors.LongRunningError, match="the operation ended Failed: QuotaExceeded: no room") as failed:
                 client.disks.create_or_update("d5")
             assert failed.value.error_message == "QuotaExceeded: no room"
+            with pytest.raises(errors.LongRunningError, match="the operation ended Failed$"):
+                client.disks.create_or_update("d11")
             with pytest.raises(errors.LongRunningError, match=r"status monitor \(http://127.0.0.1:\d+/ops/8\) answered "
                                "with no status"):
                 client.disks.create_or_update("d8")
@@ -1268,7 +1272,7 @@ def test_an_azure_long_running_operation_is_waited_for(packages: dict[str, tuple
         ("POST", "/disks/d3/beginGetAccess"), ("GET", "/ops/3"), ("GET", "/results/3"),
         ("POST", "/disks/d10/beginGetAccess"), ("GET", "/ops/10"),
         ("PUT", "/disks/d4"), ("GET", "/disks/d4"), ("GET", "/disks/d4"),
-        ("PUT", "/disks/d5"), ("GET", "/ops/5"), ("PUT", "/disks/d8"), ("GET", "/ops/8"),
+        ("PUT", "/disks/d5"), ("GET", "/ops/5"), ("PUT", "/disks/d11"), ("PUT", "/disks/d8"), ("GET", "/ops/8"),
         ("PUT", "/disks/d6"), ("GET", "/ops/6"), ("GET", "/disks/d6")]
     tokens = {(method, path): auth for method, path, auth in _AzureOperations.seen}
     assert tokens[("GET", "/ops/1")] == tokens[("GET", "/results/3")] == "Bearer token"
