@@ -1362,6 +1362,8 @@ def _cli_table(api: ir.Api, view: ApiView) -> _CliTable:
                 "alias_groups": None,
                 "shortcut": None,
             }
+            if op.arm_polling is not None:  # an Azure long-running operation: waits, unless --no-wait
+                entry["arm_wait"] = True
             commands.append(entry)
             ops[id(entry)] = (op, ov)
             if not ns:

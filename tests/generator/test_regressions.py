@@ -1372,3 +1372,36 @@ def test_the_cli_shows_on_a_terminal_what_an_azure_operation_is_at(
     assert "\r\x1b[Kwaiting: InProgress (" in shown and "waiting: Succeeded (" in shown and shown.endswith("\r\x1b[K"), shown
     piped, _ = run(on_terminal=False)
     assert piped == ""
+
+
+def test_the_cli_can_start_an_azure_operation_without_waiting(
+        packages: dict[str, tuple[Path, str, list[Diagnostic]]]) -> None:
+    """--no-wait (a command of a long-running operation has it, as Azure's own CLI does)
+    prints the first answer and polls nothing."""
+    out, package, _ = packages["contract-azure-long-running"]
+    _AzureOperations.seen = []
+    _AzureOperations.script = {
+        ("PUT", "/disks/d12"): [(201, {"Azure-AsyncOperation": "/ops/12"},
+                                 {"name": "d12", "properties": {"provisioningState": "Creating"}})],
+    }
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _AzureOperations)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    prefix = package.upper()
+    env = {**os.environ, "PYTHONPATH": str(out), f"{prefix}_BASE_URL": f"http://127.0.0.1:{server.server_port}",
+           f"{prefix}_API_KEY": "token"}
+
+    def cli(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", f"{package}.cli", "disks", *args], capture_output=True,
+                              text=True, env=env, timeout=60)
+
+    try:
+        started = cli("create-or-update", "d12", "--no-wait")
+        helps = [cli(command, "--help").stdout for command in ("create-or-update", "get")]
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert started.returncode == 0, started.stderr
+    assert json.loads(started.stdout)["properties"]["provisioningState"] == "Creating"
+    assert [(method, path) for method, path, _ in _AzureOperations.seen] == [("PUT", "/disks/d12")]
+    assert "--no-wait" in helps[0] and "operation goes on on the server" in " ".join(helps[0].split())
+    assert "--no-wait" not in helps[1]

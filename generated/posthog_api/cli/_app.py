@@ -398,6 +398,7 @@ def _run(entry: dict[str, Any], params: dict[str, Any]) -> None:
     )
     waits = shortcut is not None and shortcut["wait"]
     no_wait = waits and bool(params.pop("x__no_wait", False))
+    first_answer = bool(entry.get("arm_wait")) and bool(params.pop("x__no_wait", False))
     wait_timeout = params.pop("x__timeout", None)
     yes = bool(params.pop("x__yes", False))
     args, kwargs = _request(entry, params, shortcut["start"] if no_wait and shortcut else None)
@@ -441,7 +442,10 @@ def _run(entry: dict[str, Any], params: dict[str, Any]) -> None:
         line = _PollLine() if sys.stderr.isatty() and not given.get("quiet") else None
         token = _arm_polling.on_poll.set(line) if line is not None else None
         try:
-            result = getattr(target, entry["method"])(*args, **kwargs)
+            if first_answer:  # --no-wait: the operation's first answer, parsed
+                result = getattr(target.with_raw_response, entry["method"])(*args, **kwargs).parse()
+            else:
+                result = getattr(target, entry["method"])(*args, **kwargs)
         finally:
             if token is not None:
                 _arm_polling.on_poll.reset(token)
@@ -567,6 +571,14 @@ def _extra_options(entry: dict[str, Any]) -> list[click.Option]:
                     help="Start the query in the background and print its id.",
                 )
             )
+    if entry.get("arm_wait"):
+        extra.append(
+            click.Option(
+                ["--no-wait", "x__no_wait"],
+                is_flag=True,
+                help="Print the first answer and return; the operation goes on on the server.",
+            )
+        )
     if entry["destructive"]:
         extra.append(
             click.Option(
