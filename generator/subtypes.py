@@ -112,6 +112,7 @@ class _Family:
                 self.warn(model.pointer, f"{model.name} extends {base.name} but {problem}, which a subclass cannot "
                           f"do; it is read as a class of its own, not as a {base.name}", AMBIGUOUS)
             else:
+                self.adopt(model, base)
                 model.base = base.name
                 model.inherited = [f.name for f in model.fields if self.same(f, base)]
                 self.children.setdefault(base.name, []).append(name)
@@ -148,11 +149,14 @@ class _Family:
         return None
 
     def narrows(self, mine: ir.Field, theirs: ir.Field) -> bool:
-        """Whether field `mine`'s annotation is one mypy accepts where a base has `theirs`'s."""
+        """Whether field `mine`'s annotation is one mypy accepts where a base has `theirs`'s
+        (or will be, once `adopt` gives it the base's enum)."""
+        if mine.type.kind == ir.ANY:  # annotated Any, which mypy takes in place of anything
+            return True
         if self.admits_none(mine) and not self.admits_none(theirs):
             return False
         child, parent = mine.type.with_nullable(False), theirs.type.with_nullable(False)
-        if child == parent or ir.ANY in (child.kind, parent.kind):
+        if child == parent or parent.kind == ir.ANY or self.within(child, parent):
             return True
         if parent.kind == ir.PRIMITIVE and parent.name in ("str", "int"):
             if child.kind == ir.LITERAL:
@@ -160,6 +164,29 @@ class _Family:
             enum = self.enums.get(child.name) if child.kind == ir.ENUM else None
             return enum is not None and enum.value_type == parent.name
         return parent.kind == ir.PRIMITIVE and parent.name == "float" and child == ir.TypeRef(ir.PRIMITIVE, "int")
+
+    def within(self, child: ir.TypeRef, parent: ir.TypeRef) -> bool:
+        """Whether `child` is an enum or a literal whose values are all the base's enum's:
+        a subtype that names its own discriminator value (`product: enum [ASR]` where the
+        base has `product: Product`, Nexmo's reports), written with the base's enum."""
+        base_enum = self.enums.get(parent.name) if parent.kind == ir.ENUM else None
+        if base_enum is None:
+            return False
+        allowed = {member.value for member in base_enum.members}
+        if child.kind == ir.LITERAL:
+            return child.value in allowed
+        own = self.enums.get(child.name) if child.kind == ir.ENUM else None
+        return own is not None and all(member.value in allowed for member in own.members)
+
+    def adopt(self, model: ir.Model, base: ir.Model) -> None:
+        """Give each field of `model` whose values lie `within` the base's enum that enum,
+        as a subclass must (mypy refuses another enum class or a literal there)."""
+        theirs = {f.wire_name: f for f in base.fields}
+        for f in model.fields:
+            parent = theirs.get(f.wire_name)
+            if parent is not None and f.type.kind != ir.ANY and self.within(f.type.with_nullable(False),
+                                                                          parent.type.with_nullable(False)):
+                f.type = parent.type.with_nullable(f.type.nullable)
 
     def admits_none(self, f: ir.Field) -> bool:
         """Whether the field's annotation takes None (as render.field_hint writes it)."""

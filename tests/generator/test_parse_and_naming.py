@@ -216,7 +216,10 @@ def test_subclasses_of_polymorphic_bases_and_what_stays_flat(tmp_path: Path) -> 
     subclass, and the base's table names each by its mapping entry (the base's, then its
     bases'), x-ms-discriminator-value or schema name; a schema extending two bases of
     families, or extending one in a circle, stays a class of its own, the first with a
-    warning. A base comes before its subclasses whatever the document's order."""
+    warning. A base comes before its subclasses whatever the document's order. A subtype
+    that names its own values of the base's enum (an enum of some, a const) takes the
+    base's enum, and one that gives no type (Any) stays a subtype; a value the base's
+    enum lacks is another type."""
     def extend(*bases: str, **properties: dict) -> dict:
         return {"allOf": [{"$ref": f"#/components/schemas/{b}"} for b in bases],
                 "properties": properties or {"x": {"type": "string"}}}
@@ -230,6 +233,13 @@ def test_subclasses_of_polymorphic_bases_and_what_stays_flat(tmp_path: Path) -> 
         "Both": extend("Root", "Other"),
         "LoopA": {**extend("LoopB"), "discriminator": {"propertyName": "kind"}},
         "LoopB": extend("LoopA"),
+        # a subtype naming its own value in an enum, or giving no type: still a subclass
+        "Animal": {"type": "object", "required": ["sort"], "discriminator": {"propertyName": "sort"},
+                   "properties": {"sort": {"type": "string", "enum": ["cat", "dog", "emu"]}}},
+        "Cat": extend("Animal", sort={"type": "string", "enum": ["cat"]}),
+        "Dog": extend("Animal", sort={"type": "string", "const": "dog"}),
+        "Emu": extend("Animal", sort={"description": "an emu"}),
+        "Eel": extend("Animal", sort={"type": "string", "enum": ["eel"]}),
     }))
     models = {m.name: m for m in api.models}
     assert (models["Leaf"].base, models["Middle"].base, models["Root"].base) == ("Middle", "Root", None)
@@ -242,3 +252,7 @@ def test_subclasses_of_polymorphic_bases_and_what_stays_flat(tmp_path: Path) -> 
                       "so it is read as a class of its own"]
     order = [m.name for m in api.models]
     assert order.index("Root") < order.index("Middle") < order.index("Leaf")
+    sort = {name: next(f.type for f in models[name].fields if f.wire_name == "sort") for name in ("Cat", "Dog", "Emu")}
+    assert [models[name].base for name in ("Cat", "Dog", "Emu", "Eel")] == ["Animal", "Animal", "Animal", None]
+    assert sort["Cat"] == sort["Dog"] == next(f.type for f in models["Animal"].fields) and sort["Emu"].kind == "any"
+    assert any("Eel extends Animal but redefines property 'sort' as another type" in d.message for d in api.diagnostics)
