@@ -480,13 +480,21 @@ def field_hint(f: ir.Field, d: views.DefaultValue, shadowed: frozenset[str]) -> 
     return type_hint(t, shadowed) + (" | None" if absent else "")
 
 
+def required_in_responses_only(f: ir.Field, d: views.DefaultValue) -> bool:
+    """Whether a field is readOnly and required, which OpenAPI requires in responses only:
+    it gets a default (an object built to be sent leaves it out) and its class a check
+    that data read from the server holds it."""
+    return f.required and f.read_only and not f.write_only and d.kind == "none"
+
+
 def field_default(f: ir.Field, d: views.DefaultValue) -> str:
     """What follows a model field's annotation: its default, and its wire name when that differs."""
     optional = not f.required or f.write_only or d.kind != "none"
+    value = "_read_only" if required_in_responses_only(f, d) else _value_expr(d) if optional else ""
     if f.aliased:
         alias = pyrepr(f.wire_name)
-        return f" = _Field(default={_value_expr(d)}, alias={alias})" if optional else f" = _Field(alias={alias})"
-    return f" = {_value_expr(d)}" if optional else ""
+        return f" = _Field(default={value}, alias={alias})" if value else f" = _Field(alias={alias})"
+    return f" = {value}" if value else ""
 
 
 def _param(name: str, type_text: str, default: str = "") -> str:
@@ -579,8 +587,16 @@ def _template_globals() -> dict[str, Any]:
     def model_field_(ctx: Any, model: ir.Model, f: ir.Field, last: bool) -> str:
         return model_field(f, ctx["defaults"][model.name][f.name], ctx["shadowed"], last)
 
+    @jinja2.pass_context
+    def read_only_check(ctx: Any, model: ir.Model) -> str:
+        """The class's check that data from the server holds its fields required in
+        responses only (all of them, its base's too: the check replaces the base's)."""
+        defaults = ctx["defaults"][model.name]
+        names = [f.name for f in model.fields if required_in_responses_only(f, defaults[f.name])]
+        return f"    _read_only_fields = _required_in_responses({', '.join(pyrepr(n) for n in names)})" if names else ""
+
     return {"hint": hint, "arg_hint": arg_hint_, "return_hint": return_hint_, "enum_literal": enum_literal_,
-            "signature": signature_, "model_field": model_field_, "call_args": call_args, "body_arg": body_arg}
+            "signature": signature_, "model_field": model_field_, "read_only_check": read_only_check, "call_args": call_args, "body_arg": body_arg}
 
 
 #: an import under a private alias (how templates import whatever is not the API's)

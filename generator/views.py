@@ -332,6 +332,22 @@ class ApiView:
         return None
 
     @property
+    def extension_example(self) -> tuple[str, str] | None:
+        """The first model that extends another, and that one: the README's example of
+        subclasses."""
+        return next(((m.name, m.base) for m in self.api.models if m.base), None)
+
+    @property
+    def read_only_example(self) -> tuple[str, str] | None:
+        """The first model with a field required in responses only (readOnly), and that
+        field: the README's example of what a model built to be sent may leave out."""
+        for model in self.api.models:
+            for f in model.fields:
+                if f.required and f.read_only and not f.write_only and not f.has_default:
+                    return model.name, f.name
+        return None
+
+    @property
     def has_raw_body(self) -> bool:
         """Some operation takes its body as text or raw bytes (the CLI's --data then takes
         that content as it is, not JSON)."""

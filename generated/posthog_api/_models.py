@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping
 from typing import Any, ClassVar, TypeVar
 
 import pydantic
+import pydantic_core
 
 from . import _settings as settings
 from ._types import NotGiven
@@ -25,6 +26,8 @@ __all__ = [
     "ForwardCompatibleEnum",
     "construct",
     "discriminate",
+    "read_only",
+    "required_in_responses",
     "to_json_data",
 ]
 
@@ -140,14 +143,19 @@ class PolymorphicModel(BaseModel):
 
     @pydantic.model_validator(mode="wrap")
     @classmethod
-    def _read_as_subtype(cls, data: Any, handler: pydantic.ModelWrapValidatorHandler[Any]) -> Any:
+    def _read_as_subtype(
+        cls,
+        data: Any,
+        handler: pydantic.ModelWrapValidatorHandler[Any],
+        info: pydantic.ValidationInfo,
+    ) -> Any:
         if _constructing.get():  # the constructor's own object: the first validator it reaches
             _constructing.set(False)
             return handler(data)
         subtype = cls.subtype_for(data)
         if subtype is cls:
             return handler(data)
-        return subtype.model_validate(data)
+        return subtype.model_validate(data, context=info.context)
 
     @classmethod
     def subtype_for(cls, data: Any) -> type[PolymorphicModel]:
@@ -210,6 +218,51 @@ class ForwardCompatibleIntEnum(int, enum.Enum):
         return member
 
 
+#: The default of a field the API document marks readOnly and required. OpenAPI requires
+#: such a field in responses only: the server always sends it, and a request never does.
+#: So an object built to be sent may leave it out (it is then None, unset, and not sent),
+#: while the annotation keeps the type a response's value has (hence Any here), and its
+#: class's `required_in_responses` check asks for it in what the server sends.
+read_only: Any = None
+
+#: the validation context of data read from the server (a response, `from_dict`)
+FROM_SERVER: dict[str, bool] = {"from_server": True}
+
+
+class _RequiredInResponses:
+    """The check `required_in_responses` makes, which construct() reads the names of."""
+
+    def __init__(self, names: tuple[str, ...]) -> None:
+        self.names = names
+
+    def __call__(self, model: Any, info: pydantic.ValidationInfo) -> Any:
+        if info.context is FROM_SERVER:
+            missing = [n for n in self.names if n not in model.__pydantic_fields_set__]
+            if missing:
+                wire = ", ".join(type(model).model_fields[n].alias or n for n in missing)
+                raise pydantic_core.PydanticCustomError(
+                    "missing", "Field required in responses: {fields}", {"fields": wire}
+                )
+        return model
+
+
+def required_in_responses(*names: str) -> Any:
+    """A model validator for a class whose fields `names` are readOnly and required: data
+    read from the server must hold them, while an object built to be sent need not."""
+    return pydantic.model_validator(mode="after")(_RequiredInResponses(names))
+
+
+@functools.cache
+def _required_in_responses_of(model: type[pydantic.BaseModel]) -> frozenset[str]:
+    decorators = model.__pydantic_decorators__.model_validators.values()
+    return frozenset(
+        name
+        for d in decorators
+        if isinstance(d.func, _RequiredInResponses)
+        for name in d.func.names
+    )
+
+
 def discriminate(prop: str, known: frozenset[str]) -> Callable[[Any], str]:
     """A pydantic discriminator that routes unknown tags to `UnknownVariant`."""
 
@@ -259,23 +312,23 @@ _adapters: dict[Any, pydantic.TypeAdapter[Any]] = {}
 
 
 def validate_python(type_: Any, data: Any) -> Any:
-    """Validate decoded JSON data as `type_` (a model, alias or container)."""
+    """Validate decoded JSON data from the server as `type_` (a model, alias or container)."""
     if isinstance(type_, type) and issubclass(type_, pydantic.BaseModel):
-        return type_.model_validate(data)
+        return type_.model_validate(data, context=FROM_SERVER)
     adapter = _adapters.get(type_)
     if adapter is None:
         adapter = _adapters[type_] = pydantic.TypeAdapter(type_)
-    return adapter.validate_python(data)
+    return adapter.validate_python(data, context=FROM_SERVER)
 
 
 def validate_json(type_: Any, raw: bytes) -> Any:
-    """Parse JSON bytes straight into `type_`, without an intermediate dict."""
+    """Parse JSON bytes from the server straight into `type_`, without an intermediate dict."""
     if isinstance(type_, type) and issubclass(type_, pydantic.BaseModel):
-        return type_.model_validate_json(raw)
+        return type_.model_validate_json(raw, context=FROM_SERVER)
     adapter = _adapters.get(type_)
     if adapter is None:
         adapter = _adapters[type_] = pydantic.TypeAdapter(type_)
-    return adapter.validate_json(raw)
+    return adapter.validate_json(raw, context=FROM_SERVER)
 
 
 # -- lenient reading -------------------------------------------------------------------
@@ -327,10 +380,11 @@ def construct(
         model = model.subtype_for(data)
     values: dict[str, Any] = {}
     taken: set[str] = set()
+    served = _required_in_responses_of(model)
     for name, info in model.model_fields.items():
         key = info.alias or name
         if key not in data:
-            if info.is_required():
+            if info.is_required() or name in served:
                 on_difference(_join(where, key), "missing")
             continue
         taken.add(key)

@@ -27,6 +27,8 @@ RAW_BODIES = ROOT / "tests" / "generator" / "regressions" / "contract-raw-bodies
 QUERY_JSON = ROOT / "tests" / "generator" / "regressions" / "contract-query-json.yaml"
 UPLOADS = ROOT / "tests" / "generator" / "regressions" / "contract-uploads.yaml"
 POLYMORPHIC = ROOT / "tests" / "generator" / "regressions" / "contract-polymorphic.yaml"
+PLAIN_EXTENSION = ROOT / "tests" / "generator" / "regressions" / "contract-plain-extension.yaml"
+READ_WRITE_ONLY = ROOT / "tests" / "generator" / "regressions" / "contract-read-write-only.yaml"
 
 
 @pytest.fixture(scope="module")
@@ -225,3 +227,137 @@ def test_an_object_of_a_polymorphic_base_is_read_as_the_subclass_it_names(tmp_pa
     )
     assert cli.returncode == 0, cli.stderr[-3000:]
     assert json.loads(cli.stdout)["resident"] == {"petType": "dog", "name": "Rex", "owner": None, "packSize": 3}
+
+
+READ_WRITE_ONLY_CODE = """\
+import datetime
+import json
+import logging
+
+from read_write_only import ReadWriteOnly, ResponseValidationError, models
+from read_write_only.testing.server import MockServer
+
+noted: list[str] = []
+handler = logging.Handler(logging.DEBUG)
+handler.emit = lambda record: noted.append(record.getMessage())  # type: ignore[method-assign]
+logging.getLogger("read_write_only").addHandler(handler)
+logging.getLogger("read_write_only").setLevel(logging.DEBUG)
+without_ids = {"id": 5, "items": [{"sku": "x"}]}
+
+with MockServer() as server, ReadWriteOnly(
+    base_url=server.url, max_retries=0, strict_response_validation=True
+) as client:
+    item = models.LineItem(sku="a")
+    order = client.orders.create_order(items=[item])
+    assigned: int = order.items[0].id
+    created: datetime.datetime = order.items[0].created_at
+    client.users.create_user(name="Ada", password="secret")
+    user = client.users.get_user("7")
+    server.api.respond("createOrder", 201, without_ids)
+    try:
+        client.orders.create_order(items=[item])
+        strict = "read"
+    except ResponseValidationError as exc:
+        strict = str(exc)
+    lenient = ReadWriteOnly(base_url=server.url, max_retries=0)
+    server.api.respond("createOrder", 201, without_ids)
+    partial = lenient.orders.create_order(items=[item])
+    print(json.dumps({
+        "strict": strict,
+        "lenient": [partial.items[0].sku, [n for n in noted if "differs" in n]],
+        "from_dict": models.LineItem.from_dict({"sku": "y", "id": 1}).to_dict(),
+        "sent": [server.api.calls[0].body, server.api.calls[1].body],
+        "built": [item.id, sorted(item.model_fields_set), item.to_dict()],
+        "read": [order.id, assigned, created.year > 1900],
+        "user": [user.id, user.password, sorted(user.model_fields_set)],
+        "fetched": models.LineItem.model_validate({"id": 3, "sku": "c", "createdAt": "2026-01-02T00:00:00Z"}).to_dict(),
+    }))
+"""
+
+
+def test_read_only_fields_are_left_out_of_what_is_sent_and_write_only_ones_out_of_what_is_read(
+        tmp_path: Path) -> None:
+    """OpenAPI requires a readOnly property in responses only and a writeOnly one in
+    requests only. A LineItem built to be sent leaves out its required read-only id and
+    createdAt (mypy --strict and pydantic both take it), while a response's keeps the
+    type the server sends; a User read with strict_response_validation lacks the
+    password it was created with, and nothing raises."""
+    out = tmp_path / "out"
+    write(generate(READ_WRITE_ONLY), out)
+    (out / "user_code.py").write_text(READ_WRITE_ONLY_CODE, encoding="utf-8")
+    config = write_config(tmp_path, ["read_write_only"])
+    checked = subprocess.run(
+        [sys.executable, "-m", "mypy", "--config-file", str(config), *mypy_cache_args(), "user_code.py"],
+        cwd=out, capture_output=True, text=True, timeout=600, env={**os.environ, "MYPYPATH": str(out)},
+    )
+    assert checked.returncode == 0, checked.stdout[-3000:]
+    ran = subprocess.run([sys.executable, "user_code.py"], cwd=out, capture_output=True, text=True, timeout=120,
+                         env={**os.environ, "PYTHONPATH": str(out)})
+    assert ran.returncode == 0, ran.stdout[-2000:] + ran.stderr[-3000:]
+    seen = json.loads(ran.stdout)
+    assert seen["sent"] == [{"items": [{"sku": "a"}]}, {"name": "Ada", "password": "secret"}]
+    assert seen["built"] == [None, ["sku"], {"sku": "a"}]
+    assert seen["read"][1:] == [1, True] and isinstance(seen["read"][0], int)
+    assert seen["user"] == [7, None, ["id", "name"]]
+    assert seen["fetched"] == {"id": 3, "sku": "c", "createdAt": "2026-01-02T00:00:00Z"}
+    # ... but the server must send them: strict reading raises, lenient reading says so
+    assert "items.0: Field required in responses: id, createdAt" in seen["strict"]
+    assert seen["lenient"][0] == "x" and len(seen["lenient"][1]) == 2, seen["lenient"]
+    assert all("items[0].id: missing" in n or "items[0].createdAt: missing" in n for n in seen["lenient"][1])
+    assert seen["from_dict"] == {"sku": "y", "id": 1}
+    assert "such as `Order.id`)\nmay be left out of a model built to be sent" in (out / "README.md").read_text()
+
+
+PLAIN_EXTENSION_CODE = """\
+import json
+
+from plain_extension import PlainExtension, models
+from plain_extension.testing.server import MockServer
+
+
+def name_of(pet: models.Pet) -> str:
+    return pet.name
+
+
+with MockServer() as server, PlainExtension(base_url=server.url, max_retries=0) as client:
+    new = models.NewPet(name="Rex", tag="dog")
+    puppy = client.pets.create_pet(name="Bit", tag="pup")
+    client.shelters.create_shelter(name="Home", resident=new)
+    client.shelters.create_shelter(name="Den", resident=puppy)
+    robots = client.robots.list_robots()
+    print(json.dumps({
+        "names": [name_of(new), name_of(puppy)],
+        "puppy": [type(puppy).__name__, isinstance(puppy, models.NewPet), isinstance(puppy, models.Pet)],
+        "sent": [server.api.calls[1].body, server.api.calls[2].body["resident"] == puppy.to_dict()],
+        "robot": [c.__name__ for c in models.Robot.__mro__[:2]],
+        "loop": [models.Loop.__mro__[1].__name__, models.Knot.__mro__[1].__name__],
+    }))
+"""
+
+
+def test_a_schema_that_extends_another_is_its_subclass(tmp_path: Path) -> None:
+    """NewPet is allOf Pet and more, Puppy allOf NewPet: each is a subclass of the one it
+    extends, so a NewPet or a Puppy goes where a Pet does under mypy --strict and is sent
+    with its own fields; Robot, which redefines a field of Pet's as another type, stays a
+    class of its own, and of Loop and Knot, which extend each other, one is the base."""
+    out = tmp_path / "out"
+    generated = generate(PLAIN_EXTENSION)
+    assert not [d for d in generated.diagnostics if "subclass" in d.message or "extends" in d.message]
+    write(generated, out)
+    (out / "user_code.py").write_text(PLAIN_EXTENSION_CODE, encoding="utf-8")
+    config = write_config(tmp_path, ["plain_extension"])
+    checked = subprocess.run(
+        [sys.executable, "-m", "mypy", "--config-file", str(config), *mypy_cache_args(), "user_code.py"],
+        cwd=out, capture_output=True, text=True, timeout=600, env={**os.environ, "MYPYPATH": str(out)},
+    )
+    assert checked.returncode == 0, checked.stdout[-3000:]
+    ran = subprocess.run([sys.executable, "user_code.py"], cwd=out, capture_output=True, text=True, timeout=120,
+                         env={**os.environ, "PYTHONPATH": str(out)})
+    assert ran.returncode == 0, ran.stdout[-2000:] + ran.stderr[-3000:]
+    seen = json.loads(ran.stdout)
+    assert seen["names"][0] == "Rex" and seen["puppy"] == ["Puppy", True, True]
+    assert seen["sent"][0] == {"name": "Home", "resident": {"name": "Rex", "tag": "dog"}}
+    assert seen["sent"][1] is True  # the Puppy, as read
+    assert seen["robot"] == ["Robot", "BaseModel"]
+    assert sorted(seen["loop"]) in (["BaseModel", "Knot"], ["BaseModel", "Loop"])  # one base, not two
+    assert "(`NewPet` extends `Pet`): a subclass goes" in (out / "README.md").read_text(encoding="utf-8")

@@ -12,6 +12,8 @@ from typing import Any as _Any
 
 from .._models import BaseModel as _BaseModel
 from .._models import ForwardCompatibleEnum as _ForwardCompatibleEnum
+from .._models import read_only as _read_only
+from .._models import required_in_responses as _required_in_responses
 
 __all__ = [
     "PropertyOperator",
@@ -156,16 +158,18 @@ class DashboardFilter(_BaseModel):
 class UserBasic(_BaseModel):
     """The user who created an object."""
 
-    id: int
-    uuid: str
+    id: int = _read_only
+    uuid: str = _read_only
     distinct_id: str | None = None
     first_name: str | None = None
     last_name: str | None = None
     email: str
     is_email_verified: bool | None = None
-    hedgehog_config: dict[str, _Any] | None
+    hedgehog_config: dict[str, _Any] | None = _read_only
     role_at_organization: RoleAtOrganizationEnum | None = None
     """The user's role in their organization."""
+
+    _read_only_fields = _required_in_responses("id", "uuid", "hedgehog_config")
 
 
 class QueryStatus(_BaseModel):

@@ -17,6 +17,8 @@ from pydantic import Field as _Field
 from .._models import BaseModel as _BaseModel
 from .._models import ForwardCompatibleEnum as _ForwardCompatibleEnum
 from .._models import ForwardCompatibleIntEnum as _ForwardCompatibleIntEnum
+from .._models import read_only as _read_only
+from .._models import required_in_responses as _required_in_responses
 from .common import (
     DashboardFilter,
     UserBasic,
@@ -234,7 +236,7 @@ class EndpointResponse(_BaseModel):
     updated_at: _datetime.datetime
     """When the endpoint was last updated."""
 
-    created_by: UserBasic
+    created_by: UserBasic = _read_only
     """The user who created the endpoint."""
 
     is_materialized: bool
@@ -280,6 +282,8 @@ class EndpointResponse(_BaseModel):
 
     materialization_error: str | None = None
     """Only in an update answer, when the update succeeded but enabling materialization failed."""
+
+    _read_only_fields = _required_in_responses("created_by")
 
 
 class EndpointRunRequest(_BaseModel):
@@ -395,7 +399,7 @@ class EndpointVersionResponse(_BaseModel):
     updated_at: _datetime.datetime
     """When the endpoint was last updated."""
 
-    created_by: UserBasic
+    created_by: UserBasic = _read_only
     """The user who created the endpoint."""
 
     is_materialized: bool
@@ -454,6 +458,8 @@ class EndpointVersionResponse(_BaseModel):
 
     version_created_by: UserBasic | None
     """The user who created this version."""
+
+    _read_only_fields = _required_in_responses("created_by")
 
 
 class PaginatedEndpointResponseList(_BaseModel):

@@ -16,6 +16,8 @@ from pydantic import Field as _Field
 
 from .._models import BaseModel as _BaseModel
 from .._models import ForwardCompatibleEnum as _ForwardCompatibleEnum
+from .._models import read_only as _read_only
+from .._models import required_in_responses as _required_in_responses
 
 __all__ = [
     "ExternalDataSourceTypeEnum",
@@ -439,9 +441,9 @@ class ExternalDataSource(_BaseModel):
     are left out of `required` here: a response is valid without them.
     """
 
-    id: str
-    created_at: _datetime.datetime
-    created_by: str | None
+    id: str = _read_only
+    created_at: _datetime.datetime = _read_only
+    created_by: str | None = _read_only
     """Email address of the user who created the source, or null when it was created without a
     user.
     """
@@ -452,7 +454,7 @@ class ExternalDataSource(_BaseModel):
     omitted; ignored on update.
     """
 
-    status: str
+    status: str = _read_only
     """Overall sync status derived from the source's active schemas, e.g.
     `Running`, `Completed`, `Failed`, `Paused`, `Billing limits` or
     `Billing limits too low`.
@@ -464,8 +466,8 @@ class ExternalDataSource(_BaseModel):
     account_id: str | None = None
     """Legacy write-only account identifier. Never returned."""
 
-    source_type: ExternalDataSourceTypeEnum
-    latest_error: str | None
+    source_type: ExternalDataSourceTypeEnum = _read_only
+    latest_error: str | None = _read_only
     """The latest sync error of any of the source's schemas, if any."""
 
     prefix: str | None = None
@@ -477,14 +479,14 @@ class ExternalDataSource(_BaseModel):
     description: str | None = None
     """Human-readable description of the source."""
 
-    access_method: ExternalDataSourceAccessMethodEnum
-    engine: EngineEnum | None
+    access_method: ExternalDataSourceAccessMethodEnum = _read_only
+    engine: EngineEnum | None = _read_only
     """Backend engine detected for a direct connection; null for warehouse (synced) sources."""
 
-    last_run_at: _datetime.datetime | None
+    last_run_at: _datetime.datetime | None = _read_only
     """When the latest completed sync job of this source started, or null if none completed yet."""
 
-    schemas: list[dict[str, _Any]]
+    schemas: list[dict[str, _Any]] = _read_only
     """The source's tables (external data schemas), each with fields such as
     `id`, `name`, `should_sync`, `sync_type`, `status`, `last_synced_at`
     and `table`.
@@ -496,14 +498,30 @@ class ExternalDataSource(_BaseModel):
     from responses.
     """
 
-    revenue_analytics_config: ExternalDataSourceRevenueAnalyticsConfig
-    user_access_level: str | None
+    revenue_analytics_config: ExternalDataSourceRevenueAnalyticsConfig = _read_only
+    user_access_level: str | None = _read_only
     """The effective access level the requesting user has for this source (e.g. `viewer`,
     `editor`).
     """
 
-    supports_webhooks: bool
+    supports_webhooks: bool = _read_only
     """Whether this source type can receive data through webhooks."""
+
+    _read_only_fields = _required_in_responses(
+        "id",
+        "created_at",
+        "created_by",
+        "status",
+        "source_type",
+        "latest_error",
+        "access_method",
+        "engine",
+        "last_run_at",
+        "schemas",
+        "revenue_analytics_config",
+        "user_access_level",
+        "supports_webhooks",
+    )
 
 
 class ExternalDataSourceRevenueAnalyticsConfig(_BaseModel):
@@ -567,12 +585,14 @@ class ExternalDataSourceCdcPrerequisitesResult(_BaseModel):
 class ExternalDataSourceConnectionOption(_BaseModel):
     """A direct-query (live) Postgres connection that HogQL queries can target."""
 
-    id: str
-    prefix: str | None
+    id: str = _read_only
+    prefix: str | None = _read_only
     """The connection's user-facing name."""
 
-    engine: EngineEnum | None
+    engine: EngineEnum | None = _read_only
     """Backend engine detected for the direct connection."""
+
+    _read_only_fields = _required_in_responses("id", "prefix", "engine")
 
 
 class ExternalDataSourceExternalWebhookStatus(_BaseModel):

@@ -14,6 +14,8 @@ from typing import TypeAlias as _TypeAlias
 
 from .._models import BaseModel as _BaseModel
 from .._models import ForwardCompatibleEnum as _ForwardCompatibleEnum
+from .._models import read_only as _read_only
+from .._models import required_in_responses as _required_in_responses
 
 __all__ = [
     "PersonType",
@@ -61,23 +63,23 @@ class Person(_BaseModel):
     type: PersonType | None = None
     """The actor type; always `person` in these lists."""
 
-    id: str
+    id: str = _read_only
     """The person's UUID (the same value as `uuid`)."""
 
     uuid: str | None = None
-    name: str
+    name: str = _read_only
     """Display name: the first person property that is set among the project's
     display name properties (`email`, `name`, `username`, ... by default),
     otherwise the person's first identified distinct ID.
     """
 
-    distinct_ids: list[str]
+    distinct_ids: list[str] = _read_only
     """The person's distinct IDs, identified ones first."""
 
     properties: dict[str, _Any]
     """The person's properties."""
 
-    created_at: _datetime.datetime | None
+    created_at: _datetime.datetime | None = _read_only
     is_identified: bool | None = None
     """Whether the person has been identified (`$identify` was called for one of its distinct
     IDs).
@@ -90,6 +92,8 @@ class Person(_BaseModel):
 
     value_at_data_point: float | None = None
     """The actor's value at the insight data point, when the insight computes one."""
+
+    _read_only_fields = _required_in_responses("id", "name", "distinct_ids", "created_at")
 
 
 class PersonMatchedRecording(_BaseModel):

@@ -12,6 +12,8 @@ from typing import Any as _Any
 
 from .._models import BaseModel as _BaseModel
 from .._models import ForwardCompatibleEnum as _ForwardCompatibleEnum
+from .._models import read_only as _read_only
+from .._models import required_in_responses as _required_in_responses
 from .common import (
     UserBasic,
 )
@@ -62,7 +64,7 @@ class DataWarehouseSavedQuery(_BaseModel):
     `soft_update`, `dag_id`) are accepted on input and never returned.
     """
 
-    id: str
+    id: str = _read_only
     deleted: bool | None = None
     """Whether the view is deleted. Set it to true to soft-delete the view."""
 
@@ -77,25 +79,25 @@ class DataWarehouseSavedQuery(_BaseModel):
     `soft_update` is true.
     """
 
-    created_by: UserBasic
-    created_at: _datetime.datetime
-    sync_frequency: str | None
+    created_by: UserBasic = _read_only
+    created_at: _datetime.datetime = _read_only
+    sync_frequency: str | None = _read_only
     """How often the materialized view is refreshed (e.g. `24hour`), or null
     when the view is not materialized on a schedule.
     """
 
-    columns: list[dict[str, _Any]]
+    columns: list[dict[str, _Any]] = _read_only
     """The view's columns as HogQL sees them, each with fields such as `key`,
     `name`, `type`, `schema_valid`, `table` and `chain`.
     """
 
-    status: SavedQueryStatusEnum | None
+    status: SavedQueryStatusEnum | None = _read_only
     """The status of the view's last materialization run, or null if it never ran."""
 
-    last_run_at: _datetime.datetime | None
+    last_run_at: _datetime.datetime | None = _read_only
     """When the view was last materialized."""
 
-    managed_viewset_kind: str | None
+    managed_viewset_kind: str | None = _read_only
     """Kind of the managed viewset the view belongs to (e.g. `revenue_analytics`), or null for a
     user-defined view.
     """
@@ -103,10 +105,10 @@ class DataWarehouseSavedQuery(_BaseModel):
     folder_id: str | None = None
     """Optional folder used to organize the view in the SQL editor sidebar."""
 
-    folder_name: str | None
+    folder_name: str | None = _read_only
     """Name of the folder the view is in."""
 
-    latest_error: str | None
+    latest_error: str | None = _read_only
     """Error of the latest materialization run, if it failed."""
 
     edited_history_id: str | None = None
@@ -116,7 +118,7 @@ class DataWarehouseSavedQuery(_BaseModel):
     was modified by someone else.") unless it matches the latest edit.
     """
 
-    latest_history_id: str | None
+    latest_history_id: str | None = _read_only
     """Id (a UUID) of the activity log entry of the latest edit of the view;
     send it back as `edited_history_id` when updating the query. PostHog's
     published schema says integer, but activity log ids are UUIDs and the
@@ -129,22 +131,40 @@ class DataWarehouseSavedQuery(_BaseModel):
     dag_id: str | None = None
     """Optional data modeling DAG to place the view into."""
 
-    is_materialized: bool | None
+    is_materialized: bool | None = _read_only
     """Whether the view is materialized into a table."""
 
-    origin: SavedQueryOriginEnum | None
+    origin: SavedQueryOriginEnum | None = _read_only
     """Where the view was created."""
 
     is_test: bool | None = None
     """Whether the view is for testing only and will expire automatically."""
 
-    expires_at: _datetime.datetime | None
+    expires_at: _datetime.datetime | None = _read_only
     """When a test view will be deleted automatically."""
 
-    user_access_level: str | None
+    user_access_level: str | None = _read_only
     """The effective access level the requesting user has for this view (e.g. `viewer`,
     `editor`).
     """
+
+    _read_only_fields = _required_in_responses(
+        "id",
+        "created_by",
+        "created_at",
+        "sync_frequency",
+        "columns",
+        "status",
+        "last_run_at",
+        "managed_viewset_kind",
+        "folder_name",
+        "latest_error",
+        "latest_history_id",
+        "is_materialized",
+        "origin",
+        "expires_at",
+        "user_access_level",
+    )
 
 
 class DataWarehouseSavedQueryDefinition(_BaseModel):
@@ -161,37 +181,58 @@ class DataWarehouseSavedQueryMinimal(_BaseModel):
     the view by id for its `query`.
     """
 
-    id: str
-    deleted: bool | None
-    name: str
+    id: str = _read_only
+    deleted: bool | None = _read_only
+    name: str = _read_only
     """Unique name of the view; its table name in HogQL queries."""
 
-    created_by: UserBasic
-    created_at: _datetime.datetime
-    sync_frequency: str | None
+    created_by: UserBasic = _read_only
+    created_at: _datetime.datetime = _read_only
+    sync_frequency: str | None = _read_only
     """How often the materialized view is refreshed (e.g. `24hour`), or null."""
 
-    columns: list[dict[str, _Any]]
+    columns: list[dict[str, _Any]] = _read_only
     """The view's columns as HogQL sees them."""
 
-    status: SavedQueryStatusEnum | None
+    status: SavedQueryStatusEnum | None = _read_only
     """The status of the view's last materialization run, or null if it never ran."""
 
-    last_run_at: _datetime.datetime | None
-    managed_viewset_kind: str | None
-    folder_id: str | None
-    folder_name: str | None
-    latest_error: str | None
-    is_materialized: bool | None
-    origin: SavedQueryOriginEnum | None
+    last_run_at: _datetime.datetime | None = _read_only
+    managed_viewset_kind: str | None = _read_only
+    folder_id: str | None = _read_only
+    folder_name: str | None = _read_only
+    latest_error: str | None = _read_only
+    is_materialized: bool | None = _read_only
+    origin: SavedQueryOriginEnum | None = _read_only
     """Where the view was created."""
 
-    is_test: bool
+    is_test: bool = _read_only
     """Whether the view is for testing only and will expire automatically."""
 
-    expires_at: _datetime.datetime | None
-    user_access_level: str | None
+    expires_at: _datetime.datetime | None = _read_only
+    user_access_level: str | None = _read_only
     """The effective access level the requesting user has for this view."""
+
+    _read_only_fields = _required_in_responses(
+        "id",
+        "deleted",
+        "name",
+        "created_by",
+        "created_at",
+        "sync_frequency",
+        "columns",
+        "status",
+        "last_run_at",
+        "managed_viewset_kind",
+        "folder_id",
+        "folder_name",
+        "latest_error",
+        "is_materialized",
+        "origin",
+        "is_test",
+        "expires_at",
+        "user_access_level",
+    )
 
 
 class PaginatedDataWarehouseSavedQueryMinimalList(_BaseModel):

@@ -16,6 +16,7 @@ from typing import Any as _Any
 
 if _TYPE_CHECKING:
     from .models.common import (
+        Base,
         Cat,
         CatPetType,
         Dog,
@@ -39,7 +40,6 @@ if _TYPE_CHECKING:
         Other,
     )
     from .models.unreferenced import (
-        Base,
         Problem,
     )
 
@@ -56,6 +56,7 @@ __all__: list[str] = [
     "CatPetType",
     "DogPetType",
     "Cat",
+    "Base",
     "Dog",
     "Pet",
     "UploadBody",
@@ -70,7 +71,6 @@ __all__: list[str] = [
     "Node",
     "Other",
     "GetItemFilter",
-    "Base",
     "Problem",
 ]
 _NAMES = frozenset(__all__)

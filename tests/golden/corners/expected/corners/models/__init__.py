@@ -14,6 +14,7 @@ from typing import Any as _Any
 
 if _TYPE_CHECKING:
     from .common import (
+        Base,
         Cat,
         CatPetType,
         Dog,
@@ -37,7 +38,6 @@ if _TYPE_CHECKING:
         Other,
     )
     from .unreferenced import (
-        Base,
         Problem,
     )
 
@@ -46,6 +46,7 @@ _WHERE: dict[str, str] = {
     "CatPetType": ".common",
     "DogPetType": ".common",
     "Cat": ".common",
+    "Base": ".common",
     "Dog": ".common",
     "Pet": ".common",
     "UploadBody": ".files",
@@ -60,7 +61,6 @@ _WHERE: dict[str, str] = {
     "Node": ".items",
     "Other": ".items",
     "GetItemFilter": ".items",
-    "Base": ".unreferenced",
     "Problem": ".unreferenced",
 }
 
@@ -78,6 +78,7 @@ __all__: list[str] = [
     "CatPetType",
     "DogPetType",
     "Cat",
+    "Base",
     "Dog",
     "Pet",
     "UploadBody",
@@ -92,6 +93,5 @@ __all__: list[str] = [
     "Node",
     "Other",
     "GetItemFilter",
-    "Base",
     "Problem",
 ]

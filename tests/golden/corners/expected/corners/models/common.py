@@ -23,6 +23,7 @@ __all__ = [
     "CatPetType",
     "DogPetType",
     "Cat",
+    "Base",
     "Dog",
     "Pet",
 ]
@@ -42,9 +43,13 @@ class Cat(_BaseModel):
     lives: int | None = None
 
 
-class Dog(_BaseModel):
-    pet_type: DogPetType = _Field(alias="petType")
+class Base(_BaseModel):
+    pet_type: str = _Field(alias="petType")
     name: str | None = None
+
+
+class Dog(Base):
+    pet_type: DogPetType = _Field(alias="petType")
     barks: bool | None = None
 
 

@@ -17,6 +17,8 @@ from pydantic import Field as _Field
 from .._models import BaseModel as _BaseModel
 from .._models import ForwardCompatibleEnum as _ForwardCompatibleEnum
 from .._models import ForwardCompatibleIntEnum as _ForwardCompatibleIntEnum
+from .._models import read_only as _read_only
+from .._models import required_in_responses as _required_in_responses
 from .common import (
     Pet,
 )
@@ -68,7 +70,7 @@ ItemConstParam: _TypeAlias = ItemConst | _Literal["fixed"]
 
 
 class Item(_BaseModel):
-    id: str
+    id: str = _read_only
     name: str
     secret: str | None = None
     class_: str | None = _Field(default=None, alias="class")
@@ -87,6 +89,8 @@ class Item(_BaseModel):
     mode: ItemMode | None = None
     const: ItemConst | None = None
     tree: Node | None = None
+
+    _read_only_fields = _required_in_responses("id")
 
 
 class ItemClosed(_BaseModel):

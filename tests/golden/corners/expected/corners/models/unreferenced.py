@@ -7,19 +7,11 @@ from __future__ import annotations
 
 # Names from outside the API document are imported under private aliases, so that no
 # schema name can shadow them (ruff drops the ones this module does not use).
-from pydantic import Field as _Field
-
 from .._models import BaseModel as _BaseModel
 
 __all__ = [
-    "Base",
     "Problem",
 ]
-
-
-class Base(_BaseModel):
-    pet_type: str = _Field(alias="petType")
-    name: str | None = None
 
 
 class Problem(_BaseModel):

@@ -13,6 +13,8 @@ from typing import TypeAlias as _TypeAlias
 
 from .._models import BaseModel as _BaseModel
 from .._models import ForwardCompatibleEnum as _ForwardCompatibleEnum
+from .._models import read_only as _read_only
+from .._models import required_in_responses as _required_in_responses
 
 __all__ = [
     "Status",
@@ -33,13 +35,15 @@ StatusParam: _TypeAlias = Status | _Literal["available", "pending", "sold"]
 
 
 class Pet(_BaseModel):
-    id: int
+    id: int = _read_only
     name: str
     """The pet's "name" \\ with quotes"""
 
     tag: str | None = None
     status: Status | None = None
     born: _datetime.datetime | None = None
+
+    _read_only_fields = _required_in_responses("id")
 
 
 class Pets(_BaseModel):
