@@ -376,6 +376,12 @@ def arg_hint(t: ir.TypeRef, shadowed: frozenset[str], enums: dict[str, ir.Enum],
         # the enum's values too, as a single argument takes them; a Sequence, so that a
         # list[Enum] a caller holds is still taken (a list's item type is invariant)
         return f"_Sequence[{arg_hint(_item(t).with_nullable(False), shadowed, enums, takes)}]{none}"
+    if t.kind in ("list", "map") and _takes_dict(_item(t), takes, every=True):
+        # a Sequence (Mapping) of models or dicts: covariant, so that it takes a caller's
+        # list[NewPet] where the API says list[Pet], a tuple, or a list that mixes the two
+        covariant = _covariant_form(t.with_nullable(False), takes, plain_dict, shadowed)
+        if covariant is not None:
+            return covariant + none
     if (t.kind == "list" and _takes_dict(_item(t), takes, every=True)) or (t.kind == "alias" and takes.get(t.name) == "list"):
         return f"{_argument_type(t, shadowed)} | {_b('list', shadowed)}[{plain_dict}]"
     if (t.kind == "map" and _takes_dict(_item(t), takes, every=True)) or (t.kind == "alias" and takes.get(t.name) == "map"):

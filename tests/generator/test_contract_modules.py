@@ -324,10 +324,14 @@ with MockServer() as server, PlainExtension(base_url=server.url, max_retries=0) 
     puppy = client.pets.create_pet(name="Bit", tag="pup")
     client.shelters.create_shelter(name="Home", resident=new)
     client.shelters.create_shelter(name="Den", resident=puppy)
+    litter: list[models.NewPet] = [new, puppy]
+    client.shelters.create_shelter(name="Pen", residents=litter)
+    client.shelters.create_shelter(name="Mixed", residents=(new, {"name": "Tom"}))
     robots = client.robots.list_robots()
     print(json.dumps({
         "names": [name_of(new), name_of(puppy)],
         "puppy": [type(puppy).__name__, isinstance(puppy, models.NewPet), isinstance(puppy, models.Pet)],
+        "lists": [server.api.calls[3].body["residents"][0], server.api.calls[4].body["residents"]],
         "sent": [server.api.calls[1].body, server.api.calls[2].body["resident"] == puppy.to_dict()],
         "robot": [c.__name__ for c in models.Robot.__mro__[:2]],
         "loop": [models.Loop.__mro__[1].__name__, models.Knot.__mro__[1].__name__],
@@ -338,7 +342,8 @@ with MockServer() as server, PlainExtension(base_url=server.url, max_retries=0) 
 def test_a_schema_that_extends_another_is_its_subclass(tmp_path: Path) -> None:
     """NewPet is allOf Pet and more, Puppy allOf NewPet: each is a subclass of the one it
     extends, so a NewPet or a Puppy goes where a Pet does under mypy --strict and is sent
-    with its own fields; Robot, which redefines a field of Pet's as another type, stays a
+    with its own fields, and a list[NewPet] or a tuple mixing models and dicts where a
+    list of Pets does; Robot, which redefines a field of Pet's as another type, stays a
     class of its own, and of Loop and Knot, which extend each other, one is the base."""
     out = tmp_path / "out"
     generated = generate(PLAIN_EXTENSION)
@@ -358,6 +363,7 @@ def test_a_schema_that_extends_another_is_its_subclass(tmp_path: Path) -> None:
     assert seen["names"][0] == "Rex" and seen["puppy"] == ["Puppy", True, True]
     assert seen["sent"][0] == {"name": "Home", "resident": {"name": "Rex", "tag": "dog"}}
     assert seen["sent"][1] is True  # the Puppy, as read
+    assert seen["lists"] == [{"name": "Rex", "tag": "dog"}, [{"name": "Rex", "tag": "dog"}, {"name": "Tom"}]]
     assert seen["robot"] == ["Robot", "BaseModel"]
     assert sorted(seen["loop"]) in (["BaseModel", "Knot"], ["BaseModel", "Loop"])  # one base, not two
     assert "(`NewPet` extends `Pet`): a subclass goes" in (out / "README.md").read_text(encoding="utf-8")

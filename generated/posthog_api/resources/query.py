@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator as _AsyncIterator
 from collections.abc import Callable as _Callable
 from collections.abc import Iterator as _Iterator
+from collections.abc import Sequence as _Sequence
 from functools import cached_property as _cached_property
 from typing import Any as _Any
 from typing import overload as _overload
@@ -625,7 +626,7 @@ class QueryResource(_SyncAPIResource):
     def chat(
         self,
         *,
-        messages: list[QueryChatMessage] | list[dict[str, _Any]],
+        messages: _Sequence[QueryChatMessage | dict[str, _Any]],
         project_id: str | _NotGiven = _NOT_GIVEN,
         extra_headers: _Headers | None = None,
         extra_query: _Query | None = None,
@@ -1168,7 +1169,7 @@ class AsyncQueryResource(_AsyncAPIResource):
     async def chat(
         self,
         *,
-        messages: list[QueryChatMessage] | list[dict[str, _Any]],
+        messages: _Sequence[QueryChatMessage | dict[str, _Any]],
         project_id: str | _NotGiven = _NOT_GIVEN,
         extra_headers: _Headers | None = None,
         extra_query: _Query | None = None,
