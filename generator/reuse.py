@@ -70,10 +70,20 @@ def code_digest() -> str:
     """A digest of the generator's own code and templates: what a rendering depends on
     besides its inputs. Read once per process (a few milliseconds)."""
     root = Path(__file__).resolve().parent
+    return folders_digest((root, root.parent / "templates"))
+
+
+def folders_digest(folders: tuple[Path, ...]) -> str:
+    """A digest of the files in `folders` (names and bytes). Caches beside the code
+    (`__pycache__`, a type checker's or linter's dot-folder) are not code: reading them
+    cost 50 ms a run, and each change of theirs made every rendering anew."""
     digest = hashlib.blake2b(digest_size=16)
-    for folder in (root, root.parent / "templates"):
+    for folder in folders:
         for path in sorted(folder.rglob("*")):
-            if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc":
+            inside = path.relative_to(folder).parts
+            if path.suffix == ".pyc" or any(part == "__pycache__" or part.startswith(".") for part in inside):
+                continue
+            if path.is_file():
                 digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
 

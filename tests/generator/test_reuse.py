@@ -16,6 +16,7 @@ from generator.reuse import (
     FormattedBefore,
     OutputFolder,
     cache_home,
+    folders_digest,
     formatted_before,
     settings_key,
 )
@@ -159,6 +160,25 @@ def _change_description(spec: Path, old: str, new: str) -> None:
     text = spec.read_text(encoding="utf-8")
     assert old in text
     spec.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_the_code_digest_follows_code_and_templates_not_the_caches_beside_them(tmp_path: Path) -> None:
+    code, templates = tmp_path / "generator", tmp_path / "templates"
+    (code / "lint_rules").mkdir(parents=True)
+    (templates / "runtime").mkdir(parents=True)
+    (code / "lint_rules" / "rules.py").write_text("RULES = 1\n")
+    (templates / "runtime" / "_models.py").write_text("class BaseModel: ...\n")
+    (templates / "resource.py.j2").write_text("{{ name }}\n")
+    before = folders_digest((code, templates))
+    for cache in (templates / ".mypy_cache" / "3.11", code / "__pycache__", templates / "runtime" / ".ruff_cache"):
+        cache.mkdir(parents=True)
+        (cache / "cache.db").write_bytes(b"\0" * 1000)
+    (code / "lint_rules" / "rules.cpython-311.pyc").write_bytes(b"\0")
+    assert folders_digest((code, templates)) == before  # a type check does not make every rendering anew
+    (templates / "resource.py.j2").write_text("{{ name }}!\n")
+    changed_template = folders_digest((code, templates))
+    (code / "lint_rules" / "rules.py").write_text("RULES = 2\n")
+    assert len({before, changed_template, folders_digest((code, templates))}) == 3
 
 
 def test_generate_after_a_change_formats_only_what_changed_and_writes_what_a_cold_run_writes(
