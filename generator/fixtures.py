@@ -655,6 +655,7 @@ def mock_entry(op: ir.Operation, fixture_file: str, resolver: openapi.Resolver) 
         "responses": {r.status: r.media_type for r in op.responses},
         "public": op.public,
         "scopes": op.scopes,
+        **({"security": op.security} if op.security else {}),
         "pagination": None,
         "long_running": None,
     }

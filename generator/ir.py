@@ -294,6 +294,9 @@ class Operation:
     errors: list[Response] = field(default_factory=list)
     scopes: list[str] = field(default_factory=list)
     public: bool = False
+    #: the ways of authenticating its own requirement offers (SdkSettings.ways), where
+    #: they differ from the document's; None otherwise
+    security: list[list[str]] | None = None
     idempotent: bool = False
     pagination: Pagination | None = None
     long_running: LongRunning | None = None
@@ -356,6 +359,9 @@ class Credential:
     wire: str  # the header, query parameter or cookie name
     scheme: str  # the security scheme's name
     description: str = ""
+    #: a way of authenticating instead of the API key (another of the requirements'
+    #: alternatives), optional; else the key's requirement wants it beside the key
+    alternative: bool = False
 
 
 @dataclass
@@ -377,6 +383,12 @@ class SdkSettings:
     #: param wire name -> the client's keyword for it, where it is not the wire name
     #: (Azure's subscriptionId: subscription_id)
     path_default_arguments: dict[str, str] = field(default_factory=dict)
+    #: where the requirements offer other ways than the key's (alternative credentials):
+    #: every way, as the settings it wants ("api_key" and credentials' names), the
+    #: document's own requirement first; empty where the key's way is the only one
+    ways: list[list[str]] = field(default_factory=list)
+    #: the ways the document's own requirement offers (operations that name none)
+    security: list[list[str]] = field(default_factory=list)
 
 
 @dataclass

@@ -43,6 +43,13 @@ _HTTP_TOKEN = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")
 _SHAPING = frozenset({"properties", "additionalProperties", "patternProperties", "items", "oneOf", "anyOf", "not"})
 
 
+def _slot(use: tuple[str, str] | None) -> tuple[str, str]:
+    """A credential setting's identity: how and where its value is sent. Schemes alike
+    in both (two OAuth flows, each a bearer token) are one setting."""
+    where, name = use or ("", "")
+    return (where, name.lower() if where in ("header", "bearer", "basic") else name)
+
+
 def _annotation_only(schema: Any) -> bool:
     """An inline schema that only annotates (`{description: ...}`): it adds no type."""
     return isinstance(schema, dict) and "$ref" not in schema and all(k in _ANNOTATIONS or k.startswith("x-") for k in schema)
@@ -208,6 +215,9 @@ class Parser:
         #: an inline schema's text -> the pointer of the first one like it that became a class
         self.first_like: dict[bytes, str] = {}
         self.share_copies = self.share_inline_copies()
+        #: the ways of authenticating an operation's own security requirement offers, by its
+        #: pointer, where they are not the document's (see ways)
+        self.operation_ways: dict[str, list[list[str]]] = {}
         #: (type, format, nullable) -> the type of a plain schema (_plain): one TypeRef each
         self.plain_types: dict[tuple[str, Any, bool], ir.TypeRef] = {}
         #: the document's first server address (no trailing "/"), once an operation asks for it
@@ -761,7 +771,7 @@ class Parser:
                           f"the client is named {client_name}Client", EXTENSION)
             client_name = f"{naming.class_name(str(client_name))}Client"
         dist_default = package.replace("_", "-")
-        return ir.SdkSettings(
+        sdk = ir.SdkSettings(
             client_name=naming.class_name(str(client_name)),
             package_name=package,
             distribution_name=self.setting(ext, "distribution-name", _DIST_NAME, dist_default),
@@ -775,8 +785,10 @@ class Parser:
             auth_scheme=auth_scheme,
             auth_header=auth_header,
             security_scheme=scheme_name,
-            credentials=self.credentials(scheme_name, prefix, settings_names, settings_envs),
+            credentials=(companions := self.credentials(scheme_name, prefix, settings_names, settings_envs)),
         )
+        self.ways(sdk, companions, prefix, settings_names, settings_envs)
+        return sdk
 
     def auth(self) -> tuple[str | None, str, str]:
         schemes = (self.data.get("components") or {}).get("securitySchemes") or {}
@@ -859,6 +871,78 @@ class Parser:
                 env=env, location=use[0], wire=use[1], scheme=str(scheme_name),
                 description=str(scheme.get("description") or "") if isinstance(scheme, dict) else ""))
         return found
+
+    def ways(self, sdk: ir.SdkSettings, companions: list[ir.Credential], prefix: str, taken_names: set[str],
+             taken_envs: set[str]) -> None:
+        """The other ways of authenticating that the document's security requirements offer
+        (Adyen's basic credentials instead of its API key, Shutterstock's OAuth token for a
+        user's operations: in 137 of the directory's documents the client had no setting for
+        one): each of their schemes a setting of its own, optional (sdk.credentials, marked
+        `alternative`), and every requirement as the settings it wants (sdk.ways, the
+        document's own first; sdk.security, the document's own). Nothing of this where
+        every requirement wants the key and what goes with it: those clients send them
+        on every request, as before."""
+        primary = sdk.security_scheme
+        if primary is None:
+            return
+        key_way = ["api_key", *(c.name for c in companions)]
+        setting_at: dict[tuple[str, str], str] = {_slot(self.scheme_use(primary)): "api_key"}
+        for c in companions:
+            setting_at.setdefault(_slot(self.scheme_use(c.scheme)), c.name)
+        schemes = (self.data.get("components") or {}).get("securitySchemes") or {}
+        names = naming.UniqueNames(naming.ARGUMENT_RESERVED | taken_names | {c.name for c in companions})
+        taken_envs |= {c.env for c in companions}
+        alternatives: list[ir.Credential] = []
+
+        def way(requirement: dict[str, Any]) -> list[str] | None:
+            """The settings a requirement wants; None where a client cannot meet it (a
+            scheme it cannot send, or none at all: `{}` asks for nothing)."""
+            if primary in requirement:
+                return key_way
+            settings: list[str] = []
+            for scheme_name in map(str, requirement):
+                use = self.scheme_use(scheme_name)
+                if use is None:
+                    return None
+                slot = _slot(use)
+                if slot not in setting_at:
+                    env = f"{prefix}_{naming.constant(scheme_name)}"
+                    while env in taken_envs:
+                        env += "_CREDENTIAL"
+                    taken_envs.add(env)
+                    scheme = schemes.get(scheme_name)
+                    alternatives.append(ir.Credential(
+                        name=names.claim(naming.attribute_name(scheme_name, naming.ARGUMENT_RESERVED)),
+                        env=env, location=use[0], wire=use[1], scheme=scheme_name,
+                        description=str(scheme.get("description") or "") if isinstance(scheme, dict) else "",
+                        alternative=True))
+                    setting_at[slot] = alternatives[-1].name
+                if setting_at[slot] not in settings:
+                    settings.append(setting_at[slot])
+            return settings or None
+
+        def ways_of(security: Any) -> list[list[str]]:
+            found: list[list[str]] = []
+            for requirement in security if isinstance(security, list) else ():
+                settings = way(requirement) if isinstance(requirement, dict) else None
+                if settings is not None and settings not in found:
+                    found.append(settings)
+            return found
+
+        document = ways_of(self.data.get("security"))
+        # (the key's way is always one: a client given the key works as before)
+        every = document + [key_way] if key_way not in document else list(document)
+        own: dict[str, list[list[str]]] = {}
+        for path, item in (self.data.get("paths") or {}).items():
+            for method, op in (item.items() if isinstance(item, dict) else ()):
+                if method in openapi.METHODS and isinstance(op, dict) and isinstance(op.get("security"), list):
+                    own[f"/paths/{escape_pointer(str(path))}/{method}"] = ways = ways_of(op["security"])
+                    every += [w for w in ways if w not in every]
+        if not alternatives:
+            return
+        sdk.credentials = companions + alternatives
+        sdk.ways, sdk.security = every, document
+        self.operation_ways = {pointer: ways for pointer, ways in own.items() if ways and ways != document}
 
     def parse_operations(self, sdk: ir.SdkSettings) -> list[ir.Operation]:
         operations: list[ir.Operation] = []
@@ -977,6 +1061,7 @@ class Parser:
         if security is None:
             result.public = True  # no security requirement anywhere: the API asks for none
         if isinstance(security, list):
+            result.security = self.operation_ways.get(op_ptr)
             result.public = not security or bool(op.get("x-public"))
             for requirement in security:
                 if isinstance(requirement, dict):

@@ -149,6 +149,10 @@ class Operation(Generic[_T]):
     #: an Azure long-running operation, waited for (_arm_polling.py): its `final-state-via`
     #: ("" where the document gives none); None for any other operation
     arm_polling: str | None = None
+    #: the ways of authenticating its own security requirement offers (settings.WAYS),
+    #: where they are not the document's: the first the client has every credential of
+    #: is sent; None: the client's usual credentials
+    security: tuple[tuple[str, ...], ...] | None = None
 
     @property
     def retry_safe(self) -> bool:
@@ -810,23 +814,20 @@ class _BaseClient:
         self._default_headers = dict(config.default_headers)
         self._path_defaults: dict[str, str] = dict(config.path_defaults)
         self._credentials: dict[str, str] = dict(config.credentials)
-        # (credentials sent in the query, appended to every request's parameters)
-        self._query_credentials = [
-            (settings.CREDENTIALS[name][2], value)
-            for name, value in self._credentials.items()
-            if settings.CREDENTIALS[name][1] == "query"
-        ]
         # Computed once: every request starts from these (the hot path stays a dict copy).
         self._base_url_text = str(self.base_url)
         # An operation the API serves from another address goes there only from the API's
         # own: a client given its own address (a proxy, a mock) sends everything to it.
         self._at_default_address = self._base_url_text == _config.default_base_url()
-        self._fixed_headers: dict[str, str] = {
-            "Accept": "application/json",
-            "User-Agent": f"{settings.DISTRIBUTION}-python/{__version__}",
-            **self._auth_headers(),
-            **self._default_headers,
-        }
+        # The credentials sent where an operation names no way of its own: those of the
+        # first way of the document's requirement the client has all of (then of any way);
+        # an API with one way gets the key and everything given beside it.
+        self._usual_way = self._way_given(settings.SECURITY) or self._way_given(settings.WAYS)
+        self._fixed_headers, self._query_credentials = self._request_auth(self._usual_way)
+        #: the same for each operation's own ways (Operation.security), made at first use
+        self._auth_by_ways: dict[
+            tuple[tuple[str, ...], ...], tuple[dict[str, str], list[tuple[str, str]]]
+        ] = {}
         configure_logging_from_env()
 
     def _path_default_value(self, name: str) -> str:
@@ -860,37 +861,76 @@ class _BaseClient:
         copy._sleep, copy._clock = self._sleep, self._clock
         return copy
 
-    def _auth_headers(self) -> dict[str, str]:
-        headers = self._key_headers()
-        cookies = [headers.pop("Cookie")] if "Cookie" in headers else []
-        for name, value in self._credentials.items():
-            _, where, wire = settings.CREDENTIALS[name]
-            if where == "header":
-                headers[wire] = value
-            elif where == "bearer":
+    def _way_given(self, ways: Sequence[Sequence[str]]) -> tuple[str, ...] | None:
+        """The first of `ways` the client has every credential of."""
+        for way in ways:
+            if way and all(
+                self.api_key if name == "api_key" else self._credentials.get(name) for name in way
+            ):
+                return tuple(way)
+        return None
+
+    def _request_auth(
+        self, way: Sequence[str] | None
+    ) -> tuple[dict[str, str], list[tuple[str, str]]]:
+        """The headers every request starts from, with `way`'s credentials in them (None:
+        the key and every credential given), and the credentials that go in the query."""
+        headers = {
+            "Accept": "application/json",
+            "User-Agent": f"{settings.DISTRIBUTION}-python/{__version__}",
+        }
+        query: list[tuple[str, str]] = []
+        cookies: list[str] = []
+        for name in way if way is not None else ("api_key", *self._credentials):
+            if name == "api_key":
+                where, wire, value = settings.AUTH_SCHEME, settings.AUTH_NAME, self.api_key
+            else:
+                _, where, wire = settings.CREDENTIALS[name]
+                value = self._credentials.get(name)
+            if not value:
+                continue
+            if where == "bearer":
                 headers["Authorization"] = f"Bearer {value}"
+            elif where == "basic":
+                pair = value if ":" in value else value + ":"
+                headers["Authorization"] = "Basic " + base64.b64encode(pair.encode()).decode()
+            elif where == "header":
+                headers[wire] = value
+            elif where == "query":
+                query.append((wire, value))
             elif where == "cookie":
                 cookies.append(f"{wire}={value}")
         if cookies:
             headers["Cookie"] = "; ".join(cookies)
-        return headers
+        headers.update(self._default_headers)
+        return headers, query
 
-    def _key_headers(self) -> dict[str, str]:
-        if not self.api_key:
-            return {}
-        if settings.AUTH_SCHEME == "bearer":
-            return {"Authorization": f"Bearer {self.api_key}"}
-        if settings.AUTH_SCHEME == "header":
-            return {settings.AUTH_NAME: self.api_key}
-        if settings.AUTH_SCHEME == "basic":
-            token = self.api_key if ":" in self.api_key else self.api_key + ":"
-            return {"Authorization": "Basic " + base64.b64encode(token.encode()).decode()}
-        if settings.AUTH_SCHEME == "cookie":
-            return {"Cookie": f"{settings.AUTH_NAME}={self.api_key}"}
-        return {}
+    def _operation_auth(
+        self, operation: Operation[Any]
+    ) -> tuple[dict[str, str], list[tuple[str, str]]]:
+        """What `_request_auth` gives for the operation's own ways (the client's usual
+        credentials where it names none, or where the client lacks all it names: the
+        server then says what is missing)."""
+        ways = operation.security
+        if ways is None:
+            return self._fixed_headers, self._query_credentials
+        found = self._auth_by_ways.get(ways)
+        if found is None:
+            way = self._way_given(ways)
+            found = (
+                self._request_auth(way)
+                if way is not None and way != self._usual_way
+                else (self._fixed_headers, self._query_credentials)
+            )
+            self._auth_by_ways[ways] = found
+        return found
 
     def _poll_request(
-        self, http: httpx.Client | httpx.AsyncClient, url: httpx.URL, started: httpx.Request
+        self,
+        http: httpx.Client | httpx.AsyncClient,
+        url: httpx.URL,
+        started: httpx.Request,
+        operation: Operation[Any],
     ) -> httpx.Request:
         """A GET of `url`, the status or the result of the long-running operation `started`
         began: with the client's credentials only where `url` is on the host `started` went
@@ -900,14 +940,11 @@ class _BaseClient:
             started.url.host,
             started.url.port,
         )
+        fixed, query = self._operation_auth(operation)
         headers = (
-            dict(self._fixed_headers)
-            if here
-            else {name: self._fixed_headers[name] for name in ("Accept", "User-Agent")}
+            dict(fixed) if here else {name: fixed[name] for name in ("Accept", "User-Agent")}
         )
-        if here and settings.AUTH_SCHEME == "query" and self.api_key:
-            url = url.copy_add_param(settings.AUTH_NAME, self.api_key)
-        for name, value in self._query_credentials if here else ():
+        for name, value in query if here else ():
             url = url.copy_add_param(name, value)
         return http.build_request(
             "GET", url, headers=headers, timeout=_timeout_of(started) or httpx.Timeout(None)
@@ -1000,10 +1037,9 @@ class _BaseClient:
             else self._base_url_text
         )
         url = base + target.removeprefix("/")
-        if settings.AUTH_SCHEME == "query" and self.api_key:
-            params.append((settings.AUTH_NAME, self.api_key))
-        params.extend(self._query_credentials)
-        all_headers = dict(self._fixed_headers)
+        usual_headers, auth_query = self._operation_auth(operation)
+        params.extend(auth_query)
+        all_headers = dict(usual_headers)
         if operation.accept:
             all_headers["Accept"] = operation.accept
         for name, value in headers.items():
@@ -1317,7 +1353,7 @@ class SyncAPIClient(_BaseClient):
                 )
                 return cast(_T, raw)
             if operation.arm_polling is not None:
-                response = self._await_arm(request, response, operation.arm_polling, deadline)
+                response = self._await_arm(request, response, operation, deadline)
             return cast(_T, parse_response(response, operation, self.strict_response_validation))
         except errors.APIError as exc:
             self._redact_error(exc)
@@ -1327,12 +1363,12 @@ class SyncAPIClient(_BaseClient):
         self,
         request: httpx.Request,
         response: httpx.Response,
-        final_state_via: str,
+        operation: Operation[Any],
         deadline: float | None,
     ) -> httpx.Response:
         """The response that ends the Azure long-running operation `request` started
         (the first `response`, where it says it is done): polled as _arm_polling says."""
-        followed = arm.watch(request, response, final_state_via)
+        followed = arm.watch(request, response, operation.arm_polling or "")
         if followed is None:
             if arm.failed_at_once(request, response):
                 raise arm.failure(response)
@@ -1344,7 +1380,7 @@ class SyncAPIClient(_BaseClient):
                 pause = min(pause, max(deadline - self._clock(), 0.0))
             self._log_wait(request, pause, polls)
             self._sleep(pause)
-            poll = self._poll_request(self._http, followed.url, request)
+            poll = self._poll_request(self._http, followed.url, request, operation)
             answer, _ = self._send(poll, _ARM_POLL, deadline=deadline)
             polls += 1
             watcher = arm.on_poll.get()
@@ -1357,7 +1393,7 @@ class SyncAPIClient(_BaseClient):
                 break
         if not isinstance(followed.result, httpx.URL):
             return answer  # the last poll's answer is the result (the monitor's, AutoRest's too)
-        final = self._poll_request(self._http, followed.result, request)
+        final = self._poll_request(self._http, followed.result, request, operation)
         return self._send(final, _ARM_POLL, deadline=deadline)[0]
 
     def request_stream(
@@ -1575,7 +1611,7 @@ class AsyncAPIClient(_BaseClient):
                 )
                 return cast(_T, raw)
             if operation.arm_polling is not None:
-                response = await self._await_arm(request, response, operation.arm_polling, deadline)
+                response = await self._await_arm(request, response, operation, deadline)
             return cast(_T, parse_response(response, operation, self.strict_response_validation))
         except errors.APIError as exc:
             self._redact_error(exc)
@@ -1585,11 +1621,11 @@ class AsyncAPIClient(_BaseClient):
         self,
         request: httpx.Request,
         response: httpx.Response,
-        final_state_via: str,
+        operation: Operation[Any],
         deadline: float | None,
     ) -> httpx.Response:
         """SyncAPIClient._await_arm, awaited."""
-        followed = arm.watch(request, response, final_state_via)
+        followed = arm.watch(request, response, operation.arm_polling or "")
         if followed is None:
             if arm.failed_at_once(request, response):
                 raise arm.failure(response)
@@ -1601,7 +1637,7 @@ class AsyncAPIClient(_BaseClient):
                 pause = min(pause, max(deadline - self._clock(), 0.0))
             self._log_wait(request, pause, polls)
             await self._sleep(pause)
-            poll = self._poll_request(self._http, followed.url, request)
+            poll = self._poll_request(self._http, followed.url, request, operation)
             answer, _ = await self._send(poll, _ARM_POLL, deadline=deadline)
             polls += 1
             watcher = arm.on_poll.get()
@@ -1614,7 +1650,7 @@ class AsyncAPIClient(_BaseClient):
                 break
         if not isinstance(followed.result, httpx.URL):
             return answer  # the last poll's answer is the result (the monitor's, AutoRest's too)
-        final = self._poll_request(self._http, followed.result, request)
+        final = self._poll_request(self._http, followed.result, request, operation)
         return (await self._send(final, _ARM_POLL, deadline=deadline))[0]
 
     async def request_stream(

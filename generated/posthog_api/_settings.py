@@ -45,9 +45,14 @@ HOST_ALIASES: dict[str, str] = {
     "https://app.posthog.com": "https://us.posthog.com",
     "https://eu.i.posthog.com": "https://eu.posthog.com",
 }
-#: what the API wants beside the API key: argument -> (environment variable; header,
-#: query, cookie or bearer; its name there)
+#: the API's other credentials, those it wants beside the key and those it takes instead:
+#: argument -> (environment variable; header, query, cookie, bearer or basic; its name there)
 CREDENTIALS: dict[str, tuple[str, str, str]] = {}
+#: the ways of authenticating the API's security requirements offer, each the settings
+#: it wants ("api_key" or CREDENTIALS), where there is more than the key's; any one will do
+WAYS: tuple[tuple[str, ...], ...] = ()
+#: the ways the document's own requirement offers: those of an operation naming none
+SECURITY: tuple[tuple[str, ...], ...] = ()
 #: path parameters the client fills in from its settings: name -> (environment variable,
 #: description, the client's keyword for it)
 PATH_DEFAULTS: dict[str, tuple[str, str, str]] = {

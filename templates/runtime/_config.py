@@ -41,7 +41,7 @@ class ClientConfig:
     default_headers: Mapping[str, str] = field(default_factory=dict)
     path_defaults: Mapping[str, str] = field(default_factory=dict)
     strict_response_validation: bool = False
-    #: what the API wants beside the API key (settings.CREDENTIALS), by argument name
+    #: the other credentials given (settings.CREDENTIALS), by argument name
     credentials: Mapping[str, str] = field(default_factory=dict)
 
 
@@ -64,38 +64,72 @@ def resolve(
 ) -> ClientConfig:
     """Every setting from its argument, else its environment variable, else its default;
     ConfigurationError names what is missing or malformed (never the value of a secret)."""
+    api_key = api_key or _env(settings.API_KEY_ENV)
+    given = {
+        name: value
+        for name in settings.CREDENTIALS
+        if (value := _credential(name, (credentials or {}).get(name)))
+    }
+    missing = missing_credential(bool(api_key), given)
+    if missing is not None:
+        raise ConfigurationError(_missing_message(missing))
     return ClientConfig(
-        api_key=_api_key(api_key),
+        api_key=api_key,
         base_url=normalize_base_url(_base_url(base_url)),
         timeout=_timeout(timeout),
         max_retries=_max_retries(max_retries),
         default_headers=_default_headers(default_headers),
         path_defaults={name: _path_default(name, value) for name, value in path_defaults.items()},
         strict_response_validation=_flag(strict_response_validation, settings.STRICT_ENV),
-        credentials={
-            name: _credential(name, (credentials or {}).get(name)) for name in settings.CREDENTIALS
-        },
+        credentials=given,
     )
 
 
-def _api_key(api_key: str | None) -> str | None:
-    api_key = api_key or _env(settings.API_KEY_ENV)
-    if not api_key and settings.AUTH_SCHEME != "none":
-        raise ConfigurationError(
-            f"No API key: pass api_key=... or set the {settings.API_KEY_ENV} environment variable"
-        )
-    return api_key
+def _credential(name: str, value: str | None) -> str | None:
+    return value or _env(settings.CREDENTIALS[name][0])
 
 
-def _credential(name: str, value: str | None) -> str:
-    env = settings.CREDENTIALS[name][0]
-    value = value or _env(env)
-    if not value:
-        raise ConfigurationError(
+def ways() -> tuple[tuple[str, ...], ...]:
+    """The ways of authenticating the API takes, each the settings it wants ("api_key",
+    credentials' names): the key with what its requirement wants beside it, and where the
+    requirements offer others (settings.WAYS), those too."""
+    if settings.AUTH_SCHEME == "none":
+        return ((),)
+    return settings.WAYS or (("api_key", *settings.CREDENTIALS),)
+
+
+def missing_credential(has_key: bool, credentials: Mapping[str, str]) -> str | None:
+    """What a client with these credentials lacks to authenticate at all: the first
+    setting the key's way wants and was not given, where no way is complete; else None."""
+    given = {*credentials, *(("api_key",) if has_key else ())}
+    known = ways()
+    if any(given.issuperset(way) for way in known):
+        return None
+    key_way = next((way for way in known if "api_key" in way), known[0])
+    return next(name for name in key_way if name not in given)
+
+
+def other_ways() -> list[tuple[str, ...]]:
+    """The ways that do not want the API key (each optional: any one will do)."""
+    return [way for way in ways() if "api_key" not in way]
+
+
+def _missing_message(name: str) -> str:
+    if name == "api_key":
+        text = f"No API key: pass api_key=... or set the {settings.API_KEY_ENV} environment variable"
+    else:
+        env = settings.CREDENTIALS[name][0]
+        text = (
             f"No {name}: the API wants it beside the API key; pass {name}=... or set the {env} "
             "environment variable"
         )
-    return value
+    ways = [
+        " with ".join(f"{n}=... ({settings.CREDENTIALS[n][0]})" for n in way) for way in other_ways()
+    ]
+    if ways:
+        listed = "; ".join(ways[:-1]) + "; or " + ways[-1] if len(ways) > 1 else ways[0]
+        text += f" (or authenticate another way the API takes: {listed})"
+    return text
 
 
 def _base_url(url: str | None) -> str:

@@ -26,3 +26,5 @@ HOSTS: dict[str, str] = {}
 HOST_ALIASES: dict[str, str] = {}
 PATH_DEFAULTS: dict[str, tuple[str, str, str]] = {}
 CREDENTIALS: dict[str, tuple[str, str, str]] = {}
+WAYS: tuple[tuple[str, ...], ...] = ()
+SECURITY: tuple[tuple[str, ...], ...] = ()

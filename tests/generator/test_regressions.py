@@ -6,6 +6,8 @@ about is checked."""
 from __future__ import annotations
 
 import ast
+import asyncio
+import base64
 import importlib
 import inspect
 import json
@@ -882,6 +884,123 @@ def test_every_credential_of_the_keys_requirement_is_a_setting_sent_with_it(
     readme = (out / "README.md").read_text(encoding="utf-8")
     assert '    user_id="...",  # or set REGRESS_AUTH_CREDENTIALS_USER_ID\n' in readme
     assert "- `user_id`: Your user id (sent as the `X-User-Id` header)\n" in readme
+
+
+class _AuthRecorder(BaseHTTPRequestHandler):
+    """Keeps (path, the credentials' places: X-Api-Key, Authorization, the `partner`
+    query parameter) of every request; answers with a name."""
+
+    seen: list[tuple[str, str | None, str | None, str | None]] = []
+
+    def do_GET(self) -> None:
+        url = urllib.parse.urlsplit(self.path)
+        partner = urllib.parse.parse_qs(url.query).get("partner")
+        self.seen.append((url.path, self.headers.get("X-Api-Key"), self.headers.get("Authorization"),
+                          partner[0] if partner else None))
+        answer = b'{"name": "n"}'
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(answer)))
+        self.end_headers()
+        self.wfile.write(answer)
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+def test_each_request_sends_the_first_way_its_operation_takes_that_the_client_has(
+        packages: dict[str, tuple[Path, str, list[Diagnostic]]], monkeypatch: pytest.MonkeyPatch,
+        caplog: pytest.LogCaptureFixture) -> None:
+    out, package, _ = packages["contract-auth-ways"]
+    modules = _import_all(out, package)
+    root, testing, errors = modules[package], modules[f"{package}.testing"], modules[f"{package}.errors"]
+    prefix = package.upper()  # (REGRESS_CONTRACT_AUTH_WAYS)
+    for name in ("API_KEY", "BASIC", "USER_TOKEN", "PARTNER_KEY"):
+        monkeypatch.delenv(f"{prefix}_{name}", raising=False)
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _AuthRecorder)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_port}"
+    operations = ("get_status", "get_me", "get_mixed", "get_reports", "ping")
+    basic = "Basic " + base64.b64encode(b"u:p").decode()
+
+    def sent(**settings: str) -> dict[str, tuple[str | None, str | None, str | None]]:
+        _AuthRecorder.seen = []
+        with root.AuthWays(base_url=url, max_retries=0, **settings) as client:
+            for method in operations:
+                getattr(client.default, method)()
+        return {path: (key, authorization, partner) for path, key, authorization, partner in _AuthRecorder.seen}
+
+    try:
+        # the key alone: sent everywhere, as before (an operation whose ways the client
+        # lacks gets the usual credentials, and its server says what is missing)
+        assert set(sent(api_key="k").values()) == {("k", None, None)}
+        assert sent(api_key="k", user_token="t") == {
+            "/status": ("k", None, None), "/me": (None, "Bearer t", None), "/mixed": (None, "Bearer t", None),
+            "/reports": ("k", None, None), "/ping": ("k", None, None)}
+        # no key at all: the document's other way, and a way of two credentials together
+        assert sent(basic="u:p", partner_key="pk") == {
+            "/status": (None, basic, None), "/me": (None, basic, None), "/mixed": (None, basic, None),
+            "/reports": (None, basic, "pk"), "/ping": (None, basic, None)}
+        monkeypatch.setenv(f"{prefix}_USER_TOKEN", "t-env")
+        with caplog.at_level("DEBUG", logger=package):
+            assert sent(basic="u:p")["/me"] == (None, "Bearer t-env", None)
+        assert "t-env" not in caplog.text and "/me" in caplog.text
+        monkeypatch.delenv(f"{prefix}_USER_TOKEN")
+
+        async def mixed() -> None:
+            async with root.AsyncAuthWays(base_url=url, api_key="k", user_token="t") as client:
+                await client.default.get_mixed()
+        _AuthRecorder.seen = []
+        asyncio.run(mixed())
+        assert _AuthRecorder.seen == [("/mixed", None, "Bearer t", None)]
+
+        with pytest.raises(root.ConfigurationError) as refused:
+            root.AuthWays(base_url=url, partner_key="pk")  # (half of a way is none)
+        assert str(refused.value) == (
+            f"No API key: pass api_key=... or set the {prefix}_API_KEY environment variable (or authenticate "
+            f"another way the API takes: basic=... ({prefix}_BASIC); user_token=... ({prefix}_USER_TOKEN); "
+            f"or partner_key=... ({prefix}_PARTNER_KEY) with basic=... ({prefix}_BASIC))")
+
+        env = {key: value for key, value in os.environ.items() if not key.startswith(prefix)}
+        env.update({"PYTHONPATH": str(out), f"{prefix}_BASE_URL": url})
+
+        def cli(*args: str, **settings: str) -> subprocess.CompletedProcess[bytes]:
+            return subprocess.run([sys.executable, "-m", f"{package}.cli", "default", *args], capture_output=True,
+                                  env={**env, **settings}, timeout=60)
+        _AuthRecorder.seen = []
+        ran = cli("get-status", **{f"{prefix}_BASIC": "u:p"})
+        assert ran.returncode == 0, ran.stderr.decode()[-500:]
+        assert _AuthRecorder.seen == [("/status", None, basic, None)]
+        refused_cli = cli("get-status")
+        assert refused_cli.returncode == 2, refused_cli.stderr
+        assert (f"No API key: pass --api-key KEY or set {prefix}_API_KEY (or set {prefix}_BASIC or {prefix}_USER_TOKEN "
+                f"or {prefix}_PARTNER_KEY and {prefix}_BASIC: another way the API takes).") in refused_cli.stderr.decode()
+    finally:
+        server.shutdown()
+        server.server_close()
+
+    # the mock server checks each operation's ways as the document gives them
+    api = testing.MockAPI()
+    with testing.mock_client(api) as mocked:  # (every credential given)
+        mocked.default.get_me()
+        mocked.default.get_reports()
+        assert [call.status for call in api.calls] == [200, 200]
+    with testing.mock_client(api, user_token="", partner_key="") as mocked:
+        mocked.default.get_status()
+        with pytest.raises(errors.AuthenticationError):
+            mocked.default.get_me()  # the key, where the document names the user's token only
+        with pytest.raises(errors.AuthenticationError):
+            mocked.default.get_reports()  # basic credentials without the partner key
+        mocked.default.ping()
+    with testing.mock_client(api, api_key="", basic="u:p", user_token="", partner_key="") as mocked:
+        mocked.default.get_status()  # the document's other way, no key
+
+    readme = (out / "README.md").read_text(encoding="utf-8")
+    assert "The ways: the API key; or `basic`; or `user_token`; or `partner_key` with `basic`.\n" in readme
+    assert f"- `user_token` (`{prefix}_USER_TOKEN`): A user's OAuth token (sent as a bearer token in the " \
+        "Authorization header)\n" in readme
+    assert f"| `basic` | `{prefix}_BASIC` | none: another way to authenticate (above) |\n" in readme
+    assert 'user_token="...",' not in readme  # (the example shows the key's way)
 
 
 def test_form_fields_go_as_their_styles_say(packages: dict[str, tuple[Path, str, list[Diagnostic]]]) -> None:

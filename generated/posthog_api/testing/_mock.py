@@ -132,27 +132,49 @@ class Call:
 
 def presented_key(headers: Mapping[str, str], query: list[tuple[str, str]]) -> str:
     """The API key a request carries, the way the API document's security scheme sends it."""
-    lowered = {k.lower(): v for k, v in headers.items()}
-    scheme, name = settings.AUTH_SCHEME, settings.AUTH_NAME
-    if scheme == "bearer":
-        auth = lowered.get("authorization", "")
-        return auth[7:].strip() if auth.startswith("Bearer ") else ""
-    if scheme == "basic":
-        auth = lowered.get("authorization", "")
-        if not auth.startswith("Basic "):
-            return ""
+    value = presented(settings.AUTH_SCHEME, settings.AUTH_NAME, headers, query)
+    if settings.AUTH_SCHEME == "basic" and value:
         try:
-            return base64.b64decode(auth[6:]).decode().split(":", 1)[0]
+            return base64.b64decode(value).decode().split(":", 1)[0]
         except (ValueError, UnicodeDecodeError):
             return ""
-    if scheme == "header":
+    return value
+
+
+def presented(
+    where: str, name: str, headers: Mapping[str, str], query: list[tuple[str, str]]
+) -> str:
+    """What a request carries where a credential goes: a header, a query parameter or a
+    cookie named `name`, a bearer token, or the encoded pair of basic credentials."""
+    lowered = {k.lower(): v for k, v in headers.items()}
+    if where in ("bearer", "basic"):
+        auth = lowered.get("authorization", "")
+        prefix = "Bearer " if where == "bearer" else "Basic "
+        return auth[len(prefix) :].strip() if auth.startswith(prefix) else ""
+    if where == "header":
         return lowered.get(name.lower(), "").strip()
-    if scheme == "query":
+    if where == "query":
         return next((v for k, v in query if k == name), "").strip()
-    if scheme == "cookie":
+    if where == "cookie":
         cookies = (part.strip().split("=", 1) for part in lowered.get("cookie", "").split(";"))
         return next((pair[1] for pair in cookies if len(pair) == 2 and pair[0] == name), "").strip()
     return ""
+
+
+def presented_way(
+    op: dict[str, Any], headers: Mapping[str, str], query: list[tuple[str, str]]
+) -> tuple[str, ...] | None:
+    """The first way of authenticating the operation's requirement offers (settings.WAYS)
+    that the request carries every credential of; None where it carries none whole."""
+    for way in op.get("security") or settings.SECURITY or settings.WAYS:
+        if all(
+            presented_key(headers, query)
+            if name == "api_key"
+            else presented(*settings.CREDENTIALS[name][1:], headers, query)
+            for name in way
+        ):
+            return tuple(way)
+    return None
 
 
 def _error(
@@ -679,8 +701,11 @@ class MockAPI:
     ) -> MockResponse | None:
         if op["public"] or settings.AUTH_SCHEME == "none":
             return None
+        way = presented_way(op, headers, query) if settings.WAYS else None
+        if way is not None and "api_key" not in way:
+            return None  # another way than the key: being there is all the mock checks of it
         key = presented_key(headers, query)
-        if not key:
+        if not key or (settings.WAYS and way is None):
             return _error(
                 401,
                 "authentication_error",

@@ -193,17 +193,25 @@ def _env(name: str) -> str | None:
 
 def _check_settings(given: dict[str, Any]) -> None:
     """What the client would refuse for want of a setting, said in the command line's words."""
-    if settings.AUTH_SCHEME != "none" and not (given.get("api_key") or _env(API_KEY_ENV)):
-        raise click.UsageError(f"No API key: pass --api-key KEY or set {API_KEY_ENV}.")
+    from .._config import missing_credential, other_ways
+
+    # (credentials other than the key come from the environment only)
+    credentials = {name: v for name, (env, _, _) in settings.CREDENTIALS.items() if (v := _env(env))}
+    missing = missing_credential(bool(given.get("api_key") or _env(API_KEY_ENV)), credentials)
+    if missing is not None:
+        others = " or ".join(
+            " and ".join(settings.CREDENTIALS[name][0] for name in way) for way in other_ways()
+        )
+        instead = f" (or set {others}: another way the API takes)" if others else ""
+        if missing == "api_key":
+            raise click.UsageError(f"No API key: pass --api-key KEY or set {API_KEY_ENV}{instead}.")
+        raise click.UsageError(
+            f"No {missing}: set {settings.CREDENTIALS[missing][0]} (the API wants it beside the "
+            f"API key){instead}."
+        )
     for option, name, env in PATH_DEFAULTS:
         if not (given.get(name) or _env(env)):
             raise click.UsageError(f"No {name}: pass --{option} or set {env}.")
-    if settings.AUTH_SCHEME != "none":
-        for name, (env, _, _) in settings.CREDENTIALS.items():
-            if not _env(env):  # (other credentials come from the environment only)
-                raise click.UsageError(
-                    f"No {name}: set {env} (the API wants it beside the API key)."
-                )
 
 
 def _color(stream: Any, given: dict[str, Any]) -> bool:

@@ -90,7 +90,8 @@ class McpApp:
         self.confirmations = _confirm.Confirmations()
         self._client = client
         self._validators: dict[str, Any] = {}
-        self._secrets = [s for s in (os.environ.get(settings.API_KEY_ENV),) if s]
+        envs = (settings.API_KEY_ENV, *(env for env, _, _ in settings.CREDENTIALS.values()))
+        self._secrets = [s for s in map(os.environ.get, envs) if s]
 
     # -- safety ------------------------------------------------------------------
 

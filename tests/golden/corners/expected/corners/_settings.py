@@ -40,9 +40,14 @@ HOSTS: dict[str, str] = {
 }
 #: other addresses of the same servers (the document's x-aliases), sent to the server they name
 HOST_ALIASES: dict[str, str] = {}
-#: what the API wants beside the API key: argument -> (environment variable; header,
-#: query, cookie or bearer; its name there)
+#: the API's other credentials, those it wants beside the key and those it takes instead:
+#: argument -> (environment variable; header, query, cookie, bearer or basic; its name there)
 CREDENTIALS: dict[str, tuple[str, str, str]] = {}
+#: the ways of authenticating the API's security requirements offer, each the settings
+#: it wants ("api_key" or CREDENTIALS), where there is more than the key's; any one will do
+WAYS: tuple[tuple[str, ...], ...] = ()
+#: the ways the document's own requirement offers: those of an operation naming none
+SECURITY: tuple[tuple[str, ...], ...] = ()
 #: path parameters the client fills in from its settings: name -> (environment variable,
 #: description, the client's keyword for it)
 PATH_DEFAULTS: dict[str, tuple[str, str, str]] = {}
