@@ -941,9 +941,7 @@ class _BaseClient:
             started.url.port,
         )
         fixed, query = self._operation_auth(operation)
-        headers = (
-            dict(fixed) if here else {name: fixed[name] for name in ("Accept", "User-Agent")}
-        )
+        headers = dict(fixed) if here else {name: fixed[name] for name in ("Accept", "User-Agent")}
         for name, value in query if here else ():
             url = url.copy_add_param(name, value)
         return http.build_request(

@@ -116,7 +116,9 @@ def other_ways() -> list[tuple[str, ...]]:
 
 def _missing_message(name: str) -> str:
     if name == "api_key":
-        text = f"No API key: pass api_key=... or set the {settings.API_KEY_ENV} environment variable"
+        text = (
+            f"No API key: pass api_key=... or set the {settings.API_KEY_ENV} environment variable"
+        )
     else:
         env = settings.CREDENTIALS[name][0]
         text = (
@@ -124,7 +126,8 @@ def _missing_message(name: str) -> str:
             "environment variable"
         )
     ways = [
-        " with ".join(f"{n}=... ({settings.CREDENTIALS[n][0]})" for n in way) for way in other_ways()
+        " with ".join(f"{n}=... ({settings.CREDENTIALS[n][0]})" for n in way)
+        for way in other_ways()
     ]
     if ways:
         listed = "; ".join(ways[:-1]) + "; or " + ways[-1] if len(ways) > 1 else ways[0]

@@ -196,7 +196,9 @@ def _check_settings(given: dict[str, Any]) -> None:
     from .._config import missing_credential, other_ways
 
     # (credentials other than the key come from the environment only)
-    credentials = {name: v for name, (env, _, _) in settings.CREDENTIALS.items() if (v := _env(env))}
+    credentials = {
+        name: v for name, (env, _, _) in settings.CREDENTIALS.items() if (v := _env(env))
+    }
     missing = missing_credential(bool(given.get("api_key") or _env(API_KEY_ENV)), credentials)
     if missing is not None:
         others = " or ".join(

@@ -168,9 +168,11 @@ def presented_way(
     that the request carries every credential of; None where it carries none whole."""
     for way in op.get("security") or settings.SECURITY or settings.WAYS:
         if all(
-            presented_key(headers, query)
-            if name == "api_key"
-            else presented(*settings.CREDENTIALS[name][1:], headers, query)
+            (
+                presented_key(headers, query)
+                if name == "api_key"
+                else presented(*settings.CREDENTIALS[name][1:], headers, query)
+            )
             for name in way
         ):
             return tuple(way)
