@@ -138,6 +138,7 @@ class APIStatusError(APIError):
         *,
         required_scopes: Sequence[str] = (),
         operation_id: str | None = None,
+        client_hint: str | None = None,
     ) -> None:
         self.response = response
         self.status_code = response.status_code
@@ -154,6 +155,9 @@ class APIStatusError(APIError):
         )
         self.operation_id = operation_id
         self.required_scopes = tuple(required_scopes)
+        #: what the client knows of the failure that the server cannot say (an operation
+        #: that takes credentials the client was not given)
+        self.client_hint = client_hint
         super().__init__(self._describe(), request=response.request)
 
     def _describe(self) -> str:
@@ -165,7 +169,7 @@ class APIStatusError(APIError):
         )
         if self.attr:
             text += f" (field: {self.attr})"
-        for hint in self._hints():
+        for hint in [*self._hints(), *([self.client_hint] if self.client_hint else [])]:
             text += f" ({hint})"
         if self.request_id:
             text += f" [request id {self.request_id}]"
@@ -237,12 +241,19 @@ class PermissionDeniedError(APIStatusError):
         *,
         required_scopes: Sequence[str] = (),
         operation_id: str | None = None,
+        client_hint: str | None = None,
     ) -> None:
         detail = _detail_of(_error_fields(body)[0])
         # PostHog says "API key missing required scope 'insight:write'".
         found = re.search(r"scope '([^']+)'", detail or "")
         self.missing_scope = found.group(1) if found else None
-        super().__init__(response, body, required_scopes=required_scopes, operation_id=operation_id)
+        super().__init__(
+            response,
+            body,
+            required_scopes=required_scopes,
+            operation_id=operation_id,
+            client_hint=client_hint,
+        )
 
     def _hints(self) -> list[str]:
         if not self.required_scopes:
@@ -277,9 +288,16 @@ class RateLimitError(APIStatusError):
         required_scopes: Sequence[str] = (),
         operation_id: str | None = None,
         retry_after: float | None = None,
+        client_hint: str | None = None,
     ) -> None:
         self.retry_after = retry_after
-        super().__init__(response, body, required_scopes=required_scopes, operation_id=operation_id)
+        super().__init__(
+            response,
+            body,
+            required_scopes=required_scopes,
+            operation_id=operation_id,
+            client_hint=client_hint,
+        )
 
     def _hints(self) -> list[str]:
         return [] if self.retry_after is None else [f"retry after {self.retry_after:g}s"]

@@ -452,13 +452,15 @@ def _error_body(response: httpx.Response) -> Any:
         return None
 
 
-def make_status_error(response: httpx.Response, operation: Operation[Any]) -> errors.APIStatusError:
+def make_status_error(
+    response: httpx.Response, operation: Operation[Any], client_hint: str | None = None
+) -> errors.APIStatusError:
     """The exception for an error status, with the API's error body decoded when it is JSON."""
     body = _error_body(response)
+    common = {**_error_context(operation), "client_hint": client_hint}
     if 300 <= response.status_code < 400:
-        return errors.RedirectError(response, body, **_error_context(operation))
+        return errors.RedirectError(response, body, **common)
     cls = errors.error_class(response.status_code)
-    common = _error_context(operation)
     if cls is errors.RateLimitError:
         return errors.RateLimitError(
             response, body, retry_after=retry_after_seconds(response), **common
@@ -904,6 +906,20 @@ class _BaseClient:
             headers["Cookie"] = "; ".join(cookies)
         headers.update(self._default_headers)
         return headers, query
+
+    def _auth_hint(self, response: httpx.Response, operation: Operation[Any]) -> str | None:
+        """For a refusal (401, 403) of an operation whose ways of authenticating the client
+        has no credentials for: what it takes, since the server only says it is refused."""
+        ways = operation.security
+        if response.status_code not in (401, 403) or ways is None or self._way_given(ways):
+            return None
+
+        def named(name: str) -> str:
+            env = settings.API_KEY_ENV if name == "api_key" else settings.CREDENTIALS[name][0]
+            return f"{'the API key' if name == 'api_key' else name} ({env})"
+
+        takes = " or ".join(" with ".join(map(named, way)) for way in ways)
+        return f"this operation takes {takes}; the client has not got it and sent its usual credentials"
 
     def _operation_auth(
         self, operation: Operation[Any]
@@ -1503,7 +1519,9 @@ class SyncAPIClient(_BaseClient):
                 self._log_response(response)
                 delay = self._delay_after_status(response, operation, attempt)
                 if delay is None:
-                    raise make_status_error(response, operation)
+                    raise make_status_error(
+                        response, operation, self._auth_hint(response, operation)
+                    )
                 self._log_retry(request, f"status {response.status_code}", delay, attempt)
             finally:
                 if token is not None:
@@ -1762,7 +1780,9 @@ class AsyncAPIClient(_BaseClient):
                 self._log_response(response)
                 delay = self._delay_after_status(response, operation, attempt)
                 if delay is None:
-                    raise make_status_error(response, operation)
+                    raise make_status_error(
+                        response, operation, self._auth_hint(response, operation)
+                    )
                 self._log_retry(request, f"status {response.status_code}", delay, attempt)
             finally:
                 if token is not None:

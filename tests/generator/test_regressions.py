@@ -987,11 +987,19 @@ def test_each_request_sends_the_first_way_its_operation_takes_that_the_client_ha
         assert [call.status for call in api.calls] == [200, 200]
     with testing.mock_client(api, user_token="", partner_key="") as mocked:
         mocked.default.get_status()
-        with pytest.raises(errors.AuthenticationError):
+        with pytest.raises(errors.AuthenticationError) as me:
             mocked.default.get_me()  # the key, where the document names the user's token only
-        with pytest.raises(errors.AuthenticationError):
+        with pytest.raises(errors.AuthenticationError) as reports:
             mocked.default.get_reports()  # basic credentials without the partner key
         mocked.default.ping()
+    # (the server says only that it refused; the client says what the operation takes)
+    assert str(me.value).endswith(f"(this operation takes user_token ({prefix}_USER_TOKEN); the client has not got "
+                                  "it and sent its usual credentials)")
+    assert f"takes partner_key ({prefix}_PARTNER_KEY) with basic ({prefix}_BASIC);" in str(reports.value)
+    with testing.mock_client(api, api_key=testing.INVALID_KEY, user_token="") as mocked, \
+            pytest.raises(errors.AuthenticationError) as key:
+        mocked.default.get_mixed()  # (a way it has, refused: nothing to add)
+    assert "this operation takes" not in str(key.value)
     with testing.mock_client(api, api_key="", basic="u:p", user_token="", partner_key="") as mocked:
         mocked.default.get_status()  # the document's other way, no key
 
@@ -1001,6 +1009,7 @@ def test_each_request_sends_the_first_way_its_operation_takes_that_the_client_ha
         "Authorization header)\n" in readme
     assert f"| `basic` | `{prefix}_BASIC` | none: another way to authenticate (above) |\n" in readme
     assert 'user_token="...",' not in readme  # (the example shows the key's way)
+    assert "credentials the client was not given, `client_hint` names them |" in readme
 
 
 def test_form_fields_go_as_their_styles_say(packages: dict[str, tuple[Path, str, list[Diagnostic]]]) -> None:
