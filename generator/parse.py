@@ -218,6 +218,8 @@ class Parser:
         #: the ways of authenticating an operation's own security requirement offers, by its
         #: pointer, where they are not the document's (see ways)
         self.operation_ways: dict[str, list[list[str]]] = {}
+        #: whether an operation has no tag (it is in the resource of the tag "default")
+        self.untagged = False
         #: (type, format, nullable) -> the type of a plain schema (_plain): one TypeRef each
         self.plain_types: dict[tuple[str, Any, bool], ir.TypeRef] = {}
         #: the document's first server address (no trailing "/"), once an operation asks for it
@@ -973,6 +975,7 @@ class Parser:
     def operation(self, path: str, method: str, op: dict[str, Any], item: dict[str, Any], op_ptr: str, item_ptr: str, sdk: ir.SdkSettings) -> ir.Operation:
         operation_id = str(op.get("operationId") or naming.snake(f"{method} {path}"))
         tags = op.get("tags") or ["default"]
+        self.untagged = self.untagged or not op.get("tags")
         tag = str(tags[0])
         namespace = op.get("x-sdk-namespace")
         namespace = str(namespace) if namespace else None
@@ -1292,6 +1295,8 @@ class Parser:
         attributes (never a builtin or a member of the client), class names across the
         package, module names, method names within a resource."""
         tag_info = {str(t.get("name")): str(t.get("description") or "") for t in self.data.get("tags") or [] if isinstance(t, dict)}
+        if self.untagged and "default" not in tag_info:  # (not "Operations tagged default.")
+            tag_info["default"] = "Operations the API document gives no tag."
         ns_info = ((self.data.get("x-sdk") or {}) if isinstance(self.data.get("x-sdk"), dict) else {}).get("namespaces") or {}
         resources: dict[tuple[str | None, str], ir.Resource] = {}
         attributes = naming.UniqueNames(naming.CLIENT_MEMBERS | set(sdk.path_defaults) | set(sdk.path_default_arguments.values()) | naming.BUILTIN_NAMES)

@@ -1010,6 +1010,8 @@ def test_each_request_sends_the_first_way_its_operation_takes_that_the_client_ha
     assert f"| `basic` | `{prefix}_BASIC` | none: another way to authenticate (above) |\n" in readme
     assert 'user_token="...",' not in readme  # (the example shows the key's way)
     assert "credentials the client was not given, `client_hint` names them |" in readme
+    # (no operation has a tag: their resource is not said to be "tagged default")
+    assert "### `client.default`\n\nOperations the API document gives no tag.\n" in readme
 
 
 def test_form_fields_go_as_their_styles_say(packages: dict[str, tuple[Path, str, list[Diagnostic]]]) -> None:
