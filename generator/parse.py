@@ -927,8 +927,8 @@ class Parser:
             found: list[list[str]] = []
             for requirement in security if isinstance(security, list) else ():
                 settings = way(requirement) if isinstance(requirement, dict) else None
-                if settings is not None and settings not in found:
-                    found.append(settings)
+                if settings is not None and not any(set(settings) == set(w) for w in found):
+                    found.append(settings)  # ({a, b} and {b, a} are one way)
             return found
 
         document = ways_of(self.data.get("security"))
@@ -939,7 +939,7 @@ class Parser:
             for method, op in (item.items() if isinstance(item, dict) else ()):
                 if method in openapi.METHODS and isinstance(op, dict) and isinstance(op.get("security"), list):
                     own[f"/paths/{escape_pointer(str(path))}/{method}"] = ways = ways_of(op["security"])
-                    every += [w for w in ways if w not in every]
+                    every += [w for w in ways if not any(set(w) == set(e) for e in every)]
         if not alternatives:
             return
         sdk.credentials = companions + alternatives

@@ -914,6 +914,7 @@ def test_each_request_sends_the_first_way_its_operation_takes_that_the_client_ha
     out, package, _ = packages["contract-auth-ways"]
     modules = _import_all(out, package)
     root, testing, errors = modules[package], modules[f"{package}.testing"], modules[f"{package}.errors"]
+    assert modules[f"{package}._settings"].WAYS == (("api_key",), ("basic",), ("user_token",), ("partner_key", "basic"))
     prefix = package.upper()  # (REGRESS_CONTRACT_AUTH_WAYS)
     for name in ("API_KEY", "BASIC", "USER_TOKEN", "PARTNER_KEY"):
         monkeypatch.delenv(f"{prefix}_{name}", raising=False)
