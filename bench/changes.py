@@ -92,9 +92,21 @@ def refer_into_paths(doc: Document, rng: random.Random) -> str:
     return f"a $ref into {op.get('operationId')}"
 
 
+def require_another_scheme(doc: Document, rng: random.Random) -> str:
+    """An operation that takes a credential of its own: where the API has a key, another
+    way to authenticate (a setting of the client, README lines, the operation's way)."""
+    path, method, op = rng.choice(operations(doc))
+    components = doc.setdefault("components", {})
+    schemes = components.setdefault("securitySchemes", {})
+    name = f"partnerToken{len(schemes)}"
+    schemes[name] = {"type": "apiKey", "in": "header", "name": f"X-Partner-{len(schemes)}"}
+    op["security"] = [{name: []}]
+    return f"{method.upper()} {path} takes {name}"
+
+
 CHANGES: list[Callable[[Document, random.Random], str]] = [
     describe_operation, summarise_operation, add_query_parameter, add_operation, remove_operation,
-    change_component, change_title, refer_into_paths, describe_operation,
+    change_component, change_title, refer_into_paths, require_another_scheme, describe_operation,
 ]
 
 
@@ -107,6 +119,10 @@ def _applicable(change: Callable[[Document, random.Random], str], doc: Document)
         return len([o for _, _, o in operations(doc) if "x-cli" not in o and "x-long-running" not in o]) > 1
     if change is change_title:
         return isinstance(doc.get("info"), dict)
+    if change is require_another_scheme:
+        components = doc.get("components", {})
+        return isinstance(components, dict) and isinstance(components.get("securitySchemes", {}), dict) \
+            and bool(operations(doc))
     return bool(operations(doc))
 
 
