@@ -902,10 +902,15 @@ class Parser:
             if primary in requirement:
                 return key_way
             settings: list[str] = []
+            places: set[tuple[str, str]] = set()
             for scheme_name in map(str, requirement):
                 use = self.scheme_use(scheme_name)
                 if use is None:
                     return None
+                place = (use[0], use[1]) if use[0] in ("query", "cookie") else ("header", use[1].lower())
+                if place in places:
+                    return None  # (basic credentials and a bearer token together: one Authorization header)
+                places.add(place)
                 slot = _slot(use)
                 if slot not in setting_at:
                     env = f"{prefix}_{naming.constant(scheme_name)}"
