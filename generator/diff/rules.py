@@ -259,6 +259,12 @@ _sdk("sdk-parameter-became-required", "major", "a keyword argument became requir
 _sdk("sdk-parameter-became-optional", "minor", "a keyword argument became optional")
 _sdk("sdk-return-type-changed", "major", "a method's return type changed",
      "minor when the new type is narrower: every value it returns, the old type allowed")
+_sdk("sdk-setting-added", "minor", "the client gained an optional setting (another way to authenticate)")
+_sdk("sdk-setting-added-required", "major", "the client gained a required setting (a credential the API "
+     "wants beside the key, a path default): a client made without it is refused")
+_sdk("sdk-setting-removed", "major", "the client lost a setting (a keyword argument of its constructor)")
+_sdk("sdk-setting-became-required", "major", "a client setting became required")
+_sdk("sdk-setting-became-optional", "minor", "a client setting became optional")
 _sdk("sdk-model-added", "minor", "a model class was added")
 _sdk("sdk-model-removed", "major", "a model class was removed")
 _sdk("sdk-model-field-added", "minor", "a model gained an optional field, or a required one in a model only returned")

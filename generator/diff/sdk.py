@@ -9,7 +9,9 @@ public surface, independent of how the templates print it:
   matched by where they go and their wire name; their types and whether they are needed;
 * return types (the success response's type; `Page[item]` for paginated operations);
 * models by class name and their fields by wire name; enums and their members by value;
-  type aliases.
+  type aliases;
+* the client's settings (its constructor's keyword arguments from the document: the key,
+  other credentials, path defaults) and whether a client made without one is refused.
 
 Whether a model is sent (built by callers: a request body or parameter reaches it) or
 returned (a response reaches it) decides a few bumps: a new required field breaks
@@ -186,6 +188,18 @@ def _usage(api: ir.Api) -> tuple[set[str], set[str]]:
     return close(sent), close(returned)
 
 
+def _settings(api: ir.Api) -> dict[str, bool]:
+    """The client's settings from the document, by keyword argument: whether a client
+    made without it is refused (the key and what its way wants, where it is the only way;
+    a path default). The settings every client has (timeout, retries, ...) are left out."""
+    sdk = api.sdk
+    only_way = not any(c.alternative for c in sdk.credentials)
+    found = {"api_key": sdk.auth_scheme != "none" and only_way}
+    found.update({c.name: not c.alternative and only_way for c in sdk.credentials})
+    found.update({sdk.path_default_arguments.get(wire, wire): True for wire in sdk.path_defaults})
+    return found
+
+
 class SdkDiff:
     def __init__(self, base: ir.Api, head: ir.Api):
         self.base = base
@@ -200,11 +214,28 @@ class SdkDiff:
         self.changes.append(SdkChange(rule, subject, message, bump or default, base_pointer, head_pointer))
 
     def run(self) -> list[SdkChange]:
+        self.settings()
         self.methods()
         self.models()
         self.enums()
         self.aliases()
         return self.changes
+
+    # -- the client's settings --------------------------------------------------------
+
+    def settings(self) -> None:
+        before, after = _settings(self.base), _settings(self.head)
+        for name in sorted(before.keys() - after.keys()):
+            self.add("sdk-setting-removed", f"client.{name}", f"the client's setting {name} was removed")
+        for name in sorted(after.keys() - before.keys()):
+            required = after[name]
+            self.add("sdk-setting-added-required" if required else "sdk-setting-added", f"client.{name}",
+                     f"the client gained the {'required' if required else 'optional'} setting {name}")
+        for name in sorted(before.keys() & after.keys()):
+            if before[name] != after[name]:
+                rule = "sdk-setting-became-required" if after[name] else "sdk-setting-became-optional"
+                self.add(rule, f"client.{name}", f"the client's setting {name} became "
+                         f"{'required' if after[name] else 'optional'}")
 
     # -- methods -------------------------------------------------------------------------
 

@@ -93,7 +93,21 @@ def add_operation(data: dict[str, Any]) -> None:
     data["paths"]["/api/projects/{project_id}/query/{id}/log/"] = {"get": log}
 
 
+def take_another_way(data: dict[str, Any]) -> None:
+    """An operation that takes a project API key instead of the personal one: an optional
+    setting, and the key is no longer the only way."""
+    data["components"]["securitySchemes"]["ProjectKey"] = {"type": "apiKey", "in": "header", "name": "X-Project-Key"}
+    data["paths"]["/api/projects/{project_id}/query/{id}/"]["get"]["security"] = [{"ProjectKey": []}]
+
+
+def want_a_credential_beside_the_key(data: dict[str, Any]) -> None:
+    data["components"]["securitySchemes"]["Organization"] = {"type": "apiKey", "in": "header", "name": "X-Org"}
+    data["security"] = [{"PersonalAPIKeyAuth": [], "Organization": []}]
+
+
 CASES: list[tuple[Mutation, str | None, set[str]]] = [
+    (take_another_way, "minor", {"sdk-setting-added", "sdk-setting-became-optional"}),
+    (want_a_credential_beside_the_key, "major", {"sdk-setting-added-required"}),
     (add_optional_response_field, "minor", {"sdk-model-field-added"}),
     (add_optional_request_field, "minor", {"sdk-model-field-added", "sdk-parameter-added-optional"}),
     (add_required_request_field, "major", {"sdk-model-field-added-required", "sdk-parameter-added-required"}),
