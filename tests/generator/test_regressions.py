@@ -974,6 +974,11 @@ def test_each_request_sends_the_first_way_its_operation_takes_that_the_client_ha
         ran = cli("get-status", **{f"{prefix}_BASIC": "u:p"})
         assert ran.returncode == 0, ran.stderr.decode()[-500:]
         assert _AuthRecorder.seen == [("/status", None, basic, None)]
+        root_help = subprocess.run([sys.executable, "-m", f"{package}.cli", "--help"], capture_output=True, env=env,
+                                   timeout=60)
+        said = (f"The API key comes from --api-key or the {prefix}_API_KEY environment variable; other credentials "
+                f"from theirs: {prefix}_BASIC, {prefix}_USER_TOKEN, {prefix}_PARTNER_KEY.")
+        assert "".join(said.split()) in "".join(root_help.stdout.decode().split())  # (wrapped, at hyphens too)
         refused_cli = cli("get-status")
         assert refused_cli.returncode == 2, refused_cli.stderr
         assert (f"No API key: pass --api-key KEY or set {prefix}_API_KEY (or set {prefix}_BASIC or {prefix}_USER_TOKEN "

@@ -764,6 +764,15 @@ def _loader(spec: dict[str, Any], groups: dict[tuple[str, ...], _Group]) -> Call
     return load
 
 
+def _credentials_help() -> str:
+    """Where the credentials come from, for the root command's help."""
+    if settings.AUTH_SCHEME == "none":
+        return ""
+    text = f"The API key comes from --api-key or the {API_KEY_ENV} environment variable"
+    others = [env for env, _, _ in settings.CREDENTIALS.values()]
+    return text + (f"; other credentials from theirs: {', '.join(others)}." if others else ".")
+
+
 def build() -> click.Group:
     """The whole command tree (its commands are built when first looked up)."""
 
@@ -772,12 +781,7 @@ def build() -> click.Group:
         cls=_Group,
         help=ROOT_HELP,
         epilog="Every option above is also accepted after the command name: "
-        f"{CLI_NAME} <group> <command> -o table. "
-        + (
-            f"The API key comes from --api-key or the {API_KEY_ENV} environment variable."
-            if settings.AUTH_SCHEME != "none"
-            else ""
-        ),
+        f"{CLI_NAME} <group> <command> -o table. " + _credentials_help(),
         context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
     )
     @click.version_option(
