@@ -896,21 +896,25 @@ class Parser:
         taken_envs |= {c.env for c in companions}
         alternatives: list[ir.Credential] = []
 
-        def way(requirement: dict[str, Any]) -> list[str] | None:
+        def way(requirement: dict[str, Any], pointer: str) -> list[str] | None:
             """The settings a requirement wants; None where a client cannot meet it (a
-            scheme it cannot send, or none at all: `{}` asks for nothing)."""
+            scheme it cannot send, two that go to one place, or none at all: `{}` asks
+            for nothing)."""
             if primary in requirement:
                 return key_way
             settings: list[str] = []
-            places: set[tuple[str, str]] = set()
+            places: dict[tuple[str, str], str] = {}
             for scheme_name in map(str, requirement):
                 use = self.scheme_use(scheme_name)
                 if use is None:
                     return None
                 place = (use[0], use[1]) if use[0] in ("query", "cookie") else ("header", use[1].lower())
-                if place in places:
-                    return None  # (basic credentials and a bearer token together: one Authorization header)
-                places.add(place)
+                if place in places:  # (basic credentials and a bearer token: one Authorization header)
+                    self.warn(f"{pointer}/{escape_pointer(scheme_name)}",
+                              f"{places[place]!r} and {scheme_name!r} both go in the {place[1]!r} {place[0]}: no "
+                              "request can carry both; the client sends its usual credentials instead")
+                    return None
+                places[place] = scheme_name
                 slot = _slot(use)
                 if slot not in setting_at:
                     env = f"{prefix}_{naming.constant(scheme_name)}"
@@ -928,22 +932,23 @@ class Parser:
                     settings.append(setting_at[slot])
             return settings or None
 
-        def ways_of(security: Any) -> list[list[str]]:
+        def ways_of(security: Any, pointer: str) -> list[list[str]]:
             found: list[list[str]] = []
-            for requirement in security if isinstance(security, list) else ():
-                settings = way(requirement) if isinstance(requirement, dict) else None
+            for index, requirement in enumerate(security if isinstance(security, list) else ()):
+                settings = way(requirement, f"{pointer}/{index}") if isinstance(requirement, dict) else None
                 if settings is not None and not any(set(settings) == set(w) for w in found):
                     found.append(settings)  # ({a, b} and {b, a} are one way)
             return found
 
-        document = ways_of(self.data.get("security"))
+        document = ways_of(self.data.get("security"), "/security")
         # (the key's way is always one: a client given the key works as before)
         every = document + [key_way] if key_way not in document else list(document)
         own: dict[str, list[list[str]]] = {}
         for path, item in (self.data.get("paths") or {}).items():
             for method, op in (item.items() if isinstance(item, dict) else ()):
                 if method in openapi.METHODS and isinstance(op, dict) and isinstance(op.get("security"), list):
-                    own[f"/paths/{escape_pointer(str(path))}/{method}"] = ways = ways_of(op["security"])
+                    pointer = f"/paths/{escape_pointer(str(path))}/{method}"
+                    own[pointer] = ways = ways_of(op["security"], pointer + "/security")
                     every += [w for w in ways if not any(set(w) == set(e) for e in every)]
         if not alternatives:
             return

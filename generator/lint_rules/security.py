@@ -14,6 +14,24 @@ SCOPES_DECLARED = rule(
     "Every scope a requirement uses is declared (oauth2: in its flows; other schemes: in x-scopes, with a description).",
 )
 OPERATION_SECURITY = rule("operation-security", "warning", "Every operation requires security unless it is marked `x-public: true`.")
+REQUIREMENT_SENDABLE = rule(
+    "security-requirement-sendable", "error",
+    "A requirement's credentials go to different places: two in one (basic credentials and a bearer token in the "
+    "Authorization header, two API keys of one name) cannot be sent together.",
+)
+
+
+def credential_place(scheme: dict[str, Any]) -> tuple[str, str] | None:
+    """Where a request carries a scheme's credential: a header (by its lower-case name; every
+    HTTP, OAuth 2 and OpenID Connect scheme uses Authorization), a query parameter or a
+    cookie; None where it is none of these (mutual TLS)."""
+    kind = scheme.get("type")
+    if kind in ("http", "oauth2", "openIdConnect"):
+        return ("header", "authorization")
+    if kind == "apiKey" and scheme.get("in") in ("header", "query", "cookie"):
+        where, name = str(scheme["in"]), str(scheme.get("name") or "")
+        return (where, name.lower() if where == "header" else name)
+    return None
 
 
 def _declared_scopes(scheme: dict[str, Any]) -> set[str] | None:
@@ -70,3 +88,23 @@ def operations_are_secured(ctx: Context) -> None:
         elif public is not True and not secured:
             where = op.pointer + "/security" if "security" in op.node else op.pointer
             ctx.report(OPERATION_SECURITY, where, f"{op.label} requires no security; add a requirement or mark it `x-public: true`")
+
+
+@check(REQUIREMENT_SENDABLE)
+def requirements_are_sendable(ctx: Context) -> None:
+    schemes = as_dict(as_dict(ctx.data.get("components")).get("securitySchemes"))
+    for requirements, pointer in _requirements(ctx):
+        for i, requirement in enumerate(as_list(requirements)):
+            taken: dict[tuple[str, str], str] = {}
+            for name in as_dict(requirement):
+                scheme, _ = ctx.resolve(schemes[name], "") if name in schemes else (None, "")
+                place = credential_place(as_dict(scheme))
+                if place is None:
+                    continue
+                if place in taken:
+                    where = "header" if place[0] == "header" else place[0]
+                    ctx.report(REQUIREMENT_SENDABLE, f"{pointer}/{i}/{escape_pointer(str(name))}",
+                               f"{taken[place]!r} and {name!r} both go in the {place[1]!r} {where}: no request "
+                               "can carry both; make them alternatives (two requirements)")
+                    break
+                taken[place] = str(name)

@@ -911,7 +911,10 @@ class _AuthRecorder(BaseHTTPRequestHandler):
 def test_each_request_sends_the_first_way_its_operation_takes_that_the_client_has(
         packages: dict[str, tuple[Path, str, list[Diagnostic]]], monkeypatch: pytest.MonkeyPatch,
         caplog: pytest.LogCaptureFixture) -> None:
-    out, package, _ = packages["contract-auth-ways"]
+    out, package, diagnostics = packages["contract-auth-ways"]
+    assert [(d.pointer, d.message) for d in diagnostics if d.location.line] == [(
+        "/paths/~1both/get/security/0/userToken", "'basic' and 'userToken' both go in the 'authorization' header: no "
+        "request can carry both; the client sends its usual credentials instead")]
     modules = _import_all(out, package)
     root, testing, errors = modules[package], modules[f"{package}.testing"], modules[f"{package}.errors"]
     assert modules[f"{package}._settings"].WAYS == (("api_key",), ("basic",), ("user_token",), ("partner_key", "basic"))

@@ -53,3 +53,16 @@ def test_operation_security_public_operation(lint_yaml: LintYaml) -> None:
 def test_operation_security_public_but_secured(lint_yaml: LintYaml) -> None:
     result = lint_yaml(CLEAN_SPEC.replace(RETRIEVE, RETRIEVE + "      x-public: true\n"))
     assert result.positions("operation-security") == [result.after("x-public: ")]
+
+
+def test_security_requirement_sendable(lint_yaml: LintYaml) -> None:
+    """Basic credentials and a bearer token, both in the Authorization header: ReadMe's
+    security-multiple example; alternatives (two requirements) are fine."""
+    basic = "    Basic:\n      type: http\n      scheme: basic\n"
+    spec = CLEAN_SPEC.replace("  securitySchemes:\n", "  securitySchemes:\n" + basic)
+    together = lint_yaml(spec.replace("        - Key: ['items:write']\n",
+                                      "        - Key: ['items:write']\n          Basic: []\n"))
+    assert together.positions("security-requirement-sendable") == [together.after("Basic: ")]
+    assert "'Key' and 'Basic' both go in the 'authorization' header" in together.findings[0].message
+    either = lint_yaml(spec.replace("        - Key: ['items:write']\n", "        - Key: ['items:write']\n        - Basic: []\n"))
+    assert either.positions("security-requirement-sendable") == []
