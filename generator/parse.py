@@ -903,19 +903,20 @@ class Parser:
             if primary in requirement:
                 return key_way
             settings: list[str] = []
-            places: dict[tuple[str, str], str] = {}
+            places: dict[tuple[str, str], tuple[str, tuple[str, str]]] = {}
             for scheme_name in map(str, requirement):
                 use = self.scheme_use(scheme_name)
                 if use is None:
                     return None
+                slot = _slot(use)
                 place = (use[0], use[1]) if use[0] in ("query", "cookie") else ("header", use[1].lower())
-                if place in places:  # (basic credentials and a bearer token: one Authorization header)
+                other, other_slot = places.setdefault(place, (scheme_name, slot))
+                if other_slot != slot:  # (basic credentials and a bearer token: one Authorization header;
+                    # two OAuth flows together are one token)
                     self.warn(f"{pointer}/{escape_pointer(scheme_name)}",
-                              f"{places[place]!r} and {scheme_name!r} both go in the {place[1]!r} {place[0]}: no "
+                              f"{other!r} and {scheme_name!r} both go in the {place[1]!r} {place[0]}: no "
                               "request can carry both; the client sends its usual credentials instead")
                     return None
-                places[place] = scheme_name
-                slot = _slot(use)
                 if slot not in setting_at:
                     env = f"{prefix}_{naming.constant(scheme_name)}"
                     while env in taken_envs:

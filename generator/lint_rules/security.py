@@ -17,20 +17,23 @@ OPERATION_SECURITY = rule("operation-security", "warning", "Every operation requ
 REQUIREMENT_SENDABLE = rule(
     "security-requirement-sendable", "error",
     "A requirement's credentials go to different places: two in one (basic credentials and a bearer token in the "
-    "Authorization header, two API keys of one name) cannot be sent together.",
+    "Authorization header, a key named Authorization beside either) cannot be sent together.",
 )
 
 
-def credential_place(scheme: dict[str, Any]) -> tuple[str, str] | None:
-    """Where a request carries a scheme's credential: a header (by its lower-case name; every
-    HTTP, OAuth 2 and OpenID Connect scheme uses Authorization), a query parameter or a
-    cookie; None where it is none of these (mutual TLS)."""
+def credential_place(scheme: dict[str, Any]) -> tuple[str, str, str] | None:
+    """Where a request carries a scheme's credential, and in what form: a header (by its
+    lower-case name; every HTTP, OAuth 2 and OpenID Connect scheme uses Authorization), a
+    query parameter or a cookie; a bearer token, basic credentials, another HTTP scheme's
+    or a key's value. None where it is none of these (mutual TLS)."""
     kind = scheme.get("type")
-    if kind in ("http", "oauth2", "openIdConnect"):
-        return ("header", "authorization")
+    if kind in ("oauth2", "openIdConnect"):
+        return ("header", "authorization", "bearer")
+    if kind == "http":
+        return ("header", "authorization", str(scheme.get("scheme") or "").lower())
     if kind == "apiKey" and scheme.get("in") in ("header", "query", "cookie"):
         where, name = str(scheme["in"]), str(scheme.get("name") or "")
-        return (where, name.lower() if where == "header" else name)
+        return (where, name.lower() if where == "header" else name, "key")
     return None
 
 
@@ -95,16 +98,16 @@ def requirements_are_sendable(ctx: Context) -> None:
     schemes = as_dict(as_dict(ctx.data.get("components")).get("securitySchemes"))
     for requirements, pointer in _requirements(ctx):
         for i, requirement in enumerate(as_list(requirements)):
-            taken: dict[tuple[str, str], str] = {}
+            taken: dict[tuple[str, str], tuple[str, str]] = {}
             for name in as_dict(requirement):
                 scheme, _ = ctx.resolve(schemes[name], "") if name in schemes else (None, "")
-                place = credential_place(as_dict(scheme))
-                if place is None:
+                found = credential_place(as_dict(scheme))
+                if found is None:
                     continue
-                if place in taken:
-                    where = "header" if place[0] == "header" else place[0]
+                where, place, form = found
+                other, other_form = taken.setdefault((where, place), (str(name), form))
+                if other_form != form:  # (two OAuth flows together are one bearer token)
                     ctx.report(REQUIREMENT_SENDABLE, f"{pointer}/{i}/{escape_pointer(str(name))}",
-                               f"{taken[place]!r} and {name!r} both go in the {place[1]!r} {where}: no request "
+                               f"{other!r} and {name!r} both go in the {place!r} {where}: no request "
                                "can carry both; make them alternatives (two requirements)")
                     break
-                taken[place] = str(name)

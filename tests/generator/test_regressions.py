@@ -924,7 +924,7 @@ def test_each_request_sends_the_first_way_its_operation_takes_that_the_client_ha
     server = ThreadingHTTPServer(("127.0.0.1", 0), _AuthRecorder)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     url = f"http://127.0.0.1:{server.server_port}"
-    operations = ("get_status", "get_me", "get_mixed", "get_reports", "get_both", "ping")
+    operations = ("get_status", "get_me", "get_mixed", "get_reports", "get_both", "get_flows", "ping")
     basic = "Basic " + base64.b64encode(b"u:p").decode()
 
     def sent(**settings: str) -> dict[str, tuple[str | None, str | None, str | None]]:
@@ -940,11 +940,13 @@ def test_each_request_sends_the_first_way_its_operation_takes_that_the_client_ha
         assert set(sent(api_key="k").values()) == {("k", None, None)}
         assert sent(api_key="k", user_token="t") == {
             "/status": ("k", None, None), "/me": (None, "Bearer t", None), "/mixed": (None, "Bearer t", None),
-            "/reports": ("k", None, None), "/both": ("k", None, None), "/ping": ("k", None, None)}
+            "/reports": ("k", None, None), "/both": ("k", None, None), "/flows": (None, "Bearer t", None),
+            "/ping": ("k", None, None)}
         # no key at all: the document's other way, and a way of two credentials together
         assert sent(basic="u:p", partner_key="pk") == {
             "/status": (None, basic, None), "/me": (None, basic, None), "/mixed": (None, basic, None),
-            "/reports": (None, basic, "pk"), "/both": (None, basic, None), "/ping": (None, basic, None)}
+            "/reports": (None, basic, "pk"), "/both": (None, basic, None), "/flows": (None, basic, None),
+            "/ping": (None, basic, None)}
         # a way no client can take is none: /both gets the usual credentials
         assert sent(basic="u:p", user_token="t")["/both"] == (None, basic, None)
         monkeypatch.setenv(f"{prefix}_USER_TOKEN", "t-env")
@@ -996,7 +998,8 @@ def test_each_request_sends_the_first_way_its_operation_takes_that_the_client_ha
         mocked.default.get_me()
         mocked.default.get_reports()
         mocked.default.get_both()
-        assert [call.status for call in api.calls] == [200, 200, 200]
+        mocked.default.get_flows()
+        assert [call.status for call in api.calls] == [200, 200, 200, 200]
     with testing.mock_client(api, user_token="", partner_key="") as mocked:
         mocked.default.get_status()
         with pytest.raises(errors.AuthenticationError) as me:

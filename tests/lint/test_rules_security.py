@@ -66,3 +66,13 @@ def test_security_requirement_sendable(lint_yaml: LintYaml) -> None:
     assert "'Key' and 'Basic' both go in the 'authorization' header" in together.findings[0].message
     either = lint_yaml(spec.replace("        - Key: ['items:write']\n", "        - Key: ['items:write']\n        - Basic: []\n"))
     assert either.positions("security-requirement-sendable") == []
+
+
+def test_two_oauth_flows_in_one_requirement_are_one_token(lint_yaml: LintYaml) -> None:
+    """Google's documents name two OAuth 2 schemes (two flows) in each requirement: one
+    bearer token meets both."""
+    flows = "    Flow:\n      type: oauth2\n      flows:\n        implicit:\n          authorizationUrl: https://example.com/a\n" \
+        "          scopes: {items:write: Create items.}\n"
+    spec = CLEAN_SPEC.replace("  securitySchemes:\n", "  securitySchemes:\n" + flows)
+    result = lint_yaml(spec.replace("        - Key: ['items:write']\n", "        - Key: ['items:write']\n          Flow: [items:write]\n"))
+    assert result.positions("security-requirement-sendable") == []
