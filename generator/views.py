@@ -366,12 +366,23 @@ class ApiView:
         return _cli_table(self.api, self)
 
     @property
+    def scope_example(self) -> str:
+        """A scope an operation needs, for the README's example error: a write scope where
+        there is one ("" where no operation names a scope)."""
+        scopes = [scope for op in self.api.operations for scope in op.scopes]
+        return next((s for s in scopes if s.endswith(":write")), scopes[0] if scopes else "")
+
+    @property
     def cli_example(self) -> str:
+        """A command line for the README beside `--help`: a list printed whole, else the
+        first command's own help ("" where there is no command)."""
         for c, _op, _ov in self.cli_table.entries:
             if c["paginated"]:
                 words = c["groups"] + [c["name"]] + ["<" + a["metavar"] + ">" for a in c["arguments"]]
                 return " ".join(words) + " --all -o table"
-        return "--help"
+        for c, _op, _ov in self.cli_table.entries:
+            return " ".join([*c["groups"], c["name"], "--help"])
+        return ""
 
 
 # -- building ----------------------------------------------------------------

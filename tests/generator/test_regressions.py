@@ -1025,6 +1025,10 @@ def test_each_request_sends_the_first_way_its_operation_takes_that_the_client_ha
     assert f"| `basic` | `{prefix}_BASIC` | none: another way to authenticate (above) |\n" in readme
     assert 'user_token="...",' not in readme  # (the example shows the key's way)
     assert "credentials the client was not given, `client_hint` names them |" in readme
+    # what the README says of errors, retries and the command line is this API's
+    assert "missing required scope 'profile' (this operation needs an API key with the scope profile)" in readme
+    assert "running a query" not in readme and "LongRunningError" not in readme
+    assert "```sh\nregress-contract-auth-ways --help\nregress-contract-auth-ways default get-status --help\n```" in readme
     # (no operation has a tag: their resource is not said to be "tagged default")
     assert "### `client.default`\n\nOperations the API document gives no tag.\n" in readme
 
