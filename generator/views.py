@@ -366,6 +366,12 @@ class ApiView:
         return _cli_table(self.api, self)
 
     @property
+    def has_read_scopes(self) -> bool:
+        """Whether an operation needs a scope ending in `:read` (the mock's read-only key
+        may call only those)."""
+        return any(scope.endswith(":read") for op in self.api.operations for scope in op.scopes)
+
+    @property
     def scope_example(self) -> str:
         """A scope an operation needs, for the README's example error: a write scope where
         there is one ("" where no operation names a scope)."""

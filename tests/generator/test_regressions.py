@@ -1028,6 +1028,8 @@ def test_each_request_sends_the_first_way_its_operation_takes_that_the_client_ha
     # what the README says of errors, retries and the command line is this API's
     assert "missing required scope 'profile' (this operation needs an API key with the scope profile)" in readme
     assert "running a query" not in readme and "LongRunningError" not in readme
+    assert "Lists serve five items" not in readme and "phx_read_only" not in readme and "jobs answer 202" not in readme
+    assert "answers 401 unless the request carries every credential of one of its ways." in readme
     assert "```sh\nregress-contract-auth-ways --help\nregress-contract-auth-ways default get-status --help\n```" in readme
     # (no operation has a tag: their resource is not said to be "tagged default")
     assert "### `client.default`\n\nOperations the API document gives no tag.\n" in readme
