@@ -1031,6 +1031,8 @@ def test_each_request_sends_the_first_way_its_operation_takes_that_the_client_ha
     assert "Lists serve five items" not in readme and "phx_read_only" not in readme and "jobs answer 202" not in readme
     assert "answers 401 unless the request carries every credential of one of its ways." in readme
     assert "every request and response, retries with backoff and typed errors.\n" in readme  # (no pages)
+    assert "Neither the API key nor another credential appears in a log line, an error message or a `repr`: the\n" \
+        "`X-Api-Key` header is logged as `<redacted>`" in readme
     assert "```sh\nregress-contract-auth-ways --help\nregress-contract-auth-ways default get-status --help\n```" in readme
     # (no operation has a tag: their resource is not said to be "tagged default")
     assert "### `client.default`\n\nOperations the API document gives no tag.\n" in readme
