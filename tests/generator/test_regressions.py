@@ -1018,6 +1018,11 @@ def test_each_request_sends_the_first_way_its_operation_takes_that_the_client_ha
     with testing.mock_client(api, api_key="", basic="u:p", user_token="", partner_key="") as mocked:
         mocked.default.get_status()  # the document's other way, no key
 
+    # the MCP server keeps every credential of the environment out of what it returns
+    monkeypatch.setenv(f"{prefix}_BASIC", "u:mcp-secret")
+    mcp = modules[f"{package}.mcp.server"]
+    assert mcp.McpApp(mcp.Options()).redact("the server said u:mcp-secret") == "the server said [redacted]"
+
     readme = (out / "README.md").read_text(encoding="utf-8")
     assert "The ways: the API key; or `basic`; or `user_token`; or `partner_key` with `basic`.\n" in readme
     assert f"- `user_token` (`{prefix}_USER_TOKEN`): A user's OAuth token (sent as a bearer token in the " \
