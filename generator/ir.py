@@ -365,6 +365,19 @@ class Credential:
 
 
 @dataclass
+class TokenFlow:
+    """OAuth 2's client-credentials flow of a scheme the client sends a bearer token for:
+    the client fetches that token itself from the client ID and secret it is given."""
+
+    setting: str  # the setting whose token it fetches ("api_key" or a credential's name)
+    client_id: str  # the settings (credentials) of the client's ID and secret
+    client_secret: str
+    token_url: str
+    scopes: list[str] = field(default_factory=list)  # asked for, space-separated
+    scheme: str = ""
+
+
+@dataclass
 class SdkSettings:
     client_name: str
     package_name: str
@@ -389,6 +402,8 @@ class SdkSettings:
     ways: list[list[str]] = field(default_factory=list)
     #: the ways the document's own requirement offers (operations that name none)
     security: list[list[str]] = field(default_factory=list)
+    #: where a scheme's token can be fetched with client credentials (OAuth 2)
+    token_flow: TokenFlow | None = None
 
 
 @dataclass

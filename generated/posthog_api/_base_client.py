@@ -40,6 +40,7 @@ from . import _config
 from . import _exceptions as errors
 from . import _settings as settings
 from ._models import construct, to_json_data, validate_json
+from ._oauth import TokenSource, is_token_request
 from ._pagination import AsyncPage, PageStyle, SyncPage
 from ._types import NOT_GIVEN, NotGiven
 
@@ -162,6 +163,10 @@ class Operation(Generic[_T]):
 
 #: the GET of an Azure long-running operation's status or result (retried as any GET)
 _ARM_POLL: Operation[Any] = Operation("arm_poll", "get", "", responses={}, idempotent=True)
+#: the request for an OAuth 2 token (client credentials: asking again does no harm)
+_TOKEN: Operation[Any] = Operation("oauth_token", "post", "", responses={}, idempotent=True)
+#: marks a request that carries the client's fetched OAuth 2 token (set before each attempt)
+_BEARER = "sdk_fetched_token"
 
 
 @dataclass
@@ -828,8 +833,11 @@ class _BaseClient:
         self._fixed_headers, self._query_credentials = self._request_auth(self._usual_way)
         #: the same for each operation's own ways (Operation.security), made at first use
         self._auth_by_ways: dict[
-            tuple[tuple[str, ...], ...], tuple[dict[str, str], list[tuple[str, str]]]
+            tuple[tuple[str, ...], ...], tuple[dict[str, str], list[tuple[str, str]], bool]
         ] = {}
+        #: the OAuth 2 token fetched with the client's ID and secret (client credentials)
+        self._tokens = TokenSource.of(self._base_url_text, self._credentials)
+        self._usual_token = self._fetches_token(self._usual_way)
         configure_logging_from_env()
 
     def _path_default_value(self, name: str) -> str:
@@ -862,6 +870,12 @@ class _BaseClient:
         # Carry over hooks a test may have replaced on this instance (`client._sleep = ...`).
         copy._sleep, copy._clock = self._sleep, self._clock
         return copy
+
+    def _fetches_token(self, way: Sequence[str] | None) -> bool:
+        """Whether `way` authenticates with the token the client fetches (its client ID and
+        secret stand for it in the ways: settings.TOKEN_FLOW)."""
+        flow = settings.TOKEN_FLOW
+        return self._tokens is not None and flow is not None and way is not None and flow[1] in way
 
     def _way_given(self, ways: Sequence[Sequence[str]]) -> tuple[str, ...] | None:
         """The first of `ways` the client has every credential of."""
@@ -907,9 +921,32 @@ class _BaseClient:
         headers.update(self._default_headers)
         return headers, query
 
+    def _put_token(self, request: httpx.Request, token: str) -> str:
+        request.headers["Authorization"] = f"Bearer {token}"
+        return token
+
+    def _token_refused(self, response: httpx.Response, bearer: str | None, renewed: bool) -> bool:
+        """Whether to send again with a new token: the API refused the one fetched (revoked,
+        or expired sooner than it said), and this request has not had a new one yet."""
+        if response.status_code != 401 or bearer is None or renewed or self._tokens is None:
+            return False
+        self._tokens.forget(bearer)
+        log.info("the API refused the OAuth token; fetching another")
+        return True
+
+    def _token_hint(self, response: httpx.Response) -> str | None:
+        """What a refusal by the token endpoint means: the client's ID or secret."""
+        flow = settings.TOKEN_FLOW
+        if flow is None or response.status_code not in (400, 401, 403):
+            return None
+        names = " and ".join(f"{n} ({settings.CREDENTIALS[n][0]})" for n in flow[1:3])
+        return f"the token endpoint {response.request.url} refused {names}"
+
     def _auth_hint(self, response: httpx.Response, operation: Operation[Any]) -> str | None:
         """For a refusal (401, 403) of an operation whose ways of authenticating the client
         has no credentials for: what it takes, since the server only says it is refused."""
+        if operation is _TOKEN:
+            return self._token_hint(response)
         ways = operation.security
         if response.status_code not in (401, 403) or ways is None or self._way_given(ways):
             return None
@@ -923,20 +960,20 @@ class _BaseClient:
 
     def _operation_auth(
         self, operation: Operation[Any]
-    ) -> tuple[dict[str, str], list[tuple[str, str]]]:
+    ) -> tuple[dict[str, str], list[tuple[str, str]], bool]:
         """What `_request_auth` gives for the operation's own ways (the client's usual
         credentials where it names none, or where the client lacks all it names: the
-        server then says what is missing)."""
+        server then says what is missing), and whether the fetched token goes with it."""
         ways = operation.security
         if ways is None:
-            return self._fixed_headers, self._query_credentials
+            return self._fixed_headers, self._query_credentials, self._usual_token
         found = self._auth_by_ways.get(ways)
         if found is None:
             way = self._way_given(ways)
             found = (
-                self._request_auth(way)
+                (*self._request_auth(way), self._fetches_token(way))
                 if way is not None and way != self._usual_way
-                else (self._fixed_headers, self._query_credentials)
+                else (self._fixed_headers, self._query_credentials, self._usual_token)
             )
             self._auth_by_ways[ways] = found
         return found
@@ -956,12 +993,16 @@ class _BaseClient:
             started.url.host,
             started.url.port,
         )
-        fixed, query = self._operation_auth(operation)
+        fixed, query, token = self._operation_auth(operation)
         headers = dict(fixed) if here else {name: fixed[name] for name in ("Accept", "User-Agent")}
         for name, value in query if here else ():
             url = url.copy_add_param(name, value)
         return http.build_request(
-            "GET", url, headers=headers, timeout=_timeout_of(started) or httpx.Timeout(None)
+            "GET",
+            url,
+            headers=headers,
+            timeout=_timeout_of(started) or httpx.Timeout(None),
+            extensions={_BEARER: True} if token and here else None,
         )
 
     def _log_wait(self, request: httpx.Request, pause: float, polls: int) -> None:
@@ -1051,7 +1092,7 @@ class _BaseClient:
             else self._base_url_text
         )
         url = base + target.removeprefix("/")
-        usual_headers, auth_query = self._operation_auth(operation)
+        usual_headers, auth_query, token = self._operation_auth(operation)
         params.extend(auth_query)
         all_headers = dict(usual_headers)
         if operation.accept:
@@ -1082,6 +1123,7 @@ class _BaseClient:
             data=data,
             files=files,
             timeout=request_timeout if request_timeout is not None else httpx.Timeout(None),
+            extensions={_BEARER: True} if token else None,
         )
 
     # -- deadlines -------------------------------------------------------------
@@ -1156,7 +1198,8 @@ class _BaseClient:
             exc.remove_secret(secret, _REDACTED)
 
     def _secrets(self) -> list[str]:
-        return [s for s in (self.api_key, *self._credentials.values()) if s]
+        fetched = self._tokens.token if self._tokens is not None else None
+        return [s for s in (self.api_key, *self._credentials.values(), fetched) if s]
 
     def _log_request(self, request: httpx.Request, attempt: int) -> None:
         if log.isEnabledFor(logging.DEBUG):
@@ -1175,7 +1218,12 @@ class _BaseClient:
             log.debug(
                 self._redact(
                     f"response {request.method} {request.url} -> {response.status_code} "
-                    f"headers={headers} body={_body_preview(response)}"
+                    f"headers={headers} body="
+                    + (
+                        "(a token: not shown)"
+                        if is_token_request(request) and response.status_code < 300
+                        else _body_preview(response)
+                    )
                 )
             )
 
@@ -1498,8 +1546,11 @@ class SyncAPIClient(_BaseClient):
         """Send until a success, an error not worth retrying, or the last retry; return the
         response (its body read, unless `stream`) and the retries taken."""
         attempt = 0
+        bearer, renewed = None, False
         while True:
             self._check_deadline(request, deadline)
+            if request.extensions.get(_BEARER):
+                bearer = self._put_token(request, self._token(deadline))
             end = self._attempt_deadline(request, deadline)
             self._log_request(request, attempt)
             token = self._enter_attempt(end)
@@ -1517,6 +1568,9 @@ class SyncAPIClient(_BaseClient):
                     self._log_response(response)
                     return response, attempt
                 self._log_response(response)
+                if self._token_refused(response, bearer, renewed):
+                    renewed = True  # (once: a token just fetched and refused is the answer)
+                    continue
                 delay = self._delay_after_status(response, operation, attempt)
                 if delay is None:
                     raise make_status_error(
@@ -1530,6 +1584,30 @@ class SyncAPIClient(_BaseClient):
                 delay = min(delay, max(deadline - self._clock(), 0.0))
             self._sleep(delay)
             attempt += 1
+
+    def _token(self, deadline: float | None) -> str:
+        """The OAuth token: the one fetched while it is good, else a new one (one thread
+        fetches; the others wait for it)."""
+        source = self._tokens
+        assert source is not None  # (a request is marked _BEARER only where there is one)
+        token = source.current(self._clock())
+        if token is not None:
+            return token
+        with source.thread_lock:
+            token = source.current(self._clock())
+            if token is None:
+                try:
+                    response, _ = self._send(
+                        source.request(self._http, self.timeout), _TOKEN, deadline=deadline
+                    )
+                except (errors.BadRequestError, errors.AuthenticationError) as exc:
+                    if not source.try_basic(exc.response):
+                        raise
+                    response, _ = self._send(
+                        source.request(self._http, self.timeout), _TOKEN, deadline=deadline
+                    )
+                token = source.accept(response, self._clock())
+        return token
 
     def _read(self, response: httpx.Response, request: httpx.Request, end: float | None) -> None:
         chunks: list[bytes] = []
@@ -1759,8 +1837,11 @@ class AsyncAPIClient(_BaseClient):
         """Send until a success, an error not worth retrying, or the last retry; return the
         response (its body read, unless `stream`) and the retries taken."""
         attempt = 0
+        bearer, renewed = None, False
         while True:
             self._check_deadline(request, deadline)
+            if request.extensions.get(_BEARER):
+                bearer = self._put_token(request, await self._token(deadline))
             end = self._attempt_deadline(request, deadline)
             self._log_request(request, attempt)
             token = self._enter_attempt(end)
@@ -1778,6 +1859,9 @@ class AsyncAPIClient(_BaseClient):
                     self._log_response(response)
                     return response, attempt
                 self._log_response(response)
+                if self._token_refused(response, bearer, renewed):
+                    renewed = True  # (once: a token just fetched and refused is the answer)
+                    continue
                 delay = self._delay_after_status(response, operation, attempt)
                 if delay is None:
                     raise make_status_error(
@@ -1791,6 +1875,30 @@ class AsyncAPIClient(_BaseClient):
                 delay = min(delay, max(deadline - self._clock(), 0.0))
             await self._sleep(delay)
             attempt += 1
+
+    async def _token(self, deadline: float | None) -> str:
+        """The OAuth token: the one fetched while it is good, else a new one (one task
+        fetches; the others wait for it)."""
+        source = self._tokens
+        assert source is not None  # (a request is marked _BEARER only where there is one)
+        token = source.current(self._clock())
+        if token is not None:
+            return token
+        async with source.async_lock:
+            token = source.current(self._clock())
+            if token is None:
+                try:
+                    response, _ = await self._send(
+                        source.request(self._http, self.timeout), _TOKEN, deadline=deadline
+                    )
+                except (errors.BadRequestError, errors.AuthenticationError) as exc:
+                    if not source.try_basic(exc.response):
+                        raise
+                    response, _ = await self._send(
+                        source.request(self._http, self.timeout), _TOKEN, deadline=deadline
+                    )
+                token = source.accept(response, self._clock())
+        return token
 
     async def _read(
         self, response: httpx.Response, request: httpx.Request, end: float | None

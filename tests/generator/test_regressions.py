@@ -1043,6 +1043,196 @@ def test_each_request_sends_the_first_way_its_operation_takes_that_the_client_ha
     assert "### `client.default`\n\nOperations the API document gives no tag.\n" in readme
 
 
+class _TokenIssuer(BaseHTTPRequestHandler):
+    """An OAuth 2 token endpoint (/oauth/token) and an API that takes its tokens (any other
+    path answers with the token it was asked with; a token not issued, or revoked, 401)."""
+
+    asked: list[tuple[dict[str, str], str | None]] = []  # (the form, the Authorization header)
+    seen: list[tuple[str, str | None]] = []
+    valid: set[str] = set()
+    lifetime: int | None = 3600
+    basic_only = False  # (refuse the ID and secret in the form, as some servers do)
+    secret = "cs-9f2e"
+
+    def _answer(self, status: int, body: dict[str, Any]) -> None:
+        answer = json.dumps(body).encode()
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(answer)))
+        self.end_headers()
+        self.wfile.write(answer)
+
+    def do_POST(self) -> None:
+        raw = self.rfile.read(int(self.headers.get("Content-Length") or 0)).decode()
+        if self.path != "/oauth/token":
+            return self.do_GET()
+        form = dict(urllib.parse.parse_qsl(raw))
+        authorization = self.headers.get("Authorization")
+        self.asked.append((form, authorization))
+        pair = (form.get("client_id"), form.get("client_secret"))
+        if authorization:
+            pair = tuple(base64.b64decode(authorization.removeprefix("Basic ")).decode().split(":", 1))  # type: ignore[assignment]
+        elif self.basic_only:
+            pair = (None, None)
+        if pair != ("cid", self.secret):
+            return self._answer(401, {"error": "invalid_client", "error_description": "Client authentication failed."})
+        token = f"tok-{len(self.asked)}"
+        self.valid.add(token)
+        self._answer(200, {"access_token": token, "token_type": "bearer",
+                           **({"expires_in": self.lifetime} if self.lifetime is not None else {})})
+
+    def do_GET(self) -> None:
+        authorization = self.headers.get("Authorization")
+        self.seen.append((self.path, authorization))
+        token = (authorization or "").removeprefix("Bearer ")
+        if self.path != "/health" and token not in self.valid and token != "key":
+            return self._answer(401, {"detail": "Invalid token."})
+        self._answer(200, {"token": token})
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+def test_a_client_given_its_oauth_client_id_and_secret_fetches_and_renews_its_token(
+        packages: dict[str, tuple[Path, str, list[Diagnostic]]], monkeypatch: pytest.MonkeyPatch,
+        caplog: pytest.LogCaptureFixture) -> None:
+    out, package, diagnostics = packages["contract-oauth-client-credentials"]
+    modules = _import_all(out, package)
+    root, testing, errors = modules[package], modules[f"{package}.testing"], modules[f"{package}.errors"]
+    prefix = package.upper()
+    settings = modules[f"{package}._settings"]
+    assert settings.WAYS == (("api_key",), ("client_id", "client_secret"))
+    assert settings.TOKEN_FLOW == ("api_key", "client_id", "client_secret", "/oauth/token", "items:read items:write")
+    for name in ("API_KEY", "CLIENT_ID", "CLIENT_SECRET", "TOKEN_URL", "TOKEN_SCOPE"):
+        monkeypatch.delenv(f"{prefix}_{name}", raising=False)
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _TokenIssuer)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_port}"
+
+    def reset(**state: Any) -> None:
+        _TokenIssuer.asked, _TokenIssuer.seen, _TokenIssuer.valid = [], [], set()
+        _TokenIssuer.lifetime, _TokenIssuer.basic_only, _TokenIssuer.secret = 3600, False, "cs-9f2e"
+        for key, value in state.items():
+            setattr(_TokenIssuer, key, value)
+
+    try:
+        # one token, fetched at the first call (the ID and secret in the form, the scopes
+        # the requirements name), and kept for the calls after it
+        reset()
+        with caplog.at_level("DEBUG", logger=package), \
+                root.ClientCredentials(base_url=url, client_id="cid", client_secret="cs-9f2e", max_retries=0) as client:
+            assert client.default.list_items().token == "tok-1"
+            assert client.default.create_item(name="n").token == "tok-1"
+            client.default.health()
+        assert _TokenIssuer.asked == [({"grant_type": "client_credentials", "scope": "items:read items:write",
+                                        "client_id": "cid", "client_secret": "cs-9f2e"}, None)]
+        assert _TokenIssuer.seen == [("/items", "Bearer tok-1"), ("/items", "Bearer tok-1"), ("/health", "Bearer tok-1")]
+        assert "tok-1" not in caplog.text and "cs-9f2e" not in caplog.text and "/oauth/token" in caplog.text
+
+        # a token the API refuses (revoked) is fetched again, once, and the call goes on
+        reset()
+        with root.ClientCredentials(base_url=url, client_id="cid", client_secret="cs-9f2e", max_retries=0) as client:
+            client.default.list_items()
+            _TokenIssuer.valid.clear()
+            assert client.default.list_items().token == "tok-2"
+            # one that expires: fetched again shortly before it does, not after a refusal
+            now = [client._clock()]
+            client._clock = lambda: now[0]
+            now[0] += 3600 - 29
+            assert client.default.list_items().token == "tok-3"
+        assert [path for path, _ in _TokenIssuer.seen] == ["/items"] * 4  # (no refusal the second time)
+        assert len(_TokenIssuer.asked) == 3
+
+        # a server that takes the ID and secret as basic credentials only: asked again so,
+        # and so from then on
+        reset(basic_only=True, lifetime=None)
+        basic = "Basic " + base64.b64encode(b"cid:cs-9f2e").decode()
+        with root.ClientCredentials(base_url=url, client_id="cid", client_secret="cs-9f2e", max_retries=0) as client:
+            client.default.list_items()
+            _TokenIssuer.valid.clear()
+            client.default.list_items()
+        assert [auth for _, auth in _TokenIssuer.asked] == [None, basic, basic]
+        assert "client_secret" not in _TokenIssuer.asked[1][0]
+
+        # a wrong secret: the token endpoint's refusal, said as such, the secret never shown
+        reset(secret="other")
+        with root.ClientCredentials(base_url=url, client_id="cid", client_secret="cs-9f2e", max_retries=0) as client, \
+                pytest.raises(errors.AuthenticationError) as refused:
+            client.default.list_items()
+        assert str(refused.value) == (
+            f"401 invalid_client: Client authentication failed. (the token endpoint {url}/oauth/token refused "
+            f"client_id ({prefix}_CLIENT_ID) and client_secret ({prefix}_CLIENT_SECRET))")
+        assert [path for path, _ in _TokenIssuer.seen] == []  # (the API was not called without a token)
+
+        # the key, where given, is sent instead; the ID and secret can come from the environment
+        reset()
+        with root.ClientCredentials(base_url=url, api_key="key", client_id="cid", client_secret="cs-9f2e") as client:
+            assert client.default.list_items().token == "key"
+        assert _TokenIssuer.asked == []
+        monkeypatch.setenv(f"{prefix}_CLIENT_ID", "cid")
+        monkeypatch.setenv(f"{prefix}_CLIENT_SECRET", "cs-9f2e")
+        monkeypatch.setenv(f"{prefix}_TOKEN_SCOPE", "items:read")
+        with root.ClientCredentials(base_url=url) as client:
+            assert client.default.list_items().token == "tok-1"
+        assert _TokenIssuer.asked[0][0]["scope"] == "items:read"
+        monkeypatch.delenv(f"{prefix}_TOKEN_SCOPE")
+
+        # the async client; tasks that need a token at once share one
+        reset()
+
+        async def together() -> list[str]:
+            async with root.AsyncClientCredentials(base_url=url) as client:
+                answers = await asyncio.gather(*(client.default.list_items() for _ in range(5)))
+            return [a.token for a in answers]
+        assert asyncio.run(together()) == ["tok-1"] * 5
+        assert len(_TokenIssuer.asked) == 1
+        # and threads of one sync client
+        reset()
+        with root.ClientCredentials(base_url=url) as client:
+            threads = [threading.Thread(target=client.default.list_items) for _ in range(5)]
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join()
+        assert len(_TokenIssuer.asked) == 1 and len(_TokenIssuer.seen) == 5
+
+        # the command line, its credentials from the environment
+        reset()
+        env = {key: value for key, value in os.environ.items() if not key.startswith(prefix)}
+        env.update({"PYTHONPATH": str(out), f"{prefix}_BASE_URL": url, f"{prefix}_CLIENT_ID": "cid",
+                    f"{prefix}_CLIENT_SECRET": "cs-9f2e"})
+        ran = subprocess.run([sys.executable, "-m", f"{package}.cli", "default", "list-items"], capture_output=True,
+                             env=env, timeout=60)
+        assert ran.returncode == 0, ran.stderr.decode()[-500:]
+        assert json.loads(ran.stdout) == {"token": "tok-1"}
+        monkeypatch.delenv(f"{prefix}_CLIENT_ID")
+        monkeypatch.delenv(f"{prefix}_CLIENT_SECRET")
+    finally:
+        server.shutdown()
+        server.server_close()
+
+    with pytest.raises(root.ConfigurationError) as unset:
+        root.ClientCredentials(base_url=url, client_id="cid")  # (half of a way is none)
+    assert str(unset.value).endswith(f"(or authenticate another way the API takes: client_id=... ({prefix}_CLIENT_ID) "
+                                     f"with client_secret=... ({prefix}_CLIENT_SECRET))")
+
+    # the mock server is the token endpoint, and refuses a token it revoked
+    api = testing.MockAPI()
+    with testing.mock_client(api, api_key="") as mocked:
+        mocked.default.list_items()
+        api.revoke_tokens()
+        mocked.default.create_item(name="n")
+    assert [(call.operation_id, call.status) for call in api.calls] == [
+        ("oauth_token", 200), ("listItems", 200), ("createItem", 401), ("oauth_token", 200), ("createItem", 200)]
+    assert all("client_secret" not in str(call.body) for call in api.calls)
+
+    readme = (out / "README.md").read_text(encoding="utf-8")
+    assert "The ways: the API key; or `client_id` with `client_secret`.\n" in readme
+    assert (f"- `client_id` (`{prefix}_CLIENT_ID`) with `client_secret` (`{prefix}_CLIENT_SECRET`): the OAuth 2\n"
+            "  client ID and secret. With them the client fetches its own bearer token from\n"
+            "  `/oauth/token` (client credentials, asking for `items:read items:write`), keeps\n") in readme
+
+
 def test_form_fields_go_as_their_styles_say(packages: dict[str, tuple[Path, str, list[Diagnostic]]]) -> None:
     out, package, _ = packages["contract-form-styles"]
     modules = _import_all(out, package)

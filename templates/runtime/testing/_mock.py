@@ -11,6 +11,10 @@ Special API keys: `phx_invalid` is rejected (401); `phx_read_only` may
 only use operations whose scopes all end in `:read` (403 otherwise). Any
 other key is accepted.
 
+Where the API has OAuth 2's client-credentials flow, the mock is its token endpoint
+too (at the path of the flow's tokenUrl): any client ID and secret get a token, which
+the mock then accepts, until `revoke_tokens()`.
+
 With `strict_ids`, a path parameter naming an object (an id, a name) must be one
 the fixtures know, from an example request or a response, or the answer is 404
 as the real API would give; by default every id is found.
@@ -32,7 +36,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Any
-from urllib.parse import parse_qsl, unquote, urlencode
+from urllib.parse import parse_qsl, unquote, urlencode, urlsplit
 
 from .. import _settings as settings
 from ._validator import Invalid, schema_target, validate
@@ -177,6 +181,22 @@ def presented_way(
         ):
             return tuple(way)
     return None
+
+
+#: what the mock's calls list for a request to the token endpoint
+TOKEN_OPERATION = "oauth_token"
+
+
+def _is_token_path(path: str) -> bool:
+    """Whether `path` is the token endpoint's (settings.TOKEN_FLOW's tokenUrl, on any host,
+    or under the mock's address where it is relative)."""
+    if settings.TOKEN_FLOW is None:
+        return False
+    url = settings.TOKEN_FLOW[3]
+    wanted = urlsplit(url).path if "://" in url else "/" + url.lstrip("/")
+    return path.rstrip("/") == wanted.rstrip("/") or (
+        "://" not in url and path.rstrip("/").endswith(wanted.rstrip("/"))
+    )
 
 
 def _error(
@@ -535,6 +555,10 @@ class MockAPI:
         self._jobs: dict[str, dict[str, Any]] = {}
         self._ids = itertools.count(1)
         self._lock = threading.Lock()
+        self._tokens = itertools.count(1)
+        #: the OAuth tokens the mock gave out and then revoked: refused (401)
+        self._revoked: set[str] = set()
+        self._issued: set[str] = set()
 
     # -- configuring -------------------------------------------------------
 
@@ -556,6 +580,12 @@ class MockAPI:
 
     def calls_to(self, operation_id: str) -> list[Call]:
         return [c for c in self.calls if c.operation_id == operation_id]
+
+    def revoke_tokens(self) -> None:
+        """Refuse every OAuth token given out so far (as after a revocation, or a token
+        that expired sooner than the server said): a client must fetch another."""
+        with self._lock:
+            self._revoked |= self._issued
 
     # -- handling ----------------------------------------------------------
 
@@ -593,6 +623,8 @@ class MockAPI:
         headers: dict[str, str],
         raw_body: bytes,
     ) -> tuple[str | None, MockResponse, Any]:
+        if method == "POST" and _is_token_path(path):
+            return TOKEN_OPERATION, self._token(headers, raw_body), None  # (the secret: not kept)
         candidates = self._route(method, path, query, headers)
         if not candidates:
             return (
@@ -690,6 +722,30 @@ class MockAPI:
             )
         return alike
 
+    def _token(self, headers: dict[str, str], raw_body: bytes) -> MockResponse:
+        """The token endpoint's answer (RFC 6749, 4.4.3 and 5.2)."""
+        form = dict(parse_qsl(raw_body.decode(errors="replace")))
+        if form.get("grant_type") != "client_credentials":
+            return MockResponse(400, {"error": "unsupported_grant_type"})
+        client = (form.get("client_id"), form.get("client_secret"))
+        basic = presented("basic", "", headers, [])
+        if basic:
+            try:
+                pair = base64.b64decode(basic).decode().split(":", 1)
+            except (ValueError, UnicodeDecodeError):
+                pair = []
+            client = (pair[0], pair[1]) if len(pair) == 2 else (None, None)
+        if not all(client):
+            return MockResponse(
+                401,
+                {"error": "invalid_client", "error_description": "No client ID and secret."},
+            )
+        token = f"mock-token-{next(self._tokens)}"
+        self._issued.add(token)
+        return MockResponse(
+            200, {"access_token": token, "token_type": "Bearer", "expires_in": 3600}
+        )
+
     def _unknown_id(self, path_values: dict[str, str]) -> MockResponse | None:
         for name, value in path_values.items():
             if name in settings.PATH_DEFAULTS or value in self._jobs:
@@ -703,6 +759,10 @@ class MockAPI:
     ) -> MockResponse | None:
         if op["public"] or settings.AUTH_SCHEME == "none":
             return None
+        if presented("bearer", "", headers, query) in self._revoked:
+            return _error(
+                401, "authentication_error", "invalid_token", "The access token was revoked."
+            )
         way = presented_way(op, headers, query) if settings.WAYS else None
         if way is not None and "api_key" not in way:
             return None  # another way than the key: being there is all the mock checks of it

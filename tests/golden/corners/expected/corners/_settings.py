@@ -48,6 +48,12 @@ CREDENTIALS: dict[str, tuple[str, str, str]] = {}
 WAYS: tuple[tuple[str, ...], ...] = ()
 #: the ways the document's own requirement offers: those of an operation naming none
 SECURITY: tuple[tuple[str, ...], ...] = ()
+#: OAuth 2's client-credentials flow: the setting whose token the client fetches, the
+#: settings of the client's ID and secret, the token endpoint, the scopes asked for; and
+#: the environment variables that send the request elsewhere or ask for other scopes
+TOKEN_FLOW: tuple[str, str, str, str, str] | None = None
+TOKEN_URL_ENV = ""
+TOKEN_SCOPE_ENV = ""
 #: path parameters the client fills in from its settings: name -> (environment variable,
 #: description, the client's keyword for it)
 PATH_DEFAULTS: dict[str, tuple[str, str, str]] = {}
