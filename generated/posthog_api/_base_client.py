@@ -866,6 +866,12 @@ class _BaseClient:
         make: Any = type(self)  # a generated client class: its keywords are the settings above
         copy: _ClientT = make(**merged, http_client=self._http if shared else http_client)
         copy._owns_http = False  # the pool belongs to this client (or to the caller)
+        if (
+            copy._tokens is not None
+            and self._tokens is not None
+            and copy._tokens.same(self._tokens)
+        ):
+            copy._tokens = self._tokens  # (one token for a client and its copies)
         copy.max_response_bytes = self.max_response_bytes
         # Carry over hooks a test may have replaced on this instance (`client._sleep = ...`).
         copy._sleep, copy._clock = self._sleep, self._clock

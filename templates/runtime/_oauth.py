@@ -70,6 +70,15 @@ class TokenSource:
             scope if other_scope is None else other_scope.strip(),
         )
 
+    def same(self, other: TokenSource) -> bool:
+        """Whether `other` asks the same endpoint for the same token."""
+        return (self.url, self._client_id, self._client_secret, self._scope) == (
+            other.url,
+            other._client_id,
+            other._client_secret,
+            other._scope,
+        )
+
     @property
     def async_lock(self) -> asyncio.Lock:
         if self._async_lock is None:

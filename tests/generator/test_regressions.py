@@ -1123,7 +1123,7 @@ def test_a_client_given_its_oauth_client_id_and_secret_fetches_and_renews_its_to
                 root.ClientCredentials(base_url=url, client_id="cid", client_secret="cs-9f2e", max_retries=0) as client:
             assert client.default.list_items().token == "tok-1"
             assert client.default.create_item(name="n").token == "tok-1"
-            client.default.health()
+            client.with_options(timeout=5).default.health()  # (a copy shares the token)
         assert _TokenIssuer.asked == [({"grant_type": "client_credentials", "scope": "items:read items:write",
                                         "client_id": "cid", "client_secret": "cs-9f2e"}, None)]
         assert _TokenIssuer.seen == [("/items", "Bearer tok-1"), ("/items", "Bearer tok-1"), ("/health", "Bearer tok-1")]
@@ -1228,9 +1228,12 @@ def test_a_client_given_its_oauth_client_id_and_secret_fetches_and_renews_its_to
 
     readme = (out / "README.md").read_text(encoding="utf-8")
     assert "The ways: the API key; or `client_id` with `client_secret`.\n" in readme
-    assert (f"- `client_id` (`{prefix}_CLIENT_ID`) with `client_secret` (`{prefix}_CLIENT_SECRET`): the OAuth 2\n"
-            "  client ID and secret. With them the client fetches its own bearer token from\n"
-            "  `/oauth/token` (client credentials, asking for `items:read items:write`), keeps\n") in readme
+    assert (f"- `client_id` (`{prefix}_CLIENT_ID`) with `client_secret` (`{prefix}_CLIENT_SECRET`): the OAuth 2 "
+            "client ID and secret (below)\n") in readme
+    assert ("With `client_id` and `client_secret` (OAuth 2 client credentials) the client fetches its\n"
+            "own bearer token from `/oauth/token`, asking for `items:read items:write`; it keeps the\n") in readme
+    assert f'client = ClientCredentials(client_id="...", client_secret="...")\n' in readme
+    assert f"`{prefix}_TOKEN_URL` sends the token request to another address" in readme
 
 
 def test_form_fields_go_as_their_styles_say(packages: dict[str, tuple[Path, str, list[Diagnostic]]]) -> None:

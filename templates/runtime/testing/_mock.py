@@ -12,8 +12,8 @@ only use operations whose scopes all end in `:read` (403 otherwise). Any
 other key is accepted.
 
 Where the API has OAuth 2's client-credentials flow, the mock is its token endpoint
-too (at the path of the flow's tokenUrl): any client ID and secret get a token, which
-the mock then accepts, until `revoke_tokens()`.
+too (at the path of the flow's tokenUrl, where no operation of the document is): any
+client ID and secret get a token, which the mock then accepts, until `revoke_tokens()`.
 
 With `strict_ids`, a path parameter naming an object (an id, a name) must be one
 the fixtures know, from an example request or a response, or the answer is 404
@@ -623,9 +623,10 @@ class MockAPI:
         headers: dict[str, str],
         raw_body: bytes,
     ) -> tuple[str | None, MockResponse, Any]:
-        if method == "POST" and _is_token_path(path):
-            return TOKEN_OPERATION, self._token(headers, raw_body), None  # (the secret: not kept)
         candidates = self._route(method, path, query, headers)
+        if not candidates and method == "POST" and _is_token_path(path):
+            # (where the document has no operation of its own there: motaword's has)
+            return TOKEN_OPERATION, self._token(headers, raw_body), None  # (the secret: not kept)
         if not candidates:
             return (
                 None,
