@@ -1232,7 +1232,7 @@ def test_a_client_given_its_oauth_client_id_and_secret_fetches_and_renews_its_to
             "client ID and secret (below)\n") in readme
     assert ("With `client_id` and `client_secret` (OAuth 2 client credentials) the client fetches its\n"
             "own bearer token from `/oauth/token`, asking for `items:read items:write`; it keeps the\n") in readme
-    assert f'client = ClientCredentials(client_id="...", client_secret="...")\n' in readme
+    assert 'client = ClientCredentials(client_id="...", client_secret="...")\n' in readme
     assert f"`{prefix}_TOKEN_URL` sends the token request to another address" in readme
 
 
