@@ -50,7 +50,8 @@ TAKEN_MODULES = frozenset(sys.stdlib_module_names) | frozenset(
 #: would hide it)
 CLIENT_MEMBERS = frozenset(
     {"with_options", "with_raw_response", "close", "api_key", "base_url", "host", "timeout", "max_retries",
-     "copy", "request", "request_page", "request_stream", "max_response_bytes", "default_headers", "http_client"}
+     "copy", "request", "request_page", "request_stream", "max_response_bytes", "default_headers", "http_client",
+     "strict_response_validation", "max_concurrent_jobs"}
 )
 #: what every resource class has besides its operations
 RESOURCE_MEMBERS = frozenset({"with_options", "with_raw_response", "with_streaming_response"})

@@ -98,7 +98,7 @@ class ResourceView:
     resource: ir.Resource
     operations: list[OperationView]
     docstring: str
-    path: str  # how users reach it: client.environments.query
+    path: str  # how users reach it: client.environments.query (client: on_client)
     example: str
     #: builtin names the class's own methods shadow, written `builtins.x` in its annotations
     shadowed: frozenset[str]
@@ -106,6 +106,9 @@ class ResourceView:
     types: list[ir.TypeRef] = field(default_factory=list)
     #: models module -> the names this resource module imports from it
     model_imports: dict[str, list[str]] = field(default_factory=dict)
+    #: its operations are methods of the client itself too (the `default` resource: those
+    #: the document gives no tag), still reached as `client.default` as well
+    on_client: bool = False
 
 
 @dataclass
@@ -268,6 +271,11 @@ class ApiView:
     examples: Examples = field(default_factory=Examples)
 
     @property
+    def own_resource(self) -> ResourceView | None:
+        """The resource whose operations are the client's own methods too (on_client)."""
+        return next((r for r in self.resources if r.on_client), None)
+
+    @property
     def documented_resources(self) -> list[ResourceView]:
         """The resources the README presents: not those of a deprecated namespace."""
         deprecated = {id(r) for nv in self.namespaces if nv.namespace.deprecated for r in nv.resources}
@@ -410,7 +418,7 @@ def build(api: ir.Api) -> ApiView:
         resources=resources,
         namespaces=namespaces,
         models=models,
-        client_doc=_client_doc(api),
+        client_doc=_client_doc(api, next((r for r in resources if r.on_client), None)),
         cli_groups=cli_groups(api, namespaces, resources),
     )
     return view
@@ -506,11 +514,15 @@ def _settings_view(api: ir.Api) -> SettingsView:
     )
 
 
-def _client_doc(api: ir.Api) -> str:
+def _client_doc(api: ir.Api, own: ResourceView | None) -> str:
     sdk = api.sdk
     lines = [f"Client for the {api.title}." if api.title else "API client."]
-    attrs = [f"`{r.attribute}`" for r in api.resources if r.namespace is None] + [f"`{n.name}`" for n in api.namespaces]
-    if attrs:
+    attrs = [f"`{r.attribute}`" for r in api.resources if r.namespace is None and (own is None or r is not own.resource)]
+    attrs += [f"`{n.name}`" for n in api.namespaces]
+    if own is not None:
+        lines.append(f"The operations the API document gives no tag are its own methods (and `{own.resource.attribute}`'s)"
+                     + ("; the others are grouped by resource: " + ", ".join(attrs) if attrs else "") + ".")
+    elif attrs:
         lines.append("Operations are grouped by resource: " + ", ".join(attrs) + ".")
     names = [sdk.api_key_env, sdk.base_url_env, *sdk.path_defaults.values()]
     lines.append("Settings default to the environment: " + ", ".join(names) + ".")
@@ -722,15 +734,32 @@ def _resource_view(api: ir.Api, resource: ir.Resource, aliases: dict[str, ir.Ali
             types.append(o.op.body.type)  # the request model, when its fields are the arguments
         types += [t for overload in o.op.overloads for t in (overload.argument, overload.returns)]
     method_names = {o.op.name for o in operations} | {o.wait.method for o in operations if o.wait}
+    on_client = _on_client(api, resource, method_names)
+    reached = f"`client` (the client's own methods) or `{path}`" if on_client else f"`{path}`"
+    path = "client" if on_client else path
     return ResourceView(
         resource=resource,
         operations=operations,
-        docstring=(resource.description or f"Operations tagged {resource.tag}.") + f"\n\nReached as `{path}`.",
+        docstring=(resource.description or f"Operations tagged {resource.tag}.") + f"\n\nReached as {reached}.",
+        on_client=on_client,
         path=path,
         example=_example(operations, path),
         shadowed=frozenset(BUILTIN_TYPES & method_names & builtins_used(types)),
         types=types,
     )
+
+
+def _on_client(api: ir.Api, resource: ir.Resource, methods: set[str]) -> bool:
+    """Whether a resource's operations are the client's own methods too: those of the
+    `default` resource (the operations 633 of the directory's documents give no tag, all
+    of theirs in most; `client.get_status()`, not only `client.default.get_status()`),
+    where none of their names is one of the client's."""
+    if resource.tag != "default" or resource.namespace is not None:
+        return False
+    sdk = api.sdk
+    taken = (naming.CLIENT_MEMBERS | {r.attribute for r in api.resources if r.namespace is None}
+             | {n.name for n in api.namespaces} | set(sdk.path_defaults) | set(sdk.path_default_arguments.values()))
+    return not methods & taken
 
 
 def _example(operations: list[OperationView], path: str) -> str:
@@ -1583,7 +1612,7 @@ def contract_cases(view: ApiView, fixtures_by_op: dict[str, dict[str, Any]]) -> 
             cases.append(ContractCase(
                 test=test_names.claim("test_" + naming.snake(op.operation_id)),
                 operation_id=op.operation_id,
-                target=".".join(["client"] + ([ns.name] if ns else []) + [resource.attribute, op.name]),
+                target=f"{rv.path}.{op.name}",
                 module=resource.module,
                 args=args,
                 kwargs=kwargs,

@@ -821,7 +821,7 @@ def test_an_operation_with_a_server_of_its_own_is_sent_there_from_the_default_ad
                       ("/paths/~1relative/get/servers/0/url", "server '/v2' is not an address a client can call")]
     readme = (out / "README.md").read_text(encoding="utf-8")
     assert ("Some operations are served from another address than the API's, as its document says:\n"
-            "- https://main.uploads.example.com: `client.default.upload_asset`\n\n"
+            "- https://main.uploads.example.com: `client.upload_asset`\n\n"
             "They are sent there while `base_url` is the default") in readme
 
 
@@ -1039,8 +1039,47 @@ def test_each_request_sends_the_first_way_its_operation_takes_that_the_client_ha
     assert "Neither the API key nor another credential appears in a log line, an error message or a `repr`: the\n" \
         "`X-Api-Key` header is logged as `<redacted>`" in readme
     assert "```sh\nregress-contract-auth-ways --help\nregress-contract-auth-ways default get-status --help\n```" in readme
-    # (no operation has a tag: their resource is not said to be "tagged default")
-    assert "### `client.default`\n\nOperations the API document gives no tag.\n" in readme
+    # (no operation has a tag: their resource is not said to be "tagged default"; they are
+    # the client's own methods)
+    assert ("### `client`\n\nOperations the API document gives no tag.\n\n"
+            "These are the client's own methods (`client.default` has them too).\n") in readme
+    assert "result = client.get_status()\n" in readme
+
+
+def test_the_operations_the_document_gives_no_tag_are_the_clients_own_methods(
+        packages: dict[str, tuple[Path, str, list[Diagnostic]]], tmp_path: Path) -> None:
+    out, package, _ = packages["contract-auth-ways"]
+    modules = _import_all(out, package)
+    root, testing = modules[package], modules[f"{package}.testing"]
+    api = testing.MockAPI()
+    with testing.mock_client(api) as client:
+        assert client.get_status() == client.default.get_status()  # (both ways, as before)
+        raw = client.with_raw_response.get_status()
+        assert raw.status_code == 200 and raw.parse() == client.get_status()
+        with client.with_streaming_response.get_status() as streamed:
+            assert streamed.status_code == 200
+        assert client.with_options(max_retries=1).get_me() is not None
+    assert [call.operation_id for call in api.calls] == ["getStatus"] * 5 + ["getMe"]
+    assert "its own methods (and `default`'s)" in (root.AuthWays.__doc__ or "")
+
+    async def together() -> None:
+        async with testing.mock_async_client(api) as client:
+            await client.get_mixed()
+            await client.with_raw_response.ping()
+    asyncio.run(together())
+    assert [call.operation_id for call in api.calls[-2:]] == ["getMixed", "ping"]
+    contract = (out / "tests" / "contract" / "test_default.py").read_text(encoding="utf-8")
+    assert "client.get_status()" in contract and "client.default." not in contract
+
+    # an operation named like one of the client's members (close, request, a tag's
+    # attribute) keeps them all on `client.default` only: nothing of the client is hidden
+    spec = tmp_path / "openapi.yaml"
+    spec.write_text("openapi: 3.0.3\ninfo: {title: Closing, version: '1'}\npaths:\n"
+                    "  /close: {post: {operationId: close, responses: {'204': {description: closed}}}}\n"
+                    "  /ping: {get: {operationId: ping, responses: {'204': {description: up}}}}\n", encoding="utf-8")
+    files = generate(spec, package_name="closing").files
+    assert "class Closing(_SyncAPIClient):" in files["closing/_client.py"]
+    assert "### `client.default`\n" in files["README.md"] and "client's own methods" not in files["README.md"]
 
 
 class _TokenIssuer(BaseHTTPRequestHandler):
@@ -1121,9 +1160,9 @@ def test_a_client_given_its_oauth_client_id_and_secret_fetches_and_renews_its_to
         reset()
         with caplog.at_level("DEBUG", logger=package), \
                 root.ClientCredentials(base_url=url, client_id="cid", client_secret="cs-9f2e", max_retries=0) as client:
-            assert client.default.list_items().token == "tok-1"
-            assert client.default.create_item(name="n").token == "tok-1"
-            client.with_options(timeout=5).default.health()  # (a copy shares the token)
+            assert client.list_items().token == "tok-1"
+            assert client.create_item(name="n").token == "tok-1"
+            client.with_options(timeout=5).health()  # (a copy shares the token)
         assert _TokenIssuer.asked == [({"grant_type": "client_credentials", "scope": "items:read items:write",
                                         "client_id": "cid", "client_secret": "cs-9f2e"}, None)]
         assert _TokenIssuer.seen == [("/items", "Bearer tok-1"), ("/items", "Bearer tok-1"), ("/health", "Bearer tok-1")]
@@ -1132,14 +1171,14 @@ def test_a_client_given_its_oauth_client_id_and_secret_fetches_and_renews_its_to
         # a token the API refuses (revoked) is fetched again, once, and the call goes on
         reset()
         with root.ClientCredentials(base_url=url, client_id="cid", client_secret="cs-9f2e", max_retries=0) as client:
-            client.default.list_items()
+            client.list_items()
             _TokenIssuer.valid.clear()
-            assert client.default.list_items().token == "tok-2"
+            assert client.list_items().token == "tok-2"
             # one that expires: fetched again shortly before it does, not after a refusal
             now = [client._clock()]
             client._clock = lambda: now[0]
             now[0] += 3600 - 29
-            assert client.default.list_items().token == "tok-3"
+            assert client.list_items().token == "tok-3"
         assert [path for path, _ in _TokenIssuer.seen] == ["/items"] * 4  # (no refusal the second time)
         assert len(_TokenIssuer.asked) == 3
 
@@ -1148,9 +1187,9 @@ def test_a_client_given_its_oauth_client_id_and_secret_fetches_and_renews_its_to
         reset(basic_only=True, lifetime=None)
         basic = "Basic " + base64.b64encode(b"cid:cs-9f2e").decode()
         with root.ClientCredentials(base_url=url, client_id="cid", client_secret="cs-9f2e", max_retries=0) as client:
-            client.default.list_items()
+            client.list_items()
             _TokenIssuer.valid.clear()
-            client.default.list_items()
+            client.list_items()
         assert [auth for _, auth in _TokenIssuer.asked] == [None, basic, basic]
         assert "client_secret" not in _TokenIssuer.asked[1][0]
 
@@ -1158,7 +1197,7 @@ def test_a_client_given_its_oauth_client_id_and_secret_fetches_and_renews_its_to
         reset(secret="other")
         with root.ClientCredentials(base_url=url, client_id="cid", client_secret="cs-9f2e", max_retries=0) as client, \
                 pytest.raises(errors.AuthenticationError) as refused:
-            client.default.list_items()
+            client.list_items()
         assert str(refused.value) == (
             f"401 invalid_client: Client authentication failed. (the token endpoint {url}/oauth/token refused "
             f"client_id ({prefix}_CLIENT_ID) and client_secret ({prefix}_CLIENT_SECRET))")
@@ -1167,13 +1206,13 @@ def test_a_client_given_its_oauth_client_id_and_secret_fetches_and_renews_its_to
         # the key, where given, is sent instead; the ID and secret can come from the environment
         reset()
         with root.ClientCredentials(base_url=url, api_key="key", client_id="cid", client_secret="cs-9f2e") as client:
-            assert client.default.list_items().token == "key"
+            assert client.list_items().token == "key"
         assert _TokenIssuer.asked == []
         monkeypatch.setenv(f"{prefix}_CLIENT_ID", "cid")
         monkeypatch.setenv(f"{prefix}_CLIENT_SECRET", "cs-9f2e")
         monkeypatch.setenv(f"{prefix}_TOKEN_SCOPE", "items:read")
         with root.ClientCredentials(base_url=url) as client:
-            assert client.default.list_items().token == "tok-1"
+            assert client.list_items().token == "tok-1"
         assert _TokenIssuer.asked[0][0]["scope"] == "items:read"
         monkeypatch.delenv(f"{prefix}_TOKEN_SCOPE")
 
@@ -1182,14 +1221,14 @@ def test_a_client_given_its_oauth_client_id_and_secret_fetches_and_renews_its_to
 
         async def together() -> list[str]:
             async with root.AsyncClientCredentials(base_url=url) as client:
-                answers = await asyncio.gather(*(client.default.list_items() for _ in range(5)))
+                answers = await asyncio.gather(*(client.list_items() for _ in range(5)))
             return [a.token for a in answers]
         assert asyncio.run(together()) == ["tok-1"] * 5
         assert len(_TokenIssuer.asked) == 1
         # and threads of one sync client
         reset()
         with root.ClientCredentials(base_url=url) as client:
-            threads = [threading.Thread(target=client.default.list_items) for _ in range(5)]
+            threads = [threading.Thread(target=client.list_items) for _ in range(5)]
             for thread in threads:
                 thread.start()
             for thread in threads:
@@ -1219,9 +1258,9 @@ def test_a_client_given_its_oauth_client_id_and_secret_fetches_and_renews_its_to
     # the mock server is the token endpoint, and refuses a token it revoked
     api = testing.MockAPI()
     with testing.mock_client(api, api_key="") as mocked:
-        mocked.default.list_items()
+        mocked.list_items()
         api.revoke_tokens()
-        mocked.default.create_item(name="n")
+        mocked.create_item(name="n")
     assert [(call.operation_id, call.status) for call in api.calls] == [
         ("oauth_token", 200), ("listItems", 200), ("createItem", 401), ("oauth_token", 200), ("createItem", 200)]
     assert all("client_secret" not in str(call.body) for call in api.calls)
