@@ -751,9 +751,9 @@ def _resource_view(api: ir.Api, resource: ir.Resource, aliases: dict[str, ir.Ali
 
 def _on_client(api: ir.Api, resource: ir.Resource, methods: set[str]) -> bool:
     """Whether a resource's operations are the client's own methods too: those of the
-    `default` resource (the operations 633 of the directory's documents give no tag, all
-    of theirs in most; `client.get_status()`, not only `client.default.get_status()`),
-    where none of their names is one of the client's."""
+    `default` resource (the operations a document gives no tag: all of them in 632 of the
+    directory's documents, some in 62 more; `client.get_status()`, not only
+    `client.default.get_status()`), where none of their names is one of the client's."""
     if resource.tag != "default" or resource.namespace is not None:
         return False
     sdk = api.sdk
