@@ -757,9 +757,10 @@ def _on_client(api: ir.Api, resource: ir.Resource, methods: set[str]) -> bool:
     if resource.tag != "default" or resource.namespace is not None:
         return False
     sdk = api.sdk
-    taken = (naming.CLIENT_MEMBERS | {r.attribute for r in api.resources if r.namespace is None}
-             | {n.name for n in api.namespaces} | set(sdk.path_defaults) | set(sdk.path_default_arguments.values()))
-    return not methods & taken
+    attributes = {r.attribute for r in api.resources if r.namespace is None} | {n.name for n in api.namespaces}
+    taken = naming.CLIENT_MEMBERS | attributes | set(sdk.path_defaults) | set(sdk.path_default_arguments.values())
+    # (nor may the client's attributes take the members the resource gives it)
+    return not methods & taken and not attributes & naming.RESOURCE_MEMBERS
 
 
 def _example(operations: list[OperationView], path: str) -> str:

@@ -1080,6 +1080,10 @@ def test_the_operations_the_document_gives_no_tag_are_the_clients_own_methods(
     files = generate(spec, package_name="closing").files
     assert "class Closing(_SyncAPIClient):" in files["closing/_client.py"]
     assert "### `client.default`\n" in files["README.md"] and "client's own methods" not in files["README.md"]
+    spec.write_text(spec.read_text(encoding="utf-8").replace("operationId: close,", "operationId: shut, tags: "
+                                                             "[with_streaming_response],"), encoding="utf-8")
+    files = generate(spec, package_name="closing").files  # (a tag named like a member the resource gives)
+    assert "class Closing(_SyncAPIClient):" in files["closing/_client.py"]
 
 
 class _TokenIssuer(BaseHTTPRequestHandler):
