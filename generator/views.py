@@ -387,15 +387,21 @@ class ApiView:
         return next((s for s in scopes if s.endswith(":write")), scopes[0] if scopes else "")
 
     @property
+    def root_command(self) -> list[str]:
+        """The first command the root has as one of the client's own methods, by its group's
+        path (`["default", "get-status"]`); [] where there is none."""
+        return next(([*c["groups"], c["name"]] for c, _op, _ov in self.cli_table.entries if c["alias_groups"] == []), [])
+
+    @property
     def cli_example(self) -> str:
         """A command line for the README beside `--help`: a list printed whole, else the
         first command's own help ("" where there is no command)."""
         for c, _op, _ov in self.cli_table.entries:
             if c["paginated"]:
-                words = c["groups"] + [c["name"]] + ["<" + a["metavar"] + ">" for a in c["arguments"]]
+                words = _cli_path(c) + ["<" + a["metavar"] + ">" for a in c["arguments"]]
                 return " ".join(words) + " --all -o table"
         for c, _op, _ov in self.cli_table.entries:
-            return " ".join([*c["groups"], c["name"], "--help"])
+            return " ".join([*_cli_path(c), "--help"])
         return ""
 
 
@@ -1467,11 +1473,28 @@ def _cli_table(api: ir.Api, view: ApiView) -> _CliTable:
         if len(entry["groups"]) > 1 and (entry["groups"][-1], entry["name"]) not in top_level:
             entry["alias_groups"] = entry["groups"][-1:]
             top_level[(entry["groups"][-1], entry["name"])] = entry["operation_id"]
+    # The client's own methods (ResourceView.on_client) are commands of the root too, where
+    # no top-level group (nor the root's `mcp`) has their name: `x get-status`, as the
+    # client's `client.get_status()`; their group keeps them as well.
+    own = view.own_resource
+    if own is not None:
+        own_group = [naming.kebab(own.resource.attribute)]
+        root_names = {group["path"][0] for group in view.cli_groups} | {"mcp"}
+        for entry in commands:
+            if entry["groups"] == own_group and entry["shortcut"] is None and entry["name"] not in root_names:
+                entry["alias_groups"] = []
+                root_names.add(entry["name"])
     # Help and examples name commands by their shortest path.
-    paths = {e["operation_id"]: (e["alias_groups"] or e["groups"]) + [e["name"]] for e in commands if e["shortcut"] is None}
+    paths = {e["operation_id"]: _cli_path(e) for e in commands if e["shortcut"] is None}
     flags = {e["operation_id"]: {o["flag"] for o in e["options"]} for e in commands if e["shortcut"] is None}
     words = _CliWords(api, paths, flags)
     return _CliTable([(entry, *ops[id(entry)]) for entry in commands], words)
+
+
+def _cli_path(entry: dict[str, Any]) -> list[str]:
+    """A command's shortest path: by its alias group where it has one (`[]`: the root)."""
+    shortest = entry["groups"] if entry["alias_groups"] is None else entry["alias_groups"]
+    return [*shortest, entry["name"]]
 
 
 def _cli_finished(api: ir.Api, words: _CliWords, op: ir.Operation, first: dict[str, Any]) -> dict[str, Any]:
@@ -1479,7 +1502,7 @@ def _cli_finished(api: ir.Api, words: _CliWords, op: ir.Operation, first: dict[s
     is), its operation and the table's words; a shortcut's example also reads the other
     operations' body examples."""
     entry = {**first, "options": [dict(option) for option in first["options"]]}
-    path = (entry["alias_groups"] or entry["groups"]) + [entry["name"]]
+    path = _cli_path(entry)
     for option in entry["options"]:
         option["help"] = words.first_sentence(option["help"], op)
         if option["target"] == "body" and option["required"]:
@@ -1532,6 +1555,8 @@ def cli_groups(api: ir.Api, namespaces: list[NamespaceView], resources: list[Res
                 seen.add(tuple(candidate))
                 help_ = resource.description.strip() or f"Operations tagged {resource.tag}."
                 groups.append({"path": candidate, "help": help_, "short_help": _first_sentence(help_)})
+                if rv.on_client:  # (its commands are the root's too: the root reads its file)
+                    groups[-1]["root_commands"] = True
     # a top-level group's commands are in a file of their own (cli_command_files)
     files = naming.UniqueNames()
     for group in groups:

@@ -1038,7 +1038,7 @@ def test_each_request_sends_the_first_way_its_operation_takes_that_the_client_ha
     assert "every request and response, retries with backoff and typed errors.\n" in readme  # (no pages)
     assert "Neither the API key nor another credential appears in a log line, an error message or a `repr`: the\n" \
         "`X-Api-Key` header is logged as `<redacted>`" in readme
-    assert "```sh\nregress-contract-auth-ways --help\nregress-contract-auth-ways default get-status --help\n```" in readme
+    assert "```sh\nregress-contract-auth-ways --help\nregress-contract-auth-ways get-status --help\n```" in readme
     # (no operation has a tag: their resource is not said to be "tagged default"; they are
     # the client's own methods)
     assert ("### `client`\n\nOperations the API document gives no tag.\n\n"
@@ -1070,6 +1070,26 @@ def test_the_operations_the_document_gives_no_tag_are_the_clients_own_methods(
     assert [call.operation_id for call in api.calls[-2:]] == ["getMixed", "ping"]
     contract = (out / "tests" / "contract" / "test_default.py").read_text(encoding="utf-8")
     assert "client.get_status()" in contract and "client.default." not in contract
+
+    # the command line has them at its root too (and in the group, as before)
+    prefix = package.upper()
+    env = {key: value for key, value in os.environ.items() if not key.startswith(prefix)}
+    with modules[f"{package}.testing.server"].MockServer() as server:
+        env.update({"PYTHONPATH": str(out), f"{prefix}_BASE_URL": server.url, f"{prefix}_API_KEY": "k"})
+        printed = []
+        for words in (["get-status"], ["default", "get-status"]):
+            ran = subprocess.run([sys.executable, "-m", f"{package}.cli", *words], capture_output=True, env=env,
+                                 timeout=60)
+            assert ran.returncode == 0, ran.stderr.decode()[-500:]
+            printed.append(json.loads(ran.stdout))
+        assert printed[0] == printed[1] and "name" in printed[0]
+    listed = subprocess.run([sys.executable, "-m", f"{package}.cli", "--help"], capture_output=True, env=env,
+                            timeout=60).stdout.decode()
+    assert "  default      Operations the API document gives no tag.\n" in listed
+    assert "  get-status   Get status\n" in listed and "  mcp " in listed
+    readme = (out / "README.md").read_text(encoding="utf-8")
+    assert ("methods: `regress-contract-auth-ways get-status`, as well as `regress-contract-auth-ways default "
+            "get-status`.\n") in readme
 
     # an operation named like one of the client's members (close, request, a tag's
     # attribute) keeps them all on `client.default` only: nothing of the client is hidden

@@ -753,9 +753,10 @@ def _loader(spec: dict[str, Any], groups: dict[tuple[str, ...], _Group]) -> Call
         done = True
         entries = commands(spec)
         # A command's own group first: where a name is taken twice, the first one stays.
+        # An alias group `[]` is the root (the client's own methods: `x get-status`).
         for key in ("groups", "alias_groups"):
             for entry in entries:
-                if entry[key] and entry[key][0] == top:
+                if entry[key] == [] or (entry[key] and entry[key][0] == top):
                     group = groups[tuple(entry[key])]
                     group.add_entry(entry["name"], entry)
                     for alias in entry.get("aliases") or []:
@@ -809,6 +810,8 @@ def build() -> click.Group:
         )
         groups[path[:-1]].add_command(group)
         groups[path] = group
+        if spec.get("root_commands"):
+            root.load = loaders[path[0]]  # (the root lists and runs that group's commands too)
     from ..mcp._command import register as register_mcp
 
     register_mcp(root)
