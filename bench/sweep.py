@@ -26,7 +26,7 @@ Each document, in a worker of its own (--jobs, default all cores), runs as subpr
 limited in address space (--memory-mb, RLIMIT_AS) and time (--timeout, for each step):
   generate   python -m generator generate DOC --output TMP --package-name sweep_client
   import     every module of the generated package, one interpreter; then the data files
-             its CLI and MCP tools read, and every CLI command built with its --help
+             its CLI and MCP tools read, the root's --help and every CLI command built with its --help
   mypy       mypy --strict on the package and its contract tests (--mypy, or a `mypy` tag in a
              --list file); the runtime copied into it is checked once at its source
              (bench/typecheck.py)
@@ -609,11 +609,12 @@ for module in modules:
             message = f"{exc.msg}: {(exc.text or '').strip()}"
         failed.append({"module": module, "type": type(exc).__name__, "message": message, "where": where})
 # the data files the modules read when they are used: every group's commands, every tool's
-# schema; and every command built, with its --help, as click makes them
+# schema; and the root's --help and every command built, with its --help, as click makes them
 def commands_and_help(m):
     import click
     app = importlib.import_module(m.__name__.rsplit(".", 1)[0] + "._app")
     root = click.Context(app.build(), info_name="cli")
+    root.command.get_help(root)  # (the root lists its groups, and the client's own methods' commands)
     for entry in m.every_command():
         command = app._command(entry, entry["name"])
         command.get_help(click.Context(command, info_name=entry["name"], parent=root))
