@@ -143,6 +143,17 @@ CORPORA = {
                                "2 MB", ("generated/*.json",)),
 }
 DEFAULT_CORPUS = CORPORA["apis-guru"]
+
+
+def local_corpus(folder: Path) -> Corpus:
+    """A folder of one's own documents (--dir): every JSON and YAML file under it that has
+    an `openapi` or `swagger` field. Not pinned: its results are keyed by the folder's path
+    and the documents' sizes and modification times, so that an edited document runs again."""
+    folder = folder.resolve()
+    files = sorted(p for ext in ("json", "yaml", "yml") for p in folder.rglob(f"*.{ext}") if p.is_file())
+    stamp = hashlib.sha256("\n".join(f"{p.relative_to(folder)} {p.stat().st_size} {p.stat().st_mtime_ns}"
+                                      for p in files).encode()).hexdigest()
+    return Corpus(str(folder), "local", stamp, "", ("**/*.json", "**/*.yaml", "**/*.yml"))
 # What the peers' generated code needs at run time (their own requirements), pinned,
 # installed once into each peer's virtualenv so that its output can be imported there,
 # and dateutil's stubs, so that `--mypy` judges their code and not a missing stub.
@@ -249,6 +260,8 @@ def enumerate_docs(package: Path, patterns: Sequence[str] = DEFAULT_CORPUS.patte
         with path.open("rb") as handle:
             head = handle.read(4096)
         match = _VERSION.search(head)
+        if match is None and len(head) == 4096:  # a JSON document whose keys are sorted puts `openapi` late
+            match = _VERSION.search(path.read_bytes())
         docs.append(Doc(path.relative_to(package).as_posix(), path.stat().st_size,
                         match.group(1).decode() if match else "?"))
     return docs
@@ -1391,6 +1404,9 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
                            "readme: ReadMe's hand-written examples of every corner of the specification, "
                            "@readme/oas-examples@8.2.2 (129 documents, JSON and YAML); octokit: GitHub's REST descriptions, "
                            "@octokit/openapi@23.0.2 (10 documents of 11-78 MB)")
+    pick.add_argument("--dir", type=Path, metavar="FOLDER",
+                      help="instead of a corpus, every OpenAPI or Swagger document (JSON or YAML) under FOLDER: "
+                           "descriptions of one's own, or fetched from elsewhere (not pinned)")
     pick.add_argument("--sample", type=int, metavar="N",
                       help="a stratified sample of N: strata are OpenAPI 3.0/3.1 x size (<100 KB, <1 MB, more) x provider "
                            "(each provider with 5%% of the documents, the rest together), in proportion, each stratum at "
@@ -1441,13 +1457,20 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
-    source = CORPORA[args.corpus]
-    try:
-        corpus = ensure_corpus(HOME, corpus=source)
-    except CorpusUnavailable as exc:
-        print(f"sweep skipped: {source.label} cannot be fetched ({exc})")
-        return 0
+    if args.dir is not None:
+        if not args.dir.is_dir():
+            raise SystemExit(f"sweep: --dir {args.dir}: not a folder")
+        source, corpus = local_corpus(args.dir), args.dir.resolve()
+    else:
+        source = CORPORA[args.corpus]
+        try:
+            corpus = ensure_corpus(HOME, corpus=source)
+        except CorpusUnavailable as exc:
+            print(f"sweep skipped: {source.label} cannot be fetched ({exc})")
+            return 0
     docs, tags = select(enumerate_docs(corpus, source.patterns), args)
+    if args.dir is not None:  # a folder's other YAML and JSON (fragments it refers to, configs) are no documents
+        docs = [d for d in docs if d.version != "?"]
     if args.write_list:
         write_list(args.write_list, docs, args, list(argv if argv is not None else sys.argv[1:]))
         return 0
