@@ -104,6 +104,12 @@ def contract_argument(value: Any, t: ir.TypeRef | None, enums: dict[str, ir.Enum
             if variant.kind == ir.PRIMITIVE and variant.name == "bytes":
                 return pyrepr(value.encode())
         return pyrepr(value)
+    if t.kind == ir.UNION and isinstance(value, list):
+        # one list among the members (OpenAI's skill upload: `list[bytes] | bytes`): its
+        # items are made as that list's (bytes, dates, members), not left as JSON
+        lists = [v for v in variants if v.kind == ir.LIST]
+        if len(lists) == 1:
+            return contract_argument(value, lists[0], enums, aliases)
     if t.kind == ir.LIST and isinstance(value, list) and t.item is not None:
         item = t.item
         if named and item.kind == ir.ENUM and item.name in enums:
