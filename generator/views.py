@@ -477,16 +477,28 @@ def walk(t: ir.TypeRef | None) -> list[ir.TypeRef]:
     return out
 
 
-def builtins_used(types: list[ir.TypeRef]) -> set[str]:
+def builtins_used(types: list[ir.TypeRef], aliases: dict[str, ir.Alias] | None = None) -> set[str]:
+    """The builtin names the annotations of `types` write. Given `aliases` (for a
+    resource's signatures), also those render.arg_hint adds: a plain dict beside a model
+    (`dict[str, Any]`), and beside an alias of a list or a map of models, a list or a map
+    of them (PayPal's `PatchRequest | list[dict[str, Any]]` in a class with a `list`
+    method, where `list` must be written `builtins.list`)."""
     used: set[str] = set()
-    for root in types:
-        for t in walk(root):
+    seen: set[str] = set()
+    pending = list(types)
+    while pending:
+        for t in walk(pending.pop()):
             if t.kind == ir.LIST:
                 used.add("list")
             elif t.kind == ir.MAP:
                 used |= {"dict", "str"}
             elif t.kind == ir.PRIMITIVE:
                 used.add(t.name)
+            elif aliases is not None and t.kind == ir.MODEL:
+                used |= {"dict", "str"}
+            elif aliases is not None and t.kind == ir.ALIAS and t.name in aliases and t.name not in seen:
+                seen.add(t.name)
+                pending.append(aliases[t.name].type)
     return used
 
 
@@ -750,7 +762,7 @@ def _resource_view(api: ir.Api, resource: ir.Resource, aliases: dict[str, ir.Ali
         on_client=on_client,
         path=path,
         example=_example(operations, path),
-        shadowed=frozenset(BUILTIN_TYPES & method_names & builtins_used(types)),
+        shadowed=frozenset(BUILTIN_TYPES & method_names & builtins_used(types, aliases)),
         types=types,
     )
 
