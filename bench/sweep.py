@@ -147,8 +147,8 @@ DEFAULT_CORPUS = CORPORA["apis-guru"]
 
 def local_corpus(folder: Path) -> Corpus:
     """A folder of one's own documents (--dir): every JSON and YAML file under it that has
-    an `openapi` or `swagger` field. Not pinned: its results are keyed by the folder's path
-    and the documents' sizes and modification times, so that an edited document runs again."""
+    an `openapi` or `swagger` field. Not pinned: its results are kept under the folder's
+    path and its files' sizes and modification times, so a sweep after any edit starts over."""
     folder = folder.resolve()
     files = sorted(p for ext in ("json", "yaml", "yml") for p in folder.rglob(f"*.{ext}") if p.is_file())
     stamp = hashlib.sha256("\n".join(f"{p.relative_to(folder)} {p.stat().st_size} {p.stat().st_mtime_ns}"

@@ -433,3 +433,39 @@ def test_a_corpus_of_json_and_yaml_documents_is_enumerated_with_their_versions(t
     assert "3 documents, 0 already done" in out
     [state] = (tmp_path / "home" / "state").glob("*.key.json")
     assert "@readme/oas-examples@8.2.2" in state.read_text(encoding="utf-8")
+
+
+def test_a_folder_of_ones_own_documents_is_swept_without_its_fragments(tmp_path, monkeypatch, capsys):
+    """--dir: every JSON or YAML document under the folder, however deep (a sorted-keys
+    JSON document's `openapi` after its first 4 KB too); the files its documents refer to,
+    with no `openapi` field, are not documents. Results are kept until a file changes."""
+    folder = tmp_path / "mine"
+    late = '{"components": {"schemas": {"Big": {"description": "' + "x" * 5000 + '"}}}, "openapi": "3.1.0", "paths": {}}'
+    files = {
+        "a.json": late,
+        "sub/b.yaml": "openapi: 3.0.3\npaths: {}\ncomponents: {schemas: {Pet: {$ref: 'pet.yaml'}}}\n",
+        "sub/pet.yaml": "type: object\nproperties: {name: {type: string}}\n",
+        "sub/package.json": '{"name": "x"}',
+        "notes.md": "openapi: 3.0.0\n",
+    }
+    for rel, text in files.items():
+        (folder / rel).parent.mkdir(parents=True, exist_ok=True)
+        (folder / rel).write_text(text, encoding="utf-8")
+    seen: list[tuple[str, str, Path]] = []
+
+    def fake_one(doc, corpus, steps, opts, ours=None):
+        seen.append((doc.path, doc.version, corpus))
+        return sweep.Result(doc.path, doc.version, doc.mb, list(steps), generated=True, imported=True)
+
+    monkeypatch.setattr(sweep, "HOME", tmp_path / "home")
+    monkeypatch.setattr(sweep, "sweep_one", fake_one)
+    monkeypatch.setattr(sweep, "generator_revision", lambda: "rev1")
+    args = ["--dir", str(folder), "--jobs", "1", "--results", str(tmp_path / "results")]
+    assert sweep.main(args) == 0
+    assert seen == [("a.json", "3.1.0", folder.resolve()), ("sub/b.yaml", "3.0.3", folder.resolve())]
+    assert capsys.readouterr().out.startswith(f"sweep of {folder.resolve()}@local (")
+    assert sweep.main(args) == 0 and len(seen) == 2  # kept
+    (folder / "sub" / "pet.yaml").write_text("type: string\n", encoding="utf-8")
+    assert sweep.main(args) == 0 and len(seen) == 4  # a file changed: swept again
+    with pytest.raises(SystemExit, match="not a folder"):
+        sweep.main(["--dir", str(tmp_path / "absent")])
