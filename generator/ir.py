@@ -293,6 +293,8 @@ class Operation:
     responses: list[Response] = field(default_factory=list)
     errors: list[Response] = field(default_factory=list)
     scopes: list[str] = field(default_factory=list)
+    #: a call needs no credentials (the API has a scheme the client sends, but this
+    #: operation's requirement asks for none, or may: `security: []`, `{}`, or none at all)
     public: bool = False
     #: the ways of authenticating its own requirement offers (SdkSettings.ways), where
     #: they differ from the document's; None otherwise

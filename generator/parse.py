@@ -1152,11 +1152,16 @@ class Parser:
             result.body = self.body(op["requestBody"], op_ptr + "/requestBody", hint, arg_names)
         self.responses(op.get("responses") or {}, op_ptr + "/responses", hint, result)
         security = op.get("security", self.data.get("security"))
+        # public: a call needs no credentials (the client sends those it has all the
+        # same): no requirement anywhere (StackExchange's), `security: []`, or an empty
+        # requirement `{}` among the alternatives (authentication optional). Where the API
+        # has no scheme the client can send, no call needs any: nothing to say.
+        authenticated = sdk.auth_scheme != "none"
         if security is None:
-            result.public = True  # no security requirement anywhere: the API asks for none
+            result.public = authenticated
         if isinstance(security, list):
             result.security = self.operation_ways.get(op_ptr)
-            result.public = not security or bool(op.get("x-public"))
+            result.public = authenticated and (not security or bool(op.get("x-public")) or {} in security)
             for requirement in security:
                 if isinstance(requirement, dict):
                     for scopes in requirement.values():

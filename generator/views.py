@@ -151,6 +151,10 @@ class SettingsView:
     hosts: list[Host]
     path_defaults: list[PathDefault]
     cli_root_help: str
+    #: the operations that need no credentials (ir.Operation.public): where there are
+    #: none, a client made without credentials is refused; else only a call of one of the
+    #: others is
+    public_operations: int = 0
 
 
 @dataclass
@@ -529,6 +533,7 @@ def _settings_view(api: ir.Api) -> SettingsView:
             for wire, env in sdk.path_defaults.items()
         ],
         cli_root_help=(display.clean(api.title) + ": " if api.title else "") + "every API operation from the terminal.",
+        public_operations=sum(op.public for op in api.operations),
     )
 
 
@@ -1445,6 +1450,8 @@ def _cli_table(api: ir.Api, view: ApiView) -> _CliTable:
             }
             if op.arm_polling is not None:  # an Azure long-running operation: waits, unless --no-wait
                 entry["arm_wait"] = True
+            if op.public:  # needs no credentials: run without them
+                entry["public"] = True
             commands.append(entry)
             ops[id(entry)] = (op, ov)
             if not ns:

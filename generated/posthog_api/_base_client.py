@@ -154,6 +154,9 @@ class Operation(Generic[_T]):
     #: where they are not the document's: the first the client has every credential of
     #: is sent; None: the client's usual credentials
     security: tuple[tuple[str, ...], ...] | None = None
+    #: a call needs no credentials (its requirement asks for none, or may): a client made
+    #: without them calls it; the others it refuses (settings.CREDENTIALS_REQUIRED)
+    public: bool = False
 
     @property
     def retry_safe(self) -> bool:
@@ -821,6 +824,9 @@ class _BaseClient:
         self._default_headers = dict(config.default_headers)
         self._path_defaults: dict[str, str] = dict(config.path_defaults)
         self._credentials: dict[str, str] = dict(config.credentials)
+        #: what a call of an operation that needs credentials lacks (an API whose other
+        #: operations need none takes a client without them); None: nothing
+        self._missing_credentials = config.missing_credentials
         # Computed once: every request starts from these (the hot path stays a dict copy).
         self._base_url_text = str(self.base_url)
         # An operation the API serves from another address goes there only from the API's
@@ -1033,6 +1039,10 @@ class _BaseClient:
         extra_body: Mapping[str, object] | None,
         timeout: float | httpx.Timeout | None | NotGiven,
     ) -> httpx.Request:
+        if self._missing_credentials is not None and not operation.public:
+            raise errors.ConfigurationError(
+                f"{operation.operation_id} needs credentials. {self._missing_credentials}"
+            )
         try:
             return self._encode_request(
                 http,

@@ -43,6 +43,9 @@ class ClientConfig:
     strict_response_validation: bool = False
     #: the other credentials given (settings.CREDENTIALS), by argument name
     credentials: Mapping[str, str] = field(default_factory=dict)
+    #: why a call that needs credentials is refused (what is missing), where the API has
+    #: operations that need none and the client was made without them; else None
+    missing_credentials: str | None = None
 
 
 def _env(name: str) -> str | None:
@@ -63,7 +66,9 @@ def resolve(
     credentials: Mapping[str, str | None] | None = None,
 ) -> ClientConfig:
     """Every setting from its argument, else its environment variable, else its default;
-    ConfigurationError names what is missing or malformed (never the value of a secret)."""
+    ConfigurationError names what is missing or malformed (never the value of a secret).
+    Credentials are missing only where every operation needs them
+    (settings.CREDENTIALS_REQUIRED); elsewhere a call of one that does is refused."""
     api_key = api_key or _env(settings.API_KEY_ENV)
     given = {
         name: value
@@ -71,7 +76,7 @@ def resolve(
         if (value := _credential(name, (credentials or {}).get(name)))
     }
     missing = missing_credential(bool(api_key), given)
-    if missing is not None:
+    if missing is not None and settings.CREDENTIALS_REQUIRED:
         raise ConfigurationError(_missing_message(missing))
     return ClientConfig(
         api_key=api_key,
@@ -82,6 +87,7 @@ def resolve(
         path_defaults={name: _path_default(name, value) for name, value in path_defaults.items()},
         strict_response_validation=_flag(strict_response_validation, settings.STRICT_ENV),
         credentials=given,
+        missing_credentials=None if missing is None else _missing_message(missing),
     )
 
 

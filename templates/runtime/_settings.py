@@ -28,6 +28,7 @@ PATH_DEFAULTS: dict[str, tuple[str, str, str]] = {}
 CREDENTIALS: dict[str, tuple[str, str, str]] = {}
 WAYS: tuple[tuple[str, ...], ...] = ()
 SECURITY: tuple[tuple[str, ...], ...] = ()
+CREDENTIALS_REQUIRED = True
 TOKEN_FLOW: tuple[str, str, str, str, str] | None = None
 TOKEN_URL_ENV = "EXAMPLE_TOKEN_URL"
 TOKEN_SCOPE_ENV = "EXAMPLE_TOKEN_SCOPE"

@@ -962,10 +962,13 @@ def test_each_request_sends_the_first_way_its_operation_takes_that_the_client_ha
         asyncio.run(mixed())
         assert _AuthRecorder.seen == [("/mixed", None, "Bearer t", None)]
 
-        with pytest.raises(root.ConfigurationError) as refused:
-            root.AuthWays(base_url=url, partner_key="pk")  # (half of a way is none)
+        with root.AuthWays(base_url=url, partner_key="pk") as half:  # (half of a way is none: /ping needs none)
+            half.ping()
+            with pytest.raises(root.ConfigurationError) as refused:
+                half.get_status()
         assert str(refused.value) == (
-            f"No API key: pass api_key=... or set the {prefix}_API_KEY environment variable (or authenticate "
+            f"getStatus needs credentials. No API key: pass api_key=... or set the {prefix}_API_KEY environment "
+            "variable (or authenticate "
             f"another way the API takes: basic=... ({prefix}_BASIC); user_token=... ({prefix}_USER_TOKEN); "
             f"or partner_key=... ({prefix}_PARTNER_KEY) with basic=... ({prefix}_BASIC))")
 
@@ -1274,8 +1277,9 @@ def test_a_client_given_its_oauth_client_id_and_secret_fetches_and_renews_its_to
         server.shutdown()
         server.server_close()
 
-    with pytest.raises(root.ConfigurationError) as unset:
-        root.ClientCredentials(base_url=url, client_id="cid")  # (half of a way is none)
+    with root.ClientCredentials(base_url=url, client_id="cid") as half:  # (half of a way is none)
+        with pytest.raises(root.ConfigurationError) as unset:
+            half.list_items()
     assert str(unset.value).endswith(f"(or authenticate another way the API takes: client_id=... ({prefix}_CLIENT_ID) "
                                      f"with client_secret=... ({prefix}_CLIENT_SECRET))")
 
@@ -1820,3 +1824,69 @@ def test_the_cli_can_start_an_azure_operation_without_waiting(
     assert [(method, path) for method, path, _ in _AzureOperations.seen] == [("PUT", "/disks/d12")]
     assert "--no-wait" in helps[0] and "operation goes on on the server" in " ".join(helps[0].split())
     assert "--no-wait" not in helps[1]
+
+
+def test_operations_that_need_no_credentials_are_called_without_them(
+        packages: dict[str, tuple[Path, str, list[Diagnostic]]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    out, package, _ = packages["contract-public-operations"]
+    prefix = package.upper()
+    for name in [k for k in os.environ if k.startswith(prefix)]:
+        monkeypatch.delenv(name)
+    modules = _import_all(out, package)
+    client_class, errors, testing = modules[package].PublicOperations, modules[f"{package}._exceptions"], modules[f"{package}.testing"]
+    assert modules[f"{package}._settings"].CREDENTIALS_REQUIRED is False
+    sent: list[httpx.Request] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        sent.append(request)
+        return httpx.Response(200, json={"up": True} if request.url.path == "/status" else [])
+
+    with client_class(http_client=httpx.Client(transport=httpx.MockTransport(answer))) as client:  # no key
+        assert client.service.get_status().up is True
+        assert client.service.list_quotes() == []
+        with pytest.raises(errors.ConfigurationError) as refused:
+            client.service.get_me()
+    assert str(refused.value) == f"getMe needs credentials. No API key: pass api_key=... or set the {prefix}_API_KEY environment variable"
+    assert [r.url.path for r in sent] == ["/status", "/quotes"]  # nothing was sent for getMe
+    assert all("authorization" not in r.headers for r in sent)
+    with client_class(api_key="k", http_client=httpx.Client(transport=httpx.MockTransport(answer))) as client:
+        client.service.list_quotes()  # the key goes where given: it raises the quota
+        client.service.get_status()
+    assert [r.headers["authorization"] for r in sent[2:]] == ["Bearer k", "Bearer k"]
+
+    # the mock takes the public operations without credentials, and refuses the other
+    api = testing.MockAPI()
+    with client_class(base_url=testing.MOCK_BASE_URL, http_client=httpx.Client(transport=testing.mock_transport(api))) as client:
+        client.service.get_status()
+        client.service.list_quotes()
+    assert [call.status for call in api.calls] == [200, 200]
+    with httpx.Client(transport=testing.mock_transport(api), base_url=testing.MOCK_BASE_URL) as raw:
+        assert raw.get("/me").status_code == 401
+
+    # the command line: a public command runs without a key; the other says what it lacks
+    env = {key: value for key, value in os.environ.items() if not key.startswith(prefix)}
+    with modules[f"{package}.testing.server"].MockServer() as server:
+        env.update({"PYTHONPATH": str(out), f"{prefix}_BASE_URL": server.url})
+        ran = subprocess.run([sys.executable, "-m", f"{package}.cli", "service", "get-status"], capture_output=True,
+                             env=env, timeout=60)
+        assert ran.returncode == 0 and json.loads(ran.stdout) == {"up": True}, ran.stderr.decode()[-500:]
+        ran = subprocess.run([sys.executable, "-m", f"{package}.cli", "service", "get-me"], capture_output=True,
+                             env=env, timeout=60)
+        assert ran.returncode == 2 and f"No API key: pass --api-key KEY or set {prefix}_API_KEY" in ran.stderr.decode()
+    readme = (out / "README.md").read_text(encoding="utf-8")
+    assert (f"| `api_key` | `{prefix}_API_KEY` | none: 2 of the 3 operations need no credentials; a call of one of "
+            "the other 1 without it raises `ConfigurationError` naming the variable |") in readme
+
+    # an API that declares a scheme and requires it nowhere (StackExchange's): the key is
+    # optional, and sent where given; one whose every operation needs it still refuses
+    spec = tmp_path / "openapi.yaml"
+    spec.write_text("openapi: 3.0.3\ninfo: {title: Open, version: '1'}\n"
+                    "paths: {/q: {get: {operationId: q, responses: {'204': {description: ok}}}}}\n"
+                    "components: {securitySchemes: {key: {type: apiKey, in: query, name: key}}}\n", encoding="utf-8")
+    files = generate(spec, package_name="open_api").files
+    assert "CREDENTIALS_REQUIRED = False\n" in files["open_api/_settings.py"]
+    assert "none: no operation needs credentials, and the key is sent where given" in files["README.md"]
+    spec.write_text(spec.read_text(encoding="utf-8").replace("paths:", "security: [{key: []}]\npaths:"), encoding="utf-8")
+    files = generate(spec, package_name="open_api").files
+    assert "CREDENTIALS_REQUIRED = True\n" in files["open_api/_settings.py"]
+    assert "public=True" not in files["open_api/resources/default.py"]

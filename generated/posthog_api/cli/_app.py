@@ -191,15 +191,17 @@ def _env(name: str) -> str | None:
     return os.environ.get(name, "").strip() or None
 
 
-def _check_settings(given: dict[str, Any]) -> None:
-    """What the client would refuse for want of a setting, said in the command line's words."""
+def _check_settings(given: dict[str, Any], public: bool = False) -> None:
+    """What the client would refuse for want of a setting, said in the command line's words
+    (credentials: unless the command's operation needs none)."""
     from .._config import missing_credential, other_ways
 
     # (credentials other than the key come from the environment only)
     credentials = {
         name: v for name, (env, _, _) in settings.CREDENTIALS.items() if (v := _env(env))
     }
-    missing = missing_credential(bool(given.get("api_key") or _env(API_KEY_ENV)), credentials)
+    has_key = bool(given.get("api_key") or _env(API_KEY_ENV))
+    missing = None if public else missing_credential(has_key, credentials)
     if missing is not None:
         others = " or ".join(
             " and ".join(settings.CREDENTIALS[name][0] for name in way) for way in other_ways()
@@ -417,7 +419,7 @@ def _run(entry: dict[str, Any], params: dict[str, Any]) -> None:
         from ._output import compiled
 
         compiled(style.fields)
-    _check_settings(given)
+    _check_settings(given, public=bool(entry.get("public")))
     if entry["destructive"] and not yes and not _confirm(entry, args):
         click.echo("Nothing was changed.", err=True)
         ctx.exit(1)

@@ -48,6 +48,9 @@ CREDENTIALS: dict[str, tuple[str, str, str]] = {}
 WAYS: tuple[tuple[str, ...], ...] = ()
 #: the ways the document's own requirement offers: those of an operation naming none
 SECURITY: tuple[tuple[str, ...], ...] = ()
+#: every operation needs credentials: a client made without them is refused (else only
+#: a call of an operation that needs them is; the others are `public` in their descriptor)
+CREDENTIALS_REQUIRED = True
 #: OAuth 2's client-credentials flow: the setting whose token the client fetches, the
 #: settings of the client's ID and secret, the token endpoint, the scopes asked for; and
 #: the environment variables that send the request elsewhere or ask for other scopes
