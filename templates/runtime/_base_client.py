@@ -455,9 +455,28 @@ def _connection_error(
 
 def _error_body(response: httpx.Response) -> Any:
     try:
-        return response.json()
-    except (ValueError, UnicodeDecodeError):
+        return json.loads(json_text(response))
+    except ValueError:  # (UnicodeDecodeError is one)
         return None
+
+
+#: the byte order mark a UTF-8 text may start with
+_BOM = b"\xef\xbb\xbf"
+_UTF8 = frozenset({"utf-8", "utf8", "utf_8"})
+
+
+def json_text(response: httpx.Response) -> bytes | str:
+    """The body as JSON text to parse: UTF-8, as RFC 8259 has it, less a byte order mark
+    (which the RFC lets a reader ignore, and .NET servers send); or, where the
+    Content-Type names another charset (an old server's ISO-8859-1), decoded from that."""
+    content = response.content
+    charset = response.charset_encoding
+    if charset is not None and charset.lower() not in _UTF8:
+        try:
+            return content.decode(charset)
+        except (LookupError, UnicodeDecodeError):
+            pass  # a charset unknown, or not the body's: read it as UTF-8, as JSON should be
+    return content[3:] if content[:3] == _BOM else content
 
 
 def make_status_error(
@@ -547,11 +566,11 @@ def parse_response(response: httpx.Response, operation: Operation[Any], strict: 
         return response.content
     if spec.type is None:
         try:
-            return response.json()
+            return json.loads(json_text(response))
         except ValueError:
             raise errors.ResponseValidationError(response, _not_json(response)) from None
     try:
-        return validate_json(spec.type, response.content)
+        return validate_json(spec.type, json_text(response))
     except pydantic.ValidationError as exc:
         if strict or exc.errors()[0].get("type") == "json_invalid":
             raise errors.ResponseValidationError(
@@ -563,7 +582,7 @@ def parse_response(response: httpx.Response, operation: Operation[Any], strict: 
     def note(field: str, problem: str) -> None:
         log.debug(f"response of {where} differs from the API document at {field}: {problem}")
 
-    return construct(spec.type, response.json(), note)
+    return construct(spec.type, json.loads(json_text(response)), note)
 
 
 def _promises_value(operation: Operation[Any]) -> bool:

@@ -321,7 +321,7 @@ def validate_python(type_: Any, data: Any) -> Any:
     return adapter.validate_python(data, context=FROM_SERVER)
 
 
-def validate_json(type_: Any, raw: bytes) -> Any:
+def validate_json(type_: Any, raw: bytes | str) -> Any:
     """Parse JSON bytes from the server straight into `type_`, without an intermediate dict."""
     if isinstance(type_, type) and issubclass(type_, pydantic.BaseModel):
         return type_.model_validate_json(raw, context=FROM_SERVER)

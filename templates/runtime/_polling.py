@@ -10,6 +10,7 @@ field names come from the spec's `x-long-running`.
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import threading
 from collections.abc import Callable, Mapping
@@ -31,6 +32,7 @@ from ._base_client import (
     _wants_raw,
     _without_raw,
     describe_validation_error,
+    json_text,
 )
 from ._models import construct, validate_python
 from ._types import NotGiven
@@ -300,7 +302,7 @@ def _status_of(body: Any, spec: LongRunningSpec) -> dict[str, Any] | None:
 
 def _json(response: httpx.Response) -> Any:
     try:
-        return response.json()
+        return json.loads(json_text(response))
     except ValueError:
         raise errors.ResponseValidationError(response, "the body is not valid JSON") from None
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import json
 import logging
 import time
 from collections.abc import Callable, Iterator
@@ -267,6 +268,29 @@ def malformed_json(b: Backend) -> None:
     assert str(error) == "200 response does not match the API schema: the body is not valid JSON"
     assert error.body == truncated.decode()
     assert b.count("GET") == 1  # the server answered: asking again would not repair it
+
+
+def json_with_a_byte_order_mark_or_another_charset(b: Backend) -> None:
+    """A UTF-8 byte order mark before the JSON (IIS and .NET send one; RFC 8259 lets a
+    reader ignore it), and JSON in the charset its Content-Type names (an old server's
+    ISO-8859-1), are read as the JSON they are, strict or not, errors too."""
+    named = {**VARIABLE, "name": "Café"}
+    text = json.dumps(named, ensure_ascii=False)
+    b.script(
+        Reply(200, b"\xef\xbb\xbf" + text.encode()),
+        Reply(200, text.encode("latin-1"), content_type="application/json; charset=ISO-8859-1"),
+        Reply(200, b"\xef\xbb\xbf" + text.encode()),
+        Reply(404, b"\xef\xbb\xbf" + json.dumps({"type": "invalid_request", "code": "not_found",
+                                                   "detail": "Not found.", "attr": None}).encode()),
+    )
+    strict = b.client(strict_response_validation=True)
+    assert strict.insight_variables.retrieve(VARIABLE_ID).name == "Café"
+    assert strict.insight_variables.retrieve(VARIABLE_ID).name == "Café"
+    lenient = b.client(strict_response_validation=False)
+    assert lenient.insight_variables.retrieve(VARIABLE_ID).name == "Café"
+    error = expect(b, errors.NotFoundError, lambda: lenient.insight_variables.retrieve(VARIABLE_ID))
+    assert str(error) == "404 not_found: Not found."
+    assert b.count("GET") == 4
 
 
 def html_error_page(b: Backend) -> None:
@@ -598,6 +622,7 @@ SCENARIOS = [
     read_timeout_then_success,
     read_timeout_on_a_post_is_not_repeated,
     malformed_json,
+    json_with_a_byte_order_mark_or_another_charset,
     html_error_page,
     html_error_page_on_a_post_is_not_repeated,
     empty_body_where_a_value_is_promised,
