@@ -582,7 +582,15 @@ def parse_response(response: httpx.Response, operation: Operation[Any], strict: 
     def note(field: str, problem: str) -> None:
         log.debug(f"response of {where} differs from the API document at {field}: {problem}")
 
-    return construct(spec.type, json.loads(json_text(response)), note)
+    data = json.loads(json_text(response))
+    if data is None:  # (the type takes no null, or it would have validated)
+        # as an empty body: a value promised must not turn into a silent None
+        raise errors.ResponseValidationError(
+            response,
+            f"{operation.operation_id} answered {response.status_code} with null, "
+            "where the API document promises a value",
+        )
+    return construct(spec.type, data, note)
 
 
 def _promises_value(operation: Operation[Any]) -> bool:

@@ -321,6 +321,19 @@ def empty_body_where_a_value_is_promised(b: Backend) -> None:
     assert b.count("GET") == 2
 
 
+def null_where_a_value_is_promised(b: Backend) -> None:
+    """JSON null, on a method that returns a variable (its type takes no null), is not a
+    silent None either."""
+    b.script(Reply(200, b"null"))
+    client = b.client(strict_response_validation=False)
+    error = expect(b, errors.ResponseValidationError, lambda: client.insight_variables.retrieve(VARIABLE_ID))
+    assert str(error) == (
+        "200 response does not match the API schema: "
+        "insight_variables_retrieve answered 200 with null, where the API document promises a value"
+    )
+    assert b.count("GET") == 1
+
+
 def redirect_is_an_error_naming_the_target(b: Backend) -> None:
     """The client never follows a redirect (the key would go where it was not sent)."""
     target = f"https://eu.posthog.com{ONE_VARIABLE}"
@@ -626,6 +639,7 @@ SCENARIOS = [
     html_error_page,
     html_error_page_on_a_post_is_not_repeated,
     empty_body_where_a_value_is_promised,
+    null_where_a_value_is_promised,
     redirect_is_an_error_naming_the_target,
     contract_break,
     contract_break_read_leniently,
