@@ -9,6 +9,7 @@ import functools
 import importlib
 import json
 import logging
+import sys
 import typing
 from collections.abc import Callable, Mapping
 from typing import Any, ClassVar, TypeVar
@@ -34,6 +35,9 @@ __all__ = [
 _T = TypeVar("_T")
 _M = TypeVar("_M", bound="BaseModel")
 log = logging.getLogger(settings.PACKAGE)
+#: the recursion limit a model's validator is built under (BaseModel.model_rebuild): room
+#: for a chain of some 700 models not built yet; Python's default is 1,000
+RECURSION_ROOM = 10_000
 
 
 class BaseModel(pydantic.BaseModel):
@@ -54,6 +58,29 @@ class BaseModel(pydantic.BaseModel):
         use_enum_values=False,
         defer_build=True,
     )
+
+    @classmethod
+    def model_rebuild(
+        cls,
+        *,
+        force: bool = False,
+        raise_errors: bool = True,
+        _parent_namespace_depth: int = 2,
+        _types_namespace: Any = None,
+    ) -> bool | None:
+        """pydantic's, with room to recurse. Building a model's validator (at its first
+        use, defer_build) recurses through every model its fields reach that is not built
+        yet, about 13 frames each: a long chain of them (HubSpot's media bridge: a cycle of
+        72) went past Python's default limit of 1,000 frames, and the first call raised
+        RecursionError. The limit is raised, never lowered (room_to_recurse)."""
+        room_to_recurse()
+        return super().model_rebuild(
+            force=force,
+            raise_errors=raise_errors,
+            # (one frame more than pydantic expects: this one)
+            _parent_namespace_depth=_parent_namespace_depth + 1 if _parent_namespace_depth else 0,
+            _types_namespace=_types_namespace,
+        )
 
     def model_post_init(self, context: Any, /) -> None:
         # A constant (a field typed Literal["x"], such as a discriminator's `kind`) counts
@@ -97,6 +124,12 @@ class BaseModel(pydantic.BaseModel):
     def from_json(cls: type[_M], text: str | bytes | bytearray) -> _M:
         """from_dict() of JSON text; invalid JSON raises ValueError."""
         return cls.from_dict(json.loads(text))
+
+
+def room_to_recurse() -> None:
+    """Python's recursion limit at RECURSION_ROOM at least, for building validators."""
+    if sys.getrecursionlimit() < RECURSION_ROOM:
+        sys.setrecursionlimit(RECURSION_ROOM)
 
 
 @functools.cache
@@ -317,6 +350,7 @@ def validate_python(type_: Any, data: Any) -> Any:
         return type_.model_validate(data, context=FROM_SERVER)
     adapter = _adapters.get(type_)
     if adapter is None:
+        room_to_recurse()  # (a list of models builds them, BaseModel.model_rebuild)
         adapter = _adapters[type_] = pydantic.TypeAdapter(type_)
     return adapter.validate_python(data, context=FROM_SERVER)
 
@@ -327,6 +361,7 @@ def validate_json(type_: Any, raw: bytes | str) -> Any:
         return type_.model_validate_json(raw, context=FROM_SERVER)
     adapter = _adapters.get(type_)
     if adapter is None:
+        room_to_recurse()  # (a list of models builds them, BaseModel.model_rebuild)
         adapter = _adapters[type_] = pydantic.TypeAdapter(type_)
     return adapter.validate_json(raw, context=FROM_SERVER)
 

@@ -1890,3 +1890,19 @@ def test_operations_that_need_no_credentials_are_called_without_them(
     files = generate(spec, package_name="open_api").files
     assert "CREDENTIALS_REQUIRED = True\n" in files["open_api/_settings.py"]
     assert "public=True" not in files["open_api/resources/default.py"]
+
+
+def test_a_model_at_the_head_of_a_long_chain_builds_under_the_default_recursion_limit(
+        packages: dict[str, tuple[Path, str, list[Diagnostic]]]) -> None:
+    """A fresh interpreter (the default limit of 1,000 frames): made by hand, read from a
+    response, and as a list; the contract tests call both operations too."""
+    out, package, _ = packages["contract-deep-model-chain"]
+    code = (f"import sys\nfrom {package} import models\nfrom {package}.testing import MockAPI, mock_client\n"
+            "assert sys.getrecursionlimit() == 1000\n"
+            "node = models.Node1(name='a', next={'b': models.Node2(name='b')})\n"
+            "with mock_client(MockAPI()) as client:\n"
+            "    first, middle = client.nodes.get_first(), client.nodes.list_middle()\n"
+            "print(node.next['b'].name, type(first).__name__, type(middle).__name__)\n")
+    ran = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                         env={**os.environ, "PYTHONPATH": str(out)})
+    assert ran.returncode == 0 and ran.stdout.split() == ["b", "Node1", "list"], ran.stderr[-2000:]
