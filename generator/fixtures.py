@@ -139,8 +139,16 @@ class Synthesiser:
         prop = base["discriminator"].get("propertyName")
         if not isinstance(prop, str):
             return value
-        for tag, name in validator()._extending(self.schemas).get(id(base), {}).items():
-            ref = "#/components/schemas/" + escape_pointer(name)
+        mapping = base["discriminator"].get("mapping")
+        # the mapping's values first (Pinterest's grant_type: authorization_code names
+        # OauthAccessTokenRequestCode), then the schemas extending it by their own names
+        named = [(tag, target) for tag, target in (mapping.items() if isinstance(mapping, dict) else ())
+                 if isinstance(tag, str) and isinstance(target, str)]
+        named = [(tag, target if target.startswith("#") else "#/components/schemas/" + escape_pointer(target))
+                 for tag, target in named]
+        named += [(tag, "#/components/schemas/" + escape_pointer(name))
+                  for tag, name in validator()._extending(self.schemas).get(id(base), {}).items()]
+        for tag, ref in named:
             if ref in self._expanding:
                 continue
             candidate = self.sample({"$ref": ref}, direction=direction, depth=depth + 1, hint=hint)

@@ -1188,10 +1188,15 @@ class Parser:
         if encoding == "form" and isinstance(media_obj.get("encoding"), dict):
             result.form_styles = _form_styles(media_obj["encoding"])
         resolved, resolved_ptr = self.resolve(schema, media_ptr + "/schema") if isinstance(schema, dict) else ({}, "")
-        if btype.kind == ir.MODEL and encoding in ("json", "form", "multipart") and isinstance(resolved, dict):
+        model = self.model_named.get(btype.name) if btype.kind == ir.MODEL else None
+        if model is not None and model.subtypes:
+            # a polymorphic base (Pinterest's token request: its grant_type names the
+            # subclass, which holds the code or the refresh token): its fields alone would
+            # leave out every subclass's, so the body is the model, a subclass passed whole
+            return result
+        if model is not None and encoding in ("json", "form", "multipart") and isinstance(resolved, dict):
             result.model = btype.name
             properties, required, _ = self.object_view(resolved, resolved_ptr)
-            model = self.model_named[btype.name]
             by_wire = {f.wire_name: f for f in model.fields}
             for wire in properties:
                 field = by_wire.get(wire)

@@ -1906,3 +1906,25 @@ def test_a_model_at_the_head_of_a_long_chain_builds_under_the_default_recursion_
     ran = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
                          env={**os.environ, "PYTHONPATH": str(out)})
     assert ran.returncode == 0 and ran.stdout.split() == ["b", "Node1", "list"], ran.stderr[-2000:]
+
+
+def test_a_body_that_is_a_polymorphic_base_takes_a_subclass_whole(
+        packages: dict[str, tuple[Path, str, list[Diagnostic]]]) -> None:
+    out, package, _ = packages["contract-polymorphic-body"]
+    modules = _import_all(out, package)
+    client_class, types = modules[package].PolymorphicBody, modules[f"{package}.types"]
+    sent: list[httpx.Request] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        sent.append(request)
+        return httpx.Response(200, json={"access_token": "t"})
+
+    with client_class(http_client=httpx.Client(transport=httpx.MockTransport(answer))) as client:
+        assert "grant_type" not in inspect.signature(client.token).parameters
+        client.token(body=types.CodeRequest(grant_type="authorization_code", code="c-1", redirect_uri="https://x.example"))
+        client.token_json(body=types.RefreshRequest(grant_type="refresh_token", refresh_token="r-1"))
+        client.token(body={"grant_type": "refresh_token", "refresh_token": "r-2"})
+    assert urllib.parse.parse_qs(sent[0].content.decode()) == {
+        "grant_type": ["authorization_code"], "code": ["c-1"], "redirect_uri": ["https://x.example"]}
+    assert json.loads(sent[1].content) == {"grant_type": "refresh_token", "refresh_token": "r-1"}
+    assert urllib.parse.parse_qs(sent[2].content.decode()) == {"grant_type": ["refresh_token"], "refresh_token": ["r-2"]}
