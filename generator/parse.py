@@ -644,8 +644,8 @@ class Parser:
         directory's 2,639 documents write their first server so."""
         address, variables, missing = server_address(server)
         if missing and index == 0:  # (the validator reports the others: a default is required)
-            self.warn(f"/servers/{index}/url", f"server variable {missing[0]!r} has no default; the client's default "
-                      "address is http://localhost, to be given as base_url", AMBIGUOUS)
+            self.warn(f"/servers/{index}/url", f"server variable {missing[0]!r} has no default; unless another "
+                      "server has a host, the client has no default address and wants base_url", AMBIGUOUS)
         return ir.Server(str(server["url"]), str(server.get("description") or ""), self.server_aliases(server, index),
                          address, variables)
 

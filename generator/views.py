@@ -145,6 +145,7 @@ class Host:
 
 @dataclass
 class SettingsView:
+    #: "" where the document names no address (no_server says why): one must be given
     default_base_url: str
     base_url_arg: str  # the client's keyword for the server address: host or base_url
     env_prefix: str  # of the variables without their own x-sdk name (POSTHOG_TIMEOUT, ...)
@@ -155,6 +156,10 @@ class SettingsView:
     #: none, a client made without credentials is refused; else only a call of one of the
     #: others is
     public_operations: int = 0
+    #: why there is no default address: "names no server", "names only a path, /v3,"
+    no_server: str = ""
+    #: the path the document's server gives where it gives no host (/api/v3), else ""
+    server_path: str = ""
 
 
 @dataclass
@@ -508,10 +513,17 @@ def builtins_used(types: list[ir.TypeRef], aliases: dict[str, ir.Alias] | None =
 
 def _settings_view(api: ir.Api) -> SettingsView:
     sdk = api.sdk
-    first = api.servers[0].address if api.servers else ""
-    default_base_url = first if first and "{" not in first else "http://localhost"
-    if default_base_url.startswith("/"):
-        default_base_url = "http://localhost" + default_base_url
+    # (a network-path reference, //host/v1, takes https)
+    addresses = ["https:" + s.address if s.address.startswith("//") else s.address for s in api.servers]
+    first = addresses[0] if addresses else ""
+    # The first server with a host. Where there is none (90 of the directory's
+    # documents: no server, or a path only, /api/v3, relative to wherever the document is
+    # served), the client wants an address, and says so, where it sent every request to
+    # localhost before.
+    default_base_url = next((a for a in addresses if "://" in a and "{" not in a), "")
+    no_server = "" if default_base_url else (
+        "names no server" if not first else f"names only a path, {first}," if first.startswith("/")
+        else f"names no address the client can use ({first})")
     hosts: list[Host] = []
     for server in api.servers:
         if server.variables or "{" in server.url or "://" not in server.url:
@@ -524,6 +536,8 @@ def _settings_view(api: ir.Api) -> SettingsView:
     env_prefix = sdk.log_env[:-4] if sdk.log_env.endswith("_LOG") else sdk.client_name.upper()
     return SettingsView(
         default_base_url=default_base_url,
+        no_server=no_server,
+        server_path=first if not default_base_url and first.startswith("/") else "",
         base_url_arg="host" if sdk.base_url_env.endswith("_HOST") else "base_url",
         env_prefix=env_prefix,
         hosts=hosts,

@@ -145,12 +145,27 @@ def _base_url(url: str | None) -> str:
     """The argument, else BASE_URL_ENV, else the default; a short name from HOSTS or an
     alias from HOST_ALIASES becomes its URL."""
     url = url or _env(settings.BASE_URL_ENV) or settings.DEFAULT_BASE_URL
+    if not url:
+        raise ConfigurationError(no_address_message(f"pass {settings.BASE_URL_ARGUMENT}=..."))
     key = url.strip().lower()
     return settings.HOSTS.get(key) or settings.HOST_ALIASES.get(key.rstrip("/")) or url
 
 
+def no_address_message(how: str) -> str:
+    """Why a client of an API whose document gives no address wants one (`how`: the
+    argument or option that gives it)."""
+    example = f"https://<host>{settings.SERVER_PATH}"
+    return (
+        f"No server address: the API document {settings.NO_SERVER.rstrip(',')}; {how} "
+        f"(such as {example}) or set the {settings.BASE_URL_ENV} environment variable"
+    )
+
+
 def default_base_url() -> str:
-    """The API's own address (DEFAULT_BASE_URL), as normalize_base_url writes it."""
+    """The API's own address (DEFAULT_BASE_URL), as normalize_base_url writes it; "" where
+    the document gives none."""
+    if not settings.DEFAULT_BASE_URL:
+        return ""
     return str(_parse_base_url(settings.DEFAULT_BASE_URL))
 
 

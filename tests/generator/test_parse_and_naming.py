@@ -178,15 +178,17 @@ def test_server_aliases_are_normalised_urls_and_anything_else_is_warned_about(tm
     assert all(d.location.line for d in api.diagnostics)  # located at file:line:col
 
 
-def test_a_server_variable_with_no_default_leaves_localhost_with_a_located_warning(tmp_path: Path) -> None:
+def test_a_server_variable_with_no_default_leaves_no_default_address_with_a_located_warning(tmp_path: Path) -> None:
     spec = spec_with({})
     spec["servers"] = [{"url": "https://{tenant}.example.com/{v}", "variables": {"tenant": {"enum": ["a"]}, "v": {"default": 2}}}]
     api = parse_spec(tmp_path, spec)
     assert api.servers[0].address == "https://{tenant}.example.com/2"
-    assert views.build(api).settings.default_base_url == "http://localhost"
+    settings = views.build(api).settings
+    assert settings.default_base_url == ""
+    assert settings.no_server == "names no address the client can use (https://{tenant}.example.com/2)"
     found = [(d.pointer, d.message) for d in api.diagnostics if "server variable" in d.message]
-    assert found == [("/servers/0/url", "server variable 'tenant' has no default; the client's default address is "
-                      "http://localhost, to be given as base_url")]
+    assert found == [("/servers/0/url", "server variable 'tenant' has no default; unless another server has a host, "
+                      "the client has no default address and wants base_url")]
     assert all(d.location.line for d in api.diagnostics if "server variable" in d.message)
 
 

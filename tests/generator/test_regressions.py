@@ -34,6 +34,8 @@ from tests.packages import contract_runs as run_contract_tests
 from tests.packages import mypy_strict, once_per_session, write
 
 HERE = Path(__file__).parent / "regressions"
+#: the address given to clients of the specs that name no server (they want one)
+SOMEWHERE = "https://api.example.com"
 SPECS = sorted(p.stem for p in HERE.glob("*.yaml"))
 
 
@@ -1318,7 +1320,7 @@ def test_form_fields_go_as_their_styles_say(packages: dict[str, tuple[Path, str,
         "address": {"city": "Oslo", "lines": ["1 St", "Floor 2"]}, "settings": {"theme": "dark"},
         "items": [{"price": "p-1", "quantity": 2}, {"price": "p-2"}], "etags_etag": "e-1",
     }
-    with client_class(api_key="k", http_client=httpx.Client(transport=httpx.MockTransport(answer))) as client:
+    with client_class(api_key="k", base_url=SOMEWHERE, http_client=httpx.Client(transport=httpx.MockTransport(answer))) as client:
         client.default.create_customer(**arguments)
     assert sent == ["events=a&events=b&tags=x|y&codes=1,2&address[city]=Oslo&address[lines][0]=1 St"
                     "&address[lines][1]=Floor 2&items[0][price]=p-1&items[0][quantity]=2&items[1][price]=p-2"
@@ -1411,7 +1413,7 @@ def test_a_parameter_of_a_json_media_type_goes_as_one_json_text(
 
     q = {"page": 2, "filters": [{"col": "name", "value": "sales"}]}
     where = [{"attribute": "os", "value": "linux"}]
-    with client_class(http_client=httpx.Client(transport=httpx.MockTransport(answer))) as client:
+    with client_class(base_url=SOMEWHERE, http_client=httpx.Client(transport=httpx.MockTransport(answer))) as client:
         client.charts.list_charts(q=q, where=where, note="hi", x_tags=["a", "b"])
     assert list(sent[0].url.params.multi_items()) == [
         ("q", '{"page":2,"filters":[{"col":"name","value":"sales"}]}'),
@@ -1441,7 +1443,7 @@ def test_a_deep_object_query_parameter_nests_its_lists_and_objects(
         "filter": types.Filter(email="a@b.c", updated={"since": "2025-01-01T00:00:00Z"}, tags=["x", "y"]),
         "created": {"gt": 5},
     }
-    with client_class(http_client=httpx.Client(transport=httpx.MockTransport(answer))) as client:
+    with client_class(base_url=SOMEWHERE, http_client=httpx.Client(transport=httpx.MockTransport(answer))) as client:
         client.customers.list_customers(**arguments)
         client.customers.list_customers(expand=[], created={})  # empty: nothing sent
     assert list(sent[0].url.params.multi_items()) == [
@@ -1474,7 +1476,7 @@ def test_an_upload_takes_a_file_and_a_retry_sends_it_all_again(
 
     blob = tmp_path / "blob.bin"
     blob.write_bytes(b"\x00\x01binary\xff" * 1000)
-    with client_class(http_client=httpx.Client(transport=httpx.MockTransport(answer))) as client:
+    with client_class(base_url=SOMEWHERE, http_client=httpx.Client(transport=httpx.MockTransport(answer))) as client:
         client._sleep = lambda seconds: None
         with blob.open("rb") as file:
             client.files.put_blob("b-1", body=file)
@@ -1498,7 +1500,7 @@ def test_a_path_parameter_that_is_a_path_keeps_its_slashes(packages: dict[str, t
         paths.append(request.url.raw_path.decode())
         return httpx.Response(200, json={})
 
-    with client_class(http_client=httpx.Client(transport=httpx.MockTransport(answer))) as client:
+    with client_class(base_url=SOMEWHERE, http_client=httpx.Client(transport=httpx.MockTransport(answer))) as client:
         client.role_assignments.list_for_scope("/subscriptions/1/resourceGroups/my rg")
         client.diagnostic_settings.create_or_update("subscriptions/1/", "a/b", storage_account_id="s")
         for wrong in ("subscriptions/../2", "subscriptions//rg", "/"):
@@ -1525,10 +1527,10 @@ def test_a_required_parameter_the_document_gives_a_value_for_may_be_left_out(
         sent.append(request)
         return httpx.Response(200, json={"value": []})
 
-    parameters = inspect.signature(client_class(api_key="k").vaults.list).parameters
+    parameters = inspect.signature(client_class(api_key="k", base_url=SOMEWHERE).vaults.list).parameters
     assert parameters["kind"].default is inspect.Parameter.empty  # two values: the caller's choice
     assert all(repr(parameters[name].default) == "NOT_GIVEN" for name in ("api_version", "format", "x_ms_version"))
-    with client_class(http_client=httpx.Client(transport=httpx.MockTransport(answer))) as client:
+    with client_class(base_url=SOMEWHERE, http_client=httpx.Client(transport=httpx.MockTransport(answer))) as client:
         client.vaults.list(kind="hot")
         client.vaults.list(kind="cold", api_version="2016-06-01", format="xml")
     assert [dict(r.url.params) for r in sent] == [
@@ -1554,7 +1556,7 @@ def test_a_client_parameter_of_azure_is_a_client_setting(packages: dict[str, tup
         return httpx.Response(200, json={"value": []})
 
     def client(**settings: str) -> Any:
-        return client_class(http_client=httpx.Client(transport=httpx.MockTransport(answer)), **settings)
+        return client_class(base_url=SOMEWHERE, http_client=httpx.Client(transport=httpx.MockTransport(answer)), **settings)
 
     assert "accountName" not in inspect.signature(client_class).parameters  # no path uses it
     monkeypatch.delenv("REGRESS_CONTRACT_AZURE_CLIENT_SETTINGS_SUBSCRIPTION_ID", raising=False)
@@ -1573,7 +1575,8 @@ def test_a_client_parameter_of_azure_is_a_client_setting(packages: dict[str, tup
         "/subscriptions/s-2/resourceGroups/rg/vaults", "/providers/Microsoft.KeyVault/operations",
         "/subscriptions/s-env/resourceGroups/rg/vaults"]
     env = {key: value for key, value in os.environ.items() if not key.startswith("REGRESS_CONTRACT_AZURE")}
-    env.update(PYTHONPATH=str(out), REGRESS_CONTRACT_AZURE_CLIENT_SETTINGS_API_KEY="k")
+    env.update(PYTHONPATH=str(out), REGRESS_CONTRACT_AZURE_CLIENT_SETTINGS_API_KEY="k",
+               REGRESS_CONTRACT_AZURE_CLIENT_SETTINGS_BASE_URL=SOMEWHERE)
     command = subprocess.run([sys.executable, "-m", f"{package}.cli", "vaults", "list-by-resource-group", "rg"],
                              capture_output=True, env=env, timeout=60)
     assert command.returncode == 2, command.stderr
@@ -1906,6 +1909,62 @@ def test_a_model_at_the_head_of_a_long_chain_builds_under_the_default_recursion_
     ran = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
                          env={**os.environ, "PYTHONPATH": str(out)})
     assert ran.returncode == 0 and ran.stdout.split() == ["b", "Node1", "list"], ran.stderr[-2000:]
+
+
+def test_a_client_of_an_api_with_no_server_address_wants_one(
+        packages: dict[str, tuple[Path, str, list[Diagnostic]]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    out, package, _ = packages["contract-no-server"]
+    prefix = package.upper()
+    for name in [k for k in os.environ if k.startswith(prefix)]:
+        monkeypatch.delenv(name)
+    modules = _import_all(out, package)
+    client_class, errors = modules[package].NoServer, modules[f"{package}._exceptions"]
+    with pytest.raises(errors.ConfigurationError) as refused:
+        client_class()
+    assert str(refused.value) == (
+        "No server address: the API document names only a path, /api/v3; pass base_url=... (such as "
+        f"https://<host>/api/v3) or set the {prefix}_BASE_URL environment variable")
+    sent: list[httpx.Request] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        sent.append(request)
+        return httpx.Response(200, json={"up": True})
+
+    with client_class(base_url="https://pdns.example.com/api/v3", http_client=httpx.Client(transport=httpx.MockTransport(answer))) as client:
+        assert client.service.get_status().up is True
+    monkeypatch.setenv(f"{prefix}_BASE_URL", "https://other.example.com/api/v3")
+    with client_class(http_client=httpx.Client(transport=httpx.MockTransport(answer))) as client:
+        client.service.get_status()
+    assert [str(r.url) for r in sent] == ["https://pdns.example.com/api/v3/status", "https://other.example.com/api/v3/status"]
+
+    # the command line says it before anything is sent, and runs once given one
+    env = {key: value for key, value in os.environ.items() if not key.startswith(prefix)}
+    env["PYTHONPATH"] = str(out)
+    ran = subprocess.run([sys.executable, "-m", f"{package}.cli", "service", "get-status"], capture_output=True,
+                         env=env, timeout=60)
+    assert ran.returncode == 2 and (
+        "No server address: the API document names only a path, /api/v3; pass --host URL (such as "
+        f"https://<host>/api/v3) or set the {prefix}_BASE_URL environment variable.") in ran.stderr.decode()
+    with modules[f"{package}.testing.server"].MockServer() as server:
+        ran = subprocess.run([sys.executable, "-m", f"{package}.cli", "--host", server.url, "service", "get-status"],
+                             capture_output=True, env=env, timeout=60)
+    assert ran.returncode == 0 and json.loads(ran.stdout) == {"up": True}, ran.stderr.decode()[-500:]
+    readme = (out / "README.md").read_text(encoding="utf-8")
+    assert 'base_url="https://<host>/api/v3",  # or set' in readme
+    assert (f"| `base_url` | `{prefix}_BASE_URL` | none: required (the API document names only a path, /api/v3); "
+            "the client raises `ConfigurationError` naming the variable |") in readme
+
+    # no server at all; and a path first, a host after: the host is the default
+    spec = tmp_path / "openapi.yaml"
+    spec.write_text("openapi: 3.0.3\ninfo: {title: Bare, version: '1'}\n"
+                    "paths: {/q: {get: {operationId: q, responses: {'204': {description: ok}}}}}\n", encoding="utf-8")
+    files = generate(spec, package_name="bare").files
+    written = files["bare/_settings.py"].replace('"', "'")
+    assert "DEFAULT_BASE_URL = ''\n" in written and "NO_SERVER = 'names no server'\n" in written
+    spec.write_text(spec.read_text(encoding="utf-8").replace(
+        "paths:", "servers: [{url: /v1}, {url: 'https://api.example.com/v1'}]\npaths:"), encoding="utf-8")
+    files = generate(spec, package_name="bare").files
+    assert "DEFAULT_BASE_URL = 'https://api.example.com/v1'\n" in files["bare/_settings.py"].replace('"', "'")
 
 
 def test_a_body_that_is_a_polymorphic_base_takes_a_subclass_whole(

@@ -194,7 +194,10 @@ def _env(name: str) -> str | None:
 def _check_settings(given: dict[str, Any], public: bool = False) -> None:
     """What the client would refuse for want of a setting, said in the command line's words
     (credentials: unless the command's operation needs none)."""
-    from .._config import missing_credential, other_ways
+    from .._config import missing_credential, no_address_message, other_ways
+
+    if not settings.DEFAULT_BASE_URL and not (given.get("host") or _env(BASE_URL_ENV)):
+        raise click.UsageError(no_address_message("pass --host URL") + ".")
 
     # (credentials other than the key come from the environment only)
     credentials = {

@@ -34,6 +34,10 @@ AUTH_NAME = "Authorization"
 
 #: where requests go when neither the argument nor BASE_URL_ENV says otherwise
 DEFAULT_BASE_URL = "https://api.example.com"
+#: where DEFAULT_BASE_URL is "": why the document gives no address, and the path it
+#: gives its server where it gives one without a host
+NO_SERVER = ""
+SERVER_PATH = ""
 #: short names accepted for the server address: base_url="api"
 HOSTS: dict[str, str] = {
     "api": "https://api.example.com",
