@@ -1949,6 +1949,9 @@ def test_a_client_of_an_api_with_no_server_address_wants_one(
         ran = subprocess.run([sys.executable, "-m", f"{package}.cli", "--host", server.url, "service", "get-status"],
                              capture_output=True, env=env, timeout=60)
     assert ran.returncode == 0 and json.loads(ran.stdout) == {"up": True}, ran.stderr.decode()[-500:]
+    helped = subprocess.run([sys.executable, "-m", f"{package}.cli", "--help"], capture_output=True, env=env,
+                            timeout=60).stdout.decode()
+    assert "required: the API document names only a path, /api/v3." in " ".join(helped.split())
     readme = (out / "README.md").read_text(encoding="utf-8")
     assert 'base_url="https://<host>/api/v3",  # or set' in readme
     assert (f"| `base_url` | `{prefix}_BASE_URL` | none: required (the API document names only a path, /api/v3); "

@@ -121,7 +121,12 @@ def _global_options() -> list[click.Option]:
         click.Option(
             ["--host", "g__host"],
             metavar="URL",
-            help=f"The API's address{hosts} [env: {BASE_URL_ENV}].",
+            help=f"The API's address{hosts} [env: {BASE_URL_ENV}]"
+            + (
+                f"; required: the API document {settings.NO_SERVER.rstrip(',')}."
+                if not settings.DEFAULT_BASE_URL
+                else "."
+            ),
         )
     ]
     if settings.AUTH_SCHEME != "none":
