@@ -241,3 +241,12 @@ def _artifact(file: str) -> dict[str, str]:
     if path.is_absolute():
         return {"uri": path.as_uri()}
     return {"uri": path.as_posix(), "uriBaseId": "%SRCROOT%"}
+
+
+def did_you_mean(name: str, names: Iterable[object]) -> str:
+    """For a reference to `name`, missing among `names`: the one it most likely means
+    (HubSpot's `HubDbTableRowV3Wrapper`: did you mean 'HubDbTableRowV3'?), else ""."""
+    import difflib  # (only where a reference is broken: not on every run's path)
+
+    close = difflib.get_close_matches(name, [str(n) for n in names], n=1, cutoff=0.75)
+    return f" (did you mean {close[0]!r}?)" if close else ""

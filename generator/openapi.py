@@ -13,7 +13,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from .load import escape_pointer, follow_pointer
+from .diagnostics import did_you_mean
+from .load import escape_pointer, follow_pointer, unescape_pointer
 
 #: the HTTP methods a path item may hold, in OpenAPI's order
 METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
@@ -151,6 +152,17 @@ class Resolver:
         self._targets[ref] = found
         return found
 
+    def suggestion(self, ref: str) -> str:
+        """For a local reference that names nothing: the name it most likely means, in
+        the same place (HubSpot's `HubDbTableRowV3Wrapper`: did you mean
+        'HubDbTableRowV3'?), else ""."""
+        parent, _, last = ref[1:].rpartition("/")
+        try:
+            container = follow_pointer(self.data, parent)
+        except LookupError:
+            return ""
+        return did_you_mean(unescape_pointer(last), container) if isinstance(container, dict) else ""
+
     def resolve(self, node: Any, pointer: str) -> tuple[Any, str]:
         """Follow `$ref`s from `node` to what they name; UnresolvedRef when one is missing
         or the chain loops."""
@@ -164,7 +176,8 @@ class Resolver:
             seen.add(ref)
             found = self.lookup(ref)
             if found is None:
-                raise UnresolvedRef(ref, "cannot be resolved" if ref.startswith("#") else "is not a local reference")
+                why = "cannot be resolved" + self.suggestion(ref) if ref.startswith("#") else "is not a local reference"
+                raise UnresolvedRef(ref, why)
             node, pointer = found
         return node, pointer
 

@@ -53,7 +53,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any, NoReturn
 from urllib.parse import unquote, urldefrag, urljoin, urlsplit
 
-from .diagnostics import VERSION, Diagnostic, SpecError, code
+from .diagnostics import VERSION, Diagnostic, SpecError, code, did_you_mean
 from .load import Document, escape_pointer
 
 OAS_SCHEMA = code("oas-schema", "error", "The document is valid OpenAPI (openapi-spec-validator).")
@@ -877,7 +877,7 @@ def _lookup(root: Any, ref: str) -> tuple[Any, _At] | str:
         if type(node) is dict:
             key = token.replace("~1", "/").replace("~0", "~")
             if key not in node:
-                return "does not resolve"
+                return "does not resolve" + did_you_mean(key, node)
             node = node[key]
             at.append(key)
         elif type(node) is list and token.isdigit() and int(token) < len(node):

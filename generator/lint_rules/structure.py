@@ -26,7 +26,7 @@ def _unresolved(ctx: Context) -> list[tuple[str, str]]:
 @check(REF_RESOLVES)
 def references_resolve(ctx: Context) -> None:
     for pointer, ref in _unresolved(ctx):
-        ctx.report(REF_RESOLVES, pointer, f"$ref {ref!r} does not resolve")
+        ctx.report(REF_RESOLVES, pointer, f"$ref {ref!r} does not resolve{ctx.resolver.suggestion(ref)}")
 
 
 @check(OAS_SCHEMA)

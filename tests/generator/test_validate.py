@@ -40,6 +40,7 @@ from typing import Any
 
 import pytest
 
+from generator import openapi
 from generator.diagnostics import SpecError
 from generator.load import Document, escape_pointer, load
 from generator.validate import validate
@@ -492,6 +493,23 @@ def test_odd_nodes_are_reported_not_raised() -> None:
     assert "Path parameter 'id' for 'get' operation in '/a/{id}' was not resolved" in found["/paths/~1a~1{id}/get"]
     assert found["/paths/~1f/get/operationId"] == ["Operation ID '['unhashable']' for 'get' in '/f' is not unique"]
     assert found[""] == ["the document holds a value that is not JSON: Unsupported type: 'bytes'"]
+
+
+def test_a_reference_to_a_name_close_to_one_that_exists_says_which() -> None:
+    """HubSpot's CMS HubDB names `HubDbTableRowV3Wrapper`, which it does not have:
+    validation, lint and generate each suggest `HubDbTableRowV3`; a name like none, nothing."""
+    doc = _doc(components={"schemas": {
+        "HubDbTableRowV3": {"type": "object"},
+        "Page": {"type": "object", "properties": {
+            "results": {"type": "array", "items": {"$ref": "#/components/schemas/HubDbTableRowV3Wrapper"}},
+            "other": {"$ref": "#/components/schemas/Zebra"}}}}})
+    found = _problems(doc)
+    assert found["/components/schemas/Page/properties/results/items/$ref"] == [
+        "$ref '#/components/schemas/HubDbTableRowV3Wrapper' does not resolve (did you mean 'HubDbTableRowV3'?)"]
+    assert found["/components/schemas/Page/properties/other/$ref"] == ["$ref '#/components/schemas/Zebra' does not resolve"]
+    resolver = openapi.Resolver(doc.data)
+    with pytest.raises(openapi.UnresolvedRef, match=r"cannot be resolved \(did you mean 'HubDbTableRowV3'\?\)"):
+        resolver.resolve({"$ref": "#/components/schemas/HubDbTableRowV3Wrapper"}, "/x")
 
 
 def test_a_default_the_library_fails_on_is_reported() -> None:
