@@ -1879,6 +1879,8 @@ def test_operations_that_need_no_credentials_are_called_without_them(
     readme = (out / "README.md").read_text(encoding="utf-8")
     assert (f"| `api_key` | `{prefix}_API_KEY` | none: 2 of the 3 operations need no credentials; a call of one of "
             "the other 1 without it raises `ConfigurationError` naming the variable |") in readme
+    assert ("\n2 of the 3 operations need no credentials: a client made without them calls those, and refuses the "
+            "others with `ConfigurationError`.\n") in readme
 
     # an API that declares a scheme and requires it nowhere (StackExchange's): the key is
     # optional, and sent where given; one whose every operation needs it still refuses
@@ -1889,6 +1891,7 @@ def test_operations_that_need_no_credentials_are_called_without_them(
     files = generate(spec, package_name="open_api").files
     assert "CREDENTIALS_REQUIRED = False\n" in files["open_api/_settings.py"]
     assert "none: no operation needs credentials, and the key is sent where given" in files["README.md"]
+    assert "\nNo operation needs credentials: the client works without them, and sends them where given.\n" in files["README.md"]
     spec.write_text(spec.read_text(encoding="utf-8").replace("paths:", "security: [{key: []}]\npaths:"), encoding="utf-8")
     files = generate(spec, package_name="open_api").files
     assert "CREDENTIALS_REQUIRED = True\n" in files["open_api/_settings.py"]
