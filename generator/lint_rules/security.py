@@ -11,7 +11,8 @@ from .registry import check, rule
 SCHEME_DEFINED = rule("security-scheme-defined", "error", "Every security requirement names a scheme in components.securitySchemes.")
 SCOPES_DECLARED = rule(
     "security-scopes-declared", "error",
-    "Every scope a requirement uses is declared (oauth2: in its flows; other schemes: in x-scopes, with a description).",
+    "Every scope a requirement uses is declared (oauth2: in its flows; other schemes: in x-scopes, with a "
+    "description; without x-scopes, OpenAPI 3.1's undeclared role names pass, and 3.0 wants none).",
 )
 OPERATION_SECURITY = rule("operation-security", "warning", "Every operation requires security unless it is marked `x-public: true`.")
 REQUIREMENT_SENDABLE = rule(
@@ -37,13 +38,15 @@ def credential_place(scheme: dict[str, Any]) -> tuple[str, str, str] | None:
     return None
 
 
-def _declared_scopes(scheme: dict[str, Any]) -> set[str] | None:
-    """The scopes a scheme declares; None when they cannot be known (OpenID Connect discovery)."""
+def _declared_scopes(scheme: dict[str, Any], version: str) -> set[str] | None:
+    """The scopes a scheme declares; None when they cannot be known: OpenID Connect
+    discovery, and OpenAPI 3.1's role names on another scheme with no x-scopes of ours
+    (3.1 lets a requirement list roles "not otherwise defined"; 3.0 wants none there)."""
     if scheme.get("type") == "oauth2":
         return {str(scope) for flow in as_dict(scheme.get("flows")).values() for scope in as_dict(as_dict(flow).get("scopes"))}
     if "x-scopes" in scheme:
         return {str(scope) for scope in as_dict(scheme.get("x-scopes"))}
-    return None if scheme.get("type") == "openIdConnect" else set()
+    return None if scheme.get("type") == "openIdConnect" or version == "3.1" else set()
 
 
 def _requirements(ctx: Context) -> list[tuple[Any, str]]:
@@ -68,12 +71,19 @@ def requirements_are_declared(ctx: Context) -> None:
                     ctx.report(SCHEME_DEFINED, where, f"security scheme {name!r} is not defined in components.securitySchemes")
                     continue
                 scheme, _ = ctx.resolve(schemes[name], "")
-                declared = _declared_scopes(as_dict(scheme))
+                declared = _declared_scopes(as_dict(scheme), ctx.version)
                 if declared is None:
+                    continue
+                kind = as_dict(scheme).get("type")
+                if not declared and kind != "oauth2" and as_list(scopes):
+                    # (HubSpot's API keys, listing OAuth scopes: once per requirement, not per scope)
+                    ctx.report(SCOPES_DECLARED, where, f"{name!r} is not an OAuth 2 scheme: OpenAPI 3.0 wants this "
+                               "list empty, and its scopes are declared nowhere (declare them in the scheme's "
+                               "x-scopes, or move to OpenAPI 3.1, whose requirements may name roles)")
                     continue
                 for j, scope in enumerate(as_list(scopes)):
                     if str(scope) not in declared:
-                        place = "its flows" if as_dict(scheme).get("type") == "oauth2" else "its x-scopes"
+                        place = "its flows" if kind == "oauth2" else "its x-scopes"
                         ctx.report(SCOPES_DECLARED, f"{where}/{j}", f"scope {scope!r} is not declared by {name!r} in {place}")
 
 

@@ -76,3 +76,17 @@ def test_two_oauth_flows_in_one_requirement_are_one_token(lint_yaml: LintYaml) -
     spec = CLEAN_SPEC.replace("  securitySchemes:\n", "  securitySchemes:\n" + flows)
     result = lint_yaml(spec.replace("        - Key: ['items:write']\n", "        - Key: ['items:write']\n          Flow: [items:write]\n"))
     assert result.positions("security-requirement-sendable") == []
+
+
+def test_scopes_on_a_scheme_that_is_not_oauth2_and_declares_none(lint_yaml: LintYaml) -> None:
+    """HubSpot's API keys list OAuth scopes (23 of its documents, thousands of findings,
+    one per scope): OpenAPI 3.0 wants such a list empty, said once per requirement; 3.1
+    lets a requirement name roles that nothing declares, so it says nothing."""
+    no_scopes = CLEAN_SPEC.replace("      x-scopes:\n        items:read: Read items.\n        items:write: Create items.\n", "")
+    assert no_scopes != CLEAN_SPEC
+    result = lint_yaml(no_scopes.replace("openapi: 3.1.0", "openapi: 3.0.3"))
+    assert result.positions("security-scopes-declared") == [result.at("['items:read']"), result.at("['items:write']")]
+    assert result.messages("security-scopes-declared") == [
+        "'Key' is not an OAuth 2 scheme: OpenAPI 3.0 wants this list empty, and its scopes are declared nowhere "
+        "(declare them in the scheme's x-scopes, or move to OpenAPI 3.1, whose requirements may name roles)"] * 2
+    assert lint_yaml(no_scopes).positions("security-scopes-declared") == []
