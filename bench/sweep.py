@@ -326,14 +326,20 @@ def stratified_sample(docs: Sequence[Doc], n: int, seed: int, always: Iterable[D
     return sorted(picked, key=lambda d: d.path)
 
 
+#: a list file's line: a document's path (spaces and all: HubSpot's `CMS_Media Bridge.json`),
+#: then the tags that add steps for it
+_LIST_LINE = re.compile(r"(.+?)((?:\s+(?:mypy|contract))*)\s*")
+
+
 def read_list(path: Path) -> dict[str, set[str]]:
     """A list file: one document path a line (api/...json), optionally followed by tags
     (`mypy`, `contract`) that add steps for that document; # starts a comment."""
     out: dict[str, set[str]] = {}
     for raw in path.read_text(encoding="utf-8").splitlines():
-        line = raw.split("#", 1)[0].split()
-        if line:
-            out[line[0]] = set(line[1:])
+        text = raw.split("#", 1)[0].strip()
+        found = _LIST_LINE.fullmatch(text) if text else None
+        if found:
+            out[found.group(1)] = set(found.group(2).split())
     return out
 
 

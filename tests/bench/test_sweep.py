@@ -201,8 +201,10 @@ def test_sampling_is_proportional_and_keeps_forced_documents():
 
 def test_list_files_take_tags_and_comments(tmp_path):
     listed = tmp_path / "list.txt"
-    listed.write_text("# how\napi/a.json mypy\napi/b.json   # note\n\n", encoding="utf-8")
-    assert sweep.read_list(listed) == {"api/a.json": {"mypy"}, "api/b.json": set()}
+    listed.write_text("# how\napi/a.json mypy\napi/b.json   # note\n\nc/hubspot/CMS_Media Bridge.json mypy contract\n"
+                      "c/x y.yaml\n", encoding="utf-8")
+    assert sweep.read_list(listed) == {"api/a.json": {"mypy"}, "api/b.json": set(),
+                                       "c/hubspot/CMS_Media Bridge.json": {"mypy", "contract"}, "c/x y.yaml": set()}
 
 
 # -- state and resume --------------------------------------------------------------------
