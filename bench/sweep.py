@@ -713,6 +713,12 @@ class Options:
     peers: dict[str, Path] = field(default_factory=dict)
     cold_cache: bool = False
     maxfail: int = 0
+    #: --dir's folder: its documents' $refs may read any file under it (the generator's
+    #: --allow-ref-root), as Matrix's read the definitions of a sibling API's folder
+    ref_root: Path | None = None
+
+    def ref_args(self) -> list[str]:
+        return ["--allow-ref-root", str(self.ref_root)] if self.ref_root is not None else []
 
 
 def gen_env(cache: Path) -> dict[str, str]:
@@ -763,7 +769,8 @@ def _ours(result: Result, doc: Doc, corpus: Path, steps: Sequence[str], opts: Op
 
 def _generated_steps(result: Result, doc: Doc, spec: Path, steps: Sequence[str], opts: Options, work: Path, logs: Path) -> None:
     out = work / "out"
-    gen = run_step([PY, "-m", "generator", "generate", str(spec), "--output", str(out), "--package-name", PACKAGE, "--quiet"],
+    gen = run_step([PY, "-m", "generator", "generate", str(spec), "--output", str(out), "--package-name", PACKAGE, "--quiet",
+                    *opts.ref_args()],
                    cwd=ROOT, env=gen_env(work / "cache" if opts.cold_cache else shared_cache()), timeout=opts.timeout, memory_mb=opts.memory_mb, logs=logs, name="generate")
     result.times["generate"] = round(gen.seconds, 2)
     verdict = classify_generate(gen.returncode, gen.stderr.replace(str(spec), doc.path), gen.timed_out, opts.timeout)
@@ -858,7 +865,7 @@ def _lint(result: Result, doc: Doc, spec: Path, opts: Options, logs: Path) -> No
     """`lint --format json`: a JSON report with exit 0, 1 (errors found) or 2 (a document it
     cannot read) is a pass; its findings are counted by severity, and by rule in details
     (as `lint <severity> [rule]`). Anything else is a "lint" failure."""
-    step = run_step([PY, "-m", "generator", "lint", str(spec), "--format", "json"], cwd=ROOT,
+    step = run_step([PY, "-m", "generator", "lint", str(spec), "--format", "json", *opts.ref_args()], cwd=ROOT,
                     env=gen_env(logs / "lint-cache"), timeout=opts.timeout, memory_mb=opts.memory_mb, logs=logs, name="lint")
     result.times["lint"] = round(step.seconds, 2)
     try:
@@ -916,7 +923,7 @@ def _incremental(result: Result, doc: Doc, spec: Path, opts: Options, work: Path
     folder = work / "incremental"
     logs = folder / "logs"
     logs.mkdir(parents=True)
-    data = _read_document(spec)
+    data = _read_document(spec, opts.ref_root)
     copy, out, env = folder / "spec.json", folder / "out", gen_env(folder / "cache")
 
     def generate(target: Path, *extra: str) -> Step:
@@ -963,18 +970,15 @@ def _incremental(result: Result, doc: Doc, spec: Path, opts: Options, work: Path
         _fail(result, verdict)
 
 
-def _read_document(spec: Path) -> Any:
-    """A document's data, JSON or YAML (read as the generator reads YAML: its dates stay
-    strings), to change and write as JSON."""
-    text = spec.read_text(encoding="utf-8")
-    if spec.suffix == ".json":
-        return json.loads(text)
+def _read_document(spec: Path, ref_root: Path | None = None) -> Any:
+    """A document's data, JSON or YAML, its files bundled into one (read as the generator
+    reads them: YAML's dates stay strings), to change and write as JSON."""
     sys.path.insert(0, str(ROOT))
     try:
-        from generator.load_yaml import read_yaml
+        from generator.load import load
     finally:
         sys.path.remove(str(ROOT))
-    return read_yaml(text, str(spec))[0]
+    return load(spec, [ref_root] if ref_root is not None else []).data
 
 
 def _differing_files(one: Path, other: Path) -> list[str]:
@@ -1486,7 +1490,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     flags = [s for s in ("mypy", "contract", "incremental", "lint") if getattr(args, s)] + (["peers"] if args.peers else [])
     if any(tags.values()):
         flags.append("tags:" + hashlib.sha256(json.dumps(sorted((k, sorted(v)) for k, v in tags.items())).encode()).hexdigest()[:8])
-    opts = Options(args.timeout, args.memory_mb or None, args.keep, cold_cache=args.cold_cache, maxfail=args.contract_maxfail)
+    opts = Options(args.timeout, args.memory_mb or None, args.keep, cold_cache=args.cold_cache, maxfail=args.contract_maxfail,
+                   ref_root=corpus if args.dir is not None else None)
     if args.contract_maxfail:
         flags.append(f"maxfail={args.contract_maxfail}")
     revision = generator_revision()

@@ -451,11 +451,14 @@ _CHILDREN: dict[str, dict[str, str]] = {
         "links": "linkMap",
         "callbacks": "callbackMap",
         "pathItems": "pathItemMap",
+        # a scheme is named by the requirements, so one in another file is inlined here
+        "securitySchemes": "securitySchemeMap",
     },
     "parameterMap": {"*": "parameter"},
     "responseMap": {"*": "response"},
     "requestBodyMap": {"*": "requestBody"},
     "pathItemMap": {"*": "pathItem"},
+    "securitySchemeMap": {"*": "securityScheme"},
 }
 
 #: object kind -> the components section a referenced one is hoisted into

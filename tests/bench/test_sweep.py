@@ -1,5 +1,5 @@
 """The sweep tool's own logic (bench/sweep.py): classification, signatures, sampling,
-resume. No network, no corpus, no generator run."""
+resume. No network, no corpus; the generator runs on a few tiny documents."""
 
 from __future__ import annotations
 
@@ -471,3 +471,27 @@ def test_a_folder_of_ones_own_documents_is_swept_without_its_fragments(tmp_path,
     assert sweep.main(args) == 0 and len(seen) == 4  # a file changed: swept again
     with pytest.raises(SystemExit, match="not a folder"):
         sweep.main(["--dir", str(tmp_path / "absent")])
+
+
+def test_a_folders_documents_may_refer_to_any_file_under_it(tmp_path, monkeypatch):
+    """Matrix keeps the definitions its APIs share in one API's folder, which the others
+    reach with `../../client-server/definitions/...`: outside the document's own folder,
+    which the generator refuses unless told. The folder --dir names is the user's own, so
+    its documents' $refs may read anything under it, in generate, lint and --incremental."""
+    folder = tmp_path / "mine"
+    (folder / "shared").mkdir(parents=True)
+    (folder / "api" / "one").mkdir(parents=True)
+    (folder / "shared" / "pet.yaml").write_text("type: object\nproperties: {name: {type: string}}\n", encoding="utf-8")
+    (folder / "api" / "one" / "openapi.yaml").write_text(
+        "openapi: 3.1.0\ninfo: {title: One, version: '1'}\nservers: [{url: 'https://example.com'}]\npaths:\n"
+        "  /pet:\n    get:\n      operationId: getPet\n      responses:\n        '200':\n          description: ok\n"
+        "          content:\n            application/json:\n              schema: {$ref: '../../shared/pet.yaml'}\n",
+        encoding="utf-8")
+    monkeypatch.setattr(sweep, "HOME", tmp_path / "home")
+    monkeypatch.setattr(sweep, "generator_revision", lambda: "rev1")
+    assert sweep.main(["--dir", str(folder), "--jobs", "1", "--lint", "--results", str(tmp_path / "results")]) == 0
+    [state] = (tmp_path / "home" / "state").glob("*.jsonl")
+    [result] = sweep.load_state(state).values()
+    assert (result.status, result.generated, result.imported, result.lint) == ("ok", True, True, True), result.line
+    data = sweep._read_document(folder / "api" / "one" / "openapi.yaml", folder.resolve())
+    assert data["components"]["schemas"]["pet"]["properties"] == {"name": {"type": "string"}}

@@ -8,6 +8,7 @@ import pytest
 
 from generator.diagnostics import SpecError
 from generator.load import load
+from generator.pipeline import generate
 
 
 def write(folder: Path, files: dict[str, str]) -> Path:
@@ -206,3 +207,42 @@ def test_tags_are_what_pyyamls_resolver_gives_with_the_same_patterns(plain: bool
             others = theirs.value if isinstance(theirs, yaml.SequenceNode) else [n for pair in theirs.value for n in pair]
             for a, b in zip(pairs, others, strict=True):
                 nodes += [b, a]
+
+
+def test_a_security_scheme_in_another_file_is_inlined(tmp_path: Path) -> None:
+    """Matrix's specs keep their schemes in one file that each API's document refers to
+    (`accessTokenBearer: {$ref: definitions/security.yaml#/accessTokenBearer}`): they were
+    refused as "not a local reference". A scheme is named by the requirements, so it is
+    inlined under its own name; a local $ref between schemes is followed too."""
+    root = write(tmp_path, {
+        "openapi.yaml": """\
+openapi: 3.1.0
+info: {title: Schemes, version: '1'}
+servers: [{url: 'https://example.com'}]
+security: [{token: []}]
+paths:
+  /me:
+    get:
+      operationId: whoami
+      responses: {'204': {description: ok}}
+  /other:
+    get:
+      operationId: other
+      security: [{alias: []}]
+      responses: {'204': {description: ok}}
+components:
+  securitySchemes:
+    token: {$ref: 'definitions/security.yaml#/accessTokenBearer'}
+    alias: {$ref: '#/components/securitySchemes/token'}
+""",
+        "definitions/security.yaml": "accessTokenBearer:\n  type: http\n  scheme: bearer\n",
+    })
+    doc = load(root)
+    schemes = doc.data["components"]["securitySchemes"]
+    assert schemes["token"] == {"type": "http", "scheme": "bearer"}
+    assert schemes["alias"] == {"$ref": "#/components/securitySchemes/token"}
+    assert set(schemes) == {"token", "alias"}  # inlined, not hoisted under another name
+    result = generate(root, package_name="schemes")
+    settings = next(text for path, text in result.files.items() if path.endswith("_settings.py"))
+    assert 'AUTH_SCHEME = "bearer"' in settings
+    assert not [d for d in result.diagnostics if d.severity == "error"]
