@@ -1343,18 +1343,27 @@ class Parser:
                 field = next((f for f in model.fields if f.wire_name == items), None)
                 if field and field.type.kind == ir.LIST:
                     item_type = field.type.item
-            by_wire = {p.wire_name: p.name for p in result.query_params}
-            result.pagination = ir.Pagination(
-                style=style,
-                items=items,
-                count=pagination.get("count", "count") if "has-more" not in pagination else pagination.get("count"),
-                next=pagination.get("next", "next") if "has-more" not in pagination else pagination.get("next"),
-                has_more=pagination.get("has-more"),
-                item_type=item_type,
-                limit_param=by_wire.get(str(pagination.get("limit-param", "limit"))),
-                offset_param=by_wire.get(str(pagination.get("offset-param", "offset"))),
-                page_param=by_wire.get(str(pagination.get("page-param", "page"))),
-            )
+            shape = success.type if success and success.type else None
+            if shape is not None and item_type is None and shape.kind not in (ir.UNION, ir.MAP, ir.ALIAS, ir.ANY):
+                # a response that has no such list: another vendor's extension of the same
+                # name (Datadog's `x-pagination: {limitParam, pageParam}` over a bare array),
+                # whose pages would be looked for where there are none, failing every call
+                named, key = ("x-pagination", "items") if "x-pagination" in op else ("x-ms-pageable", "itemName")
+                self.warn(f"{op_ptr}/{named}", f"{named}: the response has no list {items!r} for a page's items "
+                          f"({key} names it), so the operation is not paged", EXTENSION)
+            else:
+                by_wire = {p.wire_name: p.name for p in result.query_params}
+                result.pagination = ir.Pagination(
+                    style=style,
+                    items=items,
+                    count=pagination.get("count", "count") if "has-more" not in pagination else pagination.get("count"),
+                    next=pagination.get("next", "next") if "has-more" not in pagination else pagination.get("next"),
+                    has_more=pagination.get("has-more"),
+                    item_type=item_type,
+                    limit_param=by_wire.get(str(pagination.get("limit-param", "limit"))),
+                    offset_param=by_wire.get(str(pagination.get("offset-param", "offset"))),
+                    page_param=by_wire.get(str(pagination.get("page-param", "page"))),
+                )
         self.overloads(op, op_ptr, result)
         lro = op.get("x-long-running")
         if isinstance(lro, dict):

@@ -65,7 +65,8 @@ def pyrepr(value: Any) -> str:
     raise GeneratorBug(f"cannot write {type(value).__name__} as a literal")
 
 
-def contract_argument(value: Any, t: ir.TypeRef | None, enums: dict[str, ir.Enum], aliases: dict[str, ir.Alias]) -> str:
+def contract_argument(value: Any, t: ir.TypeRef | None, enums: dict[str, ir.Enum], aliases: dict[str, ir.Alias],
+                      within_name: bool = False) -> str:
     """A contract test's argument, from its fixture's JSON value, as Python source that
     `mypy --strict` accepts where the argument's annotation (arg_hint) does not take that
     JSON as it is:
@@ -73,14 +74,15 @@ def contract_argument(value: Any, t: ir.TypeRef | None, enums: dict[str, ir.Enum
     - binary content as bytes;
     - objects in a list of models as the models, where mypy would not see them as
       dicts (below);
-    - a named list's enum values as the members (a list of enums takes the values too,
-      a named one not: arg_hint does not look through names);
-    - a map's objects as its models;
+    - enum values behind a name as the members (a list of enums takes the values too,
+      a named one not: arg_hint does not look through names, so nothing below a name,
+      `within_name`, takes them: Datadog's `SLOBulkDelete`, a map of lists of enums);
+    - a map's objects as its models, and its other values as its items;
     - a number where a string is wanted as its text.
     Anything else is the literal. A union of models is among it: its annotation takes
     no dicts either, but which member a value is only pydantic can tell."""
-    named = t is not None and t.kind == ir.ALIAS
-    alias_name = t.name if t is not None and named else ""
+    alias_name = t.name if t is not None and t.kind == ir.ALIAS else ""
+    named = within_name or bool(alias_name)
     seen: set[str] = set()
     while t is not None and t.kind == ir.ALIAS and t.name in aliases and t.name not in seen:
         seen.add(t.name)
@@ -109,14 +111,9 @@ def contract_argument(value: Any, t: ir.TypeRef | None, enums: dict[str, ir.Enum
         # items are made as that list's (bytes, dates, members), not left as JSON
         lists = [v for v in variants if v.kind == ir.LIST]
         if len(lists) == 1:
-            return contract_argument(value, lists[0], enums, aliases)
+            return contract_argument(value, lists[0], enums, aliases, named)
     if t.kind == ir.LIST and isinstance(value, list) and t.item is not None:
         item = t.item
-        if named and item.kind == ir.ENUM and item.name in enums:
-            members = {(type(m.value), m.value): m.name for m in enums[item.name].members}
-            return "[" + ", ".join(
-                f"models.{item.name}.{members[(type(v), v)]}" if (type(v), v) in members else pyrepr(v) for v in value
-            ) + "]"
         # mypy types a list display against a union of lists without that context: `[{}]`
         # as list[dict[Never, Never]], objects of different value types as list[object]
         if item.kind == ir.MODEL and all(isinstance(v, dict) for v in value) and ({} in value or len(value) > 1):
@@ -128,13 +125,16 @@ def contract_argument(value: Any, t: ir.TypeRef | None, enums: dict[str, ir.Enum
             display = "[" + ", ".join(_model_source(item.variants[0].name, v) for v in value) + "]"
             # a named list is invariant in its union (list[A | B] takes no list[A]): the
             # alias made from the display gives it that type
-            return f"models.{alias_name}({display})" if named else display
-        return "[" + ", ".join(contract_argument(v, item, enums, aliases) for v in value) + "]"
-    if t.kind == ir.MAP and isinstance(value, dict) and t.item is not None and t.item.kind == ir.MODEL \
-            and all(isinstance(v, dict) for v in value.values()):
-        # a map's annotation takes its models only (dict[str, Model])
-        model = t.item.name
-        return "{" + ", ".join(f"{pyrepr(str(k))}: {_model_source(model, v)}" for k, v in value.items()) + "}"
+            return f"models.{alias_name}({display})" if alias_name else display
+        return "[" + ", ".join(contract_argument(v, item, enums, aliases, named) for v in value) + "]"
+    if t.kind == ir.MAP and isinstance(value, dict) and t.item is not None:
+        if t.item.kind == ir.MODEL and all(isinstance(v, dict) for v in value.values()):
+            # a map's annotation takes its models only (dict[str, Model])
+            model = t.item.name
+            return "{" + ", ".join(f"{pyrepr(str(k))}: {_model_source(model, v)}" for k, v in value.items()) + "}"
+        item = t.item
+        return "{" + ", ".join(f"{pyrepr(str(k))}: {contract_argument(v, item, enums, aliases, named)}"
+                               for k, v in value.items()) + "}"
     return pyrepr(value)
 
 
