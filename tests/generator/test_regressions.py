@@ -828,7 +828,7 @@ def test_an_operation_with_a_server_of_its_own_is_sent_there_from_the_default_ad
 
 
 def test_x_ms_pageable_lists_walk_every_page(packages: dict[str, tuple[Path, str, list[Diagnostic]]]) -> None:
-    out, package, _ = packages["contract-ms-pageable"]
+    out, package, diagnostics = packages["contract-ms-pageable"]
     modules = _import_all(out, package)
     testing, types, pages = modules[f"{package}.testing"], modules[f"{package}.types"], modules[f"{package}._pagination"]
     api = testing.MockAPI()
@@ -842,6 +842,17 @@ def test_x_ms_pageable_lists_walk_every_page(packages: dict[str, tuple[Path, str
         assert isinstance(regions, types.RegionsListResponse)
         skus = client.skus.list_available(location="westeurope")  # a POST: the envelope
         assert isinstance(skus, types.VaultList)
+        # no list where the items would be: the answer as it is
+        status = client.statuses.get_mam_statuses()
+        assert isinstance(status, types.GetMAMStatusesResponse) and status.status
+        monitors = client.monitors.list_monitors(page=0, page_size=5)
+        assert isinstance(monitors, list) and monitors and all(isinstance(m, types.User) for m in monitors)
+    assert sorted(d.message for d in diagnostics if "not paged" in d.message) == [
+        "x-ms-pageable: the response has no list 'value' for a page's items (itemName names it), so the operation "
+        "is not paged",
+        "x-pagination: the response has no list 'results' for a page's items (items names it), so the operation is "
+        "not paged",
+    ]
     assert [(call.operation_id, call.query.get("$top")) for call in api.calls[:3]] == [("Vaults_List", "10")] * 3
 
 
