@@ -191,14 +191,9 @@ class Synthesiser:
                 # (gerermesaffaires.com): the object gets them all, then a member's fields
                 # members that only require some of the properties ("at least one of":
                 # anyOf: [{required: [a]}, {required: [b]}]) require them of the object
-                required = [r for r in schema.get("required") or [] if isinstance(r, str)]
-                for option in options:
-                    resolved = self.resolve(option)
-                    if _requires_only(resolved):
-                        wanted = {**schema, "required": [*required, *resolved["required"]]}
-                        value = self.object(wanted, direction, depth, economy)
-                        if self.valid(value, schema, direction):
-                            return value
+                value = self.at_least_one_of(schema, options, direction, depth, economy)
+                if value is not None:
+                    return value
                 # the models take the properties, the allOf members' too (the union beside
                 # them is ignored); the union's member adds what the request must have
                 # besides (extra_body)
@@ -268,6 +263,10 @@ class Synthesiser:
                                 and isinstance(member.get(k), list) and member[k]), None)
                 if options is None:
                     continue
+                required = self.at_least_one_of(schema, options, direction, depth, economy)
+                if required is not None:
+                    value = required
+                    continue
                 chosen = self.union({k: v for k, v in member.items() if k not in ("properties", "allOf")}, options,
                                     direction, depth, hint)
                 merged = {**value, **chosen} if isinstance(chosen, dict) else value
@@ -277,6 +276,21 @@ class Synthesiser:
         # allOf: [$ref: SomeEnum] narrows a value, not an object
         values = [self.sample(part, direction=direction, depth=depth + 1, hint=hint) for part in schema["allOf"]]
         return next((v for v in values if self.valid(v, schema, direction)), values[0] if values else {})
+
+    def at_least_one_of(self, schema: dict[str, Any], options: list[Any], direction: str, depth: int,
+                        economy: bool) -> dict[str, Any] | None:
+        """An object of `schema` that requires, beside its own, the properties of the first
+        of the union's members that only require some ("at least one of": `anyOf:
+        [{required: [name]}, {required: [company]}]`, beside the properties or in an allOf
+        member, as Lob's addresses) and that `schema` accepts; None when there is none."""
+        required = [r for r in schema.get("required") or [] if isinstance(r, str)]
+        for option in options:
+            resolved = self.resolve(option)
+            if _requires_only(resolved):
+                value = self.object({**schema, "required": [*required, *resolved["required"]]}, direction, depth, economy)
+                if self.valid(value, schema, direction):
+                    return value
+        return None
 
     def union(self, schema: dict[str, Any], options: list[Any], direction: str, depth: int, hint: str) -> Any:
         """The first member's value that the whole union accepts (with its discriminator set)."""
