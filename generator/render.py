@@ -81,14 +81,11 @@ def contract_argument(value: Any, t: ir.TypeRef | None, enums: dict[str, ir.Enum
     - a number where a string is wanted as its text.
     Anything else is the literal. A union of models is among it: its annotation takes
     no dicts either, but which member a value is only pydantic can tell."""
-    alias_name = t.name if t is not None and t.kind == ir.ALIAS else ""
-    named = within_name or bool(alias_name)
-    seen: set[str] = set()
-    while t is not None and t.kind == ir.ALIAS and t.name in aliases and t.name not in seen:
-        seen.add(t.name)
-        t = aliases[t.name].type  # what a named type stands for (arg_hint adds only plain data)
     if t is None:
         return pyrepr(value)
+    alias_name = t.name if t.kind == ir.ALIAS else ""
+    named = within_name or bool(alias_name)
+    t = _unaliased(t, aliases)  # what a named type stands for (arg_hint adds only plain data)
     variants = t.variants if t.kind == ir.UNION else (t,)
     if isinstance(value, (int, float)) and not isinstance(value, bool) and t.kind == ir.PRIMITIVE and t.name == "str":
         return pyrepr(str(value))  # an example written as a number for a string (VTEX's Content-Length: 42)
@@ -107,16 +104,19 @@ def contract_argument(value: Any, t: ir.TypeRef | None, enums: dict[str, ir.Enum
                 return pyrepr(value.encode())
         return pyrepr(value)
     if t.kind == ir.UNION and isinstance(value, list):
-        # one list among the members (OpenAI's skill upload: `list[bytes] | bytes`): its
-        # items are made as that list's (bytes, dates, members), not left as JSON
-        lists = [v for v in variants if v.kind == ir.LIST]
+        # one list among the members (OpenAI's skill upload: `list[bytes] | bytes`;
+        # Datadog's `Invite | InviteList`, the list named): its items are made as that
+        # list's (bytes, dates, members, models), not left as JSON
+        lists = [v for v in variants if _unaliased(v, aliases).kind == ir.LIST]
         if len(lists) == 1:
             return contract_argument(value, lists[0], enums, aliases, named)
+    if t.kind == ir.MODEL and isinstance(value, dict) and named:
+        return _model_source(t.name, value)  # behind a name, a model takes no dict
     if t.kind == ir.LIST and isinstance(value, list) and t.item is not None:
         item = t.item
         # mypy types a list display against a union of lists without that context: `[{}]`
         # as list[dict[Never, Never]], objects of different value types as list[object]
-        if item.kind == ir.MODEL and all(isinstance(v, dict) for v in value) and ({} in value or len(value) > 1):
+        if item.kind == ir.MODEL and all(isinstance(v, dict) for v in value) and (named or {} in value or len(value) > 1):
             return "[" + ", ".join(_model_source(item.name, v) for v in value) + "]"
         # a union of models: which member an object is only pydantic can tell, but an
         # empty one (a fixture's `[{}]`) is made as the first, as it is (model_construct)
@@ -136,6 +136,15 @@ def contract_argument(value: Any, t: ir.TypeRef | None, enums: dict[str, ir.Enum
         return "{" + ", ".join(f"{pyrepr(str(k))}: {contract_argument(v, item, enums, aliases, named)}"
                                for k, v in value.items()) + "}"
     return pyrepr(value)
+
+
+def _unaliased(t: ir.TypeRef, aliases: dict[str, ir.Alias]) -> ir.TypeRef:
+    """What a named type stands for, through every name (a cycle of names stops)."""
+    seen: set[str] = set()
+    while t.kind == ir.ALIAS and t.name in aliases and t.name not in seen:
+        seen.add(t.name)
+        t = aliases[t.name].type
+    return t
 
 
 #: the plain values each primitive annotation takes
