@@ -11,6 +11,7 @@ import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import __version__
 from .background import in_background, in_child
@@ -19,10 +20,14 @@ from .format import DEFAULT_FORMATTER, format_files, formatter_id
 from .fragments import fragments_before
 from .load import Document, load
 from .manifest import MANIFEST, Manifest
+from .missing_schemas import stand_in_for_missing_schemas
 from .openapi import METHODS
 from .release import package_version
 from .reuse import OutputFolder, formatted_before
 from .validate import check_version, validate
+
+if TYPE_CHECKING:
+    from .ir import Api
 
 #: the smallest document (bytes, all files) worth a second core: below it a forked child
 #: costs more CPU than it saves time (the curated spec, 0.3 MB: no faster, 0.1-0.2 s more
@@ -101,6 +106,18 @@ def _generate(spec: Path, package_name: str | None, strict: bool, validate_spec:
     from .parse import parse
     from .render import piece_homes, render
 
+    def parse_standing_in() -> Api:
+        """The parse; where it fails, and schemas the document refers to are missing, again
+        with stand-ins for them (missing_schemas.py), their warnings noted."""
+        try:
+            return parse(doc, package_name)
+        except SpecError:
+            stood_in = stand_in_for_missing_schemas(doc)
+            if not stood_in:
+                raise
+        diagnostics.extend(stood_in)
+        return parse(doc, package_name)
+
     try:
         if validate_spec:
             progress("validate", counts)
@@ -108,11 +125,12 @@ def _generate(spec: Path, package_name: str | None, strict: bool, validate_spec:
             # one parses (background.py); a parse error stops both, as it did before
             with in_background(lambda: validate(doc), worth_it=doc.size >= BACKGROUND_MIN_BYTES) as checked:
                 progress("parse", counts)
-                api = parse(doc, package_name)
-                diagnostics += checked.result()
+                api = parse_standing_in()
+                stood_in = {d.pointer for d in diagnostics}  # (validation read the references as they were)
+                diagnostics += [d for d in checked.result() if d.pointer not in stood_in]
         else:
             progress("parse", counts)
-            api = parse(doc, package_name)
+            api = parse_standing_in()
     except SpecError as exc:
         raise SpecError(_with_lines(doc, exc.diagnostics)) from None
     diagnostics = _with_lines(doc, diagnostics + api.diagnostics) if locate_warnings else diagnostics + api.diagnostics

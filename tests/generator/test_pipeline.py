@@ -86,7 +86,9 @@ def test_a_failed_generation_leaves_the_output_untouched(tmp_path: Path) -> None
     spec.write_text(PETSTORE.read_text())
     assert run_generator("generate", str(spec), "-o", str(out)).returncode == 0
     before = tree(out)
-    spec.write_text(PETSTORE.read_text().replace("$ref: '#/components/schemas/Pets'", "$ref: '#/components/schemas/Nope'"))
+    # a parameter that names nothing (a missing schema would be stood in for)
+    spec.write_text(PETSTORE.read_text().replace("- {name: limit, in: query, schema: {type: integer}}",
+                                                 "- {$ref: '#/components/parameters/Nope'}"))
     result = run_generator("generate", str(spec), "-o", str(out))
     assert result.returncode == 2
     assert tree(out) == before
@@ -98,10 +100,11 @@ def test_user_errors_are_one_located_line(tmp_path: Path) -> None:
         "swagger.yaml": ("swagger: '2.0'\ninfo: {title: x, version: '1'}\npaths: {}\n", "swagger.yaml:1:10: error [openapi-version] this is a Swagger 2.0 document"),
         "ref.yaml": ("openapi: 3.1.0\ninfo: {title: x, version: '1'}\npaths:\n  /a/:\n    $ref: 'missing.yaml#/a'\n", "ref.yaml:5:5: error [ref] $ref 'missing.yaml#/a' cannot be resolved: file not found"),
         # a JSON document on one line (as the APIs.guru directory's are): a problem found
-        # after loading is still given its line and column, not only its pointer
-        "one-line.json": ('{"openapi": "3.0.3", "info": {"title": "x", "version": "1"}, "paths": {"/a": {"get": {"responses": '
-                          '{"200": {"description": "ok", "content": {"application/json": {"schema": {"$ref": "#/nope"}}}}}}}}}',
-                          "one-line.json:1:173: error [ref] $ref '#/nope' cannot be resolved"),
+        # after loading is still given its line and column, not only its pointer (a
+        # parameter that names nothing: a schema that does is stood in for, with a warning)
+        "one-line.json": ('{"openapi": "3.0.3", "info": {"title": "x", "version": "1"}, "paths": {"/a": {"get": {"parameters": '
+                          '[{"$ref": "#/nope"}], "responses": {"200": {"description": "ok"}}}}}}',
+                          "one-line.json:1:86: error [ref] $ref '#/nope' cannot be resolved"),
     }
     for name, (text, expected) in cases.items():
         spec = tmp_path / name

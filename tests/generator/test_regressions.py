@@ -27,7 +27,7 @@ import httpx
 import pytest
 import yaml
 
-from generator.diagnostics import Diagnostic
+from generator.diagnostics import Diagnostic, SpecError
 from generator.pipeline import generate
 from tests.conftest import GENERATED, ROOT
 from tests.packages import contract_runs as run_contract_tests
@@ -2004,3 +2004,27 @@ def test_a_body_that_is_a_polymorphic_base_takes_a_subclass_whole(
         "grant_type": ["authorization_code"], "code": ["c-1"], "redirect_uri": ["https://x.example"]}
     assert json.loads(sent[1].content) == {"grant_type": "refresh_token", "refresh_token": "r-1"}
     assert urllib.parse.parse_qs(sent[2].content.decode()) == {"grant_type": ["refresh_token"], "refresh_token": ["r-2"]}
+
+
+def test_a_schema_the_document_lacks_is_any_value_with_a_warning(
+        packages: dict[str, tuple[Path, str, list[Diagnostic]]]) -> None:
+    out, package, diagnostics = packages["contract-missing-schema"]
+    assert [(d.severity, d.code, d.pointer, d.location.line, d.message) for d in diagnostics] == [
+        ("warning", "ref", "/components/schemas/RowPage/properties/results/items/$ref", 50,
+         "$ref '#/components/schemas/TableRowV3Wrapper' names nothing in the document (did you mean 'TableRowV3'?); "
+         "the value there is taken as any JSON value"),
+        ("warning", "ref", "/paths/~1rows/post/requestBody/content/application~1json/schema/$ref", 28,
+         "$ref '#/components/schemas/RowInputWrapper' names nothing in the document; the value there is taken as "
+         "any JSON value"),
+    ]
+    modules = _import_all(out, package)
+    testing, types = modules[f"{package}.testing"], modules[f"{package}.types"]
+    api = testing.MockAPI()
+    with testing.mock_client(api) as client:
+        page = client.rows.list_rows()
+        assert isinstance(page, types.RowPage) and isinstance(page.total, int)
+        assert isinstance(client.rows.create_row(body={"anything": [1, "two"]}), types.TableRowV3)
+    assert api.calls[-1].body == {"anything": [1, "two"]}
+    with pytest.raises(SpecError) as refused:
+        generate(HERE / "contract-missing-schema.yaml", strict=True)
+    assert [(d.severity, d.location.line) for d in refused.value.diagnostics] == [("error", 28), ("error", 50)]
