@@ -66,7 +66,7 @@ def pyrepr(value: Any) -> str:
 
 
 def contract_argument(value: Any, t: ir.TypeRef | None, enums: dict[str, ir.Enum], aliases: dict[str, ir.Alias],
-                      within_name: bool = False) -> str:
+                      within_name: bool = False, enum_values_taken: bool = True) -> str:
     """A contract test's argument, from its fixture's JSON value, as Python source that
     `mypy --strict` accepts where the argument's annotation (arg_hint) does not take that
     JSON as it is:
@@ -74,9 +74,11 @@ def contract_argument(value: Any, t: ir.TypeRef | None, enums: dict[str, ir.Enum
     - binary content as bytes;
     - objects in a list of models as the models, where mypy would not see them as
       dicts (below);
-    - enum values behind a name as the members (a list of enums takes the values too,
-      a named one not: arg_hint does not look through names, so nothing below a name,
-      `within_name`, takes them: Datadog's `SLOBulkDelete`, a map of lists of enums);
+    - enum values as the members where the annotation takes no values: arg_hint lets
+      the argument, or the items of a list that is the argument, take them
+      (`enum_values_taken`), and nothing else: not behind a name (`within_name`), nor in
+      a map (Datadog's `SLOBulkDelete` and Akamai's token permissions, maps of lists of
+      enums), nor deeper;
     - a map's objects as its models, and its other values as its items;
     - a number where a string is wanted as its text.
     Anything else is the literal. A union of models is among it: its annotation takes
@@ -85,11 +87,12 @@ def contract_argument(value: Any, t: ir.TypeRef | None, enums: dict[str, ir.Enum
         return pyrepr(value)
     alias_name = t.name if t.kind == ir.ALIAS else ""
     named = within_name or bool(alias_name)
+    strict = named or not enum_values_taken
     t = _unaliased(t, aliases)  # what a named type stands for (arg_hint adds only plain data)
     variants = t.variants if t.kind == ir.UNION else (t,)
     if isinstance(value, (int, float)) and not isinstance(value, bool) and t.kind == ir.PRIMITIVE and t.name == "str":
         return pyrepr(str(value))  # an example written as a number for a string (VTEX's Content-Length: 42)
-    member = _enum_member(value, t, variants, named, enums)
+    member = _enum_member(value, t, variants, strict, enums)
     if member is not None:
         return member
     if isinstance(value, str):
@@ -106,10 +109,11 @@ def contract_argument(value: Any, t: ir.TypeRef | None, enums: dict[str, ir.Enum
     if t.kind == ir.UNION and isinstance(value, list):
         # one list among the members (OpenAI's skill upload: `list[bytes] | bytes`;
         # Datadog's `Invite | InviteList`, the list named): its items are made as that
-        # list's (bytes, dates, members, models), not left as JSON
+        # list's (bytes, dates, members, models), not left as JSON; a union's members
+        # take no enum values
         lists = [v for v in variants if _unaliased(v, aliases).kind == ir.LIST]
         if len(lists) == 1:
-            return contract_argument(value, lists[0], enums, aliases, named)
+            return contract_argument(value, lists[0], enums, aliases, named, enum_values_taken=False)
     if t.kind == ir.MODEL and isinstance(value, dict) and named:
         return _model_source(t.name, value)  # behind a name, a model takes no dict
     if t.kind == ir.LIST and isinstance(value, list) and t.item is not None:
@@ -118,22 +122,28 @@ def contract_argument(value: Any, t: ir.TypeRef | None, enums: dict[str, ir.Enum
         # as list[dict[Never, Never]], objects of different value types as list[object]
         if item.kind == ir.MODEL and all(isinstance(v, dict) for v in value) and (named or {} in value or len(value) > 1):
             return "[" + ", ".join(_model_source(item.name, v) for v in value) + "]"
+        unions_of_models = item.kind == ir.UNION and bool(item.variants) and all(v.kind == ir.MODEL for v in item.variants)
         # a union of models: which member an object is only pydantic can tell, but an
         # empty one (a fixture's `[{}]`) is made as the first, as it is (model_construct)
-        if item.kind == ir.UNION and value and all(v == {} for v in value) and item.variants \
-                and all(v.kind == ir.MODEL for v in item.variants):
+        if unions_of_models and value and all(v == {} for v in value):
             display = "[" + ", ".join(_model_source(item.variants[0].name, v) for v in value) + "]"
             # a named list is invariant in its union (list[A | B] takes no list[A]): the
             # alias made from the display gives it that type
             return f"models.{alias_name}({display})" if alias_name else display
-        return "[" + ", ".join(contract_argument(v, item, enums, aliases, named) for v in value) + "]"
+        if unions_of_models and not named and len(value) > 1 and all(isinstance(v, dict) for v in value):
+            # objects unlike each other (Akamai's role grants: one with sub-groups, one
+            # without) are list[object] to mypy; typed as dicts, the annotation's
+            # list[dict[str, Any]] takes them
+            return "[" + ", ".join(f"dict[str, object]({pyrepr(v)})" for v in value) + "]"
+        items_take_values = enum_values_taken and not named and item.kind == ir.ENUM
+        return "[" + ", ".join(contract_argument(v, item, enums, aliases, named, items_take_values) for v in value) + "]"
     if t.kind == ir.MAP and isinstance(value, dict) and t.item is not None:
         if t.item.kind == ir.MODEL and all(isinstance(v, dict) for v in value.values()):
             # a map's annotation takes its models only (dict[str, Model])
             model = t.item.name
             return "{" + ", ".join(f"{pyrepr(str(k))}: {_model_source(model, v)}" for k, v in value.items()) + "}"
         item = t.item
-        return "{" + ", ".join(f"{pyrepr(str(k))}: {contract_argument(v, item, enums, aliases, named)}"
+        return "{" + ", ".join(f"{pyrepr(str(k))}: {contract_argument(v, item, enums, aliases, named, False)}"
                                for k, v in value.items()) + "}"
     return pyrepr(value)
 
@@ -151,12 +161,13 @@ def _unaliased(t: ir.TypeRef, aliases: dict[str, ir.Alias]) -> ir.TypeRef:
 _PRIMITIVE_TAKES: dict[str, tuple[type, ...]] = {"str": (str,), "int": (int,), "float": (int, float), "bool": (bool,)}
 
 
-def _enum_member(value: Any, t: ir.TypeRef, variants: tuple[ir.TypeRef, ...], named: bool,
+def _enum_member(value: Any, t: ir.TypeRef, variants: tuple[ir.TypeRef, ...], strict: bool,
                  enums: dict[str, ir.Enum]) -> str | None:
     """`models.Enum.MEMBER` for a value its annotation takes only as an enum's member: an
-    enum behind a name or in a union (pandascore's `VideogameID | VideogameSlug`), where
-    no other member takes the value as it is. arg_hint lets a bare enum take its values."""
-    if isinstance(value, (dict, list)) or value is None or (t.kind == ir.ENUM and not named):
+    enum where arg_hint gives no values (`strict`: behind a name, in a map) or in a union
+    (pandascore's `VideogameID | VideogameSlug`), where no other member takes the value as
+    it is. arg_hint lets a bare enum, and a list's, take its values."""
+    if isinstance(value, (dict, list)) or value is None or (t.kind == ir.ENUM and not strict):
         return None
     for v in variants:
         if v.kind == ir.PRIMITIVE and type(value) in _PRIMITIVE_TAKES.get(v.name, ()):
