@@ -517,6 +517,11 @@ class Parser:
         self.models.append(model)
         self.model_named[name] = model
         field_names = naming.UniqueNames(naming.MODEL_RESERVED | naming.MODULE_RESERVED)
+        # a property whose name is already its attribute's keeps it, before any other is
+        # made into that name: the models populate fields by name too, so OpenSearch's
+        # `_nodes` named `nodes` beside its `nodes` took the other's value
+        kept = {wire: field_names.claim(wire) for wire in properties
+                if naming.attribute_name(wire, _FIELD_RESERVED) == wire and wire not in field_names}
         for wire, (prop, prop_ptr) in properties.items():
             resolved, _ = self.resolve(prop, prop_ptr) if isinstance(prop, dict) else (prop, prop_ptr)
             prop_type = self.schema_type(prop, prop_ptr, name + naming.pascal(wire))
@@ -530,7 +535,7 @@ class Parser:
                 has_default, default = True, prop_type.value
             model.fields.append(
                 ir.Field(
-                    name=field_names.claim(naming.attribute_name(wire, _FIELD_RESERVED)),
+                    name=kept[wire] if wire in kept else field_names.claim(naming.attribute_name(wire, _FIELD_RESERVED)),
                     wire_name=wire,
                     type=prop_type,
                     required=wire in required,

@@ -149,6 +149,11 @@ def test_names_are_valid_unique_and_never_shadow(packages: dict[str, tuple[Path,
         assert len(path.name) <= 70 and path.stem.isidentifier(), path.name
     fixtures = list((out / package / "testing" / "fixtures").iterdir())
     assert fixtures and all(len(path.name) <= 75 for path in fixtures), max(fixtures, key=lambda p: len(p.name)).name
+    # `_nodes` made an attribute takes no other property's name: each reads its own key
+    info = types.NodesInfo.model_validate({"nodes": {"n1": {"name": "a"}}})
+    assert info.nodes2 is None and info.nodes["n1"].name == "a"
+    info = types.NodesInfo.model_validate({"_nodes": {"total": 2}, "nodes": {}})
+    assert info.nodes2 is not None and info.nodes2.total == 2 and info.to_dict() == {"_nodes": {"total": 2}, "nodes": {}}
 
 
 CONTRACT_SPECS = [n for n in SPECS if n.startswith(("auth-", "contract-"))]
