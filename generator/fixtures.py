@@ -581,6 +581,8 @@ def _framing_headers(op: ir.Operation, request: dict[str, Any], headers: dict[st
                 headers[name] = 0
             elif op.body.encoding == "json":
                 headers[name] = len(json.dumps(body, separators=(",", ":"), ensure_ascii=False).encode())
+            elif op.body.encoding == "ndjson" and isinstance(body, list):
+                headers[name] = sum(len(json.dumps(v, separators=(",", ":"), ensure_ascii=False).encode()) + 1 for v in body)
             elif op.body.encoding in ("text", "binary") and isinstance(body, str):
                 headers[name] = len(body.encode())
 

@@ -208,7 +208,8 @@ class Body:
         refuse another name (Kubernetes' PATCH takes application/merge-patch+json, not
         application/json), so the document's goes, its parameters too. Wildcards
         (image/*) name no type to send; form and multipart bodies have their own."""
-        usual = {"json": "application/json", "text": "text/plain", "binary": "application/octet-stream"}.get(self.encoding)
+        usual = {"json": "application/json", "text": "text/plain", "binary": "application/octet-stream",
+                 "ndjson": "application/x-ndjson"}.get(self.encoding)
         base = self.media_type.split(";")[0].strip().lower()
         if usual is None or "*" in base or base == usual:
             return ""

@@ -57,6 +57,11 @@ def encoding_of(media: str) -> str:
     return "binary"
 
 
+#: JSON values one per line (OpenSearch's and Elasticsearch's bulk and multi-search bodies)
+NDJSON_MEDIA = frozenset({"application/x-ndjson", "application/ndjson", "application/jsonl", "application/x-jsonlines",
+                          "application/jsonlines", "application/json-lines"})
+
+
 def media_preference(content: dict[str, Any]) -> list[str]:
     """The media types of a content map, the one a client should pick first: JSON (`*/*`
     last of them), multipart, form, event stream, anything else; ties keep their order."""

@@ -1184,6 +1184,9 @@ class Parser:
         schema = media_obj.get("schema", {})
         encoding = openapi.encoding_of(media)
         btype = self.schema_type(schema, media_ptr + "/schema", hint + "Body")
+        if encoding == "binary" and openapi.media_base(media) in openapi.NDJSON_MEDIA and btype.kind == ir.LIST:
+            # a list of JSON values, one per line: the caller gives the list
+            encoding = "ndjson"
         if encoding in ("text", "binary"):
             # what the client sends such a body as, whatever its schema describes (an
             # object under text/plain or application/octet-stream: appcenter, docker)

@@ -1321,6 +1321,15 @@ def _encode_body(
             None,
             None,
         )
+    if encoding == "ndjson":  # one JSON value a line; text or bytes already so go as they are
+        headers.setdefault("Content-Type", media_type or "application/x-ndjson")
+        if isinstance(body, (bytes, str)):
+            return (body.encode() if isinstance(body, str) else body), None, None
+        lines = (
+            json.dumps(to_json_data(item), separators=(",", ":"), ensure_ascii=False) + "\n"
+            for item in body
+        )
+        return "".join(lines).encode(), None, None
     if encoding == "form":
         fields = to_json_data(body)
         if isinstance(fields, Mapping):

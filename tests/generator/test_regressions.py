@@ -2033,3 +2033,26 @@ def test_a_schema_the_document_lacks_is_any_value_with_a_warning(
     with pytest.raises(SpecError) as refused:
         generate(HERE / "contract-missing-schema.yaml", strict=True)
     assert [(d.severity, d.location.line) for d in refused.value.diagnostics] == [("error", 28), ("error", 50)]
+
+
+def test_an_ndjson_body_is_a_list_sent_a_json_value_a_line(packages: dict[str, tuple[Path, str, list[Diagnostic]]]) -> None:
+    out, package, _ = packages["contract-ndjson-body"]
+    modules = _import_all(out, package)
+    testing, client_class = modules[f"{package}.testing"], modules[package].NDJSONBodies
+    actions = [{"index": {"_index": "books", "_id": "1"}}, {"title": "Über", "pages": 3}]
+    api = testing.MockAPI()
+    with testing.mock_client(api) as client:
+        assert client.documents.bulk(body=actions).errors in (True, False)
+    assert api.calls[-1].body == actions  # the mock read the lines back into the list its schema checks
+    sent: list[httpx.Request] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        sent.append(request)
+        return httpx.Response(200, json={"errors": False})
+
+    with client_class(api_key="k", http_client=httpx.Client(transport=httpx.MockTransport(answer))) as client:
+        client.documents.bulk(body=actions)
+        client.documents.upload(body=b'{"a":1}\n')
+    assert sent[0].headers["content-type"] == "application/x-ndjson"
+    assert sent[0].content == '{"index":{"_index":"books","_id":"1"}}\n{"title":"Über","pages":3}\n'.encode()
+    assert (sent[1].headers["content-type"], sent[1].content) == ("application/x-ndjson", b'{"a":1}\n')

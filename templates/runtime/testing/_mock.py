@@ -1098,6 +1098,19 @@ def _acceptable(accept: str, content_type: str | None) -> bool:
     return False
 
 
+#: JSON values one per line (the generator's openapi.NDJSON_MEDIA)
+_NDJSON_MEDIA = frozenset(
+    {
+        "application/x-ndjson",
+        "application/ndjson",
+        "application/jsonl",
+        "application/x-jsonlines",
+        "application/jsonlines",
+        "application/json-lines",
+    }
+)
+
+
 def _is_json(media: str) -> bool:
     """JSON is how the client reads this media type (`*/*` included, as the generator does)."""
     return bool(_JSON_MEDIA.match(media.split(";")[0].strip().lower()))
@@ -1118,6 +1131,11 @@ def _decode_body(
             return json.loads(raw)
         except ValueError:
             raise ValueError("JSON parse error.") from None
+    if base in _NDJSON_MEDIA and _kind(schema, schemas) == "array":  # a JSON value a line
+        try:
+            return [json.loads(line) for line in raw.splitlines() if line.strip()]
+        except ValueError:
+            raise ValueError("NDJSON parse error: a line is not JSON.") from None
     if base == "application/x-www-form-urlencoded":
         names = _type_names(schema, schemas)
         if names and not names & {"object", "array"}:  # one value: the encoded form itself
