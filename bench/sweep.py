@@ -31,6 +31,10 @@ limited in address space (--memory-mb, RLIMIT_AS) and time (--timeout, for each 
              --list file); the runtime copied into it is checked once at its source
              (bench/typecheck.py)
   contract   the package's own contract tests, tests/contract/ (--contract, or a `contract` tag)
+  prism      (--prism) the same tests against Prism serving the document (TEST_API_BASE_URL):
+             a second reading of it, independent of ours, where our client and our mock
+             server could agree on a mistake. A request Prism refuses is `prism refused`
+             with Prism's reasons; a document Prism cannot serve is noted, not failed
   incremental  (--incremental) generate again after each of INCREMENTAL_CHANGES random changes
              to the document (bench/changes.py), reusing the last run's work, and once cold
              (--no-cache) beside it: the two outputs must be the same, byte for byte; then
@@ -91,6 +95,22 @@ import run as bench_run  # noqa: E402  (bench/run.py: the peers' installation an
 import typecheck  # noqa: E402  (bench/typecheck.py: mypy --strict with the runtime checked at its source)
 
 ROOT = Path(__file__).resolve().parents[1]
+
+
+def _load_prism_module() -> Any:
+    """tests/contract/prism.py (Prism installed once from its pinned lockfile, and served),
+    loaded by path: tests/ is no package."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("prism_server", ROOT / "tests" / "contract" / "prism.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # (its dataclasses look their module up)
+    spec.loader.exec_module(module)
+    return module
+
+
+prism_server = _load_prism_module()
 VENV_BIN = ROOT / ".venv" / "bin"
 PY = str(VENV_BIN / "python") if (VENV_BIN / "python").exists() else sys.executable
 MYPY = str(VENV_BIN / "mypy") if (VENV_BIN / "mypy").exists() else shutil.which("mypy") or "mypy"
@@ -502,8 +522,9 @@ def mypy_signatures(stdout: str) -> list[tuple[str, str]]:
     return out
 
 
-def junit_failures(xml_text: str) -> list[tuple[str, str, str]]:
-    """(test, class, exact line) for every failed or erroring test in a JUnit XML report."""
+def junit_failures(xml_text: str, step: str = "contract") -> list[tuple[str, str, str]]:
+    """(test, class, exact line) for every failed or erroring test in a JUnit XML report;
+    the classes start with `step` (contract, prism)."""
     try:
         tree = ET.fromstring(xml_text)
     except ET.ParseError:
@@ -515,7 +536,7 @@ def junit_failures(xml_text: str) -> list[tuple[str, str, str]]:
                 message = (child.get("message") or child.text or "").strip()
                 first = message.splitlines()[0] if message else child.tag
                 first = first.replace(PACKAGE + ".", "")
-                out.append((case.get("name", "?"), contract_signature(first, child.tag == "error"), first[:300]))
+                out.append((case.get("name", "?"), contract_signature(first, child.tag == "error", step), first[:300]))
     return out
 
 
@@ -523,7 +544,7 @@ _SCHEMA_LOCATION = re.compile(r"(does not match the API schema: )[^:]+: ")
 _FIELD = re.compile(r"\((field|parameter|header|property): [^)]*\)")
 
 
-def contract_signature(message: str, error: bool = False) -> str:
+def contract_signature(message: str, error: bool = False, step: str = "contract") -> str:
     """The class of a failed contract test from its first message line; the HTTP status
     stays (401 and 404 are different bugs), where in the body it failed does not."""
     status = re.match(r"[\w.]+: ([1-5]\d\d)\b", message)
@@ -532,7 +553,7 @@ def contract_signature(message: str, error: bool = False) -> str:
     signature = normalize(text)
     if status:
         signature = re.sub(r"^([\w.]+: )N\b", lambda m: m.group(1) + status.group(1), signature, count=1)
-    return f"contract {'error in setup or collection: ' if error else ''}{signature}"
+    return f"{step} {'error in setup or collection: ' if error else ''}{signature}"
 
 
 # -- running things ---------------------------------------------------------------
@@ -681,7 +702,7 @@ class Result:
     version: str
     mb: float
     steps: list[str]
-    status: str = "ok"  # ok, refused, crash, timeout, memory, import, mypy, contract, incremental
+    status: str = "ok"  # ok, refused, crash, timeout, memory, import, mypy, contract, prism, incremental
     signature: str = ""
     line: str = ""
     seconds: float = 0.0
@@ -689,6 +710,9 @@ class Result:
     imported: bool | None = None
     mypy: bool | None = None
     contract: bool | None = None
+    prism: bool | None = None  # the contract tests passed against Prism serving the document
+    prism_tests: list[int] = field(default_factory=list)  # [failed, total]
+    prism_note: str = ""  # why Prism could not serve the document (Prism's limit, not ours)
     incremental: bool | None = None  # generated again after changes as a cold run generates it
     lint: bool | None = None  # lint gave its JSON report
     findings: dict[str, int] = field(default_factory=dict)  # lint: severity -> count
@@ -713,6 +737,8 @@ class Options:
     peers: dict[str, Path] = field(default_factory=dict)
     cold_cache: bool = False
     maxfail: int = 0
+    #: the prism executable (--prism), installed once by tests/contract/prism.py
+    prism: Path | None = None
     #: --dir's folder: its documents' $refs may read any file under it (the generator's
     #: --allow-ref-root), as Matrix's read the definitions of a sibling API's folder
     ref_root: Path | None = None
@@ -794,6 +820,8 @@ def _generated_steps(result: Result, doc: Doc, spec: Path, steps: Sequence[str],
         _mypy(result, out, env, opts, logs)
     if "contract" in steps:
         _contract(result, out, env, opts, logs)
+    if "prism" in steps:
+        _prism(result, spec, out, env, opts, logs)
     if "incremental" in steps:
         _incremental(result, doc, spec, opts, work)
 
@@ -833,32 +861,65 @@ def _mypy(result: Result, out: Path, env: dict[str, str], opts: Options, logs: P
 
 
 def _contract(result: Result, out: Path, env: dict[str, str], opts: Options, logs: Path) -> None:
-    report = logs / "junit.xml"
+    result.contract, result.tests = _contract_tests(result, out, env, opts, logs, "contract")
+
+
+def _contract_tests(result: Result, out: Path, env: dict[str, str], opts: Options, logs: Path,
+                    step_name: str) -> tuple[bool, list[int]]:
+    """The package's contract tests (the server is the env's TEST_API_BASE_URL, else the
+    package's mock): (passed, [failed, total]); a failure's classes go to details, each
+    prefixed with `step_name`."""
+    report = logs / f"junit-{step_name}.xml"
     maxfail = [f"--maxfail={opts.maxfail}"] if opts.maxfail else []
     step = run_step([PY, "-m", "pytest", "tests", "-q", "-p", "no:cacheprovider", f"--junitxml={report}", *maxfail],
-                    cwd=out, env=env, timeout=opts.timeout, memory_mb=opts.memory_mb, logs=logs, name="contract")
-    result.times["contract"] = round(step.seconds, 2)
+                    cwd=out, env=env, timeout=opts.timeout, memory_mb=opts.memory_mb, logs=logs, name=step_name)
+    result.times[step_name] = round(step.seconds, 2)
     xml = report.read_text(encoding="utf-8", errors="replace") if report.is_file() else ""
-    failures = junit_failures(xml)
+    failures = junit_failures(xml, step_name)
     total = len(re.findall(r"<testcase\b", xml))
-    result.tests = [len(failures), total]
-    result.contract = step.returncode in (0, 5) and not step.timed_out  # 5: no tests (no operations)
-    if result.contract:
-        return
+    passed = step.returncode in (0, 5) and not step.timed_out  # 5: no tests (no operations)
+    if passed:
+        return True, [len(failures), total]
     if step.timed_out:
-        verdict = Verdict("timeout", "timeout: contract", f"the contract tests gave no result within {opts.timeout:g} s")
+        verdict = Verdict("timeout", f"timeout: {step_name}", f"the contract tests gave no result within {opts.timeout:g} s")
     elif is_memory(step.stderr + step.stdout):
-        verdict = Verdict("memory", "memory: contract", "MemoryError in the contract tests")
+        verdict = Verdict("memory", f"memory: {step_name}", "MemoryError in the contract tests")
     elif failures:
         details = _details((sig, f"{test}: {line}") for test, sig, line in failures)
         result.details = {**result.details, **details}
         top = max(details.items(), key=lambda kv: kv[1][0])
-        verdict = Verdict("contract", top[0], top[1][1])
+        verdict = Verdict(step_name, top[0], top[1][1])
     else:
         lines = (step.stdout + step.stderr).strip().splitlines()
-        verdict = Verdict("contract", f"contract: pytest exit {step.returncode}", lines[-1][:300] if lines else "")
+        verdict = Verdict(step_name, f"{step_name}: pytest exit {step.returncode}", lines[-1][:300] if lines else "")
     if result.status == "ok":
         _fail(result, verdict, step)
+    return False, [len(failures), total]
+
+
+def prism_failure(output: str) -> str:
+    """The line that says why Prism would not serve a document, from its output."""
+    lines = [line.strip() for line in output.splitlines() if line.strip()]
+    for line in lines:
+        if re.search(r"\b(Error|error|Cannot|cannot|Unable|unable)\b", line) and "prism exited" not in line:
+            return re.sub(r"^\[[^\]]*\]\s*(›\s*)?(\[\w+\]\s*)?", "", line)
+    return lines[-1] if lines else "no output"
+
+
+def _prism(result: Result, spec: Path, out: Path, env: dict[str, str], opts: Options, logs: Path) -> None:
+    """The contract tests again, against Prism serving the document. Prism failing to
+    start (a document its parser or resolver cannot take) is Prism's limit: noted, and
+    the step is not run (prism stays None)."""
+    assert opts.prism is not None
+    if not (out / "tests" / "contract").is_dir():
+        return
+    try:
+        with prism_server.serve(opts.prism, spec, logs / "prism.log", timeout=min(opts.timeout, 300.0)) as server:
+            result.times["prism_start"] = round(server.startup_seconds, 2)
+            result.prism, result.prism_tests = _contract_tests(
+                result, out, {**env, "TEST_API_BASE_URL": server.url}, opts, logs, "prism")
+    except RuntimeError as exc:  # serve(): Prism exited or did not listen
+        result.prism_note = normalize(prism_failure(str(exc)))[:300]
 
 
 def _lint(result: Result, doc: Doc, spec: Path, opts: Options, logs: Path) -> None:
@@ -1204,6 +1265,10 @@ def short_reason(result: Result) -> str:
     text = result.signature or ""
     if result.status == "contract" and result.tests:
         text = f"{result.tests[0]}/{result.tests[1]} tests failed; {text}"
+    if result.status == "prism" and result.prism_tests:
+        text = f"{result.prism_tests[0]}/{result.prism_tests[1]} tests failed against Prism; {text}"
+    if result.status == "ok" and result.prism_note:
+        text = f"Prism would not serve it: {result.prism_note}"
     if result.status == "mypy" and result.details:
         text = f"{sum(v[0] for v in result.details.values())} errors; {text}"
     return text if len(text) <= 110 else text[:109] + "…"
@@ -1226,6 +1291,9 @@ def figures(results: Sequence[Result]) -> dict[str, int]:
             "mypy_run": sum(1 for r in results if r.mypy is not None), "mypy_clean": sum(1 for r in results if r.mypy),
             "contract_run": sum(1 for r in results if r.contract is not None),
             "contract_passed": sum(1 for r in results if r.contract),
+            "prism_run": sum(1 for r in results if r.prism is not None),
+            "prism_passed": sum(1 for r in results if r.prism),
+            "prism_unserved": sum(1 for r in results if r.prism_note),
             "incremental_run": sum(1 for r in results if r.incremental is not None),
             "incremental_equal": sum(1 for r in results if r.incremental),
             "lint_run": sum(1 for r in results if r.lint is not None), "lint_reported": sum(1 for r in results if r.lint),
@@ -1273,6 +1341,9 @@ def summary(results: Sequence[Result], header: list[str], wall: float, cpu: floa
         out.append(f"- mypy --strict clean: {_pct(f['mypy_clean'], f['mypy_run'])} of the {f['mypy_run']} type-checked")
     if f["contract_run"]:
         out.append(f"- contract tests passed: {_pct(f['contract_passed'], f['contract_run'])} of the {f['contract_run']} run")
+    if f["prism_run"] or f["prism_unserved"]:
+        out.append(f"- contract tests passed against Prism serving the document: {_pct(f['prism_passed'], f['prism_run'])} "
+                   f"of the {f['prism_run']} run" + (f"; {f['prism_unserved']} documents Prism would not serve" if f["prism_unserved"] else ""))
     if f["incremental_run"]:
         out.append(f"- generated after {INCREMENTAL_CHANGES} random changes as a cold run generates them: "
                    f"{_pct(f['incremental_equal'], f['incremental_run'])} of the {f['incremental_run']} changed")
@@ -1299,16 +1370,23 @@ def summary(results: Sequence[Result], header: list[str], wall: float, cpu: floa
             out.append(f"| {label} | {_pct(sum(1 for p in have if p['generated']), len(have))} | "
                        f"{_pct(sum(1 for p in have if p['imported']), len(have))} |"
                        + (f" {_pct(sum(1 for p in have if p.get('mypy')), len(have))} |" if typed else ""))
-    failing = group_classes(results, ("crash", "timeout", "memory", "import", "mypy", "contract", "incremental", "lint"))
+    failing = group_classes(results, ("crash", "timeout", "memory", "import", "mypy", "contract", "prism", "incremental", "lint"))
     if failing:
         out += ["", f"Failure classes ({sum(len(rs) for _, _, rs in failing)} documents; each document under its first failure):", ""]
         out += _class_table(failing)
+    unserved = collections.Counter(r.prism_note for r in results if r.prism_note)
+    if unserved:
+        out += ["", f"Documents Prism would not serve ({sum(unserved.values())}; Prism's limits, not counted as failures):", "",
+                "| count | Prism's reason | examples |", "|---|---|---|"]
+        out += [f"| {n} | {_cell(note)} | {', '.join([r.doc for r in results if r.prism_note == note][:3])} |"
+                for note, n in unserved.most_common()]
     refusals = group_classes(results, ("refused",))
     if refusals:
         out += ["", f"Refusals by class ({sum(len(rs) for _, _, rs in refusals)} documents):", ""]
         out += _class_table(refusals)
     for prefix, what in (("mypy", "mypy errors by class (every error, not only the first per document)"),
                          ("contract", "Contract test failures by class (every failed test)"),
+                         ("prism", "Contract test failures against Prism by class (every failed test)"),
                          ("lint", "lint findings by severity and rule (every finding)")):
         rows = detail_classes(results, prefix)
         if rows:
@@ -1436,6 +1514,9 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     what = parser.add_argument_group("what to run")
     what.add_argument("--mypy", action="store_true", help="run mypy --strict on each generated package and its contract tests")
     what.add_argument("--contract", action="store_true", help="run each package's contract tests (tests/contract/, a module per resource)")
+    what.add_argument("--prism", action="store_true",
+                      help="run each package's contract tests again against Prism serving the document (npm "
+                           "@stoplight/prism-cli, pinned by tests/contract/package-lock.json): an independent reading of it")
     what.add_argument("--contract-maxfail", type=int, default=0, metavar="N",
                       help="stop a package's contract tests after N failures (default 0: run them all)")
     what.add_argument("--incremental", action="store_true",
@@ -1487,7 +1568,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not docs:
         print("sweep: no document matches")
         return 2
-    flags = [s for s in ("mypy", "contract", "incremental", "lint") if getattr(args, s)] + (["peers"] if args.peers else [])
+    flags = [s for s in ("mypy", "contract", "prism", "incremental", "lint") if getattr(args, s)] + (["peers"] if args.peers else [])
     if any(tags.values()):
         flags.append("tags:" + hashlib.sha256(json.dumps(sorted((k, sorted(v)) for k, v in tags.items())).encode()).hexdigest()[:8])
     opts = Options(args.timeout, args.memory_mb or None, args.keep, cold_cache=args.cold_cache, maxfail=args.contract_maxfail,
@@ -1505,7 +1586,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     def steps_for(doc: Doc) -> list[str]:
         extra = tags.get(doc.path, set())
-        return ["generate", "import", *(s for s in ("mypy", "contract", "incremental", "lint") if getattr(args, s) or s in extra)]
+        return ["generate", "import", *(s for s in ("mypy", "contract", "prism", "incremental", "lint") if getattr(args, s) or s in extra)]
 
     results: dict[str, Result] = {}
     for doc in docs:
@@ -1521,7 +1602,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         todo.sort(key=lambda d: -d.size)
     elif args.order == "random":
         random.Random(args.seed).shuffle(todo)
-    what = "generate, import" + "".join(f", {s}" for s in ("mypy", "contract", "incremental", "lint") if getattr(args, s))
+    what = "generate, import" + "".join(f", {s}" for s in ("mypy", "contract", "prism", "incremental", "lint") if getattr(args, s))
     if any(tags.values()):
         what += " (+ steps tagged in the list)"
     header = [f"sweep of {source.label} ({corpus}), generator {revision}",
@@ -1537,6 +1618,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         header.append(f"report of the state file: {len(have)} of the {len(docs)} documents chosen have a result")
         return finish(have, header, 0.0, 0.0, ["opc", "ogen"] if args.peers else [], args)
     opts.peers = ensure_peers() if args.peers else {}
+    if args.prism:
+        try:
+            opts.prism = prism_server.ensure_prism()
+        except prism_server.PrismUnavailable as exc:
+            print(f"sweep: --prism: Prism cannot be had ({exc})", file=sys.stderr)
+            return 2
     previous = signal.signal(signal.SIGTERM, _terminate)
     try:
         return _run(docs, todo, results, corpus, steps_for, opts, state, header, args, ours)

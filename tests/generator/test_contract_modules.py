@@ -4,21 +4,25 @@ generated project, over real HTTP on loopback."""
 
 from __future__ import annotations
 
+import http.server
 import json
 import os
 import re
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
 
 from bench.typecheck import write_config
 from generator.pipeline import generate
+from tests.contract import prism
 from tests.packages import mypy_cache_args, write
 
 ROOT = Path(__file__).resolve().parents[2]
 CORNERS = ROOT / "tests" / "golden" / "corners" / "openapi.yaml"
+PETSTORE = ROOT / "tests" / "golden" / "petstore" / "openapi.yaml"
 TYPED_ARGUMENTS = ROOT / "tests" / "generator" / "regressions" / "contract-typed-arguments.yaml"
 JSON_BINARY = ROOT / "tests" / "generator" / "regressions" / "contract-json-binary.yaml"
 NAMED_ARGUMENTS = ROOT / "tests" / "generator" / "regressions" / "contract-named-arguments.yaml"
@@ -367,3 +371,61 @@ def test_a_schema_that_extends_another_is_its_subclass(tmp_path: Path) -> None:
     assert seen["robot"] == ["Robot", "BaseModel"]
     assert sorted(seen["loop"]) in (["BaseModel", "Knot"], ["BaseModel", "Loop"])  # one base, not two
     assert "(`NewPet` extends `Pet`): a subclass goes" in (out / "README.md").read_text(encoding="utf-8")
+
+
+class _Teapot(http.server.BaseHTTPRequestHandler):
+    """Answers every request 418 and remembers its path: proof of who was called."""
+
+    seen: list[str] = []
+
+    def _answer(self) -> None:
+        self.seen.append(f"{self.command} {self.path}")
+        body = b'{"detail": "a teapot"}'
+        self.send_response(418)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = _answer
+
+    def log_message(self, format: str, *args: object) -> None:  # quiet
+        pass
+
+
+def test_with_test_api_base_url_the_tests_call_that_server_instead_of_the_mock(project: Path) -> None:
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Teapot)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}"
+        run = subprocess.run(
+            [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "no:xdist", "tests/contract/test_pets.py"],
+            cwd=project, capture_output=True, text=True, timeout=300,
+            env={**os.environ, "PYTHONPATH": str(project), "TEST_API_BASE_URL": url},
+        )
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert run.returncode == 1, run.stdout[-3000:]
+    assert "418" in run.stdout and re.search(r"\b\d+ failed\b", run.stdout), run.stdout[-3000:]
+    assert any(" /pets" in seen for seen in _Teapot.seen), _Teapot.seen
+
+
+def test_the_tests_pass_against_prism_serving_the_document(tmp_path: Path) -> None:
+    """Prism's reading of the document (requests validated, answers made from it) agrees
+    with the client's: the contract tests pass against it as against the package's mock."""
+    try:
+        binary = prism.ensure_prism()
+    except prism.PrismUnavailable as exc:
+        pytest.skip(f"Prism cannot be had: {exc}")
+    write(generate(PETSTORE), tmp_path)
+    with prism.serve(binary, PETSTORE, tmp_path / "prism.log") as server:
+        run = subprocess.run(
+            [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "no:xdist", "tests"],
+            cwd=tmp_path, capture_output=True, text=True, timeout=300,
+            env={**os.environ, "PYTHONPATH": str(tmp_path), "TEST_API_BASE_URL": server.url},
+        )
+        log = (tmp_path / "prism.log").read_text(encoding="utf-8", errors="replace")
+    assert run.returncode == 0, run.stdout[-3000:] + log[-3000:]
+    tests = int(re.search(r"\b(\d+) passed\b", run.stdout).group(1))  # type: ignore[union-attr]
+    assert tests >= 3 and log.count("Request received") >= tests, log[-3000:]
