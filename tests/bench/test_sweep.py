@@ -495,3 +495,62 @@ def test_a_folders_documents_may_refer_to_any_file_under_it(tmp_path, monkeypatc
     assert (result.status, result.generated, result.imported, result.lint) == ("ok", True, True, True), result.line
     data = sweep._read_document(folder / "api" / "one" / "openapi.yaml", folder.resolve())
     assert data["components"]["schemas"]["pet"]["properties"] == {"name": {"type": "string"}}
+
+
+# -- --prism: the contract tests against Prism serving the document ---------------------
+
+
+def test_prism_runs_the_contract_tests_against_prism_and_sets_its_limits_apart(tmp_path):
+    """A real run: the petstore's tests pass against Prism; an operation on a path with a
+    #fragment, which Prism cannot route (404), is Prism's limit, noted and not failed."""
+    prism = sweep.prism_server
+    try:
+        binary = prism.ensure_prism()
+    except prism.PrismUnavailable as exc:
+        pytest.skip(f"Prism cannot be had: {exc}")
+    data = __import__("yaml").safe_load((ROOT / "tests" / "golden" / "petstore" / "openapi.yaml").read_text(encoding="utf-8"))
+    data["paths"]["/pets#count"] = {"get": {"operationId": "countPets", "responses": {"200": {
+        "description": "how many", "content": {"application/json": {"schema": {"type": "integer"}}}}}}}
+    spec = tmp_path / "petstore.json"
+    spec.write_text(sweep.json.dumps(data), encoding="utf-8")
+    doc = sweep.Doc("api/petstore.json", spec.stat().st_size, "3.0.0")
+    steps = ["generate", "import", "prism"]
+    result = sweep.Result(doc.path, doc.version, doc.mb, steps)
+    (tmp_path / "logs").mkdir()
+    sweep._generated_steps(result, doc, spec, steps, sweep.Options(timeout=300, prism=binary), tmp_path, tmp_path / "logs")
+    assert result.status == "ok" and result.prism is True, (result.signature, result.line, result.details)
+    failed, total = result.prism_tests
+    assert failed == 0 and total >= 4
+    assert result.prism_note == "Prism routes no path with a #fragment or ?query (1 tests)"
+    assert "Request received" in (tmp_path / "logs" / "prism.log").read_text(encoding="utf-8", errors="replace")
+
+
+def test_failures_against_prism_that_are_not_its_limits_stay_failures():
+    result = sweep.Result("api/x.json", "3.0.0", 0.1, ["generate", "import", "prism"], prism=False, prism_tests=[3, 9])
+    refused = "prism _exceptions.UnprocessableEntityError: 422: Invalid request"
+    not_routed = "prism _exceptions.NotFoundError: 404: The route / hasn't been found in the specification file"
+    result.details = {refused: [2, "test_a: ..."], not_routed: [1, "test_b: ..."]}
+    result.status, result.signature = "prism", refused
+    sweep._prisms_own(result, {"paths": {"/#X-Amz-Target=A.B": {}, "/things": {}}})
+    assert result.status == "prism" and result.prism is False and result.signature == refused
+    assert list(result.details) == [refused] and result.prism_tests == [2, 9]
+    assert result.prism_note == "Prism routes no path with a #fragment or ?query (1 tests)"
+
+    # without such paths in the document, a 404 is a disagreement (a path the client made up)
+    other = sweep.Result("api/y.json", "3.0.0", 0.1, ["generate", "import", "prism"], prism=False, prism_tests=[1, 9])
+    other.details, other.status, other.signature = {not_routed: [1, "test_b: ..."]}, "prism", not_routed
+    sweep._prisms_own(other, {"paths": {"/things": {}}})
+    assert other.status == "prism" and other.prism_note == ""
+
+
+def test_a_test_past_its_time_limit_fails_and_the_others_run(tmp_path):
+    (tmp_path / "test_slow.py").write_text(
+        "import time\n\ndef test_slow():\n    time.sleep(30)\n\ndef test_quick():\n    pass\n", encoding="utf-8")
+    run = sweep.subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "pytest_time_limit", "test_slow.py"],
+        cwd=tmp_path, capture_output=True, text=True, timeout=60,
+        env={**sweep.os.environ, "PYTHONPATH": str(ROOT / "bench"), "SDKGEN_TEST_TIME_LIMIT": "1"},
+    )
+    assert run.returncode == 1, run.stdout
+    assert "TimeLimitExceeded: the test ran past its time limit of 1 s" in run.stdout
+    assert "1 failed, 1 passed" in run.stdout

@@ -479,13 +479,16 @@ def stop(process: subprocess.Popen[bytes]) -> None:
 
 
 @contextlib.contextmanager
-def serve(binary: Path, document: Path, log: Path, *, timeout: float = 300.0) -> Iterator[Server]:
-    """`prism mock` on a free loopback port (static responses, the default) until the block ends."""
+def serve(
+    binary: Path, document: Path, log: Path, *, timeout: float = 300.0, options: Iterable[str] = ()
+) -> Iterator[Server]:
+    """`prism mock` on a free loopback port until the block ends: static responses (the
+    default) unless `options` say otherwise (bench/sweep.py's --prism: dynamic)."""
     port = free_port()
     started = time.monotonic()
     with open(log, "wb") as out:
         proc = subprocess.Popen(
-            [str(binary), "mock", "--host", "127.0.0.1", "--port", str(port), str(document)],
+            [str(binary), "mock", *options, "--host", "127.0.0.1", "--port", str(port), str(document)],
             stdout=out,
             stderr=subprocess.STDOUT,
             stdin=subprocess.DEVNULL,

@@ -23,6 +23,13 @@ from posthog_api.testing.server import MockServer
 
 
 @pytest.fixture(scope="session")
+def own_mock() -> bool:
+    """Whether the tests call this package's mock, whose answers are made to be checked
+    (a page holds an item), rather than another server."""
+    return not os.environ.get("TEST_API_BASE_URL", "").strip()
+
+
+@pytest.fixture(scope="session")
 def base_url() -> Iterator[str]:
     """TEST_API_BASE_URL, else this package's mock server, started for the session."""
     given = os.environ.get("TEST_API_BASE_URL", "").strip()

@@ -12,10 +12,10 @@ from __future__ import annotations
 from posthog_api import PostHog, SyncPage, models
 
 
-def test_endpoints_retrieve(client: PostHog) -> None:
+def test_endpoints_retrieve(client: PostHog, own_mock: bool) -> None:
     result = client.endpoints.list()
     assert isinstance(result, SyncPage)
-    assert result.items
+    assert result.items or not own_mock  # another server's page may be empty
     for item in result.items:
         assert isinstance(item, (models.EndpointResponse,))
 
@@ -79,12 +79,12 @@ def test_environments_endpoints_run_create2(client: PostHog) -> None:
     assert isinstance(result, (models.EndpointRunResponse,))
 
 
-def test_environments_endpoints_versions_retrieve2(client: PostHog) -> None:
+def test_environments_endpoints_versions_retrieve2(client: PostHog, own_mock: bool) -> None:
     result = client.endpoints.list_versions(
         "weekly-signups",
     )
     assert isinstance(result, SyncPage)
-    assert result.items
+    assert result.items or not own_mock  # another server's page may be empty
     for item in result.items:
         assert isinstance(item, (models.EndpointVersionResponse,))
 

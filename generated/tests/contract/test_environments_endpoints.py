@@ -18,10 +18,10 @@ from posthog_api import PostHog, SyncPage, models
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
 
-def test_environments_endpoints_retrieve(client: PostHog) -> None:
+def test_environments_endpoints_retrieve(client: PostHog, own_mock: bool) -> None:
     result = client.environments.endpoints.list()
     assert isinstance(result, SyncPage)
-    assert result.items
+    assert result.items or not own_mock  # another server's page may be empty
     for item in result.items:
         assert isinstance(item, (models.EndpointResponse,))
 
@@ -85,12 +85,12 @@ def test_environments_endpoints_run_create(client: PostHog) -> None:
     assert isinstance(result, (models.EndpointRunResponse,))
 
 
-def test_environments_endpoints_versions_retrieve(client: PostHog) -> None:
+def test_environments_endpoints_versions_retrieve(client: PostHog, own_mock: bool) -> None:
     result = client.environments.endpoints.list_versions(
         "weekly-signups",
     )
     assert isinstance(result, SyncPage)
-    assert result.items
+    assert result.items or not own_mock  # another server's page may be empty
     for item in result.items:
         assert isinstance(item, (models.EndpointVersionResponse,))
 

@@ -18,10 +18,10 @@ from posthog_api import PostHog, SyncPage, models
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
 
-def test_environments_session_recordings_list(client: PostHog) -> None:
+def test_environments_session_recordings_list(client: PostHog, own_mock: bool) -> None:
     result = client.environments.session_recordings.list()
     assert isinstance(result, SyncPage)
-    assert result.items
+    assert result.items or not own_mock  # another server's page may be empty
     for item in result.items:
         assert isinstance(item, (models.SessionRecording,))
 

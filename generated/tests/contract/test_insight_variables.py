@@ -12,10 +12,10 @@ from __future__ import annotations
 from posthog_api import PostHog, SyncPage, models
 
 
-def test_insight_variables_list(client: PostHog) -> None:
+def test_insight_variables_list(client: PostHog, own_mock: bool) -> None:
     result = client.insight_variables.list()
     assert isinstance(result, SyncPage)
-    assert result.items
+    assert result.items or not own_mock  # another server's page may be empty
     for item in result.items:
         assert isinstance(item, (models.InsightVariable,))
 

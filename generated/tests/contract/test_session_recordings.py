@@ -12,10 +12,10 @@ from __future__ import annotations
 from posthog_api import PostHog, SyncPage, models
 
 
-def test_environments_session_recordings_list2(client: PostHog) -> None:
+def test_environments_session_recordings_list2(client: PostHog, own_mock: bool) -> None:
     result = client.session_recordings.list()
     assert isinstance(result, SyncPage)
-    assert result.items
+    assert result.items or not own_mock  # another server's page may be empty
     for item in result.items:
         assert isinstance(item, (models.SessionRecording,))
 
