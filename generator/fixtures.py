@@ -39,6 +39,7 @@ _FORMATS = {
     "date-time": "2025-01-01T00:00:00Z",
     "date": "2025-01-01",
     "time": "12:00:00",
+    "duration": "P1D",  # ISO 8601 (Azure's timeouts and intervals: PT1H)
     "uuid": "01890000-0000-7000-8000-000000000001",
     "email": "user@example.com",
     "uri": "https://example.com/",
@@ -345,7 +346,31 @@ class Synthesiser:
                 if direction == "response" and resolved.get("writeOnly"):
                     continue
             result[name] = self.sample(prop, direction=direction, depth=depth + 1, hint=name)
+        least = schema.get("minProperties")
+        if isinstance(least, int) and not isinstance(least, bool) and len(result) < least:
+            self.fill(result, view, least, direction, depth)
         return result
+
+    def fill(self, result: dict[str, Any], view: openapi.ObjectView, least: int, direction: str, depth: int) -> None:
+        """`result` grown to `least` properties (minProperties: AWS's tag maps hold at least
+        one): the optional properties first, then entries of the map's values."""
+        for name, (prop, _pointer) in view.properties.items():
+            if len(result) >= least:
+                return
+            resolved = self.resolve(prop)
+            if name in result or isinstance(resolved, dict) and resolved.get(
+                    "readOnly" if direction == "request" else "writeOnly"):
+                continue
+            result[name] = self.sample(prop, direction=direction, depth=depth + 1, hint=name)
+        if view.additional is False or view.additional is None and view.properties:
+            return
+        values = view.additional if isinstance(view.additional, dict) else {}
+        for index in range(1, min(least, 16) + 1):
+            if len(result) >= least:
+                return
+            key = f"key{index}"
+            if key not in result:
+                result[key] = self.sample(values, direction=direction, depth=depth + 1, hint="value")
 
     def member_property(self, schema: dict[str, Any], name: str, depth: int = 0) -> Any:
         """The schema that a oneOf or anyOf member of `schema` (or of theirs) gives the

@@ -2056,3 +2056,32 @@ def test_an_ndjson_body_is_a_list_sent_a_json_value_a_line(packages: dict[str, t
     assert sent[0].headers["content-type"] == "application/x-ndjson"
     assert sent[0].content == '{"index":{"_index":"books","_id":"1"}}\n{"title":"Über","pages":3}\n'.encode()
     assert (sent[1].headers["content-type"], sent[1].content) == ("application/x-ndjson", b'{"a":1}\n')
+
+
+def test_objects_and_lists_are_made_and_checked_to_their_counts(packages: dict[str, tuple[Path, str, list[Diagnostic]]]) -> None:
+    out, package, _ = packages["contract-counts"]
+    testing = _import_all(out, package)[f"{package}.testing"]
+    api = testing.MockAPI()
+    with testing.mock_client(api) as client:
+        answer = client.tags.tag_resource("arn", tags={"team": "data"}, labels={"colour": "red", "size": 2})
+        assert len(answer.tags) >= 1 and 2 <= len(answer.history) <= 3
+        for tags, labels, wrong in (({}, {"colour": "red", "size": 2}, "tags"), ({"a": "b"}, {"colour": "red"}, "labels")):
+            with pytest.raises(Exception, match="400") as raised:
+                client.tags.tag_resource("arn", tags=tags, labels=labels)
+            assert wrong in str(raised.value) and "at least" in str(raised.value)
+    fixture = json.loads(next((out / package / "testing" / "fixtures").glob("*.json")).read_text(encoding="utf-8"))
+    body = next(iter(fixture.values()))["request"]["body"] if isinstance(fixture, dict) else None
+    assert body is not None and len(body["tags"]) >= 1 and set(body["labels"]) == {"colour", "size"}, body
+
+
+def test_a_duration_is_made_and_checked_as_iso_8601(packages: dict[str, tuple[Path, str, list[Diagnostic]]]) -> None:
+    out, package, _ = packages["contract-duration"]
+    testing = _import_all(out, package)[f"{package}.testing"]
+    with testing.mock_client(testing.MockAPI()) as client:
+        answer = client.configurations.update_service_configuration(reward_wait_time="PT1H30M", model_export_frequency="P1D")
+        assert answer.reward_wait_time and answer.model_export_frequency
+        with pytest.raises(Exception, match="400") as raised:
+            client.configurations.update_service_configuration(reward_wait_time="1h", model_export_frequency="P1D")
+        assert "duration" in str(raised.value)
+    fixture = json.loads((out / package / "testing" / "fixtures" / "configurations.json").read_text(encoding="utf-8"))
+    assert fixture["updateServiceConfiguration"]["request"]["body"] == {"rewardWaitTime": "P1D", "modelExportFrequency": "P1D"}

@@ -69,6 +69,13 @@ def _date_time_ok(value: str) -> bool:
     return True
 
 
+#: an ISO 8601 duration, as JSON Schema's `duration` format reads it (P1D, PT1H30M, P2W)
+_DURATION = re.compile(
+    r"P(?!$)(\d+(?:[.,]\d+)?Y)?(\d+(?:[.,]\d+)?M)?(\d+(?:[.,]\d+)?W)?(\d+(?:[.,]\d+)?D)?"
+    r"(T(?=\d)(\d+(?:[.,]\d+)?H)?(\d+(?:[.,]\d+)?M)?(\d+(?:[.,]\d+)?S)?)?"
+)
+
+
 def _format_ok(fmt: str, value: str) -> bool:
     try:
         if fmt == "uuid":
@@ -79,6 +86,8 @@ def _format_ok(fmt: str, value: str) -> bool:
             if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) is None:
                 return False
             date.fromisoformat(value)
+        elif fmt == "duration":
+            return _DURATION.fullmatch(value) is not None
     except ValueError:
         return False
     return True
@@ -253,6 +262,23 @@ def matches_pattern(pattern: str, value: str) -> bool:
     (Python cannot read it, or it can backtrack for an exponential time)."""
     compiled = _compiled(pattern)
     return compiled is None or compiled.search(value) is not None
+
+
+def _check_count(
+    value: list[Any] | dict[str, Any],
+    schema: dict[str, Any],
+    low: str,
+    high: str,
+    what: str,
+    path: str,
+) -> None:
+    """minItems/maxItems of a list, minProperties/maxProperties of an object (AWS's tag
+    maps: at least one)."""
+    least, most = schema.get(low), schema.get(high)
+    if isinstance(least, int) and not isinstance(least, bool) and len(value) < least:
+        raise Invalid(f"must have at least {least} {what}", path or None)
+    if isinstance(most, int) and not isinstance(most, bool) and len(value) > most:
+        raise Invalid(f"must have at most {most} {what}", path or None)
 
 
 def _open_bounds(schema: dict[str, Any]) -> tuple[Any, Any]:
@@ -504,6 +530,10 @@ def validate(
         step = schema.get("multipleOf")
         if isinstance(step, (int, float)) and step > 0 and not _multiple(value, step):
             raise Invalid(f"must be a multiple of {step}", path or None)
+    if isinstance(value, list):
+        _check_count(value, schema, "minItems", "maxItems", "items", path)
+    if isinstance(value, dict):
+        _check_count(value, schema, "minProperties", "maxProperties", "properties", path)
     if isinstance(value, list) and "items" in schema:
         for index, item in enumerate(value):
             validate(item, schema["items"], schemas, _join(path, index), direction=direction)
