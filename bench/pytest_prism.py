@@ -1,19 +1,27 @@
-"""A pytest plugin for the sweep: each test fails after SDKGEN_TEST_TIME_LIMIT seconds.
+"""A pytest plugin for the sweep's runs of contract tests against Prism (bench/sweep.py
+--prism): what a failure owes to Prism rather than to the package.
 
-Against Prism (bench/sweep.py --prism), a call that waits for a server-side change, an
-Azure long-running operation say, polls for ever: Prism's static answer never says the
-change is done, where the package's own mock does. One such test must not hold the
-document's whole step until its timeout. (SIGALRM: the main thread, POSIX only, which is
-where the sweep runs.)
+- Each test fails after SDKGEN_TEST_TIME_LIMIT seconds. A call that waits for a
+  server-side change, an Azure long-running operation say, polls for ever against
+  Prism, whose made-up answer never says the change is done (the package's own mock
+  does); one such test must not hold the whole step until its timeout. (SIGALRM: the
+  main thread, POSIX only, which is where the sweep runs.)
+- Prism checks the answers it makes up against the document and says what they break
+  in the `sl-violations` header (json-schema-faker writes the schema's keywords as the
+  value of a property named `properties`, Azure's everywhere, and leaves out what it
+  requires). A test that fails after such an answer fails as PrismAnswerBreaksDocument,
+  with Prism's first complaint, so that the sweep sets it apart from disagreements.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 from collections.abc import Iterator
 from typing import Any
 
+import httpx
 import pytest
 
 
@@ -21,20 +29,63 @@ class TimeLimitExceeded(Exception):
     pass
 
 
-@pytest.hookimpl(hookwrapper=True)
-def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
-    limit = int(os.environ.get("SDKGEN_TEST_TIME_LIMIT", "0") or 0)
-    if limit <= 0:
-        yield
+class PrismAnswerBreaksDocument(Exception):
+    pass
+
+
+#: what Prism said was wrong with its answers during the current test
+_complaints: list[str] = []
+
+
+def _note(response: httpx.Response) -> None:
+    header = response.headers.get("sl-violations", "")
+    if not header:
         return
+    try:
+        found = json.loads(header[header.find("[") :])
+    except ValueError:
+        found = []
+    for violation in found if isinstance(found, list) else []:
+        where = violation.get("location") or [] if isinstance(violation, dict) else []
+        if where and where[0] == "response" and str(violation.get("severity", "Error")) == "Error":
+            _complaints.append(f"{'.'.join(map(str, where))}: {violation.get('message', '')}")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    sync_send, async_send = httpx.HTTPTransport.handle_request, httpx.AsyncHTTPTransport.handle_async_request
+
+    def handle_request(self: httpx.HTTPTransport, request: httpx.Request) -> httpx.Response:
+        response = sync_send(self, request)
+        _note(response)
+        return response
+
+    async def handle_async_request(self: httpx.AsyncHTTPTransport, request: httpx.Request) -> httpx.Response:
+        response = await async_send(self, request)
+        _note(response)
+        return response
+
+    httpx.HTTPTransport.handle_request = handle_request  # type: ignore[method-assign]
+    httpx.AsyncHTTPTransport.handle_async_request = handle_async_request  # type: ignore[method-assign]
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
+    _complaints.clear()
+    limit = int(os.environ.get("SDKGEN_TEST_TIME_LIMIT", "0") or 0)
 
     def expired(signum: int, frame: Any) -> None:
         raise TimeLimitExceeded(f"the test ran past its time limit of {limit} s")
 
-    previous = signal.signal(signal.SIGALRM, expired)
-    signal.alarm(limit)
+    previous = signal.signal(signal.SIGALRM, expired) if limit > 0 else None
+    if limit > 0:
+        signal.alarm(limit)
     try:
-        yield
+        return (yield)
+    except Exception as exc:
+        if _complaints and not isinstance(exc, TimeLimitExceeded):
+            raise PrismAnswerBreaksDocument(f"Prism's answer breaks the document: {_complaints[0]}") from exc
+        raise
     finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
+        if limit > 0:
+            signal.alarm(0)
+            signal.signal(signal.SIGALRM, previous)

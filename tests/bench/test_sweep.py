@@ -547,10 +547,58 @@ def test_a_test_past_its_time_limit_fails_and_the_others_run(tmp_path):
     (tmp_path / "test_slow.py").write_text(
         "import time\n\ndef test_slow():\n    time.sleep(30)\n\ndef test_quick():\n    pass\n", encoding="utf-8")
     run = sweep.subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "pytest_time_limit", "test_slow.py"],
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "pytest_prism", "test_slow.py"],
         cwd=tmp_path, capture_output=True, text=True, timeout=60,
         env={**sweep.os.environ, "PYTHONPATH": str(ROOT / "bench"), "SDKGEN_TEST_TIME_LIMIT": "1"},
     )
     assert run.returncode == 1, run.stdout
     assert "TimeLimitExceeded: the test ran past its time limit of 1 s" in run.stdout
     assert "1 failed, 1 passed" in run.stdout
+
+
+def test_a_test_that_fails_after_an_answer_prism_finds_wrong_says_so(tmp_path):
+    """Prism's sl-violations header on its own answer turns the failure that follows into
+    PrismAnswerBreaksDocument, which the sweep sets apart; a failure after a clean answer
+    stays what it was."""
+    (tmp_path / "test_answers.py").write_text('''
+import http.server, threading
+import httpx
+
+class Answer(http.server.BaseHTTPRequestHandler):
+    def do_GET(self):
+        self.send_response(200)
+        if self.path == "/wrong":
+            self.send_header("sl-violations", '[{"location":["response","body","properties"],"severity":"Error",'
+                             '"code":"required","message":"must have required property \\'endIpAddress\\'"}]')
+        self.send_header("Content-Length", "2")
+        self.end_headers()
+        self.wfile.write(b"{}")
+
+    def log_message(self, *args):
+        pass
+
+server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Answer)
+threading.Thread(target=server.serve_forever, daemon=True).start()
+URL = f"http://127.0.0.1:{server.server_address[1]}"
+
+def test_after_a_wrong_answer():
+    httpx.get(URL + "/wrong")
+    assert False, "the client refused the answer"
+
+def test_after_a_clean_answer():
+    httpx.get(URL + "/right")
+    assert False, "the client refused the answer"
+''', encoding="utf-8")
+    run = sweep.subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "pytest_prism", "test_answers.py",
+         "--junitxml=report.xml"],
+        cwd=tmp_path, capture_output=True, text=True, timeout=60,
+        env={**sweep.os.environ, "PYTHONPATH": str(ROOT / "bench")},
+    )
+    assert "2 failed" in run.stdout, run.stdout
+    failures = {test: line for test, _sig, line in sweep.junit_failures((tmp_path / "report.xml").read_text(), "prism")}
+    assert failures == {
+        "test_after_a_wrong_answer": "pytest_prism.PrismAnswerBreaksDocument: Prism's answer breaks the document: "
+                                     "response.body.properties: must have required property 'endIpAddress'",
+        "test_after_a_clean_answer": "AssertionError: the client refused the answer",
+    }
