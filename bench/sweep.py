@@ -899,11 +899,15 @@ def _contract_tests(result: Result, out: Path, env: dict[str, str], opts: Option
 
 
 def prism_failure(output: str) -> str:
-    """The line that says why Prism would not serve a document, from its output."""
-    lines = [line.strip() for line in output.splitlines() if line.strip()]
-    for line in lines:
-        if re.search(r"\b(Error|error|Cannot|cannot|Unable|unable)\b", line) and "prism exited" not in line:
-            return re.sub(r"^\[[^\]]*\]\s*(›\s*)?(\[\w+\]\s*)?", "", line)
+    """The line that says why Prism would not serve a document or died, from its output:
+    a fatal error first (node's heap), then an error of its own, not its validator's
+    findings about requests and answers."""
+    lines = [re.sub(r"^\[[^\]]*\]\s*(›\s*)?(\[[\w ]+\]\s*)?", "", line.strip()) for line in output.splitlines() if line.strip()]
+    for wanted in (r"FATAL|out of memory|✖\s+fatal", r"^(\w*Error|Cannot|Unable)\b", r"\b(Error|error|Cannot|cannot|Unable|unable)\b"):
+        for line in lines:
+            if re.search(wanted, line) and "prism exited" not in line \
+                    and not re.match(r"[✖⚠✔ℹ]\s+(error|warning|success|info)\b", line):  # its findings and news
+                return re.sub(r"^✖\s+fatal\s+", "", line)
     return lines[-1] if lines else "no output"
 
 
@@ -921,10 +925,12 @@ def _prism(result: Result, spec: Path, out: Path, env: dict[str, str], opts: Opt
             result.times["prism_start"] = round(server.startup_seconds, 2)
             result.prism, result.prism_tests = _contract_tests(
                 result, out, {**env, "TEST_API_BASE_URL": server.url}, opts, logs, "prism", ["-p", "pytest_prism"])
+            died = server.process.poll() is not None
     except RuntimeError as exc:  # serve(): Prism exited or did not listen
         result.prism_note = normalize(prism_failure(str(exc)))[:300]
         return
-    _prisms_own(result, _read_document(spec, opts.ref_root))
+    why = prism_failure((logs / "prism.log").read_text(encoding="utf-8", errors="replace")[-20000:]) if died else ""
+    _prisms_own(result, _read_document(spec, opts.ref_root), why)
 
 
 #: seconds a contract test may take against Prism (bench/pytest_prism.py says why)
@@ -937,15 +943,19 @@ PRISM_TEST_LIMIT = 30
 #: "string"). No properties made up beyond the schema's.
 PRISM_OPTIONS = ("--dynamic", "--seed", "14", "--json-schema-faker-fillProperties", "false")
 
-def _prisms_own(result: Result, data: Any) -> None:
+def _prisms_own(result: Result, data: Any, died: str = "") -> None:
     """Failures that are Prism's limits, not disagreements about the document, move from
-    the failures to prism_note (PRISM_LIMITS); the step passes when nothing else failed."""
+    the failures to prism_note (PRISM_LIMITS, and where Prism died during the run, `died`
+    saying why, the calls that found no server after it); the step passes when nothing
+    else failed."""
     if result.prism is not False:
         return
     text = json.dumps(data)
     theirs: dict[str, list] = {}
     notes = []
-    for pattern, applies, note in PRISM_LIMITS:
+    after_death = [(r"TimeLimitExceeded|APIConnectionError|APITimeoutError", lambda data, text: True,
+                    f"Prism died during the run ({normalize(died)[:120]})")] if died else []
+    for pattern, applies, note in [*after_death, *PRISM_LIMITS]:
         found = {sig: v for sig, v in result.details.items() if sig.startswith("prism") and re.search(pattern, sig)}
         if found and applies(data, text):
             theirs.update(found)

@@ -602,3 +602,17 @@ def test_after_a_clean_answer():
                                      "response.body.properties: must have required property 'endIpAddress'",
         "test_after_a_clean_answer": "AssertionError: the client refused the answer",
     }
+
+
+def test_after_prism_died_the_calls_that_found_no_server_are_its_limit():
+    result = sweep.Result("api/x.json", "3.0.0", 0.1, ["generate", "import", "prism"], prism=False, prism_tests=[3, 9])
+    hung = "prism pytest_prism.TimeLimitExceeded: the test ran past its time limit of N s"
+    refused = "prism _exceptions.UnprocessableEntityError: 422: Invalid request"
+    result.details = {hung: [2, "test_a: ..."], refused: [1, "test_b: ..."]}
+    result.status, result.signature = "prism", hung
+    log = ("[6:55:52 AM] ›     [VALIDATOR] ✖  error     Request body property x must match format \"duration\"\n"
+           "FATAL ERROR: Ineffective mark-compacts near heap limit Allocation failed - JavaScript heap out of memory\n")
+    sweep._prisms_own(result, {"paths": {"/things": {}}}, sweep.prism_failure(log))
+    assert result.prism_note.startswith("Prism died during the run (FATAL ERROR: Ineffective mark-compacts")
+    assert result.prism_note.endswith("(2 tests)")
+    assert result.status == "prism" and result.signature == refused and result.prism_tests == [1, 9]
