@@ -1353,6 +1353,12 @@ def _encode_body(
                 data[key] = _query_value(value)
         if data and not files:  # without a file httpx would send the fields urlencoded
             return None, None, {key: (None, value) for key, value in data.items()}
+        if not data and not files:
+            # a form without fields: httpx would send no body at all, which a server (or
+            # Prism) reads as the body missing; the empty form is the closing boundary
+            boundary = os.urandom(16).hex()
+            headers["Content-Type"] = f"multipart/form-data; boundary={boundary}"
+            return f"--{boundary}--\r\n".encode(), None, None
         return None, data, files
     if encoding == "text":
         headers.setdefault("Content-Type", media_type or "text/plain")

@@ -2085,3 +2085,25 @@ def test_a_duration_is_made_and_checked_as_iso_8601(packages: dict[str, tuple[Pa
         assert "duration" in str(raised.value)
     fixture = json.loads((out / package / "testing" / "fixtures" / "configurations.json").read_text(encoding="utf-8"))
     assert fixture["updateServiceConfiguration"]["request"]["body"] == {"rewardWaitTime": "P1D", "modelExportFrequency": "P1D"}
+
+
+def test_a_required_multipart_form_without_fields_goes_as_the_empty_form(
+        packages: dict[str, tuple[Path, str, list[Diagnostic]]]) -> None:
+    out, package, _ = packages["contract-empty-form"]
+    modules = _import_all(out, package)
+    testing, client_class = modules[f"{package}.testing"], modules[package].EmptyForm
+    sent: list[httpx.Request] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        sent.append(request)
+        return httpx.Response(200, json={})
+
+    with client_class(base_url="https://api.example.com",
+                      http_client=httpx.Client(transport=httpx.MockTransport(answer))) as client:
+        client.filters.filter_data("stop-words")
+    boundary = sent[0].headers["content-type"].removeprefix("multipart/form-data; boundary=")
+    assert boundary and sent[0].content == f"--{boundary}--\r\n".encode()
+    api = testing.MockAPI()
+    with testing.mock_client(api) as client:  # the mock reads it as the form of no fields
+        client.filters.filter_data("stop-words")
+    assert api.calls[-1].body == {}

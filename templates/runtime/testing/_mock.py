@@ -822,7 +822,8 @@ class MockAPI:
                     and _FORM_MEDIA.match(spec_body["media_type"] or "")
                     and _kind(spec_body["schema"], schemas) == "object"
                 ):
-                    # a form without fields is no body at all (multipart cannot be empty)
+                    # a form without fields sent as no body at all (the empty multipart
+                    # form, the closing boundary alone, is read as one of no fields)
                     validate({}, spec_body["schema"], schemas)
                 elif not sent:
                     if spec_body["required"]:
@@ -1153,10 +1154,12 @@ def _decode_body(
         message = email.parser.BytesParser(policy=email.policy.HTTP).parsebytes(
             b"Content-Type: " + sent.encode("latin-1") + b"\r\n\r\n" + raw
         )
-        if not message.is_multipart():
+        # the empty form: the closing boundary alone, which the email parser refuses
+        empty = re.fullmatch(rb"\s*--[^\r\n]+--\s*", raw) is not None
+        if not message.is_multipart() and not empty:
             raise ValueError("Multipart parse error.")
         parts: list[tuple[str, Any]] = []
-        for part in message.iter_parts():
+        for part in message.iter_parts() if not empty else ():
             field = part.get_param("name", header="content-disposition")
             payload = part.get_payload(decode=True)
             if isinstance(field, str) and isinstance(payload, bytes):
