@@ -11,6 +11,10 @@
   value of a property named `properties`, Azure's everywhere, and leaves out what it
   requires). A test that fails after such an answer fails as PrismAnswerBreaksDocument,
   with Prism's first complaint, so that the sweep sets it apart from disagreements.
+- To a request it finds valid, Prism answers an error only where the operation lists no
+  success (CallFire's PUT /calls/broadcasts/{id}: 400, 401, 403, 404, 500); the package's
+  mock answers a made-up success. A test that fails after such an answer (an error
+  status, no complaint of Prism's about the request) fails as PrismAnsweredAnError.
 """
 
 from __future__ import annotations
@@ -33,11 +37,31 @@ class PrismAnswerBreaksDocument(Exception):
     pass
 
 
+class PrismAnsweredAnError(Exception):
+    pass
+
+
 #: what Prism said was wrong with its answers during the current test
 _complaints: list[str] = []
+#: the current test's last answer
+_last: list[httpx.Response] = []
+
+
+def _valid_request_error(response: httpx.Response) -> int | None:
+    """The status of an error answer to a request Prism found valid: an error of the
+    document's (no sl-violations, no problem of Prism's own: its `type` is one of
+    https://stoplight.io/prism/errors)."""
+    if response.status_code < 400 or response.headers.get("sl-violations"):
+        return None
+    try:
+        own = "stoplight.io/prism/errors" in response.text[:500]
+    except httpx.ResponseNotRead:
+        return None
+    return None if own else response.status_code
 
 
 def _note(response: httpx.Response) -> None:
+    _last[:] = [response]
     header = response.headers.get("sl-violations", "")
     if not header:
         return
@@ -71,6 +95,7 @@ def pytest_configure(config: pytest.Config) -> None:
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
     _complaints.clear()
+    _last.clear()
     limit = int(os.environ.get("SDKGEN_TEST_TIME_LIMIT", "0") or 0)
 
     def expired(signum: int, frame: Any) -> None:
@@ -84,6 +109,9 @@ def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
     except Exception as exc:
         if _complaints and not isinstance(exc, TimeLimitExceeded):
             raise PrismAnswerBreaksDocument(f"Prism's answer breaks the document: {_complaints[0]}") from exc
+        status = _valid_request_error(_last[0]) if _last else None
+        if status is not None and not isinstance(exc, TimeLimitExceeded):
+            raise PrismAnsweredAnError(f"Prism found the request valid and answered the document's {status}") from exc
         raise
     finally:
         if limit > 0:

@@ -995,6 +995,8 @@ PRISM_LIMITS: list[tuple[str, Callable[[Any, str], bool], str]] = [
      "Prism answers no Accept from content under */*"),
     # json-schema-faker's answer that Prism itself finds breaks the document (bench/pytest_prism.py)
     (r"PrismAnswerBreaksDocument", lambda data, text: True, "Prism's made-up answer broke the document, by its own check"),
+    # an operation that lists no success: Prism answers one of its errors (bench/pytest_prism.py)
+    (r"PrismAnsweredAnError", lambda data, text: True, "the operation lists no success: Prism answers one of its errors"),
     # an Azure long-running operation: Prism's made-up provisioningState never settles
     (r"TimeLimitExceeded", lambda data, text: "x-ms-long-running-operation" in text,
      f"a long-running operation Prism's answer never settles (past {PRISM_TEST_LIMIT} s)"),

@@ -558,15 +558,16 @@ def test_a_test_past_its_time_limit_fails_and_the_others_run(tmp_path):
 
 def test_a_test_that_fails_after_an_answer_prism_finds_wrong_says_so(tmp_path):
     """Prism's sl-violations header on its own answer turns the failure that follows into
-    PrismAnswerBreaksDocument, which the sweep sets apart; a failure after a clean answer
-    stays what it was."""
+    PrismAnswerBreaksDocument, an error answer with no complaint about the request into
+    PrismAnsweredAnError (the operation lists no success), which the sweep sets apart; a
+    failure after a clean answer stays what it was."""
     (tmp_path / "test_answers.py").write_text('''
 import http.server, threading
 import httpx
 
 class Answer(http.server.BaseHTTPRequestHandler):
     def do_GET(self):
-        self.send_response(200)
+        self.send_response(400 if self.path == "/error" else 200)
         if self.path == "/wrong":
             self.send_header("sl-violations", '[{"location":["response","body","properties"],"severity":"Error",'
                              '"code":"required","message":"must have required property \\'endIpAddress\\'"}]')
@@ -588,6 +589,9 @@ def test_after_a_wrong_answer():
 def test_after_a_clean_answer():
     httpx.get(URL + "/right")
     assert False, "the client refused the answer"
+
+def test_after_an_error_to_a_valid_request():
+    httpx.get(URL + "/error").raise_for_status()
 ''', encoding="utf-8")
     run = sweep.subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "pytest_prism", "test_answers.py",
@@ -595,12 +599,14 @@ def test_after_a_clean_answer():
         cwd=tmp_path, capture_output=True, text=True, timeout=60,
         env={**sweep.os.environ, "PYTHONPATH": str(ROOT / "bench")},
     )
-    assert "2 failed" in run.stdout, run.stdout
+    assert "3 failed" in run.stdout, run.stdout
     failures = {test: line for test, _sig, line in sweep.junit_failures((tmp_path / "report.xml").read_text(), "prism")}
     assert failures == {
         "test_after_a_wrong_answer": "pytest_prism.PrismAnswerBreaksDocument: Prism's answer breaks the document: "
                                      "response.body.properties: must have required property 'endIpAddress'",
         "test_after_a_clean_answer": "AssertionError: the client refused the answer",
+        "test_after_an_error_to_a_valid_request": "pytest_prism.PrismAnsweredAnError: Prism found the request valid "
+                                                  "and answered the document's 400",
     }
 
 
