@@ -305,10 +305,37 @@ class Synthesiser:
                 continue
             value = self.tagged(self.sample(option, direction=direction, depth=depth + 1, hint=hint), schema, option)
             if self.valid(value, schema, direction):
-                return value
+                return self.exclusive(value, option, options, direction) if options is schema.get("oneOf") else value
             if not found:
                 first, found = value, True
         return first
+
+    def exclusive(self, value: Any, option: Any, options: list[Any], direction: str) -> Any:
+        """`value` of the oneOf member `option`, made to match no other member, as oneOf
+        asks and a validator that checks it (Prism's) refuses otherwise: where another
+        member takes it too (Adyen's `{bankAccountNumber}`, ACH details and Bacs direct
+        debit details alike), the member's optional properties that name it (an enum, a
+        const, a default: ACH's `type: ach`) are added one by one until none does."""
+        others = [o for o in options if o is not option]
+        if not isinstance(value, dict) or not any(self.valid(value, o, direction) for o in others):
+            return value
+        resolved = self.resolve(option)
+        view = openapi.object_view(self.resolver, resolved, "") if isinstance(resolved, dict) else None
+        grown = dict(value)
+        for name, (prop, _pointer) in (view.properties.items() if view else ()):
+            naming = self.resolve(prop)
+            if name in grown or not isinstance(naming, dict):
+                continue
+            fixed = next((v for v in (naming.get("const"), (naming.get("enum") or [None])[0], naming.get("default"))
+                          if isinstance(v, str)), None)
+            if fixed is None:
+                continue
+            grown[name] = fixed
+            if not self.valid(grown, option, direction):
+                del grown[name]
+            elif not any(self.valid(grown, o, direction) for o in others):
+                return grown
+        return value
 
     @staticmethod
     def tagged(value: Any, union: dict[str, Any], option: Any) -> Any:

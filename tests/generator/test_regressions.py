@@ -2107,3 +2107,10 @@ def test_a_required_multipart_form_without_fields_goes_as_the_empty_form(
     with testing.mock_client(api) as client:  # the mock reads it as the form of no fields
         client.filters.filter_data("stop-words")
     assert api.calls[-1].body == {}
+
+
+def test_a_one_of_value_fits_one_member_alone(packages: dict[str, tuple[Path, str, list[Diagnostic]]]) -> None:
+    out, package, _ = packages["contract-one-of-exclusive"]
+    fixture = json.loads((out / package / "testing" / "fixtures" / "payments.json").read_text(encoding="utf-8"))
+    method = fixture["pay"]["request"]["body"]["paymentMethod"]
+    assert method == {"bankAccountNumber": "bankAccountNumber", "type": "ach"}, method
