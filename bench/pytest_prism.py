@@ -15,6 +15,11 @@
   success (CallFire's PUT /calls/broadcasts/{id}: 400, 401, 403, 404, 500); the package's
   mock answers a made-up success. A test that fails after such an answer (an error
   status, no complaint of Prism's about the request) fails as PrismAnsweredAnError.
+- Where Prism refuses the request, the client's error says only its status: the test
+  fails as PrismRefusedRequest with Prism's first reason (`body.tags: must NOT have
+  fewer than 1 properties`), so that refusals count by what they are.
+- Where the schema allows null (Stream's responses: `nullable: true` and no type),
+  Prism may answer `null`; a test that fails after that fails as PrismAnsweredNull.
 """
 
 from __future__ import annotations
@@ -41,6 +46,14 @@ class PrismAnsweredAnError(Exception):
     pass
 
 
+class PrismRefusedRequest(Exception):
+    pass
+
+
+class PrismAnsweredNull(Exception):
+    pass
+
+
 #: what Prism said was wrong with its answers during the current test
 _complaints: list[str] = []
 #: the current test's last answer
@@ -58,6 +71,42 @@ def _valid_request_error(response: httpx.Response) -> int | None:
     except httpx.ResponseNotRead:
         return None
     return None if own else response.status_code
+
+
+def _refusal(response: httpx.Response) -> str | None:
+    """Prism's first reason for refusing the request, from its problem's `validation` or
+    the sl-violations about the request; None where it did not refuse it."""
+    if not 400 <= response.status_code < 500:  # (a 500 is Prism failing, not refusing)
+        return None
+    found: list[Any] = []
+    header = response.headers.get("sl-violations", "")
+    if header:
+        try:
+            found = [v for v in json.loads(header[header.find("[") :]) if isinstance(v, dict)]
+        except ValueError:
+            found = []
+    else:
+        try:
+            problem = response.json()
+        except (ValueError, httpx.ResponseNotRead):
+            return None
+        if not isinstance(problem, dict) or "stoplight.io/prism/errors" not in str(problem.get("type", "")):
+            return None
+        found = [v for v in problem.get("validation") or [] if isinstance(v, dict)]
+        if not found:
+            return f"{problem.get('title', '')}: {problem.get('detail', '')}"
+    for violation in found:
+        where = [str(part) for part in violation.get("location") or []]
+        if where[:1] != ["response"] and str(violation.get("severity", "Error")) == "Error":
+            return f"{'.'.join(where)}: {violation.get('message', '')}"
+    return None
+
+
+def _answered_null(response: httpx.Response) -> bool:
+    try:
+        return response.status_code < 300 and response.content.strip() == b"null"
+    except httpx.ResponseNotRead:
+        return False
 
 
 def _note(response: httpx.Response) -> None:
@@ -107,11 +156,18 @@ def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
     try:
         return (yield)
     except Exception as exc:
-        if _complaints and not isinstance(exc, TimeLimitExceeded):
+        if _complaints and not isinstance(exc, TimeLimitExceeded):  # (its answer, not the request)
             raise PrismAnswerBreaksDocument(f"Prism's answer breaks the document: {_complaints[0]}") from exc
-        status = _valid_request_error(_last[0]) if _last else None
-        if status is not None and not isinstance(exc, TimeLimitExceeded):
+        if isinstance(exc, TimeLimitExceeded) or not _last:
+            raise
+        refused = _refusal(_last[0])
+        if refused is not None:
+            raise PrismRefusedRequest(f"Prism refused the request ({_last[0].status_code}): {refused}") from exc
+        status = _valid_request_error(_last[0])
+        if status is not None:
             raise PrismAnsweredAnError(f"Prism found the request valid and answered the document's {status}") from exc
+        if _answered_null(_last[0]):
+            raise PrismAnsweredNull("Prism answered null, which the schema allows") from exc
         raise
     finally:
         if limit > 0:

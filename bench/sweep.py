@@ -542,6 +542,8 @@ def junit_failures(xml_text: str, step: str = "contract") -> list[tuple[str, str
 
 
 _SCHEMA_LOCATION = re.compile(r"(does not match the API schema: )[^:]+: ")
+#: the request a connection error names, " (GET http://127.0.0.1:N/things/N)": not its class
+_REQUEST_LINE = re.compile(r" \((?:GET|PUT|POST|DELETE|OPTIONS|HEAD|PATCH|TRACE) [^ )]*\)")
 _FIELD = re.compile(r"\((field|parameter|header|property): [^)]*\)")
 
 
@@ -549,7 +551,7 @@ def contract_signature(message: str, error: bool = False, step: str = "contract"
     """The class of a failed contract test from its first message line; the HTTP status
     stays (401 and 404 are different bugs), where in the body it failed does not."""
     status = re.match(r"[\w.]+: ([1-5]\d\d)\b", message)
-    text = _SCHEMA_LOCATION.sub(r"\1…: ", message)
+    text = _REQUEST_LINE.sub("", _SCHEMA_LOCATION.sub(r"\1…: ", message))
     text = _FIELD.sub(lambda m: f"({m.group(1)}: …)", text)
     signature = normalize(text)
     if status:
@@ -985,18 +987,20 @@ def _odd_paths(data: Any, text: str) -> bool:
 #: failures against Prism that are its limits, found by reading them (docs/sweep-history.md)
 PRISM_LIMITS: list[tuple[str, Callable[[Any, str], bool], str]] = [
     # AWS's `/#X-Amz-Target=...`: Prism routes by the template's path alone
-    (r"40[45]: The route .* (hasn't been found|has been matched, but it does not have)", _odd_paths,
+    (r"The route .* (hasn't been found|has been matched, but it does not have)", _odd_paths,
      "Prism routes no path with a #fragment or ?query"),
     # a 500 is Prism's own failure: no document's answer is chosen for a valid request
     (r"\b500: ", lambda data, text: True, "Prism failed to answer (500: a body without a schema, a media type it "
      "cannot write, a crash)"),
     # content under `*/*` (Google's discovery documents): Prism matches no Accept to it
-    (r"406: Unable to find content for", lambda data, text: '"*/*"' in text,
+    (r"Unable to find content for", lambda data, text: '"*/*"' in text,
      "Prism answers no Accept from content under */*"),
     # json-schema-faker's answer that Prism itself finds breaks the document (bench/pytest_prism.py)
     (r"PrismAnswerBreaksDocument", lambda data, text: True, "Prism's made-up answer broke the document, by its own check"),
     # an operation that lists no success: Prism answers one of its errors (bench/pytest_prism.py)
     (r"PrismAnsweredAnError", lambda data, text: True, "the operation lists no success: Prism answers one of its errors"),
+    # null where the schema allows it (nullable without a type): Prism's pick, no disagreement
+    (r"PrismAnsweredNull", lambda data, text: True, "Prism answered null, which the schema allows"),
     # an Azure long-running operation: Prism's made-up provisioningState never settles
     (r"TimeLimitExceeded", lambda data, text: "x-ms-long-running-operation" in text,
      f"a long-running operation Prism's answer never settles (past {PRISM_TEST_LIMIT} s)"),
@@ -1455,12 +1459,12 @@ def summary(results: Sequence[Result], header: list[str], wall: float, cpu: floa
     if failing:
         out += ["", f"Failure classes ({sum(len(rs) for _, _, rs in failing)} documents; each document under its first failure):", ""]
         out += _class_table(failing)
-    unserved = collections.Counter(r.prism_note for r in results if r.prism_note)
-    if unserved:
-        out += ["", f"Prism's limits ({sum(unserved.values())} documents: it would not serve them, or could not route some "
-                "operations; not counted as failures):", "", "| count | Prism's limit | examples |", "|---|---|---|"]
-        out += [f"| {n} | {_cell(note)} | {', '.join([r.doc for r in results if r.prism_note == note][:3])} |"
-                for note, n in unserved.most_common()]
+    limits = prism_limits(results)
+    if limits:
+        out += ["", f"Prism's limits ({sum(1 for r in results if r.prism_note)} documents: it would not serve them, or "
+                "failed some of their tests for reasons of its own; not counted as failures):", "",
+                "| docs | tests | Prism's limit | examples |", "|---|---|---|---|"]
+        out += [f"| {len(docs)} | {tests or ''} | {_cell(limit)} | {', '.join(docs[:3])} |" for limit, docs, tests in limits]
     refusals = group_classes(results, ("refused",))
     if refusals:
         out += ["", f"Refusals by class ({sum(len(rs) for _, _, rs in refusals)} documents):", ""]
@@ -1488,6 +1492,20 @@ def summary(results: Sequence[Result], header: list[str], wall: float, cpu: floa
             for sig, items in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0])):
                 out.append(f"| {len(items)} | {_cell(sig)} | {', '.join(r.doc for r, _ in items[:3])} | {_cell(items[0][1]['line'])} |")
     return "\n".join(out) + "\n"
+
+
+def prism_limits(results: Iterable[Result]) -> list[tuple[str, list[str], int]]:
+    """Each limit of Prism's the documents met (their notes, each "limit (N tests)" or why
+    it would not serve one), with the documents and the tests: most documents first."""
+    docs: dict[str, list[str]] = collections.defaultdict(list)
+    tests: collections.Counter[str] = collections.Counter()
+    for r in results:
+        for part in filter(None, r.prism_note.split("; ")):
+            match = re.fullmatch(r"(.*) \((\d+) tests\)", part)
+            limit = match.group(1) if match else part
+            docs[limit].append(r.doc)
+            tests[limit] += int(match.group(2)) if match else 0
+    return sorted(((limit, found, tests[limit]) for limit, found in docs.items()), key=lambda t: (-len(t[1]), t[0]))
 
 
 def _cell(text: str) -> str:

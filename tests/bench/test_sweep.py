@@ -565,15 +565,20 @@ def test_a_test_that_fails_after_an_answer_prism_finds_wrong_says_so(tmp_path):
 import http.server, threading
 import httpx
 
+REFUSED = (b'{"type":"https://stoplight.io/prism/errors#UNPROCESSABLE_ENTITY","title":"Invalid request",'
+           b'"validation":[{"location":["body","tags"],"severity":"Error","code":"minProperties",'
+           b'"message":"must NOT have fewer than 1 properties"}]}')
+
 class Answer(http.server.BaseHTTPRequestHandler):
     def do_GET(self):
-        self.send_response(400 if self.path == "/error" else 200)
+        body = {"/refused": REFUSED, "/null": b"null"}.get(self.path, b"{}")
+        self.send_response({"/error": 400, "/refused": 422}.get(self.path, 200))
         if self.path == "/wrong":
             self.send_header("sl-violations", '[{"location":["response","body","properties"],"severity":"Error",'
                              '"code":"required","message":"must have required property \\'endIpAddress\\'"}]')
-        self.send_header("Content-Length", "2")
+        self.send_header("Content-Length", str(len(body)))
         self.end_headers()
-        self.wfile.write(b"{}")
+        self.wfile.write(body)
 
     def log_message(self, *args):
         pass
@@ -592,6 +597,12 @@ def test_after_a_clean_answer():
 
 def test_after_an_error_to_a_valid_request():
     httpx.get(URL + "/error").raise_for_status()
+
+def test_after_a_refusal():
+    httpx.get(URL + "/refused").raise_for_status()
+
+def test_after_null():
+    assert httpx.get(URL + "/null").json() is not None
 ''', encoding="utf-8")
     run = sweep.subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "pytest_prism", "test_answers.py",
@@ -599,7 +610,7 @@ def test_after_an_error_to_a_valid_request():
         cwd=tmp_path, capture_output=True, text=True, timeout=60,
         env={**sweep.os.environ, "PYTHONPATH": str(ROOT / "bench")},
     )
-    assert "3 failed" in run.stdout, run.stdout
+    assert "5 failed" in run.stdout, run.stdout
     failures = {test: line for test, _sig, line in sweep.junit_failures((tmp_path / "report.xml").read_text(), "prism")}
     assert failures == {
         "test_after_a_wrong_answer": "pytest_prism.PrismAnswerBreaksDocument: Prism's answer breaks the document: "
@@ -607,6 +618,9 @@ def test_after_an_error_to_a_valid_request():
         "test_after_a_clean_answer": "AssertionError: the client refused the answer",
         "test_after_an_error_to_a_valid_request": "pytest_prism.PrismAnsweredAnError: Prism found the request valid "
                                                   "and answered the document's 400",
+        "test_after_a_refusal": "pytest_prism.PrismRefusedRequest: Prism refused the request (422): "
+                                "body.tags: must NOT have fewer than 1 properties",
+        "test_after_null": "pytest_prism.PrismAnsweredNull: Prism answered null, which the schema allows",
     }
 
 
