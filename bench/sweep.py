@@ -987,7 +987,8 @@ def _odd_paths(data: Any, text: str) -> bool:
 #: failures against Prism that are its limits, found by reading them (docs/sweep-history.md)
 PRISM_LIMITS: list[tuple[str, Callable[[Any, str], bool], str]] = [
     # AWS's `/#X-Amz-Target=...`: Prism routes by the template's path alone
-    (r"The route .* (hasn't been found|has been matched, but it does not have)", _odd_paths,
+    (r"Route (not resolved, no path matched|resolved, but no method matched)|The route .* (hasn't been found|has been matched)",
+     _odd_paths,
      "Prism routes no path with a #fragment or ?query"),
     # a 500 is Prism's own failure: no document's answer is chosen for a valid request
     (r"\b500: ", lambda data, text: True, "Prism failed to answer (500: a body without a schema, a media type it "
