@@ -618,7 +618,11 @@ def _framing_headers(op: ir.Operation, request: dict[str, Any], headers: dict[st
         if lowered == auth_header.lower() and scheme in ("bearer", "basic"):
             headers[name] = "Bearer example-token" if scheme == "bearer" else "Basic ZXhhbXBsZTpleGFtcGxl"
         elif lowered == "content-type" and op.body is not None:
-            headers[name] = op.body.media_type
+            # the type the client sends: a wildcard names none (vtex's application/*+json,
+            # which Prism read as no JSON and refused)
+            concrete = "*" not in op.body.media_type.split(";")[0]
+            headers[name] = op.body.media_type if concrete else (op.body.sent_media_type or {
+                "json": "application/json", "text": "text/plain"}.get(op.body.encoding, "application/octet-stream"))
         elif lowered == "accept":
             # one the parameter allows, where its schema names them (tnb: an enum of
             # application/zip where the answer is JSON; the value found already is one)

@@ -2114,3 +2114,10 @@ def test_a_one_of_value_fits_one_member_alone(packages: dict[str, tuple[Path, st
     fixture = json.loads((out / package / "testing" / "fixtures" / "payments.json").read_text(encoding="utf-8"))
     method = fixture["pay"]["request"]["body"]["paymentMethod"]
     assert method == {"bankAccountNumber": "bankAccountNumber", "type": "ach"}, method
+
+
+def test_a_content_type_parameter_is_given_the_type_the_client_sends(
+        packages: dict[str, tuple[Path, str, list[Diagnostic]]]) -> None:
+    out, package, _ = packages["contract-media-types"]
+    fixture = json.loads((out / package / "testing" / "fixtures" / "employments.json").read_text(encoding="utf-8"))
+    assert fixture["subscribe"]["request"]["headers"]["Content-Type"] == "application/json"
