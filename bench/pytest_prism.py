@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 from collections.abc import Iterator
 from typing import Any
@@ -81,10 +82,7 @@ def _refusal(response: httpx.Response) -> str | None:
     found: list[Any] = []
     header = response.headers.get("sl-violations", "")
     if header:
-        try:
-            found = [v for v in json.loads(header[header.find("[") :]) if isinstance(v, dict)]
-        except ValueError:
-            found = []
+        found = _violations(header)
     else:
         try:
             problem = response.json()
@@ -109,16 +107,28 @@ def _answered_null(response: httpx.Response) -> bool:
         return False
 
 
+#: one violation of a list Prism cut short ("Too many violations! [...")
+_VIOLATION = re.compile(
+    r'\{"location":\[[^\]]*\],"severity":"[^"]*","code":[^,]*,"message":"(?:[^"\\]|\\.)*"\}'
+)
+
+
+def _violations(header: str) -> list[dict[str, Any]]:
+    """sl-violations: a JSON list, or, where Prism cut it short, the whole ones it holds."""
+    try:
+        found = json.loads(header[header.find("[") :])
+    except ValueError:
+        found = [json.loads(m.group(0)) for m in _VIOLATION.finditer(header)]
+    return [v for v in found if isinstance(v, dict)] if isinstance(found, list) else []
+
+
 def _note(response: httpx.Response) -> None:
     _last[:] = [response]
     header = response.headers.get("sl-violations", "")
     if not header:
         return
-    try:
-        found = json.loads(header[header.find("[") :])
-    except ValueError:
-        found = []
-    for violation in found if isinstance(found, list) else []:
+    found = _violations(header)
+    for violation in found:
         where = violation.get("location") or [] if isinstance(violation, dict) else []
         if where and where[0] == "response" and str(violation.get("severity", "Error")) == "Error":
             _complaints.append(f"{'.'.join(map(str, where))}: {violation.get('message', '')}")

@@ -573,6 +573,9 @@ class Answer(http.server.BaseHTTPRequestHandler):
     def do_GET(self):
         body = {"/refused": REFUSED, "/null": b"null"}.get(self.path, b"{}")
         self.send_response({"/error": 400, "/refused": 422}.get(self.path, 200))
+        if self.path == "/cut":  # Prism's header when the list is too long
+            self.send_header("sl-violations", 'Too many violations! [{"location":["response","body","a"],'
+                             '"severity":"Error","code":"type","message":"must be array"},{"loca')
         if self.path == "/wrong":
             self.send_header("sl-violations", '[{"location":["response","body","properties"],"severity":"Error",'
                              '"code":"required","message":"must have required property \\'endIpAddress\\'"}]')
@@ -603,6 +606,10 @@ def test_after_a_refusal():
 
 def test_after_null():
     assert httpx.get(URL + "/null").json() is not None
+
+def test_after_a_long_list_of_wrongs():
+    httpx.get(URL + "/cut")
+    assert False
 ''', encoding="utf-8")
     run = sweep.subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "pytest_prism", "test_answers.py",
@@ -610,7 +617,7 @@ def test_after_null():
         cwd=tmp_path, capture_output=True, text=True, timeout=60,
         env={**sweep.os.environ, "PYTHONPATH": str(ROOT / "bench")},
     )
-    assert "5 failed" in run.stdout, run.stdout
+    assert "6 failed" in run.stdout, run.stdout
     failures = {test: line for test, _sig, line in sweep.junit_failures((tmp_path / "report.xml").read_text(), "prism")}
     assert failures == {
         "test_after_a_wrong_answer": "pytest_prism.PrismAnswerBreaksDocument: Prism's answer breaks the document: "
@@ -621,6 +628,8 @@ def test_after_null():
         "test_after_a_refusal": "pytest_prism.PrismRefusedRequest: Prism refused the request (422): "
                                 "body.tags: must NOT have fewer than 1 properties",
         "test_after_null": "pytest_prism.PrismAnsweredNull: Prism answered null, which the schema allows",
+        "test_after_a_long_list_of_wrongs": "pytest_prism.PrismAnswerBreaksDocument: Prism's answer breaks the "
+                                            "document: response.body.a: must be array",
     }
 
 
