@@ -321,20 +321,35 @@ class Synthesiser:
             return value
         resolved = self.resolve(option)
         view = openapi.object_view(self.resolver, resolved, "") if isinstance(resolved, dict) else None
+        if view is None:
+            return value
+        # then a property no other member declares (Vercel's domains: the move-in's `token`,
+        # where every member takes `method` as any string and refuses other fields)
+        declared_elsewhere: set[str] = set()
+        for other in others:
+            found = self.resolve(other)
+            if isinstance(found, dict):
+                declared_elsewhere |= set(openapi.object_view(self.resolver, found, "").properties)
         grown = dict(value)
-        for name, (prop, _pointer) in (view.properties.items() if view else ()):
-            naming = self.resolve(prop)
-            if name in grown or not isinstance(naming, dict):
-                continue
-            fixed = next((v for v in (naming.get("const"), (naming.get("enum") or [None])[0], naming.get("default"))
-                          if isinstance(v, str)), None)
-            if fixed is None:
-                continue
-            grown[name] = fixed
-            if not self.valid(grown, option, direction):
-                del grown[name]
-            elif not any(self.valid(grown, o, direction) for o in others):
-                return grown
+        for naming_only in (True, False):
+            for name, (prop, _pointer) in view.properties.items():
+                schema = self.resolve(prop)
+                if name in grown or not isinstance(schema, dict):
+                    continue
+                if naming_only:
+                    added = next((v for v in (schema.get("const"), (schema.get("enum") or [None])[0], schema.get("default"))
+                                  if isinstance(v, str)), None)
+                    if added is None:
+                        continue
+                elif name in declared_elsewhere:
+                    continue
+                else:
+                    added = self.sample(prop, direction=direction, depth=MAX_DEPTH - 1, hint=name)
+                grown[name] = added
+                if not self.valid(grown, option, direction):
+                    del grown[name]
+                elif not any(self.valid(grown, o, direction) for o in others):
+                    return grown
         return value
 
     @staticmethod
@@ -435,7 +450,12 @@ class Synthesiser:
         if isinstance(pattern, str):
             source, _ = validator().pattern_source(pattern)  # (a case-blind pattern takes the sample too)
             matching = patterns.string_matching(source, min_length=low, max_length=high)
-            if matching is not None:
+            if matching is not None and not validator().judges_pattern(pattern):
+                # the mock takes any value for a pattern it cannot judge safely (webflow's
+                # e-mail pattern, nested repeats): the string made to match it goes first,
+                # so that a server that judges it (Prism) takes it too
+                candidates.insert(0, matching)
+            elif matching is not None:
                 candidates.append(matching)
         return next((c for c in candidates if self.valid(c, schema)), candidates[0])
 

@@ -12,6 +12,7 @@ import importlib
 import inspect
 import json
 import os
+import re
 import subprocess
 import sys
 import threading
@@ -2114,6 +2115,8 @@ def test_a_one_of_value_fits_one_member_alone(packages: dict[str, tuple[Path, st
     fixture = json.loads((out / package / "testing" / "fixtures" / "payments.json").read_text(encoding="utf-8"))
     method = fixture["pay"]["request"]["body"]["paymentMethod"]
     assert method == {"bankAccountNumber": "bankAccountNumber", "type": "ach"}, method
+    domain = fixture["addDomain"]["request"]["body"]
+    assert domain == {"method": "method", "name": "name", "token": "token"}, domain
 
 
 def test_a_content_type_parameter_is_given_the_type_the_client_sends(
@@ -2121,3 +2124,10 @@ def test_a_content_type_parameter_is_given_the_type_the_client_sends(
     out, package, _ = packages["contract-media-types"]
     fixture = json.loads((out / package / "testing" / "fixtures" / "employments.json").read_text(encoding="utf-8"))
     assert fixture["subscribe"]["request"]["headers"]["Content-Type"] == "application/json"
+
+
+def test_a_pattern_the_mock_cannot_judge_is_met_by_the_fixture(packages: dict[str, tuple[Path, str, list[Diagnostic]]]) -> None:
+    out, package, _ = packages["contract-unjudged-pattern"]
+    fixture = json.loads((out / package / "testing" / "fixtures" / "users.json").read_text(encoding="utf-8"))
+    email = fixture["addUser"]["request"]["body"]["email"]
+    assert re.fullmatch(r"[A-Za-z0-9][-+._A-Za-z0-9]*@([-_.A-Za-z0-9]+\.)+[A-Za-z]{2,}", email), email

@@ -257,6 +257,11 @@ _CATEGORIES: dict[str, Callable[[str], bool]] = {
 }
 
 
+def judges_pattern(pattern: str) -> bool:
+    """Whether matches_pattern judges values against `pattern` (else it takes them all)."""
+    return _compiled(pattern) is not None
+
+
 def matches_pattern(pattern: str, value: str) -> bool:
     """Whether `value` matches the schema's `pattern`; True where the pattern is not judged
     (Python cannot read it, or it can backtrack for an exponential time)."""
