@@ -912,9 +912,9 @@ class Parser:
             """The settings a requirement wants; None where a client cannot meet it (a
             scheme it cannot send, two that go to one place, or none at all: `{}` asks
             for nothing)."""
-            if primary in requirement:
-                return key_way
-            settings: list[str] = []
+            # the key's way, with whatever else the requirement names (Appwrite's
+            # {JWT, Key, Project}: the key was sent without Key, which Prism refused)
+            settings: list[str] = list(key_way) if primary in requirement else []
             places: dict[tuple[str, str], tuple[str, tuple[str, str]]] = {}
             for scheme_name in map(str, requirement):
                 use = self.scheme_use(scheme_name)

@@ -936,7 +936,8 @@ def test_each_request_sends_the_first_way_its_operation_takes_that_the_client_ha
         "request can carry both; the client sends its usual credentials instead")]
     modules = _import_all(out, package)
     root, testing, errors = modules[package], modules[f"{package}.testing"], modules[f"{package}.errors"]
-    assert modules[f"{package}._settings"].WAYS == (("api_key",), ("basic",), ("user_token",), ("partner_key", "basic"))
+    assert modules[f"{package}._settings"].WAYS == (("api_key",), ("basic",), ("user_token",), ("partner_key", "basic"),
+                                                          ("api_key", "partner_key"))
     prefix = package.upper()  # (REGRESS_CONTRACT_AUTH_WAYS)
     for name in ("API_KEY", "BASIC", "USER_TOKEN", "PARTNER_KEY"):
         monkeypatch.delenv(f"{prefix}_{name}", raising=False)
@@ -1046,7 +1047,8 @@ def test_each_request_sends_the_first_way_its_operation_takes_that_the_client_ha
     assert mcp.McpApp(mcp.Options()).redact("the server said u:mcp-secret") == "the server said [redacted]"
 
     readme = (out / "README.md").read_text(encoding="utf-8")
-    assert "The ways: the API key; or `basic`; or `user_token`; or `partner_key` with `basic`.\n" in readme
+    assert ("The ways: the API key; or `basic`; or `user_token`; or `partner_key` with `basic`; "
+            "or the API key with `partner_key`.\n") in readme
     assert f"- `user_token` (`{prefix}_USER_TOKEN`): A user's OAuth token (sent as a bearer token in the " \
         "Authorization header)\n" in readme
     assert f"| `basic` | `{prefix}_BASIC` | none: another way to authenticate (above) |\n" in readme
@@ -2131,3 +2133,24 @@ def test_a_pattern_the_mock_cannot_judge_is_met_by_the_fixture(packages: dict[st
     fixture = json.loads((out / package / "testing" / "fixtures" / "users.json").read_text(encoding="utf-8"))
     email = fixture["addUser"]["request"]["body"]["email"]
     assert re.fullmatch(r"[A-Za-z0-9][-+._A-Za-z0-9]*@([-_.A-Za-z0-9]+\.)+[A-Za-z]{2,}", email), email
+
+
+def test_a_requirement_of_the_key_and_another_scheme_sends_both(
+        packages: dict[str, tuple[Path, str, list[Diagnostic]]], monkeypatch: pytest.MonkeyPatch) -> None:
+    out, package, _ = packages["contract-auth-ways"]
+    root = _import_all(out, package)[package]
+    for name in ("API_KEY", "BASIC", "USER_TOKEN", "PARTNER_KEY"):
+        monkeypatch.delenv(f"{package.upper()}_{name}", raising=False)
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _AuthRecorder)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_port}"
+    try:
+        _AuthRecorder.seen = []
+        with root.AuthWays(base_url=url, max_retries=0, api_key="k", partner_key="pk") as client:
+            client.default.get_keyed()
+        with root.AuthWays(base_url=url, max_retries=0, api_key="k") as client:  # half of it: the usual key
+            client.default.get_keyed()
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert _AuthRecorder.seen == [("/keyed", "k", None, "pk"), ("/keyed", "k", None, None)]
