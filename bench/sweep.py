@@ -958,7 +958,8 @@ def _prisms_own(result: Result, data: Any, died: str = "") -> None:
     after_death = [(r"TimeLimitExceeded|APIConnectionError|APITimeoutError", lambda data, text: True,
                     f"Prism died during the run ({normalize(died)[:120]})")] if died else []
     for pattern, applies, note in [*after_death, *PRISM_LIMITS]:
-        found = {sig: v for sig, v in result.details.items() if sig.startswith("prism") and re.search(pattern, sig)}
+        found = {sig: v for sig, v in result.details.items()  # (the class, or its example: a class hides names)
+                 if sig.startswith("prism") and (re.search(pattern, sig) or re.search(pattern, str(v[1])))}
         if found and applies(data, text):
             theirs.update(found)
             notes.append(f"{note} ({sum(v[0] for v in found.values())} tests)")
@@ -1002,6 +1003,13 @@ PRISM_LIMITS: list[tuple[str, Callable[[Any, str], bool], str]] = [
     (r"PrismAnsweredAnError", lambda data, text: True, "the operation lists no success: Prism answers one of its errors"),
     # null where the schema allows it (nullable without a type): Prism's pick, no disagreement
     (r"PrismAnsweredNull", lambda data, text: True, "Prism answered null, which the schema allows"),
+    # a query parameter named with brackets (art19's `ids[]`, `page[number]`): Prism asks for
+    # the name percent-encoded and finds it under no spelling
+    (r"must have required property '[^']*%5[bd]", lambda data, text: True,
+     "Prism finds no query parameter whose name has brackets"),
+    # ... or settles as failed or cancelled: Prism's pick of the status's enum
+    (r"LongRunningError: the operation ended", lambda data, text: "x-ms-long-running-operation" in text,
+     "a long-running operation Prism's made-up answer ended Failed or Canceled"),
     # an Azure long-running operation: Prism's made-up provisioningState never settles
     (r"TimeLimitExceeded", lambda data, text: "x-ms-long-running-operation" in text,
      f"a long-running operation Prism's answer never settles (past {PRISM_TEST_LIMIT} s)"),
