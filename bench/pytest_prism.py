@@ -11,8 +11,9 @@
   value of a property named `properties`, Azure's everywhere, and leaves out what it
   requires). A test that fails after such an answer fails as PrismAnswerBreaksDocument,
   with Prism's first complaint, so that the sweep sets it apart from disagreements.
-- To a request it finds valid, Prism answers an error only where the operation lists no
-  success (CallFire's PUT /calls/broadcasts/{id}: 400, 401, 403, 404, 500); the package's
+- To a request it finds valid, Prism answers an error or a redirect only where the
+  operation lists no success (CallFire's PUT /calls/broadcasts/{id}: 400, 401, 403, 404,
+  500; Discourse's topic by external id: a 301); the package's
   mock answers a made-up success. A test that fails after such an answer (an error
   status, no complaint of Prism's about the request) fails as PrismAnsweredAnError.
 - Where Prism refuses the request, the client's error says only its status: the test
@@ -65,8 +66,8 @@ def _valid_request_error(response: httpx.Response) -> int | None:
     """The status of an error answer to a request Prism found valid: an error of the
     document's (no sl-violations, no problem of Prism's own: its `type` is one of
     https://stoplight.io/prism/errors)."""
-    if response.status_code < 400 or response.headers.get("sl-violations"):
-        return None
+    if response.status_code < 300 or response.headers.get("sl-violations"):
+        return None  # (a redirect too: Discourse's 301 and GitHub's tarball 302 are all they list)
     try:
         own = "stoplight.io/prism/errors" in response.text[:500]
     except httpx.ResponseNotRead:

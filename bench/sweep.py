@@ -979,9 +979,25 @@ def _prisms_own(result: Result, data: Any, died: str = "") -> None:
         result.signature, result.line = top[0], top[1][1]
 
 
-def _odd_paths(data: Any, text: str) -> bool:
+def _paths(data: Any) -> list[str]:
     paths = data.get("paths") if isinstance(data, dict) else None
-    return isinstance(paths, dict) and any("#" in p or "?" in p for p in paths)
+    return [str(p) for p in paths] if isinstance(paths, dict) else []
+
+
+def _odd_paths(data: Any, text: str) -> bool:
+    return any("#" in p or "?" in p for p in _paths(data))
+
+
+def _custom_methods(data: Any, text: str) -> bool:
+    """Google's `/v1/{name}:execute` beside `/v1/{parent}/things`."""
+    return any(re.search(r"\}:\w", p) for p in _paths(data))
+
+
+def _twin_templates(data: Any, text: str) -> bool:
+    """Two paths the same but for their parameters' names (reverb's /conversations/{id}/offer
+    and /conversations/{conversation_id}/offer)."""
+    shapes = [re.sub(r"\{[^}]*\}", "{}", p) for p in _paths(data)]
+    return len(set(shapes)) < len(shapes)
 
 
 #: (a class of failed test, whether the document explains it, what the note says): the
@@ -1000,7 +1016,16 @@ PRISM_LIMITS: list[tuple[str, Callable[[Any, str], bool], str]] = [
     # json-schema-faker's answer that Prism itself finds breaks the document (bench/pytest_prism.py)
     (r"PrismAnswerBreaksDocument", lambda data, text: True, "Prism's made-up answer broke the document, by its own check"),
     # an operation that lists no success: Prism answers one of its errors (bench/pytest_prism.py)
-    (r"PrismAnsweredAnError", lambda data, text: True, "the operation lists no success: Prism answers one of its errors"),
+    (r"PrismAnsweredAnError", lambda data, text: True,
+     "the operation lists no success: Prism answers one of its errors or redirects"),
+    # Google's custom methods: Prism takes /v1/x:execute for another template and misses its parameter
+    (r"Request path must have required property", _custom_methods,
+     "Prism routes a `{name}:verb` path (Google's custom methods) to another template"),
+    # two templates alike but for their parameters' names: Prism checks the request against the other's
+    (r"PrismRefusedRequest", _twin_templates, "two paths the same but for their parameters' names: Prism checks "
+     "the request against the other operation"),
+    # an integer beyond 2^53 (a document's example of an int64): JavaScript holds none
+    (r"must be <= 9007199254740991", lambda data, text: True, "Prism (JavaScript) holds no integer beyond 2^53"),
     # null where the schema allows it (nullable without a type): Prism's pick, no disagreement
     (r"PrismAnsweredNull", lambda data, text: True, "Prism answered null, which the schema allows"),
     # a query parameter named with brackets (art19's `ids[]`, `page[number]`): Prism asks for

@@ -572,7 +572,7 @@ REFUSED = (b'{"type":"https://stoplight.io/prism/errors#UNPROCESSABLE_ENTITY","t
 class Answer(http.server.BaseHTTPRequestHandler):
     def do_GET(self):
         body = {"/refused": REFUSED, "/null": b"null"}.get(self.path, b"{}")
-        self.send_response({"/error": 400, "/refused": 422}.get(self.path, 200))
+        self.send_response({"/error": 400, "/refused": 422, "/moved": 301}.get(self.path, 200))
         if self.path == "/cut":  # Prism's header when the list is too long
             self.send_header("sl-violations", 'Too many violations! [{"location":["response","body","a"],'
                              '"severity":"Error","code":"type","message":"must be array"},{"loca')
@@ -601,6 +601,9 @@ def test_after_a_clean_answer():
 def test_after_an_error_to_a_valid_request():
     httpx.get(URL + "/error").raise_for_status()
 
+def test_after_a_redirect_to_a_valid_request():
+    httpx.get(URL + "/moved").raise_for_status()
+
 def test_after_a_refusal():
     httpx.get(URL + "/refused").raise_for_status()
 
@@ -617,7 +620,7 @@ def test_after_a_long_list_of_wrongs():
         cwd=tmp_path, capture_output=True, text=True, timeout=60,
         env={**sweep.os.environ, "PYTHONPATH": str(ROOT / "bench")},
     )
-    assert "6 failed" in run.stdout, run.stdout
+    assert "7 failed" in run.stdout, run.stdout
     failures = {test: line for test, _sig, line in sweep.junit_failures((tmp_path / "report.xml").read_text(), "prism")}
     assert failures == {
         "test_after_a_wrong_answer": "pytest_prism.PrismAnswerBreaksDocument: Prism's answer breaks the document: "
@@ -625,6 +628,8 @@ def test_after_a_long_list_of_wrongs():
         "test_after_a_clean_answer": "AssertionError: the client refused the answer",
         "test_after_an_error_to_a_valid_request": "pytest_prism.PrismAnsweredAnError: Prism found the request valid "
                                                   "and answered the document's 400",
+        "test_after_a_redirect_to_a_valid_request": "pytest_prism.PrismAnsweredAnError: Prism found the request "
+                                                    "valid and answered the document's 301",
         "test_after_a_refusal": "pytest_prism.PrismRefusedRequest: Prism refused the request (422): "
                                 "body.tags: must NOT have fewer than 1 properties",
         "test_after_null": "pytest_prism.PrismAnsweredNull: Prism answered null, which the schema allows",
