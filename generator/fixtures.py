@@ -519,7 +519,8 @@ def operation_fixture(op: ir.Operation, synth: Synthesiser, auth: tuple[str, str
     if op.body is not None and (op.body.has_example or op.body.required or op.body.fields):
         if op.body.encoding in ("binary", "text"):
             example = op.body.example if isinstance(op.body.example, str) else None
-            request["body"] = example if example is not None and synth.valid(example, op.body.schema, "request") else "example"
+            request["body"] = example if example is not None and synth.valid(example, op.body.schema, "request") \
+                else _scalar_text(synth, op.body.schema) if op.body.encoding == "text" else "example"
         else:
             request["body"] = synth.example_or_sample(op.body.has_example, op.body.example, op.body.schema, direction="request")
     _framing_headers(op, request, headers, auth, synth)
@@ -545,6 +546,16 @@ def operation_fixture(op: ir.Operation, synth: Synthesiser, auth: tuple[str, str
             text = r.example if r.has_example and isinstance(r.example, str) else "example"
             responses[r.status] = {"content_type": r.media_type, "body": text}
     return {"operation_id": op.operation_id, "request": request, "responses": responses}
+
+
+def _scalar_text(synth: Synthesiser, schema: Any) -> str:
+    """A text body for a schema of one scalar (Meilisearch's settings take `true` or a
+    number as text/plain): the value a sample of it gives, as JSON writes it; else
+    "example"."""
+    resolved = synth.resolve(schema)
+    if isinstance(resolved, dict) and resolved.get("type") in ("boolean", "integer", "number"):
+        return json.dumps(synth.sample(resolved, direction="request"))
+    return "example"
 
 
 def _settled(body: dict[str, Any], schema: Any, synth: Synthesiser) -> dict[str, Any]:

@@ -2154,3 +2154,9 @@ def test_a_requirement_of_the_key_and_another_scheme_sends_both(
         server.shutdown()
         server.server_close()
     assert _AuthRecorder.seen == [("/keyed", "k", None, "pk"), ("/keyed", "k", None, None)]
+
+
+def test_a_text_body_of_one_scalar_is_that_scalar_as_text(packages: dict[str, tuple[Path, str, list[Diagnostic]]]) -> None:
+    out, package, _ = packages["contract-raw-bodies"]
+    fixture = json.loads((out / package / "testing" / "fixtures" / "settings.json").read_text(encoding="utf-8"))
+    assert fixture["setFacetSearch"]["request"]["body"] == "true"
