@@ -315,7 +315,8 @@ class Synthesiser:
         asks and a validator that checks it (Prism's) refuses otherwise: where another
         member takes it too (Adyen's `{bankAccountNumber}`, ACH details and Bacs direct
         debit details alike), the member's optional properties that name it (an enum, a
-        const, a default: ACH's `type: ach`) are added one by one until none does."""
+        const, a default: ACH's `type: ach`) are added one by one until none does; else
+        all of them at once, nested ones too; else the properties only it declares."""
         others = [o for o in options if o is not option]
         if not isinstance(value, dict) or not any(self.valid(value, o, direction) for o in others):
             return value
@@ -323,7 +324,7 @@ class Synthesiser:
         view = openapi.object_view(self.resolver, resolved, "") if isinstance(resolved, dict) else None
         if view is None:
             return value
-        # then a property no other member declares (Vercel's domains: the move-in's `token`,
+        # (a property no other member declares: Vercel's domains, the move-in's `token`,
         # where every member takes `method` as any string and refuses other fields)
         declared_elsewhere: set[str] = set()
         for other in others:
@@ -332,6 +333,13 @@ class Synthesiser:
                 declared_elsewhere |= set(openapi.object_view(self.resolver, found, "").properties)
         grown = dict(value)
         for naming_only in (True, False):
+            if not naming_only:
+                # every naming property at once, nested objects' too (PagerDuty's cache
+                # variables: `configuration.type` is what tells the three apart)
+                named = self.named(resolved, value, 0)
+                if named != value and self.valid(named, option, direction) \
+                        and not any(self.valid(named, o, direction) for o in others):
+                    return named
             for name, (prop, _pointer) in view.properties.items():
                 schema = self.resolve(prop)
                 if name in grown or not isinstance(schema, dict):
@@ -351,6 +359,28 @@ class Synthesiser:
                 elif not any(self.valid(grown, o, direction) for o in others):
                     return grown
         return value
+
+    def named(self, schema: Any, value: Any, depth: int) -> Any:
+        """`value` (an object of `schema`) with the properties that name what it is: each
+        string const, first enum value or default it lacks, and the same inside its
+        object properties, three levels down."""
+        if not isinstance(value, dict) or not isinstance(schema, dict) or depth > 2:
+            return value
+        view = openapi.object_view(self.resolver, schema, "")
+        out = dict(value)
+        for name, (prop, _pointer) in view.properties.items():
+            found = self.resolve(prop)
+            if not isinstance(found, dict) or found.get("readOnly"):
+                continue
+            fixed = next((v for v in (found.get("const"), (found.get("enum") or [None])[0], found.get("default"))
+                          if isinstance(v, str)), None)
+            if fixed is not None and name not in out:
+                out[name] = fixed
+            elif self.resolver.describes_object(found) and isinstance(out.get(name, {}), dict):
+                inner = self.named(found, out.get(name, {}), depth + 1)
+                if inner:
+                    out[name] = inner
+        return out
 
     @staticmethod
     def tagged(value: Any, union: dict[str, Any], option: Any) -> Any:
