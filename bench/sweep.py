@@ -993,6 +993,27 @@ def _custom_methods(data: Any, text: str) -> bool:
     return any(re.search(r"\}:\w", p) for p in _paths(data))
 
 
+def _one_header_twice(data: Any, text: str) -> bool:
+    """A requirement of two schemes that go in one header (PagerDuty's SCIM: its API key and
+    a bearer token, both in Authorization): no request meets it, and the generator warns."""
+    schemes = ((data.get("components") or {}).get("securitySchemes") or {}) if isinstance(data, dict) else {}
+
+    def place(name: str) -> str:
+        scheme = schemes.get(name) if isinstance(schemes, dict) else None
+        if not isinstance(scheme, dict):
+            return name
+        if scheme.get("type") == "apiKey":
+            return f"{scheme.get('in')}:{str(scheme.get('name', '')).lower()}"
+        return "header:authorization"
+
+    requirements = list(data.get("security") or []) if isinstance(data, dict) else []
+    for item in (data.get("paths") or {}).values() if isinstance(data, dict) else ():
+        for op in item.values() if isinstance(item, dict) else ():
+            if isinstance(op, dict) and isinstance(op.get("security"), list):
+                requirements += op["security"]
+    return any(isinstance(r, dict) and len({place(n) for n in r}) < len(r) for r in requirements)
+
+
 def _twin_templates(data: Any, text: str) -> bool:
     """Two paths the same but for their parameters' names (reverb's /conversations/{id}/offer
     and /conversations/{conversation_id}/offer)."""
@@ -1024,6 +1045,14 @@ PRISM_LIMITS: list[tuple[str, Callable[[Any, str], bool], str]] = [
     # two templates alike but for their parameters' names: Prism checks the request against the other's
     (r"PrismRefusedRequest", _twin_templates, "two paths the same but for their parameters' names: Prism checks "
      "the request against the other operation"),
+    # a requirement no request can meet (two credentials in one header): Prism refuses them all
+    (r"Invalid security scheme used", _one_header_twice,
+     "the document requires two credentials in one header: no request meets it"),
+    # Prism's answer is no valid HTTP (OpenAI's speech: a Transfer-Encoding other than chunked)
+    (r"Only Transfer-Encoding: chunked is supported", lambda data, text: True, "Prism's answer is not valid HTTP"),
+    # a form's list of one item: Prism reads the one value as a string, not a list
+    (r"Request body property \w+ must be array", lambda data, text: "application/x-www-form-urlencoded" in text,
+     "Prism reads a form's list of one item as a string"),
     # an integer beyond 2^53 (a document's example of an int64): JavaScript holds none
     (r"must be <= 9007199254740991", lambda data, text: True, "Prism (JavaScript) holds no integer beyond 2^53"),
     # null where the schema allows it (nullable without a type): Prism's pick, no disagreement
