@@ -212,7 +212,10 @@ class Synthesiser:
             if depth >= MAX_DEPTH or (economy and not count):
                 return []
             item = self.sample(schema.get("items", {}), direction=direction, depth=depth + 1, hint=hint)
-            return [item] * min(max(count, 1), 16)
+            items = [item] * min(max(count, 1), 16)
+            if schema.get("uniqueItems") is True and len(items) > 1:
+                items = self.distinct(items, schema)
+            return items
         if types == "string":
             return self.string(schema, hint)
         if types in ("integer", "number"):
@@ -222,6 +225,17 @@ class Synthesiser:
         if types == "null":
             return None
         return {}
+
+    def distinct(self, items: list[Any], schema: dict[str, Any]) -> list[Any]:
+        """Items made unlike each other, as uniqueItems asks (Discord's bulk delete: at least
+        two message ids, none twice): strings and numbers numbered; else as they were."""
+        first = items[0]
+        if isinstance(first, bool) or not isinstance(first, (str, int, float)):
+            return items
+        made = [f"{first}{n}" if isinstance(first, str) else first + n for n in range(len(items))]
+        if isinstance(first, str) and first.isdigit():  # (a snowflake id stays digits)
+            made = [str(int(first) + n) for n in range(len(items))]
+        return made if self.valid(made, schema, "request") else items
 
     def addressable(self, schema: Any, value: Any, hint: str = "") -> Any:
         """A path parameter's value that names a resource (see _addressable): another of

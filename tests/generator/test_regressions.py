@@ -2068,6 +2068,7 @@ def test_objects_and_lists_are_made_and_checked_to_their_counts(packages: dict[s
     with testing.mock_client(api) as client:
         answer = client.tags.tag_resource("arn", tags={"team": "data"}, labels={"colour": "red", "size": 2})
         assert len(answer.tags) >= 1 and 2 <= len(answer.history) <= 3
+        assert len(answer.ids) >= 2 and len(set(answer.ids)) == len(answer.ids), answer.ids
         for tags, labels, wrong in (({}, {"colour": "red", "size": 2}, "tags"), ({"a": "b"}, {"colour": "red"}, "labels")):
             with pytest.raises(Exception, match="400") as raised:
                 client.tags.tag_resource("arn", tags=tags, labels=labels)

@@ -12,6 +12,7 @@ fixture is one the mock server accepts.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable, Mapping
 from datetime import date, datetime
@@ -537,6 +538,10 @@ def validate(
             raise Invalid(f"must be a multiple of {step}", path or None)
     if isinstance(value, list):
         _check_count(value, schema, "minItems", "maxItems", "items", path)
+        if schema.get("uniqueItems") is True:
+            seen = [json.dumps(item, sort_keys=True, default=str) for item in value]
+            if len(set(seen)) < len(seen):
+                raise Invalid("must not hold an item twice", path or None)
     if isinstance(value, dict):
         _check_count(value, schema, "minProperties", "maxProperties", "properties", path)
     if isinstance(value, list) and "items" in schema:
