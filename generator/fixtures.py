@@ -330,7 +330,9 @@ class Synthesiser:
         member takes it too (Adyen's `{bankAccountNumber}`, ACH details and Bacs direct
         debit details alike), the member's optional properties that name it (an enum, a
         const, a default: ACH's `type: ach`) are added one by one until none does; else
-        all of them at once, nested ones too; else the properties only it declares."""
+        all of them at once, nested ones too; else the properties only it declares; else
+        any of its properties as it types them (PagerDuty's custom field values: six
+        objects of an optional `value`, a boolean, a number, a string ...)."""
         others = [o for o in options if o is not option]
         if not isinstance(value, dict) or not any(self.valid(value, o, direction) for o in others):
             return value
@@ -346,8 +348,8 @@ class Synthesiser:
             if isinstance(found, dict):
                 declared_elsewhere |= set(openapi.object_view(self.resolver, found, "").properties)
         grown = dict(value)
-        for naming_only in (True, False):
-            if not naming_only:
+        for naming_only in (True, False, None):  # (None: any property of its own, as it types it)
+            if naming_only is False:
                 # every naming property at once, nested objects' too (PagerDuty's cache
                 # variables: `configuration.type` is what tells the three apart)
                 named = self.named(resolved, value, 0)
@@ -363,10 +365,10 @@ class Synthesiser:
                                   if isinstance(v, str)), None)
                     if added is None:
                         continue
-                elif name in declared_elsewhere:
+                elif naming_only is False and name in declared_elsewhere:
                     continue
                 else:
-                    added = self.sample(prop, direction=direction, depth=MAX_DEPTH - 1, hint=name)
+                    added = self.sample(prop, direction=direction, depth=1, hint=name)  # (deeper: nullable is null)
                 grown[name] = added
                 if not self.valid(grown, option, direction):
                     del grown[name]

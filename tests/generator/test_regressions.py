@@ -2122,6 +2122,7 @@ def test_a_one_of_value_fits_one_member_alone(packages: dict[str, tuple[Path, st
     assert domain == {"method": "method", "name": "name", "token": "token"}, domain
     variable = fixture["addCacheVariable"]["request"]["body"]["cache_variable"]
     assert variable == {"name": "name", "configuration": {"type": "recent_value"}}, variable
+    assert fixture["setFieldValue"]["request"]["body"] == {"value": True}
 
 
 def test_a_content_type_parameter_is_given_the_type_the_client_sends(
