@@ -1053,6 +1053,9 @@ PRISM_LIMITS: list[tuple[str, Callable[[Any, str], bool], str]] = [
     # a form's list of one item: Prism reads the one value as a string, not a list
     (r"Request body property \w+ must be array", lambda data, text: "application/x-www-form-urlencoded" in text,
      "Prism reads a form's list of one item as a string"),
+    # a text/plain body of a boolean or a number ("true"): Prism checks the text as a string
+    (r"Request body must be (boolean|integer|number)", lambda data, text: '"text/plain"' in text,
+     "Prism checks a text/plain body as a string, whatever its schema's type"),
     # an integer beyond 2^53 (a document's example of an int64): JavaScript holds none
     (r"must be <= 9007199254740991", lambda data, text: True, "Prism (JavaScript) holds no integer beyond 2^53"),
     # null where the schema allows it (nullable without a type): Prism's pick, no disagreement
