@@ -1042,6 +1042,9 @@ PRISM_LIMITS: list[tuple[str, Callable[[Any, str], bool], str]] = [
     # Google's custom methods: Prism takes /v1/x:execute for another template and misses its parameter
     (r"Request path must have required property", _custom_methods,
      "Prism routes a `{name}:verb` path (Google's custom methods) to another template"),
+    # TomTom's /{maxLat}.{format}: Prism splits "71.441.xml" at its first dot
+    (r"Request path parameter \w+ must", lambda data, text: any(re.search(r"\}\.\{", p) for p in _paths(data)),
+     "Prism splits a segment of two parameters, `{a}.{b}`, at the value's first dot"),
     # two templates alike but for their parameters' names: Prism checks the request against the other's
     (r"PrismRefusedRequest", _twin_templates, "two paths the same but for their parameters' names: Prism checks "
      "the request against the other operation"),
