@@ -13,9 +13,9 @@
   with Prism's first complaint, so that the sweep sets it apart from disagreements.
 - To a request it finds valid, Prism answers an error or a redirect only where the
   operation lists no success (CallFire's PUT /calls/broadcasts/{id}: 400, 401, 403, 404,
-  500; Discourse's topic by external id: a 301); the package's
-  mock answers a made-up success. A test that fails after such an answer (an error
-  status, no complaint of Prism's about the request) fails as PrismAnsweredAnError.
+  500; Discourse's topic by external id: a 301), where the package's mock answers a
+  made-up success. A test that fails after such an answer (no complaint of Prism's about
+  the request) fails as PrismAnsweredAnError.
 - Where Prism refuses the request, the client's error says only its status: the test
   fails as PrismRefusedRequest with Prism's first reason (`body.tags: must NOT have
   fewer than 1 properties`), so that refusals count by what they are.
@@ -128,9 +128,8 @@ def _note(response: httpx.Response) -> None:
     header = response.headers.get("sl-violations", "")
     if not header:
         return
-    found = _violations(header)
-    for violation in found:
-        where = violation.get("location") or [] if isinstance(violation, dict) else []
+    for violation in _violations(header):
+        where = violation.get("location") or []
         if where and where[0] == "response" and str(violation.get("severity", "Error")) == "Error":
             _complaints.append(f"{'.'.join(map(str, where))}: {violation.get('message', '')}")
 
