@@ -488,7 +488,16 @@ def serve(
     started = time.monotonic()
     with open(log, "wb") as out:
         proc = subprocess.Popen(
-            [str(binary), "mock", *options, "--host", "127.0.0.1", "--port", str(port), str(document)],
+            [
+                str(binary),
+                "mock",
+                *options,
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(port),
+                str(document),
+            ],
             stdout=out,
             stderr=subprocess.STDOUT,
             stdin=subprocess.DEVNULL,
