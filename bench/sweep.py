@@ -1021,6 +1021,39 @@ def _twin_templates(data: Any, text: str) -> bool:
     return len(set(shapes)) < len(shapes)
 
 
+def _exploded_query_object(data: Any, text: str) -> bool:
+    """A required query parameter that is an object, exploded as form style does by default
+    (Seldon's `json`: `?data=...` with no `json=`): Prism asks for the parameter's own name."""
+    parameters = ((data.get("components") or {}).get("parameters") or {}) if isinstance(data, dict) else {}
+    schemas = ((data.get("components") or {}).get("schemas") or {}) if isinstance(data, dict) else {}
+
+    def followed(node: Any, where: dict[str, Any]) -> Any:
+        for _ in range(8):
+            ref = node.get("$ref") if isinstance(node, dict) else None
+            if not isinstance(ref, str):
+                break
+            node = where.get(ref.rsplit("/", 1)[-1]) if isinstance(where, dict) else None
+        return node
+
+    for item in (data.get("paths") or {}).values() if isinstance(data, dict) else ():
+        for op in [item, *item.values()] if isinstance(item, dict) else ():
+            for param in op.get("parameters") or () if isinstance(op, dict) else ():
+                param = followed(param, parameters)
+                if not isinstance(param, dict) or param.get("in") != "query" or not param.get("required"):
+                    continue
+                schema = followed(param.get("schema"), schemas)
+                if param.get("style", "form") == "form" and param.get("explode", True) is not False \
+                        and isinstance(schema, dict) and (schema.get("type") == "object" or "properties" in schema):
+                    return True
+    return False
+
+
+def _huge_repeats(data: Any, text: str) -> bool:
+    """A pattern repeating to tens of thousands (Seldon's `^.{1,2097152}` beside a maxLength of
+    as many): Prism's faker takes minutes on such a string, past a test's time limit."""
+    return re.search(r'"pattern": "[^"]*\{\d*,?\d{5,}\}', text) is not None
+
+
 #: (a class of failed test, whether the document explains it, what the note says): the
 #: failures against Prism that are its limits, found by reading them (docs/sweep-history.md)
 PRISM_LIMITS: list[tuple[str, Callable[[Any, str], bool], str]] = [
@@ -1070,6 +1103,13 @@ PRISM_LIMITS: list[tuple[str, Callable[[Any, str], bool], str]] = [
     # ... or settles as failed or cancelled: Prism's pick of the status's enum
     (r"LongRunningError: the operation ended", lambda data, text: "x-ms-long-running-operation" in text,
      "a long-running operation Prism's made-up answer ended Failed or Canceled"),
+    # a required object query parameter, exploded (its properties as the query's fields, as
+    # OpenAPI's default form style says): Prism looks for the parameter's own name
+    (r"Request query must have required property '[^'%]*'", _exploded_query_object,
+     "Prism looks for an exploded object query parameter under its own name"),
+    # json-schema-faker writing a string to a pattern's huge count (Seldon): minutes an answer
+    (r"TimeLimitExceeded", _huge_repeats,
+     f"a pattern repeating to tens of thousands: Prism's faker takes past {PRISM_TEST_LIMIT} s an answer"),
     # an Azure long-running operation: Prism's made-up provisioningState never settles
     (r"TimeLimitExceeded", lambda data, text: "x-ms-long-running-operation" in text,
      f"a long-running operation Prism's answer never settles (past {PRISM_TEST_LIMIT} s)"),

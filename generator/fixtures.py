@@ -460,6 +460,17 @@ class Synthesiser:
             if key not in result:
                 result[key] = self.sample(values, direction=direction, depth=depth + 1, hint="value")
 
+    def not_empty(self, value: Any, schema: Any) -> Any:
+        """An empty object grown to one property where the schema allows it: a required
+        query or header object, or a required form, of optional fields only goes as
+        nothing when empty (Seldon's `?json=`), which a server reads as missing."""
+        resolved = self.resolve(schema)
+        if value != {} or not isinstance(resolved, dict):
+            return value
+        grown: dict[str, Any] = {}
+        self.fill(grown, openapi.object_view(self.resolver, resolved, ""), 1, "request", 0)
+        return grown if grown and self.valid(grown, schema, "request") else value
+
     def member_property(self, schema: dict[str, Any], name: str, depth: int = 0) -> Any:
         """The schema that a oneOf or anyOf member of `schema` (or of theirs) gives the
         property `name`, or None: an object may require what only its union declares."""
@@ -553,6 +564,8 @@ def operation_fixture(op: ir.Operation, synth: Synthesiser, auth: tuple[str, str
         value = synth.example_or_sample(p.has_example, p.example, p.schema, direction="request", hint=p.wire_name)
         if value == {} and not synth.resolver.describes_object(p.schema):
             value = "example"  # an untyped parameter takes any value, and an empty object sends none
+        elif p.location != "path":
+            value = synth.not_empty(value, p.schema)
         if p.location == "path" and not _addressable(value):
             value = synth.addressable(p.schema, value, p.wire_name)
         if p.location == "path" and isinstance(value, str) and value in synth.literal_segments \
@@ -569,6 +582,8 @@ def operation_fixture(op: ir.Operation, synth: Synthesiser, auth: tuple[str, str
                 else _scalar_text(synth, op.body.schema) if op.body.encoding == "text" else "example"
         else:
             request["body"] = synth.example_or_sample(op.body.has_example, op.body.example, op.body.schema, direction="request")
+            if op.body.encoding in ("form", "multipart"):
+                request["body"] = synth.not_empty(request["body"], op.body.schema)
     _framing_headers(op, request, headers, auth, synth)
     responses: dict[str, Any] = {}
     # a method that streams asks for the event stream: a status that has one answers with

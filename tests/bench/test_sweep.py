@@ -543,6 +543,34 @@ def test_failures_against_prism_that_are_not_its_limits_stay_failures():
     assert other.status == "prism" and other.prism_note == ""
 
 
+def test_prism_asking_for_an_exploded_object_by_name_and_its_slow_patterns_are_its_limits():
+    """Seldon's wrapper: a required query object goes as its fields (`?data=x`), and Prism
+    asks for `json=`; its engine: `^.{1,2097152}`, which Prism's faker takes minutes on."""
+    missing = "prism pytest_prism.PrismRefusedRequest: Prism refused the request (N): query: Request query must " \
+              "have required property '…'"
+    hung = "prism pytest_prism.TimeLimitExceeded: the test ran past its time limit of N s"
+    seldon = {"paths": {"/aggregate": {"get": {"parameters": [{"$ref": "#/components/parameters/Json"}]}}},
+              "components": {"parameters": {"Json": {"name": "json", "in": "query", "required": True,
+                                                     "schema": {"$ref": "#/components/schemas/Message"}}},
+                             "schemas": {"Message": {"type": "object", "properties": {
+                                 "data": {"type": "string", "pattern": "^.{1,2097152}"}}}}}}
+    result = sweep.Result("api/x.json", "3.0.0", 0.1, ["generate", "import", "prism"], prism=False, prism_tests=[3, 9])
+    result.details = {missing: [2, "test_aggregate: ... required property 'json'"], hung: [1, "test_b: ..."]}
+    result.status, result.signature = "prism", missing
+    sweep._prisms_own(result, seldon)
+    assert result.status == "ok" and result.prism is True and result.prism_tests == [0, 9], result.details
+    assert "exploded object query parameter" in result.prism_note and "pattern repeating" in result.prism_note
+
+    # a plain required query string that went missing, and a slow test, stay failures
+    plain = {"paths": {"/aggregate": {"get": {"parameters": [
+        {"name": "json", "in": "query", "required": True, "schema": {"type": "string", "pattern": "^.{1,20}"}}]}}}}
+    other = sweep.Result("api/y.json", "3.0.0", 0.1, ["generate", "import", "prism"], prism=False, prism_tests=[3, 9])
+    other.details = {missing: [2, "test_aggregate: ... required property 'json'"], hung: [1, "test_b: ..."]}
+    other.status, other.signature = "prism", missing
+    sweep._prisms_own(other, plain)
+    assert other.status == "prism" and other.prism_note == "" and other.prism_tests == [3, 9]
+
+
 def test_a_test_past_its_time_limit_fails_and_the_others_run(tmp_path):
     (tmp_path / "test_slow.py").write_text(
         "import time\n\ndef test_slow():\n    time.sleep(30)\n\ndef test_quick():\n    pass\n", encoding="utf-8")

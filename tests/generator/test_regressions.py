@@ -2113,6 +2113,20 @@ def test_a_required_multipart_form_without_fields_goes_as_the_empty_form(
     assert api.calls[-1].body == {}
 
 
+def test_a_required_object_of_optional_fields_is_given_one_in_the_fixtures(
+        packages: dict[str, tuple[Path, str, list[Diagnostic]]]) -> None:
+    out, package, _ = packages["contract-empty-form"]
+    fixture = json.loads((out / package / "testing" / "fixtures" / "filters.json").read_text(encoding="utf-8"))
+    assert fixture["aggregate"]["request"]["query"] == {"json": {"data": "data"}}
+    assert fixture["filterForm"]["request"]["body"] == {"data": "data"}
+    assert fixture["enableAuthenticator"]["request"]["body"] == {"enabled": True}
+    modules = _import_all(out, package)
+    api = modules[f"{package}.testing"].MockAPI()
+    with modules[f"{package}.testing"].mock_client(api) as client:
+        client.filters.aggregate(json={"data": "data"})
+    assert api.calls[-1].query == {"data": "data"}  # the object's field, exploded
+
+
 def test_a_one_of_value_fits_one_member_alone(packages: dict[str, tuple[Path, str, list[Diagnostic]]]) -> None:
     out, package, _ = packages["contract-one-of-exclusive"]
     fixture = json.loads((out / package / "testing" / "fixtures" / "payments.json").read_text(encoding="utf-8"))
