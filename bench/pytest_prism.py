@@ -21,6 +21,11 @@
   fewer than 1 properties`), so that refusals count by what they are.
 - Where the schema allows null (Stream's responses: `nullable: true` and no type),
   Prism may answer `null`; a test that fails after that fails as PrismAnsweredNull.
+- Prism routes by a path's template alone, and tells apart neither two templates that
+  differ only in their parameters' names nor a path's `#fragment` (Azure's
+  `/analyze#overload=stream` beside `/analyze`): it may check the request against the
+  other operation. A refused request to such a path (SDKGEN_PRISM_TWIN_PATHS, the
+  shapes that the sweep found shared) fails as PrismMisrouted.
 """
 
 from __future__ import annotations
@@ -56,10 +61,30 @@ class PrismAnsweredNull(Exception):
     pass
 
 
+class PrismMisrouted(Exception):
+    pass
+
+
+def _twin_paths() -> list[re.Pattern[str]]:
+    """The shapes (`/webhdfs/v1/{}`) of paths that several of the document's share."""
+    shapes = json.loads(os.environ.get("SDKGEN_PRISM_TWIN_PATHS", "[]") or "[]")
+    return [re.compile("(?:/.*)?" + re.escape(shape).replace(r"\{\}", "[^/]+")) for shape in shapes]
+
+
+def _misrouted(response: httpx.Response) -> bool:
+    try:
+        path = response.request.url.path
+    except RuntimeError:  # (a response made without a request)
+        return False
+    return any(shape.fullmatch(path) for shape in _TWINS)
+
+
 #: what Prism said was wrong with its answers during the current test
 _complaints: list[str] = []
 #: the current test's last answer
 _last: list[httpx.Response] = []
+#: the paths Prism may take for another (_twin_paths)
+_TWINS: list[re.Pattern[str]] = []
 
 
 def _valid_request_error(response: httpx.Response) -> int | None:
@@ -147,6 +172,7 @@ def pytest_configure(config: pytest.Config) -> None:
         _note(response)
         return response
 
+    _TWINS[:] = _twin_paths()
     httpx.HTTPTransport.handle_request = handle_request  # type: ignore[method-assign]
     httpx.AsyncHTTPTransport.handle_async_request = handle_async_request  # type: ignore[method-assign]
 
@@ -171,6 +197,9 @@ def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
         if isinstance(exc, TimeLimitExceeded) or not _last:
             raise
         refused = _refusal(_last[0])
+        if refused is not None and _misrouted(_last[0]):
+            raise PrismMisrouted(f"Prism refused the request ({_last[0].status_code}) to a path it does not tell "
+                                 f"apart from another: {refused}") from exc
         if refused is not None:
             raise PrismRefusedRequest(f"Prism refused the request ({_last[0].status_code}): {refused}") from exc
         status = _valid_request_error(_last[0])

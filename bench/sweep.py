@@ -920,7 +920,9 @@ def _prism(result: Result, spec: Path, out: Path, env: dict[str, str], opts: Opt
     assert opts.prism is not None
     if not (out / "tests" / "contract").is_dir():
         return
-    env = {**env, "PYTHONPATH": f"{env.get('PYTHONPATH', '')}{os.pathsep}{HERE}", "SDKGEN_TEST_TIME_LIMIT": str(PRISM_TEST_LIMIT)}
+    data = _read_document(spec, opts.ref_root)
+    env = {**env, "PYTHONPATH": f"{env.get('PYTHONPATH', '')}{os.pathsep}{HERE}", "SDKGEN_TEST_TIME_LIMIT": str(PRISM_TEST_LIMIT),
+           "SDKGEN_PRISM_TWIN_PATHS": json.dumps(twin_shapes(data))}
     try:
         with prism_server.serve(opts.prism, spec, logs / "prism.log", timeout=min(opts.timeout, 300.0),
                                 options=PRISM_OPTIONS) as server:
@@ -932,7 +934,7 @@ def _prism(result: Result, spec: Path, out: Path, env: dict[str, str], opts: Opt
         result.prism_note = normalize(prism_failure(str(exc)))[:300]
         return
     why = prism_failure((logs / "prism.log").read_text(encoding="utf-8", errors="replace")[-20000:]) if died else ""
-    _prisms_own(result, _read_document(spec, opts.ref_root), why)
+    _prisms_own(result, data, why)
 
 
 #: seconds a contract test may take against Prism (bench/pytest_prism.py says why)
@@ -1014,11 +1016,13 @@ def _one_header_twice(data: Any, text: str) -> bool:
     return any(isinstance(r, dict) and len({place(n) for n in r}) < len(r) for r in requirements)
 
 
-def _twin_templates(data: Any, text: str) -> bool:
-    """Two paths the same but for their parameters' names (reverb's /conversations/{id}/offer
-    and /conversations/{conversation_id}/offer)."""
-    shapes = [re.sub(r"\{[^}]*\}", "{}", p) for p in _paths(data)]
-    return len(set(shapes)) < len(shapes)
+def twin_shapes(data: Any) -> list[str]:
+    """The shapes of paths that several of the document's share, which Prism does not tell
+    apart: the same but for their parameters' names (reverb's /conversations/{id}/offer and
+    /conversations/{conversation_id}/offer) or for a #fragment or ?query (Azure's
+    /analyze#overload=stream beside /analyze); parameters as `{}`."""
+    shapes = collections.Counter(re.sub(r"\{[^}]*\}", "{}", re.split(r"[#?]", p, maxsplit=1)[0]) for p in _paths(data))
+    return sorted(shape for shape, count in shapes.items() if count > 1)
 
 
 def _exploded_query_object(data: Any, text: str) -> bool:
@@ -1078,9 +1082,10 @@ PRISM_LIMITS: list[tuple[str, Callable[[Any, str], bool], str]] = [
     # TomTom's /{maxLat}.{format}: Prism splits "71.441.xml" at its first dot
     (r"Request path parameter \w+ must", lambda data, text: any(re.search(r"\}\.\{", p) for p in _paths(data)),
      "Prism splits a segment of two parameters, `{a}.{b}`, at the value's first dot"),
-    # two templates alike but for their parameters' names: Prism checks the request against the other's
-    (r"PrismRefusedRequest", _twin_templates, "two paths the same but for their parameters' names: Prism checks "
-     "the request against the other operation"),
+    # a path alike another but for its parameters' names or a #fragment: Prism may check the
+    # request against the other's operation (bench/pytest_prism.py)
+    (r"PrismMisrouted", lambda data, text: True, "a path the same as another but for its parameters' names or a "
+     "#fragment: Prism may check the request against the other operation"),
     # a requirement no request can meet (two credentials in one header): Prism refuses them all
     (r"Invalid security scheme used", _one_header_twice,
      "the document requires two credentials in one header: no request meets it"),

@@ -599,8 +599,9 @@ REFUSED = (b'{"type":"https://stoplight.io/prism/errors#UNPROCESSABLE_ENTITY","t
 
 class Answer(http.server.BaseHTTPRequestHandler):
     def do_GET(self):
-        body = {"/refused": REFUSED, "/null": b"null"}.get(self.path, b"{}")
-        self.send_response({"/error": 400, "/refused": 422, "/moved": 301}.get(self.path, 200))
+        refused = self.path in ("/refused", "/v1/files/a.txt")
+        body = REFUSED if refused else {"/null": b"null"}.get(self.path, b"{}")
+        self.send_response(422 if refused else {"/error": 400, "/moved": 301}.get(self.path, 200))
         if self.path == "/cut":  # Prism's header when the list is too long
             self.send_header("sl-violations", 'Too many violations! [{"location":["response","body","a"],'
                              '"severity":"Error","code":"type","message":"must be array"},{"loca')
@@ -635,6 +636,9 @@ def test_after_a_redirect_to_a_valid_request():
 def test_after_a_refusal():
     httpx.get(URL + "/refused").raise_for_status()
 
+def test_after_a_refusal_at_a_twin_path():
+    httpx.get(URL + "/v1/files/a.txt").raise_for_status()
+
 def test_after_null():
     assert httpx.get(URL + "/null").json() is not None
 
@@ -646,9 +650,11 @@ def test_after_a_long_list_of_wrongs():
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "pytest_prism", "test_answers.py",
          "--junitxml=report.xml"],
         cwd=tmp_path, capture_output=True, text=True, timeout=60,
-        env={**sweep.os.environ, "PYTHONPATH": str(ROOT / "bench")},
+        env={**sweep.os.environ, "PYTHONPATH": str(ROOT / "bench"),
+             "SDKGEN_PRISM_TWIN_PATHS": sweep.json.dumps(sweep.twin_shapes(
+                 {"paths": {"/files/{path}": {}, "/files/{path}#op=OPEN": {}, "/refused": {}}}))},
     )
-    assert "7 failed" in run.stdout, run.stdout
+    assert "8 failed" in run.stdout, run.stdout
     failures = {test: line for test, _sig, line in sweep.junit_failures((tmp_path / "report.xml").read_text(), "prism")}
     assert failures == {
         "test_after_a_wrong_answer": "pytest_prism.PrismAnswerBreaksDocument: Prism's answer breaks the document: "
@@ -660,6 +666,9 @@ def test_after_a_long_list_of_wrongs():
                                                     "valid and answered the document's 301",
         "test_after_a_refusal": "pytest_prism.PrismRefusedRequest: Prism refused the request (422): "
                                 "body.tags: must NOT have fewer than 1 properties",
+        "test_after_a_refusal_at_a_twin_path": "pytest_prism.PrismMisrouted: Prism refused the request (422) to a "
+                                               "path it does not tell apart from another: body.tags: must NOT have "
+                                               "fewer than 1 properties",
         "test_after_null": "pytest_prism.PrismAnsweredNull: Prism answered null, which the schema allows",
         "test_after_a_long_list_of_wrongs": "pytest_prism.PrismAnswerBreaksDocument: Prism's answer breaks the "
                                             "document: response.body.a: must be array",
