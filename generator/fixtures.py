@@ -471,6 +471,23 @@ class Synthesiser:
         self.fill(grown, openapi.object_view(self.resolver, resolved, ""), 1, "request", 0)
         return grown if grown and self.valid(grown, schema, "request") else value
 
+    def unambiguous_text(self, value: Any, schema: Any, hint: str) -> Any:
+        """A parameter's value that stays one oneOf member's as text: on the wire `1` is
+        also a string, so a value of GitHub's `workflow_id` (oneOf integer or string)
+        meets both members for a server that reads text as the schema's types (Prism);
+        the string member's value (the parameter's name) meets one alone."""
+        resolved = self.resolve(schema)
+        options = resolved.get("oneOf") if isinstance(resolved, dict) else None
+        if not isinstance(options, list) or isinstance(value, str) or not isinstance(value, (int, float)):
+            return value
+        for option in options:
+            member = self.resolve(option)
+            if isinstance(member, dict) and member.get("type") == "string":
+                text = self.sample(member, direction="request", hint=hint)
+                if isinstance(text, str) and not _reads_as_scalar(text) and self.valid(text, schema, "request"):
+                    return text
+        return value
+
     def member_property(self, schema: dict[str, Any], name: str, depth: int = 0) -> Any:
         """The schema that a oneOf or anyOf member of `schema` (or of theirs) gives the
         property `name`, or None: an object may require what only its union declares."""
@@ -566,6 +583,7 @@ def operation_fixture(op: ir.Operation, synth: Synthesiser, auth: tuple[str, str
             value = "example"  # an untyped parameter takes any value, and an empty object sends none
         elif p.location != "path":
             value = synth.not_empty(value, p.schema)
+        value = synth.unambiguous_text(value, p.schema, p.wire_name)
         if p.location == "path" and not _addressable(value):
             value = synth.addressable(p.schema, value, p.wire_name)
         if p.location == "path" and isinstance(value, str) and value in synth.literal_segments \
@@ -607,6 +625,14 @@ def operation_fixture(op: ir.Operation, synth: Synthesiser, auth: tuple[str, str
             text = r.example if r.has_example and isinstance(r.example, str) else "example"
             responses[r.status] = {"content_type": r.media_type, "body": text}
     return {"operation_id": op.operation_id, "request": request, "responses": responses}
+
+
+def _reads_as_scalar(text: str) -> bool:
+    """Whether a text reads as a JSON number, boolean or null (`12`, `1e3`, `true`)."""
+    try:
+        return not isinstance(json.loads(text), (str, list, dict))
+    except ValueError:
+        return False
 
 
 def _scalar_text(synth: Synthesiser, schema: Any) -> str:

@@ -1142,7 +1142,10 @@ class _BaseClient:
         )
         url = base + target.removeprefix("/")
         usual_headers, auth_query, token = self._operation_auth(operation)
-        params.extend(auth_query)
+        # a parameter given by name wins over a credential of its name, as headers do
+        if auth_query:
+            given = {name for name, _ in params}
+            params.extend((name, value) for name, value in auth_query if name not in given)
         all_headers = dict(usual_headers)
         if operation.accept:
             all_headers["Accept"] = operation.accept

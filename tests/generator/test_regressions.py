@@ -2113,6 +2113,24 @@ def test_a_required_multipart_form_without_fields_goes_as_the_empty_form(
     assert api.calls[-1].body == {}
 
 
+def test_a_query_parameter_named_as_the_query_credential_goes_once_as_given(
+        packages: dict[str, tuple[Path, str, list[Diagnostic]]]) -> None:
+    out, package, _ = packages["auth-query"]
+    modules = _import_all(out, package)
+    sent: list[httpx.Request] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        sent.append(request)
+        return httpx.Response(204) if request.url.path == "/connect" else httpx.Response(200, json={"status": "active"})
+
+    with modules[package].AuthQuery(api_key="secret", base_url="https://api.example.com",
+                                    http_client=httpx.Client(transport=httpx.MockTransport(answer))) as client:
+        client.things.connect(api_key="their client")
+        client.things.get_thing("a")
+    assert sent[0].url.params.get_list("api_key") == ["their client"]
+    assert sent[1].url.params.get_list("api_key") == ["secret"]  # elsewhere the credential
+
+
 def test_a_required_object_of_optional_fields_is_given_one_in_the_fixtures(
         packages: dict[str, tuple[Path, str, list[Diagnostic]]]) -> None:
     out, package, _ = packages["contract-empty-form"]
@@ -2137,6 +2155,10 @@ def test_a_one_of_value_fits_one_member_alone(packages: dict[str, tuple[Path, st
     variable = fixture["addCacheVariable"]["request"]["body"]["cache_variable"]
     assert variable == {"name": "name", "configuration": {"type": "recent_value"}}, variable
     assert fixture["setFieldValue"]["request"]["body"] == {"value": True}
+    # as text, `1` meets integer and string: the string member's own value meets one alone
+    request = fixture["getWorkflow"]["request"]
+    assert request["path"] == {"workflow_id": "workflow_id"}, request
+    assert request["query"] == {"ref": "2025-01-01"}, request  # "7" reads as a number too
 
 
 def test_a_content_type_parameter_is_given_the_type_the_client_sends(
