@@ -24,8 +24,9 @@
 - Prism routes by a path's template alone, and tells apart neither two templates that
   differ only in their parameters' names nor a path's `#fragment` (Azure's
   `/analyze#overload=stream` beside `/analyze`): it may check the request against the
-  other operation. A refused request to such a path (SDKGEN_PRISM_TWIN_PATHS, the
-  shapes that the sweep found shared) fails as PrismMisrouted.
+  other operation, or answer as the other. A test whose last request went to such a
+  path (SDKGEN_PRISM_TWIN_PATHS, the shapes that the sweep found shared) fails as
+  PrismMisrouted.
 """
 
 from __future__ import annotations
@@ -197,9 +198,10 @@ def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
         if isinstance(exc, TimeLimitExceeded) or not _last:
             raise
         refused = _refusal(_last[0])
-        if refused is not None and _misrouted(_last[0]):
-            raise PrismMisrouted(f"Prism refused the request ({_last[0].status_code}) to a path it does not tell "
-                                 f"apart from another: {refused}") from exc
+        if _misrouted(_last[0]):  # refused, or answered, as the other operation
+            why = refused or f"{type(exc).__name__}: {(str(exc).splitlines() or [''])[0][:300]}"
+            raise PrismMisrouted(f"Prism answered ({_last[0].status_code}) a path it does not tell apart from "
+                                 f"another: {why}") from exc
         if refused is not None:
             raise PrismRefusedRequest(f"Prism refused the request ({_last[0].status_code}): {refused}") from exc
         status = _valid_request_error(_last[0])

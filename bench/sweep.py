@@ -1052,6 +1052,26 @@ def _exploded_query_object(data: Any, text: str) -> bool:
     return False
 
 
+def _empty_default_header(data: Any, text: str) -> bool:
+    """A required header parameter whose default is the empty string."""
+    return _any_parameter(data, lambda p: p.get("in") == "header" and p.get("required") is True
+                          and isinstance(p.get("schema"), dict) and p["schema"].get("default") == "")
+
+
+def _any_parameter(data: Any, test: Callable[[dict[str, Any]], bool]) -> bool:
+    """Whether a parameter of the document's (in a path item, an operation or the
+    components) passes `test`."""
+    shared = ((data.get("components") or {}).get("parameters") or {}) if isinstance(data, dict) else {}
+    if any(isinstance(param, dict) and test(param) for param in (shared.values() if isinstance(shared, dict) else ())):
+        return True
+    for item in (data.get("paths") or {}).values() if isinstance(data, dict) else ():
+        for op in [item, *item.values()] if isinstance(item, dict) else ():
+            for param in op.get("parameters") or () if isinstance(op, dict) else ():
+                if isinstance(param, dict) and test(param):
+                    return True
+    return False
+
+
 def _huge_repeats(data: Any, text: str) -> bool:
     """A pattern repeating to tens of thousands (Seldon's `^.{1,2097152}` beside a maxLength of
     as many): Prism's faker takes minutes on such a string, past a test's time limit."""
@@ -1086,13 +1106,18 @@ PRISM_LIMITS: list[tuple[str, Callable[[Any, str], bool], str]] = [
     # request against the other's operation (bench/pytest_prism.py)
     (r"PrismMisrouted", lambda data, text: True, "a path the same as another but for its parameters' names or a "
      "#fragment: Prism may check the request against the other operation"),
+    # a required header parameter whose default is "" (Ticketmaster's TMPS-Correlation-Id):
+    # the client sends the header empty, and Prism reads an empty header as none
+    (r"Request header must have required property", _empty_default_header,
+     "Prism reads a header sent empty (the parameter's default, \"\") as none"),
     # a requirement no request can meet (two credentials in one header): Prism refuses them all
     (r"Invalid security scheme used", _one_header_twice,
      "the document requires two credentials in one header: no request meets it"),
     # Prism's answer is no valid HTTP (OpenAI's speech: a Transfer-Encoding other than chunked)
     (r"Only Transfer-Encoding: chunked is supported", lambda data, text: True, "Prism's answer is not valid HTTP"),
     # a form's list of one item: Prism reads the one value as a string, not a list
-    (r"Request body property \w+ must be array", lambda data, text: "application/x-www-form-urlencoded" in text,
+    (r"Request body property \S+ must be array",
+     lambda data, text: "application/x-www-form-urlencoded" in text or "multipart/form-data" in text,
      "Prism reads a form's list of one item as a string"),
     # a text/plain body of a boolean or a number ("true"): Prism checks the text as a string
     (r"Request body must be (boolean|integer|number)", lambda data, text: '"text/plain"' in text,

@@ -571,6 +571,32 @@ def test_prism_asking_for_an_exploded_object_by_name_and_its_slow_patterns_are_i
     assert other.status == "prism" and other.prism_note == "" and other.prism_tests == [3, 9]
 
 
+def test_an_empty_required_header_and_a_multipart_list_of_one_are_prisms_limits():
+    """Ticketmaster's TMPS-Correlation-Id, default "": sent empty, read by Prism as none;
+    files.com's multipart `etags[etag]`: a list of one item read as a string."""
+    header = "prism pytest_prism.PrismRefusedRequest: Prism refused the request (N): header: Request header must " \
+             "have required property '…'"
+    listed = "prism pytest_prism.PrismRefusedRequest: Prism refused the request (N): request.body.etags[etag]: " \
+             "Request body property etags[etag] must be array"
+    doc = {"paths": {"/a": {"post": {
+        "parameters": [{"in": "header", "name": "TMPS-Correlation-Id", "required": True,
+                        "schema": {"type": "string", "default": ""}}],
+        "requestBody": {"content": {"multipart/form-data": {"schema": {"type": "object"}}}}}}}}
+    result = sweep.Result("api/x.json", "3.0.0", 0.1, ["generate", "import", "prism"], prism=False, prism_tests=[3, 9])
+    result.details = {header: [2, "test_a: ..."], listed: [1, "test_b: ..."]}
+    result.status, result.signature = "prism", header
+    sweep._prisms_own(result, doc)
+    assert result.status == "ok" and result.prism_tests == [0, 9], result.details
+    assert "header sent empty" in result.prism_note and "list of one item" in result.prism_note
+
+    # a required header with no such default, missing, is a failure
+    doc["paths"]["/a"]["post"]["parameters"][0]["schema"] = {"type": "string"}
+    other = sweep.Result("api/y.json", "3.0.0", 0.1, ["generate", "import", "prism"], prism=False, prism_tests=[2, 9])
+    other.details, other.status, other.signature = {header: [2, "test_a: ..."]}, "prism", header
+    sweep._prisms_own(other, doc)
+    assert other.status == "prism" and other.prism_tests == [2, 9]
+
+
 def test_a_test_past_its_time_limit_fails_and_the_others_run(tmp_path):
     (tmp_path / "test_slow.py").write_text(
         "import time\n\ndef test_slow():\n    time.sleep(30)\n\ndef test_quick():\n    pass\n", encoding="utf-8")
@@ -639,6 +665,10 @@ def test_after_a_refusal():
 def test_after_a_refusal_at_a_twin_path():
     httpx.get(URL + "/v1/files/a.txt").raise_for_status()
 
+def test_after_an_answer_at_a_twin_path():
+    httpx.get(URL + "/v1/files/b.txt")
+    raise AssertionError("read as the other's")
+
 def test_after_null():
     assert httpx.get(URL + "/null").json() is not None
 
@@ -654,7 +684,7 @@ def test_after_a_long_list_of_wrongs():
              "SDKGEN_PRISM_TWIN_PATHS": sweep.json.dumps(sweep.twin_shapes(
                  {"paths": {"/files/{path}": {}, "/files/{path}#op=OPEN": {}, "/refused": {}}}))},
     )
-    assert "8 failed" in run.stdout, run.stdout
+    assert "9 failed" in run.stdout, run.stdout
     failures = {test: line for test, _sig, line in sweep.junit_failures((tmp_path / "report.xml").read_text(), "prism")}
     assert failures == {
         "test_after_a_wrong_answer": "pytest_prism.PrismAnswerBreaksDocument: Prism's answer breaks the document: "
@@ -666,9 +696,11 @@ def test_after_a_long_list_of_wrongs():
                                                     "valid and answered the document's 301",
         "test_after_a_refusal": "pytest_prism.PrismRefusedRequest: Prism refused the request (422): "
                                 "body.tags: must NOT have fewer than 1 properties",
-        "test_after_a_refusal_at_a_twin_path": "pytest_prism.PrismMisrouted: Prism refused the request (422) to a "
-                                               "path it does not tell apart from another: body.tags: must NOT have "
-                                               "fewer than 1 properties",
+        "test_after_a_refusal_at_a_twin_path": "pytest_prism.PrismMisrouted: Prism answered (422) a path it does not "
+                                               "tell apart from another: body.tags: must NOT have fewer than 1 "
+                                               "properties",
+        "test_after_an_answer_at_a_twin_path": "pytest_prism.PrismMisrouted: Prism answered (200) a path it does not "
+                                               "tell apart from another: AssertionError: read as the other's",
         "test_after_null": "pytest_prism.PrismAnsweredNull: Prism answered null, which the schema allows",
         "test_after_a_long_list_of_wrongs": "pytest_prism.PrismAnswerBreaksDocument: Prism's answer breaks the "
                                             "document: response.body.a: must be array",
