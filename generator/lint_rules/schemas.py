@@ -27,7 +27,8 @@ REQUIRED_CYCLE = rule(
 )
 ONE_OF_DUPLICATE = rule(
     "schema-oneof-duplicate", "error",
-    "No oneOf lists the same branch twice (a value matching it would match two branches, which oneOf rejects).",
+    "No oneOf lists the same branch twice, or two that differ only in descriptions and examples (a value matching "
+    "one would match both, which oneOf rejects).",
 )
 BOUNDS = rule(
     "schema-bounds", "error",
@@ -95,15 +96,59 @@ def one_of_duplicates(ctx: Context) -> None:
         if not isinstance(branches, list) or len(branches) < 2:
             continue
         first_at: dict[str, int] = {}
+        alike_at: dict[str, int] = {}
         for i, branch in enumerate(branches):
             text = json.dumps(branch, sort_keys=True, default=str)
-            if text not in first_at:
-                first_at[text] = i
+            if text in first_at:
+                shown = branch["$ref"] if isinstance(branch, dict) and isinstance(branch.get("$ref"), str) \
+                    else "the same schema"
+                ctx.report(ONE_OF_DUPLICATE, f"{site.pointer}/oneOf/{i}",
+                           f"oneOf lists {shown} twice (branches {first_at[text]} and {i}): a value matching it matches "
+                           "two branches, which oneOf rejects; list it once")
                 continue
-            shown = branch["$ref"] if isinstance(branch, dict) and isinstance(branch.get("$ref"), str) else "the same schema"
-            ctx.report(ONE_OF_DUPLICATE, f"{site.pointer}/oneOf/{i}",
-                       f"oneOf lists {shown} twice (branches {first_at[text]} and {i}): a value matching it matches two "
-                       "branches, which oneOf rejects; list it once")
+            first_at[text] = i
+            if "discriminator" in site.node:
+                continue  # its tag names the branch, as tools read it, alike or not
+            resolved, _ = ctx.resolve(branch, f"{site.pointer}/oneOf/{i}")
+            if not isinstance(resolved, dict):
+                continue
+            shape = json.dumps(_without_annotations(resolved), sort_keys=True, default=str)
+            if shape in alike_at:
+                ctx.report(ONE_OF_DUPLICATE, f"{site.pointer}/oneOf/{i}",
+                           f"oneOf branches {alike_at[shape]} and {i} differ only in descriptions and examples: a value "
+                           "matching one matches both, which oneOf rejects; list one, or tell them apart (an enum or "
+                           "const on a property such as `type`)")
+                continue
+            alike_at[shape] = i
+
+
+#: what a schema says of its values for people and tools, not which values it admits
+_ANNOTATIONS = frozenset({"description", "title", "example", "examples", "externalDocs", "deprecated", "$comment",
+                          "readOnly", "writeOnly", "xml", "default"})
+#: keywords whose value maps names (a property's, say "description") to schemas
+_SCHEMA_MAPS = frozenset({"properties", "patternProperties", "$defs", "definitions", "dependentSchemas"})
+#: keywords whose value is a value, or a list of them, not schemas
+_VALUES = frozenset({"enum", "const", "required", "type", "discriminator"})
+
+
+def _without_annotations(schema: Any, depth: int = 0) -> Any:
+    """`schema` less its annotations and extensions, at every level of its own (not
+    through its $refs): two schemas alike but for those admit the same values."""
+    if depth > 32 or not isinstance(schema, dict):
+        return schema
+    kept: dict[str, Any] = {}
+    for key, value in schema.items():
+        if key in _ANNOTATIONS or key.startswith("x-"):
+            continue
+        if key in _VALUES:
+            kept[key] = value
+        elif key in _SCHEMA_MAPS and isinstance(value, dict):
+            kept[key] = {name: _without_annotations(sub, depth + 1) for name, sub in value.items()}
+        elif isinstance(value, list):
+            kept[key] = [_without_annotations(sub, depth + 1) for sub in value]
+        else:
+            kept[key] = _without_annotations(value, depth + 1)
+    return kept
 
 
 _BOUND_PAIRS = (("minLength", "maxLength"), ("minimum", "maximum"), ("minItems", "maxItems"), ("minProperties", "maxProperties"))

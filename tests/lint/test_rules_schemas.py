@@ -252,6 +252,55 @@ def test_a_oneof_that_lists_a_branch_twice(lint_yaml: LintYaml) -> None:
     ]
 
 
+def test_one_of_branches_alike_but_for_descriptions_and_examples(lint_yaml: LintYaml) -> None:
+    """Otoroshi's JWT `source`: oneOf InQueryParam, InHeader, InCookie, where the first and
+    the last are `{type, name}` objects that differ in their descriptions and examples
+    alone: a value of one is a value of the other, so no value meets the oneOf (Prism
+    refused every one the contract tests sent)."""
+    spec = add_schemas(
+        _use(_use(_use(CLEAN_SPEC, "Source"), "Told"), "Tagged"),
+        """\
+        Source:
+          oneOf: [{$ref: '#/components/schemas/InQuery'}, {$ref: '#/components/schemas/InHeader'},
+                  {$ref: '#/components/schemas/InCookie'}]
+        InQuery:
+          type: object
+          required: [type, name]
+          properties:
+            type: {type: string, description: String with value InQuery, example: InQuery}
+            name: {type: string, description: Name of the query param}
+        InHeader:
+          type: object
+          required: [type, name, remove]
+          properties:
+            type: {type: string}
+            name: {type: string}
+            remove: {type: string}
+        InCookie:
+          type: object
+          description: JWT location in a cookie
+          required: [type, name]
+          properties:
+            type: {type: string, description: String with value InCookie, example: InCookie}
+            name: {type: string, description: Name of the cookie}
+        Tagged:
+          oneOf: [{$ref: '#/components/schemas/InQuery'}, {$ref: '#/components/schemas/InCookie'}]
+          discriminator: {propertyName: type}
+        Told:
+          oneOf:
+            - {type: object, properties: {kind: {type: string, enum: [query]}, description: {type: string}}}
+            - {type: object, properties: {kind: {type: string, enum: [cookie]}, title: {type: string}}}
+        """,
+    )
+    result = lint_yaml(spec)
+    found = [(f.pointer, f.message) for f in result.findings if f.code == "schema-oneof-duplicate"]
+    assert found == [
+        ("/components/schemas/Source/oneOf/2",
+         "oneOf branches 0 and 2 differ only in descriptions and examples: a value matching one matches both, which "
+         "oneOf rejects; list one, or tell them apart (an enum or const on a property such as `type`)"),
+    ]
+
+
 def test_bounds_that_no_value_meets(lint_yaml: LintYaml) -> None:
     """Zuora's query job id: a uuid of exactly 64 characters. The contract test could send
     no value the mock accepts; lint names why."""
