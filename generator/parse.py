@@ -287,11 +287,16 @@ class Parser:
             ref = schema["$ref"]
             target, target_ptr = self.resolve(schema, pointer)
             if target_ptr in self.types:
-                return self.cached_type(target_ptr, target)
-            if target_ptr.startswith("/components/schemas/") and target_ptr.count("/") == 3:
+                found = self.cached_type(target_ptr, target)
+            elif target_ptr.startswith("/components/schemas/") and target_ptr.count("/") == 3:
                 name = unescape_pointer(target_ptr.rsplit("/", 1)[1])
-                return self.schema_type(target, target_ptr, name, named=True)
-            return self.schema_type(target, target_ptr, hint or ref.rsplit("/", 1)[-1])
+                found = self.schema_type(target, target_ptr, name, named=True)
+            else:
+                found = self.schema_type(target, target_ptr, hint or ref.rsplit("/", 1)[-1])
+            # `nullable: true` beside a $ref (1,045 times in 191 of the directory's 3.0
+            # documents): OpenAPI 3.0 ignores siblings of a $ref, but the author says the
+            # server sends null there, and the mock's validator lets it through
+            return found.with_nullable(True) if not found.nullable and _declares_null(schema) else found
         if pointer in self.types:
             return self.cached_type(pointer, schema)
         if pointer in self.in_progress:

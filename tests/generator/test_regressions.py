@@ -2113,6 +2113,20 @@ def test_a_required_multipart_form_without_fields_goes_as_the_empty_form(
     assert api.calls[-1].body == {}
 
 
+def test_nullable_beside_a_ref_lets_a_strict_client_read_null(
+        packages: dict[str, tuple[Path, str, list[Diagnostic]]]) -> None:
+    out, package, _ = packages["contract-ref-siblings"]
+    modules = _import_all(out, package)
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, json={"id": "a1", "parent": None})
+
+    with modules[package].RefSiblings(base_url="https://api.example.com", strict_response_validation=True,
+                                      http_client=httpx.Client(transport=httpx.MockTransport(answer))) as client:
+        account = client.account.delete_account(profile_token="t")
+    assert account.id == "a1" and account.parent is None
+
+
 def test_a_query_parameter_named_as_the_query_credential_goes_once_as_given(
         packages: dict[str, tuple[Path, str, list[Diagnostic]]]) -> None:
     out, package, _ = packages["auth-query"]
