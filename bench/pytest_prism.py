@@ -27,6 +27,11 @@
   other operation, or answer as the other. A test whose last request went to such a
   path (SDKGEN_PRISM_TWIN_PATHS, the shapes that the sweep found shared) fails as
   PrismMisrouted.
+- Prism's faker ignores a discriminator: it names a subclass by its tag (Azure's
+  `kind: AdlsGen2File`) in an object that holds the base's fields alone, without what
+  the subclass requires. A test whose client found a field missing in an answer holding
+  such a tag (SDKGEN_PRISM_SUBCLASS_TAGS, the tags whose subclasses require more than
+  their base, by the sweep) fails as PrismIgnoredDiscriminator.
 """
 
 from __future__ import annotations
@@ -64,6 +69,32 @@ class PrismAnsweredNull(Exception):
 
 class PrismMisrouted(Exception):
     pass
+
+
+class PrismIgnoredDiscriminator(Exception):
+    pass
+
+
+def _subclass_tag(response: httpx.Response) -> str | None:
+    """`property: tag` of an object in the answer that names a subclass requiring more
+    than its base (SDKGEN_PRISM_SUBCLASS_TAGS: property -> tags), or None."""
+    tags: dict[str, list[str]] = json.loads(os.environ.get("SDKGEN_PRISM_SUBCLASS_TAGS", "{}") or "{}")
+    if not tags:
+        return None
+    try:
+        stack = [response.json()]
+    except (ValueError, httpx.ResponseNotRead):
+        return None
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            for prop, names in tags.items():
+                if isinstance(node.get(prop), str) and node[prop] in names:
+                    return f"{prop}: {node[prop]}"
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+    return None
 
 
 def _twin_paths() -> list[re.Pattern[str]]:
@@ -209,6 +240,12 @@ def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
             raise PrismAnsweredAnError(f"Prism found the request valid and answered the document's {status}") from exc
         if _answered_null(_last[0]):
             raise PrismAnsweredNull("Prism answered null, which the schema allows") from exc
+        tag = _subclass_tag(_last[0]) if "Field required" in str(exc) else None
+        if tag is not None:
+            raise PrismIgnoredDiscriminator(
+                f"Prism's answer names a subclass ({tag}) with the base's fields alone: "
+                f"{(str(exc).splitlines() or [''])[0][:300]}"
+            ) from exc
         raise
     finally:
         if limit > 0:

@@ -571,6 +571,34 @@ def test_prism_asking_for_an_exploded_object_by_name_and_its_slow_patterns_are_i
     assert other.status == "prism" and other.prism_note == "" and other.prism_tests == [3, 9]
 
 
+def test_a_long_running_operation_polling_an_address_prism_made_up_is_its_limit():
+    """Azure Machine Learning Compute's Location example, http://async-operation-URI,
+    which Prism answers and the client polls: no such host."""
+    unreachable = "prism _exceptions.APIConnectionError: Connection error: [Errno N] Name or service not known"
+    lro = {"paths": {"/c": {"delete": {"x-ms-long-running-operation": True}}}}
+    result = sweep.Result("api/x.json", "3.0.0", 0.1, ["generate", "import", "prism"], prism=False, prism_tests=[1, 9])
+    result.details, result.status, result.signature = {unreachable: [1, "test_a: ..."]}, "prism", unreachable
+    sweep._prisms_own(result, lro)
+    assert result.status == "ok" and "names no host" in result.prism_note
+    plain = sweep.Result("api/y.json", "3.0.0", 0.1, ["generate", "import", "prism"], prism=False, prism_tests=[1, 9])
+    plain.details, plain.status, plain.signature = {unreachable: [1, "test_a: ..."]}, "prism", unreachable
+    sweep._prisms_own(plain, {"paths": {"/c": {"delete": {}}}})
+    assert plain.status == "prism" and plain.prism_note == ""
+
+
+def test_the_subclass_tags_are_those_of_subclasses_requiring_more_than_their_base():
+    doc = {"components": {"schemas": {
+        "DataSet": {"type": "object", "required": ["kind"], "properties": {"kind": {"type": "string"}},
+                    "discriminator": {"propertyName": "kind", "mapping": {"blob": "#/components/schemas/BlobSet"}}},
+        "BlobSet": {"allOf": [{"$ref": "#/components/schemas/DataSet"}], "required": ["properties", "kind"]},
+        "FileSet": {"allOf": [{"$ref": "#/components/schemas/DataSet"}, {"required": ["path"]}],
+                    "x-ms-discriminator-value": "File"},
+        "PlainSet": {"allOf": [{"$ref": "#/components/schemas/DataSet"}], "required": ["kind"]},
+        "Other": {"allOf": [{"$ref": "#/components/schemas/Unrelated"}], "required": ["x"]},
+    }}}
+    assert sweep.subclass_tags(doc) == {"kind": ["File", "blob"]}
+
+
 def test_an_empty_required_header_and_a_multipart_list_of_one_are_prisms_limits():
     """Ticketmaster's TMPS-Correlation-Id, default "": sent empty, read by Prism as none;
     files.com's multipart `etags[etag]`: a list of one item read as a string."""
@@ -626,7 +654,8 @@ REFUSED = (b'{"type":"https://stoplight.io/prism/errors#UNPROCESSABLE_ENTITY","t
 class Answer(http.server.BaseHTTPRequestHandler):
     def do_GET(self):
         refused = self.path in ("/refused", "/v1/files/a.txt")
-        body = REFUSED if refused else {"/null": b"null"}.get(self.path, b"{}")
+        body = REFUSED if refused else {"/null": b"null", "/subclass": b'{"value": [{"kind": "Blob"}]}'}.get(
+            self.path, b"{}")
         self.send_response(422 if refused else {"/error": 400, "/moved": 301}.get(self.path, 200))
         if self.path == "/cut":  # Prism's header when the list is too long
             self.send_header("sl-violations", 'Too many violations! [{"location":["response","body","a"],'
@@ -669,6 +698,10 @@ def test_after_an_answer_at_a_twin_path():
     httpx.get(URL + "/v1/files/b.txt")
     raise AssertionError("read as the other's")
 
+def test_after_a_subclass_tag_without_its_fields():
+    httpx.get(URL + "/subclass")
+    raise ValueError("200 response does not match the API schema: value.0.properties: Field required")
+
 def test_after_null():
     assert httpx.get(URL + "/null").json() is not None
 
@@ -682,9 +715,10 @@ def test_after_a_long_list_of_wrongs():
         cwd=tmp_path, capture_output=True, text=True, timeout=60,
         env={**sweep.os.environ, "PYTHONPATH": str(ROOT / "bench"),
              "SDKGEN_PRISM_TWIN_PATHS": sweep.json.dumps(sweep.twin_shapes(
-                 {"paths": {"/files/{path}": {}, "/files/{path}#op=OPEN": {}, "/refused": {}}}))},
+                 {"paths": {"/files/{path}": {}, "/files/{path}#op=OPEN": {}, "/refused": {}}})),
+             "SDKGEN_PRISM_SUBCLASS_TAGS": sweep.json.dumps({"kind": ["Blob"]})},
     )
-    assert "9 failed" in run.stdout, run.stdout
+    assert "10 failed" in run.stdout, run.stdout
     failures = {test: line for test, _sig, line in sweep.junit_failures((tmp_path / "report.xml").read_text(), "prism")}
     assert failures == {
         "test_after_a_wrong_answer": "pytest_prism.PrismAnswerBreaksDocument: Prism's answer breaks the document: "
@@ -699,6 +733,10 @@ def test_after_a_long_list_of_wrongs():
         "test_after_a_refusal_at_a_twin_path": "pytest_prism.PrismMisrouted: Prism answered (422) a path it does not "
                                                "tell apart from another: body.tags: must NOT have fewer than 1 "
                                                "properties",
+        "test_after_a_subclass_tag_without_its_fields": "pytest_prism.PrismIgnoredDiscriminator: Prism's answer "
+                                                        "names a subclass (kind: Blob) with the base's fields alone: "
+                                                        "200 response does not match the API schema: "
+                                                        "value.0.properties: Field required",
         "test_after_an_answer_at_a_twin_path": "pytest_prism.PrismMisrouted: Prism answered (200) a path it does not "
                                                "tell apart from another: AssertionError: read as the other's",
         "test_after_null": "pytest_prism.PrismAnsweredNull: Prism answered null, which the schema allows",
