@@ -472,19 +472,26 @@ class Synthesiser:
         return grown if grown and self.valid(grown, schema, "request") else value
 
     def unambiguous_text(self, value: Any, schema: Any, hint: str) -> Any:
-        """A parameter's value that stays one oneOf member's as text: on the wire `1` is
-        also a string, so a value of GitHub's `workflow_id` (oneOf integer or string)
-        meets both members for a server that reads text as the schema's types (Prism);
-        the string member's value (the parameter's name) meets one alone."""
+        """A parameter's value that is one oneOf member's alone, also as text: on the wire
+        `1` is also a string, so a value of GitHub's `workflow_id` (oneOf integer or
+        string) meets both members for a server that reads text as the schema's types
+        (Prism), and PeerTube's uuid meets its `idOrUUID`'s uuid and its short uuid (any
+        string). A string member's value that no other member takes goes instead."""
         resolved = self.resolve(schema)
         options = resolved.get("oneOf") if isinstance(resolved, dict) else None
-        if not isinstance(options, list) or isinstance(value, str) or not isinstance(value, (int, float)):
+        if not isinstance(options, list) or isinstance(value, bool) or not isinstance(value, (str, int, float)):
+            return value
+
+        def alone(text: str) -> bool:
+            return not _reads_as_scalar(text) and sum(self.valid(text, option, "request") for option in options) == 1
+
+        if isinstance(value, str) and alone(value):
             return value
         for option in options:
             member = self.resolve(option)
             if isinstance(member, dict) and member.get("type") == "string":
-                text = self.sample(member, direction="request", hint=hint)
-                if isinstance(text, str) and not _reads_as_scalar(text) and self.valid(text, schema, "request"):
+                text = self.sample(option, direction="request", hint=hint)
+                if isinstance(text, str) and alone(text) and self.valid(text, schema, "request"):
                     return text
         return value
 
