@@ -1229,6 +1229,10 @@ class Parser:
     def responses(self, responses: dict[str, Any], pointer: str, hint: str, op: ir.Operation) -> None:
         statuses = [str(s) for s in responses]
         has_success = any(s.startswith("2") for s in statuses)
+        if "101" in statuses and not has_success:
+            self.warn(f"{pointer}/101", "the only answer is 101 Switching Protocols (a WebSocket handshake): the "
+                      "method sends the HTTP request, but the client does not speak the protocol the connection "
+                      "switches to; use a WebSocket client for this operation")
         for status, raw in responses.items():
             status = str(status)
             resp_ptr = f"{pointer}/{escape_pointer(status)}"

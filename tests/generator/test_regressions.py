@@ -2113,6 +2113,16 @@ def test_a_required_multipart_form_without_fields_goes_as_the_empty_form(
     assert api.calls[-1].body == {}
 
 
+def test_an_operation_answering_only_101_is_generated_with_a_warning(
+        packages: dict[str, tuple[Path, str, list[Diagnostic]]]) -> None:
+    out, package, diagnostics = packages["contract-websocket-handshake"]
+    warned = [d for d in diagnostics if "101 Switching Protocols" in d.message]
+    assert [(d.pointer, d.location.line) for d in warned] == [("/paths/~1v1~1realtime/get/responses/101", 15)]
+    assert "use a WebSocket client" in warned[0].message
+    client = _import_all(out, package)[package].WebsocketHandshake
+    assert hasattr(client(base_url="https://x.example"), "realtime")
+
+
 def test_nullable_beside_a_ref_lets_a_strict_client_read_null(
         packages: dict[str, tuple[Path, str, list[Diagnostic]]]) -> None:
     out, package, _ = packages["contract-ref-siblings"]
@@ -2173,6 +2183,7 @@ def test_a_one_of_value_fits_one_member_alone(packages: dict[str, tuple[Path, st
     request = fixture["getWorkflow"]["request"]
     assert request["path"] == {"workflow_id": "workflow_id"}, request
     assert request["query"] == {"ref": "2025-01-01"}, request  # "7" reads as a number too
+    assert fixture["getVideo"]["request"]["path"] == {"id": "2y84q2MQUMWPbiEcxNXMgC"}  # a uuid is a string too
 
 
 def test_a_content_type_parameter_is_given_the_type_the_client_sends(
