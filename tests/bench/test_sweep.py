@@ -586,6 +586,31 @@ def test_a_long_running_operation_polling_an_address_prism_made_up_is_its_limit(
     assert plain.status == "prism" and plain.prism_note == ""
 
 
+def test_a_pattern_literal_an_unasked_upgrade_and_a_bad_content_length_are_set_apart():
+    """PeerTube's `/^[a-z0-9._]+$/` (its own mistake, which Prism reads slashes and all)
+    and made-up Content-Length header; edrv's WebSocket handshake, answered 101."""
+    literal = 'prism pytest_prism.PrismRefusedRequest: Prism refused the request (N): body.username: Request body ' \
+              'property username must match pattern "/^[a-z0-9._]+$/"'
+    upgrade = "prism _exceptions.APIConnectionError: Connection error: Received server _SWITCH_UPGRADE event " \
+              "without a pending proposal"
+    length = "prism _exceptions.APIConnectionError: Connection error: bad Content-Length"
+    doc = {"components": {"schemas": {"User": {"properties": {"username": {"type": "string",
+                                                                           "pattern": "/^[a-z0-9._]+$/"}}}}}}
+    result = sweep.Result("api/x.json", "3.0.0", 0.1, ["generate", "import", "prism"], prism=False, prism_tests=[4, 9])
+    result.details = {literal: [2, "test_a: ..."], upgrade: [1, "test_b: ..."], length: [1, "test_c: ..."]}
+    result.status, result.signature = "prism", literal
+    sweep._prisms_own(result, doc)
+    assert result.status == "ok" and result.prism_tests == [0, 9], result.details
+    assert "JavaScript literal" in result.prism_note and "101 Switching" in result.prism_note
+
+    # a pattern that is no literal, refused, is a disagreement
+    doc["components"]["schemas"]["User"]["properties"]["username"]["pattern"] = "^[a-z0-9._]+$"
+    other = sweep.Result("api/y.json", "3.0.0", 0.1, ["generate", "import", "prism"], prism=False, prism_tests=[2, 9])
+    other.details, other.status, other.signature = {literal: [2, "test_a: ..."]}, "prism", literal
+    sweep._prisms_own(other, doc)
+    assert other.status == "prism" and other.prism_tests == [2, 9]
+
+
 def test_the_subclass_tags_are_those_of_subclasses_requiring_more_than_their_base():
     doc = {"components": {"schemas": {
         "DataSet": {"type": "object", "required": ["kind"], "properties": {"kind": {"type": "string"}},
