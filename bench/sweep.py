@@ -1131,6 +1131,10 @@ PRISM_LIMITS: list[tuple[str, Callable[[Any, str], bool], str]] = [
     # Google's custom methods: Prism takes /v1/x:execute for another template and misses its parameter
     (r"Request path must have required property", _custom_methods,
      "Prism routes a `{name}:verb` path (Google's custom methods) to another template"),
+    # NASA's /api/projects/{id}{.format} (the converter's "Automatically added" parameter):
+    # two parameters side by side in a segment, which Prism matches to no request
+    (r"Route not resolved, no path matched", lambda data, text: any("}{" in p for p in _paths(data)),
+     "Prism routes no path with two parameters side by side, `{id}{.format}`"),
     # TomTom's /{maxLat}.{format}: Prism splits "71.441.xml" at its first dot
     (r"Request path parameter \w+ must", lambda data, text: any(re.search(r"\}\.\{", p) for p in _paths(data)),
      "Prism splits a segment of two parameters, `{a}.{b}`, at the value's first dot"),

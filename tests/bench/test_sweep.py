@@ -603,6 +603,14 @@ def test_a_pattern_literal_an_unasked_upgrade_and_a_bad_content_length_are_set_a
     assert result.status == "ok" and result.prism_tests == [0, 9], result.details
     assert "JavaScript literal" in result.prism_note and "101 Switching" in result.prism_note
 
+    # NASA's /api/projects/{id}{.format}: Prism routes no such path
+    unrouted = "prism pytest_prism.PrismRefusedRequest: Prism refused the request (N): Route not resolved, no path " \
+               "matched: The route /api/projects/N.format hasn't been found in the specification file"
+    nasa = sweep.Result("api/n.json", "3.0.0", 0.1, ["generate", "import", "prism"], prism=False, prism_tests=[2, 3])
+    nasa.details, nasa.status, nasa.signature = {unrouted: [2, "test_a: ..."]}, "prism", unrouted
+    sweep._prisms_own(nasa, {"paths": {"/api/projects/{id}{.format}": {}, "/api": {}}})
+    assert nasa.status == "ok" and "side by side" in nasa.prism_note
+
     # a pattern that is no literal, refused, is a disagreement
     doc["components"]["schemas"]["User"]["properties"]["username"]["pattern"] = "^[a-z0-9._]+$"
     other = sweep.Result("api/y.json", "3.0.0", 0.1, ["generate", "import", "prism"], prism=False, prism_tests=[2, 9])
