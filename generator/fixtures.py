@@ -109,10 +109,43 @@ class Synthesiser:
         return True
 
     def example_or_sample(self, has_example: bool, example: Any, schema: Any, *, direction: str, hint: str = "") -> Any:
-        """The spec's example when it is valid against the schema, else a synthesised value."""
-        if has_example and self.valid(example, schema, direction):
+        """The spec's example when it is valid against the schema and no oneOf in it takes
+        it twice, else a synthesised value."""
+        if has_example and self.valid(example, schema, direction) and not self.ambiguous(example, schema, direction):
             return example
         return self.sample(schema, direction=direction, hint=hint)
+
+    def ambiguous(self, value: Any, schema: Any, direction: str, depth: int = 0) -> bool:
+        """Whether a oneOf in `schema` takes its part of `value` by more than one member:
+        the mock reads oneOf as anyOf, a validator that checks it (Prism's) refuses.
+        WhatsApp's own example of a media provider's config, `{bearer: ...}`, is a bearer
+        config and a basic one too, which requires nothing."""
+        resolved = self.resolve(schema)
+        if not isinstance(resolved, dict) or depth > MAX_DEPTH:
+            return False
+        options = resolved.get("oneOf")
+        if isinstance(options, list) and not isinstance(resolved.get("discriminator"), dict):
+            # (a discriminator names the member, as the client and the mock read it:
+            # PostHog's query nodes by `kind`, beside a catch-all for other kinds)
+            taking = [option for option in options if self.valid(value, option, direction)]
+            if len(taking) > 1 or taking and self.ambiguous(value, taking[0], direction, depth + 1):
+                return True
+        for key in ("allOf", "anyOf"):
+            members = resolved.get(key)
+            for member in members if isinstance(members, list) else ():
+                if (key == "allOf" or self.valid(value, member, direction)) \
+                        and self.ambiguous(value, member, direction, depth + 1):
+                    return True
+        if isinstance(value, dict) and value:
+            view = openapi.object_view(self.resolver, resolved, "")
+            for name, item in value.items():
+                found = view.properties.get(name)
+                inner = found[0] if found else view.additional
+                if isinstance(inner, dict) and self.ambiguous(item, inner, direction, depth + 1):
+                    return True
+        elif isinstance(value, list) and isinstance(resolved.get("items"), dict):
+            return any(self.ambiguous(item, resolved["items"], direction, depth + 1) for item in value)
+        return False
 
     def sample(self, schema: Any, *, direction: str = "response", depth: int = 0, hint: str = "") -> Any:
         """A value valid against `schema`. direction: 'request' drops readOnly, 'response' writeOnly."""
@@ -165,7 +198,7 @@ class Synthesiser:
         if "const" in schema:
             return schema["const"]
         for given in self._given(schema):
-            if self.valid(given, schema, direction):
+            if self.valid(given, schema, direction) and not self.ambiguous(given, schema, direction):
                 return given
         economy = cyclic or depth >= ECONOMY_DEPTH
         types = schema.get("type")
@@ -313,13 +346,20 @@ class Synthesiser:
             return {}
         first: Any = None
         found = False
+        one_of = options is schema.get("oneOf")
         for option in options:
             resolved = self.resolve(option)
             if isinstance(resolved, dict) and (resolved.get("type") == "null" or resolved.get("enum") == [None]):
                 continue
             value = self.tagged(self.sample(option, direction=direction, depth=depth + 1, hint=hint), schema, option)
             if self.valid(value, schema, direction):
-                return self.exclusive(value, option, options, direction) if options is schema.get("oneOf") else value
+                if not one_of:
+                    return value
+                value = self.exclusive(value, option, options, direction)
+                if not any(self.valid(value, o, direction) for o in options if o is not option):
+                    return value
+                # another member takes every value of this one (WhatsApp's Config: a bearer
+                # token's object is also a basic one, which requires nothing): the next
             if not found:
                 first, found = value, True
         return first

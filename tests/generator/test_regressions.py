@@ -2119,7 +2119,7 @@ def test_an_operation_answering_only_101_is_generated_with_a_warning(
     warned = [d for d in diagnostics if "101 Switching Protocols" in d.message]
     assert [(d.pointer, d.location.line) for d in warned] == [("/paths/~1v1~1realtime/get/responses/101", 15)]
     assert "use a WebSocket client" in warned[0].message
-    client = _import_all(out, package)[package].WebsocketHandshake
+    client = _import_all(out, package)[package].WebSocketHandshake
     assert hasattr(client(base_url="https://x.example"), "realtime")
 
 
@@ -2184,6 +2184,8 @@ def test_a_one_of_value_fits_one_member_alone(packages: dict[str, tuple[Path, st
     assert request["path"] == {"workflow_id": "workflow_id"}, request
     assert request["query"] == {"ref": "2025-01-01"}, request  # "7" reads as a number too
     assert fixture["getVideo"]["request"]["path"] == {"id": "2y84q2MQUMWPbiEcxNXMgC"}  # a uuid is a string too
+    # `{bearer: token}` is a basic config too: not the example, and the basic member's value
+    assert fixture["addProvider"]["request"]["body"] == {"config": {}}
 
 
 def test_a_content_type_parameter_is_given_the_type_the_client_sends(
