@@ -962,7 +962,8 @@ def _prisms_own(result: Result, data: Any, died: str = "") -> None:
                     f"Prism died during the run ({normalize(died)[:120]})")] if died else []
     for pattern, applies, note in [*after_death, *PRISM_LIMITS]:
         found = {sig: v for sig, v in result.details.items()  # (the class, or its example: a class hides names)
-                 if sig.startswith("prism") and (re.search(pattern, sig) or re.search(pattern, str(v[1])))}
+                 if sig.startswith("prism") and sig not in theirs  # (counted once, under the first limit)
+                 and (re.search(pattern, sig) or re.search(pattern, str(v[1])))}
         if found and applies(data, text):
             theirs.update(found)
             notes.append(f"{note} ({sum(v[0] for v in found.values())} tests)")

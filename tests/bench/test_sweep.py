@@ -619,6 +619,18 @@ def test_a_pattern_literal_an_unasked_upgrade_and_a_bad_content_length_are_set_a
     assert other.status == "prism" and other.prism_tests == [2, 9]
 
 
+def test_a_failure_two_limits_explain_counts_once_under_the_first():
+    """AWS's `/#X-Amz-Target=...` paths are twins too: a refusal there names the route
+    Prism missed and is PrismMisrouted; the note counts it once."""
+    both = "prism pytest_prism.PrismMisrouted: Prism answered (N) a path it does not tell apart from another: Route " \
+           "not resolved, no path matched: The route / hasn't been found in the specification file"
+    result = sweep.Result("api/x.json", "3.0.0", 0.1, ["generate", "import", "prism"], prism=False, prism_tests=[5, 9])
+    result.details, result.status, result.signature = {both: [5, "test_a: ..."]}, "prism", both
+    sweep._prisms_own(result, {"paths": {"/#X-Amz-Target=A.B": {}, "/#X-Amz-Target=A.C": {}}})
+    assert result.prism_note == "Prism routes no path with a #fragment or ?query (5 tests)"
+    assert result.prism_tests == [0, 9]
+
+
 def test_the_subclass_tags_are_those_of_subclasses_requiring_more_than_their_base():
     doc = {"components": {"schemas": {
         "DataSet": {"type": "object", "required": ["kind"], "properties": {"kind": {"type": "string"}},
