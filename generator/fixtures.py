@@ -507,8 +507,18 @@ class Synthesiser:
         resolved = self.resolve(schema)
         if value != {} or not isinstance(resolved, dict):
             return value
-        grown: dict[str, Any] = {}
-        self.fill(grown, openapi.object_view(self.resolver, resolved, ""), 1, "request", 0)
+        view = openapi.object_view(self.resolver, resolved, "")
+        # a scalar field first: an object in a form or a query goes as text a server may
+        # not read back as one (Twilio Video's `Configuration`)
+        for name, (prop, _pointer) in view.properties.items():
+            found = self.resolve(prop)
+            if isinstance(found, dict) and not found.get("readOnly") \
+                    and found.get("type") in ("string", "integer", "number", "boolean"):
+                grown = {name: self.sample(prop, direction="request", depth=1, hint=name)}
+                if self.valid(grown, schema, "request"):
+                    return grown
+        grown = {}
+        self.fill(grown, view, 1, "request", 0)
         return grown if grown and self.valid(grown, schema, "request") else value
 
     def unambiguous_text(self, value: Any, schema: Any, hint: str) -> Any:
@@ -647,7 +657,7 @@ def operation_fixture(op: ir.Operation, synth: Synthesiser, auth: tuple[str, str
                 else _scalar_text(synth, op.body.schema) if op.body.encoding == "text" else "example"
         else:
             request["body"] = synth.example_or_sample(op.body.has_example, op.body.example, op.body.schema, direction="request")
-            if op.body.encoding in ("form", "multipart"):
+            if op.body.encoding in ("form", "multipart") and op.body.required:
                 request["body"] = synth.not_empty(request["body"], op.body.schema)
     _framing_headers(op, request, headers, auth, synth)
     responses: dict[str, Any] = {}
