@@ -1091,6 +1091,20 @@ def _empty_default_header(data: Any, text: str) -> bool:
                           and isinstance(p.get("schema"), dict) and p["schema"].get("default") == "")
 
 
+def _no_success(data: Any, text: str) -> bool:
+    """An operation of the document lists no success (no 2XX answer, nor a default)."""
+    for item in (data.get("paths") or {}).values() if isinstance(data, dict) else ():
+        for method, op in item.items() if isinstance(item, dict) else ():
+            responses = op.get("responses") if isinstance(op, dict) and method in _METHODS else None
+            if isinstance(responses, dict) and responses \
+                    and not any(str(s).startswith("2") or str(s) == "default" for s in responses):
+                return True
+    return False
+
+
+_METHODS = frozenset({"get", "put", "post", "delete", "options", "head", "patch", "trace"})
+
+
 def _any_parameter(data: Any, test: Callable[[dict[str, Any]], bool]) -> bool:
     """Whether a parameter of the document's (in a path item, an operation or the
     components) passes `test`."""
@@ -1128,6 +1142,10 @@ PRISM_LIMITS: list[tuple[str, Callable[[Any, str], bool], str]] = [
     (r"PrismAnswerBreaksDocument", lambda data, text: True, "Prism's made-up answer broke the document, by its own check"),
     # an operation that lists no success: Prism answers one of its errors (bench/pytest_prism.py)
     (r"PrismAnsweredAnError", lambda data, text: True,
+     "the operation lists no success: Prism answers one of its errors or redirects"),
+    # ... or, where the Accept the client sends names none of those errors' media types
+    # (PagerDuty's revocation requests' status), refuses it (406)
+    (r"Unable to find content for", _no_success,
      "the operation lists no success: Prism answers one of its errors or redirects"),
     # Google's custom methods: Prism takes /v1/x:execute for another template and misses its parameter
     (r"Request path must have required property", _custom_methods,

@@ -631,6 +631,23 @@ def test_a_failure_two_limits_explain_counts_once_under_the_first():
     assert result.prism_tests == [0, 9]
 
 
+def test_an_accept_refused_for_an_operation_listing_no_success_is_prisms():
+    """PagerDuty's GET /oauth_delegations/revocation_requests/status lists errors only:
+    Prism answers one, and refuses the Accept the client sends (406)."""
+    refused = "prism pytest_prism.PrismRefusedRequest: Prism refused the request (N): The server cannot produce a " \
+              "representation for your accept header: Unable to find content for application/json"
+    errors_only = {"paths": {"/status": {"parameters": [], "get": {"responses": {"400": {}, "404": {}}}}}}
+    result = sweep.Result("api/x.json", "3.0.0", 0.1, ["generate", "import", "prism"], prism=False, prism_tests=[1, 9])
+    result.details, result.status, result.signature = {refused: [1, "test_a: ..."]}, "prism", refused
+    sweep._prisms_own(result, errors_only)
+    assert result.status == "ok" and "lists no success" in result.prism_note
+    listed = {"paths": {"/status": {"get": {"responses": {"200": {}, "404": {}}}}}}
+    other = sweep.Result("api/y.json", "3.0.0", 0.1, ["generate", "import", "prism"], prism=False, prism_tests=[1, 9])
+    other.details, other.status, other.signature = {refused: [1, "test_a: ..."]}, "prism", refused
+    sweep._prisms_own(other, listed)
+    assert other.status == "prism" and other.prism_note == ""
+
+
 def test_the_subclass_tags_are_those_of_subclasses_requiring_more_than_their_base():
     doc = {"components": {"schemas": {
         "DataSet": {"type": "object", "required": ["kind"], "properties": {"kind": {"type": "string"}},
