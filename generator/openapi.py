@@ -101,16 +101,22 @@ def accept_header(successes: list[list[str]]) -> str:
     (application/json, else the vendor types listed, such as application/vnd.api+json);
     then every type of a status that lists no JSON, and any event stream, so that each
     success is one the client asks for. A JSON name no header can carry (loket.nl's
-    "applicationjson") asks for application/json; other such names are left out."""
+    "applicationjson") asks for application/json; other such names are left out, and a
+    status that names its answer no way a header can (truora's "PDF") is asked for as
+    `*/*`: JSON it is not, and anything else may be what it means."""
     statuses = [[_header_media(m) for m in medias] for medias in successes]
     every = [m for medias in statuses for m in medias if m]
     json_types = [m for m in every if _is_json_type(m)]
     chosen = [DEFAULT_ACCEPT] if any(media_base(m) == DEFAULT_ACCEPT for m in json_types) else json_types
+    unnamed = False
     for medias in statuses:
-        if not any(_is_json_type(m) for m in medias):
+        if medias and not any(medias):
+            chosen.append("*/*")
+            unnamed = True
+        elif not any(_is_json_type(m) for m in medias):
             chosen += [m for m in medias if m]
     chosen = list(dict.fromkeys(chosen + [m for m in every if encoding_of(m) == "sse"]))
-    if chosen in ([], ["*/*"]) or [media_base(m) for m in chosen] == [DEFAULT_ACCEPT]:
+    if (chosen in ([], ["*/*"]) and not unnamed) or [media_base(m) for m in chosen] == [DEFAULT_ACCEPT]:
         return ""
     return ", ".join(chosen)
 

@@ -205,6 +205,8 @@ def test_a_server_variable_with_no_default_leaves_no_default_address_with_a_loca
     ([["*/*"]], ""),
     ([["application/pdf", "*/*"]], "application/pdf, */*"),
     ([["applicationjson"]], ""),  # loket.nl's name for JSON
+    ([["PDF"]], "*/*"),  # truora's: no media type, and not JSON either
+    ([["PDF"], ["application/json"]], "application/json, */*"),
     ([["text/plain\r\nX-Injected: 1", "image/*"]], "image/*"),  # no header can carry it
     ([["application/ld+json; profile=\"x\""]], ""),  # a quoted parameter: JSON, as usual
 ])
