@@ -204,7 +204,7 @@ class Synthesiser:
         types = schema.get("type")
         nullable = bool(schema.get("nullable")) or (isinstance(types, list) and "null" in types)
         if isinstance(schema.get("enum"), list) and schema["enum"]:
-            values = [v for v in schema["enum"] if v is not None]
+            values = [v for v in validator().enum_values(schema) if v is not None]
             return values[0] if values else None
         if nullable and (economy or depth >= MAX_DEPTH):
             return None
@@ -820,7 +820,7 @@ def _framing_headers(op: ir.Operation, request: dict[str, Any], headers: dict[st
 
 def _enum_of(schema: Any) -> list[Any] | None:
     """The values a parameter's schema (its $ref followed) allows, where it lists them."""
-    return schema["enum"] if isinstance(schema, dict) and isinstance(schema.get("enum"), list) else None
+    return validator().enum_values(schema) if isinstance(schema, dict) and isinstance(schema.get("enum"), list) else None
 
 
 def fixture_files(api: ir.Api) -> dict[str, str]:

@@ -505,7 +505,7 @@ class _Converter:
         description = str(schema.get("description") or "")
         enum = schema.get("enum")
         if isinstance(enum, list):
-            values = list(enum)
+            values = validator().enum_values(schema)  # (Bungie's "1", "2" beside type integer: numbers)
             if self.builder.openapi30 and schema.get("nullable") is True and None not in values:
                 values.append(None)
             if len(values) <= MAX_ENUM_VALUES:

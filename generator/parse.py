@@ -16,6 +16,7 @@ import orjson
 
 from . import ir, naming, openapi, subtypes
 from .diagnostics import AMBIGUOUS, EXTENSION, NAMING, REF, UNSUPPORTED, Code, Diagnostic, SpecError
+from .fixtures import validator
 from .load import Document, escape_pointer, unescape_pointer
 
 _DEFAULT_VALUE_TYPES = (str, int, float, bool, type(None), list, dict)
@@ -461,7 +462,11 @@ class Parser:
         return ref
 
     def enum_type(self, schema: dict[str, Any], pointer: str, hint: str, named: bool, nullable: bool) -> ir.TypeRef:
-        values = [v for v in schema["enum"] if v is not None]
+        read = validator().enum_values(schema)  # as the mock reads it too
+        if read != schema["enum"]:
+            self.warn(pointer + "/enum", f"enum values are strings beside type {schema.get('type')}: read as the "
+                      "numbers they spell, which is what the type says the server sends", AMBIGUOUS)
+        values = [v for v in read if v is not None]
         nullable = nullable or len(values) != len(schema["enum"])
         if not values:
             return ir.TypeRef(ir.NONE)
@@ -1289,7 +1294,7 @@ class Parser:
                 or ptype.kind in (ir.LIST, ir.MAP, ir.MODEL):
             return None
         scalar = (str, int, float, bool)
-        values = schema.get("enum")
+        values = validator().enum_values(schema) if isinstance(schema.get("enum"), list) else None
         if isinstance(schema.get("default"), scalar):
             found: str | int | float | bool = schema["default"]
             return found if not isinstance(values, list) or found in values else None

@@ -2123,6 +2123,27 @@ def test_an_operation_answering_only_101_is_generated_with_a_warning(
     assert hasattr(client(base_url="https://x.example"), "realtime")
 
 
+def test_an_enum_of_digit_strings_beside_type_integer_is_read_as_numbers(
+        packages: dict[str, tuple[Path, str, list[Diagnostic]]]) -> None:
+    out, package, diagnostics = packages["contract-numeric-string-enums"]
+    assert sum("read as the numbers they spell" in d.message for d in diagnostics) == 2
+    modules = _import_all(out, package)
+    fixture = json.loads((out / package / "testing" / "fixtures" / "applications.json").read_text(encoding="utf-8"))
+    assert fixture["getApplication"]["request"]["query"] == {"scope": 1}
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        assert request.url.params["scope"] == "4"
+        return httpx.Response(200, json={"scope": 4, "ratio": 0.5})
+
+    with modules[package].NumericStringEnums(base_url="https://api.example.com", strict_response_validation=True,
+                                             http_client=httpx.Client(transport=httpx.MockTransport(answer))) as c:
+        app = c.applications.get_application("a", scope=4)
+    assert app.scope == 4 and app.ratio == 0.5
+    testing = modules[f"{package}.testing"]
+    with testing.mock_client(testing.MockAPI()) as c:  # the mock reads `scope=2` as the number 2
+        assert c.applications.get_application("a", scope=2).scope in (1, 2, 4)
+
+
 def test_nullable_beside_a_ref_lets_a_strict_client_read_null(
         packages: dict[str, tuple[Path, str, list[Diagnostic]]]) -> None:
     out, package, _ = packages["contract-ref-siblings"]

@@ -95,6 +95,23 @@ def _format_ok(fmt: str, value: str) -> bool:
 
 
 _COMBINATORS = ("allOf", "anyOf", "oneOf", "enum", "const")
+_NUMBER_TEXT = re.compile(r"-?(0|[1-9][0-9]*)(\.[0-9]+)?")
+
+
+def enum_values(schema: Mapping[str, Any]) -> list[Any]:
+    """A schema's enum as the generated models read it: beside `type: integer` or
+    `number`, values written as strings of digits are those numbers (Bungie's
+    `["1", "2", "4"]`, int64, answered as 1, 2, 4); else as written."""
+    values = list(schema.get("enum") or ())
+    if schema.get("type") not in ("integer", "number"):
+        return values
+    if not values or not all(
+        v is None or isinstance(v, str) and _NUMBER_TEXT.fullmatch(v) for v in values
+    ):
+        return values
+    return [v if v is None else int(v) if "." not in v else float(v) for v in values]
+
+
 #: a schema with these keys only constrains a value by its type
 _ANNOTATED_TYPE = frozenset(
     {
@@ -488,8 +505,8 @@ def validate(
         validate(value, part, schemas, path, direction=direction, within=within, choosing=choosing)
     if "const" in schema and value != schema["const"]:
         raise Invalid(f"must be {schema['const']!r}", path or None)
-    if isinstance(schema.get("enum"), list) and value not in schema["enum"]:
-        choices = ", ".join(repr(v) for v in schema["enum"])
+    if isinstance(schema.get("enum"), list) and value not in (allowed := enum_values(schema)):
+        choices = ", ".join(repr(v) for v in allowed)
         raise Invalid(f"{value!r} is not a valid choice; expected one of {choices}", path or None)
     if types is None and schema.keys().isdisjoint(_COMBINATORS):
         # what the generated models make of a schema without a type

@@ -39,7 +39,7 @@ from typing import Any
 from urllib.parse import parse_qsl, unquote, urlencode, urlsplit
 
 from .. import _settings as settings
-from ._validator import Invalid, schema_target, validate
+from ._validator import Invalid, enum_values, schema_target, validate
 
 __all__ = [
     "Call",
@@ -271,7 +271,7 @@ def _segment_regex(
     def group(name: str) -> str:
         schema = _resolved((params or {}).get(name), _spec()["schemas"]) if several else None
         if isinstance(schema, dict):
-            values = schema.get("enum")
+            values = enum_values(schema) if isinstance(schema.get("enum"), list) else None
             if (
                 isinstance(values, list)
                 and values
@@ -479,7 +479,7 @@ def _enum_values(schema: Any, schemas: dict[str, Any], depth: int = 0) -> list[A
     schema = _resolved(schema, schemas)
     if not isinstance(schema, dict) or depth > 16:
         return []
-    values = list(schema["enum"]) if isinstance(schema.get("enum"), list) else []
+    values = enum_values(schema) if isinstance(schema.get("enum"), list) else []
     for key in ("allOf", "anyOf", "oneOf"):  # an alternative's members may be what was sent
         for part in schema.get(key) or []:
             values += _enum_values(part, schemas, depth + 1)
