@@ -1267,6 +1267,10 @@ class Parser:
                 rtype: ir.TypeRef | None
                 if decoding == "json":
                     rtype = self.schema_type(schema if schema is not None else {}, media_ptr + "/schema", hint + suffix)
+                    if rtype.kind == ir.PRIMITIVE and rtype.name == "bytes":
+                        # a file under a JSON media type (appcenter's error download,
+                        # `{type: object, format: file}`): the body's bytes as they came
+                        decoding = "binary"
                 elif decoding == "sse":
                     rtype = self.schema_type(schema, media_ptr + "/schema", hint + "Event") if isinstance(schema, dict) and schema.get("type") != "string" else ir.TypeRef(ir.ANY)
                 elif decoding == "text":

@@ -2144,6 +2144,20 @@ def test_an_enum_of_digit_strings_beside_type_integer_is_read_as_numbers(
         assert c.applications.get_application("a", scope=2).scope in (1, 2, 4)
 
 
+def test_a_file_under_a_json_media_type_is_the_bodys_bytes(
+        packages: dict[str, tuple[Path, str, list[Diagnostic]]]) -> None:
+    out, package, _ = packages["contract-json-file"]
+    modules = _import_all(out, package)
+    body = b'{"error": {"code": "NotFound", "lines": [1, 2]}}'
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, content=body, headers={"Content-Type": "application/json"})
+
+    with modules[package].JSONFile(base_url="https://api.example.com", strict_response_validation=True,
+                                   http_client=httpx.Client(transport=httpx.MockTransport(answer))) as client:
+        assert client.errors.download_error("e1") == body
+
+
 def test_nullable_beside_a_ref_lets_a_strict_client_read_null(
         packages: dict[str, tuple[Path, str, list[Diagnostic]]]) -> None:
     out, package, _ = packages["contract-ref-siblings"]
