@@ -160,9 +160,24 @@ class Synthesiser:
             if isinstance(value, dict) and isinstance(resolved, dict) and isinstance(resolved.get("discriminator"), dict) \
                     and not self.valid(value, resolved, direction):
                 return self.extending(resolved, value, direction, depth, hint)
-            return value
+            return self.required_beside(value, schema, resolved, direction, depth)
         finally:
             self._expanding.pop()
+
+    def required_beside(self, value: Any, schema: dict[str, Any], target: Any, direction: str, depth: int) -> Any:
+        """`value` with the properties that a `required` beside the `$ref` names
+        (DigitalOcean's add-droplets body: `{$ref: ..., required: [droplet_ids]}`). OpenAPI
+        3.0 ignores it, the models too, but the author means it and a server (Prism, the
+        API) wants them: the fixture sends them, which either reading accepts."""
+        names = schema.get("required")
+        if not isinstance(names, list) or not isinstance(value, dict) or not isinstance(target, dict):
+            return value
+        properties = openapi.object_view(self.resolver, target, "").properties
+        grown = dict(value)
+        for name in names:
+            if isinstance(name, str) and name not in grown and name in properties:
+                grown[name] = self.sample(properties[name][0], direction=direction, depth=depth + 1, hint=name)
+        return grown if grown != value and self.valid(grown, target, direction) else value
 
     def extending(self, base: dict[str, Any], value: dict[str, Any], direction: str, depth: int, hint: str) -> Any:
         """A value of the first schema extending `base` (allOf) that its discriminator names

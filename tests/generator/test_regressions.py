@@ -2170,6 +2170,8 @@ def test_nullable_beside_a_ref_lets_a_strict_client_read_null(
                                       http_client=httpx.Client(transport=httpx.MockTransport(answer))) as client:
         account = client.account.delete_account(profile_token="t")
     assert account.id == "a1" and account.parent is None
+    fixture = json.loads((out / package / "testing" / "fixtures" / "account.json").read_text(encoding="utf-8"))
+    assert fixture["addDroplets"]["request"]["body"] == {"droplet_ids": [1]}  # required beside the $ref
 
 
 def test_a_query_parameter_named_as_the_query_credential_goes_once_as_given(
