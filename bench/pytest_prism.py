@@ -124,7 +124,7 @@ def _valid_request_error(response: httpx.Response) -> int | None:
     document's (no sl-violations, no problem of Prism's own: its `type` is one of
     https://stoplight.io/prism/errors)."""
     if response.status_code < 300 or response.headers.get("sl-violations"):
-        return None  # (a redirect too: Discourse's 301 and GitHub's tarball 302 are all they list)
+        return None  # (a redirect too: one an operation lists as its answer without a Location, Prism sends none)
     try:
         own = "stoplight.io/prism/errors" in response.text[:500]
     except httpx.ResponseNotRead:

@@ -682,7 +682,10 @@ def operation_fixture(op: ir.Operation, synth: Synthesiser, auth: tuple[str, str
     for r in op.responses:
         if r.status in responses or (r.status in streamed and r.decoding != "sse"):
             continue
-        if r.decoding == "none" or r.media_type is None:
+        if r.decoding == "location":
+            address = r.example if r.has_example else "https://example.com/redirected"
+            responses[r.status] = {"content_type": None, "body": None, "headers": {"Location": address}}
+        elif r.decoding == "none" or r.media_type is None:
             responses[r.status] = {"content_type": None, "body": None}
         elif r.decoding == "json":
             body = synth.example_or_sample(r.has_example, r.example, r.schema if r.schema is not None else {}, direction="response")

@@ -221,7 +221,7 @@ class Response:
     status: str  # "200", "2XX", "default"
     description: str
     media_type: str | None  # None when there is no body
-    decoding: str  # json text binary sse none
+    decoding: str  # json text binary sse none location (a redirect: its address)
     type: TypeRef | None
     example: Any = None
     has_example: bool = False

@@ -25,6 +25,9 @@ _JSON_MEDIA = re.compile(r"^(?:application|text)/(?:[\w.+*-]+\+)?json$|^\*/\*$|^
 #: statuses whose responses HTTP gives no body (a client never reads one; a server that
 #: sent one would corrupt the next answer on the connection)
 BODILESS_STATUSES = frozenset({"204", "205", "304"})
+#: redirects whose Location names where the answer is: where an operation lists one and no
+#: success (GitHub's archive and log downloads), the address is what it answers
+REDIRECT_STATUSES = frozenset({"301", "302", "303", "307", "308", "3XX"})
 #: how many $ref hops a chain may take before it is called circular
 MAX_REF_HOPS = 64
 

@@ -1233,7 +1233,8 @@ class Parser:
 
     def responses(self, responses: dict[str, Any], pointer: str, hint: str, op: ir.Operation) -> None:
         statuses = [str(s) for s in responses]
-        has_success = any(s.startswith("2") for s in statuses)
+        redirects = not any(s.startswith("2") for s in statuses) and any(s.upper() in openapi.REDIRECT_STATUSES for s in statuses)
+        has_success = redirects or any(s.startswith("2") for s in statuses)
         if "101" in statuses and not has_success:
             self.warn(f"{pointer}/101", "the only answer is 101 Switching Protocols (a WebSocket handshake): the "
                       "method sends the HTTP request, but the client does not speak the protocol the connection "
@@ -1246,6 +1247,9 @@ class Parser:
             if not isinstance(resp, dict):
                 continue
             description = str(resp.get("description") or "")
+            if redirects and status.upper() in openapi.REDIRECT_STATUSES:
+                op.responses.append(self.redirect(status.upper(), description, resp, resp_ptr))
+                continue
             content = resp.get("content") if isinstance(resp.get("content"), dict) else {}
             target = op.responses if is_success else op.errors
             if content and status in openapi.BODILESS_STATUSES:
@@ -1287,6 +1291,23 @@ class Parser:
                             example, has_example = value["value"], True
                             break
                 target.append(ir.Response(status, description, media, decoding, rtype, example, has_example, schema))
+
+    def redirect(self, status: str, description: str, resp: dict[str, Any], pointer: str) -> ir.Response:
+        """A redirect that is an operation's answer: the method returns the address its
+        Location names (its body, if any, is a note for browsers). The example is the
+        document's Location example, where it gives an http(s) address (the fixtures'
+        answer)."""
+        headers = resp.get("headers")
+        header = next((h for name, h in headers.items() if str(name).lower() == "location"), None) \
+            if isinstance(headers, dict) else None
+        header, _ = self.resolve(header, pointer + "/headers/Location") if header is not None else (None, "")
+        example = None
+        if isinstance(header, dict):
+            schema = header["schema"] if isinstance(header.get("schema"), dict) else {}
+            example = next((e for e in (header.get("example"), schema.get("example"))
+                            if isinstance(e, str) and e.startswith(("https://", "http://"))), None)
+        return ir.Response(status, description, None, "location", ir.TypeRef(ir.PRIMITIVE, "str"),
+                           example, example is not None)
 
     def sent_default(self, param: dict[str, Any], location: str, wire: str, schema: Any,
                      ptype: ir.TypeRef) -> str | int | float | bool | None:

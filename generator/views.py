@@ -622,6 +622,9 @@ def _docstring(op: ir.Operation, args: list[Arg], extra: list[tuple[str, str]] |
         parts.append("A long-running operation: waits until it is done (polling where the server says), then "
                      "returns its result; raises LongRunningError where it fails. `with_raw_response` returns "
                      "the first response, without waiting.")
+    if op.responses and all(r.decoding == "location" for r in op.responses):
+        parts.append("Returns the address the API redirects to (its Location header), without following "
+                     "it: fetch that address for the content.")
     documented = [(a.name, a.description) for a in args if a.description] + list(extra or [])
     if documented:
         lines = ["Args:"]
@@ -1661,7 +1664,7 @@ def contract_cases(view: ApiView, fixtures_by_op: dict[str, dict[str, Any]]) -> 
                 for r in op.responses:
                     if r.decoding == "sse":
                         continue
-                    found = {"text": ["str"], "binary": ["bytes"], "none": ["None"]}.get(r.decoding) or _expected_classes(r.type, aliases)
+                    found = {"text": ["str"], "location": ["str"], "binary": ["bytes"], "none": ["None"]}.get(r.decoding) or _expected_classes(r.type, aliases)
                     expected += [e for e in found if e not in expected]
                 if not expected:  # no success documented: the mock answers 200 with no body
                     expected = ["None"]

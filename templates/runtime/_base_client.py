@@ -103,7 +103,9 @@ _DOT_SEGMENTS = frozenset({".", ".."})
 
 @dataclass(frozen=True)
 class ResponseSpec:
-    """How to read one success status: `json` into `type`, `text`, `binary`, `sse` or `none`."""
+    """How to read one success status: `json` into `type`, `text`, `binary`, `sse`, `none`,
+    or `location`: a redirect that is the operation's answer (a download's signed address),
+    read as the address it names."""
 
     decoding: str
     type: Any = None
@@ -505,6 +507,8 @@ def _error_context(operation: Operation[Any]) -> dict[str, Any]:
     return {"required_scopes": operation.scopes, "operation_id": operation.operation_id}
 
 
+#: the statuses of a redirect with a Location (RFC 9110, 15.4)
+_REDIRECTS = frozenset({301, 302, 303, 307, 308})
 #: the content type that tells each decoding apart when a status has several
 _CONTENT_TYPE_MARKERS = {"json": "json", "text": "text/", "sse": "event-stream"}
 
@@ -534,6 +538,38 @@ def _response_spec(response: httpx.Response, operation: Operation[Any]) -> Respo
     return specs[0]
 
 
+def _documented_redirect(response: httpx.Response, operation: Operation[Any]) -> bool:
+    """Whether the response is a redirect the document gives as the operation's answer
+    (GitHub's archive downloads answer only 302; a server that says 307 instead means the
+    same): its address is the result, where any other redirect is an error (the client
+    follows none, so that no credential goes where it was not sent)."""
+    return response.status_code in _REDIRECTS and _redirects_only(operation)
+
+
+def _redirect_address(response: httpx.Response, operation: Operation[Any]) -> str:
+    """The address a documented redirect names, made absolute against the request's
+    (a Location may be relative); where an HTTP client that follows redirects was given
+    to the client, the address it ended at."""
+    if not 300 <= response.status_code < 400:
+        return str(response.url)
+    location = response.headers.get("location", "").strip()
+    if not location:
+        raise errors.ResponseValidationError(
+            response,
+            f"{operation.operation_id} answered {response.status_code} with no Location header, "
+            "where the API document gives the redirect's address as its answer",
+        )
+    return str(response.request.url.join(location))
+
+
+def _redirects_only(operation: Operation[Any]) -> bool:
+    """Whether every answer the document lists as a success is a redirect's address."""
+    specs = [
+        spec for status, specs in operation.responses.items() for spec in specs if status[0] in "23"
+    ]
+    return bool(specs) and all(spec.decoding == "location" for spec in specs)
+
+
 def _content_type(response: httpx.Response) -> str:
     content_type = str(response.headers.get("content-type", ""))
     return content_type.split(";")[0].strip().lower()
@@ -545,6 +581,8 @@ def parse_response(response: httpx.Response, operation: Operation[Any], strict: 
     A body that does not match the document raises ResponseValidationError when
     `strict`; otherwise it is read as far as it goes (see `_models.construct`) and each
     difference is logged at debug level."""
+    if _redirects_only(operation):
+        return _redirect_address(response, operation)
     spec = _response_spec(response, operation)
     if spec is None:
         # A status the document does not list: return its JSON, if it has any.
@@ -1631,7 +1669,7 @@ class SyncAPIClient(_BaseClient):
                     raise _connection_error(exc, request) from exc
                 self._log_retry(request, type(exc).__name__, delay, attempt)
             else:
-                if response.status_code < 300:
+                if response.status_code < 300 or _documented_redirect(response, operation):
                     self._log_response(response)
                     return response, attempt
                 self._log_response(response)
@@ -1922,7 +1960,7 @@ class AsyncAPIClient(_BaseClient):
                     raise _connection_error(exc, request) from exc
                 self._log_retry(request, type(exc).__name__, delay, attempt)
             else:
-                if response.status_code < 300:
+                if response.status_code < 300 or _documented_redirect(response, operation):
                     self._log_response(response)
                     return response, attempt
                 self._log_response(response)

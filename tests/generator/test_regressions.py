@@ -2264,3 +2264,78 @@ def test_a_text_body_of_one_scalar_is_that_scalar_as_text(packages: dict[str, tu
     out, package, _ = packages["contract-raw-bodies"]
     fixture = json.loads((out / package / "testing" / "fixtures" / "settings.json").read_text(encoding="utf-8"))
     assert fixture["setFacetSearch"]["request"]["body"] == "true"
+
+
+class _Redirector(BaseHTTPRequestHandler):
+    """Answers as GitHub's downloads do: 302 to an address (absolute or relative, or
+    none), and the content at /content."""
+
+    def do_GET(self) -> None:  # noqa: N802 (the handler's name)
+        location = {"/repos/abs/tarball": "https://codeload.example.com/abs.tar.gz?token=t",
+                    "/repos/rel/tarball": "../../content?part=1", "/repos/rel/logs": "/content",
+                    "/repos/moved": "/repos/elsewhere", "/repos/temp/tarball": "/content"}.get(self.path)
+        if self.path.startswith("/content"):
+            self._answer(200, {"Content-Type": "application/gzip"}, b"\x1f\x8bdata")
+        elif self.path == "/repos/none/tarball":
+            self._answer(302, {}, b"")
+        elif location is not None:
+            status = {"/repos/moved": 301, "/repos/temp/tarball": 307}.get(self.path, 302)
+            self._answer(status, {"Location": location}, b"")
+        else:
+            self._answer(404, {"Content-Type": "application/json"}, b'{"message": "no"}')
+
+    def _answer(self, status: int, headers: dict[str, str], body: bytes) -> None:
+        self.send_response(status)
+        for name, value in {**headers, "Content-Length": str(len(body))}.items():
+            self.send_header(name, value)
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: Any) -> None:
+        pass
+
+
+def test_a_redirect_that_is_the_only_answer_returns_its_address(
+        packages: dict[str, tuple[Path, str, list[Diagnostic]]]) -> None:
+    """An operation documented as answering only a redirect (GitHub's archive and log
+    downloads) returns the address, made absolute, where it raised RedirectError (any
+    redirect status: a server may say 307 for 302); with a client that follows redirects, the address the content came from. A redirect no
+    operation documents is still an error, and a documented one without a Location says
+    so. The CLI prints the address."""
+    out, package, _ = packages["contract-redirect-answer"]
+    modules = _import_all(out, package)
+    errors = modules[f"{package}._exceptions"]
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Redirector)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_port}"
+    RedirectAnswer = modules[package].RedirectAnswer
+    try:
+        with RedirectAnswer(base_url=base) as client:
+            assert client.repos.download_tarball("abs") == "https://codeload.example.com/abs.tar.gz?token=t"
+            assert client.repos.download_tarball("rel") == f"{base}/content?part=1"
+            assert client.repos.download_logs("rel") == f"{base}/content"
+            assert client.repos.download_tarball("temp") == f"{base}/content"  # 307 where it lists 302
+            raw = client.repos.with_raw_response.download_tarball("abs")
+            assert raw.status_code == 302 and raw.parse().startswith("https://codeload.example.com/")
+            with pytest.raises(errors.ResponseValidationError, match="no Location header"):
+                client.repos.download_tarball("none")
+            with pytest.raises(errors.RedirectError) as moved:
+                client.repos.get_repo("moved")
+            assert moved.value.location == "/repos/elsewhere"
+        with RedirectAnswer(base_url=base, http_client=httpx.Client(follow_redirects=True)) as client:
+            assert client.repos.download_tarball("rel") == f"{base}/content?part=1"
+
+        async def in_async() -> str:
+            async with modules[package].AsyncRedirectAnswer(base_url=base) as client:
+                address: str = await client.repos.download_logs("rel")
+                return address
+
+        assert asyncio.run(in_async()) == f"{base}/content"
+        env = {**os.environ, "PYTHONPATH": str(out), f"{package.upper()}_BASE_URL": base}
+        cli = subprocess.run([sys.executable, "-m", f"{package}.cli", "repos", "download-tarball", "rel"],
+                             capture_output=True, text=True, env=env, timeout=60)
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert cli.returncode == 0, cli.stderr[-500:]
+    assert f"{base}/content?part=1" in cli.stdout

@@ -64,6 +64,8 @@ DEFAULT_BASE_URL = "http://mock.invalid"
 #: items a paginated list serves in all, so that tests see several pages
 LIST_TOTAL = 5
 DEFAULT_PAGE_SIZE = 2
+#: the status the mock answers for a range the document lists ("3XX": a redirect)
+_RANGE_STATUS = {"2": 200, "3": 302, "4": 400, "5": 500}
 
 
 @cache
@@ -91,7 +93,7 @@ def _fixture_file(name: str) -> dict[str, Any]:
 
 def load_fixture(operation_id: str) -> dict[str, Any]:
     """The operation's fixture: {"request": {path, query, body}, "responses": {status:
-    {content_type, body}}}.
+    {content_type, body, and headers where it sends some (a redirect's Location)}}}.
     Each call returns a fresh copy: change it freely."""
     name = operation_spec(operation_id)["fixture"]
     fixture: dict[str, Any] = copy.deepcopy(_fixture_file(name)[operation_id])
@@ -867,8 +869,9 @@ class MockAPI:
         responses = load_fixture(operation_id)["responses"]
         status = sorted(responses, key=lambda s: (s != "200", s))[0] if responses else "200"
         chosen = responses.get(status, {"content_type": None, "body": None})
-        code = int(status) if status.isdigit() else 200
-        return MockResponse(code, chosen["body"], {}, chosen["content_type"])
+        code = int(status) if status.isdigit() else _RANGE_STATUS.get(status[0], 200)
+        headers = dict(chosen.get("headers") or {})
+        return MockResponse(code, chosen["body"], headers, chosen["content_type"])
 
     # -- the asynchronous job flow -----------------------------------------
 
