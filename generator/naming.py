@@ -62,7 +62,7 @@ RUNTIME_ERROR_NAMES = frozenset({
     "APIConnectionError", "APIError", "APIStatusError", "APITimeoutError", "AuthenticationError",
     "BadRequestError", "ConfigurationError", "ConflictError", "InternalServerError", "InvalidArgumentError",
     "LongRunningError", "LongRunningTimeoutError", "NotFoundError", "PermissionDeniedError",
-    "QuotaExceededError", "RateLimitError", "RedirectError", "ResponseTooLargeError",
+    "QuotaExceededError", "RateLimitError", "RedirectError", "NotModifiedError", "ResponseTooLargeError",
     "ResponseValidationError", "SDKError", "UnprocessableEntityError",
 })
 

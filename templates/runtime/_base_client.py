@@ -493,6 +493,8 @@ def make_status_error(
     """The exception for an error status, with the API's error body decoded when it is JSON."""
     body = _error_body(response)
     common = {**_error_context(operation), "client_hint": client_hint}
+    if response.status_code == 304:
+        return errors.NotModifiedError(response, body, **common)
     if 300 <= response.status_code < 400:
         return errors.RedirectError(response, body, **common)
     cls = errors.error_class(response.status_code)

@@ -24,6 +24,7 @@ __all__ = [
     "APITimeoutError",
     "APIStatusError",
     "RedirectError",
+    "NotModifiedError",
     "ResponseTooLargeError",
     "BadRequestError",
     "AuthenticationError",
@@ -197,6 +198,17 @@ class RedirectError(APIStatusError):
         if target:
             return [f"redirected to {target}; use that address as the host"]
         return ["a redirect; check the host"]
+
+
+class NotModifiedError(APIStatusError):
+    """304: the resource is as the copy the request named (its If-None-Match or
+    If-Modified-Since, sent in `extra_headers`): keep that copy. GitHub's conditional
+    requests do not count against the rate limit."""
+
+    def _hints(self) -> list[str]:
+        return [
+            "not modified since the copy the request's If-None-Match or If-Modified-Since names"
+        ]
 
 
 class ResponseTooLargeError(APIError):

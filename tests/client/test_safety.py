@@ -152,6 +152,17 @@ def test_a_redirect_names_its_target_which_never_hears_from_the_client(server: L
         target.close()
 
 
+def test_not_modified_is_its_own_error_not_a_redirect(server: LoopbackBackend) -> None:
+    """A 304 answers a conditional request (If-None-Match): the caller's copy is current.
+    It is no redirect, and its message does not say to check the host."""
+    server.script(Reply(304, headers={"ETag": '"v1"'}))
+    with pytest.raises(errors.NotModifiedError) as caught:
+        server.client().insight_variables.retrieve(VARIABLE_ID, extra_headers={"If-None-Match": '"v1"'})
+    assert not isinstance(caught.value, errors.RedirectError) and caught.value.status_code == 304
+    assert "If-None-Match" in str(caught.value) and "host" not in str(caught.value)
+    assert server.count("GET") == 1
+
+
 # -- the host setting ---------------------------------------------------------------------------
 
 
