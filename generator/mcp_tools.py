@@ -22,6 +22,7 @@ from typing import Any
 from . import display, ir, naming, views
 from .fixtures import validator
 from .fragments import Fragments
+from .html_text import markdown
 
 #: levels of nested schema kept before a reference or an object is cut
 MAX_DEPTH = 6
@@ -260,8 +261,9 @@ def _short(text: Any) -> str:
 @functools.lru_cache(maxsize=8192)
 def _short_text(text: str) -> str:
     """_short of a string, kept: a component's descriptions are shortened again for every
-    tool and every depth it is converted at (41,000 times for 758 tools on googleapis compute)."""
-    return _trim(" ".join(text.split()), MAX_PROPERTY_DESCRIPTION_CHARS)
+    tool and every depth it is converted at (41,000 times for 758 tools on googleapis compute).
+    A description in HTML (AWS's) is read as the Markdown it stands for, as elsewhere."""
+    return _trim(" ".join(markdown(text).split()), MAX_PROPERTY_DESCRIPTION_CHARS)
 
 
 # -- input schemas -----------------------------------------------------------------

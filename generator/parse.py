@@ -17,6 +17,7 @@ import orjson
 from . import ir, naming, openapi, subtypes
 from .diagnostics import AMBIGUOUS, EXTENSION, NAMING, REF, UNSUPPORTED, Code, Diagnostic, SpecError
 from .fixtures import validator
+from .html_text import markdown
 from .load import Document, escape_pointer, unescape_pointer
 
 _DEFAULT_VALUE_TYPES = (str, int, float, bool, type(None), list, dict)
@@ -133,7 +134,7 @@ def server_address(server: dict[str, Any]) -> tuple[str, list[ir.ServerVariable]
             values = variable.get("enum")
             variables.append(ir.ServerVariable(
                 name, str(default), [str(v) for v in values] if isinstance(values, list) else [],
-                str(variable.get("description") or "")))
+                markdown(str(variable.get("description") or ""))))
         return str(default)
 
     address = _SERVER_VARIABLE.sub(default_of, url)
@@ -458,7 +459,7 @@ class Parser:
         name = self.component_class_name(hint)
         ref = ir.TypeRef(ir.ALIAS, name, nullable=result.nullable)
         self.types[pointer] = ref
-        self.aliases.append(ir.Alias(name, pointer, result.with_nullable(False), str(schema.get("description") or "")))
+        self.aliases.append(ir.Alias(name, pointer, result.with_nullable(False), markdown(str(schema.get("description") or ""))))
         return ref
 
     def enum_type(self, schema: dict[str, Any], pointer: str, hint: str, named: bool, nullable: bool) -> ir.TypeRef:
@@ -493,7 +494,7 @@ class Parser:
         member_names = naming.UniqueNames()
         for value in dict.fromkeys(values):  # drop duplicates, keep order
             members.append(ir.EnumMember(member_names.claim(naming.enum_member(value)), value))
-        self.enums.append(ir.Enum(name, pointer, value_type, members, str(schema.get("description") or "")))
+        self.enums.append(ir.Enum(name, pointer, value_type, members, markdown(str(schema.get("description") or ""))))
         self.enum_named[name] = self.enums[-1]
         return ref.with_nullable(nullable)
 
@@ -523,7 +524,7 @@ class Parser:
         name = self.component_class_name(hint) if named else self.names.claim(naming.class_name(hint))
         ref = ir.TypeRef(ir.MODEL, name)
         self.types[pointer] = ref
-        model = ir.Model(name=name, pointer=pointer, description=str(schema.get("description") or schema.get("title") or ""))
+        model = ir.Model(name=name, pointer=pointer, description=markdown(str(schema.get("description") or schema.get("title") or "")))
         self.models.append(model)
         self.model_named[name] = model
         field_names = naming.UniqueNames(naming.MODEL_RESERVED | naming.MODULE_RESERVED)
@@ -549,7 +550,7 @@ class Parser:
                     wire_name=wire,
                     type=prop_type,
                     required=wire in required,
-                    description=str(own.get("description") or info.get("description") or ""),
+                    description=markdown(str(own.get("description") or info.get("description") or "")),
                     has_default=has_default,
                     default=default,
                     read_only=bool(own.get("readOnly") or info.get("readOnly")),
@@ -605,7 +606,7 @@ class Parser:
                 name=name,
                 pointer=pointer,
                 type=union,
-                description=str(schema.get("description") or ""),
+                description=markdown(str(schema.get("description") or "")),
                 discriminator=prop,
                 variants=unique,
                 fallback="UnknownVariant" if prop else None,
@@ -661,7 +662,7 @@ class Parser:
         if missing and index == 0:  # (the validator reports the others: a default is required)
             self.warn(f"/servers/{index}/url", f"server variable {missing[0]!r} has no default; unless another "
                       "server has a host, the client has no default address and wants base_url", AMBIGUOUS)
-        return ir.Server(str(server["url"]), str(server.get("description") or ""), self.server_aliases(server, index),
+        return ir.Server(str(server["url"]), markdown(str(server.get("description") or "")), self.server_aliases(server, index),
                          address, variables)
 
     def operation_server(self, op: dict[str, Any], item: dict[str, Any], op_ptr: str, item_ptr: str) -> str:
@@ -731,7 +732,7 @@ class Parser:
             if argument in taken or not argument.isidentifier() or keyword.iskeyword(argument):
                 continue
             taken.add(argument)
-            found.append((wire, argument, " ".join(str(param.get("description") or "").split())))
+            found.append((wire, argument, " ".join(markdown(str(param.get("description") or "")).split())))
         return found
 
     def setting(self, ext: dict[str, Any], key: str, pattern: re.Pattern[str], default: str) -> str:
@@ -770,7 +771,7 @@ class Parser:
                 self.warn(where, "a path default needs a parameter name that is an identifier and an environment variable name; ignored", EXTENSION)
                 continue
             path_defaults[str(wire)] = str(spec["env"])
-            path_default_descriptions[str(wire)] = str(spec.get("description") or "")
+            path_default_descriptions[str(wire)] = markdown(str(spec.get("description") or ""))
         path_default_arguments: dict[str, str] = {}
         if defaults is None:
             for wire, argument, description in self.client_path_parameters():
@@ -893,7 +894,7 @@ class Parser:
             found.append(ir.Credential(
                 name=names.claim(naming.attribute_name(str(scheme_name), naming.ARGUMENT_RESERVED)),
                 env=env, location=use[0], wire=use[1], scheme=str(scheme_name),
-                description=str(scheme.get("description") or "") if isinstance(scheme, dict) else ""))
+                description=markdown(str(scheme.get("description") or "")) if isinstance(scheme, dict) else ""))
         return found
 
     def ways(self, sdk: ir.SdkSettings, companions: list[ir.Credential], prefix: str, taken_names: set[str],
@@ -948,7 +949,7 @@ class Parser:
                     alternatives.append(ir.Credential(
                         name=names.claim(naming.attribute_name(scheme_name, naming.ARGUMENT_RESERVED)),
                         env=env, location=use[0], wire=use[1], scheme=scheme_name,
-                        description=str(scheme.get("description") or "") if isinstance(scheme, dict) else "",
+                        description=markdown(str(scheme.get("description") or "")) if isinstance(scheme, dict) else "",
                         alternative=True))
                     setting_at[slot] = alternatives[-1].name
                 if setting_at[slot] not in settings:
@@ -1099,8 +1100,8 @@ class Parser:
             namespace=namespace,
             name=naming.method_name(str(name)),
             pointer=op_ptr,
-            summary=str(op.get("summary") or ""),
-            description=str(op.get("description") or ""),
+            summary=markdown(str(op.get("summary") or "")),
+            description=markdown(str(op.get("description") or "")),
             deprecated=bool(op.get("deprecated")),
             idempotent=bool(op.get("x-idempotent")),
             server=self.operation_server(op, item, op_ptr, item_ptr),
@@ -1145,7 +1146,7 @@ class Parser:
                     location=location,
                     type=ptype,
                     required=bool(param.get("required")) or location == "path",
-                    description=str(param.get("description") or ""),
+                    description=markdown(str(param.get("description") or "")),
                     has_default=default is not None and isinstance(default, (str, int, float, bool)),
                     default=default,
                     style=style,
@@ -1201,7 +1202,7 @@ class Parser:
             # what the client sends such a body as, whatever its schema describes (an
             # object under text/plain or application/octet-stream: appcenter, docker)
             btype = ir.TypeRef(ir.PRIMITIVE, "str" if encoding == "text" else "bytes")
-        result = ir.Body(media, encoding, btype, bool(body.get("required")), str(body.get("description") or ""),
+        result = ir.Body(media, encoding, btype, bool(body.get("required")), markdown(str(body.get("description") or "")),
                          schema=schema, example=media_obj.get("example"), has_example="example" in media_obj)
         if encoding == "form" and isinstance(media_obj.get("encoding"), dict):
             result.form_styles = _form_styles(media_obj["encoding"])
@@ -1246,7 +1247,7 @@ class Parser:
             resp, resp_ptr = self.resolve(raw, resp_ptr)
             if not isinstance(resp, dict):
                 continue
-            description = str(resp.get("description") or "")
+            description = markdown(str(resp.get("description") or ""))
             if redirects and status.upper() in openapi.REDIRECT_STATUSES:
                 op.responses.append(self.redirect(status.upper(), description, resp, resp_ptr))
                 continue
@@ -1451,7 +1452,7 @@ class Parser:
         """One resource per (namespace, tag), with names unique where they must be: client
         attributes (never a builtin or a member of the client), class names across the
         package, module names, method names within a resource."""
-        tag_info = {str(t.get("name")): str(t.get("description") or "") for t in self.data.get("tags") or [] if isinstance(t, dict)}
+        tag_info = {str(t.get("name")): markdown(str(t.get("description") or "")) for t in self.data.get("tags") or [] if isinstance(t, dict)}
         if self.untagged and "default" not in tag_info:  # (not "Operations tagged default.")
             tag_info["default"] = "Operations the API document gives no tag."
         ns_info = ((self.data.get("x-sdk") or {}) if isinstance(self.data.get("x-sdk"), dict) else {}).get("namespaces") or {}
@@ -1493,7 +1494,7 @@ class Parser:
                 ir.Namespace(
                     name=attr,
                     class_name=classes.claim(naming.class_name(naming.pascal(ns) + "Namespace")),
-                    description=str(info.get("description") or ""),
+                    description=markdown(str(info.get("description") or "")),
                     resources=[r for r in resources.values() if r.namespace == ns],
                     deprecated=" ".join(str(deprecated).split()) if deprecated else None,
                 )
@@ -1577,7 +1578,7 @@ class Parser:
         return ir.Api(
             title=str(info.get("title") or ""),
             version=str(info.get("version") or ""),
-            description=str(info.get("description") or ""),
+            description=markdown(str(info.get("description") or "")),
             openapi_version=version,
             sdk=sdk,
             servers=servers,

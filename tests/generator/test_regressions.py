@@ -2339,3 +2339,28 @@ def test_a_redirect_that_is_the_only_answer_returns_its_address(
         server.server_close()
     assert cli.returncode == 0, cli.stderr[-500:]
     assert f"{base}/content?part=1" in cli.stdout
+
+
+def test_descriptions_in_html_read_as_markdown_everywhere(
+        packages: dict[str, tuple[Path, str, list[Diagnostic]]]) -> None:
+    """AWS's `<p>`, `<code>`, `<note>`, `<a href>` and lists become Markdown in the
+    docstrings (methods, arguments, models, fields), --help and the MCP tools."""
+    out, package, _ = packages["html-descriptions"]
+    modules = _import_all(out, package)
+    method = modules[f"{package}.resources.identity"].IdentityResource.get_caller_identity
+    doc = inspect.getdoc(method) or ""
+    assert "Note: No permissions are required for `sts:GetCallerIdentity`. See [the *IAM User Guide*]" \
+           "(https://docs.example.com/iam)." in " ".join(doc.split())  # (the docstring is wrapped)
+    assert "- one\n- two" in doc and "version: The version, `2011-06-15` & later." in doc
+    model = modules[f"{package}.types"].Identity
+    assert "The caller, as **STS** sees it." in (model.__doc__ or "")
+    assert '"""The ARN of the caller, e.g. `arn:aws:iam::1:user/x`."""' in inspect.getsource(model)
+    env = {**os.environ, "PYTHONPATH": str(out)}
+    help_text = subprocess.run([sys.executable, "-m", f"{package}.cli", "identity", "get-caller-identity", "--help"],
+                               capture_output=True, text=True, env=env, timeout=60).stdout
+    tools = _whole_tools(lambda rel: (out / rel).read_text(encoding="utf-8"), package)
+    readme = (out / "README.md").read_text(encoding="utf-8")
+    for text in (doc, model.__doc__ or "", help_text, json.dumps(tools), readme):
+        assert not re.search(r"</?(p|code|note|a|b|i|ul|li|fullname)\b", text), text
+    assert "`sts:GetCallerIdentity`" in help_text
+    assert "`2011-06-15` & later" in json.dumps(tools[0]["input_schema"])
