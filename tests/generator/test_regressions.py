@@ -2364,3 +2364,6 @@ def test_descriptions_in_html_read_as_markdown_everywhere(
         assert not re.search(r"</?(p|code|note|a|b|i|ul|li|fullname)\b", text), text
     assert "`sts:GetCallerIdentity`" in help_text
     assert "`2011-06-15` & later" in json.dumps(tools[0]["input_schema"])
+    # a control character an entity spells is cleaned as one written out is
+    sources = "".join(path.read_text(encoding="utf-8") for path in out.rglob("*") if path.suffix in (".py", ".json", ".md"))
+    assert "\u202e" not in sources + help_text and "\x1b" not in sources + help_text
