@@ -489,10 +489,22 @@ class Synthesiser:
                 if direction == "response" and resolved.get("writeOnly"):
                     continue
             result[name] = self.sample(prop, direction=direction, depth=depth + 1, hint=name)
-        least = schema.get("minProperties")
-        if isinstance(least, int) and not isinstance(least, bool) and len(result) < least:
+        least = self.least_properties(schema)
+        if least and len(result) < least:
             self.fill(result, view, least, direction, depth)
         return result
+
+    def least_properties(self, schema: Any, depth: int = 0) -> int:
+        """The schema's minProperties, or its allOf members' (AWS's `Tags: allOf: [{$ref:
+        Tags}, {description}]`, the map's minProperties: 1 in the $ref)."""
+        resolved = self.resolve(schema)
+        if not isinstance(resolved, dict) or depth > 8:
+            return 0
+        least = resolved.get("minProperties")
+        found = least if isinstance(least, int) and not isinstance(least, bool) else 0
+        for part in resolved.get("allOf") or () if isinstance(resolved.get("allOf"), list) else ():
+            found = max(found, self.least_properties(part, depth + 1))
+        return found
 
     def fill(self, result: dict[str, Any], view: openapi.ObjectView, least: int, direction: str, depth: int) -> None:
         """`result` grown to `least` properties (minProperties: AWS's tag maps hold at least
