@@ -358,7 +358,7 @@ class Credential:
 
     name: str  # the client's keyword argument
     env: str  # the environment variable it is read from
-    location: str  # header, query, cookie, or bearer (an Authorization header)
+    location: str  # header, query, cookie, bearer (an Authorization header), aws-secret or aws-token
     wire: str  # the header, query parameter or cookie name
     scheme: str  # the security scheme's name
     description: str = ""
@@ -407,6 +407,9 @@ class SdkSettings:
     security: list[list[str]] = field(default_factory=list)
     #: where a scheme's token can be fetched with client credentials (OAuth 2)
     token_flow: TokenFlow | None = None
+    #: where the key's scheme is AWS Signature Version 4: the service and the region a
+    #: request is signed for (the region where its host names none)
+    aws_signing: tuple[str, str] | None = None
 
 
 @dataclass

@@ -779,7 +779,9 @@ class Parser:
                 path_default_descriptions[wire] = description
                 path_default_arguments[wire] = argument
         scheme_name, auth_scheme, auth_header = self.auth()
-        api_key_env = self.setting(ext, "api-key-env", _ENV_NAME, f"{prefix}_API_KEY")
+        signing = auth_scheme == "aws-sigv4"
+        # (AWS's own names for the access key ID and the rest, which its tools all read)
+        api_key_env = self.setting(ext, "api-key-env", _ENV_NAME, "AWS_ACCESS_KEY_ID" if signing else f"{prefix}_API_KEY")
         base_url_env = self.setting(ext, "base-url-env", _ENV_NAME, f"{prefix}_BASE_URL")
         log_env = self.setting(ext, "log-env", _ENV_NAME, f"{prefix}_LOG")
         settings_names = {"api_key", "base_url", "host", "timeout", "max_retries", "default_headers", "http_client",
@@ -812,8 +814,26 @@ class Parser:
             security_scheme=scheme_name,
             credentials=(companions := self.credentials(scheme_name, prefix, settings_names, settings_envs)),
         )
+        if signing:
+            sdk.aws_signing = self.aws_signing(info)
+            companions[:0] = aws_credentials(scheme_name or "", settings_names, settings_envs)
         self.ways(sdk, companions, prefix, settings_names, settings_envs)
         return sdk
+
+    def aws_signing(self, info: dict[str, Any]) -> tuple[str, str]:
+        """The service and the default region AWS's requests are signed for: the document's
+        `x-aws-signingName` (APIs.guru's `x-serviceName` where it has none), and the
+        region its first server's `region` variable defaults to, or its host names."""
+        servers = self.data.get("servers")
+        first = servers[0] if isinstance(servers, list) and servers and isinstance(servers[0], dict) else {}
+        url = str(first.get("url") or "")
+        variables: dict[str, Any] = first["variables"] if isinstance(first.get("variables"), dict) else {}
+        region: dict[str, Any] = variables["region"] if isinstance(variables.get("region"), dict) else {}
+        host = re.sub(r"^[a-z]+://", "", url).split("/", 1)[0]
+        named = re.search(r"\.([a-z]{2}(?:-[a-z]+)+-\d+)\.amazonaws\.com", host)
+        default_region = str(region.get("default") or (named.group(1) if named else "") or "us-east-1")
+        service = str(info.get("x-aws-signingName") or info.get("x-serviceName") or host.split(".", 1)[0] or "execute-api")
+        return service, default_region
 
     def auth(self) -> tuple[str | None, str, str]:
         schemes = (self.data.get("components") or {}).get("securitySchemes") or {}
@@ -837,6 +857,9 @@ class Parser:
             return "bearer", "Authorization"
         if kind in ("oauth2", "openIdConnect"):
             return "bearer", "Authorization"
+        if kind == "apiKey" and scheme.get("in") == "header" and \
+                str(scheme.get("x-amazon-apigateway-authtype", "")).lower() == "awssigv4":
+            return "aws-sigv4", "Authorization"  # (a signature of each request, not a key)
         if kind == "apiKey" and scheme.get("in") in ("header", "query", "cookie"):
             where, key = str(scheme["in"]), str(scheme.get("name") or "Authorization")
             if where != "query" and not _HTTP_TOKEN.fullmatch(key):
@@ -910,7 +933,7 @@ class Parser:
         primary = sdk.security_scheme
         if primary is None:
             return
-        key_way = ["api_key", *(c.name for c in companions)]
+        key_way = ["api_key", *(c.name for c in companions if not c.alternative)]
         setting_at: dict[tuple[str, str], str] = {_slot(self.scheme_use(primary)): "api_key"}
         for c in companions:
             setting_at.setdefault(_slot(self.scheme_use(c.scheme)), c.name)
@@ -975,7 +998,7 @@ class Parser:
                     own[pointer] = ways = ways_of(op["security"], pointer + "/security")
                     every += [w for w in ways if not any(set(w) == set(e) for e in every)]
         flow = self.token_flow(primary, setting_at, names, prefix, taken_envs)
-        if not alternatives and flow is None:
+        if not alternatives and flow is None and all(not c.alternative for c in companions):
             return
         if flow is not None:
             sdk.token_flow, pair = flow
@@ -1125,6 +1148,8 @@ class Parser:
                 # a method argument no request could carry would drop what the caller gives
                 self.warn(param_ptr, f"path parameter {wire!r} does not appear in {path}; it is left out", AMBIGUOUS)
                 continue
+            if location == "header" and sdk.aws_signing and wire.lower() in _AWS_SIGNATURE_HEADERS:
+                continue  # (AWS's documents list the signature's headers on every operation: the client writes them)
             schema = param.get("schema")
             style = str(param.get("style") or ("simple" if location in ("path", "header") else "form"))
             explode = bool(param.get("explode", param.get("style", "form") == "form"))
@@ -1604,3 +1629,21 @@ def _positive_int(value: Any) -> int | None:
 
 def parse(doc: Document, package_name: str | None = None) -> ir.Api:
     return Parser(doc, package_name).parse()
+
+
+#: the headers of an AWS signature, which the client writes (_sigv4.py)
+_AWS_SIGNATURE_HEADERS = frozenset({"x-amz-date", "x-amz-algorithm", "x-amz-credential", "x-amz-security-token",
+                                    "x-amz-signature", "x-amz-signedheaders", "x-amz-content-sha256"})
+
+def aws_credentials(scheme: str, taken_names: set[str], taken_envs: set[str]) -> list[ir.Credential]:
+    """The settings that AWS Signature Version 4 signs with beside the access key ID (the
+    API key's setting): the secret access key, and the session token of temporary
+    credentials (optional), read from AWS's own environment variables."""
+    taken_names |= {"aws_secret_access_key", "aws_session_token"}
+    taken_envs |= {"AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN"}
+    return [
+        ir.Credential("aws_secret_access_key", "AWS_SECRET_ACCESS_KEY", "aws-secret", "", scheme,
+                      "your AWS secret access key, which signs each request with the access key ID (the API key)"),
+        ir.Credential("aws_session_token", "AWS_SESSION_TOKEN", "aws-token", "X-Amz-Security-Token", scheme,
+                      "the session token of temporary AWS credentials", alternative=True),
+    ]

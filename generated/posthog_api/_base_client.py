@@ -36,7 +36,7 @@ import httpx
 import pydantic
 
 from . import _arm_polling as arm
-from . import _config
+from . import _config, _sigv4
 from . import _exceptions as errors
 from . import _settings as settings
 from ._models import construct, to_json_data, validate_json
@@ -172,6 +172,8 @@ _ARM_POLL: Operation[Any] = Operation("arm_poll", "get", "", responses={}, idemp
 _TOKEN: Operation[Any] = Operation("oauth_token", "post", "", responses={}, idempotent=True)
 #: marks a request that carries the client's fetched OAuth 2 token (set before each attempt)
 _BEARER = "sdk_fetched_token"
+#: marks a request signed with the client's AWS credentials (signed before each attempt)
+_SIGV4 = "sdk_aws_signed"
 
 
 @dataclass
@@ -988,8 +990,8 @@ class _BaseClient:
             else:
                 _, where, wire = settings.CREDENTIALS[name]
                 value = self._credentials.get(name)
-            if not value:
-                continue
+            if not value or where.startswith("aws-"):
+                continue  # (AWS's credentials sign the request: _sign, at each attempt)
             if where == "bearer":
                 headers["Authorization"] = f"Bearer {value}"
             elif where == "basic":
@@ -1215,7 +1217,31 @@ class _BaseClient:
             data=data,
             files=files,
             timeout=request_timeout if request_timeout is not None else httpx.Timeout(None),
-            extensions={_BEARER: True} if token else None,
+            extensions=self._auth_extensions(token),
+        )
+
+    def _auth_extensions(self, token: bool) -> dict[str, Any] | None:
+        """How the request is authenticated at each attempt: the fetched OAuth token
+        (_BEARER), or an AWS signature (_SIGV4: the client has the keys)."""
+        if token:
+            return {_BEARER: True}
+        signing = settings.AWS_SIGNING
+        if signing is not None and self.api_key and self._credentials.get(signing[2]):
+            return {_SIGV4: True}
+        return None
+
+    def _sign(self, request: httpx.Request) -> None:
+        """Sign the request with the client's AWS credentials (AWS Signature Version 4)."""
+        signing = settings.AWS_SIGNING
+        assert signing is not None and self.api_key  # (a request is marked _SIGV4 only then)
+        service, region, secret, token = signing
+        _sigv4.sign(
+            request,
+            access_key_id=self.api_key,
+            secret_access_key=self._credentials[secret],
+            session_token=self._credentials.get(token),
+            service=service,
+            region=_sigv4.region_of(request.url.host, region),
         )
 
     # -- deadlines -------------------------------------------------------------
@@ -1658,6 +1684,8 @@ class SyncAPIClient(_BaseClient):
             self._check_deadline(request, deadline)
             if request.extensions.get(_BEARER):
                 bearer = self._put_token(request, self._token(deadline))
+            elif request.extensions.get(_SIGV4):
+                self._sign(request)
             end = self._attempt_deadline(request, deadline)
             self._log_request(request, attempt)
             token = self._enter_attempt(end)
@@ -1949,6 +1977,8 @@ class AsyncAPIClient(_BaseClient):
             self._check_deadline(request, deadline)
             if request.extensions.get(_BEARER):
                 bearer = self._put_token(request, await self._token(deadline))
+            elif request.extensions.get(_SIGV4):
+                self._sign(request)
             end = self._attempt_deadline(request, deadline)
             self._log_request(request, attempt)
             token = self._enter_attempt(end)

@@ -28,9 +28,13 @@ STRICT_ENV = "POSTHOG_STRICT_RESPONSE_VALIDATION"
 BASE_URL_ARGUMENT = "host"
 
 #: how the API key is sent: "bearer", "basic", "header", "query" or "cookie" (named
-#: AUTH_NAME), or "none"
+#: AUTH_NAME), "aws-sigv4" (the access key ID of a signature: AWS_SIGNING), or "none"
 AUTH_SCHEME = "bearer"
 AUTH_NAME = "Authorization"
+#: AWS Signature Version 4: the service and the region requests are signed for (the
+#: region where the host names none), and the settings of the secret access key and the
+#: session token
+AWS_SIGNING: tuple[str, str, str, str] | None = None
 
 #: where requests go when neither the argument nor BASE_URL_ENV says otherwise
 DEFAULT_BASE_URL = "https://us.posthog.com"

@@ -21,6 +21,7 @@ STRICT_ENV = "EXAMPLE_STRICT_RESPONSE_VALIDATION"
 BASE_URL_ARGUMENT = "base_url"
 AUTH_SCHEME = "bearer"
 AUTH_NAME = "Authorization"
+AWS_SIGNING: tuple[str, str, str, str] | None = None
 DEFAULT_BASE_URL = "https://api.example.com"
 NO_SERVER = ""
 SERVER_PATH = ""

@@ -2367,3 +2367,80 @@ def test_descriptions_in_html_read_as_markdown_everywhere(
     # a control character an entity spells is cleaned as one written out is
     sources = "".join(path.read_text(encoding="utf-8") for path in out.rglob("*") if path.suffix in (".py", ".json", ".md"))
     assert "\u202e" not in sources + help_text and "\x1b" not in sources + help_text
+
+
+class _AWSVerifier(BaseHTTPRequestHandler):
+    """Checks each request's AWS signature as AWS does: made again from the request as it
+    came (path, query, headers, body) with the secret key, then compared."""
+
+    secret = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"
+    seen: list[tuple[str, str, str]] = []  # (path and query, signed headers, verdict)
+    sign: Callable[..., str]
+
+    def do_POST(self) -> None:  # noqa: N802 (the handler's name)
+        body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        headers = httpx.Headers([(k, v) for k, v in self.headers.items()])
+        given = headers.get("authorization", "")
+        fields = dict(part.split("=", 1) for part in given.removeprefix("AWS4-HMAC-SHA256 ").split(", "))
+        signed = fields.get("SignedHeaders", "").split(";")
+        scope = fields.get("Credential", "").split("/", 1)[-1].split("/")
+        expected = type(self).sign(
+            "POST", httpx.URL(f"http://{headers['host']}{self.path}"),
+            httpx.Headers([(k, v) for k, v in headers.items() if k.lower() in signed]), body,
+            access_key_id="AKIDEXAMPLE", secret_access_key=self.secret, service=scope[2], region=scope[1])
+        verdict = "valid" if given == expected else "invalid"
+        _AWSVerifier.seen.append((self.path, fields.get("SignedHeaders", ""), verdict + " " + "/".join(scope[1:3])))
+        payload = b'{"MessageId": "m-1"}' if verdict == "valid" else b'{"message": "SignatureDoesNotMatch"}'
+        self.send_response(200 if verdict == "valid" else 403)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(payload)))
+        self.end_headers()
+        self.wfile.write(payload)
+
+    def log_message(self, *args: Any) -> None:
+        pass
+
+
+def test_aws_documents_sign_each_request(packages: dict[str, tuple[Path, str, list[Diagnostic]]]) -> None:
+    """An awsSigv4 scheme (every AWS document of the directory): the client, the async
+    client and the CLI sign with the access key ID, the secret key and the session token,
+    for the document's signing name and region, as a server that checks signatures finds
+    them; the X-Amz-* parameters are the signature's own, not arguments."""
+    out, package, _ = packages["auth-aws-sigv4"]
+    modules = _import_all(out, package)
+    _AWSVerifier.sign = staticmethod(modules[f"{package}._sigv4"].authorization)  # type: ignore[assignment]
+    _AWSVerifier.seen = []
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _AWSVerifier)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_port}"
+    Client = modules[package].AmazonQueueService
+    try:
+        with Client(api_key="AKIDEXAMPLE", aws_secret_access_key=_AWSVerifier.secret, base_url=base,
+                    aws_session_token="session/token+=") as client:
+            assert client.send_message("orders 1", message_body="hi", delay_seconds=5).message_id == "m-1"
+        with Client(api_key="AKIDEXAMPLE", aws_secret_access_key="not the secret", base_url=base,
+                    max_retries=0) as client:
+            with pytest.raises(modules[f"{package}._exceptions"].PermissionDeniedError):
+                client.send_message("orders", message_body="hi")
+
+        async def in_async() -> str:
+            async with modules[package].AsyncAmazonQueueService(
+                    api_key="AKIDEXAMPLE", aws_secret_access_key=_AWSVerifier.secret, base_url=base) as client:
+                return str((await client.send_message("q", message_body="x")).message_id)
+
+        assert asyncio.run(in_async()) == "m-1"
+        env = {**os.environ, "PYTHONPATH": str(out), f"{package.upper()}_BASE_URL": base,
+               "AWS_ACCESS_KEY_ID": "AKIDEXAMPLE", "AWS_SECRET_ACCESS_KEY": _AWSVerifier.secret}
+        cli = subprocess.run([sys.executable, "-m", f"{package}.cli", "send-message", "q", "--message-body", "x"],
+                             capture_output=True, text=True, env=env, timeout=60)
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert cli.returncode == 0, cli.stderr[-500:]
+    assert [verdict for _, _, verdict in _AWSVerifier.seen] == [
+        "valid eu-west-1/sqs", "invalid eu-west-1/sqs", "valid eu-west-1/sqs", "valid eu-west-1/sqs"]
+    path, signed, _ = _AWSVerifier.seen[0]
+    assert path == "/queues/orders%201?Delay%20Seconds=5"
+    assert "x-amz-security-token" in signed.split(";") and "x-amz-date" in signed.split(";")
+    method = inspect.signature(Client(api_key="k", aws_secret_access_key="s").send_message)
+    assert not any(name.startswith("x_amz") for name in method.parameters)

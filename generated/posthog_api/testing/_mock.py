@@ -64,6 +64,10 @@ DEFAULT_BASE_URL = "http://mock.invalid"
 #: items a paginated list serves in all, so that tests see several pages
 LIST_TOTAL = 5
 DEFAULT_PAGE_SIZE = 2
+#: an AWS Signature Version 4 Authorization header: its access key ID and its signature
+_AWS_SIGNATURE = re.compile(
+    r"^AWS4-HMAC-SHA256 Credential=([^/\s]+)/\S+, SignedHeaders=\S+, Signature=([0-9a-f]+)$"
+)
 #: the status the mock answers for a range the document lists ("3XX": a redirect)
 _RANGE_STATUS = {"2": 200, "3": 302, "4": 400, "5": 500}
 
@@ -153,6 +157,13 @@ def presented(
     """What a request carries where a credential goes: a header, a query parameter or a
     cookie named `name`, a bearer token, or the encoded pair of basic credentials."""
     lowered = {k.lower(): v for k, v in headers.items()}
+    if where.startswith("aws-"):
+        # AWS Signature Version 4: the access key ID is the signature's, the secret key is
+        # there when a signature is (the mock does not check it: it knows no secret)
+        signed = _AWS_SIGNATURE.match(lowered.get("authorization", ""))
+        if where == "aws-token":
+            return lowered.get("x-amz-security-token", "").strip()
+        return "" if signed is None else signed.group(1 if where == "aws-sigv4" else 2)
     if where in ("bearer", "basic"):
         auth = lowered.get("authorization", "")
         prefix = "Bearer " if where == "bearer" else "Basic "
