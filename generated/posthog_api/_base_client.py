@@ -92,7 +92,11 @@ _SECRET_HEADERS = frozenset(
         "set-cookie",
         "x-api-key",
         settings.AUTH_NAME.lower(),
-        *(wire.lower() for _, where, wire in settings.CREDENTIALS.values() if where == "header"),
+        *(
+            wire.lower()
+            for _, where, wire in settings.CREDENTIALS.values()
+            if where in ("header", "aws-token")  # (AWS's session token: X-Amz-Security-Token)
+        ),
     }
 )
 #: how much of a response body a debug log line shows

@@ -2430,13 +2430,16 @@ def test_aws_documents_sign_each_request(packages: dict[str, tuple[Path, str, li
 
         assert asyncio.run(in_async()) == "m-1"
         env = {**os.environ, "PYTHONPATH": str(out), f"{package.upper()}_BASE_URL": base,
-               "AWS_ACCESS_KEY_ID": "AKIDEXAMPLE", "AWS_SECRET_ACCESS_KEY": _AWSVerifier.secret}
-        cli = subprocess.run([sys.executable, "-m", f"{package}.cli", "send-message", "q", "--message-body", "x"],
-                             capture_output=True, text=True, env=env, timeout=60)
+               "AWS_ACCESS_KEY_ID": "AKIDEXAMPLE", "AWS_SECRET_ACCESS_KEY": _AWSVerifier.secret,
+               "AWS_SESSION_TOKEN": "session-secret-42"}
+        cli = subprocess.run([sys.executable, "-m", f"{package}.cli", "--debug", "send-message", "q",
+                              "--message-body", "x"], capture_output=True, text=True, env=env, timeout=60)
     finally:
         server.shutdown()
         server.server_close()
     assert cli.returncode == 0, cli.stderr[-500:]
+    assert "X-Amz-Security-Token" in cli.stderr or "x-amz-security-token" in cli.stderr  # (the debug log)
+    assert "session-secret-42" not in cli.stderr + cli.stdout and _AWSVerifier.secret not in cli.stderr
     assert [verdict for _, _, verdict in _AWSVerifier.seen] == [
         "valid eu-west-1/sqs", "invalid eu-west-1/sqs", "valid eu-west-1/sqs", "valid eu-west-1/sqs"]
     path, signed, _ = _AWSVerifier.seen[0]
