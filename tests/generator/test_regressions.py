@@ -2440,6 +2440,9 @@ def test_aws_documents_sign_each_request(packages: dict[str, tuple[Path, str, li
     assert cli.returncode == 0, cli.stderr[-500:]
     assert "X-Amz-Security-Token" in cli.stderr or "x-amz-security-token" in cli.stderr  # (the debug log)
     assert "session-secret-42" not in cli.stderr + cli.stdout and _AWSVerifier.secret not in cli.stderr
+    help_text = subprocess.run([sys.executable, "-m", f"{package}.cli", "--help"], capture_output=True, text=True,
+                               env=env, timeout=60).stdout
+    assert "Your AWS access key ID" in " ".join(help_text.split())
     assert [verdict for _, _, verdict in _AWSVerifier.seen] == [
         "valid eu-west-1/sqs", "invalid eu-west-1/sqs", "valid eu-west-1/sqs", "valid eu-west-1/sqs"]
     path, signed, _ = _AWSVerifier.seen[0]

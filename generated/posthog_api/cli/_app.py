@@ -134,7 +134,12 @@ def _global_options() -> list[click.Option]:
             click.Option(
                 ["--api-key", "g__api_key"],
                 metavar="KEY",
-                help=f"The API key [env: {API_KEY_ENV}, which keeps it out of your shell history].",
+                help=(
+                    "Your AWS access key ID, which signs each request with the secret access key"
+                    if settings.AUTH_SCHEME == "aws-sigv4"
+                    else "The API key"
+                )
+                + f" [env: {API_KEY_ENV}, which keeps it out of your shell history].",
             )
         )
     for option, name, env in PATH_DEFAULTS:
