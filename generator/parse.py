@@ -822,8 +822,10 @@ class Parser:
 
     def aws_signing(self, info: dict[str, Any]) -> tuple[str, str]:
         """The service and the default region AWS's requests are signed for: the document's
-        `x-aws-signingName` (APIs.guru's `x-serviceName` where it has none), and the
-        region its first server's `region` variable defaults to, or its host names."""
+        `x-aws-signingName`, else its AWS host's endpoint prefix (`elasticloadbalancing`
+        where APIs.guru's `x-serviceName` says `elasticloadbalancingv2`), else that name,
+        else API Gateway's `execute-api` (an API it serves, on a domain of its own); and
+        the region its first server's `region` variable defaults to, or its host names."""
         servers = self.data.get("servers")
         first = servers[0] if isinstance(servers, list) and servers and isinstance(servers[0], dict) else {}
         url = str(first.get("url") or "")
@@ -832,7 +834,10 @@ class Parser:
         host = re.sub(r"^[a-z]+://", "", url).split("/", 1)[0]
         named = re.search(r"\.([a-z]{2}(?:-[a-z]+)+-\d+)\.amazonaws\.com", host)
         default_region = str(region.get("default") or (named.group(1) if named else "") or "us-east-1")
-        service = str(info.get("x-aws-signingName") or info.get("x-serviceName") or host.split(".", 1)[0] or "execute-api")
+        prefix = host.split(".", 1)[0]
+        on_aws = re.fullmatch(r"[a-z0-9-]+", prefix) and re.search(r"\.amazonaws\.com(\.cn)?$", host)
+        service = str(info.get("x-aws-signingName") or (
+            "execute-api" if ".execute-api." in host else prefix if on_aws else info.get("x-serviceName") or "execute-api"))
         return service, default_region
 
     def auth(self) -> tuple[str | None, str, str]:
@@ -858,8 +863,9 @@ class Parser:
         if kind in ("oauth2", "openIdConnect"):
             return "bearer", "Authorization"
         if kind == "apiKey" and scheme.get("in") == "header" and \
-                str(scheme.get("x-amazon-apigateway-authtype", "")).lower() == "awssigv4":
-            return "aws-sigv4", "Authorization"  # (a signature of each request, not a key)
+                str(scheme.get("x-amazon-apigateway-authtype", "")).lower() in ("awssigv4", "awss3"):
+            # a signature of each request, not a key (S3's "awsS3" takes Signature Version 4 too)
+            return "aws-sigv4", "Authorization"
         if kind == "apiKey" and scheme.get("in") in ("header", "query", "cookie"):
             where, key = str(scheme["in"]), str(scheme.get("name") or "Authorization")
             if where != "query" and not _HTTP_TOKEN.fullmatch(key):
@@ -906,7 +912,7 @@ class Parser:
         used = {slot(self.scheme_use(primary))}
         for scheme_name in requirement:
             use = self.scheme_use(str(scheme_name)) if scheme_name != primary else None
-            if use is None or use[0] == "basic" or slot(use) in used:
+            if use is None or use[0] in ("basic", "aws-sigv4") or slot(use) in used:
                 continue  # (the key itself, one no client can send, or a place already taken)
             used.add(slot(use))
             env = f"{prefix}_{naming.constant(str(scheme_name))}"
@@ -952,8 +958,8 @@ class Parser:
             places: dict[tuple[str, str], tuple[str, tuple[str, str]]] = {}
             for scheme_name in map(str, requirement):
                 use = self.scheme_use(scheme_name)
-                if use is None:
-                    return None
+                if use is None or use[0] == "aws-sigv4" and scheme_name != primary:
+                    return None  # (an AWS signature is made only where it is the key's scheme)
                 slot = _slot(use)
                 place = (use[0], use[1]) if use[0] in ("query", "cookie") else ("header", use[1].lower())
                 other, other_slot = places.setdefault(place, (scheme_name, slot))

@@ -260,3 +260,48 @@ def test_subclasses_of_polymorphic_bases_and_what_stays_flat(tmp_path: Path) -> 
     assert [models[name].base for name in ("Cat", "Dog", "Emu", "Eel")] == ["Animal", "Animal", "Animal", None]
     assert sort["Cat"] == sort["Dog"] == next(f.type for f in models["Animal"].fields) and sort["Emu"].kind == "any"
     assert any("Eel extends Animal but redefines property 'sort' as another type" in d.message for d in api.diagnostics)
+
+
+@pytest.mark.parametrize(
+    ("info", "server", "authtype", "signing"),
+    [
+        # the document's signing name first; the region its server's variable defaults to
+        ({"x-aws-signingName": "sqs", "x-serviceName": "queues"}, "https://queues.{region}.amazonaws.com",
+         "awsSigv4", ("sqs", "us-east-1")),
+        # else the AWS host's endpoint prefix (APIs.guru's name differs: elasticloadbalancingv2)
+        ({"x-serviceName": "elasticloadbalancingv2"}, "https://elasticloadbalancing.eu-west-2.amazonaws.com",
+         "awsSigv4", ("elasticloadbalancing", "eu-west-2")),
+        # else that name (S3's host has variables in it; its awsS3 takes Signature Version 4 too)
+        ({"x-serviceName": "s3"}, "http://s3{dash-or-dot}{region}.amazonaws.com", "awsS3", ("s3", "us-east-1")),
+        # an API Gateway API on a domain of its own
+        ({}, "https://api.example.com/v1", "awsSigv4", ("execute-api", "us-east-1")),
+        ({}, "https://abc123.execute-api.ap-south-1.amazonaws.com/prod", "awsSigv4", ("execute-api", "ap-south-1")),
+    ],
+)
+def test_an_aws_signature_is_made_for_the_documents_service_and_region(
+        tmp_path: Path, info: dict, server: str, authtype: str, signing: tuple[str, str]) -> None:
+    spec = spec_with({}, {"/x": {"get": {"operationId": "getX", "responses": {"204": {"description": "none"}}}}}, "3.0.3")
+    spec["info"].update(info)
+    spec["servers"] = [{"url": server, "variables": {"region": {"default": "us-east-1"},
+                                                      "dash-or-dot": {"default": "."}}}] if "{" in server else [{"url": server}]
+    spec["components"]["securitySchemes"] = {"hmac": {"type": "apiKey", "in": "header", "name": "Authorization",
+                                                      "x-amazon-apigateway-authtype": authtype}}
+    spec["security"] = [{"hmac": []}]
+    sdk = parse_spec(tmp_path, spec).sdk
+    assert (sdk.auth_scheme, sdk.aws_signing, sdk.api_key_env) == ("aws-sigv4", signing, "AWS_ACCESS_KEY_ID")
+    assert [(c.name, c.env, c.alternative) for c in sdk.credentials] == [
+        ("aws_secret_access_key", "AWS_SECRET_ACCESS_KEY", False), ("aws_session_token", "AWS_SESSION_TOKEN", True)]
+
+
+def test_an_aws_signature_that_is_not_the_keys_scheme_is_no_way_to_authenticate(tmp_path: Path) -> None:
+    """DeepArtEffects names an API key and an awsSigv4 scheme: the client sends the key,
+    and offers no setting it would never send."""
+    op = {"operationId": "getX", "responses": {"204": {"description": "none"}}}
+    spec = spec_with({}, {"/x": {"get": {**op, "security": [{"api_key": []}]}},
+                          "/y": {"get": {**op, "operationId": "getY", "security": [{"sigv4": []}]}}}, "3.0.3")
+    spec["components"]["securitySchemes"] = {
+        "api_key": {"type": "apiKey", "in": "header", "name": "x-api-key"},
+        "sigv4": {"type": "apiKey", "in": "header", "name": "Authorization", "x-amazon-apigateway-authtype": "awsSigv4"}}
+    sdk = parse_spec(tmp_path, spec).sdk
+    assert (sdk.auth_scheme, sdk.auth_header, sdk.aws_signing) == ("header", "x-api-key", None)
+    assert all(not c.location.startswith("aws-") for c in sdk.credentials)
