@@ -2066,16 +2066,18 @@ def test_objects_and_lists_are_made_and_checked_to_their_counts(packages: dict[s
     testing = _import_all(out, package)[f"{package}.testing"]
     api = testing.MockAPI()
     with testing.mock_client(api) as client:
-        answer = client.tags.tag_resource("arn", tags={"team": "data"}, labels={"colour": "red", "size": 2})
+        answer = client.tags.tag_resource("arn", tags={"team": "data"}, labels={"colour": "red", "size": 2},
+                                          described={"team": "data"})
         assert len(answer.tags) >= 1 and 2 <= len(answer.history) <= 3
         assert len(answer.ids) >= 2 and len(set(answer.ids)) == len(answer.ids), answer.ids
         for tags, labels, wrong in (({}, {"colour": "red", "size": 2}, "tags"), ({"a": "b"}, {"colour": "red"}, "labels")):
             with pytest.raises(Exception, match="400") as raised:
-                client.tags.tag_resource("arn", tags=tags, labels=labels)
+                client.tags.tag_resource("arn", tags=tags, labels=labels, described={"a": "b"})
             assert wrong in str(raised.value) and "at least" in str(raised.value)
     fixture = json.loads(next((out / package / "testing" / "fixtures").glob("*.json")).read_text(encoding="utf-8"))
     body = next(iter(fixture.values()))["request"]["body"] if isinstance(fixture, dict) else None
     assert body is not None and len(body["tags"]) >= 1 and set(body["labels"]) == {"colour", "size"}, body
+    assert len(body["described"]) >= 1  # (its minProperties under an allOf)
 
 
 def test_a_duration_is_made_and_checked_as_iso_8601(packages: dict[str, tuple[Path, str, list[Diagnostic]]]) -> None:
