@@ -27,8 +27,8 @@ REQUIRED_CYCLE = rule(
 )
 ONE_OF_DUPLICATE = rule(
     "schema-oneof-duplicate", "error",
-    "No oneOf lists the same branch twice, or two that differ only in descriptions and examples (a value matching "
-    "one would match both, which oneOf rejects).",
+    "No oneOf lists the same branch twice, or two that differ only in descriptions, examples or formats no validator "
+    "knows (a value matching one would match both, which oneOf rejects).",
 )
 BOUNDS = rule(
     "schema-bounds", "error",
@@ -115,9 +115,9 @@ def one_of_duplicates(ctx: Context) -> None:
             shape = json.dumps(_without_annotations(resolved), sort_keys=True, default=str)
             if shape in alike_at:
                 ctx.report(ONE_OF_DUPLICATE, f"{site.pointer}/oneOf/{i}",
-                           f"oneOf branches {alike_at[shape]} and {i} differ only in descriptions and examples: a value "
-                           "matching one matches both, which oneOf rejects; list one, or tell them apart (an enum or "
-                           "const on a property such as `type`)")
+                           f"oneOf branches {alike_at[shape]} and {i} differ only in descriptions, examples or formats "
+                           "no validator knows: a value matching one matches both, which oneOf rejects; list one, or "
+                           "tell them apart (an enum or const on a property such as `type`, a pattern)")
                 continue
             alike_at[shape] = i
 
@@ -125,6 +125,13 @@ def one_of_duplicates(ctx: Context) -> None:
 #: what a schema says of its values for people and tools, not which values it admits
 _ANNOTATIONS = frozenset({"description", "title", "example", "examples", "externalDocs", "deprecated", "$comment",
                           "readOnly", "writeOnly", "xml", "default"})
+#: the formats validators check (JSON Schema's and OpenAPI's); any other is an annotation,
+#: as JSON Schema 2020-12 says of a format a validator does not know (Shutterstock's
+#: `asset-id` and `asset-upload-id`: both any string)
+_CHECKED_FORMATS = frozenset({
+    "date-time", "date", "time", "duration", "email", "idn-email", "hostname", "idn-hostname", "ipv4", "ipv6", "uri",
+    "uri-reference", "iri", "iri-reference", "uuid", "uri-template", "json-pointer", "relative-json-pointer", "regex",
+    "int32", "int64", "float", "double", "byte", "binary"})
 #: keywords whose value maps names (a property's, say "description") to schemas
 _SCHEMA_MAPS = frozenset({"properties", "patternProperties", "$defs", "definitions", "dependentSchemas"})
 #: keywords whose value is a value, or a list of them, not schemas
@@ -138,7 +145,7 @@ def _without_annotations(schema: Any, depth: int = 0) -> Any:
         return schema
     kept: dict[str, Any] = {}
     for key, value in schema.items():
-        if key in _ANNOTATIONS or key.startswith("x-"):
+        if key in _ANNOTATIONS or key.startswith("x-") or key == "format" and value not in _CHECKED_FORMATS:
             continue
         if key in _VALUES:
             kept[key] = value
