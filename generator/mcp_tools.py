@@ -212,7 +212,7 @@ def is_read_only_scopes(scopes: list[str]) -> bool:
 
 
 def _title(op: ir.Operation) -> str:
-    text = " ".join(op.summary.split()) or " ".join(naming.words(op.operation_id)).capitalize()
+    text = views.summary_of(op)
     return _trim(text, 120)
 
 

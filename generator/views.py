@@ -608,9 +608,22 @@ def _upload(t: ir.TypeRef, encoding: str) -> str:
     return ""
 
 
+def summary_of(op: ir.Operation) -> str:
+    """The operation's summary; where it has none, its operationId in words, less a prefix
+    that is its HTTP method (AWS's `GET_GetCallerIdentity` and `POST_GetCallerIdentity`:
+    "Get caller identity", the method's name tells the two apart)."""
+    if op.summary.strip():
+        return " ".join(op.summary.split())
+    name = op.operation_id
+    prefix = op.method.upper() + "_"
+    if name.startswith(prefix) and len(name) > len(prefix):
+        name = name[len(prefix):]
+    return " ".join(naming.words(name)).capitalize()
+
+
 def _docstring(op: ir.Operation, args: list[Arg], extra: list[tuple[str, str]] | None = None) -> str:
     parts: list[str] = []
-    summary = " ".join(op.summary.split()) or " ".join(naming.words(op.operation_id)).capitalize()
+    summary = summary_of(op)
     parts.append(summary)
     if op.description.strip() and op.description.strip() != op.summary.strip():
         parts.append(op.description.strip())
@@ -1327,7 +1340,7 @@ def _cli_example_block(example: str) -> str:
 
 
 def _cli_help(op: ir.Operation, example: str, words: _CliWords) -> str:
-    summary = " ".join(op.summary.split()) or " ".join(naming.words(op.operation_id)).capitalize()
+    summary = summary_of(op)
     parts = [summary]
     if op.description.strip() and op.description.strip() != op.summary.strip():
         description = words.text(op.description, op)
@@ -1449,7 +1462,7 @@ def _cli_table(api: ir.Api, view: ApiView) -> _CliTable:
                 "attrs": attrs,
                 "method": op.name,
                 "help": "",
-                "short_help": _first_sentence(op.summary) or " ".join(naming.words(op.operation_id)).capitalize(),
+                "short_help": _first_sentence(op.summary) or summary_of(op),
                 "example": "",
                 "rank": _CLI_RANK.get(name, 9),
                 "destructive": op.method == "delete",

@@ -305,3 +305,16 @@ def test_an_aws_signature_that_is_not_the_keys_scheme_is_no_way_to_authenticate(
     sdk = parse_spec(tmp_path, spec).sdk
     assert (sdk.auth_scheme, sdk.auth_header, sdk.aws_signing) == ("header", "x-api-key", None)
     assert all(not c.location.startswith("aws-") for c in sdk.credentials)
+
+
+def test_a_summary_made_from_the_operation_id_leaves_out_its_http_method() -> None:
+    """AWS's query operations are `GET_GetCallerIdentity` and `POST_GetCallerIdentity`,
+    with no summary: "Get get caller identity" said the method's word twice."""
+    def op(operation_id: str, method: str, summary: str = "") -> ir.Operation:
+        return ir.Operation(operation_id=operation_id, method=method, path="/", tag="", namespace=None, name="x",
+                            pointer="", summary=summary)
+    assert views.summary_of(op("GET_GetCallerIdentity", "get")) == "Get caller identity"
+    assert views.summary_of(op("POST_GetCallerIdentity", "post")) == "Get caller identity"
+    assert views.summary_of(op("listListItems", "get")) == "List list items"  # (a word that is no prefix stays)
+    assert views.summary_of(op("GET_x", "post")) == "Get x"
+    assert views.summary_of(op("GET_x", "get", summary="Read  the  thing")) == "Read the thing"
