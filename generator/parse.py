@@ -866,6 +866,10 @@ class Parser:
                 str(scheme.get("x-amazon-apigateway-authtype", "")).lower() in ("awssigv4", "awss3"):
             # a signature of each request, not a key (S3's "awsS3" takes Signature Version 4 too)
             return "aws-sigv4", "Authorization"
+        if warn and kind == "apiKey" and str(scheme.get("x-amazon-apigateway-authtype", "")).lower() == "awssigv2":
+            self.warn(f"/components/securitySchemes/{escape_pointer(name)}/x-amazon-apigateway-authtype",
+                      "AWS Signature Version 2 (SimpleDB's): the client does not sign requests so, and sends the key "
+                      "as it is, which AWS refuses; sign them in an httpx auth given as http_client", UNSUPPORTED)
         if kind == "apiKey" and scheme.get("in") in ("header", "query", "cookie"):
             where, key = str(scheme["in"]), str(scheme.get("name") or "Authorization")
             if where != "query" and not _HTTP_TOKEN.fullmatch(key):

@@ -318,3 +318,15 @@ def test_a_summary_made_from_the_operation_id_leaves_out_its_http_method() -> No
     assert views.summary_of(op("listListItems", "get")) == "List list items"  # (a word that is no prefix stays)
     assert views.summary_of(op("GET_x", "post")) == "Get x"
     assert views.summary_of(op("GET_x", "get", summary="Read  the  thing")) == "Read the thing"
+
+
+def test_aws_signature_version_2_is_a_warning(tmp_path: Path) -> None:
+    """SimpleDB's and Import/Export's scheme: a signature the client does not write."""
+    spec = spec_with({}, {"/x": {"get": {"operationId": "getX", "responses": {"204": {"description": "none"}}}}}, "3.0.3")
+    spec["components"]["securitySchemes"] = {"hmac": {"type": "apiKey", "in": "header", "name": "Authorization",
+                                                      "x-amazon-apigateway-authtype": "awsSigv2"}}
+    spec["security"] = [{"hmac": []}]
+    api = parse_spec(tmp_path, spec)
+    assert api.sdk.auth_scheme == "header" and api.sdk.aws_signing is None
+    assert any("Signature Version 2" in d.message and d.pointer.endswith("/x-amazon-apigateway-authtype")
+               for d in api.diagnostics)
