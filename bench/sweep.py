@@ -1125,6 +1125,23 @@ def _huge_repeats(data: Any, text: str) -> bool:
     return re.search(r'"pattern": "[^"]*\{\d*,?\d{5,}\}', text) is not None
 
 
+def _deep_object_lists(data: Any, text: str) -> bool:
+    """A deepObject query parameter with a list of at least one item among its fields
+    (PandaScore's `filter[birth_year]`, minItems 1): Prism, given none of it, reads the
+    lists as there and empty, and refuses the request."""
+    if '"deepObject"' not in text or '"minItems"' not in text:
+        return False
+    parameters = ((data.get("components") or {}).get("parameters") or {}) if isinstance(data, dict) else {}
+    for item in (data.get("paths") or {}).values() if isinstance(data, dict) else ():
+        for op in [item, *item.values()] if isinstance(item, dict) else ():
+            for param in op.get("parameters") or () if isinstance(op, dict) else ():
+                ref = param.get("$ref") if isinstance(param, dict) else None
+                param = parameters.get(ref.rsplit("/", 1)[-1]) if isinstance(ref, str) else param
+                if isinstance(param, dict) and param.get("in") == "query" and param.get("style") == "deepObject":
+                    return True
+    return False
+
+
 #: (a class of failed test, whether the document explains it, what the note says): the
 #: failures against Prism that are its limits, found by reading them (docs/sweep-history.md)
 PRISM_LIMITS: list[tuple[str, Callable[[Any, str], bool], str]] = [
@@ -1210,6 +1227,10 @@ PRISM_LIMITS: list[tuple[str, Callable[[Any, str], bool], str]] = [
     # OpenAPI's default form style says): Prism looks for the parameter's own name
     (r"Request query must have required property '[^'%]*'", _exploded_query_object,
      "Prism looks for an exploded object query parameter under its own name"),
+    # an optional deepObject query parameter the request leaves out (PandaScore's `filter`):
+    # Prism reads its lists as given, empty, below their minItems
+    (r"Request query parameter [\w.\[\]-]+ must NOT have fewer than N items", _deep_object_lists,
+     "Prism reads a deepObject query parameter left out as given, its lists empty"),
     # json-schema-faker writing a string to a pattern's huge count (Seldon): minutes an answer
     (r"TimeLimitExceeded", _huge_repeats,
      f"a pattern repeating to tens of thousands: Prism's faker takes past {PRISM_TEST_LIMIT} s an answer"),

@@ -571,6 +571,32 @@ def test_prism_asking_for_an_exploded_object_by_name_and_its_slow_patterns_are_i
     assert other.status == "prism" and other.prism_note == "" and other.prism_tests == [3, 9]
 
 
+def test_prism_reading_a_deep_object_left_out_as_empty_lists_is_its_limit():
+    """PandaScore's `filter` (deepObject, each field a list of at least one item): a call
+    that gives no filter was refused for `filter.birth_year` having fewer than 1 items."""
+    short = "prism pytest_prism.PrismRefusedRequest: Prism refused the request (N): request.query.filter.birth_year: " \
+            "Request query parameter filter.birth_year must NOT have fewer than N items"
+    filters = {"name": "filter", "in": "query", "style": "deepObject", "explode": True,
+               "schema": {"type": "object", "properties": {"birth_year": {"type": "array", "minItems": 1}}}}
+    pandascore = {"paths": {"/players": {"get": {"parameters": [{"$ref": "#/components/parameters/Filter"}]}}},
+                  "components": {"parameters": {"Filter": filters}}}
+    result = sweep.Result("api/x.json", "3.0.0", 0.1, ["generate", "import", "prism"], prism=False, prism_tests=[3, 9])
+    result.details = {short: [3, "test_get_players: ... fewer than 1 items"]}
+    result.status, result.signature = "prism", short
+    sweep._prisms_own(result, pandascore)
+    assert result.status == "ok" and result.prism_tests == [0, 9], result.details
+    assert "deepObject query parameter left out" in result.prism_note
+
+    # the same refusal of a plain list parameter (form style) stays a failure
+    plain = {"paths": {"/players": {"get": {"parameters": [
+        {"name": "filter", "in": "query", "schema": {"type": "array", "minItems": 1}}]}}}}
+    other = sweep.Result("api/y.json", "3.0.0", 0.1, ["generate", "import", "prism"], prism=False, prism_tests=[3, 9])
+    other.details = {short: [3, "test_get_players: ..."]}
+    other.status, other.signature = "prism", short
+    sweep._prisms_own(other, plain)
+    assert other.status == "prism" and other.prism_tests == [3, 9]
+
+
 def test_a_long_running_operation_polling_an_address_prism_made_up_is_its_limit():
     """Azure Machine Learning Compute's Location example, http://async-operation-URI,
     which Prism answers and the client polls: no such host."""
