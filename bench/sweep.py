@@ -1142,6 +1142,22 @@ def _deep_object_lists(data: Any, text: str) -> bool:
     return False
 
 
+def _form_as_text(data: Any, text: str) -> bool:
+    """A form body whose schema is a string, the form already written (Spoonacular's
+    `ingredientList=3 oz flour&servings=2`): Prism parses the form into an object and
+    finds it no string."""
+    for item in (data.get("paths") or {}).values() if isinstance(data, dict) else ():
+        for op in item.values() if isinstance(item, dict) else ():
+            body = op.get("requestBody") if isinstance(op, dict) else None
+            content = body.get("content") if isinstance(body, dict) else None
+            for media, described in content.items() if isinstance(content, dict) else ():
+                schema = described.get("schema") if isinstance(described, dict) else None
+                if str(media).startswith("application/x-www-form-urlencoded") and isinstance(schema, dict) \
+                        and schema.get("type") == "string":
+                    return True
+    return False
+
+
 #: (a class of failed test, whether the document explains it, what the note says): the
 #: failures against Prism that are its limits, found by reading them (docs/sweep-history.md)
 PRISM_LIMITS: list[tuple[str, Callable[[Any, str], bool], str]] = [
@@ -1227,6 +1243,9 @@ PRISM_LIMITS: list[tuple[str, Callable[[Any, str], bool], str]] = [
     # OpenAPI's default form style says): Prism looks for the parameter's own name
     (r"Request query must have required property '[^'%]*'", _exploded_query_object,
      "Prism looks for an exploded object query parameter under its own name"),
+    # a form body the document gives as a string (the form written out): Prism reads an object
+    (r"(request\.)?body: Request body must be string", _form_as_text,
+     "Prism parses a form body the document gives as a string into an object"),
     # an optional deepObject query parameter the request leaves out (PandaScore's `filter`):
     # Prism reads its lists as given, empty, below their minItems
     (r"Request query parameter [\w.\[\]-]+ must NOT have fewer than N items", _deep_object_lists,

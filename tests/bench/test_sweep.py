@@ -597,6 +597,21 @@ def test_prism_reading_a_deep_object_left_out_as_empty_lists_is_its_limit():
     assert other.status == "prism" and other.prism_tests == [3, 9]
 
 
+def test_prism_parsing_a_form_the_document_gives_as_a_string_is_its_limit():
+    """Spoonacular's visualizeIngredients: a form body of `type: string` (the form written
+    out); Prism parsed it into an object and refused it as no string."""
+    refused = "prism pytest_prism.PrismRefusedRequest: Prism refused the request (N): body: Request body must be string"
+    def document(media: str) -> dict:
+        return {"paths": {"/visualize": {"post": {"requestBody": {"content": {media: {"schema": {"type": "string"}}}}}}}}
+    for media, ok in (("application/x-www-form-urlencoded", True), ("text/plain", False)):
+        result = sweep.Result("api/x.json", "3.0.0", 0.1, ["generate", "import", "prism"], prism=False,
+                              prism_tests=[2, 9])
+        result.details = {refused: [2, "test_visualize_ingredients: ..."]}
+        result.status, result.signature = "prism", refused
+        sweep._prisms_own(result, document(media))
+        assert (result.status == "ok") is ok, (media, result.details)
+
+
 def test_a_long_running_operation_polling_an_address_prism_made_up_is_its_limit():
     """Azure Machine Learning Compute's Location example, http://async-operation-URI,
     which Prism answers and the client polls: no such host."""
