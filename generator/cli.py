@@ -359,6 +359,8 @@ def diff(base: str, head: str, fmt: str, fail_on: str, no_sdk: bool, debug: bool
     except SpecError as exc:
         _fail(exc, fmt if fmt in FORMATS else "text")
         return
+    for warning in sorted(result.warnings)[:MAX_WARNINGS]:  # (stderr: the report stays its format)
+        click.echo(str(warning), err=True)
     click.echo(render_result(result, fmt), nl=False)
     if result.fails(fail_on):
         sys.exit(EXIT_FOUND)

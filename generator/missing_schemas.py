@@ -10,11 +10,29 @@ response has no shape to fall back on (its name, its place), and stays an error.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .diagnostics import REF, Diagnostic
+from .diagnostics import REF, Diagnostic, SpecError
 from .load import Document, child_kind, escape_pointer
 from .openapi import Resolver
+
+if TYPE_CHECKING:
+    from .ir import Api
+
+
+def parse_standing_in(doc: Document, package_name: str | None = None) -> tuple[Api, list[Diagnostic]]:
+    """The parse of `doc`; where it fails and schemas it refers to are missing, again with
+    stand-ins for them, and their warnings. `generate` and `diff` read a document alike:
+    one that generates can be compared."""
+    from .parse import parse
+
+    try:
+        return parse(doc, package_name), []
+    except SpecError:
+        stood_in = stand_in_for_missing_schemas(doc)
+        if not stood_in:
+            raise
+    return parse(doc, package_name), stood_in
 
 
 def stand_in_for_missing_schemas(doc: Document) -> list[Diagnostic]:

@@ -20,7 +20,7 @@ from .format import DEFAULT_FORMATTER, format_files, formatter_id
 from .fragments import fragments_before
 from .load import Document, load
 from .manifest import MANIFEST, Manifest
-from .missing_schemas import stand_in_for_missing_schemas
+from .missing_schemas import parse_standing_in as parse_with_stand_ins
 from .openapi import METHODS
 from .release import package_version
 from .reuse import OutputFolder, formatted_before
@@ -103,20 +103,13 @@ def _generate(spec: Path, package_name: str | None, strict: bool, validate_spec:
     schemas = components.get("schemas") if isinstance(components, dict) else None
     counts = f"{operations:,} operations, {len(schemas) if isinstance(schemas, dict) else 0:,} schemas"
     diagnostics: list[Diagnostic] = []
-    from .parse import parse
     from .render import piece_homes, render
 
     def parse_standing_in() -> Api:
-        """The parse; where it fails, and schemas the document refers to are missing, again
-        with stand-ins for them (missing_schemas.py), their warnings noted."""
-        try:
-            return parse(doc, package_name)
-        except SpecError:
-            stood_in = stand_in_for_missing_schemas(doc)
-            if not stood_in:
-                raise
+        """The parse, with stand-ins for missing schemas (missing_schemas.py), their warnings noted."""
+        api, stood_in = parse_with_stand_ins(doc, package_name)
         diagnostics.extend(stood_in)
-        return parse(doc, package_name)
+        return api
 
     try:
         if validate_spec:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .. import semver
+from ..diagnostics import Diagnostic
 from .sdk import SdkChange, diff_apis, verdict
 from .source import Side
 from .spec import Finding, Options, diff_documents
@@ -25,6 +26,9 @@ class DiffResult:
     #: upstream: findings a recorded difference allows (not reported), and stale entries
     allowed: list[Finding] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    #: what reading the sides warned of: a $ref to a schema a side does not hold, read as
+    #: any value, as `generate` reads it
+    warnings: list[Diagnostic] = field(default_factory=list)
 
     @property
     def next_version(self) -> str | None:
@@ -68,9 +72,10 @@ def compare(base: Side, head: Side, *, sdk: bool = True, options: Options | None
     if release is not None:
         result.version = release.get("version") if isinstance(release.get("version"), str) else None
     if sdk:
-        from ..parse import parse
+        from ..missing_schemas import parse_standing_in
 
-        base_api, head_api = parse(base.doc), parse(head.doc)
+        (base_api, base_warnings), (head_api, head_warnings) = parse_standing_in(base.doc), parse_standing_in(head.doc)
+        result.warnings = base_warnings + head_warnings
         result.sdk = diff_apis(base_api, head_api, base.doc, head.doc,
                                documents_differ=base.doc.data != head.doc.data, spec_changes=len(findings))
         result.bump = verdict(result.sdk)

@@ -202,6 +202,41 @@ def test_unusable_input_exits_2(tmp_path: Path) -> None:
     assert run("diff", base, str(tmp_path / "broken.yaml")).exit_code == 2
 
 
+def test_a_schema_the_head_refers_to_but_lacks_is_any_value_as_generate_reads_it(tmp_path: Path) -> None:
+    """A document that generates (a `$ref` to a schema it lacks is a warning there) is one
+    `diff` compares: the field became any value, a major change, where diff stopped
+    with exit 2 (the sweep's random removal of Brex's EIN lookup, whose schema another
+    operation's answer named)."""
+    document = """\
+openapi: 3.0.3
+info: {title: Things, version: "1"}
+paths:
+  /things:
+    get:
+      operationId: listThings
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema:
+                type: object
+                properties:
+                  items: {$ref: '#/components/schemas/%s'}
+components:
+  schemas:
+    Items: {type: array, items: {type: string}}
+"""
+    (tmp_path / "base.yaml").write_text(document % "Items")
+    (tmp_path / "head.yaml").write_text(document % "Gone")
+    result = run("diff", str(tmp_path / "base.yaml"), str(tmp_path / "head.yaml"), "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert "$ref '#/components/schemas/Gone' names nothing in the document" in result.stderr
+    report = json.loads(result.stdout)
+    assert [(c["rule"], c["message"]) for c in report["sdk"]["changes"]] == [
+        ("sdk-model-field-retyped", "ListThingsResponse.items is now Any (was Items)")]
+
+
 # -- release -----------------------------------------------------------------------------------
 
 
