@@ -1158,6 +1158,36 @@ def _form_as_text(data: Any, text: str) -> bool:
     return False
 
 
+def _multipart_objects(data: Any, text: str) -> bool:
+    """A multipart body with an object among its parts (Telegram's `media`): the client
+    sends it as a part of type application/json, OpenAPI's default, and Prism reads the
+    part as a string."""
+    if "multipart/form-data" not in text:
+        return False
+    schemas = ((data.get("components") or {}).get("schemas") or {}) if isinstance(data, dict) else {}
+
+    def resolved(node: Any) -> Any:
+        for _ in range(8):
+            ref = node.get("$ref") if isinstance(node, dict) else None
+            if not isinstance(ref, str):
+                break
+            node = schemas.get(ref.rsplit("/", 1)[-1])
+        return node
+
+    for item in (data.get("paths") or {}).values() if isinstance(data, dict) else ():
+        for op in item.values() if isinstance(item, dict) else ():
+            body = op.get("requestBody") if isinstance(op, dict) else None
+            content = body.get("content") if isinstance(body, dict) else None
+            form = content.get("multipart/form-data") if isinstance(content, dict) else None
+            schema = resolved(form.get("schema")) if isinstance(form, dict) else None
+            for prop in (schema.get("properties") or {}).values() if isinstance(schema, dict) else ():
+                prop = resolved(prop)
+                if isinstance(prop, dict) and (prop.get("type") == "object" or "properties" in prop
+                                               or "anyOf" in prop or "oneOf" in prop):
+                    return True
+    return False
+
+
 #: (a class of failed test, whether the document explains it, what the note says): the
 #: failures against Prism that are its limits, found by reading them (docs/sweep-history.md)
 PRISM_LIMITS: list[tuple[str, Callable[[Any, str], bool], str]] = [
@@ -1246,6 +1276,9 @@ PRISM_LIMITS: list[tuple[str, Callable[[Any, str], bool], str]] = [
     # a form body the document gives as a string (the form written out): Prism reads an object
     (r"(request\.)?body: Request body must be string", _form_as_text,
      "Prism parses a form body the document gives as a string into an object"),
+    # an object among a multipart form's parts, sent as JSON (Telegram's `media`)
+    (r"request\.body\.[\w.-]+: Request body property [\w.-]+ must be object", _multipart_objects,
+     "Prism reads a multipart part of JSON as a string"),
     # an optional deepObject query parameter the request leaves out (PandaScore's `filter`):
     # Prism reads its lists as given, empty, below their minItems
     (r"Request query parameter [\w.\[\]-]+ must NOT have fewer than N items", _deep_object_lists,

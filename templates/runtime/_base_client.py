@@ -256,6 +256,14 @@ def path_with_params(
     return path
 
 
+def _is_object_data(value: object) -> bool:
+    """Whether a value is an object (a model, a dict) or a list of them, as JSON has it."""
+    data = to_json_data(value)
+    return isinstance(data, dict) or (
+        isinstance(data, list) and bool(data) and all(isinstance(item, dict) for item in data)
+    )
+
+
 def _query_value(value: object) -> str:
     value = to_json_data(value)
     if isinstance(value, bool):
@@ -1422,7 +1430,13 @@ def _encode_body(
         for key, value in dict(body).items():
             if isinstance(value, (bytes, tuple)) or hasattr(value, "read"):
                 files[key] = value
-            elif not isinstance(value, NotGiven):
+            elif isinstance(value, NotGiven):
+                continue
+            elif _is_object_data(value):
+                # an object goes as a JSON part, OpenAPI's default for one (Telegram's
+                # `media`): a server, or Prism, reads it back as an object, not text
+                files[key] = (None, _query_value(value), "application/json")
+            else:
                 data[key] = _query_value(value)
         if data and not files:  # without a file httpx would send the fields urlencoded
             return None, None, {key: (None, value) for key, value in data.items()}

@@ -612,6 +612,24 @@ def test_prism_parsing_a_form_the_document_gives_as_a_string_is_its_limit():
         assert (result.status == "ok") is ok, (media, result.details)
 
 
+def test_prism_reading_a_json_part_of_a_multipart_form_as_a_string_is_its_limit():
+    """Telegram's editMessageMedia: `media` (an anyOf of objects) goes as a part of type
+    application/json, and Prism refused it as no object."""
+    refused = "prism pytest_prism.PrismRefusedRequest: Prism refused the request (N): request.body.media: Request body " \
+              "property media must be object"
+    def document(media: str) -> dict:
+        return {"paths": {"/editMessageMedia": {"post": {"requestBody": {"content": {media: {"schema": {
+            "type": "object", "properties": {"media": {"$ref": "#/components/schemas/InputMedia"}}}}}}}}},
+            "components": {"schemas": {"InputMedia": {"anyOf": [{"type": "object"}]}}}}
+    for media, ok in (("multipart/form-data", True), ("application/json", False)):
+        result = sweep.Result("api/x.json", "3.0.0", 0.1, ["generate", "import", "prism"], prism=False,
+                              prism_tests=[1, 9])
+        result.details = {refused: [1, "test_post_edit_message_media: ..."]}
+        result.status, result.signature = "prism", refused
+        sweep._prisms_own(result, document(media))
+        assert (result.status == "ok") is ok, (media, result.details)
+
+
 def test_a_long_running_operation_polling_an_address_prism_made_up_is_its_limit():
     """Azure Machine Learning Compute's Location example, http://async-operation-URI,
     which Prism answers and the client polls: no such host."""

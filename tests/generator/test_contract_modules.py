@@ -136,9 +136,9 @@ from uploads.testing.server import MockServer
 Path("blob.bin").write_bytes(b"\\x00binary")
 with MockServer() as server, Uploads(base_url=server.url, max_retries=0) as client:
     with open("blob.bin", "rb") as file:
-        client.files.upload_file(file=file, purpose="archive")
-    client.files.upload_file(file=("report.csv", b"a,b", "text/csv"), purpose="import")
-    client.files.upload_file(file=b"raw", purpose="raw")
+        client.files.upload_file(file=file, purpose="archive", labels={"team": "ops"})
+    client.files.upload_file(file=("report.csv", b"a,b", "text/csv"), purpose="import", labels={"team": "data"})
+    client.files.upload_file(file=b"raw", purpose="raw", labels={"team": "x"})
     with open("blob.bin", "rb") as file:
         client.files.put_blob("b-1", body=file)
     print("sent", len(server.api.calls))

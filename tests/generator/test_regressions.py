@@ -1500,11 +1500,15 @@ def test_an_upload_takes_a_file_and_a_retry_sends_it_all_again(
         with blob.open("rb") as file:
             client.files.put_blob("b-1", body=file)
         assert sent == [blob.read_bytes()] * 2
-        client.files.upload_file(file=("report.csv", b"a,b\n1,2\n", "text/csv"), purpose="import")
+        client.files.upload_file(file=("report.csv", b"a,b\n1,2\n", "text/csv"), purpose="import",
+                                 labels={"team": "data"})
         with blob.open("rb") as file:
-            client.files.upload_file(file=file, purpose="archive")
+            client.files.upload_file(file=file, purpose="archive", labels={"team": "ops"})
     named, opened = requests[2].read(), requests[3].read()
     assert b'filename="report.csv"\r\nContent-Type: text/csv\r\n\r\na,b\n1,2\n' in named
+    # an object part is JSON, and says so; a string part stays a plain field
+    assert b'name="labels"\r\nContent-Type: application/json\r\n\r\n{"team":"data"}' in named
+    assert b'name="purpose"\r\n\r\nimport' in named
     assert b'filename="blob.bin"' in opened and blob.read_bytes() in opened
     assert 'a file opened in binary mode (`open(path, "rb")`' in (out / "README.md").read_text(encoding="utf-8")
 
