@@ -1160,6 +1160,12 @@ class Parser:
                 continue
             if location == "header" and sdk.aws_signing and wire.lower() in _AWS_SIGNATURE_HEADERS:
                 continue  # (AWS's documents list the signature's headers on every operation: the client writes them)
+            if location == "query" and sdk.aws_signing and "#X-Amz-Target=" in path \
+                    and wire in self.aws_body_fields(op, op_ptr):
+                # AWS's JSON operations read their body alone: the converter's copy of a
+                # paging field as a query parameter (`Limit`, "Pagination limit") was the
+                # argument `limit`, ignored by AWS, beside `limit2`, the body's
+                continue
             schema = param.get("schema")
             style = str(param.get("style") or ("simple" if location in ("path", "header") else "form"))
             explode = bool(param.get("explode", param.get("style", "form") == "form"))
@@ -1219,6 +1225,21 @@ class Parser:
                         result.scopes.extend(str(s) for s in scopes or [] if str(s) not in result.scopes)
         self.extensions(op, op_ptr, result)
         return result
+
+    def aws_body_fields(self, op: dict[str, Any], op_ptr: str) -> set[str]:
+        """The wire names of the fields of an operation's JSON body (for AWS's JSON operations)."""
+        body, _ = self.resolve(op.get("requestBody"), op_ptr + "/requestBody")
+        content = body.get("content") if isinstance(body, dict) else None
+        media = next((v for k, v in content.items() if openapi.is_json_media(str(k))), None) \
+            if isinstance(content, dict) else None
+        schema = media.get("schema") if isinstance(media, dict) else None
+        if not isinstance(schema, dict):
+            return set()
+        resolved, pointer = self.resolve(schema, op_ptr + "/requestBody/schema")
+        if not isinstance(resolved, dict):
+            return set()
+        properties, _, _ = self.object_view(resolved, pointer)
+        return set(properties)
 
     def body(self, raw: Any, pointer: str, hint: str, arg_names: naming.UniqueNames) -> ir.Body | None:
         body, pointer = self.resolve(raw, pointer)

@@ -2381,6 +2381,7 @@ class _AWSVerifier(BaseHTTPRequestHandler):
 
     secret = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"
     seen: list[tuple[str, str, str]] = []  # (path and query, signed headers, verdict)
+    bodies: list[bytes] = []
     sign: Callable[..., str]
 
     def do_POST(self) -> None:  # noqa: N802 (the handler's name)
@@ -2396,6 +2397,7 @@ class _AWSVerifier(BaseHTTPRequestHandler):
             access_key_id="AKIDEXAMPLE", secret_access_key=self.secret, service=scope[2], region=scope[1])
         verdict = "valid" if given == expected else "invalid"
         _AWSVerifier.seen.append((self.path, fields.get("SignedHeaders", ""), verdict + " " + "/".join(scope[1:3])))
+        _AWSVerifier.bodies.append(body)
         payload = b'{"MessageId": "m-1"}' if verdict == "valid" else b'{"message": "SignatureDoesNotMatch"}'
         self.send_response(200 if verdict == "valid" else 403)
         self.send_header("Content-Type", "application/json")
@@ -2415,7 +2417,7 @@ def test_aws_documents_sign_each_request(packages: dict[str, tuple[Path, str, li
     out, package, _ = packages["auth-aws-sigv4"]
     modules = _import_all(out, package)
     _AWSVerifier.sign = staticmethod(modules[f"{package}._sigv4"].authorization)  # type: ignore[assignment]
-    _AWSVerifier.seen = []
+    _AWSVerifier.seen, _AWSVerifier.bodies = [], []
     server = ThreadingHTTPServer(("127.0.0.1", 0), _AWSVerifier)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_port}"
@@ -2424,6 +2426,8 @@ def test_aws_documents_sign_each_request(packages: dict[str, tuple[Path, str, li
         with Client(api_key="AKIDEXAMPLE", aws_secret_access_key=_AWSVerifier.secret, base_url=base,
                     aws_session_token="session/token+=") as client:
             assert client.send_message("orders 1", message_body="hi", delay_seconds=5).message_id == "m-1"
+            client.list_queues(max_results=5)  # the body's field, not the query's copy
+            assert _AWSVerifier.seen.pop()[0] == "/" and json.loads(_AWSVerifier.bodies.pop()) == {"MaxResults": 5}
         with Client(api_key="AKIDEXAMPLE", aws_secret_access_key="not the secret", base_url=base,
                     max_retries=0) as client:
             with pytest.raises(modules[f"{package}._exceptions"].PermissionDeniedError):
@@ -2456,3 +2460,5 @@ def test_aws_documents_sign_each_request(packages: dict[str, tuple[Path, str, li
     assert "x-amz-security-token" in signed.split(";") and "x-amz-date" in signed.split(";")
     method = inspect.signature(Client(api_key="k", aws_secret_access_key="s").send_message)
     assert not any(name.startswith("x_amz") for name in method.parameters)
+    listing = inspect.signature(Client(api_key="k", aws_secret_access_key="s").list_queues)
+    assert "max_results" in listing.parameters and "max_results2" not in listing.parameters
