@@ -1277,7 +1277,7 @@ PRISM_LIMITS: list[tuple[str, Callable[[Any, str], bool], str]] = [
     (r"(request\.)?body: Request body must be string", _form_as_text,
      "Prism parses a form body the document gives as a string into an object"),
     # an object among a multipart form's parts, sent as JSON (Telegram's `media`)
-    (r"request\.body\.[\w.-]+: Request body property [\w.-]+ must be object", _multipart_objects,
+    (r"(request\.)?body\.[\w.-]+: Request body property [\w.-]+ must be object", _multipart_objects,
      "Prism reads a multipart part of JSON as a string"),
     # an optional deepObject query parameter the request leaves out (PandaScore's `filter`):
     # Prism reads its lists as given, empty, below their minItems
