@@ -703,6 +703,8 @@ def operation_fixture(op: ir.Operation, synth: Synthesiser, auth: tuple[str, str
             body = synth.example_or_sample(r.has_example, r.example, r.schema if r.schema is not None else {}, direction="response")
             if op.pagination and r.status.startswith("2") and isinstance(body, dict) and not body.get(op.pagination.items):
                 body = _with_an_item(body, op.pagination.items, r.schema, synth)
+            elif op.pagination and r.status.startswith("2") and body == []:
+                body = _list_with_an_item(r.schema, synth)
             if r.status.startswith("2") and isinstance(body, dict):
                 body = _settled(body, r.schema, synth)
             responses[r.status] = {"content_type": r.media_type, "body": body}
@@ -767,6 +769,15 @@ def _with_an_item(body: dict[str, Any], items: str, schema: Any, synth: Synthesi
     item = synth.sample(listed["items"], direction="response")
     with_item = {**body, items: [item]}
     return with_item if synth.valid(with_item, schema) else body
+
+
+def _list_with_an_item(schema: Any, synth: Synthesiser) -> list[Any]:
+    """A page that is a bare list (GitHub's), with one item where its sample has none."""
+    resolved, _ = synth.resolver.resolve_or_none(schema, "")
+    if not isinstance(resolved, dict) or "items" not in resolved:
+        return []
+    listed = [synth.sample(resolved["items"], direction="response")]
+    return listed if synth.valid(listed, schema) else []
 
 
 def _alike(properties: dict[str, tuple[Any, str]], name: str) -> Any:
@@ -955,6 +966,7 @@ def mock_entry(op: ir.Operation, fixture_file: str, resolver: openapi.Resolver) 
             "limit": by_name.get(op.pagination.limit_param or ""),
             "offset": by_name.get(op.pagination.offset_param or ""),
             "page": by_name.get(op.pagination.page_param or ""),
+            "token": by_name.get(op.pagination.token_param or ""),
         }
     listed: dict[str, list[str]] = {}
     for r in op.responses:

@@ -230,7 +230,7 @@ class Response:
 
 @dataclass
 class Pagination:
-    style: str  # offset page cursor
+    style: str  # offset page cursor; token after link (paging.py)
     items: str
     count: str | None
     next: str | None
@@ -239,6 +239,7 @@ class Pagination:
     limit_param: str | None = None  # Python names of the paging parameters
     offset_param: str | None = None
     page_param: str | None = None
+    token_param: str | None = None  # token, after: takes the next token or the last item's id
 
 
 @dataclass

@@ -14,7 +14,7 @@ from typing import Any
 
 import orjson
 
-from . import ir, naming, openapi, subtypes
+from . import ir, naming, openapi, paging, subtypes
 from .diagnostics import AMBIGUOUS, EXTENSION, NAMING, REF, UNSUPPORTED, Code, Diagnostic, SpecError
 from .fixtures import validator
 from .html_text import markdown
@@ -1468,6 +1468,8 @@ class Parser:
                     offset_param=by_wire.get(str(pagination.get("offset-param", "offset"))),
                     page_param=by_wire.get(str(pagination.get("page-param", "page"))),
                 )
+        elif "x-pagination" not in op and "x-ms-pageable" not in op:
+            result.pagination = paging.inferred(op, result, self.model_named, self.resolve, op_ptr)
         self.overloads(op, op_ptr, result)
         lro = op.get("x-long-running")
         if isinstance(lro, dict):

@@ -712,6 +712,7 @@ def _operation_view(op: ir.Operation, const: str, resource: ir.Resource, consts:
             "limit": by_name.get(op.pagination.limit_param or ""),
             "offset": by_name.get(op.pagination.offset_param or ""),
             "page": by_name.get(op.pagination.page_param or ""),
+            "token": by_name.get(op.pagination.token_param or ""),
         }
     for overload in op.overloads:
         view.overloads.append(OverloadView(

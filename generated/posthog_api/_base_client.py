@@ -1474,7 +1474,24 @@ def _without_raw(extra_headers: Mapping[str, str] | None) -> Mapping[str, str] |
 def _first_page(
     page_class: Any, first: APIResponse[Any], style: Any, query: Any, fetch: Any
 ) -> Any:
-    return page_class(envelope=first.parse(), style=style, query=query, fetch=fetch)
+    return page_class(
+        envelope=first.parse(),
+        style=style,
+        query=query,
+        fetch=fetch,
+        next_link=_next_link(first.http_response),
+    )
+
+
+def _next_link(response: httpx.Response) -> str | None:
+    """The `rel="next"` address of a response's Link header (GitHub's pages), if any."""
+    url = response.links.get("next", {}).get("url")
+    return url if isinstance(url, str) and url else None
+
+
+def _page_headers(extra_headers: Mapping[str, str] | None) -> dict[str, str]:
+    """A page's request asks for the raw response: its Link header may lead onwards."""
+    return {**(_without_raw(extra_headers) or {}), RAW_RESPONSE_HEADER: "true"}
 
 
 def _non_empty(query: Mapping[str, object] | None) -> dict[str, object]:
@@ -1657,19 +1674,25 @@ class SyncAPIClient(_BaseClient):
 
         Asked for the raw response: the first page's APIResponse, whose parse() is the page.
         """
-        plain = _without_raw(extra_headers)
+        page_headers = _page_headers(extra_headers)
 
         def fetch(page_query: Mapping[str, object]) -> SyncPage[_ItemT]:
-            envelope = self.request(
+            response: APIResponse[Any] = self.request(
                 operation,
                 path=path,
                 query=page_query,
                 headers=headers,
-                extra_headers=plain,
+                extra_headers=page_headers,
                 extra_query=extra_query,
                 timeout=timeout,
             )
-            return SyncPage(envelope=envelope, style=style, query=page_query, fetch=fetch)
+            return SyncPage(
+                envelope=response.parse(),
+                style=style,
+                query=page_query,
+                fetch=fetch,
+                next_link=_next_link(response.http_response),
+            )
 
         first_query = _non_empty(query)
         if not _wants_raw(extra_headers):
@@ -1948,19 +1971,25 @@ class AsyncAPIClient(_BaseClient):
 
         Asked for the raw response: the first page's APIResponse, whose parse() is the page.
         """
-        plain = _without_raw(extra_headers)
+        page_headers = _page_headers(extra_headers)
 
         async def fetch(page_query: Mapping[str, object]) -> AsyncPage[_ItemT]:
-            envelope = await self.request(
+            response: APIResponse[Any] = await self.request(
                 operation,
                 path=path,
                 query=page_query,
                 headers=headers,
-                extra_headers=plain,
+                extra_headers=page_headers,
                 extra_query=extra_query,
                 timeout=timeout,
             )
-            return AsyncPage(envelope=envelope, style=style, query=page_query, fetch=fetch)
+            return AsyncPage(
+                envelope=response.parse(),
+                style=style,
+                query=page_query,
+                fetch=fetch,
+                next_link=_next_link(response.http_response),
+            )
 
         first_query = _non_empty(query)
         if not _wants_raw(extra_headers):

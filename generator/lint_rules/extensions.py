@@ -21,15 +21,18 @@ X_LINT_WAIVE = rule("x-lint-waive", "error", "x-lint-waive maps known rule ids t
 UNUSED_WAIVER = rule("unused-waiver", "warning", "An x-lint-waive entry waives a finding that no longer exists.")
 
 
-def extension_uses(ctx: Context, key: str, rule_: Rule, shape: type) -> Iterator[tuple[Operation, Any, str]]:
-    """(operation, value, pointer) of each operation's `key` extension that has the expected shape."""
+def extension_uses(ctx: Context, key: str, rule_: Rule, shape: type,
+                   may_be_false: bool = False) -> Iterator[tuple[Operation, Any, str]]:
+    """(operation, value, pointer) of each operation's `key` extension that has the expected
+    shape; `may_be_false`: `false` (the extension's behaviour turned off) is allowed too."""
     for op in ctx.index.operations:
         if key in op.node:
             pointer = f"{op.pointer}/{key}"
             if isinstance(op.node[key], shape):
                 yield op, op.node[key], pointer
-            else:
-                ctx.report(rule_, pointer, f"{key} must be a {'list' if shape is list else 'mapping'}")
+            elif not (may_be_false and op.node[key] is False):
+                ctx.report(rule_, pointer, f"{key} must be a {'list' if shape is list else 'mapping'}"
+                           + (" or false" if may_be_false else ""))
 
 
 def unknown_keys(ctx: Context, rule_: Rule, node: dict[str, Any], known: set[str], pointer: str, what: str) -> None:

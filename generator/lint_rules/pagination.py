@@ -18,7 +18,7 @@ _STYLE_PARAMETERS = {"offset": (("limit-param", "limit"), ("offset-param", "offs
 
 @check(X_PAGINATION)
 def pagination(ctx: Context) -> None:
-    for op, spec, pointer in extension_uses(ctx, "x-pagination", X_PAGINATION, dict):
+    for op, spec, pointer in extension_uses(ctx, "x-pagination", X_PAGINATION, dict, may_be_false=True):
         unknown_keys(ctx, X_PAGINATION, spec, _KEYS, pointer, "x-pagination")
         style = spec.get("style", "offset")
         if not isinstance(style, str) or style not in _STYLE_PARAMETERS:

@@ -15,9 +15,15 @@ _T = TypeVar("_T")
 @dataclass(frozen=True)
 class PageStyle(Generic[_T]):
     """How an operation pages: its style and the names of the fields and parameters
-    involved (wire names). `_T` is the type of the items, for the type checker."""
+    involved (wire names). `_T` is the type of the items, for the type checker.
 
-    style: str  # "offset" or "page"
+    The styles: "offset" and "page" count their way on (unless `next` links onwards);
+    "token" gives the `next` field's value (Google's `nextPageToken`) to the `token`
+    parameter (`pageToken`); "after" gives the last item's `id` to the `token` parameter
+    while `has_more` (Stripe's `starting_after`); "link" follows the response's `Link`
+    header to its `rel="next"` address (GitHub's)."""
+
+    style: str
     items: str = "results"
     count: str | None = "count"
     next: str | None = "next"
@@ -25,6 +31,7 @@ class PageStyle(Generic[_T]):
     limit: str = "limit"
     offset: str = "offset"
     page: str = "page"
+    token: str | None = None
 
 
 def _as_strings(query: Mapping[str, object]) -> dict[str, str]:
@@ -51,11 +58,30 @@ def _field(envelope: Any, name: str | None) -> Any:
     return extra.get(name) if isinstance(extra, Mapping) else None
 
 
+def _linked_query(query: Mapping[str, object], url: str) -> dict[str, object] | None:
+    """The next page's query from a link to it, or None where it links to this page.
+
+    Only the link's query is taken: the request keeps our own base URL, path and
+    credentials, so a link to another host can never receive them."""
+    linked = {**query, **dict(parse_qsl(urlsplit(url).query, keep_blank_values=True))}
+    # a server that links a page to itself would otherwise be walked forever
+    return None if _as_strings(linked) == _as_strings(query) else linked
+
+
 class _BasePage(Generic[_T]):
-    def __init__(self, *, envelope: Any, style: PageStyle[_T], query: Mapping[str, object]) -> None:
+    def __init__(
+        self,
+        *,
+        envelope: Any,
+        style: PageStyle[_T],
+        query: Mapping[str, object],
+        next_link: str | None = None,
+    ) -> None:
         self.envelope = envelope
         self._style = style
         self._query = dict(query)
+        #: the `rel="next"` address of the response's Link header, if it has one
+        self.next_link = next_link
         items = _field(envelope, style.items) if not isinstance(envelope, list) else envelope
         self.items: list[_T] = list(items) if isinstance(items, (list, tuple)) else []
 
@@ -68,16 +94,13 @@ class _BasePage(Generic[_T]):
     def next_page_query(self) -> dict[str, object] | None:
         """The query parameters of the next page, or None on the last page."""
         style = self._style
+        if style.style == "link":
+            return _linked_query(self._query, self.next_link) if self.next_link else None
+        if style.style in ("token", "after"):
+            return self._cursor_query(style)
         next_url = _field(self.envelope, style.next)
         if isinstance(next_url, str) and next_url:
-            # Take only the link's query: the request keeps our own base URL, path and API key,
-            # so a link to another host can never receive the key.
-            linked = {
-                **self._query,
-                **dict(parse_qsl(urlsplit(next_url).query, keep_blank_values=True)),
-            }
-            # A server that links a page to itself would otherwise be walked forever.
-            return None if _as_strings(linked) == _as_strings(self._query) else linked
+            return _linked_query(self._query, next_url)
         if style.next is not None and style.has_more is None:
             return None  # pages are linked, and this one links nowhere: it is the last
         if style.has_more is not None and not _field(self.envelope, style.has_more):
@@ -89,6 +112,20 @@ class _BasePage(Generic[_T]):
             return {**self._query, style.page: current + 1}
         offset = int(str(self._query.get(style.offset) or 0))
         return {**self._query, style.offset: offset + len(self.items)}
+
+    def _cursor_query(self, style: PageStyle[_T]) -> dict[str, object] | None:
+        """A token's next page: the token the response gives, or the last item's id."""
+        if style.token is None or (
+            style.has_more is not None and not _field(self.envelope, style.has_more)
+        ):
+            return None
+        if style.style == "token":
+            cursor = _field(self.envelope, style.next)
+        else:
+            cursor = _field(self.items[-1], "id") if self.items else None
+        if cursor is None or cursor == "" or isinstance(cursor, bool):
+            return None
+        return {**self._query, style.token: cursor}
 
     def has_next_page(self) -> bool:
         return self.next_page_query() is not None
@@ -137,8 +174,9 @@ class SyncPage(_BasePage[_T]):
         style: PageStyle[_T],
         query: Mapping[str, object],
         fetch: Callable[[Mapping[str, object]], SyncPage[_T]],
+        next_link: str | None = None,
     ) -> None:
-        super().__init__(envelope=envelope, style=style, query=query)
+        super().__init__(envelope=envelope, style=style, query=query, next_link=next_link)
         self._fetch = fetch
 
     def get_next_page(self) -> SyncPage[_T]:
@@ -174,8 +212,9 @@ class AsyncPage(_BasePage[_T]):
         style: PageStyle[_T],
         query: Mapping[str, object],
         fetch: Callable[[Mapping[str, object]], Awaitable[AsyncPage[_T]]],
+        next_link: str | None = None,
     ) -> None:
-        super().__init__(envelope=envelope, style=style, query=query)
+        super().__init__(envelope=envelope, style=style, query=query, next_link=next_link)
         self._fetch = fetch
 
     async def get_next_page(self) -> AsyncPage[_T]:

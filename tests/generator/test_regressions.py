@@ -862,6 +862,75 @@ def test_x_ms_pageable_lists_walk_every_page(packages: dict[str, tuple[Path, str
     assert [(call.operation_id, call.query.get("$top")) for call in api.calls[:3]] == [("Vaults_List", "10")] * 3
 
 
+def test_lists_that_page_in_the_well_known_ways_walk_every_page(
+        packages: dict[str, tuple[Path, str, list[Diagnostic]]]) -> None:
+    out, package, _ = packages["contract-inferred-pages"]
+    modules = _import_all(out, package)
+    testing, types, pages = modules[f"{package}.testing"], modules[f"{package}.types"], modules[f"{package}._pagination"]
+    api = testing.MockAPI()
+    with testing.mock_client(api) as client:
+        books = client.books.list(page_size=2)
+        assert isinstance(books, pages.SyncPage) and len(books.items) == 2 and books.has_next_page()
+        assert [type(b) for b in books] == [types.Book] * 5
+        tokens = [call.query.get("pageToken") for call in api.calls if call.operation_id == "books.list"]
+        assert tokens == [None, "2", "4"]  # each the token the page before gave
+        repos = client.repos.list(per_page=2)
+        assert [type(r) for r in repos] == [types.Repo] * 5  # a bare list, the Link header followed
+        runs = client.repos.runs_list()
+        assert isinstance(runs.envelope, types.RunsListResponse) and [type(r) for r in runs] == [types.Repo] * 5
+        customers = list(client.customers.get_customers(limit=2))
+        assert [c.id for c in customers] == [f"{customers[0].id.rsplit('_', 1)[0]}_{i}" for i in range(5)]
+        after = [call.query.get("starting_after") for call in api.calls if call.operation_id == "GetCustomers"]
+        assert after == [None, customers[1].id, customers[3].id]
+        assert [type(f) for f in client.functions.list_functions()] == [types.Book] * 5
+        # not paged: the answer as it is
+        assert isinstance(client.buckets.list_objects(), types.ListObjectsResponse)
+        assert isinstance(client.shelves.list(), types.ShelvesListResponse)
+        assert isinstance(client.shelves.authors_list(page_token="t"), types.AuthorsListResponse)
+        assert isinstance(client.shelves.notes_list(), types.NotesListResponse)
+        assert isinstance(client.repos.get("r"), types.Repo)
+
+    # over HTTP, from a server whose links name another host and path: the client keeps its
+    # own address (and its key), taking the link's query only
+    seen: list[str] = []
+
+    class Linking(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+            seen.append(f"{self.path} {self.headers.get('Authorization')}")
+            page = int(dict(urllib.parse.parse_qsl(urllib.parse.urlsplit(self.path).query)).get("page", "1"))
+            body = json.dumps([{"id": page, "full_name": f"r{page}"}]).encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            if page < 3:
+                self.send_header("Link", f'<https://elsewhere.example/repositories/9?page={page + 1}>; rel="next", '
+                                         '<https://elsewhere.example/repositories/9?page=3>; rel="last"')
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: Any) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Linking)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        root = _import_all(out, package)[package]
+        address = f"http://127.0.0.1:{server.server_address[1]}"
+        with root.InferredPages(api_key="k", base_url=address) as client:
+            assert [r.full_name for r in client.repos.list(per_page=1)] == ["r1", "r2", "r3"]
+
+        async def walk() -> list[str]:
+            async with root.AsyncInferredPages(api_key="k", base_url=address) as client:
+                return [r.full_name async for r in await client.repos.list()]
+
+        assert asyncio.run(walk()) == ["r1", "r2", "r3"]
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert seen[:3] == ["/repos?per_page=1 Bearer k", "/repos?per_page=1&page=2 Bearer k", "/repos?per_page=1&page=3 Bearer k"]
+    assert seen[3:] == ["/repos Bearer k", "/repos?page=2 Bearer k", "/repos?page=3 Bearer k"]
+
+
 def test_every_credential_of_the_keys_requirement_is_a_setting_sent_with_it(
         packages: dict[str, tuple[Path, str, list[Diagnostic]]], monkeypatch: pytest.MonkeyPatch,
         caplog: pytest.LogCaptureFixture) -> None:

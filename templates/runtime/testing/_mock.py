@@ -942,16 +942,30 @@ class MockAPI:
         self, operation_id: str, op: dict[str, Any], path: str, query: dict[str, str]
     ) -> MockResponse:
         paging = op["pagination"]
+        style = paging["style"]
         base = self._fixture_response(operation_id)
+        bare = isinstance(base.body, list)  # a page that is the list itself (GitHub's)
         envelope = base.body if isinstance(base.body, dict) else {}
         items_field = paging["items"]
-        template = list(envelope.get(items_field) or [])
-        template = template or [{}]
+        template = list((base.body if bare else envelope.get(items_field)) or []) or [{}]
         items = [template[i % len(template)] for i in range(LIST_TOTAL)]
-        if paging["style"] == "page":
-            page = max(int(query.get(paging["page"] or "page", "1") or 1), 1)
-            start, size = (page - 1) * self.page_size, self.page_size
-            next_query = {**query, (paging["page"] or "page"): str(page + 1)}
+        size = self.page_size
+        headers: dict[str, str] = {}
+        if style == "after":
+            items = [_with_id(item, i) for i, item in enumerate(items)]
+            after = query.get(paging["token"] or "")
+            ids = [str(item.get("id")) if isinstance(item, dict) else None for item in items]
+            start = ids.index(after) + 1 if after in ids else 0
+        elif style == "token":
+            # the mock's tokens are offsets: a real API's are opaque to the client alike
+            token = query.get(paging["token"] or "")
+            start = int(token) if token and token.isdigit() else 0
+            next_query = {**query, paging["token"]: str(start + size)}
+        elif style in ("page", "link"):
+            wire = paging["page"] or "page"
+            page = max(int(query.get(wire, "1") or 1), 1)
+            start = (page - 1) * size
+            next_query = {**query, wire: str(page + 1)}
         else:
             limit_name, offset_name = paging["limit"] or "limit", paging["offset"] or "offset"
             size = int(query.get(limit_name) or self.page_size)
@@ -959,17 +973,38 @@ class MockAPI:
             next_query = {**query, limit_name: str(size), offset_name: str(start + size)}
         chunk = items[start : start + size]
         more = start + size < len(items)
+        if style == "link":
+            if more:
+                address = f"{self.base_url}{path}?{urlencode(sorted(next_query.items()))}"
+                headers["Link"] = f'<{address}>; rel="next"'
+            return MockResponse(200, chunk if bare else {**envelope, items_field: chunk}, headers)
         body = dict(envelope)
         body[items_field] = chunk
         if paging["count"]:
             body[paging["count"]] = len(items)
-        if paging["next"]:
+        if style == "token":
+            # the last page leaves the token out: it may not be null
+            body.pop(paging["next"], None)
+            if more:
+                body[paging["next"]] = next_query[paging["token"]]
+        elif paging["next"]:
             body[paging["next"]] = (
                 f"{self.base_url}{path}?{urlencode(sorted(next_query.items()))}" if more else None
             )
         if paging["has_more"]:
             body[paging["has_more"]] = more
         return MockResponse(200, body)
+
+
+def _with_id(item: Any, index: int) -> Any:
+    """A copy of a page's item whose `id` is its own (Stripe's pages go on after the last
+    item's id, and the mock repeats the fixture's items to fill its pages)."""
+    if not isinstance(item, dict) or isinstance(item.get("id"), bool):
+        return item
+    known = item.get("id")
+    if isinstance(known, int):
+        return {**item, "id": known + index}
+    return {**item, "id": f"{known if isinstance(known, str) else 'item'}_{index}"}
 
 
 _FORM_MEDIA = re.compile(r"^(application/x-www-form-urlencoded|multipart/form-data)\b", re.I)

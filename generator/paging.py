@@ -1,0 +1,104 @@
+"""Pages the document does not declare but shows in the well-known ways: a list
+operation whose query takes a token its answer gives back (Google's `pageToken` and
+`nextPageToken`: 1,400 operations of the directory), whose answer's Link header leads
+to the next page (GitHub's: 2,272 operations), or whose query takes the id of the last
+item seen while the answer says there are more (Stripe's `starting_after` and
+`has_more`). Without an extension saying so, the caller had to follow these by hand.
+
+Each is recognised only where the names and the shapes agree (the parameter is an
+optional one of the query, the answer holds exactly one list of items); `x-pagination:
+false` on the operation keeps it unpaged. Offsets and page numbers are not guessed: an
+API that ignores them would be walked for ever.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from . import ir
+
+#: query parameters that take a token of the next page (compared without case or `_`, `-`)
+_TOKEN_PARAMETERS = frozenset({"pagetoken", "cursor", "nexttoken", "continuationtoken", "marker", "pagecursor",
+                               "starttoken", "startcursor", "nextpagetoken", "nextcursor"})
+#: properties of an answer that hold the next page's token
+_NEXT_FIELDS = frozenset({"nextpagetoken", "nexttoken", "nextcursor", "nextmarker", "continuationtoken",
+                          "nextpagecursor", "nextcontinuationtoken"})
+#: a token parameter whose answer carries it under the same name (AWS's `NextToken`,
+#: Square's `cursor`); a `marker` is echoed back as it was sent (S3's), not the next one
+_SAME_NAME = frozenset({"nexttoken", "cursor", "continuationtoken", "pagetoken", "nextpagetoken", "nextcursor"})
+_AFTER_PARAMETERS = frozenset({"startingafter"})
+_HAS_MORE = frozenset({"hasmore"})
+_PLAIN = re.compile(r"[^a-z0-9]")
+
+Fields = list[ir.Field]
+
+
+def _plain(name: str) -> str:
+    return _PLAIN.sub("", name.lower())
+
+
+def inferred(op: dict[str, Any], result: ir.Operation, models: dict[str, ir.Model],
+             resolve: Callable[[Any, str], tuple[Any, str]], op_ptr: str) -> ir.Pagination | None:
+    """The paging `op` shows without an extension, or None."""
+    if result.body is not None:
+        return None
+    success = next((r for r in result.responses if r.status.startswith("2")), None)
+    if success is None or success.decoding != "json" or success.type is None:
+        return None
+    optional = {_plain(p.wire_name): p for p in result.query_params if not p.required}
+    shape = success.type
+    if shape.kind == ir.LIST:
+        fields: Fields = []
+    elif shape.kind == ir.MODEL and shape.name in models:
+        fields = models[shape.name].fields
+    else:
+        return None
+    items = _items(fields)
+    if _link_header(op, success.status, resolve, op_ptr):
+        if shape.kind == ir.LIST:
+            return ir.Pagination("link", "results", None, None, None, shape.item)
+        if items is not None:
+            return ir.Pagination("link", items.wire_name, None, None, None, items.type.item)
+        return None
+    if items is None:
+        return None
+    by_plain = {_plain(f.wire_name): f for f in fields}
+    for plain, param in optional.items():
+        if plain in _TOKEN_PARAMETERS:
+            nxt = by_plain.get("next" + plain) or next((by_plain[n] for n in sorted(_NEXT_FIELDS) if n in by_plain), None)
+            if nxt is None and plain in _SAME_NAME:
+                nxt = by_plain.get(plain)
+            if nxt is not None and _is_token(nxt.type):
+                return ir.Pagination("token", items.wire_name, None, nxt.wire_name, None, items.type.item,
+                                     token_param=param.name)
+        if plain in _AFTER_PARAMETERS:
+            more = next((f for n, f in by_plain.items() if n in _HAS_MORE), None)
+            item = items.type.item
+            if (more is not None and item is not None and item.kind == ir.MODEL and item.name in models
+                    and any(f.wire_name == "id" for f in models[item.name].fields)):
+                return ir.Pagination("after", items.wire_name, None, None, more.wire_name, item,
+                                     token_param=param.name)
+    return None
+
+
+def _items(fields: Fields) -> ir.Field | None:
+    """The answer's one list (of objects, where it has lists of plain values beside)."""
+    lists = [f for f in fields if f.type.kind == ir.LIST and f.type.item is not None]
+    if len(lists) > 1:
+        lists = [f for f in lists if f.type.item is not None and f.type.item.kind in (ir.MODEL, ir.UNION, ir.ALIAS)]
+    return lists[0] if len(lists) == 1 else None
+
+
+def _is_token(type_: ir.TypeRef) -> bool:
+    return type_.kind == ir.ANY or (type_.kind == ir.PRIMITIVE and type_.name in ("str", "int"))
+
+
+def _link_header(op: dict[str, Any], status: str, resolve: Callable[[Any, str], tuple[Any, str]], op_ptr: str) -> bool:
+    """Whether the answer of that status declares a Link header (RFC 8288)."""
+    responses = op.get("responses")
+    raw = responses.get(status, responses.get(int(status)) if status.isdigit() else None) if isinstance(responses, dict) else None
+    response, _ = resolve(raw, f"{op_ptr}/responses/{status}")
+    headers = response.get("headers") if isinstance(response, dict) else None
+    return isinstance(headers, dict) and any(isinstance(name, str) and name.lower() == "link" for name in headers)
