@@ -930,6 +930,19 @@ def test_lists_that_page_in_the_well_known_ways_walk_every_page(
     assert seen[:3] == ["/repos?per_page=1 Bearer k", "/repos?per_page=1&page=2 Bearer k", "/repos?per_page=1&page=3 Bearer k"]
     assert seen[3:] == ["/repos Bearer k", "/repos?page=2 Bearer k", "/repos?page=3 Bearer k"]
 
+    # the command line: a table of the first page says more follow; --all prints every item
+    prefix = package.upper()
+    env = {key: value for key, value in os.environ.items() if not key.startswith(prefix)}
+    with modules[f"{package}.testing.server"].MockServer() as mock:
+        env.update({"PYTHONPATH": str(out), f"{prefix}_BASE_URL": mock.url, f"{prefix}_API_KEY": "k"})
+        cli = [sys.executable, "-m", f"{package}.cli"]
+        table = subprocess.run([*cli, "repos", "list", "--per-page", "2", "-o", "table"], capture_output=True,
+                               env=env, timeout=60)
+        assert table.returncode == 0 and "More on the next pages; --all prints every one." in table.stderr.decode()
+        every = subprocess.run([*cli, "books", "list", "--all", "-o", "jsonl"], capture_output=True, env=env, timeout=60)
+        assert every.returncode == 0, every.stderr.decode()[-500:]
+        assert len(every.stdout.decode().splitlines()) == 5
+
 
 def test_every_credential_of_the_keys_requirement_is_a_setting_sent_with_it(
         packages: dict[str, tuple[Path, str, list[Diagnostic]]], monkeypatch: pytest.MonkeyPatch,

@@ -400,10 +400,16 @@ def table(rows: Rows, style: Style) -> tuple[str, list[str]]:
     return "\n".join(lines), notes
 
 
-def _page_notes(data: Mapping[str, Any], shown: int, page: Mapping[str, str | None]) -> list[str]:
-    """Below a page's table: how many items there are in all, and whether more follow."""
-    count = data.get(page["count"] or "")
-    more = bool(data.get(page["next"] or "")) or data.get(page["has_more"] or "") is True
+def _page_notes(
+    data: Mapping[str, Any] | list[Any], shown: int, page: Mapping[str, str | None], linked: bool
+) -> list[str]:
+    """Below a page's table: how many items there are in all, and whether more follow
+    (by the envelope's fields, or `linked`: the answer's Link header leads onwards)."""
+    fields: Mapping[str, Any] = data if isinstance(data, Mapping) else {}
+    count = fields.get(page["count"] or "")
+    more = (
+        linked or bool(fields.get(page["next"] or "")) or fields.get(page["has_more"] or "") is True
+    )
     if isinstance(count, int) and count > shown:
         return [f"{shown} of {count} shown; --all prints every one."]
     if more:
@@ -490,8 +496,11 @@ def emit(result: Any, style: Style, out: TextIO | None = None) -> None:
         writer.writerows([[_csv_cell(v) for v in row] for row in rows.rows])
     else:
         rows = rows_of(data, style.items)
-        if style.page and isinstance(data, Mapping) and style.items in data:
-            rows.notes = _page_notes(data, len(rows.rows), style.page)
+        if style.page and (
+            isinstance(data, list) or isinstance(data, Mapping) and style.items in data
+        ):
+            linked = getattr(result, "next_link", None) is not None
+            rows.notes = _page_notes(data, len(rows.rows), style.page, linked)
         text, notes = table(rows, style)
         _write(text, out)
         out.flush()
