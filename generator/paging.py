@@ -76,8 +76,7 @@ def inferred(op: dict[str, Any], result: ir.Operation, models: dict[str, ir.Mode
         if plain in _AFTER_PARAMETERS:
             more = next((f for n, f in by_plain.items() if n in _HAS_MORE), None)
             item = items.type.item
-            if (more is not None and item is not None and item.kind == ir.MODEL and item.name in models
-                    and any(f.wire_name == "id" for f in models[item.name].fields)):
+            if more is not None and item is not None and _has_ids(item, models):
                 return ir.Pagination("after", items.wire_name, None, None, more.wire_name, item,
                                      token_param=param.name)
     return None
@@ -89,6 +88,13 @@ def _items(fields: Fields) -> ir.Field | None:
     if len(lists) > 1:
         lists = [f for f in lists if f.type.item is not None and f.type.item.kind in (ir.MODEL, ir.UNION, ir.ALIAS)]
     return lists[0] if len(lists) == 1 else None
+
+
+def _has_ids(item: ir.TypeRef, models: dict[str, ir.Model]) -> bool:
+    """Whether every item is an object with an `id` (one of a union's classes alike)."""
+    classes = item.variants if item.kind == ir.UNION else (item,)
+    return all(c.kind == ir.MODEL and c.name in models and any(f.wire_name == "id" for f in models[c.name].fields)
+               for c in classes)
 
 
 def _is_token(type_: ir.TypeRef) -> bool:

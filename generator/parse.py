@@ -1205,7 +1205,7 @@ class Parser:
             if not any(p.location == "path" and p.wire_name == wire for p in result.parameters):
                 self.warn(op_ptr, f"path parameter {{{wire}}} is not declared; treating it as a required string", AMBIGUOUS)
                 result.parameters.append(ir.Parameter(arg_names.claim(naming.attribute_name(wire, naming.ARGUMENT_RESERVED)), wire, "path", ir.TypeRef(ir.PRIMITIVE, "str"), True, client_default=sdk.path_defaults.get(wire)))
-        if "requestBody" in op:
+        if "requestBody" in op and not (method == "get" and self.holds_nothing(op["requestBody"], op_ptr + "/requestBody")):
             result.body = self.body(op["requestBody"], op_ptr + "/requestBody", hint, arg_names)
         self.responses(op.get("responses") or {}, op_ptr + "/responses", hint, result)
         security = op.get("security", self.data.get("security"))
@@ -1225,6 +1225,21 @@ class Parser:
                         result.scopes.extend(str(s) for s in scopes or [] if str(s) not in result.scopes)
         self.extensions(op, op_ptr, result)
         return result
+
+    def holds_nothing(self, raw: Any, pointer: str) -> bool:
+        """Whether a request body can only be `{}`: an object of no properties that admits no
+        others, as each of Stripe's GET operations declares. A GET's such body is no argument
+        (its method took a `body` of no use, and its pages could not be walked)."""
+        body, where = self.resolve(raw, pointer)
+        content = body.get("content") if isinstance(body, dict) else None
+        if not isinstance(content, dict) or not content:
+            return False
+        for media, entry in content.items():
+            schema, _ = self.resolve(entry.get("schema") if isinstance(entry, dict) else None, f"{where}/content/{media}/schema")
+            if not (isinstance(schema, dict) and schema.get("type") == "object" and schema.get("additionalProperties") is False
+                    and not schema.get("properties") and not any(key in schema for key in (*_COMBINATORS, "required"))):
+                return False
+        return True
 
     def aws_body_fields(self, op: dict[str, Any], op_ptr: str) -> set[str]:
         """The wire names of the fields of an operation's JSON body (for AWS's JSON operations)."""

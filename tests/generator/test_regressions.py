@@ -878,6 +878,7 @@ def test_lists_that_page_in_the_well_known_ways_walk_every_page(
         assert [type(r) for r in repos] == [types.Repo] * 5  # a bare list, the Link header followed
         runs = client.repos.runs_list()
         assert isinstance(runs.envelope, types.RunsListResponse) and [type(r) for r in runs] == [types.Repo] * 5
+        assert "body" not in inspect.signature(client.customers.get_customers).parameters
         customers = list(client.customers.get_customers(limit=2))
         assert [c.id for c in customers] == [f"{customers[0].id.rsplit('_', 1)[0]}_{i}" for i in range(5)]
         after = [call.query.get("starting_after") for call in api.calls if call.operation_id == "GetCustomers"]
