@@ -967,6 +967,7 @@ def mock_entry(op: ir.Operation, fixture_file: str, resolver: openapi.Resolver) 
             "offset": by_name.get(op.pagination.offset_param or ""),
             "page": by_name.get(op.pagination.page_param or ""),
             "token": by_name.get(op.pagination.token_param or ""),
+            **({"next_in": op.pagination.next_in} if op.pagination.next_in else {}),
         }
     listed: dict[str, list[str]] = {}
     for r in op.responses:

@@ -240,6 +240,7 @@ class Pagination:
     offset_param: str | None = None
     page_param: str | None = None
     token_param: str | None = None  # token, after: takes the next token or the last item's id
+    next_in: str | None = None  # the answer's object that holds `next`, where it is not the answer
 
 
 @dataclass

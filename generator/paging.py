@@ -1,9 +1,11 @@
 """Pages the document does not declare but shows in the well-known ways: a list
 operation whose query takes a token its answer gives back (Google's `pageToken` and
-`nextPageToken`: 1,400 operations of the directory), whose answer's Link header leads
-to the next page (GitHub's: 2,272 operations), or whose query takes the id of the last
-item seen while the answer says there are more (Stripe's `starting_after` and
-`has_more`). Without an extension saying so, the caller had to follow these by hand.
+`nextPageToken`), whose answer's Link header leads to the next page (GitHub's), whose
+query takes the id of the last item seen while the answer says there are more (Stripe's
+`starting_after` and `has_more`), or whose answer links to the next page (a `next`
+field, at its top or in one of its objects: JSON:API's `links.next`, Twilio's
+`meta.next_page_url`, OData's `@odata.nextLink`). Without an extension saying so, the
+caller had to follow these by hand.
 
 Each is recognised only where the names and the shapes agree (the parameter is an
 optional one of the query, the answer holds exactly one list of items); `x-pagination:
@@ -28,6 +30,10 @@ _NEXT_FIELDS = frozenset({"nextpagetoken", "nexttoken", "nextcursor", "nextmarke
 #: a token parameter whose answer carries it under the same name (AWS's `NextToken`,
 #: Square's `cursor`); a `marker` is echoed back as it was sent (S3's), not the next one
 _SAME_NAME = frozenset({"nexttoken", "cursor", "continuationtoken", "pagetoken", "nextpagetoken", "nextcursor"})
+#: fields of an answer that hold the next page's link, in the order they are looked for (a
+#: value that is no link, a page number or a token, ends the walk at run time)
+_NEXT_LINKS = ("next", "nextlink", "odatanextlink", "nextpageurl", "nextpageuri", "nexturl", "nextpagelink",
+               "nexthref", "nextpage")
 _AFTER_PARAMETERS = frozenset({"startingafter"})
 _HAS_MORE = frozenset({"hasmore"})
 _PLAIN = re.compile(r"[^a-z0-9]")
@@ -44,9 +50,10 @@ def inferred(op: dict[str, Any], result: ir.Operation, models: dict[str, ir.Mode
     """The paging `op` shows without an extension, or None."""
     if result.body is not None:
         return None
-    success = next((r for r in result.responses if r.status.startswith("2")), None)
-    if success is None or success.decoding != "json" or success.type is None:
-        return None
+    successes = [r for r in result.responses if r.status.startswith("2")]
+    success = successes[0] if successes else None
+    if success is None or success.type is None or any(r.decoding != "json" or r.type != success.type for r in successes):
+        return None  # (an answer that may be CSV too, or of another shape, is no page)
     optional = {_plain(p.wire_name): p for p in result.query_params if not p.required}
     shape = success.type
     if shape.kind == ir.LIST:
@@ -65,21 +72,37 @@ def inferred(op: dict[str, Any], result: ir.Operation, models: dict[str, ir.Mode
     if items is None:
         return None
     by_plain = {_plain(f.wire_name): f for f in fields}
+    # where a next token or link may be: the answer, or one of its objects (JSON:API's
+    # `links`, Twilio's `meta`, Slack's `response_metadata`, Google's `pagination`)
+    holders: list[tuple[str | None, dict[str, ir.Field]]] = [(None, by_plain)]
+    holders += [(f.wire_name, {_plain(g.wire_name): g for g in models[f.type.name].fields})
+                for f in fields if f.type.kind == ir.MODEL and f.type.name in models]
     for plain, param in optional.items():
         if plain in _TOKEN_PARAMETERS:
-            nxt = by_plain.get("next" + plain) or next((by_plain[n] for n in sorted(_NEXT_FIELDS) if n in by_plain), None)
-            if nxt is None and plain in _SAME_NAME:
-                nxt = by_plain.get(plain)
-            if nxt is not None and _is_token(nxt.type):
-                return ir.Pagination("token", items.wire_name, None, nxt.wire_name, None, items.type.item,
-                                     token_param=param.name)
+            for holder, named in holders:
+                nxt = _next_token(plain, named)
+                if nxt is not None:
+                    return ir.Pagination("token", items.wire_name, None, nxt.wire_name, None, items.type.item,
+                                         token_param=param.name, next_in=holder)
         if plain in _AFTER_PARAMETERS:
             more = next((f for n, f in by_plain.items() if n in _HAS_MORE), None)
             item = items.type.item
             if more is not None and item is not None and _has_ids(item, models):
                 return ir.Pagination("after", items.wire_name, None, None, more.wire_name, item,
                                      token_param=param.name)
+    for holder, named in holders:
+        link = next((named[n] for n in _NEXT_LINKS if n in named and _is_text(named[n].type)), None)
+        if link is not None:
+            return ir.Pagination("cursor", items.wire_name, None, link.wire_name, None, items.type.item, next_in=holder)
     return None
+
+
+def _next_token(parameter: str, named: dict[str, ir.Field]) -> ir.Field | None:
+    """The field that gives the token parameter its next value, if `named` has one."""
+    found = named.get("next" + parameter) or next((named[n] for n in sorted(_NEXT_FIELDS) if n in named), None)
+    if found is None and parameter in _SAME_NAME:
+        found = named.get(parameter)
+    return found if found is not None and _is_token(found.type) else None
 
 
 def _items(fields: Fields) -> ir.Field | None:
@@ -99,6 +122,10 @@ def _has_ids(item: ir.TypeRef, models: dict[str, ir.Model]) -> bool:
 
 def _is_token(type_: ir.TypeRef) -> bool:
     return type_.kind == ir.ANY or (type_.kind == ir.PRIMITIVE and type_.name in ("str", "int"))
+
+
+def _is_text(type_: ir.TypeRef) -> bool:
+    return type_.kind == ir.ANY or (type_.kind == ir.PRIMITIVE and type_.name == "str")
 
 
 def _link_header(op: dict[str, Any], status: str, resolve: Callable[[Any, str], tuple[Any, str]], op_ptr: str) -> bool:

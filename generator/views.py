@@ -1474,7 +1474,8 @@ def _cli_table(api: ir.Api, view: ApiView) -> _CliTable:
                 "paginated": op.pagination is not None,
                 # where a page keeps its items, its total and whether more follow
                 "page": {"items": op.pagination.items, "count": op.pagination.count, "next": op.pagination.next,
-                         "has_more": op.pagination.has_more} if op.pagination else None,
+                         "has_more": op.pagination.has_more,
+                         **({"next_in": op.pagination.next_in} if op.pagination.next_in else {})} if op.pagination else None,
                 "stream": ov.stream,
                 "alias_groups": None,
                 "shortcut": None,

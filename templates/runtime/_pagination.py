@@ -18,7 +18,7 @@ class PageStyle(Generic[_T]):
     involved (wire names). `_T` is the type of the items, for the type checker.
 
     The styles: "offset" and "page" count their way on (unless `next` links onwards);
-    "token" gives the `next` field's value (Google's `nextPageToken`) to the `token`
+    "cursor" follows the link in the `next` field; "token" gives the `next` field's value (Google's `nextPageToken`) to the `token`
     parameter (`pageToken`); "after" gives the last item's `id` to the `token` parameter
     while `has_more` (Stripe's `starting_after`); "link" follows the response's `Link`
     header to its `rel="next"` address (GitHub's)."""
@@ -28,6 +28,9 @@ class PageStyle(Generic[_T]):
     count: str | None = "count"
     next: str | None = "next"
     has_more: str | None = None
+    #: the object of the answer that holds `next`, where it is not the answer itself
+    #: (JSON:API's `links`, Twilio's `meta`, Slack's `response_metadata`)
+    next_in: str | None = None
     limit: str = "limit"
     offset: str = "offset"
     page: str = "page"
@@ -68,6 +71,12 @@ def _linked_query(query: Mapping[str, object], url: str) -> dict[str, object] | 
     return None if _as_strings(linked) == _as_strings(query) else linked
 
 
+def _is_link(text: str) -> bool:
+    """Whether a `next` field's value is a link (an address, a path or a query), not a
+    page number or a token, whose text read as a query would add a stray parameter."""
+    return "?" in text or text.startswith(("http://", "https://", "/"))
+
+
 class _BasePage(Generic[_T]):
     def __init__(
         self,
@@ -98,8 +107,8 @@ class _BasePage(Generic[_T]):
             return _linked_query(self._query, self.next_link) if self.next_link else None
         if style.style in ("token", "after"):
             return self._cursor_query(style)
-        next_url = _field(self.envelope, style.next)
-        if isinstance(next_url, str) and next_url:
+        next_url = self._next()
+        if isinstance(next_url, str) and _is_link(next_url):
             return _linked_query(self._query, next_url)
         if style.next is not None and style.has_more is None:
             return None  # pages are linked, and this one links nowhere: it is the last
@@ -113,6 +122,13 @@ class _BasePage(Generic[_T]):
         offset = int(str(self._query.get(style.offset) or 0))
         return {**self._query, style.offset: offset + len(self.items)}
 
+    def _next(self) -> Any:
+        """The answer's `next` field (a link or a token), where the style says it is."""
+        holder = (
+            _field(self.envelope, self._style.next_in) if self._style.next_in else self.envelope
+        )
+        return _field(holder, self._style.next)
+
     def _cursor_query(self, style: PageStyle[_T]) -> dict[str, object] | None:
         """A token's next page: the token the response gives, or the last item's id."""
         if style.token is None or (
@@ -120,7 +136,7 @@ class _BasePage(Generic[_T]):
         ):
             return None
         if style.style == "token":
-            cursor = _field(self.envelope, style.next)
+            cursor = self._next()
         else:
             cursor = _field(self.items[-1], "id") if self.items else None
         if cursor is None or cursor == "" or isinstance(cursor, bool):

@@ -884,12 +884,30 @@ def test_lists_that_page_in_the_well_known_ways_walk_every_page(
         after = [call.query.get("starting_after") for call in api.calls if call.operation_id == "GetCustomers"]
         assert after == [None, customers[1].id, customers[3].id]
         assert [type(f) for f in client.functions.list_functions()] == [types.Book] * 5
+        # a link in one of the answer's objects, and a token in one
+        assert [type(a) for a in client.articles.list_articles(page_size=2)] == [types.Book] * 5
+        assert [type(c) for c in client.articles.list_call()] == [types.Book] * 5
+        assert [type(c) for c in client.articles.conversations_list()] == [types.Book] * 5
+        cursors = [call.query.get("cursor") for call in api.calls if call.operation_id == "conversations.list"]
+        assert cursors == [None, "2", "4"]
         # not paged: the answer as it is
         assert isinstance(client.buckets.list_objects(), types.ListObjectsResponse)
         assert isinstance(client.shelves.list(), types.ShelvesListResponse)
         assert isinstance(client.shelves.authors_list(page_token="t"), types.AuthorsListResponse)
         assert isinstance(client.shelves.notes_list(), types.NotesListResponse)
         assert isinstance(client.repos.get("r"), types.Repo)
+        assert isinstance(client.shelves.exports_list(), types.ExportsListResponse)
+
+    sent: list[str] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        sent.append(str(request.url))
+        return httpx.Response(200, json={"tags": [{"name": "a"}], "next": "c2VjcmV0"})
+
+    root = modules[package]
+    with root.InferredPages(api_key="k", http_client=httpx.Client(transport=httpx.MockTransport(answer))) as client:
+        assert [t.name for t in client.articles.list_tags()] == ["a"]  # a token, not a link: no further
+    assert sent == ["https://api.example.com/tags"]
 
     # over HTTP, from a server whose links name another host and path: the client keeps its
     # own address (and its key), taking the link's query only
@@ -915,7 +933,6 @@ def test_lists_that_page_in_the_well_known_ways_walk_every_page(
     server = ThreadingHTTPServer(("127.0.0.1", 0), Linking)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
-        root = _import_all(out, package)[package]
         address = f"http://127.0.0.1:{server.server_address[1]}"
         with root.InferredPages(api_key="k", base_url=address) as client:
             assert [r.full_name for r in client.repos.list(per_page=1)] == ["r1", "r2", "r3"]

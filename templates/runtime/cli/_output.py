@@ -407,9 +407,9 @@ def _page_notes(
     (by the envelope's fields, or `linked`: the answer's Link header leads onwards)."""
     fields: Mapping[str, Any] = data if isinstance(data, Mapping) else {}
     count = fields.get(page["count"] or "")
-    more = (
-        linked or bool(fields.get(page["next"] or "")) or fields.get(page["has_more"] or "") is True
-    )
+    holder = fields.get(page["next_in"] or "") if page.get("next_in") else fields
+    nxt = holder.get(page["next"] or "") if isinstance(holder, Mapping) else None
+    more = linked or bool(nxt) or fields.get(page["has_more"] or "") is True
     if isinstance(count, int) and count > shown:
         return [f"{shown} of {count} shown; --all prints every one."]
     if more:

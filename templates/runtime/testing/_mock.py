@@ -977,23 +977,29 @@ class MockAPI:
             if more:
                 address = f"{self.base_url}{path}?{urlencode(sorted(next_query.items()))}"
                 headers["Link"] = f'<{address}>; rel="next"'
-            return MockResponse(200, chunk if bare else {**envelope, items_field: chunk}, headers)
+            body = chunk if bare else {**envelope, items_field: chunk}
+            return MockResponse(200, body, headers, base.content_type or "application/json")
         body = dict(envelope)
         body[items_field] = chunk
         if paging["count"]:
             body[paging["count"]] = len(items)
+        holder = body
+        if paging.get("next_in"):  # JSON:API's `links`, Twilio's `meta`
+            kept = body.get(paging["next_in"])
+            holder = body[paging["next_in"]] = dict(kept) if isinstance(kept, dict) else {}
         if style == "token":
             # the last page leaves the token out: it may not be null
-            body.pop(paging["next"], None)
+            holder.pop(paging["next"], None)
             if more:
-                body[paging["next"]] = next_query[paging["token"]]
+                holder[paging["next"]] = next_query[paging["token"]]
         elif paging["next"]:
-            body[paging["next"]] = (
+            holder[paging["next"]] = (
                 f"{self.base_url}{path}?{urlencode(sorted(next_query.items()))}" if more else None
             )
         if paging["has_more"]:
             body[paging["has_more"]] = more
-        return MockResponse(200, body)
+        # in the media type the operation answers (JSON:API's application/vnd.api+json)
+        return MockResponse(200, body, {}, base.content_type or "application/json")
 
 
 def _with_id(item: Any, index: int) -> Any:
