@@ -8,9 +8,10 @@ field, at its top or in one of its objects: JSON:API's `links.next`, Twilio's
 caller had to follow these by hand.
 
 Each is recognised only where the names and the shapes agree (the parameter is an
-optional one of the query, the answer holds exactly one list of items); `x-pagination:
-false` on the operation keeps it unpaged. Offsets and page numbers are not guessed: an
-API that ignores them would be walked for ever.
+optional one of the query; the answer, in JSON alone, holds exactly one list of items or
+is the list); `x-pagination: false` on the operation keeps it unpaged. Offsets and page
+numbers are not guessed: an API that ignores them would be walked for ever. A page
+never follows more than the query of a link (the runtime's _pagination.py).
 """
 
 from __future__ import annotations
