@@ -876,6 +876,8 @@ def test_lists_that_page_in_the_well_known_ways_walk_every_page(
         assert tokens == [None, "2", "4"]  # each the token the page before gave
         repos = client.repos.list(per_page=2)
         assert [type(r) for r in repos] == [types.Repo] * 5  # a bare list, the Link header followed
+        raw = client.repos.with_raw_response.list(per_page=2)
+        assert raw.headers["Link"].endswith('rel="next"') and len(list(raw.parse())) == 5
         runs = client.repos.runs_list()
         assert isinstance(runs.envelope, types.RunsListResponse) and [type(r) for r in runs] == [types.Repo] * 5
         assert "body" not in inspect.signature(client.customers.get_customers).parameters
