@@ -705,6 +705,9 @@ def operation_fixture(op: ir.Operation, synth: Synthesiser, auth: tuple[str, str
                 body = _with_an_item(body, op.pagination.items, r.schema, synth)
             elif op.pagination and r.status.startswith("2") and body == []:
                 body = _list_with_an_item(r.schema, synth)
+            holder = op.pagination.next_in if op.pagination else None
+            if holder and r.status.startswith("2") and isinstance(body, dict) and not isinstance(body.get(holder), dict):
+                body = _with_a_sample_of(body, holder, r.schema, synth)
             if r.status.startswith("2") and isinstance(body, dict):
                 body = _settled(body, r.schema, synth)
             responses[r.status] = {"content_type": r.media_type, "body": body}
@@ -769,6 +772,20 @@ def _with_an_item(body: dict[str, Any], items: str, schema: Any, synth: Synthesi
     item = synth.sample(listed["items"], direction="response")
     with_item = {**body, items: [item]}
     return with_item if synth.valid(with_item, schema) else body
+
+
+def _with_a_sample_of(body: dict[str, Any], name: str, schema: Any, synth: Synthesiser) -> dict[str, Any]:
+    """A page with the object its next link goes in (JSON:API's `links`), where its
+    sample left that out: the mock writes the link there, and an object it made up
+    would lack what the object requires."""
+    resolved, _ = synth.resolver.resolve_or_none(schema, "")
+    if not isinstance(resolved, dict):
+        return body
+    found = openapi.object_view(synth.resolver, resolved, "").properties.get(name)
+    if not found:
+        return body
+    with_it = {**body, name: synth.sample(found[0], direction="response")}
+    return with_it if synth.valid(with_it, schema) else body
 
 
 def _list_with_an_item(schema: Any, synth: Synthesiser) -> list[Any]:

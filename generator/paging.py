@@ -77,7 +77,8 @@ def inferred(op: dict[str, Any], result: ir.Operation, models: dict[str, ir.Mode
     # `links`, Twilio's `meta`, Slack's `response_metadata`, Google's `pagination`)
     holders: list[tuple[str | None, dict[str, ir.Field]]] = [(None, by_plain)]
     holders += [(f.wire_name, {_plain(g.wire_name): g for g in models[f.type.name].fields})
-                for f in fields if f.type.kind == ir.MODEL and f.type.name in models]
+                for f in fields if f.type.kind == ir.MODEL and f.type.name in models
+                and not _holds_objects(models[f.type.name].fields)]
     for plain, param in optional.items():
         if plain in _TOKEN_PARAMETERS:
             for holder, named in holders:
@@ -112,6 +113,13 @@ def _items(fields: Fields) -> ir.Field | None:
     if len(lists) > 1:
         lists = [f for f in lists if f.type.item is not None and f.type.item.kind in (ir.MODEL, ir.UNION, ir.ALIAS)]
     return lists[0] if len(lists) == 1 else None
+
+
+def _holds_objects(fields: Fields) -> bool:
+    """Whether an object holds a list of objects: then it is a page of its own (Spotify's
+    playlist's `tracks`, with its `next`), not where its holder's next page is told."""
+    return any(f.type.kind == ir.LIST and f.type.item is not None and f.type.item.kind in (ir.MODEL, ir.UNION, ir.ALIAS)
+               for f in fields)
 
 
 def _has_ids(item: ir.TypeRef, models: dict[str, ir.Model]) -> bool:

@@ -899,6 +899,7 @@ def test_lists_that_page_in_the_well_known_ways_walk_every_page(
         assert isinstance(client.shelves.notes_list(), types.NotesListResponse)
         assert isinstance(client.repos.get("r"), types.Repo)
         assert isinstance(client.shelves.exports_list(), types.ExportsListResponse)
+        assert isinstance(client.articles.get_playlist("p"), types.GetPlaylistResponse)
 
     sent: list[str] = []
 

@@ -983,10 +983,13 @@ class MockAPI:
         body[items_field] = chunk
         if paging["count"]:
             body[paging["count"]] = len(items)
-        holder = body
+        holder: dict[str, Any] = body
         if paging.get("next_in"):  # JSON:API's `links`, Twilio's `meta`
             kept = body.get(paging["next_in"])
-            holder = body[paging["next_in"]] = dict(kept) if isinstance(kept, dict) else {}
+            if isinstance(kept, dict):
+                holder = body[paging["next_in"]] = dict(kept)
+            else:  # not made up (it would lack what it requires): the page is the last
+                holder = {}
         if style == "token":
             # the last page leaves the token out: it may not be null
             holder.pop(paging["next"], None)
