@@ -2,16 +2,18 @@
 operation whose query takes a token its answer gives back (Google's `pageToken` and
 `nextPageToken`), whose answer's Link header leads to the next page (GitHub's), whose
 query takes the id of the last item seen while the answer says there are more (Stripe's
-`starting_after` and `has_more`), or whose answer links to the next page (a `next`
+`starting_after` and `has_more`), whose answer links to the next page (a `next`
 field, at its top or in one of its objects: JSON:API's `links.next`, Twilio's
-`meta.next_page_url`, OData's `@odata.nextLink`). Without an extension saying so, the
-caller had to follow these by hand.
+`meta.next_page_url`, OData's `@odata.nextLink`), or whose query takes an `offset` while
+the answer counts every item (`total`). Without an extension saying so, the caller had
+to follow these by hand.
 
 Each is recognised only where the names and the shapes agree (the parameter is an
 optional one of the query; the answer, in JSON alone, holds exactly one list of items or
-is the list); `x-pagination: false` on the operation keeps it unpaged. Offsets and page
-numbers are not guessed: an API that ignores them would be walked for ever. A page
-never follows more than the query of a link (the runtime's _pagination.py).
+is the list); `x-pagination: false` on the operation keeps it unpaged. Offsets are
+walked only to the total the answer gives, and page numbers not at all: an API that
+ignores them would be walked for ever. A page never follows more than the query of a
+link (the runtime's _pagination.py).
 """
 
 from __future__ import annotations
@@ -35,6 +37,12 @@ _SAME_NAME = frozenset({"nexttoken", "cursor", "continuationtoken", "pagetoken",
 #: value that is no link, a page number or a token, ends the walk at run time)
 _NEXT_LINKS = ("next", "nextlink", "odatanextlink", "nextpageurl", "nextpageuri", "nexturl", "nextpagelink",
                "nexthref", "nextpage")
+#: fields of an answer that count every item of the list, in the order they are looked
+#: for (a `count` that is the page's, not the list's, ends the walk after the first page)
+_TOTALS = ("total", "totalcount", "totalresults", "totalitems", "totalrecords", "totalhits", "totalelements",
+           "totalsize", "count")
+#: query parameters that say how many items a page holds
+_LIMITS = ("limit", "pagesize", "perpage", "maxresults", "max", "size", "count")
 _AFTER_PARAMETERS = frozenset({"startingafter"})
 _HAS_MORE = frozenset({"hasmore"})
 _PLAIN = re.compile(r"[^a-z0-9]")
@@ -96,6 +104,11 @@ def inferred(op: dict[str, Any], result: ir.Operation, models: dict[str, ir.Mode
         link = next((named[n] for n in _NEXT_LINKS if n in named and _is_text(named[n].type)), None)
         if link is not None:
             return ir.Pagination("cursor", items.wire_name, None, link.wire_name, None, items.type.item, next_in=holder)
+    total = next((by_plain[n] for n in _TOTALS if n in by_plain and _is_count(by_plain[n].type)), None)
+    if "offset" in optional and total is not None:
+        limit = next((optional[n] for n in _LIMITS if n in optional), None)
+        return ir.Pagination("offset", items.wire_name, total.wire_name, None, None, items.type.item,
+                             limit_param=limit.name if limit else None, offset_param=optional["offset"].name)
     return None
 
 
@@ -131,6 +144,10 @@ def _has_ids(item: ir.TypeRef, models: dict[str, ir.Model]) -> bool:
 
 def _is_token(type_: ir.TypeRef) -> bool:
     return type_.kind == ir.ANY or (type_.kind == ir.PRIMITIVE and type_.name in ("str", "int"))
+
+
+def _is_count(type_: ir.TypeRef) -> bool:
+    return type_.kind == ir.PRIMITIVE and type_.name == "int"
 
 
 def _is_text(type_: ir.TypeRef) -> bool:

@@ -120,6 +120,8 @@ class _BasePage(Generic[_T]):
             current = int(str(self._query.get(style.page) or 1))
             return {**self._query, style.page: current + 1}
         offset = int(str(self._query.get(style.offset) or 0))
+        if self.count is not None and offset + len(self.items) >= self.count:
+            return None  # every item the server counts has been seen
         return {**self._query, style.offset: offset + len(self.items)}
 
     def _next(self) -> Any:

@@ -886,6 +886,11 @@ def test_lists_that_page_in_the_well_known_ways_walk_every_page(
         after = [call.query.get("starting_after") for call in api.calls if call.operation_id == "GetCustomers"]
         assert after == [None, customers[1].id, customers[3].id]
         assert [type(f) for f in client.functions.list_functions()] == [types.Book] * 5
+        # an offset, walked to the total the answer gives (no request past it)
+        assert [type(e) for e in client.events.list_events(limit=2)] == [types.Book] * 5
+        offsets = [call.query.get("offset") for call in api.calls if call.operation_id == "listEvents"]
+        assert offsets == [None, "2", "4"]
+        assert isinstance(client.events.list_logs(), types.ListLogsResponse)
         # a link in one of the answer's objects, and a token in one
         assert [type(a) for a in client.articles.list_articles(page_size=2)] == [types.Book] * 5
         assert [type(c) for c in client.articles.list_call()] == [types.Book] * 5
