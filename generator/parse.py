@@ -152,6 +152,10 @@ def _ms_pageable(pageable: Any) -> dict[str, Any] | None:
     return {"items": items if isinstance(items, str) and items else "value", "next": pageable["nextLinkName"], "count": None}
 
 
+#: x-pagination's styles that give a query parameter the next page's token or the last
+#: item's id, and that parameter's default (generator/paging.py finds them undeclared too)
+_TOKEN_PARAM_DEFAULTS = {"token": "page_token", "after": "starting_after"}
+
 _FORM_STYLES = ("form", "spaceDelimited", "pipeDelimited", "deepObject")
 
 
@@ -1462,6 +1466,8 @@ class Parser:
                 field = next((f for f in model.fields if f.wire_name == items), None)
                 if field and field.type.kind == ir.LIST:
                     item_type = field.type.item
+            elif success and success.type and success.type.kind == ir.LIST and style == "link":
+                item_type = success.type.item  # a bare list, paged by its Link header
             shape = success.type if success and success.type else None
             if shape is not None and item_type is None and shape.kind not in (ir.UNION, ir.MAP, ir.ALIAS, ir.ANY):
                 # a response that has no such list: another vendor's extension of the same
@@ -1482,6 +1488,8 @@ class Parser:
                     limit_param=by_wire.get(str(pagination.get("limit-param", "limit"))),
                     offset_param=by_wire.get(str(pagination.get("offset-param", "offset"))),
                     page_param=by_wire.get(str(pagination.get("page-param", "page"))),
+                    token_param=by_wire.get(str(pagination.get("token-param", _TOKEN_PARAM_DEFAULTS.get(style, "")))),
+                    next_in=str(pagination["next-in"]) if pagination.get("next-in") else None,
                 )
         elif "x-pagination" not in op and "x-ms-pageable" not in op:
             result.pagination = paging.inferred(op, result, self.model_named, self.resolve, op_ptr)

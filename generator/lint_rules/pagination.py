@@ -11,9 +11,10 @@ from .registry import check, rule
 
 X_PAGINATION = rule("x-pagination", "error", "x-pagination names a known style, response properties that exist and declared query parameters.")
 
-_KEYS = {"style", "items", "count", "next", "has-more", "limit-param", "offset-param", "page-param"}
+_KEYS = {"style", "items", "count", "next", "has-more", "limit-param", "offset-param", "page-param", "token-param", "next-in"}
 #: style -> (key naming the query parameter, its default)
-_STYLE_PARAMETERS = {"offset": (("limit-param", "limit"), ("offset-param", "offset")), "page": (("page-param", "page"),), "cursor": ()}
+_STYLE_PARAMETERS = {"offset": (("limit-param", "limit"), ("offset-param", "offset")), "page": (("page-param", "page"),), "cursor": (),
+                     "token": (("token-param", "page_token"),), "after": (("token-param", "starting_after"),), "link": ()}
 
 
 @check(X_PAGINATION)
@@ -22,7 +23,7 @@ def pagination(ctx: Context) -> None:
         unknown_keys(ctx, X_PAGINATION, spec, _KEYS, pointer, "x-pagination")
         style = spec.get("style", "offset")
         if not isinstance(style, str) or style not in _STYLE_PARAMETERS:
-            ctx.report(X_PAGINATION, pointer + "/style", f"x-pagination style {style!r} is not one of offset, page, cursor")
+            ctx.report(X_PAGINATION, pointer + "/style", f"x-pagination style {style!r} is not one of {', '.join(_STYLE_PARAMETERS)}")
             continue
         _query_parameters(ctx, op, spec, pointer, style)
         _response_properties(ctx, op, spec, pointer, style)
@@ -46,11 +47,15 @@ def _response_properties(ctx: Context, op: Operation, spec: dict[str, Any], poin
         return
     status, schema, schema_pointer = successes[0]
     properties = ctx.object_properties(schema, schema_pointer)
+    if style == "link" and "items" not in spec and _is_array(ctx, Property("", schema, schema_pointer)):
+        return  # a bare list, paged by its Link header
     # items has a default; count, next and has-more are checked when written (null: "there is none")
     wanted = [("items", spec.get("items", "results"))]
-    wanted += [(key, spec[key]) for key in ("count", "next", "has-more") if spec.get(key) is not None]
-    if style == "cursor" and "next" not in spec and "has-more" not in spec:
+    wanted += [(key, spec[key]) for key in ("count", "next", "has-more", "next-in") if spec.get(key) is not None]
+    if style in ("cursor", "token") and "next" not in spec and "has-more" not in spec:
         wanted.append(("next", "next"))  # a cursor can only come from the response
+    if "next-in" in spec:  # `next` is a property of that object, not of the answer
+        wanted = [(key, name) for key, name in wanted if key != "next"]
     for key, name in wanted:
         where = written_at(pointer, spec, key)
         if not isinstance(name, str) or name not in properties:

@@ -891,6 +891,10 @@ def test_lists_that_page_in_the_well_known_ways_walk_every_page(
         offsets = [call.query.get("offset") for call in api.calls if call.operation_id == "listEvents"]
         assert offsets == [None, "2", "4"]
         assert isinstance(client.events.list_logs(), types.ListLogsResponse)
+        # the same styles declared by x-pagination
+        assert [type(m) for m in client.events.list_moments()] == [types.Book] * 5
+        assert [call.query.get("pos") for call in api.calls if call.operation_id == "listMoments"] == [None, "2", "4"]
+        assert [type(f) for f in client.events.list_feeds()] == [types.Book] * 5
         # a link in one of the answer's objects, and a token in one
         assert [type(a) for a in client.articles.list_articles(page_size=2)] == [types.Book] * 5
         assert [type(c) for c in client.articles.list_call()] == [types.Book] * 5

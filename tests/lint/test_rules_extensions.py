@@ -26,6 +26,22 @@ def test_pagination_query_parameters(lint_yaml: LintYaml) -> None:
     assert result.messages("x-pagination") == ["page pagination needs the query parameter 'page', which GET /items/ does not declare"]
 
 
+def test_pagination_token_and_link_styles(lint_yaml: LintYaml) -> None:
+    # a token style names the parameter that takes the token, and where the token is
+    result = lint_yaml(CLEAN_SPEC.replace("style: offset\n", "style: token\n        next-in: paging\n"))
+    assert result.positions("x-pagination") == [result.at("style: token"), result.at("paging")]
+    assert result.messages("x-pagination") == [
+        "token pagination needs the query parameter 'page_token', which GET /items/ does not declare",
+        "the 200 response of GET /items/ has no property 'paging' (next-in)",
+    ]
+    assert lint_yaml(CLEAN_SPEC.replace("style: offset\n", "style: token\n        token-param: offset\n")).findings == []
+    assert lint_yaml(CLEAN_SPEC.replace("style: offset\n", "style: link\n")).findings == []
+    # false keeps an operation unpaged; anything else that is no mapping is refused
+    assert lint_yaml(CLEAN_SPEC.replace("x-pagination:\n        style: offset\n", "x-pagination: false\n")).findings == []
+    refused = lint_yaml(CLEAN_SPEC.replace("x-pagination:\n        style: offset\n", "x-pagination: true\n"))
+    assert refused.messages("x-pagination") == ["x-pagination must be a mapping or false"]
+
+
 def test_long_running_operations_exist(lint_yaml: LintYaml) -> None:
     result = lint_yaml(with_queries().replace("poll: queries_retrieve", "poll: queries_get").replace("cancel: queries_cancel", "cancel: stop"))
     assert result.positions("x-long-running") == [result.at("queries_get"), result.at("stop")]
