@@ -985,6 +985,7 @@ def mock_entry(op: ir.Operation, fixture_file: str, resolver: openapi.Resolver) 
             "page": by_name.get(op.pagination.page_param or ""),
             "token": by_name.get(op.pagination.token_param or ""),
             **({"next_in": op.pagination.next_in} if op.pagination.next_in else {}),
+            **({"pages": op.pagination.pages} if op.pagination.pages else {}),
         }
     listed: dict[str, list[str]] = {}
     for r in op.responses:

@@ -4,15 +4,15 @@ operation whose query takes a token its answer gives back (Google's `pageToken` 
 query takes the id of the last item seen while the answer says there are more (Stripe's
 `starting_after` and `has_more`), whose answer links to the next page (a `next`
 field, at its top or in one of its objects: JSON:API's `links.next`, Twilio's
-`meta.next_page_url`, OData's `@odata.nextLink`), or whose query takes an `offset` while
-the answer counts every item (`total`). Without an extension saying so, the caller had
-to follow these by hand.
+`meta.next_page_url`, OData's `@odata.nextLink`), or whose query takes an `offset` or a
+`page` while the answer counts every item (`total`) or every page (`pages`). Without an
+extension saying so, the caller had to follow these by hand.
 
 Each is recognised only where the names and the shapes agree (the parameter is an
 optional one of the query; the answer, in JSON alone, holds exactly one list of items or
-is the list); `x-pagination: false` on the operation keeps it unpaged. Offsets are
-walked only to the total the answer gives, and page numbers not at all: an API that
-ignores them would be walked for ever. A page never follows more than the query of a
+is the list); `x-pagination: false` on the operation keeps it unpaged. Offsets and
+page numbers are walked only to the total the answer gives, and not guessed without
+one: an API that ignores them would be walked for ever. A page never follows more than the query of a
 link (the runtime's _pagination.py).
 """
 
@@ -41,6 +41,8 @@ _NEXT_LINKS = ("next", "nextlink", "odatanextlink", "nextpageurl", "nextpageuri"
 #: for (a `count` that is the page's, not the list's, ends the walk after the first page)
 _TOTALS = ("total", "totalcount", "totalresults", "totalitems", "totalrecords", "totalhits", "totalelements",
            "totalsize", "count")
+#: fields of an answer that count its pages
+_PAGE_COUNTS = ("totalpages", "pages", "lastpage", "pagecount", "numpages", "totalpagecount", "pagestotal")
 #: query parameters that say how many items a page holds
 _LIMITS = ("limit", "pagesize", "perpage", "maxresults", "max", "size", "count")
 _AFTER_PARAMETERS = frozenset({"startingafter"})
@@ -104,6 +106,10 @@ def inferred(op: dict[str, Any], result: ir.Operation, models: dict[str, ir.Mode
         link = next((named[n] for n in _NEXT_LINKS if n in named and _is_text(named[n].type)), None)
         if link is not None:
             return ir.Pagination("cursor", items.wire_name, None, link.wire_name, None, items.type.item, next_in=holder)
+    pages = next((by_plain[n] for n in _PAGE_COUNTS if n in by_plain and _is_count(by_plain[n].type)), None)
+    if "page" in optional and pages is not None:
+        return ir.Pagination("page", items.wire_name, None, None, None, items.type.item,
+                             page_param=optional["page"].name, pages=pages.wire_name)
     total = next((by_plain[n] for n in _TOTALS if n in by_plain and _is_count(by_plain[n].type)), None)
     if "offset" in optional and total is not None:
         limit = next((optional[n] for n in _LIMITS if n in optional), None)

@@ -1490,6 +1490,7 @@ class Parser:
                     page_param=by_wire.get(str(pagination.get("page-param", "page"))),
                     token_param=by_wire.get(str(pagination.get("token-param", _TOKEN_PARAM_DEFAULTS.get(style, "")))),
                     next_in=str(pagination["next-in"]) if pagination.get("next-in") else None,
+                    pages=str(pagination["pages"]) if pagination.get("pages") else None,
                 )
         elif "x-pagination" not in op and "x-ms-pageable" not in op:
             result.pagination = paging.inferred(op, result, self.model_named, self.resolve, op_ptr)

@@ -35,6 +35,8 @@ class PageStyle(Generic[_T]):
     offset: str = "offset"
     page: str = "page"
     token: str | None = None
+    #: "page": the answer's field that counts the pages (Linode's `pages`), where it has one
+    pages: str | None = None
 
 
 def _as_strings(query: Mapping[str, object]) -> dict[str, str]:
@@ -118,6 +120,9 @@ class _BasePage(Generic[_T]):
             return None
         if style.style == "page":
             current = int(str(self._query.get(style.page) or 1))
+            pages = _field(self.envelope, style.pages)
+            if isinstance(pages, int) and not isinstance(pages, bool) and current >= pages:
+                return None  # the last page the server counts
             return {**self._query, style.page: current + 1}
         offset = int(str(self._query.get(style.offset) or 0))
         if self.count is not None and offset + len(self.items) >= self.count:

@@ -891,6 +891,9 @@ def test_lists_that_page_in_the_well_known_ways_walk_every_page(
         offsets = [call.query.get("offset") for call in api.calls if call.operation_id == "listEvents"]
         assert offsets == [None, "2", "4"]
         assert isinstance(client.events.list_logs(), types.ListLogsResponse)
+        assert [type(i) for i in client.events.get_linode_instances()] == [types.Book] * 5
+        numbers = [call.query.get("page") for call in api.calls if call.operation_id == "getLinodeInstances"]
+        assert numbers == [None, "2", "3"]  # three pages counted, none asked for past them
         # the same styles declared by x-pagination
         assert [type(m) for m in client.events.list_moments()] == [types.Book] * 5
         assert [call.query.get("pos") for call in api.calls if call.operation_id == "listMoments"] == [None, "2", "4"]

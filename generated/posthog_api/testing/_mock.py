@@ -983,6 +983,8 @@ class MockAPI:
         body[items_field] = chunk
         if paging["count"]:
             body[paging["count"]] = len(items)
+        if paging.get("pages"):  # the count of pages, Linode's
+            body[paging["pages"]] = -(-len(items) // size)
         holder: dict[str, Any] = body
         if paging.get("next_in"):  # JSON:API's `links`, Twilio's `meta`
             kept = body.get(paging["next_in"])
