@@ -986,6 +986,7 @@ def mock_entry(op: ir.Operation, fixture_file: str, resolver: openapi.Resolver) 
             "token": by_name.get(op.pagination.token_param or ""),
             **({"next_in": op.pagination.next_in} if op.pagination.next_in else {}),
             **({"pages": op.pagination.pages} if op.pagination.pages else {}),
+            **({"next_href": True} if op.pagination.next_href else {}),
         }
     listed: dict[str, list[str]] = {}
     for r in op.responses:

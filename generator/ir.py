@@ -242,6 +242,7 @@ class Pagination:
     token_param: str | None = None  # token, after: takes the next token or the last item's id
     next_in: str | None = None  # the answer's object that holds `next`, where it is not the answer
     pages: str | None = None  # page: the answer's field that counts the pages
+    next_href: bool = False  # `next` is an object whose `href` is the link (HAL's)
 
 
 @dataclass

@@ -4,7 +4,7 @@ operation whose query takes a token its answer gives back (Google's `pageToken` 
 query takes the id of the last item seen while the answer says there are more (Stripe's
 `starting_after` and `has_more`), whose answer links to the next page (a `next`
 field, at its top or in one of its objects: JSON:API's `links.next`, Twilio's
-`meta.next_page_url`, OData's `@odata.nextLink`), or whose query takes an `offset` or a
+`meta.next_page_url`, OData's `@odata.nextLink`, HAL's `_links.next.href`), or whose query takes an `offset` or a
 `page` while the answer counts every item (`total`) or every page (`pages`). Without an
 extension saying so, the caller had to follow these by hand.
 
@@ -103,9 +103,11 @@ def inferred(op: dict[str, Any], result: ir.Operation, models: dict[str, ir.Mode
                 return ir.Pagination("after", items.wire_name, None, None, more.wire_name, item,
                                      token_param=param.name)
     for holder, named in holders:
-        link = next((named[n] for n in _NEXT_LINKS if n in named and _is_text(named[n].type)), None)
+        link = next((named[n] for n in _NEXT_LINKS if n in named and (_is_text(named[n].type) or _is_href(named[n].type, models))),
+                    None)
         if link is not None:
-            return ir.Pagination("cursor", items.wire_name, None, link.wire_name, None, items.type.item, next_in=holder)
+            return ir.Pagination("cursor", items.wire_name, None, link.wire_name, None, items.type.item, next_in=holder,
+                                 next_href=not _is_text(link.type))
     pages = next((by_plain[n] for n in _PAGE_COUNTS if n in by_plain and _is_count(by_plain[n].type)), None)
     if "page" in optional and pages is not None:
         return ir.Pagination("page", items.wire_name, None, None, None, items.type.item,
@@ -150,6 +152,12 @@ def _has_ids(item: ir.TypeRef, models: dict[str, ir.Model]) -> bool:
 
 def _is_token(type_: ir.TypeRef) -> bool:
     return type_.kind == ir.ANY or (type_.kind == ir.PRIMITIVE and type_.name in ("str", "int"))
+
+
+def _is_href(type_: ir.TypeRef, models: dict[str, ir.Model]) -> bool:
+    """Whether a link is an object whose `href` is the address (HAL's `_links.next`)."""
+    return type_.kind == ir.MODEL and type_.name in models and any(
+        f.wire_name == "href" and _is_text(f.type) for f in models[type_.name].fields)
 
 
 def _is_count(type_: ir.TypeRef) -> bool:

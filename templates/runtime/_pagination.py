@@ -130,11 +130,15 @@ class _BasePage(Generic[_T]):
         return {**self._query, style.offset: offset + len(self.items)}
 
     def _next(self) -> Any:
-        """The answer's `next` field (a link or a token), where the style says it is."""
+        """The answer's `next` field (a link or a token), where the style says it is; the
+        `href` of an object there (HAL's)."""
         holder = (
             _field(self.envelope, self._style.next_in) if self._style.next_in else self.envelope
         )
-        return _field(holder, self._style.next)
+        value = _field(holder, self._style.next)
+        if value is not None and not isinstance(value, (str, int, float, bool)):
+            return _field(value, "href")  # HAL's `_links.next.href`
+        return value
 
     def _cursor_query(self, style: PageStyle[_T]) -> dict[str, object] | None:
         """A token's next page: the token the response gives, or the last item's id."""

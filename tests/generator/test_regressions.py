@@ -902,6 +902,7 @@ def test_lists_that_page_in_the_well_known_ways_walk_every_page(
         assert [type(a) for a in client.articles.list_articles(page_size=2)] == [types.Book] * 5
         assert [type(c) for c in client.articles.list_call()] == [types.Book] * 5
         assert [type(c) for c in client.articles.conversations_list()] == [types.Book] * 5
+        assert [type(c) for c in client.articles.list_companies()] == [types.Book] * 5
         cursors = [call.query.get("cursor") for call in api.calls if call.operation_id == "conversations.list"]
         assert cursors == [None, "2", "4"]
         # not paged: the answer as it is

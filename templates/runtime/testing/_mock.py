@@ -998,9 +998,16 @@ class MockAPI:
             if more:
                 holder[paging["next"]] = next_query[paging["token"]]
         elif paging["next"]:
-            holder[paging["next"]] = (
-                f"{self.base_url}{path}?{urlencode(sorted(next_query.items()))}" if more else None
-            )
+            address = f"{self.base_url}{path}?{urlencode(sorted(next_query.items()))}"
+            if paging.get("next_href"):  # HAL's `next: {href}`, left out on the last page
+                kept_link = holder.pop(paging["next"], None)
+                if more:
+                    holder[paging["next"]] = {
+                        **(kept_link if isinstance(kept_link, dict) else {}),
+                        "href": address,
+                    }
+            else:
+                holder[paging["next"]] = address if more else None
         if paging["has_more"]:
             body[paging["has_more"]] = more
         # in the media type the operation answers (JSON:API's application/vnd.api+json)
