@@ -14,7 +14,7 @@ from typing import Any
 
 import orjson
 
-from . import ir, naming, openapi, paging, subtypes
+from . import ir, naming, openapi, paging, path_names, subtypes
 from .diagnostics import AMBIGUOUS, EXTENSION, NAMING, REF, UNSUPPORTED, Code, Diagnostic, SpecError
 from .fixtures import validator
 from .html_text import markdown
@@ -227,7 +227,15 @@ class Parser:
         self.nullable_at: set[str] = set()
         #: an inline schema's text -> the pointer of the first one like it that became a class
         self.first_like: dict[bytes, str] = {}
-        self.share_copies = self.share_inline_copies()
+        #: x-sdk `share-inline-copies`: whether copies of an inline schema share the first
+        #: copy's class (off, every copy keeps a class named after where it sits, so that adding
+        #: a copy earlier in the document never renames a class, at the cost of the code)
+        self.share_copies = self.sdk_flag("share-inline-copies")
+        #: x-sdk `names-from-paths`: whether operations whose operationId is missing or only
+        #: spells the method and path get methods named from the path (path_names)
+        self.names_from_paths = self.sdk_flag("names-from-paths")
+        #: pointers of the operations whose methods are named from their paths (path_names)
+        self.path_named: set[str] = set()
         #: the ways of authenticating an operation's own security requirement offers, by its
         #: pointer, where they are not the document's (see ways)
         self.operation_ways: dict[str, list[list[str]]] = {}
@@ -250,14 +258,12 @@ class Parser:
         except openapi.UnresolvedRef as exc:
             raise SpecError(str(exc), self.doc.locate(pointer), pointer, code=REF) from None
 
-    def share_inline_copies(self) -> bool:
-        """x-sdk `share-inline-copies` (default true): whether copies of an inline schema share
-        the first copy's class. Off, every copy keeps a class named after where it sits, so that
-        adding a copy earlier in the document never renames a class, at the cost of the code."""
+    def sdk_flag(self, key: str) -> bool:
+        """An x-sdk setting that is true or false, true where not given."""
         ext = self.data.get("x-sdk")
-        value = ext.get("share-inline-copies", True) if isinstance(ext, dict) else True
+        value = ext.get(key, True) if isinstance(ext, dict) else True
         if not isinstance(value, bool):
-            self.warn("/x-sdk/share-inline-copies", "share-inline-copies must be true or false; true is used", EXTENSION)
+            self.warn(f"/x-sdk/{key}", f"{key} must be true or false; true is used", EXTENSION)
             return True
         return value
 
@@ -1125,6 +1131,8 @@ class Parser:
         namespace = str(namespace) if namespace else None
         name = op.get("x-sdk-method")
         if not name:
+            if self.names_from_paths and (not op.get("operationId") or path_names.made_up(operation_id, method, path)):
+                self.path_named.add(op_ptr)
             name = naming.snake(operation_id)
             for prefix in (naming.snake(namespace) if namespace else None, naming.snake(tag)):
                 if prefix and name.startswith(prefix + "_") and len(name) > len(prefix) + 1:
@@ -1564,6 +1572,7 @@ class Parser:
                 )
             resources[key].operations.append(op)
         for resource in resources.values():
+            self.name_from_paths(resource)
             names = naming.UniqueNames(naming.RESOURCE_MEMBERS)
             for op in resource.operations:
                 op.name = names.claim(op.name)
@@ -1585,6 +1594,27 @@ class Parser:
             if namespace.deprecated:
                 self.offer_at_root(namespace, resources, modules, classes, tag_info)
         return list(resources.values()), namespaces
+
+    def name_from_paths(self, resource: ir.Resource) -> None:
+        """Name the resource's operations whose operationId is none a person chose from their
+        paths (path_names); the client's own methods (no tag) keep every segment."""
+        chosen = [op for op in resource.operations if op.pointer in self.path_named]
+        if not chosen:
+            return
+        requests = [
+            path_names.PathOperation(
+                op.method, op.path,
+                op.pagination is not None or any(r.type is not None and r.type.kind == ir.LIST for r in op.responses),
+                op.name,
+            )
+            for op in chosen
+        ]
+        tag = None if self.untagged and resource.tag == "default" and not resource.namespace else resource.tag
+        found = path_names.names(tag, requests, {(op.path, op.method) for op in resource.operations})
+        for op, name in zip(chosen, found, strict=True):
+            op.name = naming.method_name(name)
+            if not op.summary.strip():  # (else its words would be the operationId's, the path's)
+                op.summary = " ".join(naming.words(name)).capitalize()
 
     def resource_class(self, classes: naming.UniqueNames, base: str) -> str:
         """A resource class name unique in the package, such that none of the classes its

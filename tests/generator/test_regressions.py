@@ -518,7 +518,7 @@ def test_inline_schemas_repeated_word_for_word_share_one_class(packages: dict[st
     lists = modules[f"{package}.resources.lists"].ListsResource
     # the four copies of the list (two media types, three operations) are one class
     shared = types.GetListsResponse
-    for method in (lists.get_lists, lists.get_list, lists.update_list):
+    for method in (lists.list, lists.get_list, lists.update_list):
         assert getattr(types, method.__annotations__["return"]) is shared, method
     assert not {"GetListsResponse2", "GetListResponse", "UpdateListResponse"} & set(types.__all__)
     # the links item (and its enum), repeated inside every copy, is one class too ...
@@ -880,8 +880,8 @@ def test_lists_that_page_in_the_well_known_ways_walk_every_page(
         assert raw.headers["Link"].endswith('rel="next"') and len(list(raw.parse())) == 5
         runs = client.repos.runs_list()
         assert isinstance(runs.envelope, types.RunsListResponse) and [type(r) for r in runs] == [types.Repo] * 5
-        assert "body" not in inspect.signature(client.customers.get_customers).parameters
-        customers = list(client.customers.get_customers(limit=2))
+        assert "body" not in inspect.signature(client.customers.list).parameters
+        customers = list(client.customers.list(limit=2))
         assert [c.id for c in customers] == [f"{customers[0].id.rsplit('_', 1)[0]}_{i}" for i in range(5)]
         after = [call.query.get("starting_after") for call in api.calls if call.operation_id == "GetCustomers"]
         assert after == [None, customers[1].id, customers[3].id]
@@ -1060,7 +1060,7 @@ def test_each_request_sends_the_first_way_its_operation_takes_that_the_client_ha
     server = ThreadingHTTPServer(("127.0.0.1", 0), _AuthRecorder)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     url = f"http://127.0.0.1:{server.server_port}"
-    operations = ("get_status", "get_me", "get_mixed", "get_reports", "get_both", "get_flows", "ping")
+    operations = ("get_status", "get_me", "get_mixed", "list_reports", "get_both", "list_flows", "ping")
     basic = "Basic " + base64.b64encode(b"u:p").decode()
 
     def sent(**settings: str) -> dict[str, tuple[str | None, str | None, str | None]]:
@@ -1135,16 +1135,16 @@ def test_each_request_sends_the_first_way_its_operation_takes_that_the_client_ha
     api = testing.MockAPI()
     with testing.mock_client(api) as mocked:  # (every credential given)
         mocked.default.get_me()
-        mocked.default.get_reports()
+        mocked.default.list_reports()
         mocked.default.get_both()
-        mocked.default.get_flows()
+        mocked.default.list_flows()
         assert [call.status for call in api.calls] == [200, 200, 200, 200]
     with testing.mock_client(api, user_token="", partner_key="") as mocked:
         mocked.default.get_status()
         with pytest.raises(errors.AuthenticationError) as me:
             mocked.default.get_me()  # the key, where the document names the user's token only
         with pytest.raises(errors.AuthenticationError) as reports:
-            mocked.default.get_reports()  # basic credentials without the partner key
+            mocked.default.list_reports()  # basic credentials without the partner key
         mocked.default.ping()
     # (the server says only that it refused; the client says what the operation takes)
     assert str(me.value).endswith(f"(this operation takes user_token ({prefix}_USER_TOKEN); the client has not got "
@@ -1225,8 +1225,8 @@ def test_the_operations_the_document_gives_no_tag_are_the_clients_own_methods(
         assert printed[0] == printed[1] and "name" in printed[0]
     listed = subprocess.run([sys.executable, "-m", f"{package}.cli", "--help"], capture_output=True, env=env,
                             timeout=60).stdout.decode()
-    assert "  default      Operations the API document gives no tag.\n" in listed
-    assert "  get-status   Get status\n" in listed and "  mcp " in listed
+    assert "  default       Operations the API document gives no tag.\n" in listed
+    assert "  get-status    Get status\n" in listed and "  mcp " in listed
     readme = (out / "README.md").read_text(encoding="utf-8")
     assert ("methods: `regress-contract-auth-ways get-status`, as well as `regress-contract-auth-ways default "
             "get-status`.\n") in readme
@@ -1487,7 +1487,7 @@ def test_each_operation_asks_for_what_it_answers_with(packages: dict[str, tuple[
         client.articles.create_article_version("a-1")
         client.articles.flush_requests()
         client.people.get_avatar("p-1")
-        client.people.get_logs()
+        client.people.list_logs()
         assert [event.data for event in client.people.chat(message="hi")] == ["x"]
         client.reports.get_report_pdf("r-2", extra_headers={"Accept": "*/*"})
         client.reports.get_report_pdf("r-3", extra_headers={"accept": "application/octet-stream"})
@@ -2578,3 +2578,68 @@ def test_aws_documents_sign_each_request(packages: dict[str, tuple[Path, str, li
     assert not any(name.startswith("x_amz") for name in method.parameters)
     listing = inspect.signature(Client(api_key="k", aws_secret_access_key="s").list_queues)
     assert "max_results" in listing.parameters and "max_results2" not in listing.parameters
+
+
+def test_operations_whose_operation_id_names_nothing_get_methods_named_from_their_paths(
+    packages: dict[str, tuple[Path, str, list[Diagnostic]]],
+) -> None:
+    out, package, diagnostics = packages["contract-names-from-paths"]
+    assert not diagnostics
+    modules = _import_all(out, package)
+    root, testing = modules[package], modules[f"{package}.testing"]
+
+    def methods(module: str, cls: str) -> list[str]:
+        found = vars(getattr(modules[f"{package}.resources.{module}"], cls))
+        return [name for name, value in found.items() if callable(value) and not name.startswith("_")]
+
+    assert methods("pullrequests", "PullrequestsResource") == [
+        "list_for_repository", "create", "get_comment", "update_comment", "delete_comment", "approve", "list",
+        "summarise_pullrequests_of_user"]  # a person's operationId is kept
+    assert methods("certificate_actions", "CertificateActionsResource") == ["list", "apply_to_resources"]
+    assert methods("contacts", "ContactsResource") == ["list_for_alliance", "list_for_character"]
+    assert methods("ip_access_management", "IPAccessManagementResource") == ["list", "create", "get"]
+    client_methods = {name for name in dir(root.NamesFromPaths) if not name.startswith("_")}
+    assert {"list_customers", "get_customer", "update_customer", "payment_intent_confirm",
+            "make_account_link"} <= client_methods  # x-sdk-method is kept too
+    # the docstring of an operation with no summary says what the name says
+    get_comment = modules[f"{package}.resources.pullrequests"].PullrequestsResource.get_comment
+    assert get_comment.__doc__ == "Get comment"
+
+    api = testing.MockAPI()
+    with testing.mock_client(api) as client:
+        assert client.pullrequests.get_comment("ws", "repo", 7, 9).name
+        assert [t.name for t in client.contacts.list_for_character(5)]
+        assert client.update_customer("cus_1", name="n").name
+    assert [(c.operation_id, c.path) for c in api.calls] == [
+        ("get_v2_repositories_workspace_repo_slug_pullrequests_pull_request_id_comments_comment_id",
+         "/v2/repositories/ws/repo/pullrequests/7/comments/9"),
+        ("get_characters_character_id_contacts", "/characters/5/contacts/"),
+        ("PostCustomersCustomer", "/v1/customers/cus_1")]
+
+    # the command line's words are the methods'
+    env = {key: value for key, value in os.environ.items() if not key.startswith(package.upper())}
+    prefix = "REGRESS_CONTRACT_NAMES_FROM_PATHS"
+    with modules[f"{package}.testing.server"].MockServer() as server:
+        env.update({"PYTHONPATH": str(out), f"{prefix}_BASE_URL": server.url, f"{prefix}_KEY": "k",
+                    f"{prefix}_API_KEY": "k"})
+        ran = subprocess.run([sys.executable, "-m", f"{package}.cli", "pullrequests", "get-comment", "ws", "repo",
+                              "7", "9"], capture_output=True, env=env, timeout=60)
+    assert ran.returncode == 0, ran.stderr.decode()[-500:]
+    assert "name" in json.loads(ran.stdout)
+
+
+def test_names_from_paths_can_be_turned_off(tmp_path: Path) -> None:
+    """x-sdk names-from-paths: false, for a project whose users call the old names."""
+    text = (HERE / "contract-names-from-paths.yaml").read_text(encoding="utf-8")
+    spec = tmp_path / "openapi.yaml"
+    spec.write_text(text.replace("paths:\n", "x-sdk: {names-from-paths: false}\npaths:\n", 1), encoding="utf-8")
+    result = generate(spec, package_name="old_names")
+    resources = "".join(v for k, v in result.files.items() if k.startswith("old_names/resources/"))
+    for name in ("get_v2_repositories_workspace_repo_slug_pullrequests_pull_request_id_comments_comment_id",
+                 "post_certificates_id_actions_apply_to_resources", "get_alliances_alliance_id_contacts"):
+        assert f"    def {name}(" in resources, name
+    assert not result.diagnostics
+    spec.write_text(text.replace("paths:\n", "x-sdk: {names-from-paths: 1}\npaths:\n", 1), encoding="utf-8")
+    warned = generate(spec, package_name="old_names").diagnostics
+    assert [(d.pointer, d.message) for d in warned] == [
+        ("/x-sdk/names-from-paths", "names-from-paths must be true or false; true is used")]

@@ -1,0 +1,128 @@
+"""Method names from paths (generator/path_names.py), on the shapes of the directory's
+documents that give no operationId or one that only spells the method and path."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.path_names import PathOperation, made_up, names, singular
+
+
+def _named(tag: str | None, *ops: tuple[str, str, bool]) -> dict[str, str]:
+    requests = [PathOperation(method, path, listing, f"old_{i}") for i, (method, path, listing) in enumerate(ops)]
+    found = names(tag, requests, {(op.path, op.method) for op in requests})
+    return {f"{op.method.upper()} {op.path}": name for op, name in zip(requests, found, strict=True)}
+
+
+@pytest.mark.parametrize(("operation_id", "method", "path", "expected"), [
+    ("getV3ApplicationSettings", "get", "/v3/application/settings", True),  # GitLab
+    ("GET_access_settings-whitelist", "get", "/access_settings/whitelist", True),  # SendGrid
+    ("GetCustomersCustomerSourcesId", "get", "/v1/customers/{customer}/sources/{id}", True),  # Stripe
+    ("get-companies-companyId-androidApps", "get", "/companies/{companyId}/androidApps", True),  # Adyen
+    ("getCharginglocationsCharginglocationid", "get", "/charging-locations/{chargingLocationId}", True),  # enode
+    ("get_alliances_alliance_id", "get", "/alliances/{alliance_id}/", True),  # ESI
+    ("getUser", "get", "/users/{user}", False),  # a literal left out: a person's name
+    ("listPets", "get", "/pets", False),
+    ("repos/list-for-org", "get", "/orgs/{org}/repos", False),
+    ("getPets", "post", "/pets", False),  # another method's word
+])
+def test_an_operation_id_that_only_spells_the_method_and_path_is_made_up(
+    operation_id: str, method: str, path: str, expected: bool
+) -> None:
+    assert made_up(operation_id, method, path) is expected
+
+
+def test_a_resource_named_by_its_tag_is_crud_on_what_follows_it() -> None:  # Hetzner
+    assert _named(
+        "Certificates",
+        ("get", "/certificates", False), ("post", "/certificates", False), ("get", "/certificates/{id}", False),
+        ("put", "/certificates/{id}", False), ("delete", "/certificates/{id}", False),
+    ) == {"GET /certificates": "list", "POST /certificates": "create", "GET /certificates/{id}": "get",
+          "PUT /certificates/{id}": "update", "DELETE /certificates/{id}": "delete"}
+    assert _named(
+        "Floating IP Actions",
+        ("get", "/floating_ips/{id}/actions", True), ("post", "/floating_ips/{id}/actions/assign", False),
+        ("post", "/floating_ips/{id}/actions/change_dns_ptr", False),
+        ("post", "/firewalls/{id}/actions/apply_to_resources", False),
+        ("get", "/floating_ips/{id}/actions/{action_id}", False),
+    ) == {"GET /floating_ips/{id}/actions": "list", "POST /floating_ips/{id}/actions/assign": "assign",
+          "POST /floating_ips/{id}/actions/change_dns_ptr": "change_dns_ptr",
+          "POST /firewalls/{id}/actions/apply_to_resources": "apply_to_resources",
+          "GET /floating_ips/{id}/actions/{action_id}": "get"}
+
+
+def test_what_follows_the_resource_names_the_method_each_noun_before_a_parameter_singular() -> None:
+    repo = "/repositories/{workspace}/{repo_slug}/pullrequests"  # Bitbucket
+    assert _named(
+        "Pullrequests",
+        ("get", repo + "/{pull_request_id}/comments", True), ("post", repo + "/{pull_request_id}/comments", False),
+        ("get", repo + "/{pull_request_id}/comments/{comment_id}", False),
+        ("post", repo + "/{pull_request_id}/approve", False), ("delete", repo + "/{pull_request_id}/approve", False),
+        ("get", repo + "/{pull_request_id}/diff", False),
+    ) == {f"GET {repo}/{{pull_request_id}}/comments": "list_comments",
+          f"POST {repo}/{{pull_request_id}}/comments": "create_comment",
+          f"GET {repo}/{{pull_request_id}}/comments/{{comment_id}}": "get_comment",
+          f"POST {repo}/{{pull_request_id}}/approve": "approve",
+          f"DELETE {repo}/{{pull_request_id}}/approve": "delete_approve",
+          f"GET {repo}/{{pull_request_id}}/diff": "get_diff"}
+
+
+def test_operations_named_alike_are_told_apart_by_what_comes_before_then_by_their_parameter() -> None:
+    assert _named(  # ESI's contacts
+        "Contacts",
+        ("get", "/alliances/{alliance_id}/contacts/", True), ("get", "/characters/{character_id}/contacts/", True),
+        ("get", "/characters/{character_id}/contacts/labels/", True),
+        ("get", "/corporations/{corporation_id}/contacts/labels/", True),
+    ) == {"GET /alliances/{alliance_id}/contacts/": "list_for_alliance",
+          "GET /characters/{character_id}/contacts/": "list_for_character",
+          "GET /characters/{character_id}/contacts/labels/": "list_labels_for_character",
+          "GET /corporations/{corporation_id}/contacts/labels/": "list_labels_for_corporation"}
+    assert _named(None, ("get", "/account", False), ("get", "/accounts/{account}", False)) == {  # Stripe's
+        "GET /account": "get_account", "GET /accounts/{account}": "get_account_by_account"}
+    # nothing tells them apart: the old names
+    assert _named("Things", ("get", "/a/{x}/things", True), ("get", "/a/{y}/things", True)) == {
+        "GET /a/{x}/things": "old_0", "GET /a/{y}/things": "old_1"}
+
+
+def test_the_clients_own_methods_keep_every_segment_but_the_version() -> None:  # Stripe: no tags
+    assert _named(
+        None,
+        ("get", "/v1/customers", True), ("post", "/v1/customers", False), ("get", "/v1/customers/{customer}", False),
+        ("post", "/v1/customers/{customer}", False), ("post", "/v1/account_links", False),
+        ("post", "/v1/payment_intents/{intent}/confirm", False),
+        ("get", "/v1/customers/{customer}/sources/{id}", False),
+    ) == {"GET /v1/customers": "list_customers", "POST /v1/customers": "create_customer",
+          "GET /v1/customers/{customer}": "get_customer", "POST /v1/customers/{customer}": "update_customer",
+          "POST /v1/account_links": "create_account_link",
+          "POST /v1/payment_intents/{intent}/confirm": "payment_intent_confirm",
+          "GET /v1/customers/{customer}/sources/{id}": "get_customer_source"}
+
+
+def test_a_tag_no_segment_names_drops_the_segments_every_path_begins_with() -> None:  # SendGrid
+    assert _named(
+        "IP Access Management",
+        ("get", "/access_settings/activity", False), ("get", "/access_settings/whitelist", False),
+        ("post", "/access_settings/whitelist", False), ("get", "/access_settings/whitelist/{rule_id}", False),
+    ) == {"GET /access_settings/activity": "get_activity", "GET /access_settings/whitelist": "list_whitelist",
+          "POST /access_settings/whitelist": "create_whitelist",
+          "GET /access_settings/whitelist/{rule_id}": "get_whitelist"}
+    # a resource of one path keeps its words
+    assert _named("Weather", ("get", "/forecast", False)) == {"GET /forecast": "get_forecast"}
+
+
+def test_methods_that_share_a_path_are_named_by_what_they_do_there() -> None:
+    # PUT beside PATCH: replace and patch (Kubernetes' words); POST to an item beside PUT creates
+    assert _named(
+        "Repositories",
+        ("put", "/repositories/{w}/{r}", False), ("patch", "/repositories/{w}/{r}", False),
+        ("post", "/repositories/{w}/{r}", False),
+    ) == {"PUT /repositories/{w}/{r}": "replace", "PATCH /repositories/{w}/{r}": "patch",
+          "POST /repositories/{w}/{r}": "create"}
+
+
+@pytest.mark.parametrize(("word", "expected"), [
+    ("categories", "category"), ("addresses", "address"), ("boxes", "box"), ("batches", "batch"), ("ips", "ip"),
+    ("status", "status"), ("settings", "settings"), ("dns", "dns"), ("access", "access"), ("people", "people"),
+])
+def test_singular(word: str, expected: str) -> None:
+    assert singular(word) == expected
