@@ -1606,6 +1606,7 @@ class Parser:
                 op.method, op.path,
                 op.pagination is not None or any(r.type is not None and r.type.kind == ir.LIST for r in op.responses),
                 op.name,
+                tuple(w.lower() for w in naming.words(op.operation_id)),
             )
             for op in chosen
         ]

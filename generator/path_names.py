@@ -48,6 +48,8 @@ _NOT_PLURAL = frozenset({
     "details", "metrics", "permissions", "credentials", "access", "address", "process", "progress",
 })
 
+#: plurals that end as "analysis" does
+_ACRONYM_PLURALS = frozenset({"apis", "uris", "kpis", "guis"})
 
 #: first words that make a POST's last segment an action rather than a collection:
 #: Hetzner's `apply_to_resources`, Stripe's `confirm`, Bitbucket's `approve`
@@ -78,6 +80,9 @@ class PathOperation:
     path: str
     listing: bool  # the answer is a list, or pages
     old_name: str  # the name from its operationId, the last resort
+    #: the operationId's words, lower case, where it has one: where a segment is several of
+    #: them run together, they are its words (AWS's `GetRestApis` for `/restapis`: rest_apis)
+    hint: tuple[str, ...] = ()
 
 
 def segments(path: str) -> list[Segment]:
@@ -129,6 +134,8 @@ def singular(word: str) -> str:
 
 
 def plural(word: str) -> bool:
+    if word in _ACRONYM_PLURALS:
+        return True
     return (
         len(word) > 2 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
         and word not in _NOT_PLURAL
@@ -145,7 +152,7 @@ def names(tag: str | None, ops: Sequence[PathOperation], methods: set[tuple[str,
     """A method name for each of `ops`, the operations of one resource to name from their
     paths; `tag` None for the client's own methods (no part of the path is dropped);
     `methods` the (path, method) of every operation of the resource."""
-    paths = [[s for s in segments(op.path) if not s.version] for op in ops]
+    paths = [[_split(s, op.hint) for s in segments(op.path) if not s.version] for op in ops]
     tag_words = [w.lower() for w in naming.words(tag)] if tag else []
     tag_keys = {_key(tag_words), _key(tag_words[-1:])} - {""}
     anchors: list[int | None] = []
@@ -183,6 +190,25 @@ def names(tag: str | None, ops: Sequence[PathOperation], methods: set[tuple[str,
         for i, candidate in zip(members, candidates, strict=True):
             result[i] = candidate
     return result
+
+
+def _split(seg: Segment, hint: tuple[str, ...]) -> Segment:
+    """A segment of one word as the words of the operationId it runs together, or their
+    plural (`restapis`: rest, apis from GetRestApis or GetRestApi); else as it is."""
+    if seg.param or len(seg.words) != 1 or len(hint) < 2:
+        return seg
+    word = seg.words[0]
+    for start in range(len(hint)):
+        joined = ""
+        for end in range(start, len(hint)):
+            joined += hint[end]
+            if end > start and joined in (word, word[:-1]) and word.startswith(joined):
+                run = list(hint[start:end + 1])
+                run[-1] += word[len(joined):]
+                return Segment(tuple(run), False)
+            if len(joined) >= len(word):
+                break
+    return seg
 
 
 def _common_prefix(literals: list[list[tuple[str, ...]]]) -> int:

@@ -123,6 +123,13 @@ def test_methods_that_share_a_path_are_named_by_what_they_do_there() -> None:
 @pytest.mark.parametrize(("word", "expected"), [
     ("categories", "category"), ("addresses", "address"), ("boxes", "box"), ("batches", "batch"), ("ips", "ip"),
     ("status", "status"), ("settings", "settings"), ("dns", "dns"), ("access", "access"), ("people", "people"),
+    ("apis", "api"), ("analysis", "analysis"),
 ])
 def test_singular(word: str, expected: str) -> None:
     assert singular(word) == expected
+
+
+def test_a_segment_run_together_takes_the_operation_ids_words() -> None:  # AWS API Gateway
+    requests = [PathOperation("get", "/restapis", False, "get_rest_apis", ("get", "rest", "apis")),
+                PathOperation("get", "/restapis/{restapi_id}", False, "get_rest_api", ("get", "rest", "api"))]
+    assert names(None, requests, {(r.path, r.method) for r in requests}) == ["list_rest_apis", "get_rest_api"]
