@@ -236,11 +236,15 @@ class Parser:
         self.names_from_paths = self.sdk_flag("names-from-paths")
         #: pointers of the operations whose methods are named from their paths (path_names)
         self.path_named: set[str] = set()
+        #: pointers of the operations whose methods x-sdk-method names
+        self.method_given: set[str] = set()
         #: the ways of authenticating an operation's own security requirement offers, by its
         #: pointer, where they are not the document's (see ways)
         self.operation_ways: dict[str, list[list[str]]] = {}
         #: whether an operation has no tag (it is in the resource of the tag "default")
         self.untagged = False
+        #: whether an operation has a tag
+        self.tagged = False
         #: (type, format, nullable) -> the type of a plain schema (_plain): one TypeRef each
         self.plain_types: dict[tuple[str, Any, bool], ir.TypeRef] = {}
         #: the document's first server address (no trailing "/"), once an operation asks for it
@@ -1126,11 +1130,14 @@ class Parser:
         operation_id = str(op.get("operationId") or naming.snake(f"{method} {path}"))
         tags = op.get("tags") or ["default"]
         self.untagged = self.untagged or not op.get("tags")
+        self.tagged = self.tagged or bool(op.get("tags"))
         tag = str(tags[0])
         namespace = op.get("x-sdk-namespace")
         namespace = str(namespace) if namespace else None
         name = op.get("x-sdk-method")
-        if not name:
+        if name:
+            self.method_given.add(op_ptr)
+        else:
             if self.names_from_paths and (not op.get("operationId") or path_names.made_up(operation_id, method, path)):
                 self.path_named.add(op_ptr)
             name = naming.snake(operation_id)
@@ -1542,6 +1549,8 @@ class Parser:
         """One resource per (namespace, tag), with names unique where they must be: client
         attributes (never a builtin or a member of the client), class names across the
         package, module names, method names within a resource."""
+        if self.untagged and not self.tagged and self.names_from_paths:
+            self.tag_by_path(operations)
         tag_info = {str(t.get("name")): markdown(str(t.get("description") or "")) for t in self.data.get("tags") or [] if isinstance(t, dict)}
         if self.untagged and "default" not in tag_info:  # (not "Operations tagged default.")
             tag_info["default"] = "Operations the API document gives no tag."
@@ -1594,6 +1603,33 @@ class Parser:
             if namespace.deprecated:
                 self.offer_at_root(namespace, resources, modules, classes, tag_info)
         return list(resources.values()), namespaces
+
+    def tag_by_path(self, operations: list[ir.Operation]) -> None:
+        """In a document that tags no operation, each is tagged by its path's first segment
+        (version segments aside), where those segments split the paths into groups of two
+        or more on average: Stripe's 452 operations are `client.customers`,
+        `client.payment_intents`... rather than 452 methods of the client. AWS's query APIs
+        (a path per operation) and small documents keep the client's own methods, as do
+        the operations whose path has no such segment."""
+        firsts: dict[str, str] = {}
+        for op in operations:
+            words = [s.words for s in path_names.segments(op.path) if not s.param and not s.version]
+            if words and op.namespace is None:
+                firsts[op.pointer] = "_".join(words[0])
+        groups: dict[str, set[str]] = {}
+        for op in operations:
+            if op.pointer in firsts:
+                groups.setdefault(firsts[op.pointer], set()).add(op.path)
+        if len(groups) < 2 or sum(len(paths) for paths in groups.values()) < 2 * len(groups):
+            return
+        for op in operations:
+            tag = firsts.get(op.pointer)
+            if tag is None:
+                continue
+            op.tag = tag
+            prefix = naming.snake(tag) + "_"  # (as a tag's prefix is stripped from a method's name)
+            if op.pointer not in self.method_given and op.name.startswith(prefix) and len(op.name) > len(prefix):
+                op.name = naming.method_name(op.name[len(prefix):])
 
     def name_from_paths(self, resource: ir.Resource) -> None:
         """Name the resource's operations whose operationId is none a person chose from their

@@ -2643,3 +2643,42 @@ def test_names_from_paths_can_be_turned_off(tmp_path: Path) -> None:
     warned = generate(spec, package_name="old_names").diagnostics
     assert [(d.pointer, d.message) for d in warned] == [
         ("/x-sdk/names-from-paths", "names-from-paths must be true or false; true is used")]
+
+
+def test_a_document_that_tags_nothing_is_grouped_by_its_paths_first_segments(
+    packages: dict[str, tuple[Path, str, list[Diagnostic]]], tmp_path: Path,
+) -> None:
+    out, package, diagnostics = packages["contract-untagged-groups"]
+    assert not diagnostics
+    modules = _import_all(out, package)
+    testing = modules[f"{package}.testing"]
+    api = testing.MockAPI()
+    with testing.mock_client(api) as client:
+        assert [c.name for c in client.customers.list()] and client.customers.get("cus_1").name
+        assert [s.name for s in client.customers.list_sources("cus_1")]
+        assert client.charges.capture("ch_1").name and [c.name for c in client.charges.search()]
+        assert client.account.get().name
+        assert client.get_root().name  # no segment: the client's own method, as before
+        assert not hasattr(client, "get_customers")
+    assert [(c.operation_id, c.path) for c in api.calls] == [
+        ("GetCustomers", "/v1/customers"), ("GetCustomersCustomer", "/v1/customers/cus_1"),
+        ("GetCustomersCustomerSources", "/v1/customers/cus_1/sources"),
+        ("PostChargesChargeCapture", "/v1/charges/ch_1/capture"), ("charges_search", "/v1/charges/search"),
+        ("GetAccount", "/v1/account"), ("getRoot", "/")]
+    # the command line has a group per resource
+    prefix = package.upper()
+    env = {key: value for key, value in os.environ.items() if not key.startswith(prefix)}
+    env.update({"PYTHONPATH": str(out)})
+    listed = subprocess.run([sys.executable, "-m", f"{package}.cli", "--help"], capture_output=True, env=env,
+                            timeout=60).stdout.decode()
+    assert re.search(r"\n  customers +", listed) and re.search(r"\n  get-root +", listed), listed
+
+    # one path per first segment (AWS's query APIs): the client's own methods, as before
+    text = (HERE / "contract-untagged-groups.yaml").read_text(encoding="utf-8")
+    spec = tmp_path / "openapi.yaml"
+    spec.write_text(re.sub(r"  /v1/(customers/\{customer\}(/sources)?|charges/(\{charge\}/capture|search)):\n"
+                           r"(    .*\n|      .*\n)+", "", text), encoding="utf-8")
+    flat = generate(spec, package_name="flat")
+    client_module = flat.files["flat/resources/default.py"]
+    assert "    def list_customers(" in client_module and "    def list_charges(" in client_module
+    assert not any(k.startswith("flat/resources/customers") for k in flat.files)
