@@ -10,9 +10,9 @@ Named from the path within its resource, it reads `client.pullrequests.get_comme
 
 - the part of the path that names the resource is dropped: up to the last segment that
   is the tag (`/repositories/{workspace}/{repo_slug}/pullrequests/...` under the tag
-  "Pullrequests"; "Certificate Actions" is found in `actions`), else the literal segments
-  every path of the resource begins with, where it has more than one; version segments
-  (`v1`, `api`) name nothing and are dropped everywhere;
+  "Pullrequests"; "Certificate Actions" is found in `actions`); version segments (`v1`,
+  `api`) name nothing and are dropped everywhere. (Not the segments every path of a
+  resource begins with: an operation added elsewhere would rename all the others.)
 - the verb is the method's: `list` (a GET whose answer is a list or pages, or whose path
   ends in a plural noun), `get`, `create` (a POST to a collection), `update` (PUT, PATCH,
   a POST to an item; `replace` and `patch` where a path takes both PUT and PATCH),
@@ -159,14 +159,10 @@ def names(tag: str | None, ops: Sequence[PathOperation], methods: set[tuple[str,
     for segs in paths:
         found = [i for i, s in enumerate(segs) if not s.param and _key(s.words) in tag_keys]
         anchors.append(found[-1] if found else None)
-    every_path = sorted({path for path, _ in methods})
-    common = 0
-    if tag is not None and len(every_path) > 1:  # a path alone keeps its words
-        common = _common_prefix([[s.words for s in segments(path) if not s.param and not s.version] for path in every_path])
     rests: list[list[Segment]] = []
     befores: list[list[Segment]] = []
     for segs, anchor in zip(paths, anchors, strict=True):
-        cut = anchor + 1 if anchor is not None else _after_literals(segs, common)
+        cut = anchor + 1 if anchor is not None else 0
         rests.append(segs[cut:])
         befores.append([s for s in segs[:cut] if not s.param][:-1] if anchor is not None else [])
     collections = _collections(path for path, _ in methods)
@@ -209,28 +205,6 @@ def _split(seg: Segment, hint: tuple[str, ...]) -> Segment:
             if len(joined) >= len(word):
                 break
     return seg
-
-
-def _common_prefix(literals: list[list[tuple[str, ...]]]) -> int:
-    """How many literal segments all of these paths begin with."""
-    size = min(len(lits) for lits in literals)
-    for n in range(size):
-        if any(lits[n] != literals[0][n] for lits in literals):
-            return n
-    return size
-
-
-def _after_literals(segs: list[Segment], count: int) -> int:
-    """The index just after the path's first `count` literal segments."""
-    if count == 0:
-        return 0
-    seen = 0
-    for i, seg in enumerate(segs):
-        if not seg.param:
-            seen += 1
-            if seen == count:
-                return i + 1
-    return len(segs)
 
 
 def _noun(rest: list[Segment], singular_last: bool) -> list[str]:

@@ -98,15 +98,16 @@ def test_the_clients_own_methods_keep_every_segment_but_the_version() -> None:  
           "GET /v1/customers/{customer}/sources/{id}": "get_customer_source"}
 
 
-def test_a_tag_no_segment_names_drops_the_segments_every_path_begins_with() -> None:  # SendGrid
+def test_a_tag_no_segment_names_keeps_every_segment() -> None:  # SendGrid
+    # (dropping what every path begins with would rename them all when one is added elsewhere)
     assert _named(
         "IP Access Management",
         ("get", "/access_settings/activity", False), ("get", "/access_settings/whitelist", False),
         ("post", "/access_settings/whitelist", False), ("get", "/access_settings/whitelist/{rule_id}", False),
-    ) == {"GET /access_settings/activity": "get_activity", "GET /access_settings/whitelist": "list_whitelist",
-          "POST /access_settings/whitelist": "create_whitelist",
-          "GET /access_settings/whitelist/{rule_id}": "get_whitelist"}
-    # a resource of one path keeps its words
+    ) == {"GET /access_settings/activity": "get_access_settings_activity",
+          "GET /access_settings/whitelist": "list_access_settings_whitelist",
+          "POST /access_settings/whitelist": "create_access_settings_whitelist",
+          "GET /access_settings/whitelist/{rule_id}": "get_access_settings_whitelist"}
     assert _named("Weather", ("get", "/forecast", False)) == {"GET /forecast": "get_forecast"}
 
 

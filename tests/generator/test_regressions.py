@@ -2597,7 +2597,8 @@ def test_operations_whose_operation_id_names_nothing_get_methods_named_from_thei
         "summarise_pullrequests_of_user"]  # a person's operationId is kept
     assert methods("certificate_actions", "CertificateActionsResource") == ["list", "apply_to_resources"]
     assert methods("contacts", "ContactsResource") == ["list_for_alliance", "list_for_character"]
-    assert methods("ip_access_management", "IPAccessManagementResource") == ["list", "create", "get"]
+    assert methods("ip_access_management", "IPAccessManagementResource") == [
+        "list_access_settings_whitelist", "create_access_settings_whitelist", "get_access_settings_whitelist"]
     client_methods = {name for name in dir(root.NamesFromPaths) if not name.startswith("_")}
     assert {"list_customers", "get_customer", "update_customer", "payment_intent_confirm",
             "make_account_link"} <= client_methods  # x-sdk-method is kept too
