@@ -1651,7 +1651,10 @@ class Parser:
         for op, name in zip(chosen, found, strict=True):
             op.name = naming.method_name(name)
             if not op.summary.strip():  # (else its words would be the operationId's, the path's)
-                op.summary = " ".join(naming.words(name)).capitalize()
+                words = naming.words(name)
+                if len(words) == 1 and tag:  # "Get certificates", not "Get"
+                    words += naming.words(tag)
+                op.summary = " ".join(words).capitalize()
 
     def resource_class(self, classes: naming.UniqueNames, base: str) -> str:
         """A resource class name unique in the package, such that none of the classes its

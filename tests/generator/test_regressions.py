@@ -2661,6 +2661,8 @@ def test_a_document_that_tags_nothing_is_grouped_by_its_paths_first_segments(
         assert client.account.get().name
         assert client.get_root().name  # no segment: the client's own method, as before
         assert not hasattr(client, "get_customers")
+    customers = modules[f"{package}.resources.customers"].CustomersResource
+    assert (customers.get.__doc__, customers.list_sources.__doc__) == ("Get customers", "List sources")
     assert [(c.operation_id, c.path) for c in api.calls] == [
         ("GetCustomers", "/v1/customers"), ("GetCustomersCustomer", "/v1/customers/cus_1"),
         ("GetCustomersCustomerSources", "/v1/customers/cus_1/sources"),
