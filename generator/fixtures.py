@@ -705,9 +705,9 @@ def operation_fixture(op: ir.Operation, synth: Synthesiser, auth: tuple[str, str
                 body = _with_an_item(body, op.pagination.items, r.schema, synth)
             elif op.pagination and r.status.startswith("2") and body == []:
                 body = _list_with_an_item(r.schema, synth)
-            holder = op.pagination.next_in if op.pagination else None
-            if holder and r.status.startswith("2") and isinstance(body, dict) and not isinstance(body.get(holder), dict):
-                body = _with_a_sample_of(body, holder, r.schema, synth)
+            for holder in (op.pagination.next_in, op.pagination.count_in) if op.pagination else ():
+                if holder and r.status.startswith("2") and isinstance(body, dict) and not isinstance(body.get(holder), dict):
+                    body = _with_a_sample_of(body, holder, r.schema, synth)
             if r.status.startswith("2") and isinstance(body, dict):
                 body = _settled(body, r.schema, synth)
             responses[r.status] = {"content_type": r.media_type, "body": body}
@@ -986,6 +986,7 @@ def mock_entry(op: ir.Operation, fixture_file: str, resolver: openapi.Resolver) 
             "token": by_name.get(op.pagination.token_param or ""),
             **({"next_in": op.pagination.next_in} if op.pagination.next_in else {}),
             **({"pages": op.pagination.pages} if op.pagination.pages else {}),
+            **({"count_in": op.pagination.count_in} if op.pagination.count_in else {}),
             **({"next_href": True} if op.pagination.next_href else {}),
         }
     listed: dict[str, list[str]] = {}

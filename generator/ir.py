@@ -242,6 +242,9 @@ class Pagination:
     token_param: str | None = None  # token, after: takes the next token or the last item's id
     next_in: str | None = None  # the answer's object that holds `next`, where it is not the answer
     pages: str | None = None  # page: the answer's field that counts the pages
+    #: the answer's object that holds `count` and `pages`, where it is not the answer
+    #: (Giphy's `pagination.total_count`, Xero's `pagination.pageCount`)
+    count_in: str | None = None
     next_href: bool = False  # `next` is an object whose `href` is the link (HAL's)
 
 

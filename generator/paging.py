@@ -108,16 +108,27 @@ def inferred(op: dict[str, Any], result: ir.Operation, models: dict[str, ir.Mode
         if link is not None:
             return ir.Pagination("cursor", items.wire_name, None, link.wire_name, None, items.type.item, next_in=holder,
                                  next_href=not _is_text(link.type))
-    pages = next((by_plain[n] for n in _PAGE_COUNTS if n in by_plain and _is_count(by_plain[n].type)), None)
-    if "page" in optional and pages is not None:
-        return ir.Pagination("page", items.wire_name, None, None, None, items.type.item,
-                             page_param=optional["page"].name, pages=pages.wire_name)
-    total = next((by_plain[n] for n in _TOTALS if n in by_plain and _is_count(by_plain[n].type)), None)
-    if "offset" in optional and total is not None:
-        limit = next((optional[n] for n in _LIMITS if n in optional), None)
-        return ir.Pagination("offset", items.wire_name, total.wire_name, None, None, items.type.item,
-                             limit_param=limit.name if limit else None, offset_param=optional["offset"].name)
+    # the counts, where they may be: the answer, or one of its objects (Giphy's `pagination`)
+    if "page" in optional:
+        for holder, named in holders:
+            pages = _count(named, _PAGE_COUNTS)
+            if pages is not None:
+                return ir.Pagination("page", items.wire_name, None, None, None, items.type.item,
+                                     page_param=optional["page"].name, pages=pages.wire_name, count_in=holder)
+    if "offset" in optional:
+        for holder, named in holders:
+            total = _count(named, _TOTALS)
+            if total is not None:
+                limit = next((optional[n] for n in _LIMITS if n in optional), None)
+                return ir.Pagination("offset", items.wire_name, total.wire_name, None, None, items.type.item,
+                                     limit_param=limit.name if limit else None, offset_param=optional["offset"].name,
+                                     count_in=holder)
     return None
+
+
+def _count(named: dict[str, ir.Field], names: tuple[str, ...]) -> ir.Field | None:
+    """The first of these fields `named` has as a count."""
+    return next((named[n] for n in names if n in named and _is_count(named[n].type)), None)
 
 
 def _next_token(parameter: str, named: dict[str, ir.Field]) -> ir.Field | None:

@@ -1506,6 +1506,7 @@ class Parser:
                     token_param=by_wire.get(str(pagination.get("token-param", _TOKEN_PARAM_DEFAULTS.get(style, "")))),
                     next_in=str(pagination["next-in"]) if pagination.get("next-in") else None,
                     pages=str(pagination["pages"]) if pagination.get("pages") else None,
+                    count_in=str(pagination["count-in"]) if pagination.get("count-in") else None,
                 )
         elif "x-pagination" not in op and "x-ms-pageable" not in op:
             result.pagination = paging.inferred(op, result, self.model_named, self.resolve, op_ptr)

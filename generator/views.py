@@ -1475,7 +1475,8 @@ def _cli_table(api: ir.Api, view: ApiView) -> _CliTable:
                 # where a page keeps its items, its total and whether more follow
                 "page": {"items": op.pagination.items, "count": op.pagination.count, "next": op.pagination.next,
                          "has_more": op.pagination.has_more,
-                         **({"next_in": op.pagination.next_in} if op.pagination.next_in else {})} if op.pagination else None,
+                         **({"next_in": op.pagination.next_in} if op.pagination.next_in else {}),
+                         **({"count_in": op.pagination.count_in} if op.pagination.count_in else {})} if op.pagination else None,
                 "stream": ov.stream,
                 "alias_groups": None,
                 "shortcut": None,

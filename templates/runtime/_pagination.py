@@ -37,6 +37,9 @@ class PageStyle(Generic[_T]):
     token: str | None = None
     #: "page": the answer's field that counts the pages (Linode's `pages`), where it has one
     pages: str | None = None
+    #: the object of the answer that holds `count` and `pages`, where it is not the answer
+    #: itself (Giphy's `pagination`)
+    count_in: str | None = None
 
 
 def _as_strings(query: Mapping[str, object]) -> dict[str, str]:
@@ -99,8 +102,13 @@ class _BasePage(Generic[_T]):
     @property
     def count(self) -> int | None:
         """The total number of items across all pages, when the server says."""
-        value = _field(self.envelope, self._style.count)
-        return value if isinstance(value, int) else None
+        value = _field(self._counts(), self._style.count)
+        return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+    def _counts(self) -> Any:
+        """Where the answer counts its items and pages: itself, or the object the style names."""
+        style = self._style
+        return _field(self.envelope, style.count_in) if style.count_in else self.envelope
 
     def next_page_query(self) -> dict[str, object] | None:
         """The query parameters of the next page, or None on the last page."""
@@ -120,7 +128,7 @@ class _BasePage(Generic[_T]):
             return None
         if style.style == "page":
             current = int(str(self._query.get(style.page) or 1))
-            pages = _field(self.envelope, style.pages)
+            pages = _field(self._counts(), style.pages)
             if isinstance(pages, int) and not isinstance(pages, bool) and current >= pages:
                 return None  # the last page the server counts
             return {**self._query, style.page: current + 1}

@@ -894,6 +894,12 @@ def test_lists_that_page_in_the_well_known_ways_walk_every_page(
         assert [type(i) for i in client.events.get_linode_instances()] == [types.Book] * 5
         numbers = [call.query.get("page") for call in api.calls if call.operation_id == "getLinodeInstances"]
         assert numbers == [None, "2", "3"]  # three pages counted, none asked for past them
+        # the counts in an object of the answer (Giphy's `pagination`, Billbee's `Paging`)
+        gifs = client.events.search_gifs(limit=2)
+        assert gifs.count == 5 and [type(g) for g in gifs] == [types.Book] * 5
+        assert [c.query.get("offset") for c in api.calls if c.operation_id == "searchGifs"] == [None, "2", "4"]
+        assert [type(p) for p in client.events.list_products()] == [types.Book] * 5
+        assert [c.query.get("page") for c in api.calls if c.operation_id == "listProducts"] == [None, "2", "3"]
         # the same styles declared by x-pagination
         assert [type(m) for m in client.events.list_moments()] == [types.Book] * 5
         assert [call.query.get("pos") for call in api.calls if call.operation_id == "listMoments"] == [None, "2", "4"]
@@ -976,6 +982,9 @@ def test_lists_that_page_in_the_well_known_ways_walk_every_page(
         every = subprocess.run([*cli, "books", "list", "--all", "-o", "jsonl"], capture_output=True, env=env, timeout=60)
         assert every.returncode == 0, every.stderr.decode()[-500:]
         assert len(every.stdout.decode().splitlines()) == 5
+        counted = subprocess.run([*cli, "events", "search-gifs", "--limit", "2", "-o", "table"], capture_output=True,
+                                 env=env, timeout=60)  # the total in the answer's `pagination`
+        assert counted.returncode == 0 and "2 of 5 shown; --all prints every one." in counted.stderr.decode()
 
 
 def test_every_credential_of_the_keys_requirement_is_a_setting_sent_with_it(

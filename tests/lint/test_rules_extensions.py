@@ -36,6 +36,9 @@ def test_pagination_token_and_link_styles(lint_yaml: LintYaml) -> None:
     ]
     assert lint_yaml(CLEAN_SPEC.replace("style: offset\n", "style: token\n        token-param: offset\n")).findings == []
     assert lint_yaml(CLEAN_SPEC.replace("style: offset\n", "style: link\n")).findings == []
+    # the counts in an object of the answer: that object, not `count`, is looked for
+    counted = lint_yaml(CLEAN_SPEC.replace("style: offset\n", "style: offset\n        count-in: totals\n"))
+    assert counted.messages("x-pagination") == ["the 200 response of GET /items/ has no property 'totals' (count-in)"]
     # false keeps an operation unpaged; anything else that is no mapping is refused
     assert lint_yaml(CLEAN_SPEC.replace("x-pagination:\n        style: offset\n", "x-pagination: false\n")).findings == []
     refused = lint_yaml(CLEAN_SPEC.replace("x-pagination:\n        style: offset\n", "x-pagination: true\n"))

@@ -406,7 +406,8 @@ def _page_notes(
     """Below a page's table: how many items there are in all, and whether more follow
     (by the envelope's fields, or `linked`: the answer's Link header leads onwards)."""
     fields: Mapping[str, Any] = data if isinstance(data, Mapping) else {}
-    count = fields.get(page["count"] or "")
+    counts = fields.get(page["count_in"] or "") if page.get("count_in") else fields
+    count = counts.get(page["count"] or "") if isinstance(counts, Mapping) else None
     holder = fields.get(page["next_in"] or "") if page.get("next_in") else fields
     nxt = holder.get(page["next"] or "") if isinstance(holder, Mapping) else None
     more = linked or bool(nxt) or fields.get(page["has_more"] or "") is True

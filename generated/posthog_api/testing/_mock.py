@@ -981,17 +981,12 @@ class MockAPI:
             return MockResponse(200, body, headers, base.content_type or "application/json")
         body = dict(envelope)
         body[items_field] = chunk
+        counts = _holder(body, paging.get("count_in"))  # Giphy's `pagination`
         if paging["count"]:
-            body[paging["count"]] = len(items)
+            counts[paging["count"]] = len(items)
         if paging.get("pages"):  # the count of pages, Linode's
-            body[paging["pages"]] = -(-len(items) // size)
-        holder: dict[str, Any] = body
-        if paging.get("next_in"):  # JSON:API's `links`, Twilio's `meta`
-            kept = body.get(paging["next_in"])
-            if isinstance(kept, dict):
-                holder = body[paging["next_in"]] = dict(kept)
-            else:  # not made up (it would lack what it requires): the page is the last
-                holder = {}
+            counts[paging["pages"]] = -(-len(items) // size)
+        holder = _holder(body, paging.get("next_in"))  # JSON:API's `links`, Twilio's `meta`
         if style == "token":
             # the last page leaves the token out: it may not be null
             holder.pop(paging["next"], None)
@@ -1012,6 +1007,20 @@ class MockAPI:
             body[paging["has_more"]] = more
         # in the media type the operation answers (JSON:API's application/vnd.api+json)
         return MockResponse(200, body, {}, base.content_type or "application/json")
+
+
+def _holder(body: dict[str, Any], name: str | None) -> dict[str, Any]:
+    """The object of a page where the style keeps some of its fields (a copy, in the body),
+    the body itself where it names none; where the fixture has no such object, one not in
+    the body (made up, it would lack what it requires: the page is the last)."""
+    if not name:
+        return body
+    kept = body.get(name)
+    if not isinstance(kept, dict):
+        return {}
+    copy: dict[str, Any] = dict(kept)
+    body[name] = copy
+    return copy
 
 
 def _with_id(item: Any, index: int) -> Any:
