@@ -13,7 +13,9 @@ Named from the path within its resource, it reads `client.pullrequests.get_comme
   "Pullrequests"; "Certificate Actions" is found in `actions`); version segments (`v1`,
   `api`) name nothing and are dropped everywhere. (Not the segments every path of a
   resource begins with: an operation added elsewhere would rename all the others.)
-- the verb is the method's: `list` (a GET whose answer is a list or pages, or whose path
+- a last segment that is a verb comes first, what it acts on after it (Stripe's
+  `.../payment_intents/{intent}/confirm`: `confirm_payment_intent`);
+- else the verb is the method's: `list` (a GET whose answer is a list or pages, or whose path
   ends in a plural noun), `get`, `create` (a POST to a collection), `update` (PUT, PATCH,
   a POST to an item; `replace` and `patch` where a path takes both PUT and PATCH),
   `delete`; a POST to a segment that is no collection (no GET, no parameter after it)
@@ -63,6 +65,12 @@ _VERBS = frozenset({
     "search", "send", "set", "start", "stop", "submit", "subscribe", "sync", "test", "transfer", "trigger",
     "unarchive", "unassign", "unlock", "unpublish", "unsubscribe", "upload", "validate", "verify", "void",
 })
+
+
+#: verbs a last segment may be whatever the method (StackExchange's GET /filters/create)
+_CRUD = frozenset({"create", "update", "delete", "invalidate", "expire", "find", "list", "get"})
+#: verbs that act on many: the noun before them stays plural (search_users)
+_ON_MANY = frozenset({"search", "find", "list", "export", "import", "sync", "bulk", "batch"})
 
 
 @dataclass(frozen=True)
@@ -245,6 +253,11 @@ def _name(
     lits = [s for s in rest if not s.param]
     last_word = lits[-1].words[-1] if lits else (anchor[-1] if anchor else "")
     method = op.method
+    action = lits[-1].words[0] if lits and not item and len(lits[-1].words) == 1 else ""
+    if method in ("get", "post") and (action in _VERBS or action in _CRUD):
+        # the verb first, then what it acts on: Stripe's .../payment_intents/{intent}/confirm
+        # is confirm_payment_intent, StackExchange's GET /filters/create is create
+        return "_".join([action, *_noun(rest[:-1], singular_last=action not in _ON_MANY)])
     if method == "get":
         if op.listing or (not item and (plural(last_word) or collection)):
             words = ["list", *_noun(rest, singular_last=False)]

@@ -94,7 +94,7 @@ def test_the_clients_own_methods_keep_every_segment_but_the_version() -> None:  
     ) == {"GET /v1/customers": "list_customers", "POST /v1/customers": "create_customer",
           "GET /v1/customers/{customer}": "get_customer", "POST /v1/customers/{customer}": "update_customer",
           "POST /v1/account_links": "create_account_link",
-          "POST /v1/payment_intents/{intent}/confirm": "payment_intent_confirm",
+          "POST /v1/payment_intents/{intent}/confirm": "confirm_payment_intent",
           "GET /v1/customers/{customer}/sources/{id}": "get_customer_source"}
 
 
@@ -134,3 +134,15 @@ def test_a_segment_run_together_takes_the_operation_ids_words() -> None:  # AWS 
     requests = [PathOperation("get", "/restapis", False, "get_rest_apis", ("get", "rest", "apis")),
                 PathOperation("get", "/restapis/{restapi_id}", False, "get_rest_api", ("get", "rest", "api"))]
     assert names(None, requests, {(r.path, r.method) for r in requests}) == ["list_rest_apis", "get_rest_api"]
+
+
+def test_a_last_segment_that_is_a_verb_comes_first() -> None:
+    assert _named(
+        None,
+        ("post", "/v1/payment_intents/{intent}/confirm", False), ("get", "/v1/customers/search", True),
+        ("get", "/filters/create", False),
+    ) == {"POST /v1/payment_intents/{intent}/confirm": "confirm_payment_intent",
+          "GET /v1/customers/search": "search_customers",  # a search's noun stays plural
+          "GET /filters/create": "create_filter"}  # StackExchange's: a GET that creates
+    assert _named("Pullrequests", ("post", "/r/{w}/pullrequests/{id}/comments/{c}/approve", False)) == {
+        "POST /r/{w}/pullrequests/{id}/comments/{c}/approve": "approve_comment"}

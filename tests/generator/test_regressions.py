@@ -2609,7 +2609,7 @@ def test_operations_whose_operation_id_names_nothing_get_methods_named_from_thei
     assert methods("ip_access_management", "IPAccessManagementResource") == [
         "list_access_settings_whitelist", "create_access_settings_whitelist", "get_access_settings_whitelist"]
     client_methods = {name for name in dir(root.NamesFromPaths) if not name.startswith("_")}
-    assert {"list_customers", "get_customer", "update_customer", "payment_intent_confirm",
+    assert {"list_customers", "get_customer", "update_customer", "confirm_payment_intent",
             "make_account_link"} <= client_methods  # x-sdk-method is kept too
     # the docstring of an operation with no summary says what the name says
     get_comment = modules[f"{package}.resources.pullrequests"].PullrequestsResource.get_comment
