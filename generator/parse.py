@@ -245,6 +245,8 @@ class Parser:
         self.untagged = False
         #: whether an operation has a tag
         self.tagged = False
+        #: the tags tag_by_path gave (the first segments of a document that tags nothing)
+        self.path_groups: set[str] = set()
         #: (type, format, nullable) -> the type of a plain schema (_plain): one TypeRef each
         self.plain_types: dict[tuple[str, Any, bool], ir.TypeRef] = {}
         #: the document's first server address (no trailing "/"), once an operation asks for it
@@ -1583,6 +1585,8 @@ class Parser:
             resources[key].operations.append(op)
         for resource in resources.values():
             self.name_from_paths(resource)
+            if resource.tag in self.path_groups and resource.namespace is None:
+                self.without_group(resource)
             names = naming.UniqueNames(naming.RESOURCE_MEMBERS)
             for op in resource.operations:
                 op.name = names.claim(op.name)
@@ -1607,11 +1611,13 @@ class Parser:
 
     def tag_by_path(self, operations: list[ir.Operation]) -> None:
         """In a document that tags no operation, each is tagged by its path's first segment
-        (version segments aside), where those segments split the paths into groups of two
-        or more on average: Stripe's 452 operations are `client.customers`,
+        (version segments aside) where two paths or more begin with it, and the document
+        has two such groups or more: Stripe's 452 operations are `client.customers`,
         `client.payment_intents`... rather than 452 methods of the client. AWS's query APIs
         (a path per operation) and small documents keep the client's own methods, as do
-        the operations whose path has no such segment."""
+        the operations whose path has no such segment or is alone under it
+        (`/v1/account`, IoT's `/accept-certificate-transfer/{id}`). A method loses the group's name where
+        the operationId repeats it (Discord's `get_guild` in `guilds`: `get`)."""
         firsts: dict[str, str] = {}
         for op in operations:
             words = [s.words for s in path_names.segments(op.path) if not s.param and not s.version]
@@ -1621,16 +1627,28 @@ class Parser:
         for op in operations:
             if op.pointer in firsts:
                 groups.setdefault(firsts[op.pointer], set()).add(op.path)
-        if len(groups) < 2 or sum(len(paths) for paths in groups.values()) < 2 * len(groups):
+        grouped = {first for first, paths in groups.items() if len(paths) > 1}
+        if len(grouped) < 2:
             return
         for op in operations:
             tag = firsts.get(op.pointer)
-            if tag is None:
-                continue
-            op.tag = tag
-            prefix = naming.snake(tag) + "_"  # (as a tag's prefix is stripped from a method's name)
-            if op.pointer not in self.method_given and op.name.startswith(prefix) and len(op.name) > len(prefix):
-                op.name = naming.method_name(op.name[len(prefix):])
+            if tag in grouped:
+                op.tag = tag
+        self.path_groups = grouped
+
+    def without_group(self, resource: ir.Resource) -> None:
+        """The methods of a resource tag_by_path made less the group's name where their
+        operationId repeats it (Discord's `get_guild` in `guilds`: `get`), unless that name
+        is another method's (a `get` named from its path beside it)."""
+        ops = [op for op in resource.operations if op.pointer not in self.method_given and op.pointer not in self.path_named]
+        renamed = {op.pointer: path_names.without_group(op.name, resource.tag) for op in ops}
+        counts: dict[str, int] = {}
+        for op in resource.operations:
+            name = renamed.get(op.pointer, op.name)
+            counts[name] = counts.get(name, 0) + 1
+        for op in ops:
+            if counts[renamed[op.pointer]] == 1:
+                op.name = naming.method_name(renamed[op.pointer])
 
     def name_from_paths(self, resource: ir.Resource) -> None:
         """Name the resource's operations whose operationId is none a person chose from their

@@ -229,6 +229,22 @@ def _noun(rest: list[Segment], singular_last: bool) -> list[str]:
     return words
 
 
+def without_group(name: str, group: str) -> str:
+    """A method name less its group's name, where that is all of its words after the
+    verb or the prefix before it: `get_guild` in `guilds` is `get`, `list_things` in
+    `things` is `list`, `guilds_list` is `list`; anything else as it is."""
+    words = name.split("_")
+    group_words = [w.lower() for w in naming.words(group)]
+    size = len(group_words)
+    if not group_words or len(words) <= size:
+        return name
+    if _key(words[:size]) == _key(group_words):
+        return "_".join(words[size:])
+    if _key(words[1:1 + size]) == _key(group_words):
+        return "_".join([words[0], *words[1 + size:]])
+    return name
+
+
 def _key_of(segs: Sequence[Segment]) -> tuple[tuple[str, ...], ...]:
     return tuple(("{}",) if s.param else s.words for s in segs)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.path_names import PathOperation, made_up, names, singular
+from generator.path_names import PathOperation, made_up, names, singular, without_group
 
 
 def _named(tag: str | None, *ops: tuple[str, str, bool]) -> dict[str, str]:
@@ -146,3 +146,12 @@ def test_a_last_segment_that_is_a_verb_comes_first() -> None:
           "GET /filters/create": "create_filter"}  # StackExchange's: a GET that creates
     assert _named("Pullrequests", ("post", "/r/{w}/pullrequests/{id}/comments/{c}/approve", False)) == {
         "POST /r/{w}/pullrequests/{id}/comments/{c}/approve": "approve_comment"}
+
+
+@pytest.mark.parametrize(("name", "group", "expected"), [
+    ("get_guild", "guilds", "get"), ("list_guild_audit_log_entries", "guilds", "list_audit_log_entries"),
+    ("guilds_list", "guilds", "list"), ("describe_voice_connector", "voice_connectors", "describe"),
+    ("update_my_application", "applications", "update_my_application"), ("get", "guilds", "get"),
+])
+def test_a_method_of_a_group_loses_the_groups_name(name: str, group: str, expected: str) -> None:
+    assert without_group(name, group) == expected

@@ -2666,8 +2666,9 @@ def test_a_document_that_tags_nothing_is_grouped_by_its_paths_first_segments(
     with testing.mock_client(api) as client:
         assert [c.name for c in client.customers.list()] and client.customers.get("cus_1").name
         assert [s.name for s in client.customers.list_sources("cus_1")]
+        assert client.customers.get_balance("cus_1").name and client.customers.get_customer("cus_1").name
         assert client.charges.capture("ch_1").name and [c.name for c in client.charges.search()]
-        assert client.account.get().name
+        assert client.get_account().name  # a path alone under its segment: the client's own
         assert client.get_root().name  # no segment: the client's own method, as before
         assert not hasattr(client, "get_customers")
     customers = modules[f"{package}.resources.customers"].CustomersResource
@@ -2675,6 +2676,7 @@ def test_a_document_that_tags_nothing_is_grouped_by_its_paths_first_segments(
     assert [(c.operation_id, c.path) for c in api.calls] == [
         ("GetCustomers", "/v1/customers"), ("GetCustomersCustomer", "/v1/customers/cus_1"),
         ("GetCustomersCustomerSources", "/v1/customers/cus_1/sources"),
+        ("getCustomerBalance", "/v1/customers/cus_1/balance"), ("getCustomer", "/v1/customers/cus_1/profile"),
         ("PostChargesChargeCapture", "/v1/charges/ch_1/capture"), ("charges_search", "/v1/charges/search"),
         ("GetAccount", "/v1/account"), ("getRoot", "/")]
     # the command line has a group per resource
