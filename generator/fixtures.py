@@ -701,7 +701,9 @@ def operation_fixture(op: ir.Operation, synth: Synthesiser, auth: tuple[str, str
             responses[r.status] = {"content_type": None, "body": None}
         elif r.decoding == "json":
             body = synth.example_or_sample(r.has_example, r.example, r.schema if r.schema is not None else {}, direction="response")
-            if op.pagination and r.status.startswith("2") and isinstance(body, dict) and not body.get(op.pagination.items):
+            if op.pagination and op.pagination.items_in and r.status.startswith("2") and isinstance(body, dict):
+                body = _with_an_item_in(body, op.pagination.items_in, op.pagination.items, r.schema, synth)
+            elif op.pagination and r.status.startswith("2") and isinstance(body, dict) and not body.get(op.pagination.items):
                 body = _with_an_item(body, op.pagination.items, r.schema, synth)
             elif op.pagination and r.status.startswith("2") and body == []:
                 body = _list_with_an_item(r.schema, synth)
@@ -771,6 +773,24 @@ def _with_an_item(body: dict[str, Any], items: str, schema: Any, synth: Synthesi
         return body
     item = synth.sample(listed["items"], direction="response")
     with_item = {**body, items: [item]}
+    return with_item if synth.valid(with_item, schema) else body
+
+
+def _with_an_item_in(body: dict[str, Any], holder: str, items: str, schema: Any, synth: Synthesiser) -> dict[str, Any]:
+    """A page whose items are in an object of it (HAL's `_embedded`) with one item there."""
+    resolved, _ = synth.resolver.resolve_or_none(schema, "")
+    if not isinstance(resolved, dict):
+        return body
+    found = openapi.object_view(synth.resolver, resolved, "").properties.get(holder)
+    if not found:
+        return body
+    kept = body.get(holder)
+    inner = kept if isinstance(kept, dict) else synth.sample(found[0], direction="response")
+    if not isinstance(inner, dict):
+        return body
+    if not inner.get(items):
+        inner = _with_an_item(inner, items, found[0], synth)
+    with_item = {**body, holder: inner}
     return with_item if synth.valid(with_item, schema) else body
 
 
@@ -987,6 +1007,7 @@ def mock_entry(op: ir.Operation, fixture_file: str, resolver: openapi.Resolver) 
             **({"next_in": op.pagination.next_in} if op.pagination.next_in else {}),
             **({"pages": op.pagination.pages} if op.pagination.pages else {}),
             **({"count_in": op.pagination.count_in} if op.pagination.count_in else {}),
+            **({"items_in": op.pagination.items_in} if op.pagination.items_in else {}),
             **({"next_href": True} if op.pagination.next_href else {}),
         }
     listed: dict[str, list[str]] = {}

@@ -245,6 +245,8 @@ class Pagination:
     #: the answer's object that holds `count` and `pages`, where it is not the answer
     #: (Giphy's `pagination.total_count`, Xero's `pagination.pageCount`)
     count_in: str | None = None
+    #: the answer's object that holds the items, where it is not the answer (HAL's `_embedded`)
+    items_in: str | None = None
     next_href: bool = False  # `next` is an object whose `href` is the link (HAL's)
 
 

@@ -9,8 +9,8 @@ field, at its top or in one of its objects: JSON:API's `links.next`, Twilio's
 extension saying so, the caller had to follow these by hand.
 
 Each is recognised only where the names and the shapes agree (the parameter is an
-optional one of the query; the answer, in JSON alone, holds exactly one list of items or
-is the list); `x-pagination: false` on the operation keeps it unpaged. Offsets and
+optional one of the query; the answer, in JSON alone, holds exactly one list of items, or
+its HAL `_embedded` object does, or it is the list); `x-pagination: false` on the operation keeps it unpaged. Offsets and
 page numbers are walked only to the total the answer gives, and not guessed without
 one: an API that ignores them would be walked for ever. A page never follows more than the query of a
 link (the runtime's _pagination.py).
@@ -73,12 +73,16 @@ def inferred(op: dict[str, Any], result: ir.Operation, models: dict[str, ir.Mode
         fields = models[shape.name].fields
     else:
         return None
-    items = _items(fields)
+    items, items_in = _items(fields), None
+    embedded = next((f for f in fields if f.wire_name == "_embedded" and f.type.kind == ir.MODEL), None)
+    if items is None and embedded is not None and embedded.type.name in models:
+        # HAL's items, in its `_embedded` object (Akeneo's, Nexmo's)
+        items, items_in = _items(models[embedded.type.name].fields), "_embedded"
     if _link_header(op, success.status, resolve, op_ptr):
         if shape.kind == ir.LIST:
             return ir.Pagination("link", "results", None, None, None, shape.item)
         if items is not None:
-            return ir.Pagination("link", items.wire_name, None, None, None, items.type.item)
+            return ir.Pagination("link", items.wire_name, None, None, None, items.type.item, items_in=items_in)
         return None
     if items is None:
         return None
@@ -95,26 +99,27 @@ def inferred(op: dict[str, Any], result: ir.Operation, models: dict[str, ir.Mode
                 nxt = _next_token(plain, named)
                 if nxt is not None:
                     return ir.Pagination("token", items.wire_name, None, nxt.wire_name, None, items.type.item,
-                                         token_param=param.name, next_in=holder)
+                                         token_param=param.name, next_in=holder, items_in=items_in)
         if plain in _AFTER_PARAMETERS:
             more = next((f for n, f in by_plain.items() if n in _HAS_MORE), None)
             item = items.type.item
             if more is not None and item is not None and _has_ids(item, models):
                 return ir.Pagination("after", items.wire_name, None, None, more.wire_name, item,
-                                     token_param=param.name)
+                                     token_param=param.name, items_in=items_in)
     for holder, named in holders:
         link = next((named[n] for n in _NEXT_LINKS if n in named and (_is_text(named[n].type) or _is_href(named[n].type, models))),
                     None)
         if link is not None:
             return ir.Pagination("cursor", items.wire_name, None, link.wire_name, None, items.type.item, next_in=holder,
-                                 next_href=not _is_text(link.type))
+                                 next_href=not _is_text(link.type), items_in=items_in)
     # the counts, where they may be: the answer, or one of its objects (Giphy's `pagination`)
     if "page" in optional:
         for holder, named in holders:
             pages = _count(named, _PAGE_COUNTS)
             if pages is not None:
                 return ir.Pagination("page", items.wire_name, None, None, None, items.type.item,
-                                     page_param=optional["page"].name, pages=pages.wire_name, count_in=holder)
+                                     page_param=optional["page"].name, pages=pages.wire_name, count_in=holder,
+                                     items_in=items_in)
     if "offset" in optional:
         for holder, named in holders:
             total = _count(named, _TOTALS)
@@ -122,7 +127,7 @@ def inferred(op: dict[str, Any], result: ir.Operation, models: dict[str, ir.Mode
                 limit = next((optional[n] for n in _LIMITS if n in optional), None)
                 return ir.Pagination("offset", items.wire_name, total.wire_name, None, None, items.type.item,
                                      limit_param=limit.name if limit else None, offset_param=optional["offset"].name,
-                                     count_in=holder)
+                                     count_in=holder, items_in=items_in)
     return None
 
 

@@ -1509,6 +1509,7 @@ class Parser:
                     next_in=str(pagination["next-in"]) if pagination.get("next-in") else None,
                     pages=str(pagination["pages"]) if pagination.get("pages") else None,
                     count_in=str(pagination["count-in"]) if pagination.get("count-in") else None,
+                    items_in=str(pagination["items-in"]) if pagination.get("items-in") else None,
                 )
         elif "x-pagination" not in op and "x-ms-pageable" not in op:
             result.pagination = paging.inferred(op, result, self.model_named, self.resolve, op_ptr)

@@ -40,6 +40,9 @@ class PageStyle(Generic[_T]):
     #: the object of the answer that holds `count` and `pages`, where it is not the answer
     #: itself (Giphy's `pagination`)
     count_in: str | None = None
+    #: the object of the answer that holds `items`, where it is not the answer itself
+    #: (HAL's `_embedded`)
+    items_in: str | None = None
 
 
 def _as_strings(query: Mapping[str, object]) -> dict[str, str]:
@@ -96,7 +99,8 @@ class _BasePage(Generic[_T]):
         self._query = dict(query)
         #: the `rel="next"` address of the response's Link header, if it has one
         self.next_link = next_link
-        items = _field(envelope, style.items) if not isinstance(envelope, list) else envelope
+        holder = _field(envelope, style.items_in) if style.items_in else envelope
+        items = _field(holder, style.items) if not isinstance(envelope, list) else envelope
         self.items: list[_T] = list(items) if isinstance(items, (list, tuple)) else []
 
     @property

@@ -11,7 +11,7 @@ from .registry import check, rule
 
 X_PAGINATION = rule("x-pagination", "error", "x-pagination names a known style, response properties that exist and declared query parameters.")
 
-_KEYS = {"style", "items", "count", "next", "has-more", "limit-param", "offset-param", "page-param", "token-param", "next-in", "pages", "count-in"}
+_KEYS = {"style", "items", "count", "next", "has-more", "limit-param", "offset-param", "page-param", "token-param", "next-in", "pages", "count-in", "items-in"}
 #: style -> (key naming the query parameter, its default)
 _STYLE_PARAMETERS = {"offset": (("limit-param", "limit"), ("offset-param", "offset")), "page": (("page-param", "page"),), "cursor": (),
                      "token": (("token-param", "page_token"),), "after": (("token-param", "starting_after"),), "link": ()}
@@ -51,13 +51,15 @@ def _response_properties(ctx: Context, op: Operation, spec: dict[str, Any], poin
         return  # a bare list, paged by its Link header
     # items has a default; count, next and has-more are checked when written (null: "there is none")
     wanted = [("items", spec.get("items", "results"))]
-    wanted += [(key, spec[key]) for key in ("count", "next", "has-more", "next-in", "pages", "count-in") if spec.get(key) is not None]
+    wanted += [(key, spec[key]) for key in ("count", "next", "has-more", "next-in", "pages", "count-in", "items-in") if spec.get(key) is not None]
     if style in ("cursor", "token") and "next" not in spec and "has-more" not in spec:
         wanted.append(("next", "next"))  # a cursor can only come from the response
     if "next-in" in spec:  # `next` is a property of that object, not of the answer
         wanted = [(key, name) for key, name in wanted if key != "next"]
     if "count-in" in spec:  # `count` and `pages` are properties of that object
         wanted = [(key, name) for key, name in wanted if key not in ("count", "pages")]
+    if "items-in" in spec:  # and `items` of this one
+        wanted = [(key, name) for key, name in wanted if key != "items"]
     for key, name in wanted:
         where = written_at(pointer, spec, key)
         if not isinstance(name, str) or name not in properties:

@@ -900,6 +900,9 @@ def test_lists_that_page_in_the_well_known_ways_walk_every_page(
         assert [c.query.get("offset") for c in api.calls if c.operation_id == "searchGifs"] == [None, "2", "4"]
         assert [type(p) for p in client.events.list_products()] == [types.Book] * 5
         assert [c.query.get("page") for c in api.calls if c.operation_id == "listProducts"] == [None, "2", "3"]
+        # HAL's items in `_embedded` (Akeneo's), its next link in `_links`
+        hal = client.events.get_products(limit=2)
+        assert len(hal.items) == 2 and [type(p) for p in hal] == [types.Book] * 5
         # the same styles declared by x-pagination
         assert [type(m) for m in client.events.list_moments()] == [types.Book] * 5
         assert [call.query.get("pos") for call in api.calls if call.operation_id == "listMoments"] == [None, "2", "4"]
@@ -985,6 +988,9 @@ def test_lists_that_page_in_the_well_known_ways_walk_every_page(
         counted = subprocess.run([*cli, "events", "search-gifs", "--limit", "2", "-o", "table"], capture_output=True,
                                  env=env, timeout=60)  # the total in the answer's `pagination`
         assert counted.returncode == 0 and "2 of 5 shown; --all prints every one." in counted.stderr.decode()
+        embedded = subprocess.run([*cli, "events", "get-products", "--limit", "2", "-o", "jsonl"], capture_output=True,
+                                  env=env, timeout=60)  # a page's items, though they are in `_embedded`
+        assert embedded.returncode == 0 and len(embedded.stdout.decode().splitlines()) == 2, embedded.stderr.decode()
 
 
 def test_every_credential_of_the_keys_requirement_is_a_setting_sent_with_it(

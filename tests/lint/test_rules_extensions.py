@@ -39,6 +39,8 @@ def test_pagination_token_and_link_styles(lint_yaml: LintYaml) -> None:
     # the counts in an object of the answer: that object, not `count`, is looked for
     counted = lint_yaml(CLEAN_SPEC.replace("style: offset\n", "style: offset\n        count-in: totals\n"))
     assert counted.messages("x-pagination") == ["the 200 response of GET /items/ has no property 'totals' (count-in)"]
+    embedded = lint_yaml(CLEAN_SPEC.replace("style: offset\n", "style: offset\n        items-in: _embedded\n"))
+    assert embedded.messages("x-pagination") == ["the 200 response of GET /items/ has no property '_embedded' (items-in)"]
     # false keeps an operation unpaged; anything else that is no mapping is refused
     assert lint_yaml(CLEAN_SPEC.replace("x-pagination:\n        style: offset\n", "x-pagination: false\n")).findings == []
     refused = lint_yaml(CLEAN_SPEC.replace("x-pagination:\n        style: offset\n", "x-pagination: true\n"))

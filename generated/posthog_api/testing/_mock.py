@@ -947,7 +947,9 @@ class MockAPI:
         bare = isinstance(base.body, list)  # a page that is the list itself (GitHub's)
         envelope = base.body if isinstance(base.body, dict) else {}
         items_field = paging["items"]
-        template = list((base.body if bare else envelope.get(items_field)) or []) or [{}]
+        inner = envelope.get(paging.get("items_in") or "")  # HAL's `_embedded`
+        listed = inner.get(items_field) if isinstance(inner, dict) else envelope.get(items_field)
+        template = list((base.body if bare else listed) or []) or [{}]
         items = [template[i % len(template)] for i in range(LIST_TOTAL)]
         size = self.page_size
         headers: dict[str, str] = {}
@@ -980,7 +982,10 @@ class MockAPI:
             body = chunk if bare else {**envelope, items_field: chunk}
             return MockResponse(200, body, headers, base.content_type or "application/json")
         body = dict(envelope)
-        body[items_field] = chunk
+        if paging.get("items_in"):
+            _holder(body, paging["items_in"])[items_field] = chunk
+        else:
+            body[items_field] = chunk
         counts = _holder(body, paging.get("count_in"))  # Giphy's `pagination`
         if paging["count"]:
             counts[paging["count"]] = len(items)

@@ -480,6 +480,8 @@ def emit(result: Any, style: Style, out: TextIO | None = None) -> None:
         return
     data = select(plain(result), style.fields)
     fmt = style.fmt
+    if fmt not in ("json", "yaml"):
+        data = _lifted(data, style)
     if fmt == "json":
         _write(json.dumps(data, indent=2 if style.pretty else None, ensure_ascii=False), out)
     elif fmt == "jsonl":
@@ -506,6 +508,18 @@ def emit(result: Any, style: Style, out: TextIO | None = None) -> None:
         _write(text, out)
         out.flush()
         _note(notes, style)
+
+
+def _lifted(data: Any, style: Style) -> Any:
+    """A page whose items are in an object of it (HAL's `_embedded`) with its items at its
+    top, for the formats that show a page as its items (a table, CSV, JSON lines)."""
+    holder = style.page.get("items_in") if style.page else None
+    if not holder or not style.items or not isinstance(data, Mapping):
+        return data
+    inner = data.get(holder)
+    if not isinstance(inner, Mapping) or not isinstance(inner.get(style.items), list):
+        return data
+    return {**{k: v for k, v in data.items() if k != holder}, style.items: inner[style.items]}
 
 
 def emit_items(items: Iterator[Any], style: Style, out: TextIO | None = None) -> None:
