@@ -1,7 +1,7 @@
 """Method names from paths, for operations whose operationId names nothing a person chose.
 
-8,733 operations of the APIs.guru directory have no operationId (Bitbucket, Hetzner,
-Keycloak, Mastodon, StackExchange...), and 3,166 more have one that only spells the
+12,664 operations in 636 of the APIs.guru directory's documents have no operationId
+(Bitbucket, Hetzner, Keycloak, Mastodon, StackExchange...) or one that only spells the
 method and the path (GitLab's `getV3ApplicationSettings`, SendGrid's
 `GET_access_settings-whitelist`, Stripe's `GetCustomersCustomerSourcesId`, ESI's
 `get_alliances_alliance_id`). Named from those, a method read
@@ -15,8 +15,9 @@ Named from the path within its resource, it reads `client.pullrequests.get_comme
   resource begins with: an operation added elsewhere would rename all the others.)
 - a last segment that is a verb comes first, what it acts on after it (Stripe's
   `.../payment_intents/{intent}/confirm`: `confirm_payment_intent`);
-- else the verb is the method's: `list` (a GET whose answer is a list or pages, or whose path
-  ends in a plural noun), `get`, `create` (a POST to a collection), `update` (PUT, PATCH,
+- else the verb is the method's: `list` (a GET whose answer is a list or pages, or whose
+  path ends in a collection: a plural, or a segment another path follows with a
+  parameter), `get`, `create` (a POST to a collection), `update` (PUT, PATCH,
   a POST to an item; `replace` and `patch` where a path takes both PUT and PATCH),
   `delete`; a POST to a segment that is no collection (no GET, no parameter after it)
   and begins with a verb or ends in no plural is that action (`retry`,
