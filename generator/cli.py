@@ -10,6 +10,7 @@ import sys
 import threading
 import time
 import traceback
+import warnings
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
@@ -531,6 +532,9 @@ def run(prog_name: str = "sdkgen") -> None:
     work nobody waits for)."""
     _keep_freed_memory()
     sys.unraisablehook = _interrupt_again
+    # a document's `pattern` is compiled where it is judged or sampled; Python warns of
+    # sets such as `[[:alpha:]]` it may read as nested one day, which says nothing to a user
+    warnings.filterwarnings("ignore", message="Possible (nested set|set )", category=FutureWarning)
     code = 0
     debug = "--debug" in sys.argv[1:]
     try:

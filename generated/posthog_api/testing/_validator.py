@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import re
+import warnings
 from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from functools import lru_cache
@@ -168,8 +169,12 @@ def pattern_source(pattern: str) -> tuple[str, int]:
 def _compiled(pattern: str) -> re.Pattern[str] | None:
     pattern, flags = pattern_source(pattern)
     try:
-        compiled = re.compile(pattern, flags)
-        parsed = _sre_parse.parse(pattern, flags)
+        with (
+            warnings.catch_warnings()
+        ):  # `[[:alpha:]]` and the like: re warns of sets it may nest one day
+            warnings.simplefilter("ignore", FutureWarning)
+            compiled = re.compile(pattern, flags)
+            parsed = _sre_parse.parse(pattern, flags)
     except (re.error, RecursionError, OverflowError):
         return None  # not a Python regular expression (ECMA's \p{L}, say): not judged
     return None if _nested_repeat(parsed) else compiled
