@@ -57,6 +57,12 @@ class Document:
     json_root_text: str | None = field(default=None, repr=False)
     #: bytes read, all files together
     size: int = 0
+    #: pointer in `data` -> pointer in the document as written, where the two differ (a
+    #: Swagger 2.0 document is read as its OpenAPI 3.0 form: swagger2.py); below such a
+    #: pointer the two have the same shape
+    origin: dict[str, str] = field(default_factory=dict)
+    #: what the document was written as, when it was converted ("Swagger 2.0")
+    converted_from: str = ""
     _json_positions: dict[str, tuple[int, int]] = field(default_factory=dict, repr=False)
 
     def locate_precisely(self, pointer: str) -> Location:
@@ -67,8 +73,8 @@ class Document:
         """locate() of each pointer, with a line and column in a JSON root file too: the
         text is read again down to the nodes asked for (everything else is skipped at the
         json module's speed), so ask for all of them at once (lint findings)."""
-        pointers = list(pointers)
-        found = [self.locate(pointer) for pointer in pointers]
+        pointers = [self.written(pointer) for pointer in pointers]
+        found = [self._locate_written(pointer) for pointer in pointers]
         text = self.json_root_text
         if text is None:
             return found
@@ -87,9 +93,26 @@ class Document:
                 found[i] = Location(self.root_file, *line_col)
         return found
 
+    def written(self, pointer: str) -> str:
+        """Where the node at `pointer` of `data` is in the document as written (see origin)."""
+        origin = self.origin
+        if not origin:
+            return pointer
+        probe = pointer
+        while True:
+            found = origin.get(probe)
+            if found is not None:
+                return found + pointer[len(probe):]
+            if not probe:
+                return pointer
+            probe = probe.rsplit("/", 1)[0]
+
     def locate(self, pointer: str) -> Location:
         """The location of a pointer, or of its nearest located ancestor (a `$ref` is
         located at the object that holds it, where the reader sees `$ref:`)."""
+        return self._locate_written(self.written(pointer))
+
+    def _locate_written(self, pointer: str) -> Location:
         if pointer.endswith("/$ref"):
             pointer = pointer[: -len("/$ref")]
         probe = pointer
@@ -552,7 +575,13 @@ class _Bundler:
         root = self.file(self.root_path)
         if not isinstance(root.data, dict):
             raise SpecError("the document must be a mapping at the top level", Location(root.shown, 1, 1))
-        if not (root.refers_out if root.refers_out is not None else _refers_out(root.data)):
+        refers_out = root.refers_out if root.refers_out is not None else _refers_out(root.data)
+        if refers_out and root.data.get("swagger") is not None:
+            from .swagger2 import is_swagger2, refuse_split
+
+            if is_swagger2(root.data):
+                raise refuse_split(root.shown)
+        if not refers_out:
             # One file: the bundle is the file itself, its nodes located by its own positions.
             sources = {"": (root.shown, root.positions, "")} if root.positions else {}
             return Document(data=root.data, root_file=root.shown, files=[root.shown], data_sources=sources,
@@ -755,4 +784,10 @@ def load(path: str | os.PathLike[str], allow_ref_roots: Iterable[str | os.PathLi
     `$ref`s may read files in the root file's folder (and below) only, and in the
     folders of `allow_ref_roots`; every file read must be a regular file within the
     size limits (see MAX_FILE_BYTES and the others)."""
-    return _Bundler(os.fspath(path), allow_ref_roots).bundle()
+    doc = _Bundler(os.fspath(path), allow_ref_roots).bundle()
+    if "swagger" in doc.data:
+        from .swagger2 import convert, is_swagger2  # here: an OpenAPI document need not import it
+
+        if is_swagger2(doc.data):
+            return convert(doc)
+    return doc

@@ -359,7 +359,7 @@ def test_incremental_generates_again_after_random_changes_and_compares_with_a_co
 
 
 def test_lint_gives_its_report_on_documents_generate_takes_or_refuses(tmp_path, monkeypatch):
-    """--lint: findings counted by severity and rule, a Swagger 2.0 document's refusal is
+    """--lint: findings counted by severity and rule, a refusal (a Swagger 1.2 document) is
     a report too, and a lint that crashes is a failure of its own class."""
     from tests.conftest import ROOT
 
@@ -377,7 +377,7 @@ def test_lint_gives_its_report_on_documents_generate_takes_or_refuses(tmp_path, 
     assert petstore.details["lint warning [operation-description]"][1].startswith("/paths/")
 
     swagger = tmp_path / "swagger.json"
-    swagger.write_text('{"swagger": "2.0", "info": {"title": "t", "version": "1"}, "paths": {}}', encoding="utf-8")
+    swagger.write_text('{"swagger": "1.2", "info": {"title": "t", "version": "1"}, "paths": {}}', encoding="utf-8")
     refused = lint(swagger)
     assert refused.lint is True and refused.status == "ok"
     assert refused.findings["error"] == 1 and "lint error [openapi-version]" in refused.details

@@ -2702,3 +2702,80 @@ def test_a_document_that_tags_nothing_is_grouped_by_its_paths_first_segments(
     client_module = flat.files["flat/resources/default.py"]
     assert "    def list_customers(" in client_module and "    def list_charges(" in client_module
     assert not any(k.startswith("flat/resources/customers") for k in flat.files)
+
+
+class _SwaggerTwoPets(BaseHTTPRequestHandler):
+    """Keeps (method, path and query, headers asked for, Content-Type, body) of every
+    request; answers as contract-swagger2.yaml says each operation does."""
+
+    seen: list[tuple[str, str, dict[str, str], str, bytes]] = []
+    PET = b'{"id": 1, "name": "Rex", "kind": "Dog", "tag": null, "barks": true}'
+
+    def _answer(self) -> None:
+        body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        headers = {k: v for k, v in self.headers.items() if k in ("X-API-Key", "Authorization", "X-Request-Id")}
+        self.seen.append((self.command, self.path, headers, self.headers.get("Content-Type", ""), body))
+        route = f"{self.command} {self.path.split('?')[0]}"
+        status, kind, answer = {
+            "GET /v2/pets": (200, "application/json", b"[" + self.PET + b"]"),
+            "POST /v2/pets": (201, "application/json", self.PET),
+            "GET /v2/pets/1": (404, "application/json", b'{"message": "no pet 1"}'),
+            "GET /v2/pets/1/photo": (200, "image/png", b"\x89PNG\r\n\x1a\n\x00\xff"),
+            "POST /v2/login": (204, "", b""),
+        }.get(route, (200, "application/json", self.PET))
+        self.send_response(status)
+        if kind:
+            self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(answer)))
+        self.end_headers()
+        self.wfile.write(answer)
+
+    do_GET = do_PUT = do_POST = _answer
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+def test_a_swagger_2_document_gives_a_client_that_talks_as_the_document_says(
+        packages: dict[str, tuple[Path, str, list[Diagnostic]]]) -> None:
+    """A Swagger 2.0 document is read as its OpenAPI 3.0 form: the client calls host and
+    basePath over https by default, writes lists as their collectionFormat says, sends a
+    body parameter as JSON, formData as a form (multipart with a file), reads a file
+    answer as bytes and a root response's schema as the error's body."""
+    out, package, diagnostics = packages["contract-swagger2"]
+    assert diagnostics == []
+    modules = _import_all(out, package)
+    client_class, errors = modules[package].SwaggerTwo, modules[f"{package}.errors"]
+    assert "| `base_url` | `REGRESS_CONTRACT_SWAGGER2_BASE_URL` | `https://api.example.com/v2` |" in (
+        out / "README.md").read_text(encoding="utf-8")
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _SwaggerTwoPets)
+    _SwaggerTwoPets.seen = []
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        with client_class(api_key="k-1", basic="al:pw", oauth="t-1",
+                          base_url=f"http://127.0.0.1:{server.server_port}/v2") as client:
+            pets = client.pets.list_pets(limit=5, tags=["a", "b"], status=["available", "sold"], x_request_id="r-1")
+            created = client.pets.create_pet(name="Rex", tag="good")
+            with pytest.raises(errors.APIStatusError) as missing:
+                client.pets.get_pet(1)
+            client.pets.rename_pet(1, name="Rex", nicknames=["R", "T-Rex"])
+            client.pets.upload_photo(1, photo=("rex.png", b"\x89PNG", "image/png"), caption="at the beach")
+            photo = client.pets.get_photo(1)
+            client.session.login()
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert [p.name for p in pets] == ["Rex"] and pets[0].tag is None and created.kind == "Dog"
+    assert missing.value.status_code == 404 and missing.value.body == {"message": "no pet 1"}
+    assert photo == b"\x89PNG\r\n\x1a\n\x00\xff"
+    seen = _SwaggerTwoPets.seen
+    assert seen[0][:3] == ("GET", "/v2/pets?limit=5&tags=a%2Cb&status=available&status=sold",
+                           {"X-API-Key": "k-1", "X-Request-Id": "r-1"})
+    assert seen[1][1:] == ("/v2/pets", {"X-API-Key": "k-1"}, "application/json", b'{"name":"Rex","tag":"good"}')
+    assert seen[2][:3] == ("GET", "/v2/pets/1", {"Authorization": "Bearer t-1"})
+    assert seen[3][0] == "PUT" and seen[3][3] == "application/x-www-form-urlencoded"
+    assert urllib.parse.unquote_plus(seen[3][4].decode()) == "name=Rex&nicknames=R,T-Rex"
+    assert seen[4][3].startswith("multipart/form-data; boundary=")
+    assert b'name="photo"; filename="rex.png"\r\nContent-Type: image/png\r\n\r\n\x89PNG' in seen[4][4]
+    assert b'name="caption"\r\n\r\nat the beach' in seen[4][4]
+    assert seen[6][:3] == ("POST", "/v2/login", {"Authorization": "Basic " + base64.b64encode(b"al:pw").decode()})
