@@ -47,7 +47,7 @@ def lint(
     reports = [r for r in reports if config.severity(RULES[r.rule]) != "off"]
     locations = doc.locate_all_precisely(r.pointer for r in reports)
     findings = [
-        Diagnostic(where, config.severity(RULES[r.rule]), r.rule, r.message, r.pointer)
+        Diagnostic(where, config.severity(RULES[r.rule]), r.rule, doc.as_written(r.message), r.pointer)
         for r, where in zip(reports, locations, strict=True)
     ]
     return sorted(findings)

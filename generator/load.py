@@ -132,6 +132,15 @@ class Document:
                 return Location(self.root_file)
             probe = probe.rsplit("/", 1)[0]
 
+    def as_written(self, message: str) -> str:
+        """`message` with the `$ref`s it quotes as the document writes them (a converted
+        Swagger 2.0 document's `#/definitions/Pet`, where the parse read `#/components/schemas/Pet`)."""
+        if not self.converted_from:
+            return message
+        from .swagger2 import written_refs
+
+        return written_refs(message)
+
     @property
     def version(self) -> str:
         return str(self.data.get("openapi") or self.data.get("swagger") or "")
@@ -479,6 +488,17 @@ _CHILDREN: dict[str, dict[str, str]] = {
     },
     "parameterMap": {"*": "parameter"},
     "responseMap": {"*": "response"},
+    # Swagger 2.0's layout: a bundle of it is then converted (swagger2.py)
+    "root2": {"paths": "paths2", "definitions": "schemaMap", "parameters": "parameterMap2", "responses": "responseMap2"},
+    "paths2": {"*": "pathItem2"},
+    "pathItem2": {"parameters": "parameterList2", **{m: "operation2" for m in _OPERATIONS}},
+    "operation2": {"parameters": "parameterList2", "responses": "responses2"},
+    "parameterList2": {"*": "parameter2"},
+    "parameterMap2": {"*": "parameter2"},
+    "parameter2": {"schema": "schema"},
+    "responses2": {"*": "response2"},
+    "responseMap2": {"*": "response2"},
+    "response2": {"schema": "schema"},
     "requestBodyMap": {"*": "requestBody"},
     "pathItemMap": {"*": "pathItem"},
     "securitySchemeMap": {"*": "securityScheme"},
@@ -495,6 +515,8 @@ _HOIST = {
     "link": "links",
     "callback": "callbacks",
 }
+#: the same in Swagger 2.0, whose sections are the document's own keys
+_HOIST_2 = {"schema": "definitions", "parameter2": "parameters", "response2": "responses"}
 
 
 def child_kind(kind: str | None, key: str) -> str | None:
@@ -536,6 +558,8 @@ class _Bundler:
         self.data_sources: dict[str, tuple[str, dict[str, tuple[int, int]], str]] = {}
         #: files a $ref may read (confine found them in an allowed folder)
         self.confined: set[str] = set()
+        #: the root is Swagger 2.0: sections are top-level keys, not under `components`
+        self.swagger2 = False
 
     def file(self, path: str) -> _File:
         loaded = self.files.get(path)
@@ -576,19 +600,15 @@ class _Bundler:
         if not isinstance(root.data, dict):
             raise SpecError("the document must be a mapping at the top level", Location(root.shown, 1, 1))
         refers_out = root.refers_out if root.refers_out is not None else _refers_out(root.data)
-        if refers_out and root.data.get("swagger") is not None:
-            from .swagger2 import is_swagger2, refuse_split
-
-            if is_swagger2(root.data):
-                raise refuse_split(root.shown)
         if not refers_out:
             # One file: the bundle is the file itself, its nodes located by its own positions.
             sources = {"": (root.shown, root.positions, "")} if root.positions else {}
             return Document(data=root.data, root_file=root.shown, files=[root.shown], data_sources=sources,
                             json_root_text=root.json_text, size=self.total_bytes)
-        data = self.walk(root.data, "root", root, "", "")
+        self.swagger2 = str(root.data.get("swagger", "")).strip() == "2.0"
+        data = self.walk(root.data, "root2" if self.swagger2 else "root", root, "", "")
         if self.components:
-            components = data.setdefault("components", {})
+            components = data if self.swagger2 else data.setdefault("components", {})
             if not isinstance(components, dict):
                 raise SpecError("components must be a mapping", self.location(root, "/components"))
             for section in sorted(self.components):
@@ -623,7 +643,7 @@ class _Bundler:
                     out[key] = self.walk(value, child, src, src_ptr + key_ptr, out_ptr + key_ptr)
             return out
         if isinstance(node, list):
-            child = child_kind(kind, "*") if kind in ("parameterList", "schemaList") else None
+            child = child_kind(kind, "*") if kind in ("parameterList", "schemaList", "parameterList2") else None
             if kind == "schema":  # draft-4 tuple `items: [...]`
                 child = "schema"
             return [
@@ -695,27 +715,45 @@ class _Bundler:
 
     def rewrite_ref(self, ref: str, kind: str, src: _File, src_ptr: str, out_ptr: str) -> str:
         """The bundled form of a $ref string found in `src` (hoisting its target)."""
+        if self.swagger2 and "#" not in ref:
+            ref = self.short_ref(ref, kind)
         path, pointer = self.split_ref(ref, src, src_ptr)
         if path == self.root_path:
             self.resolve(path, pointer, ref, src, src_ptr)
             return "#" + pointer
-        section = _HOIST[kind]
+        section = _HOIST_2[kind] if self.swagger2 else _HOIST[kind]
+        home = "" if self.swagger2 else "/components"
         name = unescape_pointer(pointer.rsplit("/", 1)[-1]) if pointer else Path(path).stem
         known = self.hoisted_by_target.get((section, path, pointer))
         if known is not None:
-            return f"#/components/{section}/{escape_pointer(known)}"
+            return f"#{home}/{section}/{escape_pointer(known)}"
         target_file, target = self.resolve(path, pointer, ref, src, src_ptr)
         name = self.unique_name(section, name, path)
         self.hoisted[(section, name)] = (path, pointer)
         self.hoisted_by_target[(section, path, pointer)] = name
-        target_ptr = f"/components/{section}/{escape_pointer(name)}"
+        target_ptr = f"{home}/{section}/{escape_pointer(name)}"
         bucket = self.components.setdefault(section, {})
         bucket[name] = None  # reserve: recursive schemas refer back to it
         bucket[name] = self.walk(target, kind, target_file, pointer, target_ptr)
         return "#" + target_ptr
 
+    def short_ref(self, ref: str, kind: str) -> str:
+        """Swagger 2.0's tools took a `$ref` that is a bare name (`Pet`, a leftover of
+        Swagger 1.2) or a pointer with no `#` (`/definitions/Pet`) as naming the root
+        document's section; so does this, where no file is meant (no dot or slash, or the
+        pointer's section)."""
+        section = _HOIST_2.get(kind)
+        if section is None:
+            return ref
+        if ref.startswith(f"/{section}/"):
+            return "#" + ref
+        if ref and "/" not in ref and "." not in ref:
+            return f"#/{section}/{ref}"
+        return ref
+
     def taken(self, section: str, name: str) -> bool:
-        components = self.file(self.root_path).data.get("components")
+        root = self.file(self.root_path).data
+        components = root if self.swagger2 else root.get("components")
         in_root = components.get(section) if isinstance(components, dict) else None
         return (section, name) in self.hoisted or (isinstance(in_root, dict) and name in in_root)
 
@@ -737,7 +775,7 @@ class _Bundler:
         siblings = {k: v for k, v in node.items() if k != "$ref"}
         if src.path == self.root_path and ref.startswith("#"):
             out: dict[str, Any] = {"$ref": ref}
-        elif kind in _HOIST:
+        elif kind in (_HOIST_2 if self.swagger2 else _HOIST):
             out = {"$ref": self.rewrite_ref(ref, kind, src, src_ptr, out_ptr)}
         else:  # path items and the like are inlined where they are used
             path, pointer = self.split_ref(ref, src, src_ptr + "/$ref")

@@ -173,6 +173,8 @@ def _with_lines(doc: Document, diagnostics: list[Diagnostic]) -> list[Diagnostic
     """The diagnostics, with a line and column where only a pointer was known: a JSON
     document is read without positions (for speed), and they are found again here for
     the few that are reported."""
+    if doc.converted_from:
+        diagnostics = [replace(d, message=doc.as_written(d.message)) for d in diagnostics]
     missing = [d.pointer for d in diagnostics if not d.location.line and d.pointer]
     if not missing or doc.json_root_text is None:
         return diagnostics

@@ -27,8 +27,9 @@ describes:
 `Document.origin` maps each moved node back to where it is written, so that every
 error, warning and lint finding points at the 2.0 text the user edits. The conversion
 takes what it finds: a node of the wrong type is left as it is, for validation to report
-at its place. A 2.0 document split across files is refused (the bundler knows 3.0's
-layout only): bundle it first.
+at its place. A 2.0 document split across files is bundled first (load.py knows 2.0's
+layout too: what another file's `$ref` names goes under `definitions`, `parameters` or
+`responses`), then converted.
 """
 
 from __future__ import annotations
@@ -37,7 +38,6 @@ import dataclasses
 from collections.abc import Iterable
 from typing import Any
 
-from .diagnostics import VERSION, Location, SpecError
 from .load import Document, escape_pointer
 
 _METHODS = ("get", "put", "post", "delete", "options", "head", "patch")
@@ -64,14 +64,6 @@ _FLOWS = {"implicit": "implicit", "password": "password", "application": "client
 
 def is_swagger2(data: Any) -> bool:
     return isinstance(data, dict) and str(data.get("swagger", "")).strip() == "2.0"
-
-
-def refuse_split(shown: str) -> SpecError:
-    return SpecError(
-        "a Swagger 2.0 document split across files is not supported; bundle it into one file first "
-        "(e.g. `npx @apidevtools/swagger-cli bundle`), or convert it (`npx swagger2openapi`)",
-        Location(shown), code=VERSION,
-    )
 
 
 def convert(doc: Document) -> Document:
@@ -478,6 +470,22 @@ class _Converter:
             out["description"] = scheme["description"]
         out.update(_extensions(scheme))
         return out
+
+
+#: a converted `$ref`'s prefix -> the 2.0 one it was
+_WRITTEN = (
+    ("#/components/schemas/", "#/definitions/"), ("#/components/parameters/", "#/parameters/"),
+    ("#/components/requestBodies/", "#/parameters/"), ("#/components/responses/", "#/responses/"),
+    ("#/components/securitySchemes/", "#/securityDefinitions/"),
+)
+
+
+def written_refs(message: str) -> str:
+    """A message about the converted document, quoting `$ref`s as the 2.0 text has them."""
+    if "#/components/" in message:
+        for converted, written in _WRITTEN:
+            message = message.replace(converted, written)
+    return message
 
 
 def _ref(ref: str, body: bool = False) -> str:

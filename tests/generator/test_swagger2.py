@@ -174,7 +174,7 @@ def test_what_is_reported_points_at_the_2_0_text(tmp_path: Path) -> None:
     line = next(i for i, row in enumerate(broken.splitlines(), 1) if "#/definitions/Nothing" in row)
     result = run_generator("generate", str(spec), "-o", str(tmp_path / "out"))
     assert result.returncode == 0, result.stderr
-    assert f"pets.yaml:{line}:" in result.stderr and "#/components/schemas/Nothing" in result.stderr
+    assert f"pets.yaml:{line}:" in result.stderr and "$ref '#/definitions/Nothing' names nothing" in result.stderr
     one_line = tmp_path / "pets.json"  # as the directories publish them
     one_line.write_text(json.dumps({"swagger": "2.0", "info": {"title": "t", "version": "1"}, "paths": {"/a": {"post": {
         "operationId": "make", "parameters": [{"name": "b", "in": "body", "schema": {"$ref": "#/definitions/Nothing"}}],
@@ -187,16 +187,34 @@ def test_what_is_reported_points_at_the_2_0_text(tmp_path: Path) -> None:
     assert [(f.location.line, f.location.col) for f in findings] == [(1, operation_at)]
 
 
-def test_a_2_0_document_split_across_files_is_refused_with_what_to_do(tmp_path: Path) -> None:
-    (tmp_path / "pet.yaml").write_text("type: object\n", encoding="utf-8")
+def test_a_2_0_document_split_across_files_is_bundled_in_2_0_layout_then_converted(tmp_path: Path) -> None:
+    """What another file's `$ref` names goes under the 2.0 document's own sections (Azure's
+    documents share their parameters and definitions so), is converted with the rest, and
+    what is reported about it names the file it is written in."""
+    (tmp_path / "common").mkdir()
+    (tmp_path / "common" / "types.yaml").write_text(
+        "parameters:\n  ApiVersion: {name: api-version, in: query, required: true, type: string}\n"
+        "definitions:\n  Error:\n    type: object\n    properties:\n      code: {type: string}\n", encoding="utf-8")
     spec = tmp_path / "api.yaml"
-    spec.write_text("swagger: '2.0'\ninfo: {title: t, version: '1'}\npaths: {}\ndefinitions:\n  Pet: {$ref: pet.yaml}\n",
-                    encoding="utf-8")
-    with pytest.raises(SpecError, match="split across files is not supported; bundle it into one file first"):
-        load(spec)
+    spec.write_text(
+        "swagger: '2.0'\ninfo: {title: t, version: '1'}\nhost: example.com\npaths:\n  /things:\n    get:\n"
+        "      operationId: listThings\n      parameters: [{$ref: 'common/types.yaml#/parameters/ApiVersion'}]\n"
+        "      responses:\n        '200': {description: ok, schema: {type: array, items: {$ref: Thing}}}\n"
+        "        default: {description: error, schema: {$ref: 'common/types.yaml#/definitions/Error'}}\n"
+        "definitions:\n  Thing: {type: object, properties: {id: {type: string}}}\n", encoding="utf-8")
+    doc = load(spec)
+    operation = doc.data["paths"]["/things"]["get"]
+    assert operation["parameters"] == [{"$ref": "#/components/parameters/ApiVersion"}]
+    assert operation["responses"]["200"]["content"]["application/json"]["schema"]["items"] == {
+        "$ref": "#/components/schemas/Thing"}  # a bare name, as Swagger 1.2 wrote it
+    assert doc.data["components"]["parameters"]["ApiVersion"]["schema"] == {"type": "string"}
+    assert set(doc.data["components"]["schemas"]) == {"Error", "Thing"}
+    assert run_generator("generate", str(spec), "-o", str(tmp_path / "out")).returncode == 0
+    with (tmp_path / "common" / "types.yaml").open("a", encoding="utf-8") as types:
+        types.write("      detail: {$ref: '#/definitions/Missing'}\n")
     result = run_generator("generate", str(spec), "-o", str(tmp_path / "out"))
-    assert result.returncode == 2 and len(result.stderr.strip().splitlines()) == 1
-    assert not (tmp_path / "out").exists()
+    assert result.returncode == 2, result.stderr  # Error's detail names nothing, in the other file
+    assert "types.yaml:8:15: error [ref] $ref '#/definitions/Missing' cannot be resolved" in result.stderr
 
 
 def test_a_change_to_a_2_0_document_is_told_apart_by_diff(tmp_path: Path) -> None:
