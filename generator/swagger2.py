@@ -299,6 +299,13 @@ class _Converter:
         if schema.get("type") == "file":
             schema["type"] = "string"
             schema["format"] = "binary"
+        enum, items = schema.get("enum"), schema.get("items")
+        if (schema.get("type") == "array" and isinstance(enum, list) and isinstance(items, dict)
+                and not any(isinstance(value, list) for value in enum)):
+            # the values a list's items take, written beside the list (2.0 leaves it open;
+            # an array's enum of strings would admit no value): the items' enum in 3.0
+            del schema["enum"]
+            schema["items"] = {**items, "enum": items.get("enum", enum)}
         if node.get("x-nullable") is True:
             schema["nullable"] = True
         return schema

@@ -7,9 +7,6 @@ import json
 from pathlib import Path
 from typing import Any
 
-import pytest
-
-from generator.diagnostics import SpecError
 from generator.lint import lint
 from generator.load import load
 from generator.pipeline import generate
@@ -47,7 +44,7 @@ def test_parameters_take_a_schema_and_collection_formats_their_styles(tmp_path: 
             {"name": "csv", "in": "query", **array},
             {"name": "pipes", "in": "query", "collectionFormat": "pipes", **array},
             {"name": "spaces", "in": "query", "collectionFormat": "ssv", **array},
-            {"name": "multi", "in": "query", "collectionFormat": "multi", **array},
+            {"name": "multi", "in": "query", "collectionFormat": "multi", **array, "enum": [1, 2]},
             {"name": "X-Tags", "in": "header", "collectionFormat": "csv", **array},
             {"name": "size", "in": "query", "type": "integer", "minimum": 1, "default": 10, "x-example": 5,
              "x-nullable": True, "description": "how many"},
@@ -58,6 +55,7 @@ def test_parameters_take_a_schema_and_collection_formats_their_styles(tmp_path: 
     styles = {p["name"]: (p.get("style"), p.get("explode")) for p in item["get"]["parameters"]}
     assert styles == {"csv": ("form", False), "pipes": ("pipeDelimited", False), "spaces": ("spaceDelimited", False),
                       "multi": ("form", True), "X-Tags": ("simple", False), "size": (None, None)}
+    assert item["get"]["parameters"][3]["schema"] == {"type": "array", "items": {**array["items"], "enum": [1, 2]}}
     assert item["get"]["parameters"][-1] == {"name": "size", "in": "query", "description": "how many", "example": 5,
                                              "schema": {"type": "integer", "default": 10, "minimum": 1, "nullable": True}}
 
