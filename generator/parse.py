@@ -64,6 +64,13 @@ def _annotation_only(schema: Any) -> bool:
     return isinstance(schema, dict) and "$ref" not in schema and all(k in _ANNOTATIONS or k.startswith("x-") for k in schema)
 
 
+def _enum_of_items(schema: dict[str, Any], types: Any) -> bool:
+    """Whether a list's schema has an enum of values that are no lists beside its items
+    (what converters of Swagger 2.0 make of an enum on an array parameter)."""
+    return ((types == "array" or types is None and "items" in schema) and isinstance(schema.get("items"), dict)
+            and not any(isinstance(value, list) for value in schema["enum"]))
+
+
 def _declares_null(schema: Any) -> bool:
     """Whether a schema says null is one of its values (asked of a schema whose type is
     still being built, a cycle)."""
@@ -389,6 +396,14 @@ class Parser:
                 return ir.TypeRef(ir.NONE)
             # a Literal cannot hold a float, an object or a list: the value's plain type
             return self.build_type({k: v for k, v in schema.items() if k != "const"}, pointer, hint, named)
+        if isinstance(schema.get("enum"), list) and schema["enum"] and _enum_of_items(schema, types):
+            self.warn(pointer + "/enum", "an enum of single values beside a list's items admits no list; "
+                      "read as the values its items take", AMBIGUOUS)
+            # in the document itself, as stand-ins for missing schemas are: the fixtures,
+            # the mock, the tools and the command line read it after the parse
+            enum, items = schema.pop("enum"), schema["items"]
+            if "$ref" not in items and "enum" not in items:
+                items["enum"] = enum
         if isinstance(schema.get("enum"), list) and schema["enum"]:
             return self.enum_type(schema, pointer, hint, named, nullable)
         if "allOf" in schema and isinstance(schema["allOf"], list):

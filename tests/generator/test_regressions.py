@@ -2779,3 +2779,29 @@ def test_a_swagger_2_document_gives_a_client_that_talks_as_the_document_says(
     assert b'name="photo"; filename="rex.png"\r\nContent-Type: image/png\r\n\r\n\x89PNG' in seen[4][4]
     assert b'name="caption"\r\n\r\nat the beach' in seen[4][4]
     assert seen[6][:3] == ("POST", "/v2/login", {"Authorization": "Basic " + base64.b64encode(b"al:pw").decode()})
+
+
+def test_an_enum_beside_a_lists_items_is_the_values_the_items_take(
+        packages: dict[str, tuple[Path, str, list[Diagnostic]]]) -> None:
+    out, package, diagnostics = packages["contract-array-enum"]
+    warned = sorted(d.pointer for d in diagnostics if "beside a list's items" in d.message)
+    assert len(warned) == 4 and all(pointer.endswith("/enum") for pointer in warned)
+    modules = _import_all(out, package)
+    client_class, testing, errors = modules[package].ArrayEnum, modules[f"{package}.testing"], modules[f"{package}.errors"]
+    sent: list[tuple[str, bytes]] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        sent.append((urllib.parse.unquote(request.url.query.decode()), request.read()))
+        return httpx.Response(200, json={"purposes": ["FEATURES", "ATTRIBUTES"]})
+
+    with client_class(http_client=httpx.Client(transport=httpx.MockTransport(answer))) as client:
+        answered = client.collections.repurpose_collection(purposes=["FEATURES", "LANDMARKS"], fields=["id", "name"],
+                                                           kinds=["face"])
+    assert sent == [("purposes=FEATURES&purposes=LANDMARKS&fields=id,name", b'{"kinds":["face"]}')]
+    assert answered.purposes == ["FEATURES", "ATTRIBUTES"]
+    api = testing.MockAPI()
+    with testing.mock_client(api) as mocked:
+        mocked.collections.repurpose_collection(purposes=["LANDMARKS"], fields=["email"], kinds=["landmark", "face"])
+        with pytest.raises(errors.APIStatusError) as refused:
+            mocked.collections.repurpose_collection(purposes=["LANDMARKS"], fields=["email"], kinds=["nose"])
+    assert api.calls[0].status == 200 and refused.value.status_code == 400
