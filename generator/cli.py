@@ -156,6 +156,10 @@ def main() -> None:
     """Generate a typed Python client (and its CLI, fixtures and mock server) from an OpenAPI document.
 
     \b
+    SPEC is an OpenAPI 3.0 or 3.1 document, or a Swagger 2.0 one (read as its 3.0 form),
+    YAML or JSON, in one file or several.
+
+    \b
     Exit codes: 0 ok, 1 check or lint found problems, 2 the input could not be used,
     3 internal error (a bug in the generator), 130 interrupted.
     """
