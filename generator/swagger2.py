@@ -35,6 +35,7 @@ layout too: what another file's `$ref` names goes under `definitions`, `paramete
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -123,14 +124,20 @@ class _Converter:
         src = self.src
         host = src.get("host")
         base = src.get("basePath")
-        base = base.strip() if isinstance(base, str) else ""
-        if base == "/":
-            base = ""
+        base = base.strip().rstrip("/") if isinstance(base, str) else ""
+        if base and not base.startswith("/"):
+            base = "/" + base  # `basePath: v1`: 2.0 wants the slash, many omit it
         if not isinstance(host, str) or not host.strip():
             return [{"url": base}] if base else []
-        schemes = [s for s in src.get("schemes") or [] if isinstance(s, str) and s.lower() in ("http", "https")]
-        schemes = sorted(dict.fromkeys(s.lower() for s in schemes), key=lambda s: s != "https") or ["https"]
-        return [{"url": f"{scheme}://{host.strip().rstrip('/')}{base}"} for scheme in schemes]
+        host = host.strip().rstrip("/")
+        written = re.match(r"(?i)(https?)://", host)  # `host: https://api.example.com`, a common slip
+        if written:
+            host = host[written.end():]
+        schemes = [s.lower() for s in src.get("schemes") or [] if isinstance(s, str) and s.lower() in ("http", "https")]
+        if not schemes and written:
+            schemes = [written.group(1).lower()]
+        schemes = sorted(dict.fromkeys(schemes), key=lambda s: s != "https") or ["https"]
+        return [{"url": f"{scheme}://{host}{base}"} for scheme in schemes]
 
     def components(self) -> dict[str, Any]:
         src = self.src

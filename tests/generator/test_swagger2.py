@@ -33,6 +33,9 @@ def test_the_server_is_host_and_base_path_over_https_first(tmp_path: Path) -> No
     assert servers(host="api.example.com") == ["https://api.example.com"]  # no schemes: https
     assert servers(host="api.example.com", schemes=["ws"], basePath="/") == ["https://api.example.com"]
     assert servers(basePath="/api") == ["/api"]  # no host: relative to wherever the document is served
+    # slips 2.0's tools forgave: a scheme in the host, a base path without its slash
+    assert servers(host="http://api.example.com/", basePath="v2/") == ["http://api.example.com/v2"]
+    assert servers(host="https://api.example.com", schemes=["http"]) == ["http://api.example.com"]
     assert servers() == []
 
 
