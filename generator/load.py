@@ -443,7 +443,7 @@ _SCHEMA_ONE = frozenset(
 )
 _SCHEMA_LIST = frozenset("allOf anyOf oneOf prefixItems".split())
 _SCHEMA_MAP = frozenset("properties patternProperties $defs definitions dependentSchemas".split())
-_OPERATIONS = frozenset("get put post delete options head patch trace".split())
+_OPERATIONS = frozenset("get put post delete options head patch trace query".split())
 
 #: container kind -> {key: child kind}; "*" applies to every key
 _CHILDREN: dict[str, dict[str, str]] = {

@@ -137,7 +137,7 @@ def _tool(
     if kind != "wait":
         extra = "body" if body_mode == "fields" else "query" if kind == "page" and op.body is None else None
     verb = op.method.upper()
-    read_only = verb in ("GET", "HEAD") or (verb != "DELETE" and is_read_only_scopes(op.scopes))
+    read_only = verb in ("GET", "HEAD", "QUERY") or (verb != "DELETE" and is_read_only_scopes(op.scopes))
     annotations: dict[str, Any] = {"title": _title(op), "readOnlyHint": read_only}
     if not read_only:
         annotations["destructiveHint"] = verb == "DELETE"

@@ -17,7 +17,8 @@ from .diagnostics import did_you_mean
 from .load import escape_pointer, follow_pointer, unescape_pointer
 
 #: the HTTP methods a path item may hold, in OpenAPI's order
-METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+#: a path item's operations: OpenAPI 3.2 adds QUERY (a safe request with a body)
+METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace", "query")
 #: application/json, application/<anything>+json (application/*+json too), text/json, */*
 #: (which JSON APIs mean as JSON), and a name without a slash that says json (loket.nl's
 #: "applicationjson", Azure LUIS's "JSON")

@@ -1125,6 +1125,11 @@ class Parser:
             item, item_ptr = self.resolve(item, item_ptr)
             if not isinstance(item, dict):
                 continue
+            others = item.get("additionalOperations")
+            if isinstance(others, dict) and others:
+                self.warn(item_ptr + "/additionalOperations",
+                          f"operations of methods OpenAPI 3.2 names no field for ({', '.join(map(str, others))}) are not "
+                          "generated: the client has no method for them")
             for method in [m for m in item if m in openapi.METHODS]:
                 op_ptr = f"{item_ptr}/{method}"
                 op = item[method]
@@ -1190,6 +1195,10 @@ class Parser:
         for param, param_ptr in ordered:
             location = str(param["in"])
             wire = str(param["name"])
+            if location not in ("path", "query", "header", "cookie"):
+                self.warn(param_ptr + "/in", f"a parameter in {location!r} is not sent"
+                          + (" (OpenAPI 3.2's whole query string): pass it as extra_query" if location == "querystring" else ""))
+                continue
             if location == "path" and wire not in path_order:
                 # a method argument no request could carry would drop what the caller gives
                 self.warn(param_ptr, f"path parameter {wire!r} does not appear in {path}; it is left out", AMBIGUOUS)

@@ -60,7 +60,8 @@ OAS_SCHEMA = code("oas-schema", "error", "The document is valid OpenAPI (openapi
 
 
 def check_version(doc: Document) -> str:
-    """'3.0' or '3.1'; anything else is refused with one clear line."""
+    """'3.0' or '3.1' (a 3.2 document is read as 3.1, whose schemas it shares: JSON
+    Schema 2020-12); anything else is refused with one clear line."""
     data = doc.data
     if not isinstance(data, dict):
         raise SpecError("not an OpenAPI document: the top level is not a mapping", doc.locate(""), code=VERSION)
@@ -73,11 +74,17 @@ def check_version(doc: Document) -> str:
     version = str(data.get("openapi") or "")
     if version.startswith("3.0"):
         return "3.0"
-    if version.startswith("3.1"):
+    if version.startswith(("3.1", "3.2")):
         return "3.1"
     if not version:
         raise SpecError("not an OpenAPI document: there is no `openapi` version field", doc.locate(""), code=VERSION)
-    raise SpecError(f"OpenAPI {version} is not supported; use 3.0.x or 3.1.x", doc.locate("/openapi"), code=VERSION)
+    raise SpecError(f"OpenAPI {version} is not supported; use 3.0.x, 3.1.x or 3.2.x", doc.locate("/openapi"), code=VERSION)
+
+
+def structure_version(doc: Document) -> str:
+    """The OpenAPI schema the document is checked against: its own version's."""
+    version = check_version(doc)
+    return "3.2" if str(doc.data.get("openapi") or "").startswith("3.2") else version
 
 
 _LIMIT = 50
@@ -101,7 +108,7 @@ def _found(doc: Document, limit: int) -> list[tuple[str, str]]:
     version = check_version(doc)
     found: list[tuple[str, str]] = []
     try:
-        for message, pointer in problems(doc.data, version):
+        for message, pointer in problems(doc.data, version, structure_version(doc)):
             found.append((_clean(message), pointer))
             if len(found) >= limit:
                 break
@@ -110,14 +117,14 @@ def _found(doc: Document, limit: int) -> list[tuple[str, str]]:
     return found
 
 
-def problems(data: Any, version: str) -> Iterator[tuple[str, str]]:
+def problems(data: Any, version: str, structure: str | None = None) -> Iterator[tuple[str, str]]:
     """Every (message, JSON pointer) problem in `data`, an OpenAPI `version` ('3.0' or
     '3.1') document: the structural ones, then the semantic ones."""
     if _deeper_than(data, _MAX_DEPTH):
         yield f"the document nests more than {_MAX_DEPTH} levels deep; it is not validated", ""
         return
-    yield from _structural(data, version)
-    yield from _Walker(data, version).run()
+    yield from _structural(data, structure or version)
+    yield from _Walker(data, version, structure == "3.2").run()
 
 
 def _clean(message: str) -> str:
@@ -419,6 +426,8 @@ def _follow(node: Any, fragment: str) -> Any:
 # -- the semantic walk -------------------------------------------------------------
 
 _OPERATIONS = frozenset(("get", "put", "post", "delete", "options", "head", "patch", "trace"))
+#: OpenAPI 3.2's: QUERY, and the operations of `additionalOperations` (walked as the library walks them)
+_OPERATIONS_32 = _OPERATIONS | {"query"}
 _VISIT, _AFTER = 0, 1
 
 #: a JSON pointer as its tokens (made a string only for the problems reported)
@@ -447,9 +456,10 @@ class _Walker:
     caller that wants only the first few stops the walk early, as the library does.
     """
 
-    def __init__(self, root: Any, version: str) -> None:
+    def __init__(self, root: Any, version: str, v32: bool = False) -> None:
         self.root = root
         self.version = version
+        self.v32 = v32
         self.out: list[tuple[str, str]] = []
         self.meta_checked: set[int] = set()
         self.visited: set[int] = set()
@@ -583,9 +593,13 @@ class _Walker:
         if "parameters" in node:
             shared = (node["parameters"], (*at, "parameters"))
             self.parameters(*shared)
+        operations = _OPERATIONS_32 if self.v32 else _OPERATIONS
         for field, operation in node.items():
-            if field in _OPERATIONS:
+            if field in operations:
                 self.operation(url, field, operation, (*at, field), shared)
+            elif field == "additionalOperations" and self.v32 and type(operation) is dict:
+                for name, other in operation.items():
+                    self.operation(url, name, other, (*at, field, name), shared)
 
     def parameters(self, parameters: Any, at: _At) -> None:
         seen: set[Any] = set()

@@ -80,7 +80,7 @@ MAX_RETRY_AFTER = 60.0
 RETRY_STATUSES = frozenset({408, 409, 429})
 #: statuses that say the request was not acted on: worth another try whatever the method
 _NOT_PROCESSED = frozenset({429})
-_SAFE_METHODS = frozenset({"get", "head", "options", "delete", "put"})
+_SAFE_METHODS = frozenset({"get", "head", "options", "delete", "put", "query"})
 #: transport failures that happen before any byte of the request is sent
 _NEVER_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 _REDACTED = "<redacted>"

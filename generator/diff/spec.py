@@ -24,7 +24,7 @@ from . import rules
 from .locate import Locator
 from .schema import Change, Comparer, Schemas, show_values
 
-METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace", "query")
 _PARAM = re.compile(r"\{[^}/]*\}")
 _JSON = re.compile(r"^application/([\w.+-]+\+)?json\b|^\*/\*$")
 

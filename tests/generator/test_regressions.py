@@ -2805,3 +2805,44 @@ def test_an_enum_beside_a_lists_items_is_the_values_the_items_take(
         with pytest.raises(errors.APIStatusError) as refused:
             mocked.collections.repurpose_collection(purposes=["LANDMARKS"], fields=["email"], kinds=["nose"])
     assert api.calls[0].status == 200 and refused.value.status_code == 400
+
+
+class _QueryMethod(BaseHTTPRequestHandler):
+    """Answers QUERY /records with the records its body matches; the first request with 503."""
+
+    seen: list[tuple[str, str, bytes]] = []
+
+    def do_QUERY(self) -> None:
+        body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        self.seen.append((self.command, self.path, body))
+        answer = b"" if len(self.seen) == 1 else b'[{"id": "r-1", "note": null}]'
+        self.send_response(503 if len(self.seen) == 1 else 200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(answer)))
+        self.end_headers()
+        self.wfile.write(answer)
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+def test_an_openapi_3_2_query_operation_is_sent_with_its_body_and_retried_as_a_get_is(
+        packages: dict[str, tuple[Path, str, list[Diagnostic]]]) -> None:
+    out, package, diagnostics = packages["contract-openapi32"]
+    assert sorted((d.pointer, d.code) for d in diagnostics) == [
+        ("/paths/~1records~1{id}/additionalOperations", "unsupported"),
+        ("/paths/~1records~1{id}/get/parameters/0/in", "unsupported"),
+    ]
+    client_class = _import_all(out, package)[package].ThreeTwo
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _QueryMethod)
+    _QueryMethod.seen = []
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        with client_class(base_url=f"http://127.0.0.1:{server.server_port}") as client:
+            client._sleep = lambda seconds: None
+            found = client.records.search_records(match_="r-", limit=None)  # `match` is a keyword
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert [r.id for r in found] == ["r-1"] and found[0].note is None
+    assert _QueryMethod.seen == [("QUERY", "/records", b'{"match":"r-","limit":null}')] * 2

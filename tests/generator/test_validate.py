@@ -48,7 +48,8 @@ from generator.validate import validate
 REPO = Path(__file__).resolve().parents[2]
 CORPUS = REPO.parent / "shared" / "corpus"
 CORPUS_SPECS = sorted(p for p in CORPUS.glob("*") if p.suffix in (".yaml", ".yml", ".json")) if CORPUS.is_dir() else []
-OWN_SPECS = [REPO / "spec" / "openapi.yaml", *sorted((REPO / "tests" / "golden").glob("*/openapi.yaml"))]
+OWN_SPECS = [REPO / "spec" / "openapi.yaml", *sorted((REPO / "tests" / "golden").glob("*/openapi.yaml")),
+             REPO / "tests" / "generator" / "regressions" / "contract-openapi32.yaml"]
 EVERYTHING = 10**6
 
 
@@ -101,15 +102,22 @@ def _pointer(path: Iterable[Any]) -> str:
 def library_problems(data: dict[str, Any]) -> tuple[Counter[tuple[str, str]], Counter[str]]:
     """The library's problems with `data`: structural ones as (pointer, message), the
     semantic ones as normalized messages."""
-    from openapi_spec_validator import OpenAPIV30SpecValidator, OpenAPIV31SpecValidator
+    from openapi_spec_validator import (
+        OpenAPIV30SpecValidator,
+        OpenAPIV31SpecValidator,
+        OpenAPIV32SpecValidator,
+    )
     from openapi_spec_validator.schemas import (
         openapi_v30_schema_validator,
         openapi_v31_schema_validator,
+        openapi_v32_schema_validator,
     )
 
-    v31 = str(data.get("openapi")).startswith("3.1")
-    cls = OpenAPIV31SpecValidator if v31 else OpenAPIV30SpecValidator
-    structural_count = len(list((openapi_v31_schema_validator if v31 else openapi_v30_schema_validator).iter_errors(data)))
+    version = str(data.get("openapi"))[:3]
+    cls, schema = {"3.1": (OpenAPIV31SpecValidator, openapi_v31_schema_validator),
+                   "3.2": (OpenAPIV32SpecValidator, openapi_v32_schema_validator)}.get(
+        version, (OpenAPIV30SpecValidator, openapi_v30_schema_validator))
+    structural_count = len(list(schema.iter_errors(data)))
     errors = list(cls(data).iter_errors())  # the structural problems first, then the semantic ones
     structural = Counter(
         (_pointer(error.path), _clean(str(error.message).split("\n\nFailed validating")[0])) for error in errors[:structural_count]
