@@ -156,8 +156,8 @@ def main() -> None:
     """Generate a typed Python client (and its CLI, fixtures and mock server) from an OpenAPI document.
 
     \b
-    SPEC is an OpenAPI 3.0 or 3.1 document, or a Swagger 2.0 one (read as its 3.0 form),
-    YAML or JSON, in one file or several.
+    SPEC is an OpenAPI 3.0, 3.1 or 3.2 document, or a Swagger 2.0 one (read as its 3.0
+    form), YAML or JSON, in one file or several.
 
     \b
     Exit codes: 0 ok, 1 check or lint found problems, 2 the input could not be used,

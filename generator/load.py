@@ -828,4 +828,41 @@ def load(path: str | os.PathLike[str], allow_ref_roots: Iterable[str | os.PathLi
 
         if is_swagger2(doc.data):
             return convert(doc)
+    components = doc.data.get("components")
+    if isinstance(components, dict) and isinstance(components.get("mediaTypes"), dict) and components["mediaTypes"]:
+        _inline_media_types(doc, components["mediaTypes"])
     return doc
+
+
+_MEDIA_TYPE_REF = "#/components/mediaTypes/"
+
+
+def _inline_media_types(doc: Document, media_types: dict[str, Any]) -> None:
+    """OpenAPI 3.2's reusable media types: each `$ref` to one in a `content` map is
+    replaced by what it names (every stage reads a content entry as a media type object),
+    located where the component is written."""
+    origin: dict[str, str] = {}
+    stack: list[tuple[Any, str]] = [(doc.data.get("paths"), "/paths"), (doc.data.get("webhooks"), "/webhooks"),
+                                    (doc.data.get("components"), "/components")]
+    while stack:
+        node, pointer = stack.pop()
+        if isinstance(node, list):
+            stack.extend((item, f"{pointer}/{i}") for i, item in enumerate(node))
+            continue
+        if not isinstance(node, dict):
+            continue
+        content = node.get("content")
+        if isinstance(content, dict):
+            for media, entry in content.items():
+                target, name, hops = entry, "", 0
+                while isinstance(target, dict) and isinstance(target.get("$ref"), str) \
+                        and target["$ref"].startswith(_MEDIA_TYPE_REF) and hops < 32:
+                    name = unescape_pointer(target["$ref"][len(_MEDIA_TYPE_REF):])
+                    target, hops = media_types.get(name), hops + 1
+                if name and isinstance(target, dict):
+                    content[media] = target
+                    origin[f"{pointer}/content/{escape_pointer(media)}"] = "/components/mediaTypes/" + escape_pointer(name)
+        for key, value in node.items():
+            if isinstance(value, (dict, list)) and not key.startswith("x-"):
+                stack.append((value, f"{pointer}/{escape_pointer(key)}"))
+    doc.origin.update({new: doc.written(old) for new, old in origin.items()})

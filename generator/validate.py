@@ -67,7 +67,7 @@ def check_version(doc: Document) -> str:
         raise SpecError("not an OpenAPI document: the top level is not a mapping", doc.locate(""), code=VERSION)
     if "swagger" in data:  # 2.0 is converted as it is loaded (swagger2.py): another version
         raise SpecError(
-            f"this is a Swagger {data.get('swagger')} document; OpenAPI 3.0 and 3.1 and Swagger 2.0 are supported",
+            f"this is a Swagger {data.get('swagger')} document; OpenAPI 3.0, 3.1 and 3.2 and Swagger 2.0 are supported",
             doc.locate("/swagger"),
             code=VERSION,
         )

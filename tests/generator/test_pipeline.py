@@ -97,7 +97,7 @@ def test_a_failed_generation_leaves_the_output_untouched(tmp_path: Path) -> None
 def test_user_errors_are_one_located_line(tmp_path: Path) -> None:
     cases = {
         "bad.yaml": ("openapi: 3.1.0\ninfo: [unclosed\n", ":3:1: error [input] invalid YAML"),
-        "swagger.yaml": ("swagger: '1.2'\ninfo: {title: x, version: '1'}\npaths: {}\n", "swagger.yaml:1:10: error [openapi-version] this is a Swagger 1.2 document; OpenAPI 3.0 and 3.1 and Swagger 2.0 are supported"),
+        "swagger.yaml": ("swagger: '1.2'\ninfo: {title: x, version: '1'}\npaths: {}\n", "swagger.yaml:1:10: error [openapi-version] this is a Swagger 1.2 document; OpenAPI 3.0, 3.1 and 3.2 and Swagger 2.0 are supported"),
         "ref.yaml": ("openapi: 3.1.0\ninfo: {title: x, version: '1'}\npaths:\n  /a/:\n    $ref: 'missing.yaml#/a'\n", "ref.yaml:5:5: error [ref] $ref 'missing.yaml#/a' cannot be resolved: file not found"),
         # a JSON document on one line (as the APIs.guru directory's are): a problem found
         # after loading is still given its line and column, not only its pointer (a

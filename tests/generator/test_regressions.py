@@ -2834,6 +2834,8 @@ def test_an_openapi_3_2_query_operation_is_sent_with_its_body_and_retried_as_a_g
         ("/paths/~1records~1{id}/get/parameters/0/in", "unsupported"),
     ]
     client_class = _import_all(out, package)[package].ThreeTwo
+    # a media type of components.mediaTypes is the answer's type, as one written in place is
+    assert typing.get_type_hints(client_class(base_url=SOMEWHERE).records.get_record)["return"].__name__ == "Record"
     server = ThreadingHTTPServer(("127.0.0.1", 0), _QueryMethod)
     _QueryMethod.seen = []
     threading.Thread(target=server.serve_forever, daemon=True).start()

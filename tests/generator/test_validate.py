@@ -220,7 +220,7 @@ def test_same_problems_as_the_library_on_mutated_documents(spec: Path) -> None:
 
 def test_swagger_other_than_2_is_refused() -> None:
     doc = Document(data={"swagger": "1.2", "info": {}, "paths": {}}, root_file="old.yaml")
-    with pytest.raises(SpecError, match="Swagger 1.2 document; OpenAPI 3.0 and 3.1 and Swagger 2.0 are supported"):
+    with pytest.raises(SpecError, match="Swagger 1.2 document; OpenAPI 3.0, 3.1 and 3.2 and Swagger 2.0 are supported"):
         validate(doc)
 
 
