@@ -495,10 +495,12 @@ _WRITTEN = (
 
 
 def written_refs(message: str) -> str:
-    """A message about the converted document, quoting `$ref`s as the 2.0 text has them."""
-    if "#/components/" in message:
+    """A message about the converted document, quoting `$ref`s (and the dotted names of
+    components, `components.schemas.Pet`) as the 2.0 text has them."""
+    if "components" in message:
         for converted, written in _WRITTEN:
             message = message.replace(converted, written)
+            message = message.replace(converted[2:].replace("/", "."), written[2:].replace("/", "."))
     return message
 
 

@@ -186,6 +186,8 @@ def test_what_is_reported_points_at_the_2_0_text(tmp_path: Path) -> None:
     findings = [f for f in lint(one_line) if f.code == "operation-description"]
     operation_at = one_line.read_text(encoding="utf-8").index('{"operationId"') + 1
     assert [(f.location.line, f.location.col) for f in findings] == [(1, operation_at)]
+    unused = [f.message for f in lint(REGRESSION) if f.code == "unused-component"]
+    assert unused == ["definitions.Dog is never used"]  # as the 2.0 text names it
 
 
 def test_a_2_0_document_split_across_files_is_bundled_in_2_0_layout_then_converted(tmp_path: Path) -> None:
