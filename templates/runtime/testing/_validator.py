@@ -169,9 +169,8 @@ def pattern_source(pattern: str) -> tuple[str, int]:
 def _compiled(pattern: str) -> re.Pattern[str] | None:
     pattern, flags = pattern_source(pattern)
     try:
-        with (
-            warnings.catch_warnings()
-        ):  # `[[:alpha:]]` and the like: re warns of sets it may nest one day
+        # `[[:alpha:]]` and the like: re warns of sets it may read as nested one day
+        with warnings.catch_warnings():
             warnings.simplefilter("ignore", FutureWarning)
             compiled = re.compile(pattern, flags)
             parsed = _sre_parse.parse(pattern, flags)

@@ -47,9 +47,8 @@ class _Handler(BaseHTTPRequestHandler):
         if self.command != "HEAD":
             self.wfile.write(payload)
 
-    do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = do_HEAD = do_OPTIONS = do_TRACE = (
-        do_QUERY
-    ) = _serve
+    do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = do_HEAD = do_OPTIONS = do_TRACE = _serve
+    do_QUERY = _serve  # OpenAPI 3.2's QUERY
 
     def log_message(self, format: str, *args: object) -> None:
         if self.server.verbose:
