@@ -68,7 +68,7 @@ def code(code_id: str, severity: str, summary: str) -> Code:
 INPUT = code("input", "error", "the file cannot be read as an OpenAPI document")
 REF = code("ref", "error", "a $ref cannot be followed")
 LIMIT = code("limit", "error", "the document exceeds a size, depth or alias limit")
-VERSION = code("openapi-version", "error", "only OpenAPI 3.0 and 3.1 are supported")
+VERSION = code("openapi-version", "error", "only OpenAPI 3.0, 3.1 and 3.2, and Swagger 2.0, are supported")
 UNSUPPORTED = code("unsupported", "warning", "a construct the generator cannot express; it degrades to Any")
 AMBIGUOUS = code("ambiguous", "warning", "the document says two things; the generator picks one and says which")
 NAMING = code("naming", "warning", "a name had to be changed to stay unique")
