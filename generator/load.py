@@ -522,7 +522,8 @@ _HOIST_2 = {"schema": "definitions", "parameter2": "parameters", "response2": "r
 def child_kind(kind: str | None, key: str) -> str | None:
     """The kind of OpenAPI object under `key` of a `kind` object (None: plain data)."""
     if kind is None or key.startswith("x-"):
-        return None  # extensions are data
+        # extensions are data, but for AutoRest's paths of a Swagger 2.0 document
+        return "paths2" if kind == "root2" and key == "x-ms-paths" else None
     if kind == "schema":
         if key in _SCHEMA_ONE:
             return "schema"

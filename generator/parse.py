@@ -145,6 +145,12 @@ def server_address(server: dict[str, Any]) -> tuple[str, list[ir.ServerVariable]
         return str(default)
 
     address = _SERVER_VARIABLE.sub(default_of, url)
+    host = re.match(r"(?:[A-Za-z][A-Za-z0-9+.-]*:)?//([^/?#]*)", address)
+    empty = [v.name for v in variables if not v.default]
+    if host and empty and (not host.group(1) or host.group(1).startswith(".") or ".." in host.group(1)):
+        # an empty default that leaves no host (`https://{account}.blob.core.windows.net`
+        # as AutoRest's parameterized hosts are converted): no default at all
+        return url, [v for v in variables if v.default], missing + empty
     return ("https:" + address if address.startswith("//") else address), variables, missing
 
 
@@ -691,7 +697,7 @@ class Parser:
         directory's 2,639 documents write their first server so."""
         address, variables, missing = server_address(server)
         if missing and index == 0:  # (the validator reports the others: a default is required)
-            self.warn(f"/servers/{index}/url", f"server variable {missing[0]!r} has no default; unless another "
+            self.warn(f"/servers/{index}/url", f"server variable {missing[0]!r} has no default that makes a host; unless another "
                       "server has a host, the client has no default address and wants base_url", AMBIGUOUS)
         return ir.Server(str(server["url"]), markdown(str(server.get("description") or "")), self.server_aliases(server, index),
                          address, variables)

@@ -22,7 +22,9 @@ describes:
 - in schemas, `type: file` is a binary string, the widespread `x-nullable` becomes
   `nullable`, and a discriminator's property name becomes a discriminator object;
 - OAuth 2's flows get their 3.0 names (`accessCode` is `authorizationCode`,
-  `application` is `clientCredentials`), `basic` is HTTP basic.
+  `application` is `clientCredentials`), `basic` is HTTP basic;
+- AutoRest's `x-ms-parameterized-host` is a server with variables, and its `x-ms-paths`
+  (paths with a query part, kept apart in 2.0) join the paths.
 
 `Document.origin` maps each moved node back to where it is written, so that every
 error, warning and lint finding points at the 2.0 text the user edits. The conversion
@@ -117,7 +119,7 @@ class _Converter:
             out["components"] = components
         if "security" in src:
             out["security"] = src["security"]
-        out.update(_extensions(src))
+        out.update({k: v for k, v in _extensions(src).items() if k not in ("x-ms-paths", "x-ms-parameterized-host")})
         return out
 
     def servers(self) -> list[dict[str, Any]]:
@@ -137,7 +139,36 @@ class _Converter:
         if not schemes and written:
             schemes = [written.group(1).lower()]
         schemes = sorted(dict.fromkeys(schemes), key=lambda s: s != "https") or ["https"]
+        parameterized = src.get("x-ms-parameterized-host")
+        if isinstance(parameterized, dict) and isinstance(parameterized.get("hostTemplate"), str):
+            return [self.parameterized_host(parameterized, schemes[0], base)]
         return [{"url": f"{scheme}://{host}{base}"} for scheme in schemes]
+
+    def parameterized_host(self, spec: dict[str, Any], scheme: str, base: str) -> dict[str, Any]:
+        """AutoRest's x-ms-parameterized-host (Azure's data planes: `{accountName}.blob.core.windows.net`,
+        `{Endpoint}/vision/v3.2`) as a server with variables. A variable with no default
+        or enum has none, so that the client asks for its address rather than call a
+        host made of an empty name."""
+        template = spec["hostTemplate"].strip().rstrip("/")
+        prefix = "" if spec.get("useSchemePrefix") is False else f"{scheme}://"
+        variables: dict[str, Any] = {}
+        for param in spec.get("parameters") or []:
+            param, _ = self.resolved(param, "")
+            if not isinstance(param, dict) or not isinstance(param.get("name"), str):
+                continue
+            enum = [str(v) for v in param["enum"]] if isinstance(param.get("enum"), list) and param["enum"] else None
+            default = str(param["default"]) if param.get("default") is not None else enum[0] if enum else ""
+            variable: dict[str, Any] = {"default": default}
+            if enum:
+                variable["enum"] = enum
+            if isinstance(param.get("description"), str):
+                variable["description"] = param["description"]
+            variables[param["name"]] = variable
+        for name in re.findall(r"\{([^{}]+)\}", template):
+            variables.setdefault(name, {"default": ""})
+        self.moved("/servers/0", "/x-ms-parameterized-host")
+        self.moved("/servers/0/url", "/x-ms-parameterized-host/hostTemplate")
+        return {"url": prefix + template + base, "variables": variables} if variables else {"url": prefix + template + base}
 
     def components(self) -> dict[str, Any]:
         src = self.src
@@ -181,10 +212,19 @@ class _Converter:
         out: dict[str, Any] = {}
         for path, item in paths.items():
             pointer = "/paths/" + escape_pointer(path)
-            out[path] = self.path_item(item, pointer) if isinstance(item, dict) else item
+            out[path] = self.path_item(item, pointer, pointer) if isinstance(item, dict) else item
+        # AutoRest's x-ms-paths: operations on a path that differs from another by a query
+        # part (`/{container}?restype=container`), kept apart because 2.0's paths may not
+        # hold one; a path with a query part is one the generator sends as written
+        more = self.src.get("x-ms-paths")
+        for path, item in (more.items() if isinstance(more, dict) else ()):
+            if path not in out and isinstance(item, dict):
+                new, old = "/paths/" + escape_pointer(path), "/x-ms-paths/" + escape_pointer(path)
+                self.moved(new, old)
+                out[path] = self.path_item(item, new, old)
         return out
 
-    def path_item(self, item: dict[str, Any], pointer: str) -> dict[str, Any]:
+    def path_item(self, item: dict[str, Any], pointer: str, old: str) -> dict[str, Any]:
         out: dict[str, Any] = {}
         shared = item.get("parameters")
         shared_list = shared if isinstance(shared, list) else []
@@ -193,9 +233,10 @@ class _Converter:
         for key, value in item.items():
             if key == "parameters":
                 if kept or not isinstance(shared, list):
-                    out[key] = self.parameter_list(kept, pointer + "/parameters", pointer + "/parameters") if isinstance(shared, list) else shared
+                    out[key] = self.parameter_list(kept, pointer + "/parameters", old + "/parameters") if isinstance(shared, list) else shared
             elif key in _METHODS and isinstance(value, dict):
-                out[key] = self.operation(value, f"{pointer}/{key}", shared_list, pointer + "/parameters")
+                self.moved(f"{pointer}/{key}", f"{old}/{key}")
+                out[key] = self.operation(value, f"{pointer}/{key}", f"{old}/{key}", shared_list, old + "/parameters")
             else:
                 out[key] = value  # $ref, extensions
         return out
@@ -218,7 +259,7 @@ class _Converter:
                 return self.root_parameters[name], "/parameters/" + escape_pointer(name)
         return param, pointer
 
-    def operation(self, op: dict[str, Any], pointer: str, shared: list[Any], shared_at: str) -> dict[str, Any]:
+    def operation(self, op: dict[str, Any], pointer: str, old: str, shared: list[Any], shared_at: str) -> dict[str, Any]:
         consumes = _media(op["consumes"]) if "consumes" in op else self.consumes
         produces = _media(op["produces"]) if "produces" in op else self.produces
         own = op.get("parameters")
@@ -226,7 +267,7 @@ class _Converter:
         own_keys = {self.key(p) for p in own_list}
         # the path's parameters an operation does not redefine, then its own
         inherited = [(f"{shared_at}/{i}", p) for i, p in enumerate(shared) if self.key(p) not in own_keys]
-        mine = [(f"{pointer}/parameters/{i}", p) for i, p in enumerate(own_list)]
+        mine = [(f"{old}/parameters/{i}", p) for i, p in enumerate(own_list)]
         body = [(at, p) for at, p in inherited + mine if self.where(p) == "body"]
         form = [(at, p) for at, p in inherited + mine if self.where(p) == "formData"]
         plain = [(i, p) for i, p in enumerate(own_list) if self.where(p) not in ("body", "formData")]
@@ -237,7 +278,7 @@ class _Converter:
                 continue
             if key == "parameters":
                 if plain or not isinstance(own, list):
-                    out[key] = self.parameter_list(plain, pointer + "/parameters", pointer + "/parameters") if isinstance(own, list) else own
+                    out[key] = self.parameter_list(plain, pointer + "/parameters", old + "/parameters") if isinstance(own, list) else own
                 if body:
                     out["requestBody"] = self.body_of(body[-1], consumes, pointer + "/requestBody")
                 elif form:
@@ -245,7 +286,7 @@ class _Converter:
             elif key == "responses" and isinstance(value, dict):
                 out[key] = {
                     code: self.response(answer, produces, f"{pointer}/responses/{escape_pointer(str(code))}",
-                                        f"{pointer}/responses/{escape_pointer(str(code))}")
+                                        f"{old}/responses/{escape_pointer(str(code))}")
                     for code, answer in value.items()
                 }
             else:

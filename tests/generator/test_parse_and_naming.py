@@ -187,7 +187,7 @@ def test_a_server_variable_with_no_default_leaves_no_default_address_with_a_loca
     assert settings.default_base_url == ""
     assert settings.no_server == "names no address the client can use (https://{tenant}.example.com/2)"
     found = [(d.pointer, d.message) for d in api.diagnostics if "server variable" in d.message]
-    assert found == [("/servers/0/url", "server variable 'tenant' has no default; unless another server has a host, "
+    assert found == [("/servers/0/url", "server variable 'tenant' has no default that makes a host; unless another server has a host, "
                       "the client has no default address and wants base_url")]
     assert all(d.location.line for d in api.diagnostics if "server variable" in d.message)
 

@@ -2848,3 +2848,26 @@ def test_an_openapi_3_2_query_operation_is_sent_with_its_body_and_retried_as_a_g
         server.server_close()
     assert [r.id for r in found] == ["r-1"] and found[0].note is None
     assert _QueryMethod.seen == [("QUERY", "/records", b'{"match":"r-","limit":null}')] * 2
+
+
+def test_an_azure_data_plane_client_calls_the_account_it_is_given_and_its_query_paths(
+        packages: dict[str, tuple[Path, str, list[Diagnostic]]]) -> None:
+    """AutoRest's parameterized host in a Swagger 2.0 document: no default address (an
+    empty account name makes no host), so the client says it wants one; given one, the
+    operations of x-ms-paths go to their paths with the query part written there."""
+    out, package, _ = packages["contract-swagger2-azure"]
+    modules = _import_all(out, package)
+    client_class, errors = modules[package].Blob, modules[f"{package}.errors"]
+    with pytest.raises(errors.ConfigurationError, match="base_url"):
+        client_class()
+    sent: list[str] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        sent.append(str(request.url))
+        return httpx.Response(200, json={"names": ["a.txt"]})
+
+    with client_class(base_url="https://acme.blob.core.windows.net",
+                      http_client=httpx.Client(transport=httpx.MockTransport(answer))) as client:
+        listed = client.default.container_list_blobs("photos", prefix="2026/")
+    assert sent == ["https://acme.blob.core.windows.net/photos?restype=container&comp=list&prefix=2026%2F"]
+    assert listed.names == ["a.txt"]

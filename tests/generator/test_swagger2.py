@@ -232,3 +232,36 @@ def test_a_change_to_a_2_0_document_is_told_apart_by_diff(tmp_path: Path) -> Non
     assert (f"new.yaml:{line}:11: error [request-property-became-required] POST /pets/{{petId}}/photo: the property "
             "'caption' of the request body became required") in result.stdout
     assert "major  client.pets.upload_photo(): the argument caption is now required" in result.stdout
+
+
+def test_autorests_parameterized_host_and_paths_with_a_query(tmp_path: Path) -> None:
+    data = _converted(tmp_path, {
+        "host": "placeholder.example.com", "basePath": "/vision/v3.2",
+        "x-ms-parameterized-host": {"hostTemplate": "{Endpoint}", "useSchemePrefix": False,
+                                    "parameters": [{"$ref": "#/parameters/Endpoint"}, {"$ref": "#/parameters/Region"}]},
+        "parameters": {"Endpoint": {"name": "Endpoint", "in": "path", "required": True, "type": "string",
+                                    "x-ms-parameter-location": "client"},
+                       "Region": {"name": "region", "in": "path", "type": "string", "enum": ["westus", "eastus"]}},
+        "paths": {"/a": {"get": {"operationId": "a", "responses": {"200": {"description": "ok"}}}}},
+        "x-ms-paths": {"/a?comp=list": {"get": {"operationId": "list", "responses": {"200": {"description": "ok"}}}},
+                       "/a": {"put": {"operationId": "ignored", "responses": {"200": {"description": "ok"}}}}},
+    })
+    assert data["servers"] == [{"url": "{Endpoint}/vision/v3.2", "variables": {
+        "Endpoint": {"default": ""}, "region": {"default": "westus", "enum": ["westus", "eastus"]}}}]
+    assert list(data["paths"]) == ["/a", "/a?comp=list"] and "put" not in data["paths"]["/a"]
+    assert "x-ms-paths" not in data and "x-ms-parameterized-host" not in data
+
+
+def test_an_azure_data_plane_client_wants_its_account_address(tmp_path: Path) -> None:
+    spec = REGRESSION.with_name("contract-swagger2-azure.yaml")
+    result = generate(spec)
+    line = next(i for i, row in enumerate(spec.read_text(encoding="utf-8").splitlines(), 1)
+                if row.startswith("  hostTemplate:"))
+    assert [(d.location.line, d.code, d.message.split(";")[0]) for d in result.diagnostics] == [
+        (line, "ambiguous", "server variable 'accountName' has no default that makes a host")]
+    listed = load(spec).data["paths"]["/{container}?restype=container&comp=list"]["get"]
+    assert listed["operationId"] == "Container_ListBlobs"
+    written = spec.read_text(encoding="utf-8").splitlines()
+    # the operation's mapping, which YAML locates at its first key, two lines below the path
+    get_line = next(i for i, row in enumerate(written, 1) if row.startswith("  /{container}?restype")) + 2
+    assert load(spec).locate("/paths/~1{container}?restype=container&comp=list/get").line == get_line
