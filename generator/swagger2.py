@@ -1,5 +1,6 @@
-"""Swagger 2.0 read as OpenAPI 3.0: the document is converted in memory, as
-swagger2openapi converts it, and every later stage sees OpenAPI 3.0.3.
+"""Swagger 2.0 read as OpenAPI 3.0: the document is converted in memory, and every
+later stage sees OpenAPI 3.0.3. The packages come out as swagger2openapi's conversion
+would lead to, but for differences on purpose (docs/sweep-history.md, "Swagger 2.0").
 
 Go-swagger, swaggo, Swashbuckle before version 5, Docker's engine API and many services
 still publish 2.0. What changes, following the mapping the OpenAPI 3.0 specification
@@ -41,7 +42,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from .load import Document, escape_pointer
+from .load import Document, escape_pointer, unescape_pointer
 
 _METHODS = ("get", "put", "post", "delete", "options", "head", "patch")
 _FORMS = ("multipart/form-data", "application/x-www-form-urlencoded")
@@ -246,7 +247,7 @@ class _Converter:
         if isinstance(param, dict) and isinstance(param.get("$ref"), str):
             ref = param["$ref"]
             if ref.startswith("#/parameters/"):
-                target = self.root_parameters.get(_unescape(ref[len("#/parameters/"):]))
+                target = self.root_parameters.get(unescape_pointer(ref[len("#/parameters/"):]))
                 return str(target.get("in", "")) if isinstance(target, dict) else ""
             return ""
         return str(param.get("in", "")) if isinstance(param, dict) else ""
@@ -254,7 +255,7 @@ class _Converter:
     def resolved(self, param: Any, pointer: str) -> tuple[Any, str]:
         """A parameter with its `$ref` to the document's parameters followed, and where it is."""
         if isinstance(param, dict) and isinstance(param.get("$ref"), str) and param["$ref"].startswith("#/parameters/"):
-            name = _unescape(param["$ref"][len("#/parameters/"):])
+            name = unescape_pointer(param["$ref"][len("#/parameters/"):])
             if name in self.root_parameters:
                 return self.root_parameters[name], "/parameters/" + escape_pointer(name)
         return param, pointer
@@ -552,10 +553,6 @@ def _ref(ref: str, body: bool = False) -> str:
         if ref.startswith(old):
             return new + ref[len(old):]
     return ref
-
-
-def _unescape(token: str) -> str:
-    return token.replace("~1", "/").replace("~0", "~")
 
 
 def _copy(value: Any) -> Any:
