@@ -58,8 +58,8 @@ class Document:
     #: bytes read, all files together
     size: int = 0
     #: pointer in `data` -> pointer in the document as written, where the two differ (a
-    #: Swagger 2.0 document is read as its OpenAPI 3.0 form: swagger2.py); below such a
-    #: pointer the two have the same shape
+    #: Swagger 2.0 document is read as its OpenAPI 3.0 form: swagger2.py; an OpenAPI 3.2
+    #: media type `$ref` is inlined); below such a pointer the two have the same shape
     origin: dict[str, str] = field(default_factory=dict)
     #: what the document was written as, when it was converted ("Swagger 2.0")
     converted_from: str = ""
