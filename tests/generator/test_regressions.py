@@ -703,6 +703,27 @@ def test_a_ref_that_is_not_a_string_is_ignored_with_a_warning(
     assert all(d.location.line for d in diagnostics)
 
 
+def test_the_readme_of_an_api_with_no_credentials_offers_no_key(
+        packages: dict[str, tuple[Path, str, list[Diagnostic]]]) -> None:
+    """A document that declares no security: the key would not be sent, so the README
+    neither asks for one nor puts one in the MCP host's settings, and it names no scopes;
+    its examples run as written."""
+    out, package, _ = packages["auth-none"]
+    readme = (out / "README.md").read_text(encoding="utf-8")
+    setup = readme.split("## Set up\n", 1)[1].split("\n## ", 1)[0]
+    assert "api_key" not in setup and "API_KEY" not in readme.split("## Settings", 1)[0]
+    assert "describes no credentials, so the client sends none" in setup and "default_headers=" in setup
+    assert '{"mcpServers": {"regress-auth-none": {"command": "regress-auth-none", "args": ["mcp"]}}}' in readme
+    assert "| `PermissionDeniedError` | 403: the credentials do not allow this |" in readme
+    assert "missing_scope" not in readme
+    modules = _import_all(out, package)
+    for block in (setup, readme.split("## Errors", 1)[1]):
+        code = block.split("```py\n", 1)[1].split("```", 1)[0]
+        scope: dict[str, Any] = {}
+        exec(compile(code, "README.md", "exec"), scope)  # as a user runs it
+    assert scope["APIStatusError"] is modules[package].APIStatusError
+
+
 def test_a_document_of_webhooks_only_gives_their_payloads_models_and_says_so(
         packages: dict[str, tuple[Path, str, list[Diagnostic]]]) -> None:
     out, package, _ = packages["webhooks-only"]
