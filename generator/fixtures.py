@@ -3,10 +3,11 @@
 A fixture comes from the spec's example when the example is valid against its schema
 (checked with the mock server's own validator, so the mock accepts every request
 fixture and the models parse every response fixture); otherwise it is synthesised from
-the schema, deterministically: required fields only, the first enum value, formats
-honoured (date-time, uuid, ...), patterns matched, bounds respected, the spec's
-examples and defaults of nested schemas used where they are valid, recursion cut on
-cycles and at a fixed depth. The output is data, never code.
+the schema, deterministically: required fields (a response's optional ones too where
+the document gives their example), the first enum value, formats honoured (date-time,
+uuid, ...), patterns matched, bounds respected, the spec's examples and defaults of
+nested schemas used where they are valid, recursion cut on cycles and at a fixed depth.
+The output is data, never code.
 """
 
 from __future__ import annotations
@@ -492,7 +493,24 @@ class Synthesiser:
         least = self.least_properties(schema)
         if least and len(result) < least:
             self.fill(result, view, least, direction, depth)
+        if direction == "response" and not economy:
+            return self.with_examples(result, schema, view)
         return result
+
+    def with_examples(self, value: dict[str, Any], schema: dict[str, Any], view: openapi.ObjectView) -> dict[str, Any]:
+        """A response's object with the optional properties the document gives an example
+        of, where the object stays valid: the mock then answers `{"id": 42, "price": 3.5}`
+        where the document shows those, not `{}`. Optional properties without one stay out
+        (a made-up value says nothing the document does)."""
+        grown = dict(value)
+        for name, (prop, _pointer) in view.properties.items():
+            resolved = self.resolve(prop)
+            if name in grown or not isinstance(resolved, dict) or resolved.get("writeOnly"):
+                continue
+            given = next(self._given({k: v for k, v in resolved.items() if k != "default"}), None)
+            if given is not None and self.valid(given, prop, "response") and not self.ambiguous(given, prop, "response"):
+                grown[name] = given
+        return grown if len(grown) > len(value) and self.valid(grown, schema, "response") else value
 
     def least_properties(self, schema: Any, depth: int = 0) -> int:
         """The schema's minProperties, or its allOf members' (AWS's `Tags: allOf: [{$ref:

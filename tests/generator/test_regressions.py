@@ -2236,6 +2236,20 @@ def test_objects_and_lists_are_made_and_checked_to_their_counts(packages: dict[s
     assert len(body["described"]) >= 1  # (its minProperties under an allOf)
 
 
+def test_the_mock_answers_with_the_examples_of_optional_properties(
+        packages: dict[str, tuple[Path, str, list[Diagnostic]]]) -> None:
+    out, package, _ = packages["contract-optional-examples"]
+    testing = _import_all(out, package)[f"{package}.testing"]
+    with testing.mock_client(testing.MockAPI()) as client:
+        [card] = client.cards.list_cards()
+        assert card.to_dict() == {"name": "Birthday", "id": 42, "price": 3.5, "tags": ["red", "gold"]}
+        assert client.cards.create_card(name="x").price == 3.5
+        summary = client.cards.summarise_cards()  # maxProperties 1: one example would do, none is given
+        assert summary.to_dict() == {}
+    fixture = json.loads((out / package / "testing" / "fixtures" / "cards.json").read_text(encoding="utf-8"))
+    assert fixture["createCard"]["request"]["body"] == {"name": "Birthday"}  # a request's stay out
+
+
 def test_a_duration_is_made_and_checked_as_iso_8601(packages: dict[str, tuple[Path, str, list[Diagnostic]]]) -> None:
     out, package, _ = packages["contract-duration"]
     testing = _import_all(out, package)[f"{package}.testing"]
