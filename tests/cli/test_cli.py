@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 import subprocess
 import sys
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -249,3 +255,52 @@ def test_one_group_per_concept_and_environments_hidden(server: str) -> None:
     # the deprecated group still answers, for scripts written against it
     old = cli(server, "environments", "endpoints", "list", "-o", "json")
     assert old.returncode == 0, old.stderr
+
+
+@pytest.fixture
+def sparse_server() -> Iterator[str]:
+    """A server whose list answers two pages of objects that leave out different fields,
+    and whose object answers with two fields of its model's many."""
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 (the standard library's name)
+            url = f"http://127.0.0.1:{self.server.server_address[1]}"
+            if "/endpoints/" in self.path and "offset=1" in self.path:
+                body: Any = {"count": 2, "next": None, "results": [{"id": "2", "name": "b", "description": "later"}]}
+            elif "/endpoints/" in self.path:
+                body = {"count": 2, "next": f"{url}{self.path.split('?')[0]}?offset=1", "results": [{"id": "1", "name": "a"}]}
+            else:
+                body = {"id": "01890000-0000-7000-8000-000000000001", "code_name": "plan"}
+            data = json.dumps(body).encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+        def log_message(self, *args: Any) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_output_shows_the_fields_the_server_sent(sparse_server: str) -> None:
+    """Not every field of the model, null where the server sent none (an object of
+    Microsoft Graph's would print a hundred nulls); a CSV printed as it arrives still has
+    a column for a field the first item lacks."""
+    result = cli(sparse_server, "insight-variables", "retrieve", "01890000-0000-7000-8000-000000000001")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == {"id": "01890000-0000-7000-8000-000000000001", "code_name": "plan"}
+    result = cli(sparse_server, "environments", "endpoints", "list", "--all", "-o", "csv")
+    assert result.returncode == 0, result.stderr
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert [(r["id"], r["name"], r["description"]) for r in rows] == [("1", "a", ""), ("2", "b", "later")]
+    result = cli(sparse_server, "environments", "endpoints", "list", "--all")
+    assert [json.loads(line) for line in result.stdout.splitlines()] == [
+        {"id": "1", "name": "a"}, {"id": "2", "name": "b", "description": "later"}]

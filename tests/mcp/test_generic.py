@@ -117,6 +117,17 @@ def test_json_is_cut_to_size_and_says_how() -> None:
     assert _results.shape(None, max_chars=100) == "Done (no content)."
 
 
+def test_a_model_is_shown_with_the_fields_the_server_sent() -> None:
+    """Not the model's every field with null for those it lacks: a sparse object of a big
+    API (Microsoft Graph's user declares over a hundred) spent the agent's tokens on nulls."""
+    from posthog_api.models import InsightVariable
+
+    sent = {"id": "01890000-0000-7000-8000-000000000001", "name": "Plan", "type": "String", "code_name": None}
+    variable = InsightVariable.model_validate(sent)
+    assert len(InsightVariable.model_fields) > len(sent)
+    assert json.loads(_results.shape(variable, max_chars=10_000)) == sent  # a null it sent is kept
+
+
 def test_a_binary_answer_is_described_not_shown_as_garbled_text() -> None:
     pdf = b"%PDF-1.7\n\x00\xff\xfe" + bytes(range(256)) * 40
     assert _results.shape(pdf, max_chars=1000) == (

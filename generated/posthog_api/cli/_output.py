@@ -60,10 +60,11 @@ class Style:
 
 
 def plain(value: Any) -> Any:
-    """Models and pages as JSON-compatible data."""
+    """Models and pages as JSON-compatible data: the fields the server sent (a null it
+    sent too), not every field the model declares."""
     if hasattr(value, "model_dump"):
         return value.model_dump(
-            mode="json", by_alias=True, exclude_none=False, serialize_as_any=True
+            mode="json", by_alias=True, exclude_unset=True, serialize_as_any=True
         )
     if hasattr(value, "items") and hasattr(value, "envelope"):  # a page
         return plain(value.envelope)
@@ -72,6 +73,14 @@ def plain(value: Any) -> Any:
     if isinstance(value, (list, tuple)):
         return [plain(v) for v in value]
     return value
+
+
+def declared(value: Any) -> list[str]:
+    """A model's fields by the API's names, in order; [] for anything else."""
+    fields = getattr(type(value), "model_fields", None)
+    if not isinstance(fields, Mapping):
+        return []
+    return [f.serialization_alias or f.alias or name for name, f in fields.items()]
 
 
 def compiled(expression: str) -> Any:
@@ -540,8 +549,12 @@ def emit_items(items: Iterator[Any], style: Style, out: TextIO | None = None) ->
             if columns is None:
                 if style.columns and style.columns != ["all"]:
                     columns = list(style.columns)
+                elif isinstance(data, Mapping):
+                    # the model's every field: a later item may have one the first lacks
+                    known = [] if style.fields else declared(item)
+                    columns = known + [k for k in data if k not in known]
                 else:
-                    columns = list(data) if isinstance(data, Mapping) else ["value"]
+                    columns = ["value"]
                 writer.writerow(columns)
             writer.writerow(
                 [_csv_cell(_dig(data, c)) for c in columns]

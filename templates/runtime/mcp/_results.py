@@ -25,10 +25,11 @@ MAX_HEADER_FIELD = 200
 
 
 def plain(value: Any) -> Any:
-    """Models as JSON-compatible data (by the API's field names)."""
+    """Models as JSON-compatible data (by the API's field names): the fields the server
+    sent, so that a sparse object costs no tokens for the fields it lacks."""
     if hasattr(value, "model_dump"):
         return value.model_dump(
-            mode="json", by_alias=True, exclude_none=False, serialize_as_any=True
+            mode="json", by_alias=True, exclude_unset=True, serialize_as_any=True
         )
     if isinstance(value, Mapping):
         return {str(k): plain(v) for k, v in value.items()}
