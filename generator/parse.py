@@ -249,6 +249,9 @@ class Parser:
         self.names_from_paths = self.sdk_flag("names-from-paths")
         #: pointers of the operations whose methods are named from their paths (path_names)
         self.path_named: set[str] = set()
+        #: the route function's name of each operation whose operationId is FastAPI's
+        #: default (path_names.route_name), by its pointer
+        self.route_named: dict[str, str] = {}
         #: pointers of the operations whose methods x-sdk-method names
         self.method_given: set[str] = set()
         #: the ways of authenticating an operation's own security requirement offers, by its
@@ -1168,6 +1171,9 @@ class Parser:
         else:
             if self.names_from_paths and (not op.get("operationId") or path_names.made_up(operation_id, method, path)):
                 self.path_named.add(op_ptr)
+            route = path_names.route_name(operation_id, path) if self.names_from_paths and op.get("operationId") else None
+            if route is not None:
+                self.route_named[op_ptr] = route
             name = naming.snake(operation_id)
             for prefix in (naming.snake(namespace) if namespace else None, naming.snake(tag)):
                 if prefix and name.startswith(prefix + "_") and len(name) > len(prefix) + 1:
@@ -1615,6 +1621,7 @@ class Parser:
                 )
             resources[key].operations.append(op)
         for resource in resources.values():
+            self.name_from_routes(resource)
             self.name_from_paths(resource)
             if resource.tag in self.path_groups and resource.namespace is None:
                 self.without_group(resource)
@@ -1666,6 +1673,29 @@ class Parser:
             if tag in grouped:
                 op.tag = tag
         self.path_groups = grouped
+
+    def name_from_routes(self, resource: ir.Resource) -> None:
+        """The methods whose operationId is FastAPI's default (path_names.route_name) named
+        as their route functions are (`read_flow_flows__id__get`: `read_flow`), less the
+        tag's name before it as any operationId, unless that name is another method's of
+        the resource: two routers' `read_item` keep the ids that tell them apart."""
+        renamed = {}
+        for op in resource.operations:
+            route = self.route_named.get(op.pointer)
+            if route is None or op.pointer in self.method_given:
+                continue
+            name = naming.snake(route)
+            for prefix in (naming.snake(op.namespace) if op.namespace else None, naming.snake(op.tag)):
+                if prefix and name.startswith(prefix + "_") and len(name) > len(prefix) + 1:
+                    name = name[len(prefix) + 1 :]
+            renamed[op.pointer] = naming.method_name(name)
+        counts: dict[str, int] = {}
+        for op in resource.operations:
+            name = renamed.get(op.pointer, op.name)
+            counts[name] = counts.get(name, 0) + 1
+        for op in resource.operations:
+            if op.pointer in renamed and counts[renamed[op.pointer]] == 1:
+                op.name = renamed[op.pointer]
 
     def without_group(self, resource: ir.Resource) -> None:
         """The methods of a resource tag_by_path made less the group's name where their

@@ -36,7 +36,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from . import naming
+from . import naming, openapi
 
 #: segments that name a version or the API itself, not a thing: v1, v2beta1, 2.0, api, rest
 _VERSION = re.compile(r"(?:v\d+(?:[._]?\d+)*(?:alpha|beta|preview)?\d*|\d+(?:\.\d+)*|api|apis|rest)", re.IGNORECASE)
@@ -130,6 +130,20 @@ def made_up(operation_id: str, method: str, path: str) -> bool:
         if not ends:
             return False
     return len(text) in ends
+
+
+def route_name(operation_id: str, path: str) -> str | None:
+    """The route function's name where the operationId is FastAPI's default for it: that
+    name, then the path with each character other than a letter, digit or underscore made
+    an underscore, then the method (`read_flow_flows__id__get` for `read_flow` at
+    `/flows/{id}`); None for any other operationId."""
+    spelled = re.sub(r"\W", "_", path)
+    for method in openapi.METHODS:
+        suffix = f"{spelled}_{method}"
+        if operation_id.endswith(suffix):
+            name = operation_id[: -len(suffix)]
+            return name if re.fullmatch(r"[^\W\d]\w*", name) else None
+    return None
 
 
 def singular(word: str) -> str:

@@ -2679,6 +2679,32 @@ def test_operations_whose_operation_id_names_nothing_get_methods_named_from_thei
     assert "name" in json.loads(ran.stdout)
 
 
+def test_fastapis_operation_ids_give_the_route_functions_names(
+        packages: dict[str, tuple[Path, str, list[Diagnostic]]], tmp_path: Path) -> None:
+    out, package, diagnostics = packages["contract-fastapi-route-names"]
+    assert not diagnostics
+    modules = _import_all(out, package)
+    testing = modules[f"{package}.testing"]
+
+    def methods(module: str, cls: str) -> list[str]:
+        found = vars(getattr(modules[f"{package}.resources.{module}"], cls))
+        return [name for name, value in found.items() if callable(value) and not name.startswith("_")]
+
+    assert methods("flows", "FlowsResource") == ["read_flows", "read_flow", "delete_flow"]  # (less its tag)
+    assert methods("runs", "RunsResource") == [
+        "read_run_flows_id_runs_run_id_get", "read_run_runs_run_id_get", "update_run", "ping"]
+    api = testing.MockAPI()
+    with testing.mock_client(api) as client:
+        assert client.flows.read_flow("01890000-0000-7000-8000-000000000001").name
+    assert [c.operation_id for c in api.calls] == ["read_flow_flows__id__get"]  # the API's own id, as before
+    text = (HERE / "contract-fastapi-route-names.yaml").read_text(encoding="utf-8")
+    spec = tmp_path / "openapi.yaml"
+    spec.write_text(text.replace("paths:\n", "x-sdk: {names-from-paths: false}\npaths:\n", 1), encoding="utf-8")
+    resources = "".join(v for k, v in generate(spec, package_name="old_names").files.items()
+                        if k.startswith("old_names/resources/"))
+    assert "    def read_flow_flows_id_get(" in resources and "def read_flow(" not in resources
+
+
 def test_names_from_paths_can_be_turned_off(tmp_path: Path) -> None:
     """x-sdk names-from-paths: false, for a project whose users call the old names."""
     text = (HERE / "contract-names-from-paths.yaml").read_text(encoding="utf-8")
