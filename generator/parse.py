@@ -293,12 +293,34 @@ class Parser:
 
     def parse_components(self) -> None:
         schemas = (self.data.get("components") or {}).get("schemas") or {}
+        bodies = self.route_bodies(schemas)
         # Claim component names first so they keep their natural names.
         for name in schemas:
-            self.component_names[name] = self.names.claim(naming.class_name(name))
+            if name not in bodies:
+                self.component_names[name] = self.names.claim(naming.class_name(name))
+        for name, better in bodies.items():
+            self.component_names[name] = self.names.claim(better if better not in self.names else naming.class_name(name))
         for name, schema in schemas.items():
             pointer = "/components/schemas/" + escape_pointer(name)
             self.schema_type(schema, pointer, name, named=True)
+
+    def route_bodies(self, schemas: Any) -> dict[str, str]:
+        """FastAPI's request body schemas, `Body_` and the operationId
+        (`Body_upload_file_files__post`), each with a class name of its route function's
+        name (`UploadFileBody`), where the operationId is FastAPI's default
+        (path_names.route_name)."""
+        if not self.names_from_paths or not isinstance(schemas, dict):
+            return {}
+        routes: dict[str, str] = {}
+        for path, item in (self.data.get("paths") or {}).items() if isinstance(self.data.get("paths"), dict) else ():
+            for method, op in item.items() if isinstance(item, dict) else ():
+                operation_id = op.get("operationId") if method in openapi.METHODS and isinstance(op, dict) else None
+                if not isinstance(operation_id, str):
+                    continue
+                route = path_names.route_name(operation_id, str(path))
+                if route is not None:
+                    routes["Body_" + operation_id] = route
+        return {name: naming.class_name(naming.pascal(routes[name]) + "Body") for name in schemas if name in routes}
 
     def component_class_name(self, hint: str) -> str:
         # Component names were claimed up front; reuse the claim instead of numbering it.
