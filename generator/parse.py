@@ -306,21 +306,25 @@ class Parser:
 
     def route_bodies(self, schemas: Any) -> dict[str, str]:
         """FastAPI's request body schemas, `Body_` and the operationId
-        (`Body_upload_file_files__post`), each with a class name of its route function's
-        name (`UploadFileBody`), where the operationId is FastAPI's default
-        (path_names.route_name)."""
+        (`Body_upload_file_files__post`, `Body_documents-create_document`), each with a
+        class name of the method's (`UploadFileBody`, `CreateDocumentBody`): the route
+        function's name where the operationId is FastAPI's default (path_names.route_name),
+        else the operationId's, less its tag's name before it."""
         if not self.names_from_paths or not isinstance(schemas, dict):
             return {}
-        routes: dict[str, str] = {}
+        names: dict[str, str] = {}
         for path, item in (self.data.get("paths") or {}).items() if isinstance(self.data.get("paths"), dict) else ():
             for method, op in item.items() if isinstance(item, dict) else ():
                 operation_id = op.get("operationId") if method in openapi.METHODS and isinstance(op, dict) else None
-                if not isinstance(operation_id, str):
+                if not isinstance(operation_id, str) or "Body_" + operation_id not in schemas:
                     continue
-                route = path_names.route_name(operation_id, str(path))
-                if route is not None:
-                    routes["Body_" + operation_id] = route
-        return {name: naming.class_name(naming.pascal(routes[name]) + "Body") for name in schemas if name in routes}
+                name = naming.snake(path_names.route_name(operation_id, str(path)) or operation_id)
+                tags = op.get("tags")
+                tag = naming.snake(str(tags[0])) if isinstance(tags, list) and tags else ""
+                if tag and name.startswith(tag + "_") and len(name) > len(tag) + 1:
+                    name = name[len(tag) + 1 :]
+                names["Body_" + operation_id] = naming.class_name(naming.pascal(name) + "Body")
+        return names
 
     def component_class_name(self, hint: str) -> str:
         # Component names were claimed up front; reuse the claim instead of numbering it.

@@ -2698,7 +2698,7 @@ def test_fastapis_operation_ids_give_the_route_functions_names(
         assert client.flows.read_flow("01890000-0000-7000-8000-000000000001").name
     assert [c.operation_id for c in api.calls] == ["read_flow_flows__id__get"]  # the API's own id, as before
     models = modules[f"{package}.models"]
-    for name in ("UploadFileBody", "UploadFileBodyMode", "ReadFlowsBody", "BodyReadFlowsFlowsGet"):
+    for name in ("UploadFileBody", "UploadFileBodyMode", "ReadFlowsBody", "BodyReadFlowsFlowsGet", "CreateDocumentBody"):
         assert isinstance(getattr(models, name), type), name
     assert not hasattr(models, "BodyUploadFileFilesPost")
     text = (HERE / "contract-fastapi-route-names.yaml").read_text(encoding="utf-8")
