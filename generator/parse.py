@@ -1834,7 +1834,7 @@ class Parser:
             if isinstance(s, dict) and isinstance(s.get("url"), str)
         ]
         return ir.Api(
-            title=str(info.get("title") or ""),
+            title=str(info.get("title") or "").strip() or "API",  # (Temporal's v3 document has "")
             version=str(info.get("version") or ""),
             description=markdown(str(info.get("description") or "")),
             openapi_version=version,

@@ -724,6 +724,17 @@ def test_the_readme_of_an_api_with_no_credentials_offers_no_key(
     assert scope["APIStatusError"] is modules[package].APIStatusError
 
 
+def test_a_document_with_an_empty_title_and_version_reads_well(tmp_path: Path) -> None:
+    """Temporal's OpenAPI 3 document has `title: ""`: the README said "a client for the
+    (version ...)"."""
+    spec = tmp_path / "openapi.yaml"
+    spec.write_text((HERE / "auth-none.yaml").read_text(encoding="utf-8").replace(
+        'info: {title: Auth none, version: "1"}', 'info: {title: "", version: ""}'), encoding="utf-8")
+    files = generate(spec, package_name="untitled").files
+    assert "A typed Python client for the API,\ngenerated from its OpenAPI document." in files["README.md"]
+    assert 'description = "Typed Python client for the API"' in files["pyproject.toml"]
+
+
 def test_a_document_of_webhooks_only_gives_their_payloads_models_and_says_so(
         packages: dict[str, tuple[Path, str, list[Diagnostic]]]) -> None:
     out, package, _ = packages["webhooks-only"]
