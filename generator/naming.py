@@ -66,8 +66,11 @@ RUNTIME_ERROR_NAMES = frozenset({
     "ResponseValidationError", "SDKError", "UnprocessableEntityError",
 })
 
-# An acronym's plural is one word ("APIs", "listIDs": apis, list_ids, not ap_is, list_i_ds).
-_WORD_BOUNDARY = re.compile(r"[A-Z]{2,}s[0-9]*(?![a-z])|[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])|[0-9]+")
+# An acronym's plural is one word ("APIs", "listIDs": apis, list_ids, not ap_is, list_i_ds),
+# and so is OAuth ("OAuth2Token", "oAuthScopes": oauth2_token, oauth_scopes, not o_auth2_token).
+_WORD_BOUNDARY = re.compile(
+    r"[A-Z]{2,}s[0-9]*(?![a-z])|[Oo]Auth[0-9]*(?![a-z])|[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])|[0-9]+"
+)
 
 
 _NOT_WORD = re.compile(r"[^0-9A-Za-z]+")

@@ -28,6 +28,10 @@ def test_names_are_valid_unique_and_stable() -> None:
     assert [naming.snake(t) for t in ("listAPIs", "userIDs", "getURLsForUser", "CPUs2", "APIsV2", "DNSsec")] == [
         "list_apis", "user_ids", "get_urls_for_user", "cpus2", "apis_v2", "dn_ssec"]
     assert naming.pascal("listAPIs") == "ListAPIs" and naming.constant("userIDs") == "USER_IDS"
+    # OAuth is one word (20 of the directory's security schemes are named OAuth2: o_auth2 before)
+    assert [naming.snake(t) for t in ("OAuth2", "oAuthScopes", "isOAuthEnabled", "noAuth", "OAuthority")] == [
+        "oauth2", "oauth_scopes", "is_oauth_enabled", "no_auth", "o_authority"]
+    assert naming.constant("OAuth2") == "OAUTH2" and naming.pascal("oAuth2Token") == "OAuth2Token"
     assert naming.pascal("pet-store item") == "PetStoreItem"
     assert naming.attribute_name("class") == "class_"
     assert naming.attribute_name("match") == "match_"  # soft keyword
