@@ -57,9 +57,15 @@ class _Decoder:
 
 
 def iter_events(response: httpx.Response) -> Iterator[ServerSentEvent]:
-    """The events of a streamed response, as they arrive; the response is closed at the end."""
+    """The events of a streamed response, as they arrive; the response is closed at the end.
+    An answer that is no event stream is one event of its whole text (see _whole)."""
     decoder = _Decoder()
     try:
+        if not _is_event_stream(response):
+            whole = _whole(response.read(), response)
+            if whole is not None:
+                yield whole
+            return
         for line in response.iter_lines():
             event = decoder.feed(line)
             if event is not None:
@@ -74,9 +80,15 @@ def iter_events(response: httpx.Response) -> Iterator[ServerSentEvent]:
 
 
 async def aiter_events(response: httpx.Response) -> AsyncIterator[ServerSentEvent]:
-    """The events of a streamed response, as they arrive; the response is closed at the end."""
+    """The events of a streamed response, as they arrive; the response is closed at the end.
+    An answer that is no event stream is one event of its whole text (see _whole)."""
     decoder = _Decoder()
     try:
+        if not _is_event_stream(response):
+            whole = _whole(await response.aread(), response)
+            if whole is not None:
+                yield whole
+            return
         async for line in response.aiter_lines():
             event = decoder.feed(line)
             if event is not None:
@@ -88,6 +100,19 @@ async def aiter_events(response: httpx.Response) -> AsyncIterator[ServerSentEven
         raise _broken_stream(exc, response) from exc
     finally:
         await response.aclose()
+
+
+def _is_event_stream(response: httpx.Response) -> bool:
+    kind = response.headers.get("content-type")
+    return kind is None or "event-stream" in kind.lower()
+
+
+def _whole(body: bytes, response: httpx.Response) -> ServerSentEvent | None:
+    """A server that answers the stream's other form, which a document may offer beside it
+    (flightctl's build log: text/plain once the build is done, events while it runs), or
+    JSON: its text as the one event's data, rather than lines read as SSE fields and
+    dropped. None for an empty body."""
+    return ServerSentEvent(data=response.text) if body else None
 
 
 def _broken_stream(

@@ -466,6 +466,38 @@ def test_a_path_written_with_two_slashes_is_sent_so(packages: dict[str, tuple[Pa
     assert [sorted(event.json()) for event in events] == [["configuration", "peer"]]
 
 
+def test_a_stream_answered_in_its_other_form_keeps_the_body(
+        packages: dict[str, tuple[Path, str, list[Diagnostic]]]) -> None:
+    """An operation that offers an event stream or another form (flightctl's build log:
+    text/plain once the build is done): the method streams, and an answer that is no
+    event stream was read as SSE lines, every one dropped. It is one event of the text."""
+    out, package, _ = packages["contract-stream-and-slashes"]
+    modules = _import_all(out, package)
+    client_class = modules[package].StreamAndSlashes
+    answers = [("text/plain; charset=utf-8", "line 1\nkey: value\n"), ("application/json", '"done"'),
+               ("text/event-stream", "data: a\n\ndata: b\n\n"), ("text/plain", "")]
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        kind, text = answers[len(sent)]
+        sent.append(request.headers["accept"])
+        return httpx.Response(200, headers={"content-type": kind}, text=text)
+
+    sent: list[str] = []
+    with client_class(base_url="https://api.example.com", http_client=httpx.Client(transport=httpx.MockTransport(answer))) as client:
+        got = [[e.data for e in client.peers.stream_answers()] for _ in answers]
+    assert got == [["line 1\nkey: value\n"], ['"done"'], ["a", "b"], []]
+    assert all("text/event-stream" in accept for accept in sent)
+
+    async def read_async() -> list[list[str]]:
+        transport = httpx.MockTransport(answer)
+        async with modules[package].AsyncStreamAndSlashes(base_url="https://api.example.com",
+                                                          http_client=httpx.AsyncClient(transport=transport)) as client:
+            return [[e.data async for e in await client.peers.stream_answers()] for _ in answers]
+
+    sent.clear()
+    assert asyncio.run(read_async()) == got
+
+
 def test_an_api_key_header_name_no_client_can_send_is_replaced_with_a_warning(
         packages: dict[str, tuple[Path, str, list[Diagnostic]]]) -> None:
     out, package, diagnostics = packages["auth-header-name"]
