@@ -492,7 +492,10 @@ def test_a_stream_answered_in_its_other_form_keeps_the_body(
         transport = httpx.MockTransport(answer)
         async with modules[package].AsyncStreamAndSlashes(base_url="https://api.example.com",
                                                           http_client=httpx.AsyncClient(transport=transport)) as client:
-            return [[e.data async for e in await client.peers.stream_answers()] for _ in answers]
+            found = []
+            for _ in answers:
+                found.append([e.data async for e in await client.peers.stream_answers()])
+            return found
 
     sent.clear()
     assert asyncio.run(read_async()) == got
