@@ -15,7 +15,17 @@ from typing import Any
 import orjson
 
 from . import ir, naming, openapi, paging, path_names, subtypes
-from .diagnostics import AMBIGUOUS, EXTENSION, NAMING, REF, UNSUPPORTED, Code, Diagnostic, SpecError
+from .diagnostics import (
+    AMBIGUOUS,
+    EXTENSION,
+    NAMING,
+    REF,
+    UNSUPPORTED,
+    Code,
+    Diagnostic,
+    SpecError,
+    did_you_mean,
+)
 from .fixtures import validator
 from .html_text import markdown
 from .load import Document, escape_pointer, unescape_pointer
@@ -1148,6 +1158,42 @@ class Parser:
                     found += [r for r in op["security"] if isinstance(r, dict)]
         return found
 
+    def read_requirements_as_meant(self) -> None:
+        """A security requirement that names a scheme the document does not define: where
+        one scheme has that name but for its case (Zulip's `basicAuth` for its `BasicAuth`),
+        it is read as that one, in the document itself (the client, the mock and the tools
+        agree), with a warning; where none does, a warning that no client can meet it."""
+        schemes = (self.data.get("components") or {}).get("securitySchemes")
+        schemes = schemes if isinstance(schemes, dict) else {}
+        by_case: dict[str, list[str]] = {}
+        for name in schemes:
+            by_case.setdefault(str(name).lower(), []).append(str(name))
+        places = [("/security", self.data.get("security"))]
+        for path, item in (self.data.get("paths") or {}).items() if isinstance(self.data.get("paths"), dict) else ():
+            for method, op in item.items() if isinstance(item, dict) else ():
+                if method in openapi.METHODS and isinstance(op, dict):
+                    places.append((f"/paths/{escape_pointer(str(path))}/{method}/security", op.get("security")))
+        for pointer, security in places:
+            for index, requirement in enumerate(security if isinstance(security, list) else ()):
+                if not isinstance(requirement, dict) or all(name in schemes for name in requirement):
+                    continue
+                meant: dict[str, str] = {}
+                for name in [str(n) for n in requirement if n not in schemes]:
+                    where = f"{pointer}/{index}/{escape_pointer(name)}"
+                    alike = by_case.get(name.lower(), [])
+                    if len(alike) == 1:
+                        meant[name] = alike[0]
+                        self.warn(where, f"security scheme {name!r} is not defined (names are case-sensitive); "
+                                         f"{alike[0]!r} is read", AMBIGUOUS)
+                    else:
+                        self.warn(where, f"security scheme {name!r} is not defined in components.securitySchemes"
+                                         f"{did_you_mean(name, schemes)}; no client can meet this requirement",
+                                  AMBIGUOUS)
+                if meant:
+                    renamed = {meant.get(str(n), n): scopes for n, scopes in requirement.items()}
+                    requirement.clear()
+                    requirement.update(renamed)
+
     def requirement_schemes(self) -> list[str]:
         """The schemes the requirements name, in order, each once."""
         return list(dict.fromkeys(str(name) for requirement in self.requirements() for name in requirement))
@@ -1821,6 +1867,7 @@ class Parser:
     def parse(self) -> ir.Api:
         version = self.doc.version
         info = self.data.get("info") or {}
+        self.read_requirements_as_meant()
         self.parse_components()
         self.models = subtypes.link(self.models, self.enums, (self.data.get("components") or {}).get("schemas"),
                                     self.resolver, self.warn)

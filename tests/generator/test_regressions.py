@@ -501,6 +501,25 @@ def test_a_stream_answered_in_its_other_form_keeps_the_body(
     assert asyncio.run(read_async()) == got
 
 
+def test_a_requirement_naming_a_scheme_in_another_case_reads_that_scheme(
+        packages: dict[str, tuple[Path, str, list[Diagnostic]]]) -> None:
+    out, package, diagnostics = packages["contract-security-scheme-case"]
+    assert sorted((d.pointer, d.message) for d in diagnostics) == [
+        ("/paths/~1kerberos/get/security/0/Kerberos", "security scheme 'Kerberos' is not defined in "
+         "components.securitySchemes; no client can meet this requirement"),
+        ("/paths/~1kerberos/get/security/1/basicauth", "security scheme 'basicauth' is not defined (names are "
+         "case-sensitive); 'BasicAuth' is read"),
+        ("/security/0/basicAuth", "security scheme 'basicAuth' is not defined (names are case-sensitive); "
+         "'BasicAuth' is read")]
+    assert {d.location.line for d in diagnostics} == {7, 23}  # where the document names them
+    testing = _import_all(out, package)[f"{package}.testing"]
+    api = testing.MockAPI()
+    with testing.mock_client(api) as client:
+        assert client.drafts.list().to_dict() == {}
+        client.drafts.negotiate()
+    assert all(call.headers["authorization"].startswith("Basic ") for call in api.calls)
+
+
 def test_an_api_key_header_name_no_client_can_send_is_replaced_with_a_warning(
         packages: dict[str, tuple[Path, str, list[Diagnostic]]]) -> None:
     out, package, diagnostics = packages["auth-header-name"]
