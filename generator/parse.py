@@ -329,10 +329,9 @@ class Parser:
                 if not isinstance(operation_id, str) or "Body_" + operation_id not in schemas:
                     continue
                 name = naming.snake(path_names.route_name(operation_id, str(path)) or operation_id)
-                tags = op.get("tags")
-                tag = naming.snake(str(tags[0])) if isinstance(tags, list) and tags else ""
-                if tag and name.startswith(tag + "_") and len(name) > len(tag) + 1:
-                    name = name[len(tag) + 1 :]
+                tags = op.get("tags") if isinstance(op.get("tags"), list) and op.get("tags") else ["default"]
+                namespace = op.get("x-sdk-namespace")
+                name = _less_group(name, str(namespace) if namespace else None, str(tags[0]))
                 names["Body_" + operation_id] = naming.class_name(naming.pascal(name) + "Body")
         return names
 
@@ -1246,10 +1245,7 @@ class Parser:
             route = path_names.route_name(operation_id, path) if self.names_from_paths and op.get("operationId") else None
             if route is not None:
                 self.route_named[op_ptr] = route
-            name = naming.snake(operation_id)
-            for prefix in (naming.snake(namespace) if namespace else None, naming.snake(tag)):
-                if prefix and name.startswith(prefix + "_") and len(name) > len(prefix) + 1:
-                    name = name[len(prefix) + 1 :]
+            name = _less_group(naming.snake(operation_id), namespace, tag)
         result = ir.Operation(
             operation_id=operation_id,
             method=method,
@@ -1756,11 +1752,7 @@ class Parser:
             route = self.route_named.get(op.pointer)
             if route is None or op.pointer in self.method_given:
                 continue
-            name = naming.snake(route)
-            for prefix in (naming.snake(op.namespace) if op.namespace else None, naming.snake(op.tag)):
-                if prefix and name.startswith(prefix + "_") and len(name) > len(prefix) + 1:
-                    name = name[len(prefix) + 1 :]
-            renamed[op.pointer] = naming.method_name(name)
+            renamed[op.pointer] = naming.method_name(_less_group(naming.snake(route), op.namespace, op.tag))
         counts: dict[str, int] = {}
         for op in resource.operations:
             name = renamed.get(op.pointer, op.name)
@@ -1905,6 +1897,15 @@ _FINAL_STATES = frozenset({"original-uri", "location", "azure-async-operation"})
 
 def _positive_int(value: Any) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) and value >= 1 else None
+
+
+def _less_group(name: str, namespace: str | None, tag: str) -> str:
+    """A method's name less its namespace's and its tag's names before it (`flows_create`
+    in `flows`: `create`), where something is left."""
+    for prefix in (naming.snake(namespace) if namespace else None, naming.snake(tag)):
+        if prefix and name.startswith(prefix + "_") and len(name) > len(prefix) + 1:
+            name = name[len(prefix) + 1 :]
+    return name
 
 
 def parse(doc: Document, package_name: str | None = None) -> ir.Api:
