@@ -402,6 +402,9 @@ def _error_fields(body: Any) -> tuple[Mapping[str, Any], int]:
     `{"errors": [{...}, ...]}` (JSON:API and others)."""
     if not isinstance(body, Mapping):
         return {}, 0
+    found = _validation_errors(body.get("detail"))
+    if found is not None:
+        return found
     inner = body.get("error")
     if isinstance(inner, Mapping):
         return inner, 0
@@ -414,6 +417,29 @@ def _error_fields(body: Any) -> tuple[Mapping[str, Any], int]:
     ):
         return listed[0], len(listed) - 1
     return body, 0
+
+
+#: where a validation error's `loc` begins by saying which part of the request it is in
+_REQUEST_PARTS = frozenset({"body", "query", "path", "header", "cookie"})
+
+
+def _validation_errors(detail: Any) -> tuple[Mapping[str, Any], int] | None:
+    """FastAPI's (pydantic's) 422 body, `{"detail": [{"loc": ["body", "name"], "msg":
+    "Field required", "type": "missing"}, ...]}`, as the fields of its first error: its
+    message, its type as the code, the field it names (less the part of the request),
+    and how many more it lists. None for any other `detail`."""
+    if not isinstance(detail, list) or not detail:
+        return None
+    if not all(isinstance(item, Mapping) and isinstance(item.get("msg"), str) for item in detail):
+        return None
+    first = detail[0]
+    loc = (
+        [str(part) for part in first.get("loc") or ()] if isinstance(first.get("loc"), list) else []
+    )
+    if len(loc) > 1 and loc[0] in _REQUEST_PARTS:
+        loc = loc[1:]
+    fields = {"detail": first["msg"], "code": first.get("type"), "attr": ".".join(loc) or None}
+    return fields, len(detail) - 1
 
 
 def _code_of(fields: Mapping[str, Any]) -> str | None:

@@ -442,6 +442,9 @@ OTHER_ERRORS = [
      "404: Not Found"),
     ({"message": "Not Found", "documentation_url": "https://docs.github.com/rest"},  # GitHub
      "404: Not Found"),
+    ({"detail": [{"type": "missing", "loc": ["body", "name"], "msg": "Field required", "input": {}},
+                 {"type": "string_too_long", "loc": ["query", "q"], "msg": "String should have at most 5 characters"}]},
+     "404 missing: Field required (and 1 more error) (field: name)"),  # FastAPI's (pydantic's) validation errors
 ]
 
 
