@@ -740,6 +740,8 @@ def operation_fixture(op: ir.Operation, synth: Synthesiser, auth: tuple[str, str
             responses[r.status] = {"content_type": r.media_type, "body": body}
         elif r.decoding == "sse":
             responses[r.status] = {"content_type": r.media_type, "body": _event_stream(r, synth)}
+        elif r.decoding == "lines":
+            responses[r.status] = {"content_type": r.media_type, "body": _json_lines(r, synth)}
         else:
             text = r.example if r.has_example and isinstance(r.example, str) else "example"
             responses[r.status] = {"content_type": r.media_type, "body": text}
@@ -860,6 +862,21 @@ def _event_stream(r: ir.Response, synth: Synthesiser) -> str:
     sample = synth.sample(r.schema if r.schema is not None else {"type": "string"}, direction="response")
     data = sample if isinstance(sample, str) else json.dumps(sample, separators=(",", ":"), ensure_ascii=False)
     return "".join(f"data: {line}\n" for line in data.split("\n")) + "\n"
+
+
+def _json_lines(r: ir.Response, synth: Synthesiser) -> Any:
+    """A stream of one JSON value: the documented example where it is one value of the
+    stream, else a sample; under its key where the stream names one (grpc-gateway's
+    `{"result": ...}`). Under a JSON media type it is that value (the mock writes it on
+    one line), else its line as text (after an RS in a JSON text sequence)."""
+    schema = r.schema if r.schema is not None else {}
+    value = synth.example_or_sample(r.has_example and not r.member, r.example, schema, direction="response")
+    if r.member:
+        value = {r.member: value}
+    if openapi.is_json_media(r.media_type or ""):
+        return value
+    text = json.dumps(value, separators=(",", ":"), ensure_ascii=False)
+    return ("\x1e" if openapi.media_base(r.media_type or "") == "application/json-seq" else "") + text + "\n"
 
 
 def _addressable(value: Any) -> bool:

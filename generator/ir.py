@@ -221,11 +221,12 @@ class Response:
     status: str  # "200", "2XX", "default"
     description: str
     media_type: str | None  # None when there is no body
-    decoding: str  # json text binary sse none location (a redirect: its address)
-    type: TypeRef | None
+    decoding: str  # json text binary sse lines none location (a redirect: its address)
+    type: TypeRef | None  # lines: the type of each line's value
     example: Any = None
     has_example: bool = False
-    schema: Any = None
+    schema: Any = None  # lines: each value's
+    member: str = ""  # lines: the key each line holds its value under (grpc-gateway's `result`)
 
 
 @dataclass

@@ -59,7 +59,7 @@ RESOURCE_MEMBERS = frozenset({"with_options", "with_raw_response", "with_streami
 RUNTIME_CLASS_NAMES = frozenset({"SyncAPIClient", "AsyncAPIClient", "APIResponse"})
 #: the runtime's errors, which every package's errors.py imports beside `<Client>Error`
 RUNTIME_ERROR_NAMES = frozenset({
-    "APIConnectionError", "APIError", "APIStatusError", "APITimeoutError", "AuthenticationError",
+    "APIConnectionError", "APIError", "APIStatusError", "APIStreamError", "APITimeoutError", "AuthenticationError",
     "BadRequestError", "ConfigurationError", "ConflictError", "InternalServerError", "InvalidArgumentError",
     "LongRunningError", "LongRunningTimeoutError", "NotFoundError", "PermissionDeniedError",
     "QuotaExceededError", "RateLimitError", "RedirectError", "NotModifiedError", "ResponseTooLargeError",

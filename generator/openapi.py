@@ -44,10 +44,12 @@ def is_json_media(media: str) -> bool:
 
 @functools.lru_cache(maxsize=4096)
 def encoding_of(media: str) -> str:
-    """How a body of this media type is written or read: json, multipart, form, sse, text
-    or binary (asked for every response of every operation: kept for the few a document
-    names)."""
+    """How a body of this media type is written or read: json, multipart, form, sse,
+    lines (JSON values one a line), text or binary (asked for every response of every
+    operation: kept for the few a document names)."""
     base = media_base(media)
+    if base in LINES_MEDIA:
+        return "lines"
     if _JSON_MEDIA.match(base):
         return "json"
     if base == "multipart/form-data":
@@ -61,9 +63,14 @@ def encoding_of(media: str) -> str:
     return "binary"
 
 
-#: JSON values one per line (OpenSearch's and Elasticsearch's bulk and multi-search bodies)
+#: JSON values one per line: a body of them is a list the caller gives (OpenSearch's and
+#: Elasticsearch's bulk and multi-search bodies), an answer of them a stream read as the
+#: values come (Vercel's deployment events, a log's entries)
 NDJSON_MEDIA = frozenset({"application/x-ndjson", "application/ndjson", "application/jsonl", "application/x-jsonlines",
                           "application/jsonlines", "application/json-lines"})
+#: the same, with what else names it: JSON text sequences (RFC 7464, each value after an
+#: RS character: Zuora's charge metrics) and Spring WebFlux's application/stream+json
+LINES_MEDIA = NDJSON_MEDIA | {"application/json-seq", "application/stream+json", "application/x-json-stream"}
 
 
 def media_preference(content: dict[str, Any]) -> list[str]:

@@ -1391,9 +1391,11 @@ class Parser:
         schema = media_obj.get("schema", {})
         encoding = openapi.encoding_of(media)
         btype = self.schema_type(schema, media_ptr + "/schema", hint + "Body")
-        if encoding == "binary" and openapi.media_base(media) in openapi.NDJSON_MEDIA and btype.kind == ir.LIST:
-            # a list of JSON values, one per line: the caller gives the list
-            encoding = "ndjson"
+        if encoding == "lines":
+            # a list of JSON values, one per line: the caller gives the list; one value
+            # under such a name is sent as JSON (application/stream+json) or as given
+            lines = openapi.media_base(media) in openapi.NDJSON_MEDIA and btype.kind == ir.LIST
+            encoding = "ndjson" if lines else "json" if openapi.is_json_media(media) else "binary"
         if encoding in ("text", "binary"):
             # what the client sends such a body as, whatever its schema describes (an
             # object under text/plain or application/octet-stream: appcenter, docker)
@@ -1466,7 +1468,19 @@ class Parser:
                 schema = media_obj.get("schema")
                 suffix = "Response" if status in ("200", "201", "2XX", "default") else f"Response{status}"
                 rtype: ir.TypeRef | None
-                if decoding == "json":
+                member = ""
+                streamed = self.server_stream(resp, schema, media_ptr + "/schema") if decoding == "json" and is_success else None
+                if streamed is not None:
+                    decoding, member, (schema, schema_ptr) = "lines", "result", streamed
+                    rtype = self.schema_type(schema, schema_ptr, hint + "Result")
+                elif decoding == "lines":
+                    rtype = self.schema_type(schema, media_ptr + "/schema", hint + suffix) if isinstance(schema, dict) \
+                        and schema.get("type") != "string" else ir.TypeRef(ir.ANY)
+                    if rtype.kind == ir.LIST:  # the stream's values, described as the list they make
+                        rtype = rtype.item or ir.TypeRef(ir.ANY)
+                        resolved, _ = self.resolve(schema, media_ptr + "/schema")
+                        schema = resolved.get("items", {}) if isinstance(resolved, dict) else {}
+                elif decoding == "json":
                     rtype = self.schema_type(schema if schema is not None else {}, media_ptr + "/schema", hint + suffix)
                     if rtype.kind == ir.PRIMITIVE and rtype.name == "bytes":
                         # a file under a JSON media type (appcenter's error download,
@@ -1487,7 +1501,24 @@ class Parser:
                         if isinstance(value, dict) and "value" in value:
                             example, has_example = value["value"], True
                             break
-                target.append(ir.Response(status, description, media, decoding, rtype, example, has_example, schema))
+                target.append(ir.Response(status, description, media, decoding, rtype, example, has_example, schema, member))
+
+    def server_stream(self, resp: dict[str, Any], schema: Any, pointer: str) -> tuple[Any, str] | None:
+        """The schema of each message, and where it is, where a JSON answer is a server
+        stream as grpc-gateway describes one: "(streaming responses)" in its description, an
+        object of `result` (and `error`) titled "Stream result of ...". The server sends
+        one such object a line for as long as the stream lasts (Argo's watches and logs,
+        Vectara's streamed query); read as one JSON body it would never end."""
+        described = "(streaming responses)" in str(resp.get("description") or "")
+        resolved, where = self.resolve(schema, pointer)
+        if not isinstance(resolved, dict) or resolved.get("type", "object") != "object":
+            return None
+        properties = resolved.get("properties")
+        titled = str(resolved.get("title") or "").startswith("Stream result of ")
+        if not (described or titled) or not isinstance(properties, dict) or "result" not in properties \
+                or not set(properties) <= {"result", "error"}:
+            return None
+        return properties["result"], f"{where}/properties/result"
 
     def redirect(self, status: str, description: str, resp: dict[str, Any], pointer: str) -> ir.Response:
         """A redirect that is an operation's answer: the method returns the address its

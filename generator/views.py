@@ -37,6 +37,7 @@ class Arg:
 class ResponseSpecView:
     decoding: str
     type: ir.TypeRef | None
+    member: str = ""
 
 
 @dataclass(frozen=True)
@@ -84,7 +85,9 @@ class OperationView:
     accept: str = ""
     item_type: ir.TypeRef | None = None
     page_wire: dict[str, str | None] = field(default_factory=dict)
-    stream: bool = False
+    stream: bool = False  # returns an iterator: of events, or of stream_item
+    #: a stream of JSON values (ir.Response `lines`): each value's type; None: SSE events
+    stream_item: ir.TypeRef | None = None
     wait: WaitView | None = None
     overloads: list[OverloadView] = field(default_factory=list)
 
@@ -449,6 +452,8 @@ def _mentioned(rv: ResourceView, enums: dict[str, ir.Enum]) -> set[str]:
         types += [s.type for r in ov.responses for s in r.specs if s.type is not None]
         if not ov.stream:
             types += ov.returns
+        if ov.stream_item is not None:
+            types.append(ov.stream_item)
         if ov.op.pagination and ov.item_type is not None:
             types.append(ov.item_type)
         if ov.wait:
@@ -621,6 +626,18 @@ def summary_of(op: ir.Operation) -> str:
     return " ".join(naming.words(name)).capitalize()
 
 
+def _streamed_values(op: ir.Operation) -> ir.Response | None:
+    """The answer of JSON values, one a line, that makes the method a stream of them:
+    where it is a success's first choice (JSON Lines offered beside JSON are JSON's other
+    form) and no event stream is listed (which the method asks for wherever it is)."""
+    if any(r.decoding == "sse" for r in op.responses):
+        return None
+    firsts: dict[str, ir.Response] = {}
+    for r in op.responses:
+        firsts.setdefault(r.status, r)
+    return next((r for r in firsts.values() if r.decoding == "lines" and r.status.startswith("2")), None)
+
+
 def _docstring(op: ir.Operation, args: list[Arg], extra: list[tuple[str, str]] | None = None) -> str:
     parts: list[str] = []
     summary = summary_of(op)
@@ -635,6 +652,11 @@ def _docstring(op: ir.Operation, args: list[Arg], extra: list[tuple[str, str]] |
         parts.append("A long-running operation: waits until it is done (polling where the server says), then "
                      "returns its result; raises LongRunningError where it fails. `with_raw_response` returns "
                      "the first response, without waiting.")
+    streamed = _streamed_values(op)
+    if streamed is not None:
+        parts.append("Yields each value the server streams as it arrives; the response stays open until the "
+                     "stream ends or the iterator is closed." + (" A line that reports an error raises "
+                                                                  "APIStreamError." if streamed.member else ""))
     if op.responses and all(r.decoding == "location" for r in op.responses):
         parts.append("Returns the address the API redirects to (its Location header), without following "
                      "it: fetch that address for the content.")
@@ -654,7 +676,7 @@ _NONE = ir.TypeRef(ir.NONE)
 def _returns(op: ir.Operation) -> list[ir.TypeRef]:
     returns: list[ir.TypeRef] = []
     for r in op.responses:
-        if r.decoding == "sse":
+        if r.decoding in ("sse", "lines"):
             continue
         rtype = r.type if r.decoding != "none" and r.type is not None else _NONE
         if rtype not in returns:
@@ -685,9 +707,10 @@ def _success_media(op: ir.Operation) -> list[list[str]]:
 def _operation_view(op: ir.Operation, const: str, resource: ir.Resource, consts: dict[str, str],
                     aliases: dict[str, ir.Alias]) -> OperationView:
     positional, required, optional, defaulted = _args(op)
+    lines = _streamed_values(op)
     responses: dict[str, list[ResponseSpecView]] = {}
     for r in op.responses:
-        spec = ResponseSpecView(r.decoding, r.type if r.decoding == "json" else None)
+        spec = ResponseSpecView(r.decoding, r.type if r.decoding in ("json", "lines") else None, r.member)
         specs = responses.setdefault(r.status, [])
         if spec not in specs:  # several media types often decode alike (json, json;stream=watch)
             specs.append(spec)
@@ -702,7 +725,8 @@ def _operation_view(op: ir.Operation, const: str, resource: ir.Resource, consts:
         responses=[ResponsesOfStatus(status, specs) for status, specs in responses.items()],
         returns=_returns(op),
         query_styles=[(p.wire_name, p.style, p.explode) for p in op.query_params if (p.style, p.explode) != ("form", True)],
-        stream=any(r.decoding == "sse" for r in op.responses),
+        stream=any(r.decoding == "sse" for r in op.responses) or lines is not None,
+        stream_item=None if lines is None else lines.type or ir.TypeRef(ir.ANY),
         accept=openapi.accept_header(_success_media(op)),
     )
     if op.pagination:
@@ -1675,6 +1699,8 @@ def contract_cases(view: ApiView, fixtures_by_op: dict[str, dict[str, Any]]) -> 
             kind = "page" if op.pagination else "stream" if ov.stream else "plain"
             if kind == "page":
                 expected = _expected_classes(ov.item_type, aliases)
+            elif kind == "stream":  # each value's class; events are the runtime's own
+                expected = _expected_classes(ov.stream_item, aliases) if ov.stream_item else []
             else:
                 # Any documented success may come back (e.g. 202 when a query starts in the background).
                 expected = []

@@ -107,12 +107,14 @@ _DOT_SEGMENTS = frozenset({".", ".."})
 
 @dataclass(frozen=True)
 class ResponseSpec:
-    """How to read one success status: `json` into `type`, `text`, `binary`, `sse`, `none`,
-    or `location`: a redirect that is the operation's answer (a download's signed address),
-    read as the address it names."""
+    """How to read one success status: `json` into `type`, `text`, `binary`, `sse`,
+    `lines` (a stream of JSON values, each a `type`, under the key `member` where one is
+    named: _streaming.iter_values), `none`, or `location`: a redirect that is the
+    operation's answer (a download's signed address), read as the address it names."""
 
     decoding: str
     type: Any = None
+    member: str = ""
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,6 @@
-"""Server-Sent Events: a streamed `text/event-stream` response as an iterator of events."""
+"""Streamed responses read as they arrive: Server-Sent Events (`text/event-stream`) as
+events, and a JSON value a line (JSON Lines, NDJSON, JSON text sequences, grpc-gateway's
+server streams) as the values, each read as the operation's type."""
 
 from __future__ import annotations
 
@@ -8,10 +10,13 @@ from dataclasses import dataclass
 from typing import Any
 
 import httpx
+import pydantic
 
 from . import _exceptions as errors
+from ._base_client import Operation, _response_spec, describe_validation_error, log
+from ._models import construct, validate_python
 
-__all__ = ["ServerSentEvent", "iter_events", "aiter_events"]
+__all__ = ["ServerSentEvent", "iter_events", "aiter_events", "iter_values", "aiter_values"]
 
 
 @dataclass(frozen=True)
@@ -125,3 +130,126 @@ def _broken_stream(
     return errors.APIConnectionError(
         f"Connection error while streaming: {reason}", request=response.request
     )
+
+
+# -- a JSON value a line -------------------------------------------------------------------
+
+
+class _Values:
+    """Reads the lines of a stream of JSON values into the values, typed as the spec of
+    the response's status says. A value is most often one line; one spread over several
+    (a server that indents them) is read once its last line is in, and values one after
+    another on a line once the stream ends."""
+
+    def __init__(self, response: httpx.Response, operation: Operation[Any], strict: bool) -> None:
+        spec = _response_spec(response, operation)
+        self._response = response
+        self._type = spec.type if spec is not None and spec.decoding in ("lines", "json") else None
+        self._member = spec.member if spec is not None else ""
+        self._strict = strict
+        self._pending: list[str] = []
+
+    def feed(self, line: str) -> list[Any]:
+        if not self._pending:
+            text = line.strip().lstrip("\x1e")  # (RS: RFC 7464's separator)
+            if not text:
+                return []
+            try:
+                data = json.loads(text)
+            except ValueError:
+                self._pending.append(line)  # the first line of a value spread over several
+                return []
+            return [self._value(data, text)]
+        self._pending.append(line)
+        # a value spread over lines ends with a bracket as far in as its first line's (a
+        # try at every line would read the value again and again)
+        if not line.rstrip().endswith(("}", "]")) or _indent(line) > _indent(self._pending[0]):
+            return []
+        text = "\n".join(self._pending).strip().lstrip("\x1e")
+        try:
+            data = json.loads(text)
+        except ValueError:
+            return []
+        self._pending.clear()
+        return [self._value(data, text)]
+
+    def finish(self) -> list[Any]:
+        text = "\n".join(self._pending)
+        self._pending.clear()
+        values: list[Any] = []
+        decoder = json.JSONDecoder()
+        at = 0
+        while True:
+            while at < len(text) and text[at] in " \t\r\n\x1e":
+                at += 1
+            if at == len(text):
+                return values
+            start = at
+            try:
+                data, at = decoder.raw_decode(text, at)
+            except ValueError:
+                raise errors.ResponseValidationError(
+                    self._response, "the stream holds text that is not JSON", text[at:]
+                ) from None
+            values.append(self._value(data, text[start:at]))
+
+    def _value(self, data: Any, text: str) -> Any:
+        if self._member and isinstance(data, dict) and self._member not in data:
+            if data.get("error") is not None:
+                raise errors.APIStreamError(self._response, data["error"])
+        elif self._member and isinstance(data, dict):
+            data = data[self._member]
+        if self._type is None:
+            return data
+        try:
+            return validate_python(self._type, data)
+        except pydantic.ValidationError as exc:
+            if self._strict:
+                raise errors.ResponseValidationError(
+                    self._response, describe_validation_error(exc, self._response), text
+                ) from None
+        request = self._response.request
+        where = f"{request.method} {request.url.copy_with(query=None)}"
+
+        def note(field: str, problem: str) -> None:
+            log.debug(
+                f"a value streamed by {where} differs from the API document at {field}: {problem}"
+            )
+
+        return construct(self._type, data, note)
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
+
+
+def iter_values(response: httpx.Response, operation: Operation[Any], strict: bool) -> Iterator[Any]:
+    """The JSON values of a streamed response, one a line, as they arrive, each read as
+    the operation's type (`strict`: one that does not match raises, as the client's
+    `strict_response_validation` says); the response is closed at the end."""
+    values = _Values(response, operation, strict)
+    try:
+        for line in response.iter_lines():
+            yield from values.feed(line)
+        yield from values.finish()
+    except httpx.TransportError as exc:
+        raise _broken_stream(exc, response) from exc
+    finally:
+        response.close()
+
+
+async def aiter_values(
+    response: httpx.Response, operation: Operation[Any], strict: bool
+) -> AsyncIterator[Any]:
+    """iter_values, for the async client."""
+    values = _Values(response, operation, strict)
+    try:
+        async for line in response.aiter_lines():
+            for value in values.feed(line):
+                yield value
+        for value in values.finish():
+            yield value
+    except httpx.TransportError as exc:
+        raise _broken_stream(exc, response) from exc
+    finally:
+        await response.aclose()

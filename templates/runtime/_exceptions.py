@@ -36,6 +36,7 @@ __all__ = [
     "RateLimitError",
     "InternalServerError",
     "ResponseValidationError",
+    "APIStreamError",
     "ConfigurationError",
     "LongRunningError",
     "LongRunningTimeoutError",
@@ -87,7 +88,7 @@ def _rebuild(cls: type[APIError], args: tuple[Any, ...], state: dict[str, Any]) 
     Exception.__init__(error, *args)
     error.__dict__.update(state)
     error.request = None
-    if isinstance(error, (APIStatusError, ResponseValidationError)):
+    if isinstance(error, (APIStatusError, ResponseValidationError, APIStreamError)):
         error.__dict__["response"] = None
     return error
 
@@ -326,13 +327,38 @@ class ResponseValidationError(APIError):
     `problem` what did not match.
     """
 
-    def __init__(self, response: httpx.Response, problem: str) -> None:
+    def __init__(self, response: httpx.Response, problem: str, body: str | None = None) -> None:
         self.response = response
         self.status_code = response.status_code
-        self.body = response.text
+        self.body = response.text if body is None else body  # (a stream's: the value's text)
         self.problem = problem
         super().__init__(
             f"{response.status_code} response does not match the API schema: {problem}",
+            request=response.request,
+        )
+
+
+class APIStreamError(APIError):
+    """The server reported an error in the middle of a stream it began as a success: a
+    line of `{"error": {...}}` in place of the next value (grpc-gateway's server streams,
+    which end there). `body` is the error as sent, `code` and `detail` its code and
+    message, `response` the stream's response.
+    """
+
+    def __init__(self, response: httpx.Response, body: Any) -> None:
+        self.response = response
+        self.status_code = response.status_code
+        self.body = body
+        fields = body if isinstance(body, Mapping) else {}
+        code = fields.get("code", fields.get("grpc_code"))
+        self.code = None if code is None else str(code)
+        message = fields.get("message")
+        self.detail = str(message) if message is not None else None
+        said = self.detail or (str(body)[:_EXCERPT_LENGTH] if body is not None else "no details")
+        super().__init__(
+            "The stream ended with an error"
+            + (f" (code {self.code})" if self.code else "")
+            + f": {said}",
             request=response.request,
         )
 

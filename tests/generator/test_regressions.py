@@ -501,6 +501,106 @@ def test_a_stream_answered_in_its_other_form_keeps_the_body(
     assert asyncio.run(read_async()) == got
 
 
+class _LineStreamer(BaseHTTPRequestHandler):
+    """Answers each path with its lines, one chunk each; a line of None waits until the
+    test has read the values before it (`read`), so that a value must reach the caller
+    while the stream is still open."""
+
+    streams: dict[str, tuple[str, list[str | None]]] = {}
+    read = threading.Event()
+
+    def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+        kind, lines = self.streams[self.path]
+        self.send_response(200)
+        self.send_header("Content-Type", kind)
+        self.send_header("Transfer-Encoding", "chunked")
+        self.end_headers()
+        for line in lines:
+            if line is None:
+                assert self.read.wait(10), "the client did not read the values sent so far"
+                continue
+            data = line.encode()
+            self.wfile.write(b"%x\r\n%s\r\n" % (len(data), data))
+            self.wfile.flush()
+        self.wfile.write(b"0\r\n\r\n")
+
+    def log_message(self, *args: Any) -> None:
+        pass
+
+
+def test_json_lines_answers_are_read_as_their_values_arrive(
+        packages: dict[str, tuple[Path, str, list[Diagnostic]]]) -> None:
+    """A stream of JSON values, one a line (NDJSON, a JSON text sequence, grpc-gateway's
+    `{"result": ...}` under application/json), over real HTTP on loopback: each value
+    reaches the caller typed as it arrives (a watch read as one JSON body never ends);
+    a value spread over lines is read whole; an `{"error": ...}` line raises
+    APIStreamError after the values before it; a value that does not match is read as far
+    as it goes, or raises with strict_response_validation."""
+    out, package, _ = packages["contract-json-lines"]
+    modules = _import_all(out, package)
+    models, errors = modules[f"{package}.models"], modules[f"{package}.errors"]
+    _LineStreamer.streams = {
+        "/deployments/d-1/events": ("application/x-ndjson", ['{"id": "e1", "type": "start"}\n', None,
+                                                             '{"id": "e2", "type": "ready", "text": "up"}\n']),
+        "/metrics": ("application/json-seq", ['\x1e{"name": "a",', '\n "value": 1}\n', '\x1e{"name": "b", "value": 2.5}\n']),
+        "/workflows/watch": ("application/json", ['{"result": {"type": "ADDED", "name": "w"}}\n', None,
+                                                  '{"error": {"grpc_code": 5, "http_code": 404, "message": "gone"}}\n']),
+        "/report": ("application/x-ndjson", ['{"name": "a"}\n']),
+    }
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _LineStreamer)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base_url = f"http://127.0.0.1:{server.server_port}"
+    try:
+        with modules[package].Lines(base_url=base_url) as client:
+            _LineStreamer.read.clear()
+            events = client.deployments.list_deployment_events("d-1")
+            first = next(events)
+            _LineStreamer.read.set()
+            rest = list(events)
+            assert [(e.id, e.type, e.text) for e in [first, *rest]] == [("e1", "start", None), ("e2", "ready", "up")]
+            assert all(isinstance(e, models.Event) for e in rest)
+            assert [(m.name, m.value) for m in client.metrics.list_metrics()] == [("a", 1), ("b", 2.5)]
+            _LineStreamer.read.clear()
+            watch = client.workflows.workflow_service_watch_workflows()
+            assert next(watch).to_dict() == {"type": "ADDED", "name": "w"}
+            _LineStreamer.read.set()
+            with pytest.raises(errors.APIStreamError) as raised:
+                next(watch)
+            assert (raised.value.code, raised.value.detail) == ("5", "gone")
+            assert str(raised.value) == "The stream ended with an error (code 5): gone"
+            assert isinstance(raised.value, errors.APIError)
+        with modules[package].Lines(base_url=base_url, strict_response_validation=True) as strict:
+            _LineStreamer.streams["/metrics"] = ("application/x-ndjson", ['{"name": "a", "value": 1}\n', '{"name": "b"}\n'])
+            values = strict.metrics.list_metrics()
+            assert next(values).name == "a"
+            with pytest.raises(errors.ResponseValidationError, match="value: Field required"):
+                next(values)
+        with modules[package].Lines(base_url=base_url) as client:
+            assert [m.to_dict() for m in client.metrics.list_metrics()] == [{"name": "a", "value": 1}, {"name": "b"}]
+
+        async def read_async() -> list[Any]:
+            async with modules[package].AsyncLines(base_url=base_url) as client:
+                _LineStreamer.read.set()
+                return [e.id async for e in await client.deployments.list_deployment_events("d-1")]
+
+        assert asyncio.run(read_async()) == ["e1", "e2"]
+        # the CLI prints each value as a JSON line; an error in the stream exits 1, saying so
+        env = {**os.environ, "PYTHONPATH": str(out), f"{package.upper()}_BASE_URL": base_url}
+        _LineStreamer.read.set()
+        cli = [subprocess.run([sys.executable, "-m", f"{package}.cli", *args], capture_output=True, text=True,
+                              env=env, timeout=60)
+               for args in (["deployments", "list-deployment-events", "d-1"],
+                            ["workflows", "workflow-service-watch-workflows"])]
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert cli[0].returncode == 0, cli[0].stderr
+    assert [json.loads(line) for line in cli[0].stdout.splitlines()] == [
+        {"id": "e1", "type": "start"}, {"id": "e2", "type": "ready", "text": "up"}]
+    assert cli[1].returncode == 1 and json.loads(cli[1].stdout) == {"type": "ADDED", "name": "w"}
+    assert "The stream ended with an error (code 5): gone" in cli[1].stderr
+
+
 def test_a_requirement_naming_a_scheme_in_another_case_reads_that_scheme(
         packages: dict[str, tuple[Path, str, list[Diagnostic]]]) -> None:
     out, package, diagnostics = packages["contract-security-scheme-case"]

@@ -266,3 +266,22 @@ def test_every_operation_through_the_mcp_layer(monkeypatch: pytest.MonkeyPatch) 
 
         assert anyio.run(call_all) == []
         assert {c.operation_id for c in mock.api.calls} >= {t.operation_id for t in app.tools}
+
+
+def test_a_stream_reads_as_its_events_data_or_its_values_as_json() -> None:
+    """A stream tool's text: each event's data as sent, each streamed value as the JSON it
+    came as (not its Python repr), cut where the stream goes on past the limit."""
+    from posthog_api import ServerSentEvent
+    from posthog_api.models import InsightVariable
+
+    async def values(items: list[Any]) -> Any:
+        for item in items:
+            yield item
+
+    app = McpApp(Options(max_result_chars=1000))
+    variable = InsightVariable.model_validate({"id": "v1", "name": "Plan", "type": "String"})
+    assert anyio.run(app.stream_text, values([variable, {"n": 1}])) == (
+        '{"id": "v1", "name": "Plan", "type": "String"}\n{"n": 1}')
+    events = [ServerSentEvent(data='{"delta": "a"}'), ServerSentEvent(data="x" * 2000)]
+    text = anyio.run(app.stream_text, values(events))
+    assert text.startswith('{"delta": "a"}\n') and text.endswith("[cut: the stream went on; stopped reading it]")

@@ -446,7 +446,7 @@ def _run(entry: dict[str, Any], params: dict[str, Any]) -> None:
 
     from .. import _arm_polling
     from .._exceptions import APIError, InvalidArgumentError
-    from ._output import emit, emit_items
+    from ._output import emit, emit_items, emit_stream
 
     client = _client(given)
     target = client
@@ -479,8 +479,7 @@ def _run(entry: dict[str, Any], params: dict[str, Any]) -> None:
         if no_wait and shortcut is not None:
             _print_job(result, shortcut, style, given)
         elif entry["stream"]:
-            for event in result:
-                click.echo(event.data)
+            emit_stream(iter(result), style)
         elif entry["paginated"] and params.pop("x__all", False):
             emit_items(iter(result), style)
         else:

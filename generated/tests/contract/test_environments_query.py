@@ -43,7 +43,8 @@ def test_environments_query_chat_create(client: PostHog) -> None:
             }
         ],
     )
-    assert list(result)
+    values = list(result)
+    assert values
 
 
 def test_environments_query_draft_sql_retrieve(client: PostHog) -> None:

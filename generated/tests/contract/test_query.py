@@ -69,4 +69,5 @@ def test_environments_query_chat_create2(client: PostHog) -> None:
             }
         ],
     )
-    assert list(result)
+    values = list(result)
+    assert values

@@ -15,6 +15,7 @@ from __future__ import annotations
 import csv
 import dataclasses
 import importlib
+import itertools
 import json
 import re
 import sys
@@ -529,6 +530,24 @@ def _lifted(data: Any, style: Style) -> Any:
     if not isinstance(inner, Mapping) or not isinstance(inner.get(style.items), list):
         return data
     return {**{k: v for k, v in data.items() if k != holder}, style.items: inner[style.items]}
+
+
+def emit_stream(values: Iterator[Any], style: Style, out: TextIO | None = None) -> None:
+    """A streamed answer as it arrives: an event stream's data, an event a line; a stream
+    of JSON values as --all prints items, in JSON lines unless CSV is asked for (a table
+    waits for its last row, and a watch may not end)."""
+    from .._streaming import ServerSentEvent
+
+    out = out or sys.stdout
+    for value in values:
+        if isinstance(value, ServerSentEvent):
+            out.write(value.data + "\n")
+            out.flush()
+            continue
+        if style.fmt not in ("jsonl", "csv"):
+            style = dataclasses.replace(style, fmt="jsonl")
+        emit_items(itertools.chain([value], values), style, out)
+        return
 
 
 def emit_items(items: Iterator[Any], style: Style, out: TextIO | None = None) -> None:

@@ -458,8 +458,13 @@ class McpApp:
         cut = False
         try:
             async for event in events:
-                data = getattr(event, "data", event)
-                parts.append(str(data))
+                # an event's data as sent; a streamed value as the JSON it came as
+                data = (
+                    event.data
+                    if hasattr(event, "data") and not hasattr(event, "model_dump")
+                    else json.dumps(_results.plain(event), ensure_ascii=False, default=str)
+                )
+                parts.append(data)
                 size += len(parts[-1]) + 1
                 if size > self.options.max_result_chars:
                     cut = True
