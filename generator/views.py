@@ -655,8 +655,9 @@ def _docstring(op: ir.Operation, args: list[Arg], extra: list[tuple[str, str]] |
     streamed = _streamed_values(op)
     if streamed is not None:
         parts.append("Yields each value the server streams as it arrives; the response stays open until the "
-                     "stream ends or the iterator is closed." + (" A line that reports an error raises "
-                                                                  "APIStreamError." if streamed.member else ""))
+                     "stream ends or the iterator is closed, and `timeout` bounds each wait for the next value "
+                     "(None: no limit, for a watch)." + (" A line that reports an error raises APIStreamError."
+                                                         if streamed.member else ""))
     if op.responses and all(r.decoding == "location" for r in op.responses):
         parts.append("Returns the address the API redirects to (its Location header), without following "
                      "it: fetch that address for the content.")
