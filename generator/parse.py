@@ -1473,6 +1473,9 @@ class Parser:
                 if streamed is not None:
                     decoding, member, (schema, schema_ptr) = "lines", "result", streamed
                     rtype = self.schema_type(schema, schema_ptr, hint + "Result")
+                elif decoding == "lines" and isinstance(media_obj.get("itemSchema"), dict):
+                    schema = media_obj["itemSchema"]  # OpenAPI 3.2's schema of each value
+                    rtype = self.schema_type(schema, media_ptr + "/itemSchema", hint + suffix)
                 elif decoding == "lines":
                     rtype = self.schema_type(schema, media_ptr + "/schema", hint + suffix) if isinstance(schema, dict) \
                         and schema.get("type") != "string" else ir.TypeRef(ir.ANY)

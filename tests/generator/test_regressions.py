@@ -8,6 +8,7 @@ from __future__ import annotations
 import ast
 import asyncio
 import base64
+import collections.abc
 import importlib
 import inspect
 import json
@@ -599,6 +600,20 @@ def test_json_lines_answers_are_read_as_their_values_arrive(
         {"id": "e1", "type": "start"}, {"id": "e2", "type": "ready", "text": "up"}]
     assert cli[1].returncode == 1 and json.loads(cli[1].stdout) == {"type": "ADDED", "name": "w"}
     assert "The stream ended with an error (code 5): gone" in cli[1].stderr
+
+
+def test_an_item_schema_types_each_value_of_a_stream(packages: dict[str, tuple[Path, str, list[Diagnostic]]]) -> None:
+    """OpenAPI 3.2's itemSchema describes each value of a JSON Lines answer: the method
+    yields that type (it yielded Any), and the mock answers a value of it."""
+    out, package, _ = packages["contract-item-schema"]
+    modules = _import_all(out, package)
+    resource = modules[f"{package}.resources.logs"]
+    hints = typing.get_type_hints(resource.LogsResource.tail_logs, vars(resource))
+    assert hints["return"] == collections.abc.Iterator[modules[f"{package}.models"].Entry]
+    testing = modules[f"{package}.testing"]
+    with testing.mock_client(testing.MockAPI()) as client:
+        [entry] = client.logs.tail_logs()
+    assert entry.text and entry.at.year > 2000
 
 
 def test_a_requirement_naming_a_scheme_in_another_case_reads_that_scheme(
