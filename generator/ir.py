@@ -379,15 +379,17 @@ class Credential:
 
 @dataclass
 class TokenFlow:
-    """OAuth 2's client-credentials flow of a scheme the client sends a bearer token for:
-    the client fetches that token itself from the client ID and secret it is given."""
+    """OAuth 2's client-credentials or password flow of a scheme the client sends a bearer
+    token for: the client fetches that token itself from the client ID and secret, or the
+    user's name and password, it is given."""
 
     setting: str  # the setting whose token it fetches ("api_key" or a credential's name)
-    client_id: str  # the settings (credentials) of the client's ID and secret
-    client_secret: str
+    client_id: str  # the settings (credentials) of the client's ID and secret (password:
+    client_secret: str  # the user's name and password)
     token_url: str
     scopes: list[str] = field(default_factory=list)  # asked for, space-separated
     scheme: str = ""
+    grant: str = "client_credentials"  # or "password" (RFC 6749, sections 4.4 and 4.3)
 
 
 @dataclass

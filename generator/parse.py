@@ -1110,26 +1110,33 @@ class Parser:
         """OAuth 2's client-credentials flow of the first scheme (the key's, then the others
         the requirements name) whose bearer token the client sends: the client's ID and
         secret become two settings, and the client fetches the token from the flow's
-        tokenUrl (in 42 of the directory's documents; in 24 the only way to a token)."""
+        tokenUrl (in 42 of the directory's documents; in 24 the only way to a token). Where
+        a scheme has no such flow, its password flow, the user's name and password the two
+        settings: FastAPI's OAuth2PasswordBearer (Airflow's, Mealie's, the full-stack
+        template's), contribly's, PeerTube's."""
         schemes = (self.data.get("components") or {}).get("securitySchemes") or {}
         named = [primary, *(name for name in self.requirement_schemes() if name != primary)]
         for scheme_name in named:
             pointer = f"/components/securitySchemes/{escape_pointer(scheme_name)}"
             scheme, _ = self.resolve(schemes.get(scheme_name), pointer) if scheme_name in schemes else (None, "")
             flows = scheme.get("flows") if isinstance(scheme, dict) and scheme.get("type") == "oauth2" else None
-            flow = flows.get("clientCredentials") if isinstance(flows, dict) else None
+            grant = next((g for g in ("clientCredentials", "password") if isinstance(flows, dict)
+                          and isinstance(flows.get(g), dict)), "")
             setting = setting_at.get(_slot(self.scheme_use(scheme_name)))
-            if not isinstance(flow, dict) or setting is None:
+            if not grant or setting is None:
                 continue
-            url = flow.get("tokenUrl")
+            assert isinstance(flows, dict)
+            url = flows[grant].get("tokenUrl")
             if not isinstance(url, str) or not _TOKEN_URL.fullmatch(url.strip()):
-                self.warn(f"{pointer}/flows/clientCredentials/tokenUrl",
+                self.warn(f"{pointer}/flows/{grant}/tokenUrl",
                           f"tokenUrl {str(url)[:60]!r} is not an http(s) URL; the client cannot fetch its token")
                 continue
             pair: list[ir.Credential] = []
+            kinds = (("client_id", "the OAuth 2 client ID"), ("client_secret", "the OAuth 2 client secret")) \
+                if grant == "clientCredentials" else (("username", "the user's name"), ("password", "the user's password"))
             # (oauth_client_id where the API has a client_id of its own: nbg.gr's header)
-            bare = "client_id" not in names and "client_secret" not in names
-            for kind, what in (("client_id", "ID"), ("client_secret", "secret")):
+            bare = all(kind not in names for kind, _ in kinds)
+            for kind, what in kinds:
                 name = kind if bare else "oauth_" + kind
                 env = f"{prefix}_{naming.constant(name)}"
                 while env in taken_envs:
@@ -1137,7 +1144,7 @@ class Parser:
                 taken_envs.add(env)
                 pair.append(ir.Credential(
                     name=names.claim(name), env=env, location="oauth_" + kind, wire="", scheme=scheme_name,
-                    description=f"the OAuth 2 client {what}, with which the client fetches its token", alternative=True))
+                    description=f"{what}, with which the client fetches its token", alternative=True))
             scopes: list[str] = []
             for requirement in self.requirements():
                 named_scopes = requirement.get(scheme_name)
@@ -1145,7 +1152,8 @@ class Parser:
                     if isinstance(scope, str) and _SCOPE.fullmatch(scope) and scope not in scopes:
                         scopes.append(scope)
             return ir.TokenFlow(setting=setting, client_id=pair[0].name, client_secret=pair[1].name,
-                                token_url=url.strip(), scopes=scopes, scheme=scheme_name), pair
+                                token_url=url.strip(), scopes=scopes, scheme=scheme_name,
+                                grant="password" if grant == "password" else "client_credentials"), pair
         return None
 
     def requirements(self) -> list[dict[str, Any]]:

@@ -64,10 +64,11 @@ SECURITY: tuple[tuple[str, ...], ...] = ()
 #: every operation needs credentials: a client made without them is refused (else only
 #: a call of an operation that needs them is; the others are `public` in their descriptor)
 CREDENTIALS_REQUIRED = True
-#: OAuth 2's client-credentials flow: the setting whose token the client fetches, the
-#: settings of the client's ID and secret, the token endpoint, the scopes asked for; and
-#: the environment variables that send the request elsewhere or ask for other scopes
-TOKEN_FLOW: tuple[str, str, str, str, str] | None = None
+#: OAuth 2's client-credentials or password flow: the setting whose token the client
+#: fetches, the settings of the client's ID and secret (or the user's name and password),
+#: the token endpoint, the scopes asked for, the grant; and the environment variables
+#: that send the request elsewhere or ask for other scopes
+TOKEN_FLOW: tuple[str, str, str, str, str, str] | None = None
 TOKEN_URL_ENV = ""
 TOKEN_SCOPE_ENV = ""
 #: path parameters the client fills in from its settings: name -> (environment variable,

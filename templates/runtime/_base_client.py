@@ -1778,8 +1778,8 @@ class SyncAPIClient(_BaseClient):
                     response, _ = self._send(
                         source.request(self._http, self.timeout), _TOKEN, deadline=deadline
                     )
-                except (errors.BadRequestError, errors.AuthenticationError) as exc:
-                    if not source.try_basic(exc.response):
+                except errors.APIStatusError as exc:
+                    if not source.try_another_way(exc.response):
                         raise
                     response, _ = self._send(
                         source.request(self._http, self.timeout), _TOKEN, deadline=deadline
@@ -2077,8 +2077,8 @@ class AsyncAPIClient(_BaseClient):
                     response, _ = await self._send(
                         source.request(self._http, self.timeout), _TOKEN, deadline=deadline
                     )
-                except (errors.BadRequestError, errors.AuthenticationError) as exc:
-                    if not source.try_basic(exc.response):
+                except errors.APIStatusError as exc:
+                    if not source.try_another_way(exc.response):
                         raise
                     response, _ = await self._send(
                         source.request(self._http, self.timeout), _TOKEN, deadline=deadline

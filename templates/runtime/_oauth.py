@@ -1,6 +1,7 @@
-"""OAuth 2's client-credentials grant (RFC 6749, section 4.4): a bearer token fetched from
-the API's token endpoint with the client's ID and secret, kept until shortly before it
-expires, and fetched again then or when the API refuses it.
+"""OAuth 2's client-credentials grant (RFC 6749, section 4.4) and password grant (4.3): a
+bearer token fetched from the API's token endpoint with the client's ID and secret, or the
+user's name and password, kept until shortly before it expires, and fetched again then or
+when the API refuses it.
 
 What is here does no I/O, so that the sync and the async client share it: each sends
 `request()` its own way and gives the answer to `accept()`.
@@ -33,11 +34,23 @@ _TOKEN_REQUEST = "sdk_token_request"
 class TokenSource:
     """The token of one client, and how to get another."""
 
-    def __init__(self, url: str, client_id: str, client_secret: str, scope: str) -> None:
+    def __init__(
+        self,
+        url: str,
+        client_id: str,
+        client_secret: str,
+        scope: str,
+        grant: str = "client_credentials",
+    ) -> None:
         self.url = url
+        #: the client's ID and secret; for the password grant, the user's name and password
         self._client_id = client_id
         self._client_secret = client_secret
         self._scope = scope
+        self._grant = grant
+        #: the password grant's fields sent as JSON, tried once a server refuses the form
+        #: as a body it cannot read (Airflow's /auth/token takes JSON)
+        self.json = False
         self.token: str | None = None
         self._expires: float | None = None
         #: how the client authenticates to the token endpoint: its ID and secret in the
@@ -54,7 +67,7 @@ class TokenSource:
         flow = settings.TOKEN_FLOW
         if flow is None:
             return None
-        _, id_name, secret_name, url, scope = flow
+        _, id_name, secret_name, url, scope, grant = flow
         client_id, secret = credentials.get(id_name), credentials.get(secret_name)
         if not client_id or not secret:
             return None
@@ -68,15 +81,17 @@ class TokenSource:
             client_id,
             secret,
             scope if other_scope is None else other_scope.strip(),
+            grant,
         )
 
     def same(self, other: TokenSource) -> bool:
         """Whether `other` asks the same endpoint for the same token."""
-        return (self.url, self._client_id, self._client_secret, self._scope) == (
+        return (self.url, self._client_id, self._client_secret, self._scope, self._grant) == (
             other.url,
             other._client_id,
             other._client_secret,
             other._scope,
+            other._grant,
         )
 
     @property
@@ -97,10 +112,21 @@ class TokenSource:
             self.token = None
 
     def request(self, http: httpx.Client | httpx.AsyncClient, timeout: Any) -> httpx.Request:
-        form = {"grant_type": "client_credentials"}
+        form = {"grant_type": self._grant}
         if self._scope:
             form["scope"] = self._scope
         headers = {"Accept": "application/json"}
+        if self._grant == "password":
+            form.update(username=self._client_id, password=self._client_secret)
+            return http.build_request(
+                "POST",
+                self.url,
+                data=None if self.json else form,
+                json=form if self.json else None,
+                headers=headers,
+                timeout=timeout,
+                extensions={_TOKEN_REQUEST: True},
+            )
         if self.basic:
             # (each form-encoded first: RFC 6749, section 2.3.1)
             pair = f"{quote_plus(self._client_id)}:{quote_plus(self._client_secret)}"
@@ -116,9 +142,15 @@ class TokenSource:
             extensions={_TOKEN_REQUEST: True},
         )
 
-    def try_basic(self, response: httpx.Response) -> bool:
-        """Whether to ask again with HTTP basic: the server refused the client as the form
-        named it (`invalid_client`), and basic was not tried yet."""
+    def try_another_way(self, response: httpx.Response) -> bool:
+        """Whether to ask again another way: with HTTP basic, where the server refused the
+        client as the form named it (`invalid_client`); for the password grant, as JSON,
+        where it could not read the form (415, or FastAPI's 422). Each is tried once."""
+        if self._grant == "password":
+            if self.json or response.status_code not in (415, 422):
+                return False
+            self.json = True
+            return True
         if self.basic or response.status_code not in (400, 401):
             return False
         try:

@@ -32,6 +32,6 @@ CREDENTIALS: dict[str, tuple[str, str, str]] = {}
 WAYS: tuple[tuple[str, ...], ...] = ()
 SECURITY: tuple[tuple[str, ...], ...] = ()
 CREDENTIALS_REQUIRED = True
-TOKEN_FLOW: tuple[str, str, str, str, str] | None = None
+TOKEN_FLOW: tuple[str, str, str, str, str, str] | None = None
 TOKEN_URL_ENV = "EXAMPLE_TOKEN_URL"
 TOKEN_SCOPE_ENV = "EXAMPLE_TOKEN_SCOPE"

@@ -1514,6 +1514,108 @@ class _TokenIssuer(BaseHTTPRequestHandler):
         pass
 
 
+class _PasswordLogin(BaseHTTPRequestHandler):
+    """A FastAPI service's login (/login/access-token: the user's name and password as a
+    form, or as JSON only where `json_only`, answered with a token) and an API that takes
+    its tokens (/users/me; a token not issued, or revoked, 401)."""
+
+    asked: list[tuple[str, dict[str, Any]]] = []  # (the Content-Type, the fields)
+    seen: list[str | None] = []
+    valid: set[str] = set()
+    json_only = False
+
+    def _answer(self, status: int, body: dict[str, Any]) -> None:
+        answer = json.dumps(body).encode()
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(answer)))
+        self.end_headers()
+        self.wfile.write(answer)
+
+    def do_POST(self) -> None:  # noqa: N802 (http.server's name)
+        raw = self.rfile.read(int(self.headers.get("Content-Length") or 0)).decode()
+        kind = self.headers.get("Content-Type", "")
+        fields = json.loads(raw) if "json" in kind else dict(urllib.parse.parse_qsl(raw))
+        self.asked.append((kind.split(";")[0], fields))
+        if self.json_only and "json" not in kind:
+            return self._answer(422, {"detail": [{"loc": ["body"], "msg": "Input should be a valid dictionary",
+                                                  "type": "model_attributes_type"}]})
+        if (fields.get("username"), fields.get("password")) != ("al", "pw-7c1d"):
+            return self._answer(400, {"detail": "Incorrect email or password"})
+        token = f"tok-{len(self.asked)}"
+        self.valid.add(token)
+        self._answer(200, {"access_token": token, "token_type": "bearer"})
+
+    def do_GET(self) -> None:  # noqa: N802
+        token = (self.headers.get("Authorization") or "").removeprefix("Bearer ")
+        self.seen.append(token)
+        if token not in self.valid:
+            return self._answer(401, {"detail": "Could not validate credentials"})
+        self._answer(200, {"email": "al@example.com", "token": token})
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+def test_a_client_given_a_username_and_password_logs_in_by_itself(
+        packages: dict[str, tuple[Path, str, list[Diagnostic]]], monkeypatch: pytest.MonkeyPatch) -> None:
+    """OAuth 2's password flow (FastAPI's OAuth2PasswordBearer): given the user's name and
+    password, the client fetches its bearer token from the flow's tokenUrl (a form, as RFC
+    6749 says; as JSON where the server cannot read the form, as Airflow's), and again when
+    the API refuses it; a wrong password is the login's refusal, the password never shown."""
+    out, package, _ = packages["contract-oauth-password"]
+    modules = _import_all(out, package)
+    root, errors, settings = modules[package], modules[f"{package}.errors"], modules[f"{package}._settings"]
+    assert settings.TOKEN_FLOW == ("api_key", "username", "password", "/login/access-token", "", "password")
+    assert settings.WAYS == (("api_key",), ("username", "password"))
+    for name in ("API_KEY", "USERNAME", "PASSWORD", "TOKEN_URL"):
+        monkeypatch.delenv(f"{package.upper()}_{name}", raising=False)
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _PasswordLogin)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_port}"
+
+    def reset(json_only: bool = False) -> None:
+        _PasswordLogin.asked, _PasswordLogin.seen, _PasswordLogin.valid = [], [], set()
+        _PasswordLogin.json_only = json_only
+
+    form = ("application/x-www-form-urlencoded", {"grant_type": "password", "username": "al", "password": "pw-7c1d"})
+    try:
+        reset()
+        with root.PasswordLogin(base_url=url, username="al", password="pw-7c1d", max_retries=0) as client:
+            assert client.users.read_user_me().token == "tok-1"
+            assert client.users.read_user_me().token == "tok-1"
+            _PasswordLogin.valid.clear()  # (revoked: logged in again, once)
+            assert client.users.read_user_me().token == "tok-2"
+        assert _PasswordLogin.asked == [form, form]
+        assert _PasswordLogin.seen == ["tok-1", "tok-1", "tok-1", "tok-2"]
+
+        reset(json_only=True)
+        with root.PasswordLogin(base_url=url, username="al", password="pw-7c1d", max_retries=0) as client:
+            assert client.users.read_user_me().token == "tok-2"
+            _PasswordLogin.valid.clear()
+            assert client.users.read_user_me().token == "tok-3"  # (JSON from then on)
+        assert [kind for kind, _ in _PasswordLogin.asked] == [
+            "application/x-www-form-urlencoded", "application/json", "application/json"]
+
+        reset()
+        with root.PasswordLogin(base_url=url, username="al", password="wrong-pw", max_retries=0) as client, \
+                pytest.raises(errors.BadRequestError) as refused:
+            client.users.read_user_me()
+        assert "Incorrect email or password" in str(refused.value) and "wrong-pw" not in str(refused.value)
+        assert f"the token endpoint {url}/login/access-token refused username" in str(refused.value)
+        assert _PasswordLogin.seen == []  # (the API was not called without a token)
+
+        async def read_async() -> str:
+            async with root.AsyncPasswordLogin(base_url=url, username="al", password="pw-7c1d") as client:
+                return str((await client.users.read_user_me()).token)
+
+        reset()
+        assert asyncio.run(read_async()) == "tok-1"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 def test_a_client_given_its_oauth_client_id_and_secret_fetches_and_renews_its_token(
         packages: dict[str, tuple[Path, str, list[Diagnostic]]], monkeypatch: pytest.MonkeyPatch,
         caplog: pytest.LogCaptureFixture) -> None:
@@ -1523,7 +1625,8 @@ def test_a_client_given_its_oauth_client_id_and_secret_fetches_and_renews_its_to
     prefix = package.upper()
     settings = modules[f"{package}._settings"]
     assert settings.WAYS == (("api_key",), ("client_id", "client_secret"))
-    assert settings.TOKEN_FLOW == ("api_key", "client_id", "client_secret", "/oauth/token", "items:read items:write")
+    assert settings.TOKEN_FLOW == ("api_key", "client_id", "client_secret", "/oauth/token", "items:read items:write",
+                                   "client_credentials")
     for name in ("API_KEY", "CLIENT_ID", "CLIENT_SECRET", "TOKEN_URL", "TOKEN_SCOPE"):
         monkeypatch.delenv(f"{prefix}_{name}", raising=False)
     server = ThreadingHTTPServer(("127.0.0.1", 0), _TokenIssuer)

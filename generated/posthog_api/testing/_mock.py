@@ -737,8 +737,11 @@ class MockAPI:
         return alike
 
     def _token(self, headers: dict[str, str], raw_body: bytes) -> MockResponse:
-        """The token endpoint's answer (RFC 6749, 4.4.3 and 5.2)."""
+        """The token endpoint's answer (RFC 6749, 4.4.3, 4.3.3 and 5.2)."""
         form = dict(parse_qsl(raw_body.decode(errors="replace")))
+        assert settings.TOKEN_FLOW is not None  # (asked only where there is a flow)
+        if settings.TOKEN_FLOW[5] == "password":
+            return self._password_token(headers, raw_body, form)
         if form.get("grant_type") != "client_credentials":
             return MockResponse(400, {"error": "unsupported_grant_type"})
         client = (form.get("client_id"), form.get("client_secret"))
@@ -753,6 +756,29 @@ class MockAPI:
             return MockResponse(
                 401,
                 {"error": "invalid_client", "error_description": "No client ID and secret."},
+            )
+        token = f"mock-token-{next(self._tokens)}"
+        self._issued.add(token)
+        return MockResponse(
+            200, {"access_token": token, "token_type": "Bearer", "expires_in": 3600}
+        )
+
+    def _password_token(
+        self, headers: dict[str, str], raw_body: bytes, form: dict[str, str]
+    ) -> MockResponse:
+        """The password grant's answer: the user's name and password in the form (the
+        grant named, or left out as FastAPI's form allows), or as JSON."""
+        if "json" in headers.get("content-type", ""):
+            try:
+                sent = json.loads(raw_body)
+            except ValueError:
+                sent = None
+            form = {str(k): str(v) for k, v in sent.items()} if isinstance(sent, dict) else {}
+        if form.get("grant_type", "password") != "password":
+            return MockResponse(400, {"error": "unsupported_grant_type"})
+        if not form.get("username") or not form.get("password"):
+            return MockResponse(
+                400, {"error": "invalid_request", "error_description": "No username and password."}
             )
         token = f"mock-token-{next(self._tokens)}"
         self._issued.add(token)
