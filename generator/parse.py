@@ -228,6 +228,34 @@ def _object_like(schema: Any) -> bool:
     return isinstance(schema, dict) and (schema.get("type") == "object" or any(k in schema for k in ("properties", "additionalProperties", "allOf")))
 
 
+#: the title protoc-gen-openapiv2 (grpc-gateway) gives a document whose service sets none:
+#: the path of the .proto file it came from
+_PROTO_PATH = re.compile(r"[\w.-]+(?:/[\w.-]+)*\.proto")
+#: the segments of such a path that name no API: a host, `api`, `proto`, a version
+_PROTO_NOISE = re.compile(r"(?i).*\..*|apis?|protos?|protobufs?|v\d+(?:(?:alpha|beta)\d*)?")
+#: the version protoc-gen-openapiv2 writes where the service sets none
+_NO_VERSION = "version not set"
+
+
+def api_title(info: dict[str, Any]) -> str:
+    """The API's name: its title; where that is a .proto file's path, as grpc-gateway
+    writes by default (Temporal's `temporal/api/workflowservice/v1/request_response.proto`),
+    the path's words that name it (`Temporal Workflowservice`); "API" where there is none
+    (Temporal's OpenAPI 3 document has an empty title)."""
+    title = str(info.get("title") or "").strip()
+    if _PROTO_PATH.fullmatch(title):
+        *folders, file = title.split("/")
+        words = [w for w in folders if not _PROTO_NOISE.fullmatch(w)] or [file.removesuffix(".proto")]
+        title = " ".join(w.replace("_", " ").replace("-", " ").title() for w in words)
+    return title or "API"
+
+
+def api_version(info: dict[str, Any]) -> str:
+    """The API's version, "" where it has none (grpc-gateway's "version not set")."""
+    version = str(info.get("version") or "").strip()
+    return "" if version.lower() == _NO_VERSION else version
+
+
 class Parser:
     def __init__(self, doc: Document, package_name: str | None = None):
         self.doc = doc
@@ -826,7 +854,7 @@ class Parser:
         info: dict[str, Any] = given if isinstance(given, dict) else {}
         found = self.data.get("x-sdk")
         ext: dict[str, Any] = found if isinstance(found, dict) else {}
-        title = str(info.get("title") or "api")
+        title = api_title(info)
         base = naming.pascal(re.sub(r"(?i)\b(api|openapi|rest)\b", " ", title)) or "Api"
         package = (
             (naming.snake(self.package_name) if self.package_name else "")
@@ -1915,8 +1943,8 @@ class Parser:
             if isinstance(s, dict) and isinstance(s.get("url"), str)
         ]
         return ir.Api(
-            title=str(info.get("title") or "").strip() or "API",  # (Temporal's v3 document has "")
-            version=str(info.get("version") or ""),
+            title=api_title(info),
+            version=api_version(info),
             description=markdown(str(info.get("description") or "")),
             openapi_version=version,
             sdk=sdk,

@@ -904,6 +904,26 @@ def test_a_document_with_an_empty_title_and_version_reads_well(tmp_path: Path) -
     assert 'description = "Typed Python client for the API"' in files["pyproject.toml"]
 
 
+def test_grpc_gateways_default_title_and_version_name_the_api_by_its_proto_package(tmp_path: Path) -> None:
+    """A gRPC service that sets no OpenAPI info gets grpc-gateway's defaults: the .proto
+    file's path as the title and "version not set". The package was
+    `temporal_api_workflowservice_v1_request_response_proto` and its README said "(version
+    version not set)"; the name is the path's words that name the API."""
+    spec = tmp_path / "openapi.yaml"
+    for title, package, client in [
+            ("temporal/api/workflowservice/v1/request_response.proto", "temporal_workflowservice", "TemporalWorkflowservice"),
+            ("github.com/acme/proto/inventory/v1alpha1/inventory_service.proto", "acme_inventory", "AcmeInventory"),
+            ("service.proto", "service", "Service")]:
+        spec.write_text((HERE / "auth-none.yaml").read_text(encoding="utf-8").replace(
+            'info: {title: Auth none, version: "1"}', f'info: {{title: "{title}", version: "version not set"}}'),
+            encoding="utf-8")
+        files = generate(spec).files
+        assert f"{package}/_client.py" in files
+        assert f"class {client}(_SyncAPIClient):" in files[f"{package}/_client.py"]
+        readme = files["README.md"]
+        assert "version not set" not in readme and ".proto" not in readme.split("## Install")[0]
+
+
 def test_a_document_of_webhooks_only_gives_their_payloads_models_and_says_so(
         packages: dict[str, tuple[Path, str, list[Diagnostic]]]) -> None:
     out, package, _ = packages["webhooks-only"]
