@@ -537,7 +537,7 @@ def _param(name: str, type_text: str, default: str = "") -> str:
     return f"        {name}: ({type_text}){rest}" if 8 + len(line) > LINE_LENGTH else "        " + line
 
 
-def signature(ov: views.OperationView, extra_args: str, overload: ir.Overload | None,
+def signature(ov: views.OperationView, extra_args: str, overload: ir.Overload | views.OverloadView | None,
               shadowed: frozenset[str], enums: dict[str, ir.Enum], takes: Mapping[str, str]) -> str:
     """A method's parameter lines, after `def name(` and before `) ->`: path parameters
     positional, the rest keyword-only, then `extra_args` (lines, as written). With an
@@ -554,11 +554,15 @@ def signature(ov: views.OperationView, extra_args: str, overload: ir.Overload | 
     lines += [_param(ident(a.name), hint(a)) for a in ov.positional]
     lines.append("        *,")
     lines += [_param(ident(a.name), narrowed(a) or hint(a)) for a in ov.required]
-    for a in ov.optional:
+    for a in ov.optional + ov.defaulted:
         narrow = narrowed(a)
-        lines.append(_param(ident(a.name), narrow) if narrow else
-                     _param(ident(a.name), hint(a) + " | _NotGiven", "_NOT_GIVEN"))
-    lines += [_param(ident(a.name), type_hint(a.type, shadowed) + " | _NotGiven", "_NOT_GIVEN") for a in ov.defaulted]
+        if narrow and getattr(overload, "default", False):  # (the overload of leaving it out)
+            lines.append(_param(ident(a.name), narrow + " | _NotGiven", "_NOT_GIVEN"))
+        elif narrow:
+            lines.append(_param(ident(a.name), narrow))
+        else:
+            written = hint(a) if a in ov.optional else type_hint(a.type, shadowed)
+            lines.append(_param(ident(a.name), written + " | _NotGiven", "_NOT_GIVEN"))
     return "\n".join(lines) + "\n" + extra_args
 
 
@@ -612,7 +616,8 @@ def _template_globals() -> dict[str, Any]:
         return enum_literal(ctx["enums_by_name"][name])
 
     @jinja2.pass_context
-    def signature_(ctx: Any, ov: views.OperationView, extra_args: str, overload: ir.Overload | None = None) -> str:
+    def signature_(ctx: Any, ov: views.OperationView, extra_args: str,
+                   overload: ir.Overload | views.OverloadView | None = None) -> str:
         return signature(ov, extra_args, overload, ctx["shadowed"], ctx["enums_by_name"], ctx["alias_takes"])
 
     @jinja2.pass_context

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import display, fixtures, ir, naming, openapi
+from . import display, fixtures, ir, naming, openapi, streams
 from .fragments import Fragments
 
 #: builtin type names a generated method or field may shadow inside a class body
@@ -67,6 +67,7 @@ class OverloadView:
     argument: ir.TypeRef
     returns: list[ir.TypeRef]
     wait_returns: ir.TypeRef | None
+    default: bool = False  # the argument may be left out (its default is in the overload)
 
 
 @dataclass
@@ -88,6 +89,11 @@ class OperationView:
     stream: bool = False  # returns an iterator: of events, or of stream_item
     #: a stream of JSON values (ir.Response `lines`): each value's type; None: SSE events
     stream_item: ir.TypeRef | None = None
+    #: the argument that asks for a stream (streams.stream_flag), its overloads (true: the
+    #: stream; false or left out: the JSON answer) and the Accept header the stream wants
+    stream_flag: str = ""
+    flag_overloads: list[OverloadView] = field(default_factory=list)
+    stream_accept: str = ""
     wait: WaitView | None = None
     overloads: list[OverloadView] = field(default_factory=list)
 
@@ -626,18 +632,6 @@ def summary_of(op: ir.Operation) -> str:
     return " ".join(naming.words(name)).capitalize()
 
 
-def _streamed_values(op: ir.Operation) -> ir.Response | None:
-    """The answer of JSON values, one a line, that makes the method a stream of them:
-    where it is a success's first choice (JSON Lines offered beside JSON are JSON's other
-    form) and no event stream is listed (which the method asks for wherever it is)."""
-    if any(r.decoding == "sse" for r in op.responses):
-        return None
-    firsts: dict[str, ir.Response] = {}
-    for r in op.responses:
-        firsts.setdefault(r.status, r)
-    return next((r for r in firsts.values() if r.decoding == "lines" and r.status.startswith("2")), None)
-
-
 def _docstring(op: ir.Operation, args: list[Arg], extra: list[tuple[str, str]] | None = None) -> str:
     parts: list[str] = []
     summary = summary_of(op)
@@ -652,8 +646,13 @@ def _docstring(op: ir.Operation, args: list[Arg], extra: list[tuple[str, str]] |
         parts.append("A long-running operation: waits until it is done (polling where the server says), then "
                      "returns its result; raises LongRunningError where it fails. `with_raw_response` returns "
                      "the first response, without waiting.")
-    streamed = _streamed_values(op)
-    if streamed is not None:
+    streamed = streams.streamed_values(op)
+    flag = streams.stream_flag(op) if not op.overloads and not op.pagination else None
+    if flag is not None:
+        parts.append(f"With `{flag.name}=True` it yields each "
+                     f"{'event' if any(r.decoding == 'sse' for r in op.responses) else 'value'} the server streams "
+                     "as it arrives, where it returns the whole answer otherwise.")
+    elif streamed is not None:
         parts.append("Yields each value the server streams as it arrives; the response stays open until the "
                      "stream ends or the iterator is closed, and `timeout` bounds each wait for the next value "
                      "(None: no limit, for a watch)." + (" A line that reports an error raises APIStreamError."
@@ -708,7 +707,8 @@ def _success_media(op: ir.Operation) -> list[list[str]]:
 def _operation_view(op: ir.Operation, const: str, resource: ir.Resource, consts: dict[str, str],
                     aliases: dict[str, ir.Alias]) -> OperationView:
     positional, required, optional, defaulted = _args(op)
-    lines = _streamed_values(op)
+    lines = streams.streamed_values(op)
+    flag = streams.stream_flag(op) if not op.overloads and not op.pagination else None
     responses: dict[str, list[ResponseSpecView]] = {}
     for r in op.responses:
         spec = ResponseSpecView(r.decoding, r.type if r.decoding in ("json", "lines") else None, r.member)
@@ -726,10 +726,20 @@ def _operation_view(op: ir.Operation, const: str, resource: ir.Resource, consts:
         responses=[ResponsesOfStatus(status, specs) for status, specs in responses.items()],
         returns=_returns(op),
         query_styles=[(p.wire_name, p.style, p.explode) for p in op.query_params if (p.style, p.explode) != ("form", True)],
-        stream=any(r.decoding == "sse" for r in op.responses) or lines is not None,
+        stream=flag is None and (any(r.decoding == "sse" for r in op.responses) or lines is not None),
         stream_item=None if lines is None else lines.type or ir.TypeRef(ir.ANY),
         accept=openapi.accept_header(_success_media(op)),
     )
+    flagged = streams.flagged_stream(op) if flag is not None else None
+    if flag is not None and flagged is not None:
+        view.stream_flag = flag.name
+        view.stream_item = flagged.type or ir.TypeRef(ir.ANY) if flagged.decoding == "lines" else None
+        view.stream_accept = "text/event-stream" if flagged.decoding == "sse" else flagged.media_type or ""
+        view.flag_overloads = [
+            OverloadView(flag.name, ir.TypeRef(ir.LITERAL, value=True), [], None),
+            OverloadView(flag.name, ir.TypeRef(ir.LITERAL, value=False, nullable=flag.type.nullable), view.returns, None,
+                         default=True),
+        ]
     if op.pagination:
         view.item_type = op.pagination.item_type or ir.TypeRef(ir.ANY)
         by_name = {p.name: p.wire_name for p in op.query_params}

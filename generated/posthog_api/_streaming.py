@@ -142,7 +142,12 @@ class _Values:
     another on a line once the stream ends."""
 
     def __init__(self, response: httpx.Response, operation: Operation[Any], strict: bool) -> None:
-        spec = _response_spec(response, operation)
+        # the status's stream of values, though JSON is listed first (and its name matches
+        # application/x-ndjson): a call that asked for the stream reads it
+        listed = operation.responses.get(str(response.status_code), ())
+        spec = next((s for s in listed if s.decoding == "lines"), None) or _response_spec(
+            response, operation
+        )
         self._response = response
         self._type = spec.type if spec is not None and spec.decoding in ("lines", "json") else None
         self._member = spec.member if spec is not None else ""

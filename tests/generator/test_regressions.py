@@ -602,6 +602,78 @@ def test_json_lines_answers_are_read_as_their_values_arrive(
     assert "The stream ended with an error (code 5): gone" in cli[1].stderr
 
 
+class _Generator(BaseHTTPRequestHandler):
+    """An LLM server: each answer whole as JSON, or, where the body says `stream: true`,
+    as it is made (events for /chat/completions, JSON lines for /generate)."""
+
+    seen: list[tuple[str, str, dict[str, Any]]] = []  # (path, Accept, body)
+
+    def do_POST(self) -> None:  # noqa: N802 (http.server's name)
+        body = json.loads(self.rfile.read(int(self.headers.get("Content-Length") or 0)))
+        self.seen.append((self.path, self.headers.get("Accept", ""), body))
+        chat = self.path == "/chat/completions"
+        if body.get("stream"):
+            kind = "text/event-stream" if chat else "application/x-ndjson"
+            parts = ['data: {"id": "c1", "delta": "Hel"}\n\n', 'data: {"id": "c1", "delta": "lo"}\n\n'] if chat \
+                else ['{"response": "Hel", "done": false}\n', '{"response": "lo", "done": true}\n']
+        else:
+            kind = "application/json"
+            parts = ['{"id": "c1", "text": "Hello"}' if chat else '{"response": "Hello", "done": true}']
+        data = "".join(parts).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def log_message(self, *args: Any) -> None:
+        pass
+
+
+def test_a_stream_field_chooses_between_the_answer_and_its_stream(
+        packages: dict[str, tuple[Path, str, list[Diagnostic]]]) -> None:
+    """OpenAI's chat completions offer JSON and an event stream, and the body's `stream`
+    chooses. The method always streamed (one event of the whole JSON, where the caller
+    left `stream` out); it answers JSON now, typed, and streams where `stream=True`: events,
+    or typed values for JSON lines (Ollama's generate). Over real HTTP on loopback, sync,
+    async and the CLI; mypy reads the overloads (the package passes --strict)."""
+    out, package, _ = packages["contract-stream-flag"]
+    modules = _import_all(out, package)
+    models = modules[f"{package}.models"]
+    _Generator.seen = []
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Generator)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base_url = f"http://127.0.0.1:{server.server_port}"
+    try:
+        with modules[package].StreamFlag(base_url=base_url) as client:
+            whole = client.chat.create_chat_completion(model="m", messages=["hi"])
+            events = [e.json()["delta"] for e in client.chat.create_chat_completion(model="m", messages=["hi"], stream=True)]
+            parts = list(client.generate.generate(prompt="hi", stream=True))
+            answer = client.generate.generate(prompt="hi", stream=False)
+        assert isinstance(whole, models.Completion) and whole.text == "Hello"
+        assert events == ["Hel", "lo"]
+        assert all(isinstance(p, models.Part) for p in parts) and [p.response for p in parts] == ["Hel", "lo"]
+        assert isinstance(answer, models.Part) and answer.done is True
+        assert [(path, accept.split(",")[0], body.get("stream")) for path, accept, body in _Generator.seen] == [
+            ("/chat/completions", "application/json", None), ("/chat/completions", "text/event-stream", True),
+            ("/generate", "application/x-ndjson", True), ("/generate", "application/json", False)]
+
+        async def read_async() -> list[str]:
+            async with modules[package].AsyncStreamFlag(base_url=base_url) as client:
+                streamed = await client.generate.generate(prompt="hi", stream=True)
+                return [p.response async for p in streamed]
+
+        assert asyncio.run(read_async()) == ["Hel", "lo"]
+        env = {**os.environ, "PYTHONPATH": str(out), f"{package.upper()}_BASE_URL": base_url}
+        cli = subprocess.run([sys.executable, "-m", f"{package}.cli", "chat", "create-chat-completion", "--model", "m",
+                              "--messages", '["hi"]', "--stream"], capture_output=True, text=True, env=env, timeout=60)
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert cli.returncode == 0, cli.stderr
+    assert cli.stdout.splitlines() == ['{"id": "c1", "delta": "Hel"}', '{"id": "c1", "delta": "lo"}']
+
+
 def test_an_item_schema_types_each_value_of_a_stream(packages: dict[str, tuple[Path, str, list[Diagnostic]]]) -> None:
     """OpenAPI 3.2's itemSchema describes each value of a JSON Lines answer: the method
     yields that type (it yielded Any), and the mock answers a value of it."""

@@ -17,7 +17,7 @@ import os
 import shutil
 import sys
 import time
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
@@ -478,7 +478,7 @@ def _run(entry: dict[str, Any], params: dict[str, Any]) -> None:
                 click.echo("\r\033[K", nl=False, err=True)
         if no_wait and shortcut is not None:
             _print_job(result, shortcut, style, given)
-        elif entry["stream"]:
+        elif entry["stream"] or isinstance(result, Iterator):  # (or a call that asked for one)
             emit_stream(iter(result), style)
         elif entry["paginated"] and params.pop("x__all", False):
             emit_items(iter(result), style)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import asyncio
 import importlib
+import inspect
 import itertools
 import json
 import logging
@@ -311,7 +312,9 @@ class McpApp:
             result = await method(**kwargs)
             if tool.kind == "page":
                 return self.page_text(tool, arguments, result)
-            if tool.kind == "stream":
+            if tool.kind == "stream" or inspect.isasyncgen(
+                result
+            ):  # (or a call that asked for one)
                 return await self.stream_text(result)
             return self.shape(result)
         except api_errors as exc:
