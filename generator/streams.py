@@ -2,9 +2,9 @@
 
 An operation streams where its success is an event stream (text/event-stream, asked for
 wherever it is listed) or JSON values one a line where those are a success's first
-choice. Where a success offers JSON beside such a stream and the JSON body has a boolean
-`stream` field (OpenAI's chat completions, the LLM servers that copy them), that field
-chooses: the method answers JSON, and a stream when it is true.
+choice. Where a success offers JSON beside such a stream and the body has a boolean
+`stream` field (OpenAI's chat completions and transcriptions, the LLM servers that copy
+them), that field chooses: the method answers JSON, and a stream when it is true.
 """
 
 from __future__ import annotations
@@ -26,9 +26,9 @@ def streamed_values(op: ir.Operation) -> ir.Response | None:
 
 def stream_flag(op: ir.Operation) -> ir.BodyField | None:
     """The body field that asks for the stream, where a success status offers JSON and a
-    stream (events, or JSON values one a line) and the JSON body has a boolean `stream`."""
-    if op.body is None or op.body.encoding != "json":
-        return None
+    stream (events, or JSON values one a line) and the body has a boolean `stream` field."""
+    if op.body is None or op.body.encoding not in ("json", "form", "multipart"):  # (a field of a form or
+        return None  # multipart body too: OpenAI's transcriptions)
     flag = next((f for f in op.body.fields if f.wire_name == "stream" and f.type.kind == ir.PRIMITIVE
                  and f.type.name == "bool"), None)
     if flag is None:

@@ -673,6 +673,17 @@ def test_a_stream_field_chooses_between_the_answer_and_its_stream(
     assert cli.returncode == 0, cli.stderr
     assert cli.stdout.splitlines() == ['{"id": "c1", "delta": "Hel"}', '{"id": "c1", "delta": "lo"}']
 
+    # a multipart body's field (OpenAI's transcriptions): `stream=true` is a form field
+    def answer(request: httpx.Request) -> httpx.Response:
+        if b'name="stream"\r\n\r\ntrue\r\n' in request.content:
+            return httpx.Response(200, headers={"content-type": "text/event-stream"}, text='data: {"delta": "a"}\n\n')
+        return httpx.Response(200, json={"id": "t1", "text": "whole"})
+
+    transport = httpx.MockTransport(answer)
+    with modules[package].StreamFlag(base_url="https://api.example.com", http_client=httpx.Client(transport=transport)) as client:
+        assert client.audio.create_transcription(file=b"RIFF").text == "whole"
+        assert [e.data for e in client.audio.create_transcription(file=b"RIFF", stream=True)] == ['{"delta": "a"}']
+
 
 def test_an_item_schema_types_each_value_of_a_stream(packages: dict[str, tuple[Path, str, list[Diagnostic]]]) -> None:
     """OpenAPI 3.2's itemSchema describes each value of a JSON Lines answer: the method
