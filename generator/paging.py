@@ -2,7 +2,7 @@
 operation whose query takes a token its answer gives back (Google's `pageToken` and
 `nextPageToken`), whose answer's Link header leads to the next page (GitHub's), whose
 query takes the id of the last item seen while the answer says there are more (Stripe's
-`starting_after` and `has_more`), whose answer links to the next page (a `next`
+`starting_after` and `has_more`, OpenAI's `after`, Anthropic's `after_id`), whose answer links to the next page (a `next`
 field, at its top or in one of its objects: JSON:API's `links.next`, Twilio's
 `meta.next_page_url`, OData's `@odata.nextLink`, HAL's `_links.next.href`), or whose query takes an `offset` or a
 `page` while the answer counts every item (`total`) or every page (`pages`). Without an
@@ -45,7 +45,9 @@ _TOTALS = ("total", "totalcount", "totalresults", "totalitems", "totalrecords", 
 _PAGE_COUNTS = ("totalpages", "pages", "lastpage", "pagecount", "numpages", "totalpagecount", "pagestotal")
 #: query parameters that say how many items a page holds
 _LIMITS = ("limit", "pagesize", "perpage", "maxresults", "max", "size", "count")
-_AFTER_PARAMETERS = frozenset({"startingafter"})
+#: query parameters that take the id of the last item seen (Stripe's `starting_after`,
+#: OpenAI's `after`, Anthropic's `after_id`), where the answer says whether there are more
+_AFTER_PARAMETERS = frozenset({"startingafter", "after", "afterid"})
 _HAS_MORE = frozenset({"hasmore"})
 _PLAIN = re.compile(r"[^a-z0-9]")
 
@@ -103,7 +105,9 @@ def inferred(op: dict[str, Any], result: ir.Operation, models: dict[str, ir.Mode
         if plain in _AFTER_PARAMETERS:
             more = next((f for n, f in by_plain.items() if n in _HAS_MORE), None)
             item = items.type.item
-            if more is not None and item is not None and _has_ids(item, models):
+            # (an id is text: an `after` of a date or a number filters by time)
+            if more is not None and item is not None and _has_ids(item, models) \
+                    and param.type.kind == ir.PRIMITIVE and param.type.name == "str":
                 return ir.Pagination("after", items.wire_name, None, None, more.wire_name, item,
                                      token_param=param.name, items_in=items_in)
     for holder, named in holders:

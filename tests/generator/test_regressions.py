@@ -1189,6 +1189,12 @@ def test_lists_that_page_in_the_well_known_ways_walk_every_page(
         assert [c.id for c in customers] == [f"{customers[0].id.rsplit('_', 1)[0]}_{i}" for i in range(5)]
         after = [call.query.get("starting_after") for call in api.calls if call.operation_id == "GetCustomers"]
         assert after == [None, customers[1].id, customers[3].id]
+        # OpenAI's `after` and Anthropic's `after_id` alike; an `after` that is a time filters
+        assistants = list(client.assistants.list(limit=2))
+        after = [call.query.get("after") for call in api.calls if call.operation_id == "listAssistants"]
+        assert len(assistants) == 5 and after == [None, assistants[1].id, assistants[3].id]
+        assert len(list(client.models.list(limit=2))) == 5
+        assert isinstance(client.audit.list(), types.ListAuditResponse)
         assert [type(f) for f in client.functions.list_functions()] == [types.Book] * 5
         # an offset, walked to the total the answer gives (no request past it)
         assert [type(e) for e in client.events.list_events(limit=2)] == [types.Book] * 5
