@@ -13,7 +13,7 @@ import json
 import re
 import shlex
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from . import display, fixtures, ir, naming, openapi, streams
@@ -273,6 +273,10 @@ class Examples:
     listing: CallExample | None = None
     waiting: CallExample | None = None
     plain: CallExample | None = None  # a call that is neither a list nor a stream
+    #: a call that streams (with stream=True where a field asks for it); of events or values
+    streaming: CallExample | None = None
+    streams_events: bool = True
+    streaming_flag: str = ""
 
 
 @dataclass
@@ -332,7 +336,8 @@ class ApiView:
 
     @property
     def has_stream(self) -> bool:
-        return any(o.stream for r in self.resources for o in r.operations)
+        """Whether a method may yield events (ServerSentEvent is the package's then)."""
+        return any(o.stream or o.stream_flag for r in self.resources for o in r.operations)
 
     @property
     def uploads(self) -> bool:
@@ -1789,6 +1794,12 @@ def build_examples(view: ApiView, cases: list[ContractCase]) -> Examples:
                 examples.plain = call(rv, ov)
             if ov.wait and examples.waiting is None:
                 examples.waiting = _wait_example(call(rv, ov, ov.wait.method), ov, models)
+            if (ov.stream or ov.stream_flag) and not ov.op.deprecated and examples.streaming is None:
+                example = call(rv, ov)
+                if example is not None and ov.stream_flag:
+                    example = replace(example, kwargs=(*example.kwargs, (ov.stream_flag, ExampleValue(True))))
+                examples.streaming = example
+                examples.streams_events, examples.streaming_flag = ov.stream_item is None, ov.stream_flag
     return examples
 
 

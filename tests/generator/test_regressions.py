@@ -29,11 +29,12 @@ import httpx
 import pytest
 import yaml
 
+from bench.typecheck import write_config
 from generator.diagnostics import Diagnostic, SpecError
 from generator.pipeline import generate
 from tests.conftest import GENERATED, ROOT
 from tests.packages import contract_runs as run_contract_tests
-from tests.packages import mypy_strict, once_per_session, write
+from tests.packages import mypy_cache_args, mypy_strict, once_per_session, write
 
 HERE = Path(__file__).parent / "regressions"
 #: the address given to clients of the specs that name no server (they want one)
@@ -685,6 +686,40 @@ def test_a_stream_field_chooses_between_the_answer_and_its_stream(
         assert [e.data for e in client.audio.create_transcription(file=b"RIFF", stream=True)] == ['{"delta": "a"}']
 
 
+def test_the_readme_shows_a_stream_and_mypy_reads_the_stream_fields_overloads(
+        packages: dict[str, tuple[Path, str, list[Diagnostic]]], tmp_path: Path) -> None:
+    """The package's README shows a call that streams (with stream=True where a field asks
+    for it), and its code type-checks; mypy reads each overload: the answer's model
+    without `stream`, the events with stream=True, either with a bool, typed values for
+    JSON lines."""
+    out, package, _ = packages["contract-stream-flag"]
+    section = (out / "README.md").read_text(encoding="utf-8").split("## Streams\n", 1)[1].split("\n## ", 1)[0]
+    assert "`stream=True` asks for it (without it the method returns the whole answer)" in section
+    [code] = re.findall(r"```py\n(.*?)```", section, flags=re.DOTALL)
+    assert "stream=True):" in code
+    (tmp_path / "check.py").write_text(f"""\
+from collections.abc import Iterator
+from typing import assert_type
+
+from {package} import ServerSentEvent, StreamFlag, models
+
+client = StreamFlag(base_url="https://llm.example.com")
+{code}
+assert_type(client.chat.create_chat_completion(model="m", messages=[]), models.Completion)
+assert_type(client.chat.create_chat_completion(model="m", messages=[], stream=True), Iterator[ServerSentEvent])
+flag: bool = bool(client)
+assert_type(client.chat.create_chat_completion(model="m", messages=[], stream=flag),
+            models.Completion | Iterator[ServerSentEvent])
+assert_type(client.generate.generate(prompt="p", stream=True), Iterator[models.Part])
+assert_type(client.generate.generate(prompt="p"), models.Part)
+""", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy", "--config-file", str(write_config(tmp_path, trusted=[package])),
+         *mypy_cache_args(), str(tmp_path / "check.py")],
+        capture_output=True, text=True, env={**os.environ, "MYPYPATH": str(out)}, cwd=tmp_path, timeout=600)
+    assert result.returncode == 0, result.stdout[-3000:]
+
+
 def test_an_item_schema_types_each_value_of_a_stream(packages: dict[str, tuple[Path, str, list[Diagnostic]]]) -> None:
     """OpenAPI 3.2's itemSchema describes each value of a JSON Lines answer: the method
     yields that type (it yielded Any), and the mock answers a value of it."""
@@ -1190,11 +1225,12 @@ def test_lists_that_page_in_the_well_known_ways_walk_every_page(
         after = [call.query.get("starting_after") for call in api.calls if call.operation_id == "GetCustomers"]
         assert after == [None, customers[1].id, customers[3].id]
         # OpenAI's `after` and Anthropic's `after_id` alike; an `after` that is a time filters
-        assistants = list(client.assistants.list(limit=2))
+        assistants = list(client.assistants.list_assistants(limit=2))
         after = [call.query.get("after") for call in api.calls if call.operation_id == "listAssistants"]
         assert len(assistants) == 5 and after == [None, assistants[1].id, assistants[3].id]
-        assert len(list(client.models.list(limit=2))) == 5
-        assert isinstance(client.audit.list(), types.ListAuditResponse)
+        assert len(list(client.models.list_models(limit=2))) == 5
+        audit = client.audit.list_audit()  # (the whole answer, unpaged)
+        assert not isinstance(audit, pages.SyncPage) and "has_more" in type(audit).model_fields
         assert [type(f) for f in client.functions.list_functions()] == [types.Book] * 5
         # an offset, walked to the total the answer gives (no request past it)
         assert [type(e) for e in client.events.list_events(limit=2)] == [types.Book] * 5

@@ -428,6 +428,8 @@ class EnvironmentsQueryResource(_SyncAPIResource):
         2024 implementation. The action had no API key scope, so a personal API
         key with scopes gets 403.
 
+        Deprecated.
+
         Args:
             messages: The conversation so far, oldest first; the first message is the question.
             project_id: Project ID of the project you're trying to access. To find the ID of the
@@ -899,6 +901,8 @@ class AsyncEnvironmentsQueryResource(_AsyncAPIResource):
         response body"; the body and stream modelled here are those of the
         2024 implementation. The action had no API key scope, so a personal API
         key with scopes gets 403.
+
+        Deprecated.
 
         Args:
             messages: The conversation so far, oldest first; the first message is the question.

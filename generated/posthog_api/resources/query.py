@@ -649,6 +649,8 @@ class QueryResource(_SyncAPIResource):
         2024 implementation. The action had no API key scope, so a personal API
         key with scopes gets 403.
 
+        Deprecated.
+
         Args:
             messages: The conversation so far, oldest first; the first message is the question.
             project_id: Project ID of the project you're trying to access. To find the ID of the
@@ -1191,6 +1193,8 @@ class AsyncQueryResource(_AsyncAPIResource):
         response body"; the body and stream modelled here are those of the
         2024 implementation. The action had no API key scope, so a personal API
         key with scopes gets 403.
+
+        Deprecated.
 
         Args:
             messages: The conversation so far, oldest first; the first message is the question.
