@@ -1526,7 +1526,7 @@ class Parser:
                         # `{type: object, format: file}`): the body's bytes as they came
                         decoding = "binary"
                 elif decoding == "sse":
-                    rtype = self.schema_type(schema, media_ptr + "/schema", hint + "Event") if isinstance(schema, dict) and schema.get("type") != "string" else ir.TypeRef(ir.ANY)
+                    rtype = self.event_type(media_obj, media_ptr, hint + "Event")
                 elif decoding == "text":
                     rtype = ir.TypeRef(ir.PRIMITIVE, "str")
                 else:
@@ -1541,6 +1541,30 @@ class Parser:
                             example, has_example = value["value"], True
                             break
                 target.append(ir.Response(status, description, media, decoding, rtype, example, has_example, schema, member))
+
+    def event_type(self, media_obj: dict[str, Any], pointer: str, hint: str) -> ir.TypeRef:
+        """The type of each event's data in an event stream: the schema's, where it
+        describes the data (OpenAI's chunks); a string's `contentSchema` (the text of the
+        stream, each data line of that schema: the curated spec's query chat); OpenAPI
+        3.2's itemSchema, an event, whose `data` has one. Any where none says."""
+        item = media_obj.get("itemSchema")
+        resolved, where = self.resolve(item, pointer + "/itemSchema") if isinstance(item, dict) else (None, "")
+        data = (resolved.get("properties") or {}).get("data") if isinstance(resolved, dict) else None
+        if isinstance(data, dict):
+            found, at = self.resolve(data, f"{where}/properties/data")
+            if isinstance(found, dict) and isinstance(found.get("contentSchema"), dict):
+                return self.schema_type(found["contentSchema"], at + "/contentSchema", hint)
+            if isinstance(found, dict) and found.get("type") not in ("string", None):
+                return self.schema_type(found, at, hint)
+            return ir.TypeRef(ir.ANY)
+        schema = media_obj.get("schema")
+        if not isinstance(schema, dict):
+            return ir.TypeRef(ir.ANY)
+        found, at = self.resolve(schema, pointer + "/schema")
+        if isinstance(found, dict) and found.get("type") == "string":
+            content = found.get("contentSchema")
+            return self.schema_type(content, at + "/contentSchema", hint) if isinstance(content, dict) else ir.TypeRef(ir.ANY)
+        return self.schema_type(schema, pointer + "/schema", hint)
 
     def server_stream(self, resp: dict[str, Any], schema: Any, pointer: str) -> tuple[Any, str] | None:
         """The schema of each message, and where it is, where a JSON answer is a server

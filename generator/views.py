@@ -94,6 +94,8 @@ class OperationView:
     stream_flag: str = ""
     flag_overloads: list[OverloadView] = field(default_factory=list)
     stream_accept: str = ""
+    #: an event stream's: the type of each event's data (ServerSentEvent.parse)
+    event_type: ir.TypeRef = field(default_factory=lambda: ir.TypeRef(ir.ANY))
     wait: WaitView | None = None
     overloads: list[OverloadView] = field(default_factory=list)
 
@@ -465,6 +467,8 @@ def _mentioned(rv: ResourceView, enums: dict[str, ir.Enum]) -> set[str]:
             types += ov.returns
         if ov.stream_item is not None:
             types.append(ov.stream_item)
+        if ov.stream or ov.stream_flag:
+            types.append(ov.event_type)
         if ov.op.pagination and ov.item_type is not None:
             types.append(ov.item_type)
         if ov.wait:
@@ -735,6 +739,9 @@ def _operation_view(op: ir.Operation, const: str, resource: ir.Resource, consts:
         stream_item=None if lines is None else lines.type or ir.TypeRef(ir.ANY),
         accept=openapi.accept_header(_success_media(op)),
     )
+    events = next((r for r in op.responses if r.decoding == "sse" and r.status.startswith("2")), None)
+    if events is not None and events.type is not None:
+        view.event_type = events.type
     flagged = streams.flagged_stream(op) if flag is not None else None
     if flag is not None and flagged is not None:
         view.stream_flag = flag.name

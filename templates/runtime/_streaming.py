@@ -6,36 +6,68 @@ from __future__ import annotations
 
 import json
 from collections.abc import AsyncIterator, Iterator
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, field
+from typing import Any, Generic, TypeVar, cast
 
 import httpx
 import pydantic
 
 from . import _exceptions as errors
 from ._base_client import Operation, _response_spec, describe_validation_error, log
-from ._models import construct, validate_python
+from ._models import construct, validate_json, validate_python
 
 __all__ = ["ServerSentEvent", "iter_events", "aiter_events", "iter_values", "aiter_values"]
 
 
+_E = TypeVar("_E")
+
+
 @dataclass(frozen=True)
-class ServerSentEvent:
-    """One event of a stream; `data` is the raw text, `json()` decodes it."""
+class ServerSentEvent(Generic[_E]):
+    """One event of a stream; `data` is the raw text, `json()` decodes it, and `parse()`
+    reads it as the type the API document gives each event's data."""
 
     data: str
     event: str | None = None
     id: str | None = None
+    #: the type of the data (None: any JSON), and whether a mismatch raises
+    _type: Any = field(default=None, repr=False, compare=False)
+    _strict: bool = field(default=False, repr=False, compare=False)
 
     def json(self) -> Any:
         return json.loads(self.data)
 
+    def parse(self) -> _E:
+        """The data, read as the API document describes it: a model where it gives one,
+        as a response body is read (leniently, unless the client was made with
+        strict_response_validation); its JSON where it gives none. ValueError where the
+        data is not JSON (OpenAI's closing `[DONE]`, say)."""
+        if self._type is None:
+            return cast(_E, self.json())
+        try:
+            return cast(_E, validate_json(self._type, self.data))
+        except pydantic.ValidationError as exc:
+            first = exc.errors()[0]
+            if self._strict or first.get("type") == "json_invalid":
+                where = ".".join(str(part) for part in first.get("loc", ())) or "data"
+                raise ValueError(
+                    f"the event's data does not match the API document: {where}: {first.get('msg')}"
+                ) from None
+        return cast(_E, construct(self._type, json.loads(self.data), lambda field, problem: None))
+
 
 class _Decoder:
-    def __init__(self) -> None:
+    def __init__(self, type_: Any = None, strict: bool = False) -> None:
         self._fields: dict[str, str] = {}
+        self._type = type_
+        self._strict = strict
 
-    def feed(self, line: str) -> ServerSentEvent | None:
+    def event(
+        self, data: str, event: str | None = None, id: str | None = None
+    ) -> ServerSentEvent[Any]:
+        return ServerSentEvent(data, event, id, self._type, self._strict)
+
+    def feed(self, line: str) -> ServerSentEvent[Any] | None:
         line = line.rstrip("\r")
         if not line:
             return self.flush()
@@ -43,7 +75,7 @@ class _Decoder:
             return None
         if line.startswith(("{", "[")) and not self._fields:
             # Some servers stream bare JSON lines without the `data:` prefix.
-            return ServerSentEvent(data=line)
+            return self.event(line)
         name, _, value = line.partition(":")
         value = value[1:] if value.startswith(" ") else value
         if name == "data" and "data" in self._fields:
@@ -52,22 +84,23 @@ class _Decoder:
             self._fields[name] = value
         return None
 
-    def flush(self) -> ServerSentEvent | None:
+    def flush(self) -> ServerSentEvent[Any] | None:
         if not self._fields:
             return None
         fields, self._fields = self._fields, {}
-        return ServerSentEvent(
-            data=fields.get("data", ""), event=fields.get("event"), id=fields.get("id")
-        )
+        return self.event(fields.get("data", ""), fields.get("event"), fields.get("id"))
 
 
-def iter_events(response: httpx.Response) -> Iterator[ServerSentEvent]:
-    """The events of a streamed response, as they arrive; the response is closed at the end.
-    An answer that is no event stream is one event of its whole text (see _whole)."""
-    decoder = _Decoder()
+def iter_events(
+    response: httpx.Response, type_: Any = None, strict: bool = False
+) -> Iterator[ServerSentEvent[Any]]:
+    """The events of a streamed response, as they arrive, each one's data of `type_`
+    (ServerSentEvent.parse); the response is closed at the end. An answer that is no
+    event stream is one event of its whole text (see _whole)."""
+    decoder = _Decoder(type_, strict)
     try:
         if not _is_event_stream(response):
-            whole = _whole(response.read(), response)
+            whole = _whole(response.read(), response, decoder)
             if whole is not None:
                 yield whole
             return
@@ -84,13 +117,14 @@ def iter_events(response: httpx.Response) -> Iterator[ServerSentEvent]:
         response.close()
 
 
-async def aiter_events(response: httpx.Response) -> AsyncIterator[ServerSentEvent]:
-    """The events of a streamed response, as they arrive; the response is closed at the end.
-    An answer that is no event stream is one event of its whole text (see _whole)."""
-    decoder = _Decoder()
+async def aiter_events(
+    response: httpx.Response, type_: Any = None, strict: bool = False
+) -> AsyncIterator[ServerSentEvent[Any]]:
+    """iter_events, for the async client."""
+    decoder = _Decoder(type_, strict)
     try:
         if not _is_event_stream(response):
-            whole = _whole(await response.aread(), response)
+            whole = _whole(await response.aread(), response, decoder)
             if whole is not None:
                 yield whole
             return
@@ -112,12 +146,12 @@ def _is_event_stream(response: httpx.Response) -> bool:
     return kind is None or "event-stream" in kind.lower()
 
 
-def _whole(body: bytes, response: httpx.Response) -> ServerSentEvent | None:
+def _whole(body: bytes, response: httpx.Response, decoder: _Decoder) -> ServerSentEvent[Any] | None:
     """A server that answers the stream's other form, which a document may offer beside it
     (flightctl's build log: text/plain once the build is done, events while it runs), or
     JSON: its text as the one event's data, rather than lines read as SSE fields and
     dropped. None for an empty body."""
-    return ServerSentEvent(data=response.text) if body else None
+    return decoder.event(response.text) if body else None
 
 
 def _broken_stream(

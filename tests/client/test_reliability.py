@@ -267,6 +267,10 @@ def test_server_sent_events_come_back_as_an_iterator(backend: Backend) -> None:
     assert [e.json() for e in events] == [{"answer": None}, {"answer": {"kind": "TrendsQuery"}}]
     assert events[1].event == "done"
     assert backend.requests[0].headers["accept"] == "text/event-stream"
+    # each event's data read as the document's QueryChatEvent (its stream's contentSchema)
+    first = events[0].parse()
+    assert type(first).__name__ == "QueryChatEvent" and first.answer is None
+    assert events[1].parse().answer is not None
 
 
 def test_a_stream_that_breaks_raises_a_connection_error(backend: Backend) -> None:

@@ -648,7 +648,7 @@ def test_a_stream_field_chooses_between_the_answer_and_its_stream(
     try:
         with modules[package].StreamFlag(base_url=base_url) as client:
             whole = client.chat.create_chat_completion(model="m", messages=["hi"])
-            events = [e.json()["delta"] for e in client.chat.create_chat_completion(model="m", messages=["hi"], stream=True)]
+            events = [e.parse().delta for e in client.chat.create_chat_completion(model="m", messages=["hi"], stream=True)]
             parts = list(client.generate.generate(prompt="hi", stream=True))
             answer = client.generate.generate(prompt="hi", stream=False)
         assert isinstance(whole, models.Completion) and whole.text == "Hello"
@@ -685,6 +685,24 @@ def test_a_stream_field_chooses_between_the_answer_and_its_stream(
         assert client.audio.create_transcription(file=b"RIFF").text == "whole"
         assert [e.data for e in client.audio.create_transcription(file=b"RIFF", stream=True)] == ['{"delta": "a"}']
 
+    # an event's parse(): read leniently where the data differs (no id), unless the client
+    # is strict; OpenAI's closing `[DONE]` is no JSON, and says so
+    def chunks(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, headers={"content-type": "text/event-stream"},
+                              text='data: {"delta": "a"}\n\ndata: [DONE]\n\n')
+
+    for strict in (False, True):
+        with modules[package].StreamFlag(base_url="https://api.example.com", strict_response_validation=strict,
+                                         http_client=httpx.Client(transport=httpx.MockTransport(chunks))) as client:
+            first, done = client.chat.create_chat_completion(model="m", messages=[], stream=True)
+            if strict:
+                with pytest.raises(ValueError, match="does not match the API document: id: Field required"):
+                    first.parse()
+            else:
+                assert isinstance(first.parse(), models.Chunk) and first.parse().delta == "a"
+            with pytest.raises(ValueError):
+                done.parse()
+
 
 def test_the_readme_shows_a_stream_and_mypy_reads_the_stream_fields_overloads(
         packages: dict[str, tuple[Path, str, list[Diagnostic]]], tmp_path: Path) -> None:
@@ -706,10 +724,13 @@ from {package} import ServerSentEvent, StreamFlag, models
 client = StreamFlag(base_url="https://llm.example.com")
 {code}
 assert_type(client.chat.create_chat_completion(model="m", messages=[]), models.Completion)
-assert_type(client.chat.create_chat_completion(model="m", messages=[], stream=True), Iterator[ServerSentEvent])
+assert_type(client.chat.create_chat_completion(model="m", messages=[], stream=True),
+            Iterator[ServerSentEvent[models.Chunk]])
 flag: bool = bool(client)
 assert_type(client.chat.create_chat_completion(model="m", messages=[], stream=flag),
-            models.Completion | Iterator[ServerSentEvent])
+            models.Completion | Iterator[ServerSentEvent[models.Chunk]])
+for event in client.chat.create_chat_completion(model="m", messages=[], stream=True):
+    assert_type(event.parse(), models.Chunk)
 assert_type(client.generate.generate(prompt="p", stream=True), Iterator[models.Part])
 assert_type(client.generate.generate(prompt="p"), models.Part)
 """, encoding="utf-8")

@@ -52,6 +52,9 @@ from ..models.query import (
     QueryResponse,
     RefreshTypeParam,
 )
+from ..models.unreferenced import (
+    QueryChatEvent,
+)
 
 __all__ = ["EnvironmentsQueryResource", "AsyncEnvironmentsQueryResource"]
 
@@ -411,7 +414,7 @@ class EnvironmentsQueryResource(_SyncAPIResource):
         extra_query: _Query | None = None,
         extra_body: _Body | None = None,
         timeout: float | _httpx.Timeout | None | _NotGiven = _NOT_GIVEN,
-    ) -> _Iterator[_ServerSentEvent]:
+    ) -> _Iterator[_ServerSentEvent[QueryChatEvent]]:
         """Chat with the trends assistant
 
         Sends a conversation to PostHog's AI trends assistant, which streams
@@ -448,7 +451,7 @@ class EnvironmentsQueryResource(_SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-        return _iter_events(response)
+        return _iter_events(response, QueryChatEvent, self._client.strict_response_validation)
 
     def draft_sql(
         self,
@@ -885,7 +888,7 @@ class AsyncEnvironmentsQueryResource(_AsyncAPIResource):
         extra_query: _Query | None = None,
         extra_body: _Body | None = None,
         timeout: float | _httpx.Timeout | None | _NotGiven = _NOT_GIVEN,
-    ) -> _AsyncIterator[_ServerSentEvent]:
+    ) -> _AsyncIterator[_ServerSentEvent[QueryChatEvent]]:
         """Chat with the trends assistant
 
         Sends a conversation to PostHog's AI trends assistant, which streams
@@ -922,7 +925,7 @@ class AsyncEnvironmentsQueryResource(_AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-        return _aiter_events(response)
+        return _aiter_events(response, QueryChatEvent, self._client.strict_response_validation)
 
     async def draft_sql(
         self,

@@ -54,6 +54,9 @@ from ..models.query import (
     QueryUpgradeResponse,
     RefreshTypeParam,
 )
+from ..models.unreferenced import (
+    QueryChatEvent,
+)
 
 __all__ = ["QueryResource", "AsyncQueryResource"]
 
@@ -632,7 +635,7 @@ class QueryResource(_SyncAPIResource):
         extra_query: _Query | None = None,
         extra_body: _Body | None = None,
         timeout: float | _httpx.Timeout | None | _NotGiven = _NOT_GIVEN,
-    ) -> _Iterator[_ServerSentEvent]:
+    ) -> _Iterator[_ServerSentEvent[QueryChatEvent]]:
         """Chat with the trends assistant
 
         Sends a conversation to PostHog's AI trends assistant, which streams
@@ -669,7 +672,7 @@ class QueryResource(_SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-        return _iter_events(response)
+        return _iter_events(response, QueryChatEvent, self._client.strict_response_validation)
 
 
 class QueryResourceWithRawResponse:
@@ -1177,7 +1180,7 @@ class AsyncQueryResource(_AsyncAPIResource):
         extra_query: _Query | None = None,
         extra_body: _Body | None = None,
         timeout: float | _httpx.Timeout | None | _NotGiven = _NOT_GIVEN,
-    ) -> _AsyncIterator[_ServerSentEvent]:
+    ) -> _AsyncIterator[_ServerSentEvent[QueryChatEvent]]:
         """Chat with the trends assistant
 
         Sends a conversation to PostHog's AI trends assistant, which streams
@@ -1214,7 +1217,7 @@ class AsyncQueryResource(_AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
-        return _aiter_events(response)
+        return _aiter_events(response, QueryChatEvent, self._client.strict_response_validation)
 
 
 class AsyncQueryResourceWithRawResponse:
