@@ -716,10 +716,14 @@ def operation_fixture(op: ir.Operation, synth: Synthesiser, auth: tuple[str, str
     # a method that streams asks for the event stream: a status that has one answers with
     # it, though another media type comes first (JSON or SSE on one 200); one whose body
     # field asks for the stream answers JSON, as the call the contract test makes does
-    streamed = set() if streams.stream_flag(op) else {r.status for r in op.responses if r.decoding == "sse"}
+    flagged = streams.stream_flag(op) is not None
+    streamed = set() if flagged else {r.status for r in op.responses if r.decoding == "sse"}
+    whole = {r.status for r in op.responses if r.decoding not in ("sse", "lines")}
     for r in op.responses:
         if r.status in responses or (r.status in streamed and r.decoding != "sse"):
             continue
+        if flagged and r.decoding in ("sse", "lines") and r.status in whole:
+            continue  # (the whole answer, which the call without the field gets)
         if r.decoding == "location":
             address = r.example if r.has_example else "https://example.com/redirected"
             responses[r.status] = {"content_type": None, "body": None, "headers": {"Location": address}}

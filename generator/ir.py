@@ -173,6 +173,10 @@ class BodyField:
     type: TypeRef
     required: bool
     description: str = ""
+    #: where this field may choose a stream (streams.stream_flag): the value that asks for
+    #: it (a boolean `stream`: True; a format whose enum lists "sse": "sse") and the others
+    stream_value: Any = None
+    other_values: tuple[Any, ...] = ()
 
 
 @dataclass

@@ -1455,6 +1455,7 @@ class Parser:
                 field = by_wire.get(wire)
                 if field is None or field.read_only:
                     continue
+                chooser = self.stream_chooser(wire, field.type, *properties[wire])
                 result.fields.append(
                     ir.BodyField(
                         name=arg_names.claim(naming.attribute_name(wire, naming.ARGUMENT_RESERVED)),
@@ -1462,9 +1463,24 @@ class Parser:
                         type=field.type,
                         required=wire in required and not field.has_default,
                         description=field.description,
+                        stream_value=chooser[0] if chooser else None,
+                        other_values=chooser[1] if chooser else (),
                     )
                 )
         return result
+
+    def stream_chooser(self, wire: str, ftype: ir.TypeRef, schema: Any, pointer: str) -> tuple[Any, tuple[Any, ...]] | None:
+        """The value of a body field that may ask for a stream, and its other values: a
+        boolean `stream` (OpenAI's chat completions: True) or a format whose enum lists
+        "sse" (OpenAI's speech, `stream_format`: "sse" beside "audio"). Whether it does
+        depends on the answers (streams.stream_flag)."""
+        if wire == "stream" and ftype.kind == ir.PRIMITIVE and ftype.name == "bool":
+            return True, (False,)
+        resolved, _ = self.resolve(schema, pointer) if isinstance(schema, dict) else (None, "")
+        values = resolved.get("enum") if isinstance(resolved, dict) else None
+        if isinstance(values, list) and "sse" in values and all(isinstance(v, str) for v in values) and len(values) > 1:
+            return "sse", tuple(v for v in values if v != "sse")
+        return None
 
     def responses(self, responses: dict[str, Any], pointer: str, hint: str, op: ir.Operation) -> None:
         statuses = [str(s) for s in responses]

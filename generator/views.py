@@ -94,6 +94,7 @@ class OperationView:
     stream_flag: str = ""
     flag_overloads: list[OverloadView] = field(default_factory=list)
     stream_accept: str = ""
+    stream_test: str = "is True"  # how the method tells the stream is asked for
     #: an event stream's: the type of each event's data (ServerSentEvent.parse)
     event_type: ir.TypeRef = field(default_factory=lambda: ir.TypeRef(ir.ANY))
     wait: WaitView | None = None
@@ -278,7 +279,7 @@ class Examples:
     #: a call that streams (with stream=True where a field asks for it); of events or values
     streaming: CallExample | None = None
     streams_events: bool = True
-    streaming_flag: str = ""
+    streaming_flag: str = ""  # how the call asks for it: `stream=True`
 
 
 @dataclass
@@ -658,7 +659,7 @@ def _docstring(op: ir.Operation, args: list[Arg], extra: list[tuple[str, str]] |
     streamed = streams.streamed_values(op)
     flag = streams.stream_flag(op) if not op.overloads and not op.pagination else None
     if flag is not None:
-        parts.append(f"With `{flag.name}=True` it yields each "
+        parts.append(f"With `{flag.name}={flag.stream_value!r}` it yields each "
                      f"{'event' if any(r.decoding == 'sse' for r in op.responses) else 'value'} the server streams "
                      "as it arrives, where it returns the whole answer otherwise.")
     elif streamed is not None:
@@ -705,10 +706,13 @@ def _refined(t: ir.TypeRef, narrower: ir.TypeRef, aliases: dict[str, ir.Alias]) 
     return t
 
 
-def _success_media(op: ir.Operation) -> list[list[str]]:
-    """The media types of each success status, in order of preference."""
+def _success_media(op: ir.Operation, without_streams: bool = False) -> list[list[str]]:
+    """The media types of each success status, in order of preference (a call whose body
+    field asks for the stream asks for it alone: the others, for the rest)."""
     by_status: dict[str, list[str]] = {}
     for r in op.responses:
+        if without_streams and r.decoding in ("sse", "lines"):
+            continue
         by_status.setdefault(r.status, []).extend([r.media_type] if r.media_type else [])
     return list(by_status.values())
 
@@ -737,7 +741,7 @@ def _operation_view(op: ir.Operation, const: str, resource: ir.Resource, consts:
         query_styles=[(p.wire_name, p.style, p.explode) for p in op.query_params if (p.style, p.explode) != ("form", True)],
         stream=flag is None and (any(r.decoding == "sse" for r in op.responses) or lines is not None),
         stream_item=None if lines is None else lines.type or ir.TypeRef(ir.ANY),
-        accept=openapi.accept_header(_success_media(op)),
+        accept=openapi.accept_header(_success_media(op, without_streams=flag is not None)),
     )
     events = next((r for r in op.responses if r.decoding == "sse" and r.status.startswith("2")), None)
     if events is not None and events.type is not None:
@@ -747,11 +751,13 @@ def _operation_view(op: ir.Operation, const: str, resource: ir.Resource, consts:
         view.stream_flag = flag.name
         view.stream_item = flagged.type or ir.TypeRef(ir.ANY) if flagged.decoding == "lines" else None
         view.stream_accept = "text/event-stream" if flagged.decoding == "sse" else flagged.media_type or ""
+        others = [ir.TypeRef(ir.LITERAL, value=v) for v in flag.other_values]
+        off = others[0] if len(others) == 1 else ir.TypeRef(ir.UNION, variants=tuple(others))
         view.flag_overloads = [
-            OverloadView(flag.name, ir.TypeRef(ir.LITERAL, value=True), [], None),
-            OverloadView(flag.name, ir.TypeRef(ir.LITERAL, value=False, nullable=flag.type.nullable), view.returns, None,
-                         default=True),
+            OverloadView(flag.name, ir.TypeRef(ir.LITERAL, value=flag.stream_value), [], None),
+            OverloadView(flag.name, off.with_nullable(flag.type.nullable), view.returns, None, default=True),
         ]
+        view.stream_test = "is True" if flag.stream_value is True else f"== {json.dumps(flag.stream_value)}"
     if op.pagination:
         view.item_type = op.pagination.item_type or ir.TypeRef(ir.ANY)
         by_name = {p.name: p.wire_name for p in op.query_params}
@@ -1801,12 +1807,18 @@ def build_examples(view: ApiView, cases: list[ContractCase]) -> Examples:
                 examples.plain = call(rv, ov)
             if ov.wait and examples.waiting is None:
                 examples.waiting = _wait_example(call(rv, ov, ov.wait.method), ov, models)
-            if (ov.stream or ov.stream_flag) and not ov.op.deprecated and examples.streaming is None:
-                example = call(rv, ov)
-                if example is not None and ov.stream_flag:
-                    example = replace(example, kwargs=(*example.kwargs, (ov.stream_flag, ExampleValue(True))))
+            # (a call that asks for its stream, where there is one: it reads as its user writes it)
+            better = examples.streaming is None or (ov.stream_flag and not examples.streaming_flag) or (
+                ov.stream_flag and ov.flag_overloads[0].argument.value is True and not examples.streaming_flag.endswith("=True"))
+            example = call(rv, ov) if (ov.stream or ov.stream_flag) and not ov.op.deprecated and better else None
+            if example is not None:
+                asked = ov.flag_overloads[0].argument.value if ov.stream_flag else None
+                if ov.stream_flag:
+                    example = replace(example, kwargs=(*example.kwargs, (ov.stream_flag, ExampleValue(asked))))
                 examples.streaming = example
-                examples.streams_events, examples.streaming_flag = ov.stream_item is None, ov.stream_flag
+                examples.streams_events = ov.stream_item is None
+                examples.streaming_flag = f"{ov.stream_flag}={'True' if asked is True else json.dumps(asked)}" \
+                    if ov.stream_flag else ""
     return examples
 
 

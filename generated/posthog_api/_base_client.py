@@ -553,7 +553,10 @@ def _response_spec(response: httpx.Response, operation: Operation[Any]) -> Respo
         marker = _CONTENT_TYPE_MARKERS.get(spec.decoding)
         if marker and marker in content_type:
             return spec
-    return specs[0]
+    # a type none names (application/octet-stream, audio/mpeg): the status's file, where
+    # it lists one beside an event stream (OpenAI's speech)
+    binary = [spec for spec in specs if spec.decoding == "binary"]
+    return binary[0] if binary and content_type else specs[0]
 
 
 def _documented_redirect(response: httpx.Response, operation: Operation[Any]) -> bool:

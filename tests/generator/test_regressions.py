@@ -676,6 +676,10 @@ def test_a_stream_field_chooses_between_the_answer_and_its_stream(
 
     # a multipart body's field (OpenAI's transcriptions): `stream=true` is a form field
     def answer(request: httpx.Request) -> httpx.Response:
+        if request.url.path == "/audio/speech":  # audio, or its events where stream_format is sse
+            if json.loads(request.content).get("stream_format") == "sse":
+                return httpx.Response(200, headers={"content-type": "text/event-stream"}, text='data: {"id": "s", "delta": "a"}\n\n')
+            return httpx.Response(200, headers={"content-type": "application/octet-stream"}, content=b"ID3\x00\xff")
         if b'name="stream"\r\n\r\ntrue\r\n' in request.content:
             return httpx.Response(200, headers={"content-type": "text/event-stream"}, text='data: {"delta": "a"}\n\n')
         return httpx.Response(200, json={"id": "t1", "text": "whole"})
@@ -684,6 +688,9 @@ def test_a_stream_field_chooses_between_the_answer_and_its_stream(
     with modules[package].StreamFlag(base_url="https://api.example.com", http_client=httpx.Client(transport=transport)) as client:
         assert client.audio.create_transcription(file=b"RIFF").text == "whole"
         assert [e.data for e in client.audio.create_transcription(file=b"RIFF", stream=True)] == ['{"delta": "a"}']
+        # OpenAI's speech: audio (it was one event of the audio read as text), or events
+        assert client.audio.create_speech(input="hi") == b"ID3\x00\xff"
+        assert [e.parse().delta for e in client.audio.create_speech(input="hi", stream_format="sse")] == ["a"]
 
     # an event's parse(): read leniently where the data differs (no id), unless the client
     # is strict; OpenAI's closing `[DONE]` is no JSON, and says so
@@ -733,6 +740,8 @@ for event in client.chat.create_chat_completion(model="m", messages=[], stream=T
     assert_type(event.parse(), models.Chunk)
 assert_type(client.generate.generate(prompt="p", stream=True), Iterator[models.Part])
 assert_type(client.generate.generate(prompt="p"), models.Part)
+assert_type(client.audio.create_speech(input="hi"), bytes)
+assert_type(client.audio.create_speech(input="hi", stream_format="sse"), Iterator[ServerSentEvent[models.Chunk]])
 """, encoding="utf-8")
     result = subprocess.run(
         [sys.executable, "-m", "mypy", "--config-file", str(write_config(tmp_path, trusted=[package])),
