@@ -726,13 +726,20 @@ class MockAPI:
         chosen = fitting or matched
         alike = [(op_id, values) for op_id, values, shape in chosen if shape == chosen[0][2]]
         if len(alike) > 1:
-            # The operation that declares more of the parameters sent goes first; of those
-            # alike still (`/{applicationId}` and `/{definitionId}#disambiguation_dummy`,
-            # which only the server's records tell apart), the one whose example names
-            # these objects: the mock's records are its fixtures.
+            # An operation that answers in a type the request accepts goes first (Mistral's
+            # `/v1/audio/transcriptions` and its `#stream` twin: JSON, or events); then
+            # the one that declares more of the parameters sent; of those alike still
+            # (`/{applicationId}` and `/{definitionId}#disambiguation_dummy`, which only
+            # the server's records tell apart), the one whose example names these
+            # objects: the mock's records are its fixtures.
             sent = {name.lower() for name in given} | set(headers)
+            accept = headers.get("accept", "")
             alike.sort(
-                key=lambda c: (-_declared_of(c[0], sent), not _names_example_objects(c[0], c[1]))
+                key=lambda c: (
+                    not _answers_accepted(c[0], accept),
+                    -_declared_of(c[0], sent),
+                    not _names_example_objects(c[0], c[1]),
+                )
             )
         return alike
 
@@ -1184,6 +1191,20 @@ def _negotiated(op: dict[str, Any], headers: dict[str, str], answer: MockRespons
             return answer
     detail = f"This operation answers {answer.content_type}; the request accepts {accept}."
     return _error(406, "invalid_request", "not_acceptable", detail)
+
+
+def _answers_accepted(operation_id: str, accept: str) -> bool:
+    """Whether an operation's successes include a type the request's Accept takes (or it
+    names none, or the request has no Accept)."""
+    op = operation_spec(operation_id)
+    media = [t for status, t in (op.get("responses") or {}).items() if str(status)[:1] == "2" and t]
+    media += [
+        m
+        for status, listed in (op.get("media") or {}).items()
+        if str(status)[:1] == "2"
+        for m in listed
+    ]
+    return not accept or not media or any(_acceptable(accept, m) for m in media)
 
 
 def _acceptable(accept: str, content_type: str | None) -> bool:
