@@ -53,7 +53,7 @@ class ServerSentEvent(Generic[_E]):
                 raise ValueError(
                     f"the event's data does not match the API document: {where}: {first.get('msg')}"
                 ) from None
-        return cast(_E, construct(self._type, json.loads(self.data), lambda field, problem: None))
+        return cast(_E, construct(self._type, json.loads(self.data), lambda where, problem: None))
 
 
 class _Decoder:
