@@ -50,6 +50,8 @@ def encoding_of(media: str) -> str:
     base = media_base(media)
     if base in LINES_MEDIA:
         return "lines"
+    if _JSON_MEDIA.match(base) and stream_parameter(media):
+        return "lines"  # Kubernetes' application/json;stream=watch: a watch's events
     if _JSON_MEDIA.match(base):
         return "json"
     if base == "multipart/form-data":
@@ -61,6 +63,17 @@ def encoding_of(media: str) -> str:
     if base.startswith("text/") or base in ("application/xml", "application/csv"):
         return "text"
     return "binary"
+
+
+def stream_parameter(media: str) -> str:
+    """The value of a media type's `stream` parameter (`application/json;stream=watch`:
+    "watch"; Kubernetes names so the stream of JSON values a list answers when asked to
+    watch), or ""."""
+    for param in media.split(";")[1:]:
+        key, _, value = param.partition("=")
+        if key.strip().lower() == "stream":
+            return value.strip().strip('"')
+    return ""
 
 
 #: JSON values one per line: a body of them is a list the caller gives (OpenSearch's and

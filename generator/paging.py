@@ -22,7 +22,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from . import ir
+from . import answers, ir
 
 #: query parameters that take a token of the next page (compared without case or `_`, `-`)
 _TOKEN_PARAMETERS = frozenset({"pagetoken", "cursor", "nexttoken", "continuationtoken", "marker", "pagecursor",
@@ -63,7 +63,8 @@ def inferred(op: dict[str, Any], result: ir.Operation, models: dict[str, ir.Mode
     """The paging `op` shows without an extension, or None."""
     if result.body is not None:
         return None
-    successes = [r for r in result.responses if r.status.startswith("2")]
+    # (what the client asks for: XML or YAML beside JSON is no page it reads)
+    successes = [r for r in answers.asked_for(result) if r.status.startswith("2")]
     success = successes[0] if successes else None
     if success is None or success.type is None or any(r.decoding != "json" or r.type != success.type for r in successes):
         return None  # (an answer that may be CSV too, or of another shape, is no page)

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from . import display, fixtures, ir, naming, openapi, streams
+from . import answers, display, fixtures, ir, naming, openapi, streams
 from .fragments import Fragments
 
 #: builtin type names a generated method or field may shadow inside a class body
@@ -661,7 +661,9 @@ def _docstring(op: ir.Operation, args: list[Arg], extra: list[tuple[str, str]] |
     if flag is not None:
         parts.append(f"With `{flag.name}={flag.stream_value!r}` it yields each "
                      f"{'event' if any(r.decoding == 'sse' for r in op.responses) else 'value'} the server streams "
-                     "as it arrives, where it returns the whole answer otherwise.")
+                     "as it arrives, where it returns the whole answer otherwise"
+                     + ("; `timeout` bounds each wait for the next value (None: no limit, for a watch)."
+                        if flag.in_query else "."))
     elif streamed is not None:
         parts.append("Yields each value the server streams as it arrives; the response stays open until the "
                      "stream ends or the iterator is closed, and `timeout` bounds each wait for the next value "
@@ -685,7 +687,7 @@ _NONE = ir.TypeRef(ir.NONE)
 
 def _returns(op: ir.Operation) -> list[ir.TypeRef]:
     returns: list[ir.TypeRef] = []
-    for r in op.responses:
+    for r in answers.asked_for(op):
         if r.decoding in ("sse", "lines"):
             continue
         rtype = r.type if r.decoding != "none" and r.type is not None else _NONE
@@ -723,8 +725,11 @@ def _operation_view(op: ir.Operation, const: str, resource: ir.Resource, consts:
     lines = streams.streamed_values(op)
     flag = streams.stream_flag(op) if not op.overloads and not op.pagination else None
     responses: dict[str, list[ResponseSpecView]] = {}
-    for r in op.responses:
-        spec = ResponseSpecView(r.decoding, r.type if r.decoding in ("json", "lines") else None, r.member)
+    for r in answers.asked_for(op):
+        rtype = r.type if r.decoding == "json" or r.decoding == "lines" and flag is None else None
+        if r.decoding == "lines" and flag is not None:
+            rtype = streams.flagged_values(op, flag, r)
+        spec = ResponseSpecView(r.decoding, rtype, r.member)
         specs = responses.setdefault(r.status, [])
         if spec not in specs:  # several media types often decode alike (json, json;stream=watch)
             specs.append(spec)
@@ -749,7 +754,7 @@ def _operation_view(op: ir.Operation, const: str, resource: ir.Resource, consts:
     flagged = streams.flagged_stream(op) if flag is not None else None
     if flag is not None and flagged is not None:
         view.stream_flag = flag.name
-        view.stream_item = flagged.type or ir.TypeRef(ir.ANY) if flagged.decoding == "lines" else None
+        view.stream_item = streams.flagged_values(op, flag, flagged) if flagged.decoding == "lines" else None
         view.stream_accept = "text/event-stream" if flagged.decoding == "sse" else flagged.media_type or ""
         others = [ir.TypeRef(ir.LITERAL, value=v) for v in flag.other_values]
         off = others[0] if len(others) == 1 else ir.TypeRef(ir.UNION, variants=tuple(others))
@@ -1733,7 +1738,7 @@ def contract_cases(view: ApiView, fixtures_by_op: dict[str, dict[str, Any]]) -> 
             else:
                 # Any documented success may come back (e.g. 202 when a query starts in the background).
                 expected = []
-                for r in op.responses:
+                for r in answers.asked_for(op):
                     if r.decoding == "sse":
                         continue
                     found = {"text": ["str"], "location": ["str"], "binary": ["bytes"], "none": ["None"]}.get(r.decoding) or _expected_classes(r.type, aliases)

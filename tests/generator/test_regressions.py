@@ -603,6 +603,106 @@ def test_json_lines_answers_are_read_as_their_values_arrive(
     assert "The stream ended with an error (code 5): gone" in cli[1].stderr
 
 
+class _KubeServer(_LineStreamer):
+    """_LineStreamer, keyed by path and query, noting each request's Accept."""
+
+    seen: list[tuple[str, str]] = []
+
+    def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+        self.seen.append((self.path, self.headers.get("Accept", "")))
+        super().do_GET()
+
+
+def test_a_query_flag_named_by_the_streams_media_type_asks_for_the_stream(
+        packages: dict[str, tuple[Path, str, list[Diagnostic]]], tmp_path: Path) -> None:
+    """kube-openapi's lists answer `application/json;stream=watch` where the query says
+    `watch=true`: the method read that as one JSON body, which a watch never ends (the
+    program hung). It yields each event as it arrives now (as JSON values: the document
+    gives the stream the list's schema, which no event is), and the list without it. And
+    an answer offered in JSON beside YAML, protobuf or XML, which the client asks for as
+    JSON alone, is the model, not `Model | bytes` or `Model | str` (a server that answers
+    XML anyway raised an error saying so before, and does). Over real HTTP on loopback,
+    sync, async, the CLI; mypy reads the overloads."""
+    out, package, _ = packages["contract-watch-flag"]
+    modules = _import_all(out, package)
+    models = modules[f"{package}.models"]
+    added = {"type": "ADDED", "object": {"metadata": {"name": "a"}, "data": {"k": "v"}}}
+    deleted = {**added, "type": "DELETED"}
+    _KubeServer.seen = []
+    _KubeServer.streams = {
+        "/api/v1/configmaps?watch=true": ("application/json", [json.dumps(added) + "\n", None, json.dumps(deleted) + "\n"]),
+        "/api/v1/configmaps": ("application/json", ['{"items": [{"metadata": {"name": "a"}}]}']),
+        "/api/v1/configmaps/a": ("application/json", ['{"metadata": {"name": "a"}}']),
+        "/pets/p1": ("application/json", ['{"name": "Rex"}']),
+        "/reports?format=csv": ("text/csv", ["name\nRex\n"]),
+    }
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _KubeServer)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base_url = f"http://127.0.0.1:{server.server_port}"
+    try:
+        with modules[package].WatchFlag(base_url=base_url, strict_response_validation=True) as client:
+            _KubeServer.read.clear()
+            watch = client.core.list_config_maps(watch=True)
+            first = next(watch)  # while the server holds the stream open
+            _KubeServer.read.set()
+            rest = list(watch)
+            listed = client.core.list_config_maps()
+            one = client.core.read_config_map("a")
+            pet = client.pets.get_pet("p1")
+            report = client.pets.get_report(format="csv")
+        assert first == added and rest == [deleted]
+        assert isinstance(listed, models.ConfigMapList) and listed.items[0].metadata.name == "a"
+        assert isinstance(one, models.ConfigMap) and isinstance(pet, models.Pet) and pet.name == "Rex"
+        assert report == "name\nRex\n"
+        assert _KubeServer.seen == [("/api/v1/configmaps?watch=true", "application/json;stream=watch"),
+                                    ("/api/v1/configmaps", "application/json"),
+                                    ("/api/v1/configmaps/a", "application/json"), ("/pets/p1", "application/json"),
+                                    ("/reports?format=csv", "application/json")]
+
+        async def watch_async() -> list[Any]:
+            async with modules[package].AsyncWatchFlag(base_url=base_url) as client:
+                return [event["type"] async for event in await client.core.list_config_maps(watch=True)]
+
+        _KubeServer.read.set()
+        assert asyncio.run(watch_async()) == ["ADDED", "DELETED"]
+        env = {**os.environ, "PYTHONPATH": str(out), f"{package.upper()}_BASE_URL": base_url}
+        cli = subprocess.run([sys.executable, "-m", f"{package}.cli", "core", "list-config-maps", "--watch"],
+                             capture_output=True, text=True, env=env, timeout=60)
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert cli.returncode == 0, cli.stderr
+    assert [json.loads(line) for line in cli.stdout.splitlines()] == [added, deleted]
+
+    # a server that answers XML though JSON was asked for: an error that says so, the
+    # answer on it (the method promises a Pet)
+    xml = httpx.MockTransport(lambda request: httpx.Response(
+        200, headers={"content-type": "application/xml"}, text="<pet><name>Rex</name></pet>"))
+    with modules[package].WatchFlag(base_url="https://k.example.com", http_client=httpx.Client(transport=xml)) as client:
+        with pytest.raises(modules[f"{package}.errors"].ResponseValidationError, match="expected JSON, got application/xml") as caught:
+            client.pets.get_pet("p1")
+    assert caught.value.response.text == "<pet><name>Rex</name></pet>"
+
+    (tmp_path / "check.py").write_text(f"""\
+from collections.abc import Iterator
+from typing import Any, assert_type
+
+from {package} import WatchFlag, models
+
+client = WatchFlag(base_url="https://kubernetes.example.com")
+assert_type(client.core.list_config_maps(watch=True), Iterator[Any])
+assert_type(client.core.list_config_maps(), models.ConfigMapList)
+assert_type(client.core.read_config_map("a"), models.ConfigMap)
+assert_type(client.pets.get_pet("p1"), models.Pet)
+assert_type(client.pets.get_report(format="csv"), models.Pet | str)
+""", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy", "--config-file", str(write_config(tmp_path, trusted=[package])),
+         *mypy_cache_args(), str(tmp_path / "check.py")],
+        capture_output=True, text=True, env={**os.environ, "MYPYPATH": str(out)}, cwd=tmp_path, timeout=600)
+    assert result.returncode == 0, result.stdout[-3000:]
+
+
 class _Generator(BaseHTTPRequestHandler):
     """An LLM server: each answer whole as JSON, or, where the body says `stream: true`,
     as it is made (events for /chat/completions, JSON lines for /generate)."""
