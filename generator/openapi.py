@@ -76,6 +76,9 @@ def stream_parameter(media: str) -> str:
     return ""
 
 
+#: RFC 6902's JSON Patch: a body of it is an array of operations
+JSON_PATCH_MEDIA = "application/json-patch+json"
+
 #: JSON values one per line: a body of them is a list the caller gives (OpenSearch's and
 #: Elasticsearch's bulk and multi-search bodies), an answer of them a stream read as the
 #: values come (Vercel's deployment events, a log's entries)

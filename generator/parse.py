@@ -1417,11 +1417,28 @@ class Parser:
         properties, _, _ = self.object_view(resolved, pointer)
         return set(properties)
 
+    def body_media(self, content: dict[str, Any], pointer: str) -> str:
+        """The media type a body is sent as: the first of media_preference, but not a JSON
+        Patch (RFC 6902: an array of operations) for a body that is no array where another
+        JSON type is listed. kube-openapi lists application/json-patch+json first for an
+        object (`{"data": {...}}`), which every Kubernetes server refuses as a JSON Patch;
+        its merge patches take it."""
+        medias = openapi.media_preference(content)
+        if openapi.media_base(medias[0]) != openapi.JSON_PATCH_MEDIA:
+            return medias[0]
+        entry = content[medias[0]]
+        schema, _ = self.resolve(entry.get("schema") if isinstance(entry, dict) else None,
+                                 f"{pointer}/content/{escape_pointer(medias[0])}/schema")
+        if isinstance(schema, dict) and schema.get("type") in ("array", None) and "properties" not in schema:
+            return medias[0]  # (an array, or a schema that says nothing of one)
+        return next((m for m in medias[1:] if openapi.encoding_of(m) == "json"
+                     and openapi.media_base(m) not in (openapi.JSON_PATCH_MEDIA, "*/*")), medias[0])
+
     def body(self, raw: Any, pointer: str, hint: str, arg_names: naming.UniqueNames) -> ir.Body | None:
         body, pointer = self.resolve(raw, pointer)
         if not isinstance(body, dict) or not isinstance(body.get("content"), dict) or not body["content"]:
             return None
-        media = openapi.media_preference(body["content"])[0]
+        media = self.body_media(body["content"], pointer)
         media_obj = body["content"][media] or {}
         media_ptr = f"{pointer}/content/{escape_pointer(media)}"
         schema = media_obj.get("schema", {})

@@ -612,6 +612,18 @@ class _KubeServer(_LineStreamer):
         self.seen.append((self.path, self.headers.get("Accept", "")))
         super().do_GET()
 
+    def do_PATCH(self) -> None:  # noqa: N802 (http.server's name)
+        """A merge patch answered with what it sets; anything else refused as Kubernetes does."""
+        self.seen.append((self.path, self.headers.get("Content-Type", "")))
+        patch = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        merge = self.headers.get("Content-Type") == "application/merge-patch+json"
+        data = patch if merge else b'{"kind": "Status", "message": "cannot unmarshal object into []jsonPatchOp"}'
+        self.send_response(200 if merge else 400)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
 
 def test_a_query_flag_named_by_the_streams_media_type_asks_for_the_stream(
         packages: dict[str, tuple[Path, str, list[Diagnostic]]], tmp_path: Path) -> None:
@@ -621,9 +633,10 @@ def test_a_query_flag_named_by_the_streams_media_type_asks_for_the_stream(
     gives the stream the list's schema, which no event is), and the list without it. And
     an answer offered in JSON beside YAML, protobuf or XML, which the client asks for as
     JSON alone, is the model, not `Model | bytes` or `Model | str` (a server that answers
-    XML anyway raised an error saying so before, and does). Over real HTTP on loopback,
+    XML anyway raised an error saying so before, and does). A patch, an object, goes as a
+    merge patch, not as the JSON Patch listed first (an array). Over real HTTP on loopback,
     sync, async, the CLI; mypy reads the overloads."""
-    out, package, _ = packages["contract-watch-flag"]
+    out, package, _ = packages["contract-kube-openapi"]
     modules = _import_all(out, package)
     models = modules[f"{package}.models"]
     added = {"type": "ADDED", "object": {"metadata": {"name": "a"}, "data": {"k": "v"}}}
@@ -640,7 +653,7 @@ def test_a_query_flag_named_by_the_streams_media_type_asks_for_the_stream(
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base_url = f"http://127.0.0.1:{server.server_port}"
     try:
-        with modules[package].WatchFlag(base_url=base_url, strict_response_validation=True) as client:
+        with modules[package].KubeStyle(base_url=base_url, strict_response_validation=True) as client:
             _KubeServer.read.clear()
             watch = client.core.list_config_maps(watch=True)
             first = next(watch)  # while the server holds the stream open
@@ -650,6 +663,7 @@ def test_a_query_flag_named_by_the_streams_media_type_asks_for_the_stream(
             one = client.core.read_config_map("a")
             pet = client.pets.get_pet("p1")
             report = client.pets.get_report(format="csv")
+            patched = client.core.patch_config_map("default", "a", body={"data": {"k": "v2"}})
         assert first == added and rest == [deleted]
         assert isinstance(listed, models.ConfigMapList) and listed.items[0].metadata.name == "a"
         assert isinstance(one, models.ConfigMap) and isinstance(pet, models.Pet) and pet.name == "Rex"
@@ -657,10 +671,12 @@ def test_a_query_flag_named_by_the_streams_media_type_asks_for_the_stream(
         assert _KubeServer.seen == [("/api/v1/configmaps?watch=true", "application/json;stream=watch"),
                                     ("/api/v1/configmaps", "application/json"),
                                     ("/api/v1/configmaps/a", "application/json"), ("/pets/p1", "application/json"),
-                                    ("/reports?format=csv", "application/json")]
+                                    ("/reports?format=csv", "application/json"),
+                                    ("/api/v1/namespaces/default/configmaps/a", "application/merge-patch+json")]
+        assert isinstance(patched, models.ConfigMap) and patched.data == {"k": "v2"}
 
         async def watch_async() -> list[Any]:
-            async with modules[package].AsyncWatchFlag(base_url=base_url) as client:
+            async with modules[package].AsyncKubeStyle(base_url=base_url) as client:
                 return [event["type"] async for event in await client.core.list_config_maps(watch=True)]
 
         _KubeServer.read.set()
@@ -678,7 +694,7 @@ def test_a_query_flag_named_by_the_streams_media_type_asks_for_the_stream(
     # answer on it (the method promises a Pet)
     xml = httpx.MockTransport(lambda request: httpx.Response(
         200, headers={"content-type": "application/xml"}, text="<pet><name>Rex</name></pet>"))
-    with modules[package].WatchFlag(base_url="https://k.example.com", http_client=httpx.Client(transport=xml)) as client:
+    with modules[package].KubeStyle(base_url="https://k.example.com", http_client=httpx.Client(transport=xml)) as client:
         with pytest.raises(modules[f"{package}.errors"].ResponseValidationError, match="expected JSON, got application/xml") as caught:
             client.pets.get_pet("p1")
     assert caught.value.response.text == "<pet><name>Rex</name></pet>"
@@ -687,9 +703,9 @@ def test_a_query_flag_named_by_the_streams_media_type_asks_for_the_stream(
 from collections.abc import Iterator
 from typing import Any, assert_type
 
-from {package} import WatchFlag, models
+from {package} import KubeStyle, models
 
-client = WatchFlag(base_url="https://kubernetes.example.com")
+client = KubeStyle(base_url="https://kubernetes.example.com")
 assert_type(client.core.list_config_maps(watch=True), Iterator[Any])
 assert_type(client.core.list_config_maps(), models.ConfigMapList)
 assert_type(client.core.read_config_map("a"), models.ConfigMap)
@@ -1390,13 +1406,14 @@ def test_lists_that_page_in_the_well_known_ways_walk_every_page(
         assert [type(c) for c in client.articles.list_companies()] == [types.Book] * 5
         cursors = [call.query.get("cursor") for call in api.calls if call.operation_id == "conversations.list"]
         assert cursors == [None, "2", "4"]
+        # a page offered as CSV too: the client asks for JSON alone, and pages it
+        assert [type(e) for e in client.shelves.exports_list()] == [types.Book] * 5
         # not paged: the answer as it is
         assert isinstance(client.buckets.list_objects(), types.ListObjectsResponse)
         assert isinstance(client.shelves.list(), types.ShelvesListResponse)
         assert isinstance(client.shelves.authors_list(page_token="t"), types.AuthorsListResponse)
         assert isinstance(client.shelves.notes_list(), types.NotesListResponse)
         assert isinstance(client.repos.get("r"), types.Repo)
-        assert isinstance(client.shelves.exports_list(), types.ExportsListResponse)
         assert isinstance(client.articles.get_playlist("p"), types.GetPlaylistResponse)
 
     sent: list[str] = []

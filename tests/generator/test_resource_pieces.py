@@ -138,7 +138,7 @@ def test_a_private_name_only_a_docstring_holds_is_left_to_ruffs_import_fixes(
         return original(files, package)
 
     monkeypatch.setattr(formatting, "import_fixes_wanted", spy)
-    stream_names = "_Iterator, _AsyncIterator, _ServerSentEvent, _Body, _iter_events and _aiter_events"
+    stream_names = "_Iterator, _AsyncIterator, _ServerSentEvent, _iter_events and _aiter_events"
     texts = [f"Thing {n}." for n in range(6)]
     texts[2] = f"Not a stream, unlike {stream_names}."
     module = _run(tmp_path, _one_tag(texts, streams=0), asked)  # cold: the stream's code reads them
