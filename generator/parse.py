@@ -283,7 +283,8 @@ class Parser:
         #: a copy earlier in the document never renames a class, at the cost of the code)
         self.share_copies = self.sdk_flag("share-inline-copies")
         #: x-sdk `names-from-paths`: whether operations whose operationId is missing or only
-        #: spells the method and path get methods named from the path (path_names)
+        #: spells the method and path get methods named from the path (path_names), and a
+        #: tag's methods that all repeat its name after their verb lose it (without_group)
         self.names_from_paths = self.sdk_flag("names-from-paths")
         #: pointers of the operations whose methods are named from their paths (path_names)
         self.path_named: set[str] = set()
@@ -1820,6 +1821,8 @@ class Parser:
             self.name_from_paths(resource)
             if resource.tag in self.path_groups and resource.namespace is None:
                 self.without_group(resource)
+            elif self.names_from_paths and (resource.tag != "default" or not self.untagged):
+                self.without_group(resource, systematic=True)
             names = naming.UniqueNames(naming.RESOURCE_MEMBERS)
             for op in resource.operations:
                 op.name = names.claim(op.name)
@@ -1888,16 +1891,27 @@ class Parser:
             if op.pointer in renamed and counts[renamed[op.pointer]] == 1:
                 op.name = renamed[op.pointer]
 
-    def without_group(self, resource: ir.Resource) -> None:
+    def without_group(self, resource: ir.Resource, systematic: bool = False) -> None:
         """The methods of a resource tag_by_path made less the group's name where their
         operationId repeats it (Discord's `get_guild` in `guilds`: `get`), unless that name
-        is another method's (a `get` named from its path beside it)."""
+        is another method's (a `get` named from its path beside it). `systematic`, for a
+        tag of the document: only where every method of two or more repeats it after its
+        verb (kube-openapi's `listCoreV1NamespacedPod` in `core_v1`, as Kubernetes' own
+        client names it: `list_namespaced_pod`; Asana's `get_allocation` in Allocations),
+        not as a prefix (`upload_form` in `uploads`: its verb). A tag that only some names
+        repeat keeps them all (Spotify's `get_audiobook` beside `get_several_audiobooks`),
+        as does one where two would then be named alike (FastAPI's `read_flows` and
+        `read_flow`): there the words tell the methods apart."""
         ops = [op for op in resource.operations if op.pointer not in self.method_given and op.pointer not in self.path_named]
-        renamed = {op.pointer: path_names.without_group(op.name, resource.tag) for op in ops}
+        renamed = {op.pointer: path_names.without_group(op.name, resource.tag, after_verb_only=systematic) for op in ops}
+        if systematic and (len(ops) < 2 or any(renamed[op.pointer] == op.name for op in ops)):
+            return
         counts: dict[str, int] = {}
         for op in resource.operations:
             name = renamed.get(op.pointer, op.name)
             counts[name] = counts.get(name, 0) + 1
+        if systematic and any(counts[name] > 1 for name in renamed.values()):
+            return  # (all or none: `read_flows` and `read_flow` would both be `read`)
         for op in ops:
             if counts[renamed[op.pointer]] == 1:
                 op.name = naming.method_name(renamed[op.pointer])

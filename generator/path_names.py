@@ -70,6 +70,13 @@ _VERBS = frozenset({
 
 #: verbs a last segment may be whatever the method (StackExchange's GET /filters/create)
 _CRUD = frozenset({"create", "update", "delete", "invalidate", "expire", "find", "list", "get"})
+#: first words of a method name that are its verb (without_group's after_verb_only)
+_METHOD_VERBS = _VERBS | _CRUD | frozenset({
+    "read", "replace", "patch", "watch", "connect", "put", "post", "head", "fetch", "retrieve", "show", "count",
+    "query", "summarise", "summarize", "save", "edit", "modify", "insert", "describe", "view", "start", "end",
+    "upsert", "destroy", "make", "open", "share", "follow", "unfollow", "like", "unlike", "ban", "unban", "block",
+    "unblock", "mute", "unmute", "join", "leave", "invite", "calculate", "estimate", "process", "convert", "parse",
+})
 #: verbs that act on many: the noun before them stays plural (search_users)
 _ON_MANY = frozenset({"search", "find", "list", "export", "import", "sync", "bulk", "batch"})
 
@@ -244,16 +251,20 @@ def _noun(rest: list[Segment], singular_last: bool) -> list[str]:
     return words
 
 
-def without_group(name: str, group: str) -> str:
+def without_group(name: str, group: str, after_verb_only: bool = False) -> str:
     """A method name less its group's name, where that is all of its words after the
     verb or the prefix before it: `get_guild` in `guilds` is `get`, `list_things` in
-    `things` is `list`, `guilds_list` is `list`; anything else as it is."""
+    `things` is `list`, `guilds_list` is `list`; anything else as it is. `after_verb_only`:
+    not the prefix (`upload_form` in `uploads` has its verb first), and only after a word
+    that is a verb."""
     words = name.split("_")
     group_words = [w.lower() for w in naming.words(group)]
     size = len(group_words)
     if not group_words or len(words) <= size:
         return name
-    if _key(words[:size]) == _key(group_words):
+    if after_verb_only and words[0] not in _METHOD_VERBS:
+        return name  # (Google's `adsense_accounts_list`: its first word is the API's name)
+    if _key(words[:size]) == _key(group_words) and not after_verb_only:
         return "_".join(words[size:])
     if _key(words[1:1 + size]) == _key(group_words):
         return "_".join([words[0], *words[1 + size:]])

@@ -256,8 +256,8 @@ with MockServer() as server, ReadWriteOnly(
     order = client.orders.create_order(items=[item])
     assigned: int = order.items[0].id
     created: datetime.datetime = order.items[0].created_at
-    client.users.create_user(name="Ada", password="secret")
-    user = client.users.get_user("7")
+    client.users.create(name="Ada", password="secret")
+    user = client.users.get("7")
     server.api.respond("createOrder", 201, without_ids)
     try:
         client.orders.create_order(items=[item])

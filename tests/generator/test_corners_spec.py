@@ -76,7 +76,7 @@ def test_parameter_styles_headers_and_ranges(package: Path) -> None:
         seen.append(request)
         return httpx.Response(203, json={"id": "1", "name": "n"}, headers={"content-type": "application/vnd.api+json"})
 
-    item = _client(handler).items.get_item("a/b", ids=[1, 2], tags=["x", "y"], filter={"a": "z"}, x_trace="t1")
+    item = _client(handler).items.get("a/b", ids=[1, 2], tags=["x", "y"], filter={"a": "z"}, x_trace="t1")
     assert type(item).__name__ == "Item"
     request = seen[0]
     assert request.url.raw_path.decode().startswith("/items/a%2Fb?")
@@ -99,7 +99,7 @@ def test_bodies_of_every_kind(package: Path) -> None:
         return httpx.Response(204)
 
     client = _client(handler)
-    assert client.items.put_item("i", name="n", secret="s") is None
+    assert client.items.put("i", name="n", secret="s") is None
     assert seen[-1].headers["content-type"] == "application/x-www-form-urlencoded"
     assert b"secret=s" in seen[-1].content and b"name=n" in seen[-1].content
     assert client.files.upload(file=b"data", note="hi") == "ok"
@@ -116,7 +116,7 @@ def test_default_response_is_an_error_for_4xx(package: Path) -> None:
         return httpx.Response(404, json={"detail": "no such item"})
 
     with pytest.raises(NotFoundError, match="no such item"):
-        _client(handler).items.get_item("x")
+        _client(handler).items.get("x")
 
 
 def test_array_response_of_a_discriminated_union(package: Path) -> None:

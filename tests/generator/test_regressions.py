@@ -951,7 +951,7 @@ def test_inline_schemas_repeated_word_for_word_share_one_class(packages: dict[st
     lists = modules[f"{package}.resources.lists"].ListsResource
     # the four copies of the list (two media types, three operations) are one class
     shared = types.GetListsResponse
-    for method in (lists.list, lists.get_list, lists.update_list):
+    for method in (lists.list, lists.get, lists.update):
         assert getattr(types, method.__annotations__["return"]) is shared, method
     assert not {"GetListsResponse2", "GetListResponse", "UpdateListResponse"} & set(types.__all__)
     # the links item (and its enum), repeated inside every copy, is one class too ...
@@ -2093,17 +2093,17 @@ def test_each_operation_asks_for_what_it_answers_with(packages: dict[str, tuple[
         return httpx.Response(200, headers={"content-type": media}, text=text)
 
     with client_class(api_key="k", http_client=httpx.Client(transport=httpx.MockTransport(answer))) as client:
-        client.reports.get_report_pdf("r-1")
-        client.reports.export_reports()
-        client.reports.get_report("r-1")
+        client.reports.get_pdf("r-1")
+        client.reports.export()
+        client.reports.get("r-1")
         client.articles.list_articles()
         client.articles.create_article_version("a-1")
         client.articles.flush_requests()
         client.people.get_avatar("p-1")
         client.people.list_logs()
         assert [event.data for event in client.people.chat(message="hi")] == ["x"]
-        client.reports.get_report_pdf("r-2", extra_headers={"Accept": "*/*"})
-        client.reports.get_report_pdf("r-3", extra_headers={"accept": "application/octet-stream"})
+        client.reports.get_pdf("r-2", extra_headers={"Accept": "*/*"})
+        client.reports.get_pdf("r-3", extra_headers={"accept": "application/octet-stream"})
     assert accepts == {
         "/reports/r-1/pdf": "application/pdf",
         "/reports/export": "text/csv",
@@ -2120,16 +2120,16 @@ def test_each_operation_asks_for_what_it_answers_with(packages: dict[str, tuple[
     # the mock answers 406 where the Accept cannot take its answer, as Django REST framework does
     api = testing.MockAPI()
     with testing.mock_client(api) as mocked:
-        assert mocked.reports.get_report_pdf("r-1") == api.calls[-1].response_body.encode()
+        assert mocked.reports.get_pdf("r-1") == api.calls[-1].response_body.encode()
         mocked.articles.flush_requests()  # the fixture is ld+json: answered as the JSON asked for
         assert mocked.articles.with_raw_response.flush_requests().headers["content-type"] == "application/json"
         with pytest.raises(errors.APIStatusError) as refused:
-            mocked.reports.get_report_pdf("r-1", extra_headers={"Accept": "application/json"})
+            mocked.reports.get_pdf("r-1", extra_headers={"Accept": "application/json"})
     assert refused.value.status_code == 406 and "answers application/pdf" in str(refused.value)
 
 
 def test_the_cli_writes_a_binary_answer_byte_for_byte(packages: dict[str, tuple[Path, str, list[Diagnostic]]]) -> None:
-    """`reports get-report-pdf r-1 > report.pdf` keeps the file as the API sent it (it was
+    """`reports get-pdf r-1 > report.pdf` keeps the file as the API sent it (it was
     decoded as text with its bad bytes replaced, and a newline added); a terminal gets
     a note of its size instead of bytes that would scramble it."""
     from tests.cli._support import in_terminal
@@ -2137,7 +2137,7 @@ def test_the_cli_writes_a_binary_answer_byte_for_byte(packages: dict[str, tuple[
     out, package, _ = packages["contract-accept"]
     server_module = _import_all(out, package)[f"{package}.testing.server"]
     pdf = b"%PDF-1.7\n\x00\xff\xfe binary \r\n\x80"
-    command = [sys.executable, "-m", f"{package}.cli", "reports", "get-report-pdf", "r-1"]
+    command = [sys.executable, "-m", f"{package}.cli", "reports", "get-pdf", "r-1"]
     env = {key: value for key, value in os.environ.items() if not key.startswith("REGRESS_") and key != "TERM"}
     with server_module.MockServer() as server:
         server.api.respond("getReportPdf", 200, pdf, content_type="application/pdf", times=2)
@@ -2162,7 +2162,7 @@ def test_a_parameter_of_a_json_media_type_goes_as_one_json_text(
     q = {"page": 2, "filters": [{"col": "name", "value": "sales"}]}
     where = [{"attribute": "os", "value": "linux"}]
     with client_class(base_url=SOMEWHERE, http_client=httpx.Client(transport=httpx.MockTransport(answer))) as client:
-        client.charts.list_charts(q=q, where=where, note="hi", x_tags=["a", "b"])
+        client.charts.list(q=q, where=where, note="hi", x_tags=["a", "b"])
     assert list(sent[0].url.params.multi_items()) == [
         ("q", '{"page":2,"filters":[{"col":"name","value":"sales"}]}'),
         ("where", '[{"attribute":"os","value":"linux"}]'),
@@ -2171,7 +2171,7 @@ def test_a_parameter_of_a_json_media_type_goes_as_one_json_text(
     assert sent[0].headers["x-tags"] == "a,b"
     api = testing.MockAPI()  # which reads them back as the document describes them
     with testing.mock_client(api) as mocked:
-        mocked.charts.list_charts(q=q, where=where)
+        mocked.charts.list(q=q, where=where)
     assert api.calls[-1].status == 200 and api.calls[-1].query["q"] == sent[0].url.params["q"]
 
 
@@ -2762,9 +2762,9 @@ def test_a_schema_the_document_lacks_is_any_value_with_a_warning(
     testing, types = modules[f"{package}.testing"], modules[f"{package}.types"]
     api = testing.MockAPI()
     with testing.mock_client(api) as client:
-        page = client.rows.list_rows()
+        page = client.rows.list()
         assert isinstance(page, types.RowPage) and isinstance(page.total, int)
-        assert isinstance(client.rows.create_row(body={"anything": [1, "two"]}), types.HubDbTableRowV3)
+        assert isinstance(client.rows.create(body={"anything": [1, "two"]}), types.HubDbTableRowV3)
     assert api.calls[-1].body == {"anything": [1, "two"]}
     with pytest.raises(SpecError) as refused:
         generate(HERE / "contract-missing-schema.yaml", strict=True)
@@ -2818,10 +2818,10 @@ def test_the_mock_answers_with_the_examples_of_optional_properties(
     out, package, _ = packages["contract-optional-examples"]
     testing = _import_all(out, package)[f"{package}.testing"]
     with testing.mock_client(testing.MockAPI()) as client:
-        [card] = client.cards.list_cards()
+        [card] = client.cards.list()
         assert card.to_dict() == {"name": "Birthday", "id": 42, "price": 3.5, "tags": ["red", "gold"]}
-        assert client.cards.create_card(name="x").price == 3.5
-        summary = client.cards.summarise_cards()  # maxProperties 1: one example would do, none is given
+        assert client.cards.create(name="x").price == 3.5
+        summary = client.cards.summarise()  # maxProperties 1: one example would do, none is given
         assert summary.to_dict() == {}
     fixture = json.loads((out / package / "testing" / "fixtures" / "cards.json").read_text(encoding="utf-8"))
     assert fixture["createCard"]["request"]["body"] == {"name": "Birthday"}  # a request's stay out
@@ -3269,7 +3269,7 @@ def test_fastapis_operation_ids_give_the_route_functions_names(
 
     assert methods("flows", "FlowsResource") == ["read_flows", "read_flow", "delete_flow"]  # (less its tag)
     assert methods("runs", "RunsResource") == [
-        "read_run_flows_id_runs_run_id_get", "read_run_runs_run_id_get", "update_run", "ping"]
+        "read_flows_id_runs_run_id_get", "read_runs_run_id_get", "update", "ping"]
     api = testing.MockAPI()
     with testing.mock_client(api) as client:
         assert client.flows.read_flow("01890000-0000-7000-8000-000000000001").name
@@ -3284,6 +3284,33 @@ def test_fastapis_operation_ids_give_the_route_functions_names(
     resources = "".join(v for k, v in generate(spec, package_name="old_names").files.items()
                         if k.startswith("old_names/resources/"))
     assert "    def read_flow_flows_id_get(" in resources and "def read_flow(" not in resources
+
+
+def test_a_tags_name_every_method_repeats_after_its_verb_is_left_out(
+        packages: dict[str, tuple[Path, str, list[Diagnostic]]], tmp_path: Path) -> None:
+    """`client.core_v1.list_namespaced_pod`, as Kubernetes' own client names it, not
+    `list_core_v1_namespaced_pod`; the names kept where leaving the tag out would lose
+    what tells methods apart or take a word that is no verb's place, and all of them with
+    names-from-paths: false."""
+    out, package, diagnostics = packages["names-tag-after-verb"]
+    assert not diagnostics
+    modules = _import_all(out, package)
+
+    def methods(module: str) -> list[str]:
+        resource = next(v for k, v in vars(modules[f"{package}.resources.{module}"]).items()
+                        if k.endswith("Resource") and not k.startswith(("Async", "_")) and "With" not in k)
+        return [name for name, value in vars(resource).items() if callable(value) and not name.startswith("_")]
+
+    assert methods("core_v1") == ["list_namespaced_pod", "read_namespaced_pod", "delete_namespaced_pod"]
+    assert methods("audiobooks") == ["get_an_audiobook", "get_several_audiobooks"]  # (not every one repeats it)
+    assert methods("flows") == ["read_flows", "read_flow"]  # (both would be `read`)
+    assert methods("accounts") == ["adsense_accounts_list", "adsense_accounts_get"]  # (`adsense` is no verb)
+    assert methods("uploads") == ["upload_form", "upload_text"]  # (its name is the verb)
+    spec = tmp_path / "openapi.yaml"
+    text = (HERE / "names-tag-after-verb.yaml").read_text(encoding="utf-8")
+    spec.write_text(text.replace("paths:\n", "x-sdk: {names-from-paths: false}\npaths:\n", 1), encoding="utf-8")
+    resources = generate(spec, package_name="old_names").files["old_names/resources/core_v1.py"]
+    assert "    def list_core_v1_namespaced_pod(" in resources
 
 
 def test_names_from_paths_can_be_turned_off(tmp_path: Path) -> None:
@@ -3477,14 +3504,14 @@ def test_an_openapi_3_2_query_operation_is_sent_with_its_body_and_retried_as_a_g
     ]
     client_class = _import_all(out, package)[package].ThreeTwo
     # a media type of components.mediaTypes is the answer's type, as one written in place is
-    assert typing.get_type_hints(client_class(base_url=SOMEWHERE).records.get_record)["return"].__name__ == "Record"
+    assert typing.get_type_hints(client_class(base_url=SOMEWHERE).records.get)["return"].__name__ == "Record"
     server = ThreadingHTTPServer(("127.0.0.1", 0), _QueryMethod)
     _QueryMethod.seen = []
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         with client_class(base_url=f"http://127.0.0.1:{server.server_port}") as client:
             client._sleep = lambda seconds: None
-            found = client.records.search_records(match_="r-", limit=None)  # `match` is a keyword
+            found = client.records.search(match_="r-", limit=None)  # `match` is a keyword
     finally:
         server.shutdown()
         server.server_close()

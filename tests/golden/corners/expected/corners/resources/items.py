@@ -41,7 +41,7 @@ from ..models.items import (
 
 __all__ = ["ItemsResource", "AsyncItemsResource"]
 
-_GET_ITEM: _Operation[Item] = _Operation(
+_GET: _Operation[Item] = _Operation(
     "getItem",
     "get",
     "/items/{item-id}",
@@ -55,7 +55,7 @@ _GET_ITEM: _Operation[Item] = _Operation(
     },
 )
 
-_PUT_ITEM: _Operation[None] = _Operation(
+_PUT: _Operation[None] = _Operation(
     "putItem",
     "put",
     "/items/{item-id}",
@@ -82,7 +82,7 @@ class ItemsResource(_SyncAPIResource):
         """The same methods as context managers over the response, its body read only when asked."""
         return ItemsResourceWithStreamingResponse(self)
 
-    def get_item(
+    def get(
         self,
         item_id: str,
         *,
@@ -97,7 +97,7 @@ class ItemsResource(_SyncAPIResource):
     ) -> Item:
         """Get item"""
         return self._client.request(
-            _GET_ITEM,
+            _GET,
             path={
                 "item-id": item_id,
             },
@@ -115,7 +115,7 @@ class ItemsResource(_SyncAPIResource):
             timeout=timeout,
         )
 
-    def put_item(
+    def put(
         self,
         item_id: str,
         *,
@@ -144,7 +144,7 @@ class ItemsResource(_SyncAPIResource):
     ) -> None:
         """Put item"""
         return self._client.request(
-            _PUT_ITEM,
+            _PUT,
             path={
                 "item-id": item_id,
             },
@@ -179,16 +179,16 @@ class ItemsResourceWithRawResponse:
     """`items` methods that return an `APIResponse` instead of the parsed value."""
 
     def __init__(self, resource: ItemsResource) -> None:
-        self.get_item = _to_raw_response_wrapper(resource.get_item)
-        self.put_item = _to_raw_response_wrapper(resource.put_item)
+        self.get = _to_raw_response_wrapper(resource.get)
+        self.put = _to_raw_response_wrapper(resource.put)
 
 
 class ItemsResourceWithStreamingResponse:
     """`items` methods that give a context manager over the response, its body unread."""
 
     def __init__(self, resource: ItemsResource) -> None:
-        self.get_item = _to_streamed_response_wrapper(resource.get_item)
-        self.put_item = _to_streamed_response_wrapper(resource.put_item)
+        self.get = _to_streamed_response_wrapper(resource.get)
+        self.put = _to_streamed_response_wrapper(resource.put)
 
 
 class AsyncItemsResource(_AsyncAPIResource):
@@ -207,7 +207,7 @@ class AsyncItemsResource(_AsyncAPIResource):
         """The same methods as context managers over the response, its body read only when asked."""
         return AsyncItemsResourceWithStreamingResponse(self)
 
-    async def get_item(
+    async def get(
         self,
         item_id: str,
         *,
@@ -222,7 +222,7 @@ class AsyncItemsResource(_AsyncAPIResource):
     ) -> Item:
         """Get item"""
         return await self._client.request(
-            _GET_ITEM,
+            _GET,
             path={
                 "item-id": item_id,
             },
@@ -240,7 +240,7 @@ class AsyncItemsResource(_AsyncAPIResource):
             timeout=timeout,
         )
 
-    async def put_item(
+    async def put(
         self,
         item_id: str,
         *,
@@ -269,7 +269,7 @@ class AsyncItemsResource(_AsyncAPIResource):
     ) -> None:
         """Put item"""
         return await self._client.request(
-            _PUT_ITEM,
+            _PUT,
             path={
                 "item-id": item_id,
             },
@@ -304,13 +304,13 @@ class AsyncItemsResourceWithRawResponse:
     """`items` methods that return an `APIResponse` instead of the parsed value."""
 
     def __init__(self, resource: AsyncItemsResource) -> None:
-        self.get_item = _async_to_raw_response_wrapper(resource.get_item)
-        self.put_item = _async_to_raw_response_wrapper(resource.put_item)
+        self.get = _async_to_raw_response_wrapper(resource.get)
+        self.put = _async_to_raw_response_wrapper(resource.put)
 
 
 class AsyncItemsResourceWithStreamingResponse:
     """`items` methods that give a context manager over the response, its body unread."""
 
     def __init__(self, resource: AsyncItemsResource) -> None:
-        self.get_item = _async_to_streamed_response_wrapper(resource.get_item)
-        self.put_item = _async_to_streamed_response_wrapper(resource.put_item)
+        self.get = _async_to_streamed_response_wrapper(resource.get)
+        self.put = _async_to_streamed_response_wrapper(resource.put)
