@@ -172,6 +172,21 @@ class SettingsView:
     no_server: str = ""
     #: the path the document's server gives where it gives no host (/api/v3), else ""
     server_path: str = ""
+    #: how the API key is sent, for its docstring and the README: "as a bearer token ..."
+    api_key_sent: str = ""
+
+
+def _key_sent(sdk: ir.SdkSettings) -> str:
+    """How the API key goes in each request, as a user needs to know it to give the right
+    value: an API key scheme in the Authorization header takes the header's whole value
+    (Kubernetes' `BearerToken`: `Bearer <token>`, which the client does not add)."""
+    name = sdk.auth_header
+    if sdk.auth_scheme == "header" and name.lower() == "authorization":
+        return f"as the `{name}` header, as it is given (the whole value: `Bearer <token>` where the API wants a bearer token)"
+    return {"bearer": "as a bearer token (`Authorization: Bearer <key>`)",
+            "basic": "as HTTP basic credentials (`user:password`)",
+            "header": f"as the `{name}` header", "query": f"as the `{name}` query parameter",
+            "cookie": f"as the `{name}` cookie"}.get(sdk.auth_scheme, "")
 
 
 @dataclass
@@ -556,6 +571,7 @@ def _settings_view(api: ir.Api) -> SettingsView:
     # The settings without their own x-sdk variable share the prefix of the log variable (POSTHOG_LOG -> POSTHOG_).
     env_prefix = sdk.log_env[:-4] if sdk.log_env.endswith("_LOG") else sdk.client_name.upper()
     return SettingsView(
+        api_key_sent=_key_sent(sdk),
         default_base_url=default_base_url,
         no_server=no_server,
         server_path=first if not default_base_url and first.startswith("/") else "",

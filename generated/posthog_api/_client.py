@@ -113,7 +113,8 @@ class PostHog(_SyncAPIClient):
         """Create a client.
 
         Args:
-            api_key: the API key; defaults to the POSTHOG_PERSONAL_API_KEY environment variable.
+            api_key: the API key, sent as a bearer token (`Authorization: Bearer <key>`); defaults
+                to the POSTHOG_PERSONAL_API_KEY environment variable.
             host: the server's base URL; defaults to POSTHOG_HOST, else https://us.posthog.com.
             project_id: The project that operations act on when no project_id is passed; defaults to
                 POSTHOG_PROJECT_ID.
@@ -308,7 +309,8 @@ class AsyncPostHog(_AsyncAPIClient):
         """Create a client.
 
         Args:
-            api_key: the API key; defaults to the POSTHOG_PERSONAL_API_KEY environment variable.
+            api_key: the API key, sent as a bearer token (`Authorization: Bearer <key>`); defaults
+                to the POSTHOG_PERSONAL_API_KEY environment variable.
             host: the server's base URL; defaults to POSTHOG_HOST, else https://us.posthog.com.
             project_id: The project that operations act on when no project_id is passed; defaults to
                 POSTHOG_PROJECT_ID.

@@ -610,6 +610,7 @@ class _KubeServer(_LineStreamer):
 
     def do_GET(self) -> None:  # noqa: N802 (http.server's name)
         self.seen.append((self.path, self.headers.get("Accept", "")))
+        assert self.headers.get("Authorization") == "Bearer t0k"
         super().do_GET()
 
     def do_PATCH(self) -> None:  # noqa: N802 (http.server's name)
@@ -634,11 +635,14 @@ def test_a_query_flag_named_by_the_streams_media_type_asks_for_the_stream(
     an answer offered in JSON beside YAML, protobuf or XML, which the client asks for as
     JSON alone, is the model, not `Model | bytes` or `Model | str` (a server that answers
     XML anyway raised an error saying so before, and does). A patch, an object, goes as a
-    merge patch, not as the JSON Patch listed first (an array). Over real HTTP on loopback,
+    merge patch, not as the JSON Patch listed first (an array). The README says the key is
+    the authorization header's whole value. Over real HTTP on loopback,
     sync, async, the CLI; mypy reads the overloads."""
     out, package, _ = packages["contract-kube-openapi"]
     modules = _import_all(out, package)
     models = modules[f"{package}.models"]
+    assert ("The API key is sent as the `authorization` header, as it is given (the whole value: `Bearer <token>` "
+            "where the API wants a bearer token).") in (out / "README.md").read_text(encoding="utf-8")
     added = {"type": "ADDED", "object": {"metadata": {"name": "a"}, "data": {"k": "v"}}}
     deleted = {**added, "type": "DELETED"}
     _KubeServer.seen = []
@@ -653,7 +657,7 @@ def test_a_query_flag_named_by_the_streams_media_type_asks_for_the_stream(
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base_url = f"http://127.0.0.1:{server.server_port}"
     try:
-        with modules[package].KubeStyle(base_url=base_url, strict_response_validation=True) as client:
+        with modules[package].KubeStyle(base_url=base_url, api_key="Bearer t0k", strict_response_validation=True) as client:
             _KubeServer.read.clear()
             watch = client.core.list_config_maps(watch=True)
             first = next(watch)  # while the server holds the stream open
@@ -676,12 +680,13 @@ def test_a_query_flag_named_by_the_streams_media_type_asks_for_the_stream(
         assert isinstance(patched, models.ConfigMap) and patched.data == {"k": "v2"}
 
         async def watch_async() -> list[Any]:
-            async with modules[package].AsyncKubeStyle(base_url=base_url) as client:
+            async with modules[package].AsyncKubeStyle(base_url=base_url, api_key="Bearer t0k") as client:
                 return [event["type"] async for event in await client.core.list_config_maps(watch=True)]
 
         _KubeServer.read.set()
         assert asyncio.run(watch_async()) == ["ADDED", "DELETED"]
-        env = {**os.environ, "PYTHONPATH": str(out), f"{package.upper()}_BASE_URL": base_url}
+        env = {**os.environ, "PYTHONPATH": str(out), f"{package.upper()}_BASE_URL": base_url,
+               f"{package.upper()}_API_KEY": "Bearer t0k"}
         cli = subprocess.run([sys.executable, "-m", f"{package}.cli", "core", "list-config-maps", "--watch"],
                              capture_output=True, text=True, env=env, timeout=60)
     finally:
@@ -694,7 +699,8 @@ def test_a_query_flag_named_by_the_streams_media_type_asks_for_the_stream(
     # answer on it (the method promises a Pet)
     xml = httpx.MockTransport(lambda request: httpx.Response(
         200, headers={"content-type": "application/xml"}, text="<pet><name>Rex</name></pet>"))
-    with modules[package].KubeStyle(base_url="https://k.example.com", http_client=httpx.Client(transport=xml)) as client:
+    with modules[package].KubeStyle(base_url="https://k.example.com", api_key="k",
+                                    http_client=httpx.Client(transport=xml)) as client:
         with pytest.raises(modules[f"{package}.errors"].ResponseValidationError, match="expected JSON, got application/xml") as caught:
             client.pets.get_pet("p1")
     assert caught.value.response.text == "<pet><name>Rex</name></pet>"
@@ -705,7 +711,7 @@ from typing import Any, assert_type
 
 from {package} import KubeStyle, models
 
-client = KubeStyle(base_url="https://kubernetes.example.com")
+client = KubeStyle(base_url="https://kubernetes.example.com", api_key="Bearer t0k")
 assert_type(client.core.list_config_maps(watch=True), Iterator[Any])
 assert_type(client.core.list_config_maps(), models.ConfigMapList)
 assert_type(client.core.read_config_map("a"), models.ConfigMap)

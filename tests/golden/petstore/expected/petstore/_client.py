@@ -47,7 +47,8 @@ class Petstore(_SyncAPIClient):
         """Create a client.
 
         Args:
-            api_key: the API key; defaults to the PETSTORE_API_KEY environment variable.
+            api_key: the API key, sent as the `X-Api-Key` header; defaults to the PETSTORE_API_KEY
+                environment variable.
             base_url: the server's base URL; defaults to PETSTORE_BASE_URL, else
                 https://petstore.example.com/v1.
             timeout: seconds (or an `httpx.Timeout`) for each request, body included; None waits
@@ -143,7 +144,8 @@ class AsyncPetstore(_AsyncAPIClient):
         """Create a client.
 
         Args:
-            api_key: the API key; defaults to the PETSTORE_API_KEY environment variable.
+            api_key: the API key, sent as the `X-Api-Key` header; defaults to the PETSTORE_API_KEY
+                environment variable.
             base_url: the server's base URL; defaults to PETSTORE_BASE_URL, else
                 https://petstore.example.com/v1.
             timeout: seconds (or an `httpx.Timeout`) for each request, body included; None waits
