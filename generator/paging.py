@@ -1,6 +1,6 @@
 """Pages the document does not declare but shows in the well-known ways: a list
 operation whose query takes a token its answer gives back (Google's `pageToken` and
-`nextPageToken`), whose answer's Link header leads to the next page (GitHub's), whose
+`nextPageToken`, Kubernetes' `continue` in its list's `metadata`), whose answer's Link header leads to the next page (GitHub's), whose
 query takes the id of the last item seen while the answer says there are more (Stripe's
 `starting_after` and `has_more`, OpenAI's `after`, Anthropic's `after_id`), whose answer links to the next page (a `next`
 field, at its top or in one of its objects: JSON:API's `links.next`, Twilio's
@@ -22,17 +22,19 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from . import answers, ir
+from . import answers, ir, streams
 
 #: query parameters that take a token of the next page (compared without case or `_`, `-`)
 _TOKEN_PARAMETERS = frozenset({"pagetoken", "cursor", "nexttoken", "continuationtoken", "marker", "pagecursor",
-                               "starttoken", "startcursor", "nextpagetoken", "nextcursor"})
+                               "starttoken", "startcursor", "nextpagetoken", "nextcursor", "continue"})
 #: properties of an answer that hold the next page's token
 _NEXT_FIELDS = frozenset({"nextpagetoken", "nexttoken", "nextcursor", "nextmarker", "continuationtoken",
                           "nextpagecursor", "nextcontinuationtoken"})
 #: a token parameter whose answer carries it under the same name (AWS's `NextToken`,
-#: Square's `cursor`); a `marker` is echoed back as it was sent (S3's), not the next one
-_SAME_NAME = frozenset({"nexttoken", "cursor", "continuationtoken", "pagetoken", "nextpagetoken", "nextcursor"})
+#: Square's `cursor`, Kubernetes' `continue` in its list's `metadata`); a `marker` is
+#: echoed back as it was sent (S3's), not the next one
+_SAME_NAME = frozenset({"nexttoken", "cursor", "continuationtoken", "pagetoken", "nextpagetoken", "nextcursor",
+                        "continue"})
 #: fields of an answer that hold the next page's link, in the order they are looked for (a
 #: value that is no link, a page number or a token, ends the walk at run time)
 _NEXT_LINKS = ("next", "nextlink", "odatanextlink", "nextpageurl", "nextpageuri", "nexturl", "nextpagelink",
@@ -63,8 +65,12 @@ def inferred(op: dict[str, Any], result: ir.Operation, models: dict[str, ir.Mode
     """The paging `op` shows without an extension, or None."""
     if result.body is not None:
         return None
-    # (what the client asks for: XML or YAML beside JSON is no page it reads)
-    successes = [r for r in answers.asked_for(result) if r.status.startswith("2")]
+    # (what the client asks for: XML or YAML beside JSON is no page it reads; a stream a
+    # query flag asks for is another answer: Kubernetes' lists, paged by `continue`, and
+    # a watch with `watch=true`)
+    flag = streams.stream_flag(result)
+    successes = [r for r in answers.asked_for(result) if r.status.startswith("2")
+                 and not (flag is not None and flag.in_query and r.decoding in ("lines", "sse"))]
     success = successes[0] if successes else None
     if success is None or success.type is None or any(r.decoding != "json" or r.type != success.type for r in successes):
         return None  # (an answer that may be CSV too, or of another shape, is no page)

@@ -176,6 +176,14 @@ class SettingsView:
     api_key_sent: str = ""
 
 
+def _stream_flag(op: ir.Operation) -> streams.StreamFlag | None:
+    """The argument that asks for the operation's stream, where its method can take one:
+    not beside typed overloads, nor beside pages unless a query flag asks (Kubernetes'
+    lists: pages by `continue`, a watch with `watch=True`)."""
+    flag = streams.stream_flag(op) if not op.overloads else None
+    return flag if flag is not None and (op.pagination is None or flag.in_query) else None
+
+
 def _key_sent(sdk: ir.SdkSettings) -> str:
     """How the API key goes in each request, as a user needs to know it to give the right
     value: an API key scheme in the Authorization header takes the header's whole value
@@ -673,7 +681,7 @@ def _docstring(op: ir.Operation, args: list[Arg], extra: list[tuple[str, str]] |
                      "returns its result; raises LongRunningError where it fails. `with_raw_response` returns "
                      "the first response, without waiting.")
     streamed = streams.streamed_values(op)
-    flag = streams.stream_flag(op) if not op.overloads and not op.pagination else None
+    flag = _stream_flag(op)
     if flag is not None:
         parts.append(f"With `{flag.name}={flag.stream_value!r}` it yields each "
                      f"{'event' if any(r.decoding == 'sse' for r in op.responses) else 'value'} the server streams "
@@ -739,7 +747,7 @@ def _operation_view(op: ir.Operation, const: str, resource: ir.Resource, consts:
                     aliases: dict[str, ir.Alias]) -> OperationView:
     positional, required, optional, defaulted = _args(op)
     lines = streams.streamed_values(op)
-    flag = streams.stream_flag(op) if not op.overloads and not op.pagination else None
+    flag = _stream_flag(op)
     responses: dict[str, list[ResponseSpecView]] = {}
     for r in answers.asked_for(op):
         rtype = r.type if r.decoding == "json" or r.decoding == "lines" and flag is None else None

@@ -631,7 +631,8 @@ def test_a_query_flag_named_by_the_streams_media_type_asks_for_the_stream(
     """kube-openapi's lists answer `application/json;stream=watch` where the query says
     `watch=true`: the method read that as one JSON body, which a watch never ends (the
     program hung). It yields each event as it arrives now (as JSON values: the document
-    gives the stream the list's schema, which no event is), and the list without it. And
+    gives the stream the list's schema, which no event is), and without it the list,
+    paged by the `continue` token of each chunk's metadata. And
     an answer offered in JSON beside YAML, protobuf or XML, which the client asks for as
     JSON alone, is the model, not `Model | bytes` or `Model | str` (a server that answers
     XML anyway raised an error saying so before, and does). A patch, an object, goes as a
@@ -648,7 +649,8 @@ def test_a_query_flag_named_by_the_streams_media_type_asks_for_the_stream(
     _KubeServer.seen = []
     _KubeServer.streams = {
         "/api/v1/configmaps?watch=true": ("application/json", [json.dumps(added) + "\n", None, json.dumps(deleted) + "\n"]),
-        "/api/v1/configmaps": ("application/json", ['{"items": [{"metadata": {"name": "a"}}]}']),
+        "/api/v1/configmaps": ("application/json", ['{"items": [{"metadata": {"name": "a"}}], "metadata": {"continue": "c1"}}']),
+        "/api/v1/configmaps?continue=c1": ("application/json", ['{"items": [{"metadata": {"name": "b"}}], "metadata": {}}']),
         "/api/v1/configmaps/a": ("application/json", ['{"metadata": {"name": "a"}}']),
         "/pets/p1": ("application/json", ['{"name": "Rex"}']),
         "/reports?format=csv": ("text/csv", ["name\nRex\n"]),
@@ -663,17 +665,18 @@ def test_a_query_flag_named_by_the_streams_media_type_asks_for_the_stream(
             first = next(watch)  # while the server holds the stream open
             _KubeServer.read.set()
             rest = list(watch)
-            listed = client.core.list_config_maps()
+            listed = [config_map.metadata.name for config_map in client.core.list_config_maps()]
             one = client.core.read_config_map("a")
             pet = client.pets.get_pet("p1")
             report = client.pets.get_report(format="csv")
             patched = client.core.patch_config_map("default", "a", body={"data": {"k": "v2"}})
         assert first == added and rest == [deleted]
-        assert isinstance(listed, models.ConfigMapList) and listed.items[0].metadata.name == "a"
+        assert listed == ["a", "b"]  # the second chunk by the first's `continue`
         assert isinstance(one, models.ConfigMap) and isinstance(pet, models.Pet) and pet.name == "Rex"
         assert report == "name\nRex\n"
         assert _KubeServer.seen == [("/api/v1/configmaps?watch=true", "application/json;stream=watch"),
                                     ("/api/v1/configmaps", "application/json"),
+                                    ("/api/v1/configmaps?continue=c1", "application/json"),
                                     ("/api/v1/configmaps/a", "application/json"), ("/pets/p1", "application/json"),
                                     ("/reports?format=csv", "application/json"),
                                     ("/api/v1/namespaces/default/configmaps/a", "application/merge-patch+json")]
@@ -709,11 +712,11 @@ def test_a_query_flag_named_by_the_streams_media_type_asks_for_the_stream(
 from collections.abc import Iterator
 from typing import Any, assert_type
 
-from {package} import KubeStyle, models
+from {package} import KubeStyle, SyncPage, models
 
 client = KubeStyle(base_url="https://kubernetes.example.com", api_key="Bearer t0k")
 assert_type(client.core.list_config_maps(watch=True), Iterator[Any])
-assert_type(client.core.list_config_maps(), models.ConfigMapList)
+assert_type(client.core.list_config_maps(), SyncPage[models.ConfigMap])
 assert_type(client.core.read_config_map("a"), models.ConfigMap)
 assert_type(client.pets.get_pet("p1"), models.Pet)
 assert_type(client.pets.get_report(format="csv"), models.Pet | str)
