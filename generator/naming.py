@@ -147,6 +147,43 @@ def class_name(text: str, reserved: frozenset[str] = MODULE_RESERVED) -> str:
     return safe(_leading_digit(pascal(text), "N"), reserved, avoid_builtins=True)
 
 
+#: a schema name that is a dotted path of three parts or more, its last the type's own
+#: name: kube-openapi's `io.k8s.api.core.v1.Pod`, Twilio's `api.v2010.account.address`,
+#: .NET's `Billbee.Interfaces.BillbeeAPI.Model.OrderApiModel`; not a generic's name
+#: spelt out (FastAPI's `ResponseOk_List_apps.api.routes.Template__`: its last part is
+#: the argument's, not the class's)
+_DOTTED_NAME = re.compile(r"^[A-Za-z][\w-]*(?:\.[\w-]+)+\.[A-Za-z][\w-]*$")
+
+
+def short_schema_names(names: Iterable[str]) -> dict[str, str]:
+    """The schema names that are dotted paths, each with its shortest dotted suffix whose
+    class name no other schema's has: `io.k8s.api.core.v1.Pod` is `Pod`, and
+    `io.k8s.api.autoscaling.v1.HorizontalPodAutoscaler` beside v2's `v1.HorizontalPodAutoscaler`
+    (`V1HorizontalPodAutoscaler`, as Kubernetes' own client names it); core's and
+    events' `Event` `core.v1.Event` and `events.v1.Event`. A name no dotted path is (or a
+    single one) is not here: it is the class's name as it was."""
+    every = list(dict.fromkeys(names))
+    dotted = [n for n in every if _DOTTED_NAME.match(n) and not n.endswith("_")]
+    if len(dotted) < 2:
+        return {}
+    taken = {class_name(n) for n in every if n not in dotted}
+    parts = {n: n.split(".") for n in dotted}
+    short: dict[str, str] = {}
+    depth = 1
+    while len(short) < len(dotted):
+        candidates = {n: ".".join(parts[n][-depth:]) for n in dotted if n not in short}
+        counts: dict[str, int] = {}
+        for text in candidates.values():
+            counts[class_name(text)] = counts.get(class_name(text), 0) + 1
+        for n, text in candidates.items():
+            cls = class_name(text)
+            if depth >= len(parts[n]) or (counts[cls] == 1 and cls not in taken):
+                short[n] = text
+                taken.add(cls)
+        depth += 1
+    return short
+
+
 def enum_member(value: object) -> str:
     if isinstance(value, str):
         name = constant(value) if value else "EMPTY"

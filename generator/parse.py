@@ -283,8 +283,9 @@ class Parser:
         #: a copy earlier in the document never renames a class, at the cost of the code)
         self.share_copies = self.sdk_flag("share-inline-copies")
         #: x-sdk `names-from-paths`: whether operations whose operationId is missing or only
-        #: spells the method and path get methods named from the path (path_names), and a
-        #: tag's methods that all repeat its name after their verb lose it (without_group)
+        #: spells the method and path get methods named from the path (path_names), a
+        #: tag's methods that all repeat its name after their verb lose it (without_group),
+        #: and schemas named by dotted paths are classes of their shortest unique suffix
         self.names_from_paths = self.sdk_flag("names-from-paths")
         #: pointers of the operations whose methods are named from their paths (path_names)
         self.path_named: set[str] = set()
@@ -333,10 +334,12 @@ class Parser:
     def parse_components(self) -> None:
         schemas = (self.data.get("components") or {}).get("schemas") or {}
         bodies = self.route_bodies(schemas)
-        # Claim component names first so they keep their natural names.
+        # Claim component names first so they keep their natural names (a dotted path's
+        # shortest suffix that is no other's: `io.k8s.api.core.v1.Pod` is `Pod`).
+        short = naming.short_schema_names(str(name) for name in schemas) if self.names_from_paths else {}
         for name in schemas:
             if name not in bodies:
-                self.component_names[name] = self.names.claim(naming.class_name(name))
+                self.component_names[name] = self.names.claim(naming.class_name(short.get(name, name)))
         for name, better in bodies.items():
             self.component_names[name] = self.names.claim(better if better not in self.names else naming.class_name(name))
         for name, schema in schemas.items():

@@ -3322,6 +3322,25 @@ def test_a_tags_name_every_method_repeats_after_its_verb_is_left_out(
     assert "    def list_core_v1_namespaced_pod(" in resources
 
 
+def test_schemas_named_by_dotted_paths_are_classes_of_their_shortest_unique_suffix(
+        packages: dict[str, tuple[Path, str, list[Diagnostic]]], tmp_path: Path) -> None:
+    """`Pod`, not `IoK8sApiCoreV1Pod`; a suffix two schemas share goes longer, and a plain
+    name the document has keeps its class; names-from-paths: false keeps the whole paths."""
+    out, package, diagnostics = packages["names-dotted-schemas"]
+    assert not diagnostics
+    types = _import_all(out, package)[f"{package}.types"]
+    for name in ("Pod", "PodList", "CoreV1Event", "EventsV1Event", "V1HorizontalPodAutoscaler",
+                 "V2HorizontalPodAutoscaler", "V1Status", "Status"):
+        assert isinstance(getattr(types, name), type), name
+    assert not any(name.startswith("IoK8s") for name in types.__all__)
+    assert types.Status.model_fields.keys() == {"text"} and types.V1Status.model_fields.keys() == {"code"}
+    spec = tmp_path / "openapi.yaml"
+    text = (HERE / "names-dotted-schemas.yaml").read_text(encoding="utf-8")
+    spec.write_text(text.replace("paths:\n", "x-sdk: {names-from-paths: false}\npaths:\n", 1), encoding="utf-8")
+    models = "".join(v for k, v in generate(spec, package_name="old_names").files.items() if "/models/" in k)
+    assert "class IoK8sApiCoreV1Pod(" in models and "class Pod(" not in models
+
+
 def test_names_from_paths_can_be_turned_off(tmp_path: Path) -> None:
     """x-sdk names-from-paths: false, for a project whose users call the old names."""
     text = (HERE / "contract-names-from-paths.yaml").read_text(encoding="utf-8")
