@@ -1027,6 +1027,7 @@ def mock_entry(op: ir.Operation, fixture_file: str, resolver: openapi.Resolver) 
             {"name": p.wire_name, "in": p.location, "required": p.required, "schema": followable(resolver, p.schema),
              "style": p.style, "explode": p.explode, **({"slashed": True} if p.slashed else {})}
             for p in op.parameters
+            if p.name != op.accept_param  # (the client's, not the API's: the mock negotiates as the server does)
         ],
         "body": {"required": op.body.required, "media_type": op.body.media_type, "schema": followable(resolver, op.body.schema),
                  **({"styles": op.body.form_styles} if op.body.form_styles else {})}

@@ -326,6 +326,9 @@ class Operation:
     #: is once done (`final-state-via`: "original-uri", "location", "azure-async-operation",
     #: "" for what the method implies); None for any other operation
     arm_polling: str | None = None
+    #: the header parameter that asks for another answer than JSON (parse.accept_argument),
+    #: by its Python name; "" where there is none
+    accept_param: str = ""
 
     @property
     def path_params(self) -> list[Parameter]:

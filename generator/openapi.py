@@ -131,7 +131,7 @@ def accept_header(successes: list[list[str]]) -> str:
     "applicationjson") asks for application/json; other such names are left out, and a
     status that names its answer no way a header can (truora's "PDF") is asked for as
     `*/*`: JSON it is not, and anything else may be what it means."""
-    statuses = [[_header_media(m) for m in medias] for medias in successes]
+    statuses = [[header_media(m) for m in medias] for medias in successes]
     every = [m for medias in statuses for m in medias if m]
     json_types = [m for m in every if _is_json_type(m)]
     chosen = [DEFAULT_ACCEPT] if any(media_base(m) == DEFAULT_ACCEPT for m in json_types) else json_types
@@ -153,7 +153,7 @@ def _is_json_type(media: str) -> bool:
     return bool(media) and encoding_of(media) == "json" and media_base(media) != "*/*"
 
 
-def _header_media(media: str) -> str:
+def header_media(media: str) -> str:
     """`media` as an Accept header may name it, or "" where it cannot (a JSON name that
     is no media type stands for application/json)."""
     media = media.strip()

@@ -14,7 +14,7 @@ from typing import Any
 
 import orjson
 
-from . import ir, naming, openapi, paging, path_names, subtypes
+from . import answers, ir, naming, openapi, paging, path_names, subtypes
 from .diagnostics import (
     AMBIGUOUS,
     EXTENSION,
@@ -1389,7 +1389,47 @@ class Parser:
                     for scopes in requirement.values():
                         result.scopes.extend(str(s) for s in scopes or [] if str(s) not in result.scopes)
         self.extensions(op, op_ptr, result)
+        self.accept_argument(result, arg_names)
         return result
+
+    @staticmethod
+    def accept_argument(result: ir.Operation, arg_names: naming.UniqueNames) -> None:
+        """The `accept` argument of an operation whose answer may be another document than
+        its JSON (answers.offered): a header parameter whose values are the media types the
+        caller may ask for, JSON first. Not beside what types the answer otherwise (typed
+        overloads, a long-running operation's wait) nor where the document has its own
+        Accept parameter."""
+        if result.overloads or result.long_running or result.arm_polling is not None \
+                or any(p.location == "header" and p.wire_name.lower() == "accept" for p in result.parameters):
+            return
+        files = [(r.media_type.strip(), r.decoding) for r in answers.offered(result) if r.media_type]
+        if not files:
+            return
+        listed = [openapi.header_media(r.media_type) for r in answers.asked_for(result)
+                  if r.status.startswith("2") and r.decoding == "json" and r.media_type]
+        json_media = openapi.DEFAULT_ACCEPT if openapi.DEFAULT_ACCEPT in map(openapi.media_base, listed) \
+            else next((m for m in listed if m and m != "*/*"), openapi.DEFAULT_ACCEPT)
+        values = [json_media] + [media for media, _ in files]
+        texts = [f"`{media}`" for media, decoding in files if decoding == "text"]
+        binaries = [f"`{media}`" for media, decoding in files if decoding == "binary"]
+        returns = "; ".join(part for part in (
+            f"{', '.join(texts)} {'return' if len(texts) > 1 else 'returns'} the answer's text" if texts else "",
+            f"{', '.join(binaries)} {'return' if len(binaries) > 1 else 'returns'} its bytes" if binaries else "",
+        ) if part)
+        name = "accept" if "accept" not in arg_names else arg_names.claim("accept_type")
+        if name == "accept":
+            arg_names.claim(name)
+        result.parameters.append(ir.Parameter(
+            name=name,
+            wire_name="Accept",
+            location="header",
+            type=ir.TypeRef(ir.UNION, variants=tuple(ir.TypeRef(ir.LITERAL, value=v) for v in values)),
+            required=False,
+            description=f"The type of answer to ask for: `{json_media}` (JSON, the default) or another the API "
+                        f"offers; {returns}.",
+            schema={"type": "string", "enum": values},
+        ))
+        result.accept_param = name
 
     def holds_nothing(self, raw: Any, pointer: str) -> bool:
         """Whether a request body can only be `{}`: an object of no properties that admits no

@@ -363,6 +363,8 @@ def type_hint(t: ir.TypeRef, shadowed: frozenset[str] = frozenset()) -> str:
         text = f"{_b('dict', shadowed)}[{_b('str', shadowed)}, {type_hint(_item(t), shadowed)}]"
     elif kind in ("model", "enum", "alias"):
         text = ident(t.name)
+    elif kind == "union" and all(v.kind == "literal" and not v.nullable for v in t.variants):
+        text = f"_Literal[{', '.join(pyrepr(v.value) for v in t.variants)}]"
     elif kind == "union":
         text = " | ".join(type_hint(v, shadowed) for v in t.variants)
     elif kind == "literal":

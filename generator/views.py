@@ -303,6 +303,10 @@ class Examples:
     streaming: CallExample | None = None
     streams_events: bool = True
     streaming_flag: str = ""  # how the call asks for it: `stream=True`
+    #: a call that asks for another document than JSON (its `accept` argument given)
+    document: CallExample | None = None
+    document_binary: bool = False  # it returns bytes (else text)
+    document_file: str = ""  # a name to save it under
 
 
 @dataclass
@@ -757,6 +761,12 @@ def _operation_view(op: ir.Operation, const: str, resource: ir.Resource, consts:
         specs = responses.setdefault(r.status, [])
         if spec not in specs:  # several media types often decode alike (json, json;stream=watch)
             specs.append(spec)
+    offered = answers.offered(op) if op.accept_param else []
+    for r in offered:  # (read by their content type when the caller asks for them)
+        spec = ResponseSpecView(r.decoding, None, r.member)
+        specs = responses.setdefault(r.status, [])
+        if spec not in specs:
+            specs.append(spec)
     view = OperationView(
         op=op,
         const=const,
@@ -796,6 +806,9 @@ def _operation_view(op: ir.Operation, const: str, resource: ir.Resource, consts:
             "page": by_name.get(op.pagination.page_param or ""),
             "token": by_name.get(op.pagination.token_param or ""),
         }
+    if offered:
+        view.overloads = _accept_overloads(op, offered, view.returns)
+        view.returns = _with_offered(view.returns, [t for o in view.overloads[:-1] for t in o.returns])
     for overload in op.overloads:
         view.overloads.append(OverloadView(
             overload.parameter,
@@ -832,6 +845,36 @@ def _operation_view(op: ir.Operation, const: str, resource: ir.Resource, consts:
             for o, ov_op in zip(view.overloads, op.overloads, strict=True)
         ]
     return view
+
+
+def _accept_overloads(op: ir.Operation, offered: list[ir.Response], returns: list[ir.TypeRef]) -> list[OverloadView]:
+    """The overloads of a method whose `accept` argument may ask for another document than
+    JSON: one for the types read as text (str), one for those read as bytes, then the
+    one that leaves the argument out or names JSON (what the method returns otherwise)."""
+    param = next(p for p in op.parameters if p.name == op.accept_param)
+    values = [v.value for v in param.type.variants]
+    overloads = []
+    for decoding, returned in (("text", "str"), ("binary", "bytes")):
+        media = [r.media_type.strip() for r in offered if r.decoding == decoding and r.media_type]
+        if media:
+            overloads.append(OverloadView(op.accept_param, _literals(media), [ir.TypeRef(ir.PRIMITIVE, returned)], None))
+    overloads.append(OverloadView(op.accept_param, _literals(values[:1]), returns, None, default=True))
+    return overloads
+
+
+def _with_offered(returns: list[ir.TypeRef], offered: list[ir.TypeRef]) -> list[ir.TypeRef]:
+    """A method's return type's members (empty: None) with those of the other documents
+    it may be asked for, None last."""
+    if any(t.kind == ir.ANY for t in returns):
+        return returns
+    base = returns or [_NONE]
+    return [t for t in base if t != _NONE] + [t for t in offered if t not in base] + [t for t in base if t == _NONE]
+
+
+def _literals(values: list[Any]) -> ir.TypeRef:
+    """The type of an argument that takes any of `values`, each as it is."""
+    literals = [ir.TypeRef(ir.LITERAL, value=v) for v in values]
+    return literals[0] if len(literals) == 1 else ir.TypeRef(ir.UNION, variants=tuple(literals))
 
 
 def _wait_name(op: ir.Operation, resource: ir.Resource) -> str:
@@ -1101,6 +1144,8 @@ def _cli_kind(t: ir.TypeRef, enums: dict[str, ir.Enum]) -> tuple[str, list[Any]]
         return "choice", [m.value for m in enums[t.name].members]
     if t.kind == ir.LITERAL:
         return "choice", [t.value]
+    if t.kind == ir.UNION and all(v.kind == ir.LITERAL for v in t.variants):
+        return "choice", [v.value for v in t.variants]
     return "json", []  # objects, lists, unions and Any
 
 
@@ -1785,6 +1830,20 @@ def contract_cases(view: ApiView, fixtures_by_op: dict[str, dict[str, Any]]) -> 
                 arg_types=[a.type for a in ov.positional],
                 kwarg_types={name: annotations.get(name) for name in kwargs},
             ))
+            offered = answers.offered(op) if op.accept_param else []
+            if offered and offered[0].media_type:
+                # the same call asking for the first other document: its text or bytes
+                media = offered[0].media_type.strip()
+                subtype = openapi.media_base(media).rpartition("/")[2]
+                named = subtype if re.fullmatch(r"[a-z0-9]{2,8}", subtype) else "document"
+                cases.append(replace(
+                    cases[-1],
+                    test=test_names.claim(f"test_{naming.snake(op.operation_id)}_as_{named}"),
+                    kwargs={**kwargs, op.accept_param: media},
+                    kind="plain",
+                    expected=["str" if offered[0].decoding == "text" else "bytes"],
+                    kwarg_types={**cases[-1].kwarg_types, op.accept_param: annotations.get(op.accept_param)},
+                ))
     return cases
 
 
@@ -1810,7 +1869,9 @@ def _writable(arg: Arg) -> bool:
 
 
 def build_examples(view: ApiView, cases: list[ContractCase]) -> Examples:
-    by_target = {case.target: case for case in cases}
+    by_target: dict[str, ContractCase] = {}
+    for case in cases:
+        by_target.setdefault(case.target, case)  # (the call as most make it, not one asking for a document)
     models = {m.name: m for m in view.api.models}
     examples = Examples()
 
@@ -1836,6 +1897,8 @@ def build_examples(view: ApiView, cases: list[ContractCase]) -> Examples:
                 examples.plain = call(rv, ov)
             if ov.wait and examples.waiting is None:
                 examples.waiting = _wait_example(call(rv, ov, ov.wait.method), ov, models)
+            if ov.op.accept_param and examples.document is None and not ov.op.deprecated:
+                _document_example(examples, call(rv, ov), ov)
             # (a call that asks for its stream, where there is one: it reads as its user writes it)
             better = examples.streaming is None or (ov.stream_flag and not examples.streaming_flag) or (
                 ov.stream_flag and ov.flag_overloads[0].argument.value is True and not examples.streaming_flag.endswith("=True"))
@@ -1849,6 +1912,19 @@ def build_examples(view: ApiView, cases: list[ContractCase]) -> Examples:
                 examples.streaming_flag = f"{ov.stream_flag}={'True' if asked is True else json.dumps(asked)}" \
                     if ov.stream_flag else ""
     return examples
+
+
+def _document_example(examples: Examples, example: CallExample | None, ov: OperationView) -> None:
+    """The README's call that asks for another document than JSON: the first the
+    operation offers, saved to a file named for its type."""
+    offered = answers.offered(ov.op)
+    if example is None or not offered or not offered[0].media_type:
+        return
+    media = offered[0].media_type.strip()
+    examples.document = replace(example, kwargs=(*example.kwargs, (ov.op.accept_param, ExampleValue(media))))
+    examples.document_binary = offered[0].decoding == "binary"
+    subtype = openapi.media_base(media).rpartition("/")[2]
+    examples.document_file = "answer." + subtype if re.fullmatch(r"[a-z0-9]{2,8}", subtype) else "answer"
 
 
 def _wait_example(example: CallExample | None, ov: OperationView, models: dict[str, ir.Model]) -> CallExample | None:

@@ -730,6 +730,112 @@ assert_type(client.pets.get_report(format="csv"), models.Pet | str)
     assert result.returncode == 0, result.stdout[-3000:]
 
 
+class _DocumentServer(BaseHTTPRequestHandler):
+    """Answers in the type the Accept names, as a server that negotiates: JSON, a PDF,
+    a CSV, a calendar entry; notes each request's path and Accept."""
+
+    seen: list[tuple[str, str]] = []
+    documents = {"application/pdf": b"%PDF-1.7\n\xe2\xe3", "text/csv": b"id\na1\n",
+                 "text/calendar": b"BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n"}
+
+    def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+        accept = self.headers.get("Accept", "")
+        self.seen.append((self.path, accept))
+        if accept in self.documents:
+            kind, data = accept, self.documents[accept]
+        elif self.path.startswith("/advisories"):
+            kind, data = "application/json", b'{"count": 1, "next": null, "results": [{"id": "a1"}]}'
+        else:
+            kind, data = "application/json", b'{"id": "p1", "net": 1234.5}'
+        self.send_response(200)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def do_POST(self) -> None:  # noqa: N802 (http.server's name)
+        self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        self.do_GET()
+
+    def log_message(self, *args: Any) -> None:
+        pass
+
+
+def test_an_answer_offered_as_another_document_is_had_by_the_accept_argument(
+        packages: dict[str, tuple[Path, str, list[Diagnostic]]], tmp_path: Path) -> None:
+    """loket.nl's payslip is JSON or a PDF, an export JSON pages or a CSV: the client asked
+    for JSON alone and the other document could not be had but by a header of one's own
+    and `with_raw_response`. `accept` names it now, and the method returns its bytes or
+    text (typed by overloads); a list asked for a CSV returns it whole, not pages. XML
+    beside JSON is no such choice; a body field named `accept` leaves the argument
+    `accept_type`. Over real HTTP on loopback, sync, async and the CLI (the PDF byte for
+    byte on its standard output); mypy reads the overloads."""
+    out, package, _ = packages["contract-accept-documents"]
+    modules = _import_all(out, package)
+    models = modules[f"{package}.models"]
+    _DocumentServer.seen = []
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _DocumentServer)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base_url = f"http://127.0.0.1:{server.server_port}"
+    try:
+        with modules[package].Documents(base_url=base_url, api_key="k", strict_response_validation=True) as client:
+            payslip = client.payslips.get_payslip("p1")
+            pdf = client.payslips.get_payslip("p1", accept="application/pdf")
+            listed = [a.id for a in client.advisories.list()]
+            csv = client.advisories.list(accept="text/csv")
+            entry = client.invitations.answer_invitation(accept=True, accept_type="text/calendar")
+
+        async def read_async() -> bytes:
+            async with modules[package].AsyncDocuments(base_url=base_url, api_key="k") as client:
+                return await client.payslips.get_payslip("p1", accept="application/pdf")
+
+        assert asyncio.run(read_async()) == _DocumentServer.documents["application/pdf"]
+        env = {**os.environ, "PYTHONPATH": str(out), f"{package.upper()}_BASE_URL": base_url,
+               f"{package.upper()}_API_KEY": "k"}
+        cli = subprocess.run([sys.executable, "-m", f"{package}.cli", "payslips", "get-payslip", "p1",
+                              "--accept", "application/pdf"], capture_output=True, env=env, timeout=60)
+        listing = subprocess.run([sys.executable, "-m", f"{package}.cli", "advisories", "list", "--all",
+                                  "--accept", "text/csv"], capture_output=True, text=True, env=env, timeout=60)
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert isinstance(payslip, models.Payslip) and payslip.net == 1234.5
+    assert pdf == _DocumentServer.documents["application/pdf"]
+    assert listed == ["a1"] and csv == "id\na1\n"
+    assert entry == "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n"
+    assert _DocumentServer.seen[:5] == [("/payslips/p1", "application/json"), ("/payslips/p1", "application/pdf"),
+                                        ("/advisories", "application/json"), ("/advisories", "text/csv"),
+                                        ("/invitations", "text/calendar")]
+    assert cli.returncode == 0, cli.stderr
+    assert cli.stdout == _DocumentServer.documents["application/pdf"]
+    assert listing.returncode == 0 and listing.stdout == "id\na1\n", listing.stderr  # whole, not its characters
+    assert "accept" not in inspect.signature(modules[f"{package}.resources.advisories"].AdvisoriesResource.get).parameters
+    readme = (out / "README.md").read_text(encoding="utf-8")
+    assert 'document = client.payslips.get_payslip("id", accept="application/pdf")' in readme
+
+    (tmp_path / "check.py").write_text(f"""\
+from typing import assert_type
+
+from {package} import Documents, SyncPage, models
+
+client = Documents(base_url="https://api.example.com", api_key="k")
+assert_type(client.payslips.get_payslip("p1"), models.Payslip)
+assert_type(client.payslips.get_payslip("p1", accept="application/json"), models.Payslip)
+assert_type(client.payslips.get_payslip("p1", accept="application/pdf"), bytes)
+assert_type(client.advisories.list(), SyncPage[models.Advisory])
+assert_type(client.advisories.list(accept="text/csv"), str)
+assert_type(client.advisories.list(
+    accept="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"), bytes)
+assert_type(client.advisories.get("a1"), models.Advisory)
+assert_type(client.invitations.answer_invitation(accept=True, accept_type="text/calendar"), str)
+""", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy", "--config-file", str(write_config(tmp_path, trusted=[package])),
+         *mypy_cache_args(), str(tmp_path / "check.py")],
+        capture_output=True, text=True, env={**os.environ, "MYPYPATH": str(out)}, cwd=tmp_path, timeout=600)
+    assert result.returncode == 0, result.stdout[-3000:]
+
+
 class _Generator(BaseHTTPRequestHandler):
     """An LLM server: each answer whole as JSON, or, where the body says `stream: true`,
     as it is made (events for /chat/completions, JSON lines for /generate)."""

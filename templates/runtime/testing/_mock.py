@@ -32,7 +32,7 @@ import re
 import threading
 from collections import deque
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -1176,9 +1176,10 @@ _JSON_MEDIA = re.compile(r"^(?:application|text)/(?:[\w.+*-]+\+)?json$|^\*/\*$|^
 def _negotiated(op: dict[str, Any], headers: dict[str, str], answer: MockResponse) -> MockResponse:
     """The answer as a server that negotiates gives it (Django REST framework, Spring): in
     a type the request's Accept takes, of those the document lists for its status and
-    written alike (JSON as JSON: application/json for application/ld+json); else a 406.
-    Not where the document makes Accept a parameter: the caller picks it then, maybe a
-    type no answer listed is of."""
+    written alike (JSON as JSON: application/json for application/ld+json); else, where
+    it lists another document the Accept takes (a PDF or a CSV beside the JSON), that
+    document, a placeholder of its type; else a 406. Not where the document makes Accept
+    a parameter: the caller picks it then, maybe a type no answer listed is of."""
     accept = headers.get("accept", "")
     if not 200 <= answer.status < 300 or _acceptable(accept, answer.content_type):
         return answer
@@ -1189,6 +1190,10 @@ def _negotiated(op: dict[str, Any], headers: dict[str, str], answer: MockRespons
         if _acceptable(accept, media) and _is_json(media) == written:
             answer.content_type = media
             return answer
+    for media in (op.get("media") or {}).get(str(answer.status), ()):
+        if _acceptable(accept, media) and "*" not in media and not _is_json(media) and written:
+            text = media.split(";")[0].strip().lower().startswith("text/")
+            return replace(answer, content_type=media, body="example" if text else b"example")
     detail = f"This operation answers {answer.content_type}; the request accepts {accept}."
     return _error(406, "invalid_request", "not_acceptable", detail)
 
