@@ -1186,16 +1186,28 @@ def _negotiated(op: dict[str, Any], headers: dict[str, str], answer: MockRespons
     if any(p["in"] == "header" and p["name"].lower() == "accept" for p in op["params"]):
         return answer
     written = _is_json(answer.content_type or "")
-    for media in (op.get("media") or {}).get(str(answer.status), ()):
-        if _acceptable(accept, media) and _is_json(media) == written:
+    listed = (op.get("media") or {}).get(str(answer.status), ())
+    for media in listed:  # (no answer is of a range: `*/*` says what the fixture's may be)
+        if _acceptable(accept, media) and "*" not in media and _is_json(media) == written:
             answer.content_type = media
             return answer
-    for media in (op.get("media") or {}).get(str(answer.status), ()):
-        if _acceptable(accept, media) and "*" not in media and not _is_json(media) and written:
-            text = media.split(";")[0].strip().lower().startswith("text/")
-            return replace(answer, content_type=media, body="example" if text else b"example")
+    for media in listed:
+        if _acceptable(accept, media) and media != "*/*" and not _is_json(media) and written:
+            kind = _RANGE_ANSWERS.get(media.split(";")[0].strip().lower(), media)
+            text = kind.startswith("text/")
+            return replace(answer, content_type=kind, body="example" if text else b"example")
     detail = f"This operation answers {answer.content_type}; the request accepts {accept}."
     return _error(406, "invalid_request", "not_acceptable", detail)
+
+
+#: the type of the placeholder the mock answers where the document lists a range
+_RANGE_ANSWERS = {
+    "image/*": "image/png",
+    "audio/*": "audio/mpeg",
+    "video/*": "video/mp4",
+    "text/*": "text/plain",
+    "application/*": "application/octet-stream",
+}
 
 
 def _answers_accepted(operation_id: str, accept: str) -> bool:
