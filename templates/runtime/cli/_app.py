@@ -480,7 +480,11 @@ def _run(entry: dict[str, Any], params: dict[str, Any]) -> None:
             _print_job(result, shortcut, style, given)
         elif entry["stream"] or isinstance(result, Iterator):  # (or a call that asked for one)
             emit_stream(iter(result), style)
-        elif entry["paginated"] and params.pop("x__all", False) and not isinstance(result, (str, bytes)):
+        elif (
+            entry["paginated"]
+            and params.pop("x__all", False)
+            and not isinstance(result, (str, bytes))
+        ):
             emit_items(iter(result), style)  # (a list asked for as a CSV or a file comes whole)
         else:
             emit(result, style)
