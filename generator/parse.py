@@ -1372,7 +1372,8 @@ class Parser:
                 result.parameters.append(ir.Parameter(arg_names.claim(naming.attribute_name(wire, naming.ARGUMENT_RESERVED)), wire, "path", ir.TypeRef(ir.PRIMITIVE, "str"), True, client_default=sdk.path_defaults.get(wire)))
         if "requestBody" in op and not (method == "get" and self.holds_nothing(op["requestBody"], op_ptr + "/requestBody")):
             result.body = self.body(op["requestBody"], op_ptr + "/requestBody", hint, arg_names)
-        self.responses(op.get("responses") or {}, op_ptr + "/responses", hint, result)
+        self.responses(op.get("responses") or {}, op_ptr + "/responses", hint, result,
+                       json_lines=op.get("x-twitter-streaming") is True)
         security = op.get("security", self.data.get("security"))
         # public: a call needs no credentials (the client sends those it has all the
         # same): no requirement anywhere (StackExchange's), `security: []`, or an empty
@@ -1543,7 +1544,12 @@ class Parser:
             return "sse", tuple(v for v in values if v != "sse")
         return None
 
-    def responses(self, responses: dict[str, Any], pointer: str, hint: str, op: ir.Operation) -> None:
+    def responses(self, responses: dict[str, Any], pointer: str, hint: str, op: ir.Operation,
+                  json_lines: bool = False) -> None:
+        """The operation's answers. `json_lines`: its JSON successes are streams of JSON
+        values, one a line, that go on for as long as the connection is held (X's, which
+        Twitter's document marks `x-twitter-streaming: true`: its filtered and sampled
+        streams, read as one body, never ended)."""
         statuses = [str(s) for s in responses]
         redirects = not any(s.startswith("2") for s in statuses) and any(s.upper() in openapi.REDIRECT_STATUSES for s in statuses)
         has_success = redirects or any(s.startswith("2") for s in statuses)
@@ -1582,6 +1588,8 @@ class Parser:
                 suffix = "Response" if status in ("200", "201", "2XX", "default") else f"Response{status}"
                 rtype: ir.TypeRef | None
                 member = ""
+                if decoding == "json" and is_success and json_lines:
+                    decoding = "lines"
                 streamed = self.server_stream(resp, schema, media_ptr + "/schema") if decoding == "json" and is_success else None
                 if streamed is not None:
                     decoding, member, (schema, schema_ptr) = "lines", "result", streamed

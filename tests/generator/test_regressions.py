@@ -603,6 +603,56 @@ def test_json_lines_answers_are_read_as_their_values_arrive(
     assert "The stream ended with an error (code 5): gone" in cli[1].stderr
 
 
+def test_an_x_stream_yields_each_post_as_it_is_made(
+        packages: dict[str, tuple[Path, str, list[Diagnostic]]]) -> None:
+    """X's filtered stream answers application/json and never ends: a post a line, a blank
+    line every few seconds to keep the connection. Marked `x-twitter-streaming: true`, it
+    was read as one JSON body and the program hung. Each post reaches the caller typed
+    while the stream is open now, the keep-alives skipped; sync, async and the CLI over
+    real HTTP on loopback; the rules beside it stay plain JSON."""
+    out, package, _ = packages["contract-x-streaming"]
+    modules = _import_all(out, package)
+    models = modules[f"{package}.models"]
+    first = {"data": {"id": "1", "text": "hello"}, "matching_rules": [{"id": "r1", "tag": "greetings"}]}
+    second = {"data": {"id": "2", "text": "again"}, "matching_rules": [{"id": "r1"}]}
+    _LineStreamer.streams = {
+        "/2/tweets/search/stream": ("application/json", [json.dumps(first) + "\r\n", "\r\n", None, "\r\n",
+                                                         json.dumps(second) + "\r\n"]),
+        "/2/tweets/search/stream?backfill_minutes=2": ("application/json", [json.dumps(first) + "\r\n"]),
+        "/2/tweets/search/stream/rules": ("application/json", ['{"data": [{"id": "r1", "value": "hello"}], '
+                                                               '"meta": {"sent": "2026-12-08T02:00:00Z"}}']),
+    }
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _LineStreamer)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base_url = f"http://127.0.0.1:{server.server_port}"
+    try:
+        with modules[package].XStyle(base_url=base_url, api_key="t", strict_response_validation=True) as client:
+            _LineStreamer.read.clear()
+            stream = client.tweets.search_stream()
+            post = next(stream)  # while the server holds the stream open
+            _LineStreamer.read.set()
+            rest = list(stream)
+            rules = client.tweets.get_rules()
+
+        async def read_async() -> list[str]:
+            async with modules[package].AsyncXStyle(base_url=base_url, api_key="t") as client:
+                return [p.data.id async for p in await client.tweets.search_stream(backfill_minutes=2) if p.data]
+
+        assert asyncio.run(read_async()) == ["1"]
+        env = {**os.environ, "PYTHONPATH": str(out), f"{package.upper()}_BASE_URL": base_url,
+               f"{package.upper()}_API_KEY": "t"}
+        cli = subprocess.run([sys.executable, "-m", f"{package}.cli", "tweets", "search-stream"],
+                             capture_output=True, text=True, env=env, timeout=60)
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert isinstance(post, models.FilteredStreamingTweetResponse) and post.data and post.data.text == "hello"
+    assert [p.data.id for p in rest if p.data] == ["2"]  # the keep-alive lines are no posts
+    assert rules.data and rules.data[0].value == "hello"
+    assert cli.returncode == 0, cli.stderr
+    assert [json.loads(line)["data"]["id"] for line in cli.stdout.splitlines()] == ["1", "2"]
+
+
 class _KubeServer(_LineStreamer):
     """_LineStreamer, keyed by path and query, noting each request's Accept."""
 
