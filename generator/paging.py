@@ -19,14 +19,16 @@ link (the runtime's _pagination.py).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from dataclasses import replace
 from typing import Any
 
 from . import answers, ir, streams
 
 #: query parameters that take a token of the next page (compared without case or `_`, `-`)
 _TOKEN_PARAMETERS = frozenset({"pagetoken", "cursor", "nexttoken", "continuationtoken", "marker", "pagecursor",
-                               "starttoken", "startcursor", "nextpagetoken", "nextcursor", "continue"})
+                               "starttoken", "startcursor", "nextpagetoken", "nextcursor", "continue",
+                               "paginationtoken"})
 #: properties of an answer that hold the next page's token
 _NEXT_FIELDS = frozenset({"nextpagetoken", "nexttoken", "nextcursor", "nextmarker", "continuationtoken",
                           "nextpagecursor", "nextcontinuationtoken"})
@@ -61,7 +63,8 @@ def _plain(name: str) -> str:
 
 
 def inferred(op: dict[str, Any], result: ir.Operation, models: dict[str, ir.Model],
-             resolve: Callable[[Any, str], tuple[Any, str]], op_ptr: str) -> ir.Pagination | None:
+             resolve: Callable[[Any, str], tuple[Any, str]], op_ptr: str,
+             aliases: Mapping[str, ir.Alias] | None = None) -> ir.Pagination | None:
     """The paging `op` shows without an extension, or None."""
     if result.body is not None:
         return None
@@ -95,11 +98,11 @@ def inferred(op: dict[str, Any], result: ir.Operation, models: dict[str, ir.Mode
         return None
     if items is None:
         return None
-    by_plain = {_plain(f.wire_name): f for f in fields}
+    by_plain = {_plain(f.wire_name): _unaliased(f, aliases) for f in fields}
     # where a next token or link may be: the answer, or one of its objects (JSON:API's
     # `links`, Twilio's `meta`, Slack's `response_metadata`, Google's `pagination`)
     holders: list[tuple[str | None, dict[str, ir.Field]]] = [(None, by_plain)]
-    holders += [(f.wire_name, {_plain(g.wire_name): g for g in models[f.type.name].fields})
+    holders += [(f.wire_name, {_plain(g.wire_name): _unaliased(g, aliases) for g in models[f.type.name].fields})
                 for f in fields if f.type.kind == ir.MODEL and f.type.name in models
                 and not _holds_objects(models[f.type.name].fields)]
     for plain, param in optional.items():
@@ -142,6 +145,17 @@ def inferred(op: dict[str, Any], result: ir.Operation, models: dict[str, ir.Mode
     return None
 
 
+def _unaliased(f: ir.Field, aliases: Mapping[str, ir.Alias] | None) -> ir.Field:
+    """The field with the type its named alias stands for (X's `next_token` is a
+    `NextToken`, a string)."""
+    t = f.type
+    for _ in range(8):  # (an alias of an alias; a cycle ends here)
+        if t.kind != ir.ALIAS or not aliases or t.name not in aliases:
+            break
+        t = aliases[t.name].type
+    return f if t is f.type else replace(f, type=t)
+
+
 def _count(named: dict[str, ir.Field], names: tuple[str, ...]) -> ir.Field | None:
     """The first of these fields `named` has as a count."""
     return next((named[n] for n in names if n in named and _is_count(named[n].type)), None)
@@ -155,11 +169,18 @@ def _next_token(parameter: str, named: dict[str, ir.Field]) -> ir.Field | None:
     return found if found is not None and _is_token(found.type) else None
 
 
+#: lists an answer holds beside its items that are none (X's partial `errors`)
+_NOT_ITEMS = frozenset({"errors", "warnings"})
+
+
 def _items(fields: Fields) -> ir.Field | None:
-    """The answer's one list (of objects, where it has lists of plain values beside)."""
+    """The answer's one list (of objects, where it has lists of plain values beside; not
+    its errors, where it has the items beside them)."""
     lists = [f for f in fields if f.type.kind == ir.LIST and f.type.item is not None]
     if len(lists) > 1:
         lists = [f for f in lists if f.type.item is not None and f.type.item.kind in (ir.MODEL, ir.UNION, ir.ALIAS)]
+    if len(lists) > 1:
+        lists = [f for f in lists if _plain(f.wire_name) not in _NOT_ITEMS]
     return lists[0] if len(lists) == 1 else None
 
 

@@ -269,6 +269,7 @@ class Parser:
         self.enums: list[ir.Enum] = []
         self.enum_named: dict[str, ir.Enum] = {}
         self.aliases: list[ir.Alias] = []
+        self.alias_named: dict[str, ir.Alias] = {}
         self.package_name = package_name
         self.component_names: dict[str, str] = {}
         #: pointers of the schemas being typed right now (a cycle comes back to one of them)
@@ -567,6 +568,7 @@ class Parser:
         ref = ir.TypeRef(ir.ALIAS, name, nullable=result.nullable)
         self.types[pointer] = ref
         self.aliases.append(ir.Alias(name, pointer, result.with_nullable(False), markdown(str(schema.get("description") or ""))))
+        self.alias_named[name] = self.aliases[-1]
         return ref
 
     def enum_type(self, schema: dict[str, Any], pointer: str, hint: str, named: bool, nullable: bool) -> ir.TypeRef:
@@ -719,6 +721,7 @@ class Parser:
                 fallback="UnknownVariant" if prop else None,
             )
         )
+        self.alias_named[name] = self.aliases[-1]
         return ref.with_nullable(nullable)
 
     def discriminator_tags(self, discriminator: dict[str, Any], variants: list[ir.UnionVariant], prop: str, pointer: str) -> list[str] | None:
@@ -1795,7 +1798,7 @@ class Parser:
                     items_in=str(pagination["items-in"]) if pagination.get("items-in") else None,
                 )
         elif "x-pagination" not in op and "x-ms-pageable" not in op:
-            result.pagination = paging.inferred(op, result, self.model_named, self.resolve, op_ptr)
+            result.pagination = paging.inferred(op, result, self.model_named, self.resolve, op_ptr, self.alias_named)
         self.overloads(op, op_ptr, result)
         lro = op.get("x-long-running")
         if isinstance(lro, dict):
@@ -1874,6 +1877,8 @@ class Parser:
                 self.without_group(resource)
             elif self.names_from_paths and (resource.tag != "default" or not self.untagged):
                 self.without_group(resource, systematic=True)
+            if self.names_from_paths:
+                self.without_path_parameter(resource)
             names = naming.UniqueNames(naming.RESOURCE_MEMBERS)
             for op in resource.operations:
                 op.name = names.claim(op.name)
@@ -1966,6 +1971,33 @@ class Parser:
         for op in ops:
             if counts[renamed[op.pointer]] == 1:
                 op.name = naming.method_name(renamed[op.pointer])
+
+    def without_path_parameter(self, resource: ir.Resource) -> None:
+        """A method whose operationId spells its path, the tag, then the path parameter
+        after it (X's `usersIdFollowers` for /2/users/{id}/followers in Users, which lost
+        the tag: `id_followers`), less the parameter's name too: `followers`, unless
+        another method is so named."""
+        renamed: dict[str, str] = {}
+        tag = naming.snake(resource.tag)
+        for op in resource.operations:
+            params = op.path_params
+            if op.pointer in self.method_given or op.pointer in self.path_named or not params or not tag:
+                continue
+            words = naming.snake(params[0].wire_name)
+            rest = op.name.removeprefix(words + "_")
+            if rest != op.name and rest and naming.snake(op.operation_id).startswith(f"{tag}_{words}_{rest}") \
+                    and re.search(rf"/{re.escape(resource.tag)}/\{{{re.escape(params[0].wire_name)}\}}(/|$)", op.path,
+                                  re.IGNORECASE):
+                renamed[op.pointer] = naming.method_name(rest)
+        if not renamed:
+            return
+        counts: dict[str, int] = {}
+        for op in resource.operations:
+            name = renamed.get(op.pointer, op.name)
+            counts[name] = counts.get(name, 0) + 1
+        for op in resource.operations:
+            if op.pointer in renamed and counts[renamed[op.pointer]] == 1:
+                op.name = renamed[op.pointer]
 
     def name_from_paths(self, resource: ir.Resource) -> None:
         """Name the resource's operations whose operationId is none a person chose from their

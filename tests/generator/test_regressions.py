@@ -609,8 +609,10 @@ def test_an_x_stream_yields_each_post_as_it_is_made(
     line every few seconds to keep the connection. Marked `x-twitter-streaming: true`, it
     was read as one JSON body and the program hung. Each post reaches the caller typed
     while the stream is open now, the keep-alives skipped; sync, async and the CLI over
-    real HTTP on loopback; the rules beside it stay plain JSON."""
-    out, package, _ = packages["contract-x-streaming"]
+    real HTTP on loopback; the rules beside it stay plain JSON. And its lists are pages,
+    followed by `meta.next_token` (a NextToken, a named string) sent as
+    `pagination_token`, though the answer has a list of `errors` beside its `data`."""
+    out, package, _ = packages["contract-x-api"]
     modules = _import_all(out, package)
     models = modules[f"{package}.models"]
     first = {"data": {"id": "1", "text": "hello"}, "matching_rules": [{"id": "r1", "tag": "greetings"}]}
@@ -621,6 +623,10 @@ def test_an_x_stream_yields_each_post_as_it_is_made(
         "/2/tweets/search/stream?backfill_minutes=2": ("application/json", [json.dumps(first) + "\r\n"]),
         "/2/tweets/search/stream/rules": ("application/json", ['{"data": [{"id": "r1", "value": "hello"}], '
                                                                '"meta": {"sent": "2026-12-08T02:00:00Z"}}']),
+        "/2/users/u1/followers?max_results=1": ("application/json", [
+            '{"data": [{"id": "a"}], "meta": {"next_token": "7140dibdnow9c7btw3w29grvxfcgvpb9n9coehpk7xz5i", "result_count": 1}}']),
+        "/2/users/u1/followers?max_results=1&pagination_token=7140dibdnow9c7btw3w29grvxfcgvpb9n9coehpk7xz5i": (
+            "application/json", ['{"meta": {"result_count": 0}}']),
     }
     server = ThreadingHTTPServer(("127.0.0.1", 0), _LineStreamer)
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -633,14 +639,15 @@ def test_an_x_stream_yields_each_post_as_it_is_made(
             _LineStreamer.read.set()
             rest = list(stream)
             rules = client.tweets.get_rules()
+            followers = [user.id for user in client.users.followers("u1", max_results=1)]
 
         async def read_async() -> list[str]:
             async with modules[package].AsyncXStyle(base_url=base_url, api_key="t") as client:
                 return [p.data.id async for p in await client.tweets.search_stream(backfill_minutes=2) if p.data]
 
         assert asyncio.run(read_async()) == ["1"]
-        env = {**os.environ, "PYTHONPATH": str(out), f"{package.upper()}_BASE_URL": base_url,
-               f"{package.upper()}_API_KEY": "t"}
+        settings = modules[f"{package}._settings"]  # (a name ending in _api is not repeated: X_API_KEY)
+        env = {**os.environ, "PYTHONPATH": str(out), settings.BASE_URL_ENV: base_url, settings.API_KEY_ENV: "t"}
         cli = subprocess.run([sys.executable, "-m", f"{package}.cli", "tweets", "search-stream"],
                              capture_output=True, text=True, env=env, timeout=60)
     finally:
@@ -649,6 +656,7 @@ def test_an_x_stream_yields_each_post_as_it_is_made(
     assert isinstance(post, models.FilteredStreamingTweetResponse) and post.data and post.data.text == "hello"
     assert [p.data.id for p in rest if p.data] == ["2"]  # the keep-alive lines are no posts
     assert rules.data and rules.data[0].value == "hello"
+    assert followers == ["a"]  # the second page by the first's meta.next_token: no `data` where it is empty
     assert cli.returncode == 0, cli.stderr
     assert [json.loads(line)["data"]["id"] for line in cli.stdout.splitlines()] == ["1", "2"]
 
