@@ -1343,7 +1343,8 @@ class Parser:
                 if openapi.is_json_media(str(media)):
                     # the whole value as one JSON text (`?q={"page":2}`), not in a style
                     style, explode = ir.JSON_STYLE, False
-            ptype = self.schema_type(schema if schema is not None else {"type": "string"}, param_ptr + "/schema", hint + naming.pascal(wire))
+            ptype = self.schema_type(schema if schema is not None else {"type": "string"}, param_ptr + "/schema",
+                                     self.parameter_hint(param_ptr) or hint + naming.pascal(wire))
             resolved_schema, _ = self.resolve(schema, param_ptr + "/schema") if isinstance(schema, dict) else ({}, "")
             default = resolved_schema.get("default") if isinstance(resolved_schema, dict) else None
             client_default = sdk.path_defaults.get(wire) if location == "path" else None
@@ -1434,6 +1435,18 @@ class Parser:
             schema={"type": "string", "enum": values},
         ))
         result.accept_param = name
+
+    def parameter_hint(self, pointer: str) -> str:
+        """The name an inline schema of a parameter the document names among its components
+        takes from it (X's UserFieldsParameter: `UserFieldsItem` for its enum of fields,
+        not `GetDmConversationsWithParticipantIdDmEventsUserFieldsItem` after the first
+        operation that reads it); "" where that name is taken, for a parameter of an
+        operation's own, or where names come from operationIds alone (names-from-paths)."""
+        parts = pointer.split("/")
+        if not self.names_from_paths or len(parts) != 4 or parts[1:3] != ["components", "parameters"]:
+            return ""
+        own = naming.pascal(_PARAMETER_SUFFIX.sub("", unescape_pointer(parts[3])))
+        return own if own and naming.class_name(own) not in self.names else ""
 
     def holds_nothing(self, raw: Any, pointer: str) -> bool:
         """Whether a request body can only be `{}`: an object of no properties that admits no
@@ -2121,6 +2134,10 @@ _FINAL_STATES = frozenset({"original-uri", "location", "azure-async-operation"})
 
 def _positive_int(value: Any) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) and value >= 1 else None
+
+
+#: the word a component parameter's name may end in (`UserFieldsParameter`, `limitParam`)
+_PARAMETER_SUFFIX = re.compile(r"[-_ ]?param(?:eter)?s?$", re.IGNORECASE)
 
 
 def _less_group(name: str, namespace: str | None, tag: str) -> str:

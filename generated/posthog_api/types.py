@@ -86,8 +86,8 @@ if _TYPE_CHECKING:
         PatchedInsightVariable,
     )
     from .models.persons import (
-        EnvironmentsPersonsPathRetrieveFormat,
-        EnvironmentsPersonsPathRetrieveFormatParam,
+        Format,
+        FormatParam,
         Person,
         PersonMatchedRecording,
         PersonMatchedRecordingEvent,
@@ -277,8 +277,8 @@ __all__: list[str] = [
     "PaginatedInsightVariableList",
     "PatchedInsightVariable",
     "PersonType",
-    "EnvironmentsPersonsPathRetrieveFormat",
-    "EnvironmentsPersonsPathRetrieveFormatParam",
+    "Format",
+    "FormatParam",
     "Person",
     "PersonMatchedRecording",
     "PersonMatchedRecordingEvent",

@@ -19,8 +19,8 @@ from .._models import required_in_responses as _required_in_responses
 
 __all__ = [
     "PersonType",
-    "EnvironmentsPersonsPathRetrieveFormat",
-    "EnvironmentsPersonsPathRetrieveFormatParam",
+    "Format",
+    "FormatParam",
     "Person",
     "PersonMatchedRecording",
     "PersonMatchedRecordingEvent",
@@ -41,17 +41,13 @@ class PersonType(_ForwardCompatibleEnum):
     PERSON = "person"
 
 
-class EnvironmentsPersonsPathRetrieveFormat(_ForwardCompatibleEnum):
+class Format(_ForwardCompatibleEnum):
     CSV = "csv"
     JSON = "json"
 
 
-EnvironmentsPersonsPathRetrieveFormatParam: _TypeAlias = (
-    EnvironmentsPersonsPathRetrieveFormat | _Literal["csv", "json"]
-)
-"""What an argument of type `EnvironmentsPersonsPathRetrieveFormat` accepts: a member, or its
-value.
-"""
+FormatParam: _TypeAlias = Format | _Literal["csv", "json"]
+"""What an argument of type `Format` accepts: a member, or its value."""
 
 
 class Person(_BaseModel):

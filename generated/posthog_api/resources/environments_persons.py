@@ -26,7 +26,7 @@ from .._types import Headers as _Headers
 from .._types import NotGiven as _NotGiven
 from .._types import Query as _Query
 from ..models.persons import (
-    EnvironmentsPersonsPathRetrieveFormatParam,
+    FormatParam,
     PersonPropertyValues,
     PersonsPathResponse,
     PersonsRetentionResponse,
@@ -107,7 +107,7 @@ class EnvironmentsPersonsResource(_SyncAPIResource):
     def path(
         self,
         *,
-        format: EnvironmentsPersonsPathRetrieveFormatParam | _NotGiven = _NOT_GIVEN,
+        format: FormatParam | _NotGiven = _NOT_GIVEN,
         project_id: str | _NotGiven = _NOT_GIVEN,
         extra_headers: _Headers | None = None,
         extra_query: _Query | None = None,
@@ -151,7 +151,7 @@ class EnvironmentsPersonsResource(_SyncAPIResource):
     def create_path(
         self,
         *,
-        format: EnvironmentsPersonsPathRetrieveFormatParam | _NotGiven = _NOT_GIVEN,
+        format: FormatParam | _NotGiven = _NOT_GIVEN,
         date_from: str | _NotGiven = _NOT_GIVEN,
         date_to: str | None | _NotGiven = _NOT_GIVEN,
         path_type: str | _NotGiven = _NOT_GIVEN,
@@ -235,7 +235,7 @@ class EnvironmentsPersonsResource(_SyncAPIResource):
     def retention(
         self,
         *,
-        format: EnvironmentsPersonsPathRetrieveFormatParam | _NotGiven = _NOT_GIVEN,
+        format: FormatParam | _NotGiven = _NOT_GIVEN,
         project_id: str | _NotGiven = _NOT_GIVEN,
         extra_headers: _Headers | None = None,
         extra_query: _Query | None = None,
@@ -279,7 +279,7 @@ class EnvironmentsPersonsResource(_SyncAPIResource):
     def stickiness(
         self,
         *,
-        format: EnvironmentsPersonsPathRetrieveFormatParam | _NotGiven = _NOT_GIVEN,
+        format: FormatParam | _NotGiven = _NOT_GIVEN,
         project_id: str | _NotGiven = _NOT_GIVEN,
         extra_headers: _Headers | None = None,
         extra_query: _Query | None = None,
@@ -325,7 +325,7 @@ class EnvironmentsPersonsResource(_SyncAPIResource):
         *,
         key: str,
         value: str | _NotGiven = _NOT_GIVEN,
-        format: EnvironmentsPersonsPathRetrieveFormatParam | _NotGiven = _NOT_GIVEN,
+        format: FormatParam | _NotGiven = _NOT_GIVEN,
         project_id: str | _NotGiven = _NOT_GIVEN,
         extra_headers: _Headers | None = None,
         extra_query: _Query | None = None,
@@ -410,7 +410,7 @@ class AsyncEnvironmentsPersonsResource(_AsyncAPIResource):
     async def path(
         self,
         *,
-        format: EnvironmentsPersonsPathRetrieveFormatParam | _NotGiven = _NOT_GIVEN,
+        format: FormatParam | _NotGiven = _NOT_GIVEN,
         project_id: str | _NotGiven = _NOT_GIVEN,
         extra_headers: _Headers | None = None,
         extra_query: _Query | None = None,
@@ -454,7 +454,7 @@ class AsyncEnvironmentsPersonsResource(_AsyncAPIResource):
     async def create_path(
         self,
         *,
-        format: EnvironmentsPersonsPathRetrieveFormatParam | _NotGiven = _NOT_GIVEN,
+        format: FormatParam | _NotGiven = _NOT_GIVEN,
         date_from: str | _NotGiven = _NOT_GIVEN,
         date_to: str | None | _NotGiven = _NOT_GIVEN,
         path_type: str | _NotGiven = _NOT_GIVEN,
@@ -538,7 +538,7 @@ class AsyncEnvironmentsPersonsResource(_AsyncAPIResource):
     async def retention(
         self,
         *,
-        format: EnvironmentsPersonsPathRetrieveFormatParam | _NotGiven = _NOT_GIVEN,
+        format: FormatParam | _NotGiven = _NOT_GIVEN,
         project_id: str | _NotGiven = _NOT_GIVEN,
         extra_headers: _Headers | None = None,
         extra_query: _Query | None = None,
@@ -582,7 +582,7 @@ class AsyncEnvironmentsPersonsResource(_AsyncAPIResource):
     async def stickiness(
         self,
         *,
-        format: EnvironmentsPersonsPathRetrieveFormatParam | _NotGiven = _NOT_GIVEN,
+        format: FormatParam | _NotGiven = _NOT_GIVEN,
         project_id: str | _NotGiven = _NOT_GIVEN,
         extra_headers: _Headers | None = None,
         extra_query: _Query | None = None,
@@ -628,7 +628,7 @@ class AsyncEnvironmentsPersonsResource(_AsyncAPIResource):
         *,
         key: str,
         value: str | _NotGiven = _NOT_GIVEN,
-        format: EnvironmentsPersonsPathRetrieveFormatParam | _NotGiven = _NOT_GIVEN,
+        format: FormatParam | _NotGiven = _NOT_GIVEN,
         project_id: str | _NotGiven = _NOT_GIVEN,
         extra_headers: _Headers | None = None,
         extra_query: _Query | None = None,
