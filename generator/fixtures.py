@@ -1042,6 +1042,8 @@ def mock_entry(op: ir.Operation, fixture_file: str, resolver: openapi.Resolver) 
     }
     if op.pagination:
         by_name = {p.name: p.wire_name for p in op.parameters}
+        if op.pagination.token_in_body and op.body is not None:
+            by_name = {f.name: f.wire_name for f in op.body.fields}
         entry["pagination"] = {
             "style": op.pagination.style,
             "items": op.pagination.items,
@@ -1057,6 +1059,7 @@ def mock_entry(op: ir.Operation, fixture_file: str, resolver: openapi.Resolver) 
             **({"count_in": op.pagination.count_in} if op.pagination.count_in else {}),
             **({"items_in": op.pagination.items_in} if op.pagination.items_in else {}),
             **({"next_href": True} if op.pagination.next_href else {}),
+            **({"token_in_body": True} if op.pagination.token_in_body else {}),
         }
     listed: dict[str, list[str]] = {}
     for r in op.responses:

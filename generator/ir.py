@@ -253,6 +253,9 @@ class Pagination:
     #: the answer's object that holds the items, where it is not the answer (HAL's `_embedded`)
     items_in: str | None = None
     next_href: bool = False  # `next` is an object whose `href` is the link (HAL's)
+    #: token: `token_param` is a field of the body, which each page sends again (AWS's
+    #: JSON operations' `NextToken`)
+    token_in_body: bool = False
 
 
 @dataclass

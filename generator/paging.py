@@ -65,8 +65,11 @@ def _plain(name: str) -> str:
 def inferred(op: dict[str, Any], result: ir.Operation, models: dict[str, ir.Model],
              resolve: Callable[[Any, str], tuple[Any, str]], op_ptr: str,
              aliases: Mapping[str, ir.Alias] | None = None) -> ir.Pagination | None:
-    """The paging `op` shows without an extension, or None."""
-    if result.body is not None:
+    """The paging `op` shows without an extension, or None. An operation with a body
+    pages only by a token its body takes (AWS's JSON operations' `NextToken`, Notion's
+    `start_cursor`): the next page sends the same body with the answer's token."""
+    body = result.body
+    if body is not None and (body.encoding != "json" or not body.fields):
         return None
     # (what the client asks for: XML or YAML beside JSON is no page it reads; a stream a
     # query flag asks for is another answer: Kubernetes' lists, paged by `continue`, and
@@ -77,12 +80,18 @@ def inferred(op: dict[str, Any], result: ir.Operation, models: dict[str, ir.Mode
     success = successes[0] if successes else None
     if success is None or success.type is None or any(r.decoding != "json" or r.type != success.type for r in successes):
         return None  # (an answer that may be CSV too, or of another shape, is no page)
-    optional = {_plain(p.wire_name): p for p in result.query_params if not p.required}
+    optional: dict[str, ir.Parameter | ir.BodyField] = {}
+    for p in body.fields if body is not None else result.query_params:
+        if not p.required:
+            # (the first of a name: AWS's REST documents list the API's `nextToken`, then
+            # their converter's `NextToken`, "Pagination token", which AWS does not read)
+            optional.setdefault(_plain(p.wire_name), p)
     shape = success.type
     if shape.kind == ir.LIST:
         fields: Fields = []
     elif shape.kind == ir.MODEL and shape.name in models:
-        fields = models[shape.name].fields
+        # (a list may be a named schema too: AWS's `logGroups`, a `LogGroups`)
+        fields = [_unaliased(f, aliases) for f in models[shape.name].fields]
     else:
         return None
     items, items_in = _items(fields), None
@@ -90,7 +99,7 @@ def inferred(op: dict[str, Any], result: ir.Operation, models: dict[str, ir.Mode
     if items is None and embedded is not None and embedded.type.name in models:
         # HAL's items, in its `_embedded` object (Akeneo's, Nexmo's)
         items, items_in = _items(models[embedded.type.name].fields), "_embedded"
-    if _link_header(op, success.status, resolve, op_ptr):
+    if body is None and _link_header(op, success.status, resolve, op_ptr):
         if shape.kind == ir.LIST:
             return ir.Pagination("link", "results", None, None, None, shape.item)
         if items is not None:
@@ -98,7 +107,7 @@ def inferred(op: dict[str, Any], result: ir.Operation, models: dict[str, ir.Mode
         return None
     if items is None:
         return None
-    by_plain = {_plain(f.wire_name): _unaliased(f, aliases) for f in fields}
+    by_plain = {_plain(f.wire_name): f for f in fields}
     # where a next token or link may be: the answer, or one of its objects (JSON:API's
     # `links`, Twilio's `meta`, Slack's `response_metadata`, Google's `pagination`)
     holders: list[tuple[str | None, dict[str, ir.Field]]] = [(None, by_plain)]
@@ -111,8 +120,9 @@ def inferred(op: dict[str, Any], result: ir.Operation, models: dict[str, ir.Mode
                 nxt = _next_token(plain, named)
                 if nxt is not None:
                     return ir.Pagination("token", items.wire_name, None, nxt.wire_name, None, items.type.item,
-                                         token_param=param.name, next_in=holder, items_in=items_in)
-        if plain in _AFTER_PARAMETERS:
+                                         token_param=param.name, next_in=holder, items_in=items_in,
+                                         token_in_body=body is not None)
+        if plain in _AFTER_PARAMETERS and body is None:
             more = next((f for n, f in by_plain.items() if n in _HAS_MORE), None)
             item = items.type.item
             # (an id is text: an `after` of a date or a number filters by time)
@@ -120,6 +130,8 @@ def inferred(op: dict[str, Any], result: ir.Operation, models: dict[str, ir.Mode
                     and param.type.kind == ir.PRIMITIVE and param.type.name == "str":
                 return ir.Pagination("after", items.wire_name, None, None, more.wire_name, item,
                                      token_param=param.name, items_in=items_in)
+    if body is not None:
+        return None
     for holder, named in holders:
         link = next((named[n] for n in _NEXT_LINKS if n in named and (_is_text(named[n].type) or _is_href(named[n].type, models))),
                     None)

@@ -1334,6 +1334,12 @@ class Parser:
                 # paging field as a query parameter (`Limit`, "Pagination limit") was the
                 # argument `limit`, ignored by AWS, beside `limit2`, the body's
                 continue
+            if location == "query" and sdk.aws_signing and param.get("description") in _AWS_PAGING_COPIES \
+                    and self.aws_copied(wire, op, op_ptr, [other for other, _ in ordered if other is not param]):
+                # the same converter's copy beside a REST operation's own parameter or body
+                # field of that name in another case (`NextToken` beside `nextToken`, which
+                # AWS reads): `next_token` beside `next_token2`, the one that pages
+                continue
             schema = param.get("schema")
             style = str(param.get("style") or ("simple" if location in ("path", "header") else "form"))
             explode = bool(param.get("explode", param.get("style", "form") == "form"))
@@ -1462,6 +1468,13 @@ class Parser:
                     and not schema.get("properties") and not any(key in schema for key in (*_COMBINATORS, "required"))):
                 return False
         return True
+
+    def aws_copied(self, wire: str, op: dict[str, Any], op_ptr: str, others: list[dict[str, Any]]) -> bool:
+        """Whether a field of the operation's body has the name `wire` has, but for case,
+        or another parameter that name in another case."""
+        folded = wire.casefold()
+        return any(name.casefold() == folded for name in self.aws_body_fields(op, op_ptr)) \
+            or any(str(p.get("name")) != wire and str(p.get("name")).casefold() == folded for p in others)
 
     def aws_body_fields(self, op: dict[str, Any], op_ptr: str) -> set[str]:
         """The wire names of the fields of an operation's JSON body (for AWS's JSON operations)."""
@@ -2152,6 +2165,10 @@ def _less_group(name: str, namespace: str | None, tag: str) -> str:
 def parse(doc: Document, package_name: str | None = None) -> ir.Api:
     return Parser(doc, package_name).parse()
 
+
+#: how APIs.guru's converter of AWS's documents describes its copies of a paginator's
+#: fields as query parameters
+_AWS_PAGING_COPIES = frozenset({"Pagination token", "Pagination limit"})
 
 #: the headers of an AWS signature, which the client writes (_sigv4.py)
 _AWS_SIGNATURE_HEADERS = frozenset({"x-amz-date", "x-amz-algorithm", "x-amz-credential", "x-amz-security-token",

@@ -800,6 +800,8 @@ def _operation_view(op: ir.Operation, const: str, resource: ir.Resource, consts:
     if op.pagination:
         view.item_type = op.pagination.item_type or ir.TypeRef(ir.ANY)
         by_name = {p.name: p.wire_name for p in op.query_params}
+        if op.pagination.token_in_body and op.body is not None:
+            by_name = {f.name: f.wire_name for f in op.body.fields}
         view.page_wire = {
             "limit": by_name.get(op.pagination.limit_param or ""),
             "offset": by_name.get(op.pagination.offset_param or ""),

@@ -1671,22 +1671,27 @@ class SyncAPIClient(_BaseClient):
         path: Mapping[str, object] | None = None,
         query: Mapping[str, object] | None = None,
         headers: Mapping[str, object] | None = None,
+        body: Mapping[str, object] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> SyncPage[_ItemT]:
         """The first page of a list operation; the page fetches the following ones itself.
+        Where the token goes in the body (`style.token_in_body`), the body is what changes
+        from page to page, and the query stays.
 
         Asked for the raw response: the first page's APIResponse, whose parse() is the page.
         """
         page_headers = _page_headers(extra_headers)
+        in_body = style.token_in_body
 
         def fetch(page_query: Mapping[str, object]) -> SyncPage[_ItemT]:
             response: APIResponse[Any] = self.request(
                 operation,
                 path=path,
-                query=page_query,
+                query=query if in_body else page_query,
                 headers=headers,
+                body=page_query if in_body else None,
                 extra_headers=page_headers,
                 extra_query=extra_query,
                 timeout=timeout,
@@ -1699,14 +1704,15 @@ class SyncAPIClient(_BaseClient):
                 next_link=_next_link(response.http_response),
             )
 
-        first_query = _non_empty(query)
+        first_query = _non_empty(body if in_body else query)
         if not _wants_raw(extra_headers):
             return fetch(first_query)
         first: APIResponse[Any] = self.request(
             operation,
             path=path,
-            query=first_query,
+            query=query if in_body else first_query,
             headers=headers,
+            body=first_query if in_body else None,
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
@@ -1968,22 +1974,27 @@ class AsyncAPIClient(_BaseClient):
         path: Mapping[str, object] | None = None,
         query: Mapping[str, object] | None = None,
         headers: Mapping[str, object] | None = None,
+        body: Mapping[str, object] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> AsyncPage[_ItemT]:
         """The first page of a list operation; the page fetches the following ones itself.
+        Where the token goes in the body (`style.token_in_body`), the body is what changes
+        from page to page, and the query stays.
 
         Asked for the raw response: the first page's APIResponse, whose parse() is the page.
         """
         page_headers = _page_headers(extra_headers)
+        in_body = style.token_in_body
 
         async def fetch(page_query: Mapping[str, object]) -> AsyncPage[_ItemT]:
             response: APIResponse[Any] = await self.request(
                 operation,
                 path=path,
-                query=page_query,
+                query=query if in_body else page_query,
                 headers=headers,
+                body=page_query if in_body else None,
                 extra_headers=page_headers,
                 extra_query=extra_query,
                 timeout=timeout,
@@ -1996,14 +2007,15 @@ class AsyncAPIClient(_BaseClient):
                 next_link=_next_link(response.http_response),
             )
 
-        first_query = _non_empty(query)
+        first_query = _non_empty(body if in_body else query)
         if not _wants_raw(extra_headers):
             return await fetch(first_query)
         first: APIResponse[Any] = await self.request(
             operation,
             path=path,
-            query=first_query,
+            query=query if in_body else first_query,
             headers=headers,
+            body=first_query if in_body else None,
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,

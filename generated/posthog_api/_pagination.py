@@ -43,6 +43,10 @@ class PageStyle(Generic[_T]):
     #: the object of the answer that holds `items`, where it is not the answer itself
     #: (HAL's `_embedded`)
     items_in: str | None = None
+    #: "token": `token` is a field of the request's body, which every page sends again
+    #: with the next token (AWS's JSON operations' `NextToken`); a page's "query" is then
+    #: that body
+    token_in_body: bool = False
 
 
 def _as_strings(query: Mapping[str, object]) -> dict[str, str]:

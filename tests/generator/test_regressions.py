@@ -661,6 +661,69 @@ def test_an_x_stream_yields_each_post_as_it_is_made(
     assert [json.loads(line)["data"]["id"] for line in cli.stdout.splitlines()] == ["1", "2"]
 
 
+class _BodyTokenServer(BaseHTTPRequestHandler):
+    """Pages by a token in the request's body, as Notion's search and AWS's JSON
+    operations do; notes each body."""
+
+    bodies: list[dict[str, Any]] = []
+
+    def do_POST(self) -> None:  # noqa: N802 (http.server's name)
+        body = json.loads(self.rfile.read(int(self.headers.get("Content-Length") or 0)))
+        self.bodies.append(body)
+        if self.path == "/v1/search":
+            second = body.get("start_cursor") == "c2"
+            answer: dict[str, Any] = {"object": "list", "results": [{"id": "p2" if second else "p1"}],
+                                      "next_cursor": None if second else "c2", "has_more": not second}
+        else:
+            second = body.get("nextToken") == "t2"
+            answer = {"logGroups": [{"logGroupName": "/b" if second else "/a"}], **({} if second else {"nextToken": "t2"})}
+        data = json.dumps(answer).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def log_message(self, *args: Any) -> None:
+        pass
+
+
+def test_a_list_paged_by_a_token_in_its_body_walks_its_pages(
+        packages: dict[str, tuple[Path, str, list[Diagnostic]]]) -> None:
+    """Notion's search and AWS's JSON operations take the next page's token in the
+    request's body: the method returned the first answer, and the caller walked the
+    pages by hand. It returns pages now, each sending the same body with the answer's
+    token. Sync, async and the CLI's --all, over real HTTP on loopback."""
+    out, package, _ = packages["contract-body-token-pages"]
+    modules = _import_all(out, package)
+    _BodyTokenServer.bodies = []
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _BodyTokenServer)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base_url = f"http://127.0.0.1:{server.server_port}"
+    try:
+        with modules[package].BodyTokens(base_url=base_url) as client:
+            found = [page.id for page in client.search.search(query="plans", page_size=1)]
+            groups = [group.log_group_name for group in client.logs.describe_log_groups(log_group_name_prefix="/")]
+
+        async def read_async() -> list[str]:
+            async with modules[package].AsyncBodyTokens(base_url=base_url) as client:
+                return [page.id async for page in await client.search.search(query="plans")]
+
+        assert asyncio.run(read_async()) == ["p1", "p2"]
+        env = {**os.environ, "PYTHONPATH": str(out), modules[f"{package}._settings"].BASE_URL_ENV: base_url}
+        cli = subprocess.run([sys.executable, "-m", f"{package}.cli", "logs", "describe-log-groups", "--all"],
+                             capture_output=True, text=True, env=env, timeout=60)
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert found == ["p1", "p2"] and groups == ["/a", "/b"]
+    assert _BodyTokenServer.bodies[:4] == [
+        {"query": "plans", "page_size": 1}, {"query": "plans", "page_size": 1, "start_cursor": "c2"},
+        {"logGroupNamePrefix": "/"}, {"logGroupNamePrefix": "/", "nextToken": "t2"}]
+    assert cli.returncode == 0, cli.stderr
+    assert [json.loads(line)["logGroupName"] for line in cli.stdout.splitlines()] == ["/a", "/b"]
+
+
 class _KubeServer(_LineStreamer):
     """_LineStreamer, keyed by path and query, noting each request's Accept."""
 
@@ -3380,6 +3443,16 @@ def test_aws_documents_sign_each_request(packages: dict[str, tuple[Path, str, li
     assert not any(name.startswith("x_amz") for name in method.parameters)
     listing = inspect.signature(Client(api_key="k", aws_secret_access_key="s").list_queues)
     assert "max_results" in listing.parameters and "max_results2" not in listing.parameters
+    # a REST list: its own `nextToken` pages it, and the converter's copies are no arguments
+    sources = inspect.signature(Client(api_key="k", aws_secret_access_key="s").list_dead_letter_source_queues)
+    assert [name for name in sources.parameters if "token" in name or "results" in name] == ["next_token", "max_results"]
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        second = request.url.params.get("nextToken") == "t2"
+        return httpx.Response(200, json={"queueUrls": ["q2" if second else "q1"], **({} if second else {"nextToken": "t2"})})
+
+    with Client(api_key="k", aws_secret_access_key="s", http_client=httpx.Client(transport=httpx.MockTransport(answer))) as client:
+        assert list(client.list_dead_letter_source_queues("orders", max_results=1)) == ["q1", "q2"]
 
 
 def test_operations_whose_operation_id_names_nothing_get_methods_named_from_their_paths(

@@ -905,7 +905,11 @@ class MockAPI:
             if role == "poll":
                 return self._poll_job(job, other_lro)
             job["cancelled"] = True
-        if op["pagination"]:
+        paging = op["pagination"]
+        if paging:
+            if paging.get("token_in_body") and isinstance(body, dict) and paging["token"] in body:
+                # (AWS's JSON operations: the token is a field of the body each page sends)
+                query = {**query, paging["token"]: str(body[paging["token"]])}
             return self._page(operation_id, op, path, query)
         return self._fixture_response(operation_id)
 
