@@ -119,7 +119,11 @@ def inferred(op: dict[str, Any], result: ir.Operation, models: dict[str, ir.Mode
             for holder, named in holders:
                 nxt = _next_token(plain, named)
                 if nxt is not None:
-                    return ir.Pagination("token", items.wire_name, None, nxt.wire_name, None, items.type.item,
+                    # (a `has_more` beside it says when to stop: Plaid's sync answers a
+                    # next cursor on its last page too, and Notion's)
+                    more = next((f for n, f in by_plain.items() if n in _HAS_MORE and _is_flag(f.type)), None)
+                    return ir.Pagination("token", items.wire_name, None, nxt.wire_name,
+                                         more.wire_name if more is not None else None, items.type.item,
                                          token_param=param.name, next_in=holder, items_in=items_in,
                                          token_in_body=body is not None)
         if plain in _AFTER_PARAMETERS and body is None:
@@ -218,6 +222,10 @@ def _is_href(type_: ir.TypeRef, models: dict[str, ir.Model]) -> bool:
     """Whether a link is an object whose `href` is the address (HAL's `_links.next`)."""
     return type_.kind == ir.MODEL and type_.name in models and any(
         f.wire_name == "href" and _is_text(f.type) for f in models[type_.name].fields)
+
+
+def _is_flag(type_: ir.TypeRef) -> bool:
+    return type_.kind == ir.PRIMITIVE and type_.name == "bool"
 
 
 def _is_count(type_: ir.TypeRef) -> bool:

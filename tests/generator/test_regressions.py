@@ -672,8 +672,9 @@ class _BodyTokenServer(BaseHTTPRequestHandler):
         self.bodies.append(body)
         if self.path == "/v1/search":
             second = body.get("start_cursor") == "c2"
+            # (the last page's cursor is one to sync from later, as Plaid's: has_more ends the walk)
             answer: dict[str, Any] = {"object": "list", "results": [{"id": "p2" if second else "p1"}],
-                                      "next_cursor": None if second else "c2", "has_more": not second}
+                                      "next_cursor": "c3" if second else "c2", "has_more": not second}
         else:
             second = body.get("nextToken") == "t2"
             answer = {"logGroups": [{"logGroupName": "/b" if second else "/a"}], **({} if second else {"nextToken": "t2"})}
