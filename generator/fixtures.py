@@ -800,12 +800,26 @@ def _with_an_item(body: dict[str, Any], items: str, schema: Any, synth: Synthesi
     if not isinstance(resolved, dict):
         return body
     found = openapi.object_view(synth.resolver, resolved, "").properties.get(items)
-    listed, _ = synth.resolver.resolve_or_none(found[0], "") if found else (None, "")
-    if not isinstance(listed, dict) or "items" not in listed:
+    listed = _array_schema(found[0], synth) if found else None
+    if listed is None:
         return body
     item = synth.sample(listed["items"], direction="response")
     with_item = {**body, items: [item]}
     return with_item if synth.valid(with_item, schema) else body
+
+
+def _array_schema(schema: Any, synth: Synthesiser) -> dict[str, Any] | None:
+    """The array schema `schema` is, followed through a reference and through an allOf
+    that joins one to a description (AWS's `{allOf: [{$ref: LogGroups}, {description}]}`)."""
+    resolved, _ = synth.resolver.resolve_or_none(schema, "")
+    if isinstance(resolved, dict) and "items" in resolved:
+        return resolved
+    members = resolved.get("allOf") if isinstance(resolved, dict) else None
+    for member in members if isinstance(members, list) else []:
+        found, _ = synth.resolver.resolve_or_none(member, "")
+        if isinstance(found, dict) and "items" in found:
+            return found
+    return None
 
 
 def _with_an_item_in(body: dict[str, Any], holder: str, items: str, schema: Any, synth: Synthesiser) -> dict[str, Any]:
