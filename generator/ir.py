@@ -332,6 +332,10 @@ class Operation:
     #: the header parameter that asks for another answer than JSON (parse.accept_argument),
     #: by its Python name; "" where there is none
     accept_param: str = ""
+    #: the field and the value by which a success status's body says the call failed,
+    #: where the document's `default` answer has that constant and its success another
+    #: (Slack's `ok`: true, or false with the error); None for most operations
+    failure: tuple[str, Any] | None = None
 
     @property
     def path_params(self) -> list[Parameter]:

@@ -1401,7 +1401,38 @@ class Parser:
                         result.scopes.extend(str(s) for s in scopes or [] if str(s) not in result.scopes)
         self.extensions(op, op_ptr, result)
         self.accept_argument(result, arg_names)
+        result.failure = self.failure_marker(result)
         return result
+
+    def failure_marker(self, result: ir.Operation) -> tuple[str, Any] | None:
+        """ir.Operation.failure: a property the first JSON success and the `default`
+        answer both fix to a value, each its own (Slack's `ok`, true in `chat.postMessage
+        success schema`, false in its error schema, which Slack sends with 200)."""
+        success = next((r for r in result.responses if r.status.startswith("2") and r.decoding == "json"), None)
+        default = next((r for r in result.errors if r.status == "default" and r.decoding == "json"), None)
+        if success is None or default is None:
+            return None
+        fixed = self.fixed_values(success.schema)
+        for wire, value in self.fixed_values(default.schema).items():
+            if wire in fixed and fixed[wire] != value:
+                return wire, value
+        return None
+
+    def fixed_values(self, schema: Any) -> dict[str, Any]:
+        """The properties an object schema fixes to one scalar value (`const`, or an enum
+        of one), by wire name."""
+        resolved, where = self.resolver.resolve_or_none(schema, "")
+        if not isinstance(resolved, dict):
+            return {}
+        found: dict[str, Any] = {}
+        for wire, (prop, prop_ptr) in openapi.object_view(self.resolver, resolved, where).properties.items():
+            prop, _ = self.resolver.resolve_or_none(prop, prop_ptr)
+            if not isinstance(prop, dict):
+                continue
+            values = [prop["const"]] if "const" in prop else prop.get("enum")
+            if isinstance(values, list) and len(values) == 1 and isinstance(values[0], (str, int, float, bool)):
+                found[wire] = values[0]
+        return found
 
     @staticmethod
     def accept_argument(result: ir.Operation, arg_names: naming.UniqueNames) -> None:

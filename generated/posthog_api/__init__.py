@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from .errors import (
         APIConnectionError,
         APIError,
+        APIFailureError,
         APIStatusError,
         APIStreamError,
         APITimeoutError,
@@ -170,6 +171,7 @@ _LAZY = {
 _ERRORS = {
     "APIConnectionError",
     "APIError",
+    "APIFailureError",
     "APIStatusError",
     "APIStreamError",
     "APITimeoutError",
@@ -271,6 +273,7 @@ __all__ = [
     "APIConnectionError",
     "APITimeoutError",
     "APIStatusError",
+    "APIFailureError",
     "APIStreamError",
     "BadRequestError",
     "AuthenticationError",

@@ -158,6 +158,9 @@ class Operation(Generic[_T]):
     #: an Azure long-running operation, waited for (_arm_polling.py): its `final-state-via`
     #: ("" where the document gives none); None for any other operation
     arm_polling: str | None = None
+    #: the field and the value by which a success status's body says the call failed
+    #: (Slack's `("ok", False)`), where the document describes such a body
+    failure: tuple[str, object] | None = None
     #: the ways of authenticating its own security requirement offers (settings.WAYS),
     #: where they are not the document's: the first the client has every credential of
     #: is sent; None: the client's usual credentials
@@ -596,6 +599,21 @@ def _content_type(response: httpx.Response) -> str:
     return content_type.split(";")[0].strip().lower()
 
 
+def _raise_for_failure(
+    response: httpx.Response, operation: Operation[Any], failure: tuple[str, object]
+) -> None:
+    """Raise APIFailureError where a success's body says the call failed as the document
+    describes (Slack's 200 with `"ok": false`)."""
+    try:
+        data = json.loads(json_text(response))
+    except ValueError:
+        return  # (not JSON: the decoding below says so)
+    field, value = failure
+    if isinstance(data, dict) and field in data and data[field] == value:
+        if type(data[field]) is type(value):  # (False is not 0)
+            raise errors.APIFailureError(response, data, **_error_context(operation))
+
+
 def parse_response(response: httpx.Response, operation: Operation[Any], strict: bool = True) -> Any:
     """Decode a success response according to the operation's response specs.
 
@@ -629,6 +647,8 @@ def parse_response(response: httpx.Response, operation: Operation[Any], strict: 
         return response.text
     if spec.decoding == "binary":
         return response.content
+    if operation.failure is not None:
+        _raise_for_failure(response, operation, operation.failure)
     if spec.type is None:
         try:
             return json.loads(json_text(response))

@@ -212,6 +212,13 @@ class NotModifiedError(APIStatusError):
         ]
 
 
+class APIFailureError(APIStatusError):
+    """The server answered a success status with a body the API document describes as a
+    failure: Slack's `{"ok": false, "error": "channel_not_found"}` with 200, which its
+    document gives as the `default` answer. `code` and `detail` are read from it as from
+    an error status's body."""
+
+
 class ResponseTooLargeError(APIError):
     """The response body passed the client's `max_response_bytes` (decompressed); it was
     not kept."""

@@ -725,6 +725,63 @@ def test_a_list_paged_by_a_token_in_its_body_walks_its_pages(
     assert [json.loads(line)["logGroupName"] for line in cli.stdout.splitlines()] == ["/a", "/b"]
 
 
+class _SlackServer(BaseHTTPRequestHandler):
+    """Answers every call with 200, as Slack does: the message, or `ok: false` and why."""
+
+    def do_POST(self) -> None:  # noqa: N802 (http.server's name)
+        form = dict(urllib.parse.parse_qsl(self.rfile.read(int(self.headers.get("Content-Length") or 0)).decode()))
+        answer = {"ok": True, "channel": "C1", "ts": "1503435956.000247"} if form.get("channel") == "C1" \
+            else {"ok": False, "error": "channel_not_found"}
+        data = json.dumps(answer).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def log_message(self, *args: Any) -> None:
+        pass
+
+
+def test_a_failure_answered_with_a_success_status_raises(packages: dict[str, tuple[Path, str, list[Diagnostic]]]) -> None:
+    """Slack answers a failed call with 200 and `{"ok": false, "error": ...}`, its
+    document's `default` answer: the client read it as a message (lenient: `ok` false,
+    no channel, unnoticed; strict: an error about missing fields). It raises
+    APIFailureError now, whose code is Slack's reason; sync, async and the CLI (exit 1,
+    the reason on stderr), over real HTTP on loopback. A success still parses."""
+    out, package, _ = packages["contract-answered-failure"]
+    modules = _import_all(out, package)
+    errors = modules[f"{package}.errors"]
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _SlackServer)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base_url = f"http://127.0.0.1:{server.server_port}"
+    try:
+        for strict in (False, True):
+            with modules[package].SlackStyle(base_url=base_url, api_key="xoxb-1", strict_response_validation=strict) as client:
+                assert client.chat.post_message(channel="C1", text="hi").ts == "1503435956.000247"
+                with pytest.raises(errors.APIFailureError) as caught:
+                    client.chat.post_message(channel="C2", text="hi")
+            assert caught.value.status_code == 200 and caught.value.body == {"ok": False, "error": "channel_not_found"}
+            assert "channel_not_found" in str(caught.value) and isinstance(caught.value, errors.APIStatusError)
+
+        async def post_async() -> None:
+            async with modules[package].AsyncSlackStyle(base_url=base_url, api_key="xoxb-1") as client:
+                await client.chat.post_message(channel="C2")
+
+        with pytest.raises(errors.APIFailureError):
+            asyncio.run(post_async())
+        settings = modules[f"{package}._settings"]
+        env = {**os.environ, "PYTHONPATH": str(out), settings.BASE_URL_ENV: base_url, settings.API_KEY_ENV: "xoxb-1"}
+        cli = subprocess.run([sys.executable, "-m", f"{package}.cli", "chat", "post-message", "--channel", "C2"],
+                             capture_output=True, text=True, env=env, timeout=60)
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert cli.returncode == 1 and "channel_not_found" in cli.stderr and "Traceback" not in cli.stderr, cli.stderr
+    assert "| `APIFailureError` | a success status whose body the API document describes as a failure (`ok` is " \
+        "`false`)" in (out / "README.md").read_text(encoding="utf-8")
+
+
 class _KubeServer(_LineStreamer):
     """_LineStreamer, keyed by path and query, noting each request's Accept."""
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 from ._exceptions import (
     APIConnectionError,
     APIError,
+    APIFailureError,
     APIStatusError,
     APIStreamError,
     APITimeoutError,
@@ -43,6 +44,7 @@ __all__ = [
     "CornersError",
     "APIConnectionError",
     "APIError",
+    "APIFailureError",
     "APIStatusError",
     "APIStreamError",
     "APITimeoutError",
