@@ -1328,6 +1328,11 @@ class Parser:
                 continue
             if location == "header" and sdk.aws_signing and wire.lower() in _AWS_SIGNATURE_HEADERS:
                 continue  # (AWS's documents list the signature's headers on every operation: the client writes them)
+            if location == "header" and wire.lower() in _credential_headers(sdk):
+                # the header a security scheme's credential goes in, which the client writes
+                # from its settings (envoice's, Apideck's, Open Banking's `Authorization`:
+                # 443 operations of 24 directory documents made each call take the key again)
+                continue
             if location == "query" and sdk.aws_signing and "#X-Amz-Target=" in path \
                     and wire in self.aws_body_fields(op, op_ptr):
                 # AWS's JSON operations read their body alone: the converter's copy of a
@@ -2195,6 +2200,17 @@ def _less_group(name: str, namespace: str | None, tag: str) -> str:
 
 def parse(doc: Document, package_name: str | None = None) -> ir.Api:
     return Parser(doc, package_name).parse()
+
+
+def _credential_headers(sdk: ir.SdkSettings) -> frozenset[str]:
+    """The headers, lower case, that carry a credential the client sends from its
+    settings: the API key's (a bearer token's or basic credentials' Authorization, an
+    apiKey scheme's header) and those of the credentials beside or instead of it."""
+    found = {c.wire.lower() for c in sdk.credentials if c.location in ("header", "bearer")}
+    found |= {"authorization" for c in sdk.credentials if c.location == "bearer"}
+    if sdk.auth_scheme in ("bearer", "basic", "header") and sdk.auth_header:
+        found.add(sdk.auth_header.lower())
+    return frozenset(found)
 
 
 #: how APIs.guru's converter of AWS's documents describes its copies of a paginator's

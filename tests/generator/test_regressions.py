@@ -782,6 +782,27 @@ def test_a_failure_answered_with_a_success_status_raises(packages: dict[str, tup
         "`false`)" in (out / "README.md").read_text(encoding="utf-8")
 
 
+def test_a_parameter_that_is_the_credentials_header_is_no_argument(
+        packages: dict[str, tuple[Path, str, list[Diagnostic]]]) -> None:
+    """envoice's and Apideck's documents list `Authorization` as a required parameter beside
+    the bearer scheme: every call took the key again, and sent what it was given. The
+    client sends the key it has; the other header parameters stay arguments."""
+    out, package, _ = packages["contract-credential-parameter"]
+    modules = _import_all(out, package)
+    seen: list[dict[str, str]] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        seen.append({k: v for k, v in request.headers.items() if k in ("authorization", "x-fapi-interaction-id")})
+        return httpx.Response(200, json=[{"id": "i1"}])
+
+    Client = modules[package].CredentialParameter
+    with Client(api_key="t0k", http_client=httpx.Client(transport=httpx.MockTransport(answer))) as client:
+        parameters = inspect.signature(client.invoices.list_invoices).parameters
+        assert "authorization" not in parameters and "x_fapi_interaction_id" in parameters
+        assert [i.id for i in client.invoices.list_invoices(x_fapi_interaction_id="f1")] == ["i1"]
+    assert seen == [{"authorization": "Bearer t0k", "x-fapi-interaction-id": "f1"}]
+
+
 class _KubeServer(_LineStreamer):
     """_LineStreamer, keyed by path and query, noting each request's Accept."""
 
